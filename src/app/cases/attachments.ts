@@ -1,0 +1,59 @@
+/**
+ * Attachments: at most 20 MB, only pdf/jpg/png/mp3/m4a/docx (checked by content, not by name),
+ * stored encrypted in the database so a backup holds everything and a dump shows nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../../domain/errors.ts';
+import { addCaseEvent } from '../../db/case.repository.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { loadForWrite, loadVisibleCase } from './access.ts';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const ALLOWED: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export async function detectAllowedType(bytes: Uint8Array): Promise<string | null> {
+  const t = await fileTypeFromBuffer(bytes);
+  if (!t) return null;
+  if (t.ext === 'm4a' || (t.ext === 'mp4' && t.mime.startsWith('audio/'))) return ALLOWED.m4a!;
+  return ALLOWED[t.ext] ?? null;
+}
+
+export async function addAttachment(ctx: AuthedCtx, caseId: string, file: { name: string; bytes: Uint8Array }) {
+  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
+  if (file.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', { file: 'required' });
+  const mime = await detectAllowedType(file.bytes);
+  if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'type_not_allowed' });
+  const name = file.name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'lampiran';
+  const now = ctx.clock();
+  const id = randomUUID();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    await loadForWrite(ctx, trx, caseId, 'attach', 'attachment.create');
+    await trx
+      .insertInto('attachment')
+      .values({
+        id, case_id: caseId, filename_enc: ctx.keys.encrypt(name), mime, size_bytes: file.bytes.byteLength,
+        content_enc: ctx.keys.encryptBytes(file.bytes), created_by: ctx.actor.userId, created_at: now,
+      })
+      .execute();
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, { attachmentId: id, mime, size: file.bytes.byteLength });
+    await audit(ctx, trx, { action: 'attachment.create', entity: 'attachment', entityId: id, outcome: 'ok', detail: { caseId } });
+  });
+  return { id, filename: name, mime, size: file.bytes.byteLength, createdAt: now.toISOString() };
+}
+
+export async function getAttachment(ctx: AuthedCtx, caseId: string, attachmentId: string) {
+  const db = ctx.conn.db;
+  await loadVisibleCase(ctx, db, caseId, 'attachment.read');
+  const a = await db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('case_id', '=', caseId).executeTakeFirst();
+  if (!a) throw new AppError('NOT_FOUND');
+  await audit(ctx, db, { action: 'attachment.read', entity: 'attachment', entityId: attachmentId, outcome: 'ok', detail: { caseId } });
+  return { filename: ctx.keys.decrypt(a.filename_enc), mime: a.mime, bytes: ctx.keys.decryptBytes(a.content_enc) };
+}

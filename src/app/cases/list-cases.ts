@@ -1,0 +1,59 @@
+/** The actor's cases, filtered, searched and paged. Search never needs a plaintext name. */
+import type { CaseSummaryDto, Page } from '../../domain/dto.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isValidNik } from '../../domain/nik.ts';
+import { can, caseScope } from '../../domain/policy.ts';
+import type { CaseListQuery } from '../../domain/schemas.ts';
+import type { Stage } from '../../domain/stages.ts';
+import { type CaseFilters, listCases as listCaseRows } from '../../db/case.repository.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { tasksForCases } from './tasks.ts';
+
+/** Reads a free-text query as a case number, NIK, phone number or name. */
+export function searchFilters(ctx: AuthedCtx, q: string): CaseFilters {
+  const s = q.trim();
+  if (/^PPA-/i.test(s) || /^\d{4}-\d{4}-\d{1,6}$/.test(s)) return { number: s.toUpperCase() };
+  const digits = s.replace(/[\s\-+().]/g, '');
+  if (/^\d{16}$/.test(digits) && isValidNik(digits)) return { nikHash: ctx.keys.nikHash(digits) };
+  if (/^(62|0)\d{7,13}$/.test(digits)) return { phoneHash: ctx.keys.phoneHash(digits) };
+  const { exact, phonetic } = ctx.keys.nameQuery(s);
+  if (exact.length === 0) return { number: s };
+  return { nameExact: exact, namePhonetic: phonetic };
+}
+
+function startOfDayWib(date: string, plusDays = 0): Date {
+  const d = new Date(`${date}T00:00:00+07:00`);
+  return new Date(d.getTime() + plusDays * 86_400_000);
+}
+
+export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<CaseSummaryDto>> {
+  if (!can(ctx.actor, 'case:list')) throw new AppError('FORBIDDEN');
+  const filters: CaseFilters = {
+    stage: q.stage,
+    risk: q.risk,
+    form: q.form,
+    region: q.region,
+    fromUtc: q.from ? startOfDayWib(q.from) : undefined,
+    toUtc: q.to ? startOfDayWib(q.to, 1) : undefined,
+    mineUserId: q.mine === '1' ? ctx.actor.userId : undefined,
+    ...(q.q ? searchFilters(ctx, q.q) : {}),
+  };
+  const db = ctx.conn.db;
+  const { rows, total } = await listCaseRows(db, caseScope(ctx.actor), filters, q.page, q.pageSize);
+  const tasks = await tasksForCases(db, rows.map((r) => r.id), ctx.clock());
+  await audit(ctx, db, {
+    action: 'case.list', entity: 'case', entityId: null, outcome: 'ok',
+    detail: { returned: rows.map((r) => r.id), searched: Boolean(q.q), page: q.page },
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id, number: r.number, stage: r.stage as Stage, risk: r.risk, caseType: r.case_type, channel: r.channel,
+      receivedAt: new Date(r.received_at).toISOString(), jurisdiction: r.jurisdiction, managerId: r.manager_id,
+      managerName: r.manager_name, victimCount: Number(r.victim_count ?? 0),
+      overdueCount: (tasks.get(r.id) ?? []).filter((t) => t.overdue).length, updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,56 @@
+/** Add or edit an incident: when, where, forms of violence, TPKS offences, AMPK, chronology. */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors.ts';
+import type { IncidentInput } from '../../domain/schemas.ts';
+import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
+import { getRegion } from '../../db/region.repository.ts';
+import type { Keyring } from '../crypto.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { loadForWrite } from './access.ts';
+import { incidentDto } from './mappers.ts';
+
+function columns(k: Keyring, i: Partial<IncidentInput>) {
+  const set: Record<string, unknown> = {};
+  if (i.date !== undefined) set.occurred_on = i.date;
+  if (i.dateApproximate !== undefined) set.date_approximate = i.dateApproximate;
+  if (i.placeCategory !== undefined) set.place_category = i.placeCategory;
+  if (i.regionCode !== undefined) set.region_code = i.regionCode ?? null;
+  if (i.forms !== undefined) set.forms = [...new Set(i.forms)];
+  if (i.tpksOffences !== undefined) set.tpks_offences = [...new Set(i.tpksOffences)];
+  if (i.ampkCategories !== undefined) set.ampk_categories = [...new Set(i.ampkCategories)];
+  if (i.chronology !== undefined) set.chronology_enc = k.encrypt(i.chronology ?? null);
+  return set;
+}
+
+export async function addIncident(ctx: AuthedCtx, caseId: string, input: IncidentInput) {
+  const now = ctx.clock();
+  const id = randomUUID();
+  return ctx.conn.db.transaction().execute(async (trx) => {
+    await loadForWrite(ctx, trx, caseId, 'update', 'incident.create');
+    if (input.regionCode && !(await getRegion(trx, input.regionCode))) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+    const row = await trx
+      .insertInto('incident')
+      .values({ id, case_id: caseId, created_at: now, updated_at: now, ...(columns(ctx.keys, input) as object) } as never)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, { incidentId: id, forms: input.forms });
+    await audit(ctx, trx, { action: 'incident.create', entity: 'incident', entityId: id, outcome: 'ok', detail: { caseId } });
+    return incidentDto(ctx.keys, row, new Map());
+  });
+}
+
+export async function updateIncident(ctx: AuthedCtx, caseId: string, incidentId: string, input: Partial<IncidentInput> & { version: number }) {
+  const now = ctx.clock();
+  return ctx.conn.db.transaction().execute(async (trx) => {
+    await loadForWrite(ctx, trx, caseId, 'update', 'incident.update');
+    if (input.regionCode && !(await getRegion(trx, input.regionCode))) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+    const { version, ...rest } = input;
+    const r = await updateVersioned(trx, 'incident', incidentId, caseId, version, columns(ctx.keys, rest), now);
+    if (r === 'missing') throw new AppError('NOT_FOUND');
+    if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.updated', now, { incidentId, fields: Object.keys(rest) });
+    await audit(ctx, trx, { action: 'incident.update', entity: 'incident', entityId: incidentId, outcome: 'ok', detail: { caseId } });
+    const row = await trx.selectFrom('incident').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow();
+    return incidentDto(ctx.keys, row, new Map());
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * What every use case receives: who acts, the database, the clock, the keys, and the request's
+ * origin for the audit trail.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { type AuditInput, appendAudit } from '../db/audit.repository.ts';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../domain/policy.ts';
+import type { Logger } from '../logger.ts';
+import type { Keyring } from './crypto.ts';
+
+export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
+
+export type Services = {
+  conn: Db;
+  keys: Keyring;
+  clock: () => Date;
+  log: Logger;
+};
+
+export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };
+export type AuthedCtx = Services & { actor: Actor; meta: RequestMeta };
+
+export type Tx = Kysely<Database> | Transaction<Database>;
+
+type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & { detail?: Record<string, unknown> | null };
+
+/** Appends audit events for the context's actor and request. */
+export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
+  const at = ctx.clock();
+  return appendAudit(
+    db,
+    events.map((e) => ({
+      at,
+      actorId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent,
+      requestId: ctx.meta.requestId,
+      detail: null,
+      ...e,
+    })),
+  );
+}

@@ -1,0 +1,86 @@
+/** Users and organisations as administrators see them, within a region subtree. */
+import { sql } from 'kysely';
+import type { Tx } from '../app/context.ts';
+
+const within = (col: string, root: string) => (root === '' ? sql<boolean>`true` : sql<boolean>`(${sql.ref(col)} = ${root} OR ${sql.ref(col)} LIKE ${`${root}.%`})`);
+
+export function listOrganisations(db: Tx, root: string, q?: string) {
+  let query = db
+    .selectFrom('organisation as o')
+    .leftJoin('region as r', 'r.code', 'o.region_code')
+    .selectAll('o')
+    .select('r.name as region_name')
+    .where(within('o.jurisdiction', root))
+    .orderBy('o.jurisdiction')
+    .orderBy('o.name')
+    .limit(500);
+  if (q) query = query.where('o.name', 'ilike', `%${q.replace(/[%_\\]/g, '')}%`);
+  return query.execute();
+}
+
+export function getOrganisation(db: Tx, id: string) {
+  return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Tx, root: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.org_id')
+    .leftJoin('region as r', 'r.code', 'o.jurisdiction')
+    .select([
+      'u.id', 'u.email', 'u.name', 'u.role', 'u.org_id', 'u.disabled', 'u.demo', 'u.totp_enabled', 'u.version',
+      'o.name as org_name', 'o.jurisdiction', 'r.name as jurisdiction_name',
+    ])
+    .where(within('o.jurisdiction', root))
+    .orderBy('o.jurisdiction')
+    .orderBy('u.email')
+    .limit(1000)
+    .execute();
+}
+
+export function userInSubtree(db: Tx, root: string, id: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.role', 'u.email', 'u.version', 'o.jurisdiction'])
+    .where('u.id', '=', id)
+    .where(within('o.jurisdiction', root))
+    .executeTakeFirst();
+}
+
+export function listAudit(db: Tx, f: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined }, page: number, pageSize: number) {
+  let q = db.selectFrom('audit_event as a').leftJoin('app_user as u', 'u.id', 'a.actor_id');
+  if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);
+  if (f.entity) q = q.where('a.entity', '=', f.entity);
+  if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+  if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_\\]/g, '')}%`);
+  return q
+    .select(['a.id', 'a.at', 'a.actor_id', 'u.name as actor_name', 'a.actor_role', 'a.action', 'a.entity', 'a.entity_id', 'a.ip', 'a.user_agent', 'a.request_id', 'a.outcome'])
+    .orderBy('a.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+}
+
+export async function caseStats(db: Tx, root: string) {
+  const byStage = await db
+    .selectFrom('case_file as c')
+    .select(['c.stage', (eb) => eb.fn.countAll<string>().as('n')])
+    .where(within('c.jurisdiction', root))
+    .groupBy('c.stage')
+    .execute();
+  const byRisk = await db
+    .selectFrom('case_file as c')
+    .select(['c.risk', (eb) => eb.fn.countAll<string>().as('n')])
+    .where(within('c.jurisdiction', root))
+    .groupBy('c.risk')
+    .execute();
+  const byForm = (
+    await sql<{ form: string; n: string }>`
+      SELECT f.form, count(DISTINCT i.case_id) AS n
+      FROM incident i JOIN case_file c ON c.id = i.case_id, unnest(i.forms) AS f(form)
+      WHERE ${within('c.jurisdiction', root)}
+      GROUP BY f.form`.execute(db)
+  ).rows;
+  return { byStage, byRisk, byForm };
+}

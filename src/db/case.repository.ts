@@ -1,0 +1,276 @@
+/**
+ * Case data access. Every read takes a CaseScope from the policy and adds it to the SQL
+ * (invariant 1): a case outside the scope is never loaded.
+ */
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Tx } from '../app/context.ts';
+import type { CaseScope } from '../domain/policy.ts';
+import type { Database } from './schema.ts';
+
+type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;
+
+/** The scope as a SQL condition on alias `c` (case_file). */
+export function scopeCondition(eb: CaseEB, scope: CaseScope) {
+  switch (scope.kind) {
+    case 'none':
+      return sql<boolean>`false`;
+    case 'jurisdiction':
+      return eb('c.jurisdiction', '=', scope.jurisdiction);
+    case 'assigned':
+      return eb.and([
+        eb('c.jurisdiction', '=', scope.jurisdiction),
+        eb.or([
+          eb('c.manager_id', '=', scope.userId),
+          eb.exists(
+            eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.user_id', '=', scope.userId),
+          ),
+        ]),
+      ]);
+  }
+}
+
+export type CaseFilters = {
+  stage?: string | undefined;
+  risk?: string | undefined;
+  form?: string | undefined;
+  region?: string | undefined;
+  fromUtc?: Date | undefined;
+  toUtc?: Date | undefined;
+  number?: string | undefined;
+  nikHash?: string | undefined;
+  phoneHash?: string | undefined;
+  nameExact?: string[] | undefined;
+  namePhonetic?: string[] | undefined;
+  mineUserId?: string | undefined;
+};
+
+export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: number, pageSize: number) {
+  let q = db.selectFrom('case_file as c').where((eb) => scopeCondition(eb, scope));
+  if (f.stage) q = q.where('c.stage', '=', f.stage);
+  if (f.risk) q = q.where('c.risk', '=', f.risk);
+  if (f.form) {
+    const form = f.form;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('incident as i').select('i.id').whereRef('i.case_id', '=', 'c.id').where(sql<boolean>`i.forms @> ARRAY[${form}]::text[]`)),
+    );
+  }
+  if (f.region) {
+    const r = f.region;
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.jurisdiction', '=', r),
+        eb('c.jurisdiction', 'like', `${r}.%`),
+        eb.exists(
+          eb
+            .selectFrom('incident as i')
+            .select('i.id')
+            .whereRef('i.case_id', '=', 'c.id')
+            .where((e2) => e2.or([e2('i.region_code', '=', r), e2('i.region_code', 'like', `${r}.%`)])),
+        ),
+      ]),
+    );
+  }
+  if (f.fromUtc) q = q.where('c.received_at', '>=', f.fromUtc);
+  if (f.toUtc) q = q.where('c.received_at', '<', f.toUtc);
+  if (f.mineUserId) {
+    const u = f.mineUserId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.manager_id', '=', u),
+        eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.user_id', '=', u)),
+      ]),
+    );
+  }
+  const personMatch = (cond: (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) => ReturnType<typeof sql<boolean>> | ReturnType<CaseEB['and']>) =>
+    q.where((eb) => eb.exists(eb.selectFrom('person as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where(cond as never)));
+  if (f.number) q = q.where('c.number', 'ilike', `%${f.number.replace(/[%_\\]/g, '')}%`);
+  if (f.nikHash) {
+    const h = f.nikHash;
+    q = personMatch((eb) => eb('p.nik_hash', '=', h) as never);
+  }
+  if (f.phoneHash) {
+    const h = f.phoneHash;
+    q = personMatch((eb) => eb('p.phone_hash', '=', h) as never);
+  }
+  if (f.nameExact && f.nameExact.length > 0) {
+    const ex = f.nameExact;
+    const ph = f.namePhonetic ?? [];
+    q = personMatch(
+      () =>
+        (ph.length > 0
+          ? sql<boolean>`(p.name_tokens @> ${ex}::text[] OR p.name_tokens @> ${ph}::text[])`
+          : sql<boolean>`p.name_tokens @> ${ex}::text[]`) as never,
+    );
+  }
+  const totalRow = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
+    .select([
+      'c.id', 'c.number', 'c.stage', 'c.risk', 'c.case_type', 'c.channel', 'c.received_at', 'c.jurisdiction', 'c.manager_id',
+      'mu.name as manager_name', 'c.updated_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('person as pv')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('pv.case_id', '=', 'c.id')
+        .where('pv.role', '=', 'korban')
+        .as('victim_count'),
+    )
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(totalRow.n) };
+}
+
+export function getScopedCase(db: Tx, scope: CaseScope, id: string) {
+  return db
+    .selectFrom('case_file as c')
+    .innerJoin('organisation as o', 'o.id', 'c.org_id')
+    .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
+    .selectAll('c')
+    .select(['o.name as org_name', 'mu.name as manager_name'])
+    .where('c.id', '=', id)
+    .where((eb) => scopeCondition(eb, scope))
+    .executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof getScopedCase>>>;
+
+export async function caseMembers(db: Tx, caseId: string) {
+  return db
+    .selectFrom('case_member as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name', 'u.role'])
+    .where('m.case_id', '=', caseId)
+    .orderBy('u.name')
+    .execute();
+}
+
+export async function caseChildren(db: Tx, caseId: string) {
+  const [persons, relationships, incidents, records, attachments] = await Promise.all([
+    db.selectFrom('person').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('relationship').selectAll().where('case_id', '=', caseId).execute(),
+    db.selectFrom('incident').selectAll().where('case_id', '=', caseId).orderBy('occurred_on').orderBy('id').execute(),
+    db
+      .selectFrom('case_record as r')
+      .leftJoin('app_user as u', 'u.id', 'r.created_by')
+      .selectAll('r')
+      .select('u.name as created_by_name')
+      .where('r.case_id', '=', caseId)
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute(),
+    db
+      .selectFrom('attachment as a')
+      .leftJoin('app_user as u', 'u.id', 'a.created_by')
+      .select(['a.id', 'a.filename_enc', 'a.mime', 'a.size_bytes', 'a.created_at', 'u.name as created_by_name'])
+      .where('a.case_id', '=', caseId)
+      .orderBy('a.created_at')
+      .execute(),
+  ]);
+  return { persons, relationships, incidents, records, attachments };
+}
+
+/** Facts the deadline rules need, for many cases at once (3 queries whatever the count). */
+export async function deadlineFactsRows(db: Tx, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return { cases: [], sexual: new Set<string>(), records: [] };
+  const ids = [...caseIds];
+  const [cases, sexualRows, records] = await Promise.all([
+    db
+      .selectFrom('case_file')
+      .select(['id', 'number', 'jurisdiction', 'received_at', 'stage', 'risk', 'assessment_started_at', 'closed_at'])
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('incident')
+      .select('case_id')
+      .distinct()
+      .where('case_id', 'in', ids)
+      .where(sql<boolean>`(forms @> ARRAY['seksual']::text[] OR cardinality(tpks_offences) > 0)`)
+      .execute(),
+    db
+      .selectFrom('case_record')
+      .select(['case_id', 'kind', 'data'])
+      .where('case_id', 'in', ids)
+      .where('kind', 'in', ['service', 'right'])
+      .execute(),
+  ]);
+  return { cases, sexual: new Set(sexualRows.map((r) => r.case_id)), records };
+}
+
+export async function nextCaseSequence(db: Tx, kabCode: string, year: number): Promise<number> {
+  const r = await db
+    .insertInto('case_sequence')
+    .values({ kab_code: kabCode, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['kab_code', 'year']).doUpdateSet({ last_value: sql`case_sequence.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return r.last_value;
+}
+
+export async function addCaseEvent(db: Tx, caseId: string, actorId: string | null, type: string, at: Date, data: Record<string, unknown> = {}) {
+  await db.insertInto('case_event').values({ case_id: caseId, actor_id: actorId, type, at, data: JSON.stringify(data) }).execute();
+}
+
+export function caseTimeline(db: Tx, caseId: string) {
+  return db
+    .selectFrom('case_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['e.at', 'e.type', 'e.data', 'u.name as actor_name'])
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export function caseAccessLog(db: Tx, caseId: string) {
+  return db
+    .selectFrom('audit_event as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'a.actor_id', 'u.name as actor_name', 'a.actor_role', 'a.action', 'a.entity', 'a.entity_id', 'a.ip', 'a.user_agent', 'a.request_id', 'a.outcome'])
+    .where((eb) =>
+      eb.or([eb.and([eb('a.entity', '=', 'case'), eb('a.entity_id', '=', caseId)]), sql<boolean>`a.detail->>'caseId' = ${caseId}`]),
+    )
+    .orderBy('a.id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Optimistic update: applies only when `version` matches; returns false otherwise. */
+export async function updateCaseRow(db: Tx, id: string, version: number, set: Record<string, unknown>, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('case_file')
+    .set({ ...(set as object), updated_at: now, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setCaseMembers(db: Tx, caseId: string, userIds: readonly string[]) {
+  await db.deleteFrom('case_member').where('case_id', '=', caseId).execute();
+  if (userIds.length > 0) await db.insertInto('case_member').values(userIds.map((u) => ({ case_id: caseId, user_id: u }))).execute();
+}
+
+export async function updateVersioned(
+  db: Tx,
+  table: 'person' | 'incident' | 'case_record',
+  id: string,
+  caseId: string,
+  version: number,
+  set: Record<string, unknown>,
+  now: Date,
+): Promise<'ok' | 'conflict' | 'missing'> {
+  const r = await db
+    .updateTable(table)
+    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 1) return 'ok';
+  const exists = await db.selectFrom(table).select('id').where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+  return exists ? 'conflict' : 'missing';
+}

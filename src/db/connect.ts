@@ -1,0 +1,79 @@
+/**
+ * One engine, two deployments: embedded PGlite (default, data in DATA_DIR) or PostgreSQL
+ * (DATABASE_URL). Everything above this file sees a Kysely instance and does not care which.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export type Db = {
+  kind: DbKind;
+  db: Kysely<Database>;
+  /** Runs SQL text that may hold several statements (migrations, seeds). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** the embedded engine, for backup and restore (absent on PostgreSQL) */
+  pglite?: PGlite;
+};
+
+// DATE columns come back as 'YYYY-MM-DD' strings, never as local-time Date objects.
+pg.types.setTypeParser(1082, (v: string) => v);
+// bigint (ids of audit rows, sequences) as strings
+pg.types.setTypeParser(20, (v: string) => v);
+
+export async function connect(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  memory?: boolean;
+  /** restore: start the embedded engine from a backup tarball */
+  loadDataDir?: Blob;
+}): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      async exec(sqlText) {
+        await pool.query(sqlText);
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  let pglite: PGlite;
+  if (opts.memory) {
+    pglite = new PGlite({ parsers: PGLITE_PARSERS });
+  } else {
+    const dir = `${opts.dataDir ?? './data'}/pglite`;
+    mkdirSync(dir, { recursive: true });
+    pglite = new PGlite(dir, { parsers: PGLITE_PARSERS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  }
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    async exec(sqlText) {
+      await pglite.exec(sqlText);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+const PGLITE_PARSERS = {
+  1082: (v: string) => v,
+  20: (v: string) => v,
+};

@@ -1,0 +1,39 @@
+/** Messages for field-level validation codes (Bahasa Indonesia first, English second). */
+import type { Locale } from './errors.ts';
+
+export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
+  required: ['Wajib diisi.', 'Required.'],
+  too_long: ['Terlalu panjang.', 'Too long.'],
+  too_short: ['Terlalu pendek (minimal 12 karakter).', 'Too short (at least 12 characters).'],
+  too_common: ['Kata sandi ini terlalu umum atau mudah ditebak.', 'This password is too common or easy to guess.'],
+  invalid_type: ['Jenis isian tidak sesuai.', 'Wrong type of value.'],
+  invalid_value: ['Pilihan tidak dikenal.', 'Unknown choice.'],
+  unknown_field: ['Isian ini tidak dikenal dan tidak disimpan.', 'Unknown field; nothing was saved.'],
+  invalid_region: ['Kode wilayah tidak valid (contoh: 36.02.01.2001).', 'Invalid region code (e.g. 36.02.01.2001).'],
+  unknown_region: ['Kode wilayah tidak ditemukan.', 'Region code not found.'],
+  out_of_jurisdiction: ['Wilayah di luar wilayah kerja Anda.', 'Region outside your jurisdiction.'],
+  invalid_date: ['Tanggal tidak valid (format TTTT-BB-HH).', 'Invalid date (format YYYY-MM-DD).'],
+  invalid_datetime: ['Waktu tidak valid.', 'Invalid date and time.'],
+  date_in_future: ['Tanggal tidak boleh di masa depan.', 'The date cannot be in the future.'],
+  invalid_nik: ['NIK harus 16 digit dan sesuai format kependudukan.', 'NIK must be 16 digits in the civil-registry format.'],
+  invalid_phone: ['Nomor telepon tidak valid.', 'Invalid phone number.'],
+  invalid_email: ['Alamat email tidak valid.', 'Invalid e-mail address.'],
+  invalid_id: ['Pengenal tidak valid.', 'Invalid identifier.'],
+  out_of_range: ['Nilai di luar batas.', 'Value out of range.'],
+  invalid_otp: ['Kode harus 6 digit.', 'The code must be 6 digits.'],
+  version_required: ['Versi data wajib dikirim.', 'The record version is required.'],
+  not_a_victim: ['Orang ini bukan korban dalam kasus ini.', 'This person is not a victim in this case.'],
+  not_a_perpetrator: ['Orang ini bukan terlapor dalam kasus ini.', 'This person is not an alleged perpetrator in this case.'],
+  unknown_organisation: ['Lembaga tidak ditemukan.', 'Organisation not found.'],
+  invalid_assignee: ['Petugas ini tidak dapat ditugaskan.', 'This staff member cannot be assigned.'],
+  too_large: ['Berkas terlalu besar (maksimal 20 MB).', 'File too large (max 20 MB).'],
+  type_not_allowed: ['Jenis berkas tidak diizinkan.', 'File type not allowed.'],
+  taken: ['Sudah dipakai.', 'Already taken.'],
+  not_allowed: ['Tidak diizinkan.', 'Not allowed.'],
+  wrong_password: ['Kata sandi salah.', 'Wrong password.'],
+};
+
+export function fieldMessage(code: string, locale: Locale): string {
+  const m = FIELD_MESSAGES[code] ?? FIELD_MESSAGES.invalid_value!;
+  return locale === 'en' ? m[1] : m[0];
+}

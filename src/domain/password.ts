@@ -1,0 +1,26 @@
+/**
+ * Password rule: at least 12 characters and not a common or easily guessed password. The
+ * strength estimate is zxcvbn-ts with its common-password dictionary, plus words everyone in
+ * this field would try.
+ */
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+
+const LOCAL_WORDS = [
+  'simpul', 'indonesia', 'jakarta', 'bismillah', 'sayang', 'sayangku', 'rahasia', 'katasandi', 'password',
+  'dinas', 'pppa', 'uptd', 'lebak', 'serang', 'banten', 'merdeka', 'garuda', 'pancasila', 'admin', 'petugas',
+];
+
+const zxcvbn = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, simpul: LOCAL_WORDS },
+  graphs: common.adjacencyGraphs,
+});
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function passwordProblem(password: string, userInputs: string[] = []): 'too_short' | 'too_common' | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
+  const r = zxcvbn.check(password.slice(0, 256), userInputs);
+  if (r.score < 3) return 'too_common';
+  return null;
+}

@@ -1,0 +1,156 @@
+/**
+ * The access policy: the one place that decides what an actor may do (architecture.md,
+ * invariant 1). Repositories turn a CaseScope into SQL, so a record outside the scope is never
+ * loaded and answers 404. Deny by default.
+ */
+import type { Stage } from './stages.ts';
+
+export const ROLES = ['admin', 'admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
+  admin: { id: 'Administrator sistem', en: 'System administrator' },
+  'admin-dinas': { id: 'Administrator dinas', en: 'Office administrator' },
+  pengaduan: { id: 'Petugas pengaduan', en: 'Intake officer' },
+  manajer: { id: 'Manajer kasus', en: 'Case manager' },
+  pendamping: { id: 'Pendamping', en: 'Companion' },
+  mitra: { id: 'Petugas lembaga mitra', en: 'Partner agency staff' },
+  pimpinan: { id: 'Pimpinan', en: 'Leadership' },
+  auditor: { id: 'Auditor', en: 'Auditor' },
+};
+
+/** Roles that can see personal data and therefore must use two-factor sign-in. */
+export const ROLES_WITH_PERSONAL_DATA: readonly Role[] = ['admin', 'admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'auditor'];
+
+export function requiresMfa(role: Role): boolean {
+  return ROLES_WITH_PERSONAL_DATA.includes(role);
+}
+
+export type Actor = {
+  userId: string;
+  role: Role;
+  orgId: string;
+  /** kab/kota code (`36.02`) or province code (`36`) where the actor's organisation works. */
+  jurisdiction: string;
+};
+
+/** Kab/kota-level jurisdiction of a region code: `36.02.05.2001` → `36.02`; `36` stays `36`. */
+export function jurisdictionOf(regionCode: string): string {
+  return regionCode.split('.').slice(0, 2).join('.');
+}
+
+export function isWithin(regionCode: string, ancestor: string): boolean {
+  return regionCode === ancestor || regionCode.startsWith(`${ancestor}.`);
+}
+
+export type CaseScope =
+  | { kind: 'none' }
+  /** every case handled in this jurisdiction */
+  | { kind: 'jurisdiction'; jurisdiction: string }
+  /** only cases of this jurisdiction where the user is manager or companion */
+  | { kind: 'assigned'; jurisdiction: string; userId: string };
+
+/** Which cases the actor may read at all. */
+export function caseScope(actor: Actor): CaseScope {
+  switch (actor.role) {
+    case 'pengaduan':
+    case 'manajer':
+      return { kind: 'jurisdiction', jurisdiction: actor.jurisdiction };
+    case 'pendamping':
+      return { kind: 'assigned', jurisdiction: actor.jurisdiction, userId: actor.userId };
+    // mitra: only what is referred to their organisation (referral grants come with the referral issue)
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export type CaseAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'transition'
+  | 'assign'
+  | 'read_access_log'
+  | 'attach';
+
+export type CaseRef = { stage: Stage; jurisdiction: string; managerId: string | null; memberIds: readonly string[] };
+
+/**
+ * May the actor do `action` on a case it can already see (scope checked by the query)?
+ * Returns false for "no": the caller answers FORBIDDEN for writes on a visible case.
+ */
+export function canOnCase(actor: Actor, action: CaseAction, c: CaseRef, toStage?: Stage): boolean {
+  const scope = caseScope(actor);
+  if (scope.kind === 'none') return false;
+  if (c.jurisdiction !== scope.jurisdiction) return false;
+  const assigned = c.managerId === actor.userId || c.memberIds.includes(actor.userId);
+  if (scope.kind === 'assigned' && !assigned) return false;
+  switch (action) {
+    case 'read':
+      return true;
+    case 'create':
+      return actor.role === 'pengaduan' || actor.role === 'manajer';
+    case 'update':
+    case 'attach':
+      return actor.role === 'manajer' || actor.role === 'pendamping' || (actor.role === 'pengaduan' && isIntakeStage(c.stage));
+    case 'transition':
+      if (actor.role === 'manajer') return true;
+      if (actor.role === 'pendamping') return toStage !== 'terminasi' && c.stage !== 'terminasi';
+      if (actor.role === 'pengaduan') return isIntakeStage(c.stage) && (toStage === 'identifikasi' || toStage === 'asesmen');
+      return false;
+    case 'assign':
+    case 'read_access_log':
+      return actor.role === 'manajer';
+  }
+}
+
+function isIntakeStage(s: Stage): boolean {
+  return s === 'penerimaan' || s === 'identifikasi';
+}
+
+/** Role-level capabilities that are not tied to one case. */
+export type Capability = 'case:list' | 'case:create' | 'user:manage' | 'org:manage' | 'audit:read' | 'stats:read' | 'tasks:read';
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: ['user:manage', 'org:manage'],
+  'admin-dinas': ['user:manage', 'org:manage'],
+  pengaduan: ['case:list', 'case:create', 'tasks:read', 'stats:read'],
+  manajer: ['case:list', 'case:create', 'tasks:read', 'stats:read'],
+  pendamping: ['case:list', 'tasks:read'],
+  mitra: ['case:list', 'tasks:read'],
+  pimpinan: ['stats:read'],
+  auditor: ['audit:read'],
+};
+
+export function can(actor: Actor, cap: Capability): boolean {
+  return CAPABILITIES[actor.role].includes(cap);
+}
+
+/**
+ * Which region subtree an administrator manages: `admin` everything (''), `admin-dinas` its own
+ * jurisdiction. Others manage nothing (null).
+ */
+export function adminScope(actor: Actor): string | null {
+  if (actor.role === 'admin') return '';
+  if (actor.role === 'admin-dinas') return actor.jurisdiction;
+  return null;
+}
+
+/** admin-dinas may not create installation-wide admins. */
+export function canGrantRole(actor: Actor, role: Role): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'admin-dinas') return role !== 'admin';
+  return false;
+}
+
+/** Region subtree over which the actor may see aggregate statistics. */
+export function statsScope(actor: Actor): string | null {
+  return can(actor, 'stats:read') ? actor.jurisdiction : null;
+}
+
+/** Users that may be made manager or companion of a case in `jurisdiction`. */
+export function canBeAssigned(role: Role, userJurisdiction: string, caseJurisdiction: string, as: 'manager' | 'companion'): boolean {
+  if (userJurisdiction !== caseJurisdiction) return false;
+  if (as === 'manager') return role === 'manajer';
+  return role === 'manajer' || role === 'pendamping';
+}

@@ -1,0 +1,231 @@
+/**
+ * Input schemas (zod) for everything the API accepts. Unknown fields are rejected (strict
+ * objects) so a typo never silently loses data. Field-level messages are error keys that the
+ * HTTP layer turns into the caller's language (see src/domain/field-messages.ts).
+ */
+import { z } from 'zod';
+import { isValidNik } from './nik.ts';
+import { ROLES } from './policy.ts';
+import { STAGES } from './stages.ts';
+import {
+  AMPK_CATEGORIES,
+  AUTHORITIES,
+  CASE_TYPES,
+  CLOSURE_REASONS,
+  codes,
+  DISABILITY_TYPES,
+  EDUCATION,
+  FORMS_OF_VIOLENCE,
+  INTAKE_CHANNELS,
+  MARITAL_STATUSES,
+  NATIONALITIES,
+  OCCUPATIONS,
+  ORG_TYPES,
+  PLACES,
+  RELATIONSHIPS,
+  RIGHT_STATUSES,
+  RISK_LEVELS,
+  SERVICE_TYPES,
+  SEXES,
+  TPKS_OFFENCES,
+  VICTIM_RIGHTS,
+} from './taxonomies.ts';
+
+const text = (max: number) => z.string().trim().max(max, 'too_long');
+const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+export const uuid = z.uuid('invalid_id');
+export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'invalid_region');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'invalid_date');
+export const pastDate = isoDate.refine((s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000, 'date_in_future');
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
+const version = z.number({ message: 'version_required' }).int().min(1);
+const nik = z.string().trim().refine(isValidNik, 'invalid_nik');
+const phone = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s\-().]/g, ''))
+  .refine((s) => /^(\+62|62|0)8\d{7,12}$/.test(s) || /^(\+62|62|0)[1-9]\d{6,11}$/.test(s), 'invalid_phone');
+
+export const LoginInput = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email')),
+  password: z.string().min(1, 'required').max(1024, 'too_long'),
+  otp: z.string().trim().max(32, 'too_long').optional(),
+});
+
+export const PasswordChangeInput = z.strictObject({
+  currentPassword: z.string().min(1, 'required').max(1024, 'too_long'),
+  newPassword: z.string().min(1, 'required').max(1024, 'too_long'),
+});
+
+export const OtpConfirmInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'invalid_otp') });
+
+export const PersonInput = z.strictObject({
+  role: z.enum(['korban', 'terlapor', 'pelapor']),
+  name: reqText(200),
+  sex: z.enum(codes(SEXES)).nullish(),
+  birthDate: pastDate.nullish(),
+  estimatedAge: z.number().int().min(0, 'out_of_range').max(120, 'out_of_range').nullish(),
+  nik: nik.nullish(),
+  phone: phone.nullish(),
+  regionCode: regionCode.nullish(),
+  addressDetail: text(500).nullish(),
+  education: z.enum(codes(EDUCATION)).nullish(),
+  occupation: z.enum(codes(OCCUPATIONS)).nullish(),
+  maritalStatus: z.enum(codes(MARITAL_STATUSES)).nullish(),
+  disability: z.boolean().nullish(),
+  disabilityTypes: z.array(z.enum(codes(DISABILITY_TYPES))).max(10).nullish(),
+  accommodationNeeds: text(1000).nullish(),
+  nationality: z.enum(codes(NATIONALITIES)).nullish(),
+  relationToVictim: text(100).nullish(),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+export const PersonUpdate = PersonInput.omit({ role: true }).partial().extend({ version });
+
+export const RelationshipInput = z.strictObject({
+  victimId: uuid,
+  perpetratorId: uuid,
+  relationship: z.enum(codes(RELATIONSHIPS)),
+});
+
+export const IncidentInput = z.strictObject({
+  date: pastDate,
+  dateApproximate: z.boolean().default(false),
+  placeCategory: z.enum(codes(PLACES)),
+  regionCode: regionCode.nullish(),
+  forms: z.array(z.enum(codes(FORMS_OF_VIOLENCE))).min(1, 'required').max(7),
+  tpksOffences: z.array(z.enum(codes(TPKS_OFFENCES))).max(19).default([]),
+  ampkCategories: z.array(z.enum(codes(AMPK_CATEGORIES))).max(15).default([]),
+  chronology: text(20000).nullish(),
+});
+export type IncidentInput = z.infer<typeof IncidentInput>;
+export const IncidentUpdate = IncidentInput.partial().extend({ version });
+
+export const CaseCreateInput = z.strictObject({
+  regionCode: regionCode.optional(),
+  channel: z.enum(codes(INTAKE_CHANNELS)),
+  receivedAt: isoDateTime.optional(),
+  caseType: z.enum(codes(CASE_TYPES)).nullish(),
+  risk: z.enum(codes(RISK_LEVELS)).nullish(),
+  authority: z.enum(codes(AUTHORITIES)).nullish(),
+  summary: text(300).nullish(),
+});
+export type CaseCreateInput = z.infer<typeof CaseCreateInput>;
+
+export const CaseUpdateInput = z.strictObject({
+  version,
+  channel: z.enum(codes(INTAKE_CHANNELS)).optional(),
+  receivedAt: isoDateTime.optional(),
+  caseType: z.enum(codes(CASE_TYPES)).nullish(),
+  risk: z.enum(codes(RISK_LEVELS)).nullish(),
+  authority: z.enum(codes(AUTHORITIES)).nullish(),
+  summary: text(300).nullish(),
+});
+export type CaseUpdateInput = z.infer<typeof CaseUpdateInput>;
+
+export const TransitionInput = z.strictObject({
+  version,
+  to: z.enum(STAGES),
+  reason: text(2000).nullish(),
+  closureReason: z.enum(codes(CLOSURE_REASONS)).nullish(),
+});
+
+export const AssignInput = z.strictObject({
+  version,
+  managerId: uuid.nullish(),
+  companionIds: z.array(uuid).max(20).optional(),
+});
+
+export const CaseListQuery = z.strictObject({
+  stage: z.enum(STAGES).optional(),
+  risk: z.enum(codes(RISK_LEVELS)).optional(),
+  form: z.enum(codes(FORMS_OF_VIOLENCE)).optional(),
+  region: regionCode.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(100, 'too_long').optional(),
+  mine: z.enum(['1', '0']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** Case sub-records: one schema per kind; `secret` names the fields stored encrypted. */
+export const RECORD_KINDS = {
+  assessment: {
+    schema: z.strictObject({
+      physical: text(10000).nullish(),
+      psychological: text(10000).nullish(),
+      social: text(10000).nullish(),
+      economic: text(10000).nullish(),
+      education: text(10000).nullish(),
+      needs: text(10000).nullish(),
+      assessedOn: pastDate.nullish(),
+    }),
+    secret: ['physical', 'psychological', 'social', 'economic', 'education', 'needs'],
+  },
+  plan_item: {
+    schema: z.strictObject({
+      service: z.enum(codes(SERVICE_TYPES)),
+      responsibleOrgId: uuid.nullish(),
+      targetDate: isoDate.nullish(),
+      agreedWithBeneficiary: z.boolean().default(false),
+      notes: text(5000).nullish(),
+    }),
+    secret: ['notes'],
+  },
+  service: {
+    schema: z.strictObject({
+      service: z.enum(codes(SERVICE_TYPES)),
+      providerOrgId: uuid.nullish(),
+      providerName: text(200).nullish(),
+      date: pastDate,
+      outcome: text(5000).nullish(),
+    }),
+    secret: ['outcome'],
+  },
+  right: {
+    schema: z.strictObject({
+      victimId: uuid,
+      right: z.enum(codes(VICTIM_RIGHTS)),
+      status: z.enum(codes(RIGHT_STATUSES)),
+      responsibleOrgId: uuid.nullish(),
+      date: isoDate.nullish(),
+      decisionDate: isoDate.nullish(),
+      evidence: text(5000).nullish(),
+    }),
+    secret: ['evidence'],
+  },
+  note: {
+    schema: z.strictObject({ body: reqText(20000) }),
+    secret: ['body'],
+  },
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]];
+
+export const OrgInput = z.strictObject({
+  name: reqText(200),
+  type: z.enum(codes(ORG_TYPES)),
+  regionCode,
+  address: text(500).nullish(),
+  phone: text(50).nullish(),
+  email: z.email('invalid_email').nullish(),
+});
+export const OrgUpdate = OrgInput.partial().extend({ version });
+
+export const UserCreateInput = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email('invalid_email')),
+  name: reqText(200),
+  role: z.enum(ROLES),
+  orgId: uuid,
+  password: z.string().min(1, 'required').max(1024, 'too_long'),
+});
+export const UserUpdateInput = z.strictObject({
+  version,
+  name: reqText(200).optional(),
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+});

@@ -1,0 +1,34 @@
+/**
+ * Indonesian time zones by province code (WIB/WITA/WIT). The database stores UTC; people see
+ * their unit's own zone (architecture.md, Language).
+ */
+export type IndonesianZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+export function zoneOfRegion(regionCode: string): IndonesianZone {
+  const p = Number(regionCode.slice(0, 2));
+  if (p >= 81) return 'Asia/Jayapura'; // Maluku, Maluku Utara, Papua provinces
+  if (p === 51 || p === 52 || p === 53 || (p >= 63 && p <= 65) || (p >= 71 && p <= 76)) return 'Asia/Makassar';
+  return 'Asia/Jakarta';
+}
+
+export const ZONE_OFFSET_HOURS: Record<IndonesianZone, number> = {
+  'Asia/Jakarta': 7,
+  'Asia/Makassar': 8,
+  'Asia/Jayapura': 9,
+};
+
+/**
+ * Adds `n` working days (Monday–Friday in the given zone) to `from`, keeping the time of day.
+ * National holidays (hari libur nasional / cuti bersama) are not modelled yet.
+ */
+export function addWorkingDays(from: Date, n: number, zone: IndonesianZone): Date {
+  const off = ZONE_OFFSET_HOURS[zone] * 3600_000;
+  let local = new Date(from.getTime() + off);
+  let added = 0;
+  while (added < n) {
+    local = new Date(local.getTime() + 86_400_000);
+    const dow = local.getUTCDay();
+    if (dow !== 0 && dow !== 6) added++;
+  }
+  return new Date(local.getTime() - off);
+}

@@ -1,0 +1,149 @@
+/**
+ * The Hono application: middleware (request id, security headers, body limits, CSRF guard,
+ * session), the JSON API under /api/v1 with its OpenAPI document, health, and the staff web app.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { sql } from 'kysely';
+import { ZodError } from 'zod';
+import type { Services } from '../app/context.ts';
+import { resolveSession } from '../app/resolve-session.ts';
+import { AppError } from '../domain/errors.ts';
+import { adminRoutes } from './api/admin.routes.ts';
+import { authRoutes, sessionToken } from './api/auth.routes.ts';
+import { caseRoutes } from './api/cases.routes.ts';
+import { referenceRoutes } from './api/reference.routes.ts';
+import type { AppEnv } from './context.ts';
+import { errorResponse, zodFieldCodes } from './errors.ts';
+
+export type AppOptions = {
+  publicUrl?: string | undefined;
+  trustProxy?: boolean;
+  /** resolves the client address from the Node request (absent in app.request() tests) */
+  clientIp?: (c: Context<AppEnv>) => string | null;
+  sleep?: (ms: number) => Promise<void>;
+  webDist?: string;
+};
+
+const JSON_LIMIT = 1024 * 1024;
+const UPLOAD_LIMIT = 21 * 1024 * 1024;
+
+export function createApp(svc: Services, opts: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c as Context<AppEnv>, 'VALIDATION_FAILED', zodFieldCodes(result.error as ZodError));
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const rid = c.req.header('x-request-id');
+    c.set('requestId', rid && /^[\w-]{8,64}$/.test(rid) ? rid : randomUUID());
+    let ip = opts.clientIp?.(c) ?? null;
+    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    c.set('ip', ip);
+    c.set('actor', null);
+    c.set('sessionId', null);
+    c.set('mfaEnrolmentRequired', false);
+    c.set('sessionProblem', null);
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+    c.header('x-frame-options', 'DENY');
+    c.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return errorResponse(c, err.code, err.fields);
+    if (err instanceof ZodError) return errorResponse(c, 'VALIDATION_FAILED', zodFieldCodes(err));
+    if (err instanceof SyntaxError) return errorResponse(c, 'MALFORMED_JSON');
+    if (err instanceof HTTPException) {
+      if (err.status === 413) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
+      if (err.status === 400) return errorResponse(c, /json/i.test(err.message) ? 'MALFORMED_JSON' : 'VALIDATION_FAILED');
+      if (err.status === 415) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    svc.log.error({ err: { message: err.message, stack: err.stack }, requestId: c.get('requestId') }, 'unhandled error');
+    return errorResponse(c, 'INTERNAL');
+  });
+
+  // ---- health
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(svc.conn.db);
+      return c.json({ status: 'ok', db: svc.conn.kind });
+    } catch {
+      return c.json({ status: 'unavailable', db: svc.conn.kind }, 503);
+    }
+  });
+
+  // ---- API guards
+  app.use('/api/*', async (c, next) => {
+    c.header('cache-control', 'no-store');
+    const m = c.req.method;
+    if (m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS') {
+      // CSRF: browsers cannot send this header cross-site without CORS, which Simpul never allows.
+      if (c.req.header('x-requested-with') !== 'simpul') return errorResponse(c, 'CSRF_FAILED');
+      const ct = c.req.header('content-type') ?? '';
+      const isUpload = c.req.path.endsWith('/attachments');
+      const len = Number(c.req.header('content-length') ?? '0');
+      if (!isUpload && len > 0 && !/^application\/json\b/i.test(ct)) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    return next();
+  });
+  app.use('/api/*', async (c, next) => {
+    const limit = c.req.path.endsWith('/attachments') ? UPLOAD_LIMIT : JSON_LIMIT;
+    return bodyLimit({ maxSize: limit, onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE') })(c, next);
+  });
+  app.use('/api/*', async (c, next) => {
+    const token = sessionToken(c);
+    if (token) {
+      const s = await resolveSession(svc, token);
+      if (s.ok) {
+        c.set('actor', s.actor);
+        c.set('sessionId', s.sessionId);
+        c.set('mfaEnrolmentRequired', s.mfaEnrolmentRequired);
+      } else {
+        c.set('sessionProblem', s.reason);
+      }
+    }
+    return next();
+  });
+
+  authRoutes(app, svc, { publicUrl: opts.publicUrl, sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) });
+  referenceRoutes(app, svc);
+  caseRoutes(app, svc);
+  adminRoutes(app, svc);
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Simpul API',
+      version: '1',
+      description: 'API Simpul: pengaduan, penanganan kasus, dan rujukan kekerasan terhadap perempuan dan anak. Semua yang dilakukan aplikasi web tersedia di sini.',
+    },
+  });
+
+  app.all('/api/*', (c) => errorResponse(c, 'NOT_FOUND'));
+
+  // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html
+  const dist = opts.webDist ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
+  const indexPath = `${dist}/index.html`;
+  app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root: dist, index: '' }));
+  app.get('*', (c) => {
+    if (!existsSync(indexPath)) return c.text('Aplikasi web belum dibangun. Jalankan: npm run build', 503);
+    c.header('cache-control', 'no-cache');
+    return c.html(readFileSync(indexPath, 'utf8'));
+  });
+
+  return app;
+}

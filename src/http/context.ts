@@ -1,0 +1,32 @@
+/** Per-request variables and helpers shared by the routes. */
+import type { Context } from 'hono';
+import type { AuthedCtx, Services } from '../app/context.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Actor } from '../domain/policy.ts';
+
+export type Vars = {
+  requestId: string;
+  ip: string | null;
+  actor: Actor | null;
+  sessionId: string | null;
+  mfaEnrolmentRequired: boolean;
+  sessionProblem: 'missing' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'password_changed' | null;
+};
+export type AppEnv = { Variables: Vars };
+
+export function meta(c: Context<AppEnv>) {
+  return { ip: c.get('ip'), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, requestId: c.get('requestId') };
+}
+
+/** The signed-in actor, or the error that explains why there is none. */
+export function authed(c: Context<AppEnv>, svc: Services, opts: { allowDuringEnrolment?: boolean } = {}): AuthedCtx {
+  const actor = c.get('actor');
+  if (!actor) {
+    const p = c.get('sessionProblem');
+    if (p === 'disabled') throw new AppError('USER_DISABLED');
+    if (p && p !== 'missing') throw new AppError('SESSION_EXPIRED');
+    throw new AppError('UNAUTHENTICATED');
+  }
+  if (c.get('mfaEnrolmentRequired') && !opts.allowDuringEnrolment) throw new AppError('MFA_ENROLMENT_REQUIRED');
+  return { ...svc, actor, meta: meta(c) };
+}

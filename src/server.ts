@@ -1,0 +1,66 @@
+/**
+ * `npm start`: open the database (embedded PGlite unless DATABASE_URL), migrate, load region
+ * codes and demo data, and serve on PORT. SIGTERM/SIGINT finish in-flight requests, then close.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serve } from '@hono/node-server';
+import { openServices } from './app/boot.ts';
+import { KeyMismatchError } from './app/key-check.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { MigrationError } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+
+async function main() {
+  let cfg: ReturnType<typeof loadConfig>;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(cfg.logLevel);
+  let svc: Awaited<ReturnType<typeof openServices>>;
+  try {
+    svc = await openServices(cfg, log);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof KeyMismatchError || e instanceof MigrationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const app = createApp(svc, {
+    publicUrl: cfg.publicUrl,
+    trustProxy: cfg.trustProxy,
+    clientIp: (c) => {
+      try {
+        return getConnInfo(c as never).remote.address ?? null;
+      } catch {
+        return null;
+      }
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) => {
+    log.info({ port: info.port, db: svc.conn.kind }, `Simpul berjalan di http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${info.port}`);
+    if (cfg.demo) log.info(`Akun demo: manajer@lebak.demo (dan peran lain) — kata sandi dari SIMPUL_DEMO_PASSWORD (bawaan: lihat README)`);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await svc.conn.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await main();
