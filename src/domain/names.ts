@@ -23,6 +23,8 @@ export function phoneticKey(part: string): string {
     .replace(/tj/g, 'c')
     .replace(/sj/g, 'sy')
     .replace(/nj/g, 'ny')
+    // in the old spelling j sounds like y (Tjahjono = Cahyono); j and y share one key
+    .replace(/j/g, 'y')
     .replace(/oe/g, 'u')
     .replace(/ch/g, 'k')
     .replace(/kh/g, 'k')

@@ -1,0 +1,177 @@
+/**
+ * Integration-test harness: a fresh database per test file (in-memory PGlite, or a new
+ * database on the PostgreSQL server named by TEST_DATABASE_URL), migrated, with Banten's region
+ * codes, the demo organisations and users, and the real Hono app driven by app.request().
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Services } from '../../src/app/context.ts';
+import { Keyring } from '../../src/app/crypto.ts';
+import { checkKey } from '../../src/app/key-check.ts';
+import { hashPassword } from '../../src/app/passwords.ts';
+import { seedDemo } from '../../src/app/seed-demo.ts';
+import { connect, type Db } from '../../src/db/connect.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { loadRegions } from '../../src/db/region.repository.ts';
+import type { Role } from '../../src/domain/policy.ts';
+import { createApp } from '../../src/http/app.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export type Engine = 'pglite' | 'postgres';
+export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DEMO_PASSWORD = 'Simpul-Demo-2026';
+
+export type Harness = {
+  engine: Engine;
+  svc: Services;
+  app: ReturnType<typeof createApp>;
+  key: Buffer;
+  databaseUrl: string | undefined;
+  now: { value: Date };
+  /** signs in (demo users skip two-factor) and returns a request helper bound to the session */
+  as(email: string, password?: string): Promise<Client>;
+  anon: Client;
+  /** a user of the given role in a new organisation of Provinsi Banten (36) */
+  provinceUser(role: Role): Promise<string>;
+  close(): Promise<void>;
+};
+
+export type Res = { status: number; body: any; headers: Headers };
+export type Client = {
+  cookie: string | null;
+  req(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  get(path: string): Promise<Res>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  patch(path: string, body?: unknown): Promise<Res>;
+};
+
+async function newPgDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `simpul_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export async function createHarness(engine: Engine, opts: { cases?: number } = {}): Promise<Harness> {
+  let conn: Db;
+  let drop: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
+  if (engine === 'postgres') {
+    const d = await newPgDatabase(process.env.TEST_DATABASE_URL!);
+    drop = d.drop;
+    databaseUrl = d.url;
+    conn = await connect({ databaseUrl: d.url });
+  } else {
+    conn = await connect({ memory: true });
+  }
+  const key = randomBytes(32);
+  const keys = new Keyring(key);
+  const now = { value: new Date() };
+  const svc: Services = { conn, keys, clock: () => now.value, log: createLogger('silent') };
+  await migrate(conn);
+  await checkKey(conn.db, keys);
+  await loadRegions(conn.db, ['36']);
+  await seedDemo(svc, { password: DEMO_PASSWORD, casesPerRegion: opts.cases ?? 0 });
+  const app = createApp(svc, { sleep: async () => {}, clientIp: () => '127.0.0.9' });
+
+  const client = (cookie: string | null): Client => {
+    const c: Client = {
+      cookie,
+      async req(method, path, body, headers = {}) {
+        const h: Record<string, string> = { 'x-requested-with': 'simpul', ...headers };
+        if (c.cookie) h.cookie = c.cookie;
+        let payload: BodyInit | undefined;
+        if (body instanceof FormData) payload = body;
+        else if (typeof body === 'string') payload = body;
+        else if (body !== undefined) {
+          payload = JSON.stringify(body);
+          h['content-type'] ??= 'application/json';
+        }
+        const r = await app.request(path, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+        const text = await r.text();
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          /* not JSON */
+        }
+        return { status: r.status, body: parsed, headers: r.headers };
+      },
+      get: (p) => c.req('GET', p),
+      post: (p, b, h) => c.req('POST', p, b, h),
+      patch: (p, b) => c.req('PATCH', p, b),
+    };
+    return c;
+  };
+
+  const h: Harness = {
+    engine,
+    svc,
+    app,
+    key,
+    databaseUrl,
+    now,
+    anon: client(null),
+    async as(email, password = DEMO_PASSWORD) {
+      const c = client(null);
+      const r = await c.post('/api/v1/auth/login', { email, password });
+      if (r.status !== 200) throw new Error(`login ${email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+      const set = r.headers.get('set-cookie') ?? '';
+      c.cookie = set.split(';')[0]!;
+      return c;
+    },
+    async provinceUser(role) {
+      const db = conn.db;
+      let org = await db.selectFrom('organisation').select('id').where('jurisdiction', '=', '36').executeTakeFirst();
+      if (!org) {
+        org = { id: randomUUID() };
+        await db.insertInto('organisation').values({ id: org.id, name: 'DP3AKKB Provinsi Banten (uji)', type: 'dinas_pppa', region_code: '36', jurisdiction: '36' }).execute();
+      }
+      const email = `${role}@banten.test`;
+      const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+      if (!exists) {
+        await db
+          .insertInto('app_user')
+          .values({ id: randomUUID(), email, name: `Uji ${role} provinsi`, role, org_id: org.id, password_hash: await hashPassword(DEMO_PASSWORD), demo: true })
+          .execute();
+      }
+      return email;
+    },
+    async close() {
+      await conn.close();
+      if (drop) await drop();
+    },
+  };
+  return h;
+}
+
+/** Opens a case as the given client with one victim, one alleged perpetrator and one incident. */
+export async function openFullCase(c: Client, opts: { sexual?: boolean; name?: string; nik?: string; phone?: string } = {}) {
+  const created = await c.post('/api/v1/cases', { channel: 'datang_langsung', risk: 'sedang', caseType: 'ktp', authority: 'daerah' });
+  if (created.status !== 201) throw new Error(`open case: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  const v = await c.post(`/api/v1/cases/${id}/persons`, {
+    role: 'korban', name: opts.name ?? 'Sari Wulandari', sex: 'perempuan', birthDate: '1995-03-14',
+    ...(opts.nik ? { nik: opts.nik } : {}), ...(opts.phone ? { phone: opts.phone } : {}), regionCode: '36.02.01.2002',
+  });
+  if (v.status !== 201) throw new Error(`add victim: ${v.status} ${JSON.stringify(v.body)}`);
+  const p = await c.post(`/api/v1/cases/${id}/persons`, { role: 'terlapor', name: 'Tono Prasetyo', sex: 'laki_laki', estimatedAge: 40 });
+  const i = await c.post(`/api/v1/cases/${id}/incidents`, {
+    date: '2026-01-10', placeCategory: 'rumah_tangga', regionCode: '36.02.01.2002',
+    forms: opts.sexual ? ['seksual'] : ['fisik'], chronology: 'Kronologi uji: pelaku memukul korban di rumah.',
+  });
+  if (i.status !== 201) throw new Error(`add incident: ${i.status} ${JSON.stringify(i.body)}`);
+  return { id, victimId: v.body.id as string, perpetratorId: p.body.id as string, incidentId: i.body.id as string };
+}
