@@ -14,9 +14,10 @@ export async function idempotent<T>(ctx: AuthedCtx, key: string | undefined, sco
   const prior = await findIdempotent(ctx.conn.db, ctx.actor.userId, key);
   if (prior) {
     if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_CONFLICT');
-    return { status: prior.status, body: prior.response as T, replayed: true };
+    // the stored answer holds personal data, so it is kept encrypted like every other copy
+    return { status: prior.status, body: JSON.parse(ctx.keys.decrypt(prior.response as string)) as T, replayed: true };
   }
   const result = await run();
-  await saveIdempotent(ctx.conn.db, { actorId: ctx.actor.userId, key, requestHash, status: 201, response: result, now: ctx.clock() });
+  await saveIdempotent(ctx.conn.db, { actorId: ctx.actor.userId, key, requestHash, status: 201, response: ctx.keys.encrypt(JSON.stringify(result)), now: ctx.clock() });
   return { status: 201, body: result, replayed: false };
 }

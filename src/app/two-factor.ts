@@ -26,8 +26,7 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, sessionId: string, co
   const secret = ctx.keys.decrypt(user.totp_secret_enc);
   const r = await verifyTotp({ secret, token: code, epoch: Math.floor(ctx.clock().getTime() / 1000), epochTolerance: 30 });
   if (!r.valid) {
-    await audit(ctx, ctx.conn.db, { action: 'auth.totp_confirm', entity: 'user', entityId: user.id, outcome: 'failed' });
-    throw new AppError('OTP_INVALID', { code: 'invalid_otp' });
+    throw new AppError('OTP_CODE_WRONG', { code: 'invalid_otp' }, { action: 'auth.totp_confirm', entity: 'user', entityId: user.id, outcome: 'failed' });
   }
   const codes = Array.from({ length: 10 }, () => {
     const s = randomBytes(5).toString('hex');

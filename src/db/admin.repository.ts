@@ -2,6 +2,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../app/context.ts';
 
+/** Escapes LIKE wildcards (PostgreSQL's default escape character is the backslash). */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, '\\$&');
+}
+
 const within = (col: string, root: string) => (root === '' ? sql<boolean>`true` : sql<boolean>`(${sql.ref(col)} = ${root} OR ${sql.ref(col)} LIKE ${`${root}.%`})`);
 
 export function listOrganisations(db: Tx, root: string, q?: string) {
@@ -14,7 +19,7 @@ export function listOrganisations(db: Tx, root: string, q?: string) {
     .orderBy('o.jurisdiction')
     .orderBy('o.name')
     .limit(500);
-  if (q) query = query.where('o.name', 'ilike', `%${q.replace(/[%_\\]/g, '')}%`);
+  if (q) query = query.where('o.name', 'ilike', `%${likeEscape(q)}%`);
   return query.execute();
 }
 
@@ -48,12 +53,30 @@ export function userInSubtree(db: Tx, root: string, id: string) {
     .executeTakeFirst();
 }
 
-export function listAudit(db: Tx, f: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined }, page: number, pageSize: number) {
-  let q = db.selectFrom('audit_event as a').leftJoin('app_user as u', 'u.id', 'a.actor_id');
+export function listAudit(db: Tx, root: string, f: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined }, page: number, pageSize: number) {
+  let q = db
+    .selectFrom('audit_event as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+    .leftJoin('organisation as ao', 'ao.id', 'u.org_id')
+    // an auditor sees what staff of its jurisdiction did, what anyone did to its cases and users,
+    // and unattributed security events (sign-in attempts for unknown e-mails)
+    .where((eb) =>
+      eb.or([
+        within('ao.jurisdiction', root),
+        eb.and([eb('a.actor_id', 'is', null), eb('a.entity_id', 'is', null)]),
+        eb.and([eb('a.entity', '=', 'case'), eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef(sql`c.id::text`, '=', 'a.entity_id').where(within('c.jurisdiction', root)))]),
+        eb.and([
+          eb('a.entity', '=', 'user'),
+          eb.exists(
+            eb.selectFrom('app_user as tu').innerJoin('organisation as to', 'to.id', 'tu.org_id').select('tu.id').whereRef(sql`tu.id::text`, '=', 'a.entity_id').where(within('to.jurisdiction', root)),
+          ),
+        ]),
+      ]),
+    );
   if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);
   if (f.entity) q = q.where('a.entity', '=', f.entity);
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
-  if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_\\]/g, '')}%`);
+  if (f.action) q = q.where('a.action', 'like', `${likeEscape(f.action)}%`);
   return q
     .select(['a.id', 'a.at', 'a.actor_id', 'u.name as actor_name', 'a.actor_role', 'a.action', 'a.entity', 'a.entity_id', 'a.ip', 'a.user_agent', 'a.request_id', 'a.outcome'])
     .orderBy('a.id', 'desc')

@@ -5,6 +5,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Tx } from '../app/context.ts';
 import type { CaseScope } from '../domain/policy.ts';
+import { likeEscape } from './admin.repository.ts';
 import type { Database } from './schema.ts';
 
 type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;
@@ -83,7 +84,7 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
   }
   const personMatch = (cond: (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) => ReturnType<typeof sql<boolean>> | ReturnType<CaseEB['and']>) =>
     q.where((eb) => eb.exists(eb.selectFrom('person as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where(cond as never)));
-  if (f.number) q = q.where('c.number', 'ilike', `%${f.number.replace(/[%_\\]/g, '')}%`);
+  if (f.number) q = q.where('c.number', 'ilike', `%${likeEscape(f.number)}%`);
   if (f.nikHash) {
     const h = f.nikHash;
     q = personMatch((eb) => eb('p.nik_hash', '=', h) as never);

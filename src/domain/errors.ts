@@ -11,6 +11,7 @@ export const ERRORS = {
   SESSION_EXPIRED: [401, 'Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please sign in again.'],
   INVALID_CREDENTIALS: [401, 'Email atau kata sandi salah.', 'Wrong email or password.'],
   OTP_REQUIRED: [401, 'Masukkan kode verifikasi dua langkah.', 'Enter your two-step verification code.'],
+  OTP_CODE_WRONG: [400, 'Kode verifikasi salah. Periksa jam di ponsel Anda lalu coba lagi.', 'Wrong verification code. Check your phone’s clock and try again.'],
   OTP_INVALID: [401, 'Kode verifikasi salah atau kedaluwarsa.', 'The verification code is wrong or expired.'],
   ACCOUNT_LOCKED: [429, 'Terlalu banyak percobaan gagal. Coba lagi beberapa menit lagi.', 'Too many failed attempts. Try again in a few minutes.'],
   MFA_ENROLMENT_REQUIRED: [403, 'Aktifkan verifikasi dua langkah sebelum melanjutkan.', 'Set up two-step verification before continuing.'],
@@ -46,13 +47,22 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type Locale = 'id' | 'en';
 
+/** An audit event that must be recorded even though the request fails (denials, not-found). */
+export type DeniedAccess = { action: string; entity: string; entityId: string | null; outcome: 'denied' | 'not_found' | 'failed' };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
-  constructor(code: ErrorCode, fields?: Record<string, string>) {
+  /**
+   * Recorded by the HTTP error mapper after the failed transaction has rolled back, so the
+   * attempt is audited without holding the transaction's connection (PGlite has only one).
+   */
+  audit: DeniedAccess | undefined;
+  constructor(code: ErrorCode, fields?: Record<string, string>, audit?: DeniedAccess) {
     super(code);
     this.code = code;
     this.fields = fields;
+    this.audit = audit;
   }
   get status(): number {
     return ERRORS[this.code][0];

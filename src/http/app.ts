@@ -12,14 +12,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { ZodError } from 'zod';
-import type { Services } from '../app/context.ts';
+import { audit, type Services } from '../app/context.ts';
 import { resolveSession } from '../app/resolve-session.ts';
 import { AppError } from '../domain/errors.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
-import type { AppEnv } from './context.ts';
+import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
 
 export type AppOptions = {
@@ -62,8 +62,16 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     );
   });
 
-  app.onError((err, c) => {
-    if (err instanceof AppError) return errorResponse(c, err.code, err.fields);
+  app.onError(async (err, c) => {
+    if (err instanceof AppError) {
+      if (err.audit) {
+        const a = err.audit;
+        await audit({ ...svc, actor: c.get('actor'), meta: meta(c) }, svc.conn.db, a).catch((e: Error) =>
+          svc.log.error({ err: e.message, requestId: c.get('requestId') }, 'audit append failed'),
+        );
+      }
+      return errorResponse(c, err.code, err.fields);
+    }
     if (err instanceof ZodError) return errorResponse(c, 'VALIDATION_FAILED', zodFieldCodes(err));
     if (err instanceof SyntaxError) return errorResponse(c, 'MALFORMED_JSON');
     if (err instanceof HTTPException) {
@@ -87,6 +95,10 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // ---- API guards
   app.use('/api/*', async (c, next) => {
+    const limit = c.req.path.endsWith('/attachments') ? UPLOAD_LIMIT : JSON_LIMIT;
+    return bodyLimit({ maxSize: limit, onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE') })(c, next);
+  });
+  app.use('/api/*', async (c, next) => {
     c.header('cache-control', 'no-store');
     const m = c.req.method;
     if (m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS') {
@@ -95,13 +107,21 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
       const ct = c.req.header('content-type') ?? '';
       const isUpload = c.req.path.endsWith('/attachments');
       const len = Number(c.req.header('content-length') ?? '0');
-      if (!isUpload && len > 0 && !/^application\/json\b/i.test(ct)) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
+      const hasBody = len > 0 || c.req.header('transfer-encoding') !== undefined || (c.req.raw.body !== null && !c.req.header('content-length'));
+      if (!isUpload && hasBody) {
+        if (!/^application\/json\b/i.test(ct)) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
+        if (len > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
+        // JSON must be valid UTF-8: a lossy decode would store U+FFFD in place of what was typed
+        const raw = await c.req.arrayBuffer();
+        if (raw.byteLength > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(raw);
+        } catch {
+          return errorResponse(c, 'MALFORMED_JSON');
+        }
+      }
     }
     return next();
-  });
-  app.use('/api/*', async (c, next) => {
-    const limit = c.req.path.endsWith('/attachments') ? UPLOAD_LIMIT : JSON_LIMIT;
-    return bodyLimit({ maxSize: limit, onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE') })(c, next);
   });
   app.use('/api/*', async (c, next) => {
     const token = sessionToken(c);
@@ -138,7 +158,8 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   const dist = opts.webDist ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
   const indexPath = `${dist}/index.html`;
   app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root: dist, index: '' }));
+  const rootFile = serveStatic({ root: dist, index: '' });
+  app.use('*', (c, next) => (/^\/[\w.-]+\.[a-z0-9]+$/i.test(c.req.path) ? rootFile(c, next) : next()));
   app.get('*', (c) => {
     if (!existsSync(indexPath)) return c.text('Aplikasi web belum dibangun. Jalankan: npm run build', 503);
     c.header('cache-control', 'no-cache');

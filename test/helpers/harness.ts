@@ -99,7 +99,11 @@ export async function createHarness(engine: Engine, opts: { cases?: number } = {
           payload = JSON.stringify(body);
           h['content-type'] ??= 'application/json';
         }
-        const r = await app.request(path, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+        const r = await app.request(path, {
+          method,
+          headers: h,
+          ...(payload !== undefined ? { body: payload } : {}),
+        });
         const text = await r.text();
         let parsed: unknown = text;
         try {
@@ -134,17 +138,43 @@ export async function createHarness(engine: Engine, opts: { cases?: number } = {
     },
     async provinceUser(role) {
       const db = conn.db;
-      let org = await db.selectFrom('organisation').select('id').where('jurisdiction', '=', '36').executeTakeFirst();
+      let org = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('jurisdiction', '=', '36')
+        .executeTakeFirst();
       if (!org) {
         org = { id: randomUUID() };
-        await db.insertInto('organisation').values({ id: org.id, name: 'DP3AKKB Provinsi Banten (uji)', type: 'dinas_pppa', region_code: '36', jurisdiction: '36' }).execute();
+        await db
+          .insertInto('organisation')
+          .values({
+            id: org.id,
+            name: 'DP3AKKB Provinsi Banten (uji)',
+            type: 'dinas_pppa',
+            region_code: '36',
+            jurisdiction: '36',
+          })
+          .execute();
       }
       const email = `${role}@banten.test`;
-      const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+      const exists = await db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirst();
       if (!exists) {
         await db
           .insertInto('app_user')
-          .values({ id: randomUUID(), email, name: `Uji ${role} provinsi`, role, org_id: org.id, password_hash: await hashPassword(DEMO_PASSWORD), demo: true })
+          .values({
+            id: randomUUID(),
+            email,
+            name: `Uji ${role} provinsi`,
+            role,
+            org_id: org.id,
+            password_hash: await hashPassword(DEMO_PASSWORD),
+            password_changed_at: now.value,
+            demo: true,
+          })
           .execute();
       }
       return email;
@@ -158,20 +188,46 @@ export async function createHarness(engine: Engine, opts: { cases?: number } = {
 }
 
 /** Opens a case as the given client with one victim, one alleged perpetrator and one incident. */
-export async function openFullCase(c: Client, opts: { sexual?: boolean; name?: string; nik?: string; phone?: string } = {}) {
-  const created = await c.post('/api/v1/cases', { channel: 'datang_langsung', risk: 'sedang', caseType: 'ktp', authority: 'daerah' });
+export async function openFullCase(
+  c: Client,
+  opts: { sexual?: boolean; name?: string; nik?: string; phone?: string } = {},
+) {
+  const created = await c.post('/api/v1/cases', {
+    channel: 'datang_langsung',
+    risk: 'sedang',
+    caseType: 'ktp',
+    authority: 'daerah',
+  });
   if (created.status !== 201) throw new Error(`open case: ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.id as string;
   const v = await c.post(`/api/v1/cases/${id}/persons`, {
-    role: 'korban', name: opts.name ?? 'Sari Wulandari', sex: 'perempuan', birthDate: '1995-03-14',
-    ...(opts.nik ? { nik: opts.nik } : {}), ...(opts.phone ? { phone: opts.phone } : {}), regionCode: '36.02.01.2002',
+    role: 'korban',
+    name: opts.name ?? 'Sari Wulandari',
+    sex: 'perempuan',
+    birthDate: '1995-03-14',
+    ...(opts.nik ? { nik: opts.nik } : {}),
+    ...(opts.phone ? { phone: opts.phone } : {}),
+    regionCode: '36.02.01.2002',
   });
   if (v.status !== 201) throw new Error(`add victim: ${v.status} ${JSON.stringify(v.body)}`);
-  const p = await c.post(`/api/v1/cases/${id}/persons`, { role: 'terlapor', name: 'Tono Prasetyo', sex: 'laki_laki', estimatedAge: 40 });
+  const p = await c.post(`/api/v1/cases/${id}/persons`, {
+    role: 'terlapor',
+    name: 'Tono Prasetyo',
+    sex: 'laki_laki',
+    estimatedAge: 40,
+  });
   const i = await c.post(`/api/v1/cases/${id}/incidents`, {
-    date: '2026-01-10', placeCategory: 'rumah_tangga', regionCode: '36.02.01.2002',
-    forms: opts.sexual ? ['seksual'] : ['fisik'], chronology: 'Kronologi uji: pelaku memukul korban di rumah.',
+    date: '2026-01-10',
+    placeCategory: 'rumah_tangga',
+    regionCode: '36.02.01.2002',
+    forms: opts.sexual ? ['seksual'] : ['fisik'],
+    chronology: 'Kronologi uji: pelaku memukul korban di rumah.',
   });
   if (i.status !== 201) throw new Error(`add incident: ${i.status} ${JSON.stringify(i.body)}`);
-  return { id, victimId: v.body.id as string, perpetratorId: p.body.id as string, incidentId: i.body.id as string };
+  return {
+    id,
+    victimId: v.body.id as string,
+    perpetratorId: p.body.id as string,
+    incidentId: i.body.id as string,
+  };
 }

@@ -32,14 +32,39 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
     await step({ to: 'asesmen' });
     const early = await step({ to: 'rencana_intervensi' }, 409);
     expect(early.body.error.code).toBe('ASSESSMENT_REQUIRED');
-    expect((await m.post(`/api/v1/cases/${id}/records/assessment`, { psychological: 'Cemas', needs: 'Konseling' })).status).toBe(201);
+    expect(
+      (await m.post(`/api/v1/cases/${id}/records/assessment`, { psychological: 'Cemas', needs: 'Konseling' }))
+        .status,
+    ).toBe(201);
     await step({ to: 'rencana_intervensi' });
     expect((await step({ to: 'layanan' }, 409)).body.error.code).toBe('PLAN_NOT_AGREED');
-    expect((await m.post(`/api/v1/cases/${id}/records/plan_item`, { service: 'psikologis', agreedWithBeneficiary: true })).status).toBe(201);
-    await step({ to: 'layanan' });
-    expect((await m.post(`/api/v1/cases/${id}/records/service`, { service: 'psikologis', date: '2026-01-12', outcome: 'Sesi 1' })).status).toBe(201);
     expect(
-      (await m.post(`/api/v1/cases/${id}/records/right`, { victimId, right: 'rehabilitasi_psikologis', status: 'terpenuhi', date: '2026-01-20' })).status,
+      (
+        await m.post(`/api/v1/cases/${id}/records/plan_item`, {
+          service: 'psikologis',
+          agreedWithBeneficiary: true,
+        })
+      ).status,
+    ).toBe(201);
+    await step({ to: 'layanan' });
+    expect(
+      (
+        await m.post(`/api/v1/cases/${id}/records/service`, {
+          service: 'psikologis',
+          date: '2026-01-12',
+          outcome: 'Sesi 1',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await m.post(`/api/v1/cases/${id}/records/right`, {
+          victimId,
+          right: 'rehabilitasi_psikologis',
+          status: 'terpenuhi',
+          date: '2026-01-20',
+        })
+      ).status,
     ).toBe(201);
     await step({ to: 'pemantauan' });
     expect((await step({ to: 'terminasi' }, 400)).body.error.code).toBe('CLOSURE_REASON_REQUIRED');
@@ -68,8 +93,13 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   });
 
   it('finds a case by victim name (also another spelling), NIK and phone', async () => {
-    const { id } = await openFullCase(m, { name: 'Tjahjani Soeprapto', nik: '3602015503950001', phone: '0812-3456-7890' });
-    const ids = async (q: string) => (await m.get(`/api/v1/cases?q=${encodeURIComponent(q)}`)).body.items.map((x: { id: string }) => x.id);
+    const { id } = await openFullCase(m, {
+      name: 'Tjahjani Soeprapto',
+      nik: '3602015503950001',
+      phone: '0812-3456-7890',
+    });
+    const ids = async (q: string) =>
+      (await m.get(`/api/v1/cases?q=${encodeURIComponent(q)}`)).body.items.map((x: { id: string }) => x.id);
     expect(await ids('Tjahjani')).toContain(id);
     expect(await ids('cahyani suprapto')).toContain(id);
     expect(await ids('3602015503950001')).toContain(id);

@@ -10,7 +10,7 @@ export async function listAuditEvents(
   q: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: AuditEventDto[]; page: number; pageSize: number }> {
   if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
-  const rows = await listAudit(ctx.conn.db, q, q.page, q.pageSize);
+  const rows = await listAudit(ctx.conn.db, ctx.actor.jurisdiction, q, q.page, q.pageSize);
   await audit(ctx, ctx.conn.db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
   return {
     items: rows.map((r) => ({

@@ -3,27 +3,21 @@ import { AppError } from '../../domain/errors.ts';
 import { type CaseAction, caseScope, canOnCase } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { type CaseRow, caseMembers, getScopedCase } from '../../db/case.repository.ts';
-import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import type { AuthedCtx, Tx } from '../context.ts';
 
 export type VisibleCase = CaseRow & { memberIds: string[] };
 
 /** Loads the case if the actor may see it; otherwise records the attempt and answers 404. */
 export async function loadVisibleCase(ctx: AuthedCtx, db: Tx, id: string, action: string): Promise<VisibleCase> {
   const row = await getScopedCase(db, caseScope(ctx.actor), id);
-  if (!row) {
-    await audit(ctx, ctx.conn.db, { action, entity: 'case', entityId: id, outcome: 'not_found' });
-    throw new AppError('NOT_FOUND');
-  }
+  if (!row) throw new AppError('NOT_FOUND', undefined, { action, entity: 'case', entityId: id, outcome: 'not_found' });
   const members = await caseMembers(db, id);
   return { ...row, memberIds: members.map((m) => m.id) };
 }
 
-export async function requireOnCase(ctx: AuthedCtx, c: VisibleCase, action: CaseAction, auditAction: string, toStage?: Stage): Promise<void> {
+export function requireOnCase(ctx: AuthedCtx, c: VisibleCase, action: CaseAction, auditAction: string, toStage?: Stage): void {
   const ok = canOnCase(ctx.actor, action, { stage: c.stage as Stage, jurisdiction: c.jurisdiction, managerId: c.manager_id, memberIds: c.memberIds }, toStage);
-  if (!ok) {
-    await audit(ctx, ctx.conn.db, { action: auditAction, entity: 'case', entityId: c.id, outcome: 'denied' });
-    throw new AppError('FORBIDDEN');
-  }
+  if (!ok) throw new AppError('FORBIDDEN', undefined, { action: auditAction, entity: 'case', entityId: c.id, outcome: 'denied' });
 }
 
 export function requireOpen(c: VisibleCase): void {
@@ -33,7 +27,7 @@ export function requireOpen(c: VisibleCase): void {
 /** Loads for a write: visible, allowed, still open. */
 export async function loadForWrite(ctx: AuthedCtx, db: Tx, id: string, action: CaseAction, auditAction: string): Promise<VisibleCase> {
   const c = await loadVisibleCase(ctx, db, id, auditAction);
-  await requireOnCase(ctx, c, action, auditAction);
+  requireOnCase(ctx, c, action, auditAction);
   requireOpen(c);
   return c;
 }

@@ -20,7 +20,7 @@ export async function assignCase(ctx: AuthedCtx, id: string, input: { version: n
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
     const c = await loadVisibleCase(ctx, trx, id, 'case.assign');
-    await requireOnCase(ctx, c, 'assign', 'case.assign');
+    requireOnCase(ctx, c, 'assign', 'case.assign');
     const ids = [...(input.managerId ? [input.managerId] : []), ...(input.companionIds ?? [])];
     const found = new Map((await staff(trx, ids)).map((u) => [u.id, u]));
     const ok = (uid: string, as: 'manager' | 'companion') => {

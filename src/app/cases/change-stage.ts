@@ -16,7 +16,7 @@ export async function changeStage(
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
     const c = await loadVisibleCase(ctx, trx, id, 'case.transition');
-    await requireOnCase(ctx, c, 'transition', 'case.transition', input.to);
+    requireOnCase(ctx, c, 'transition', 'case.transition', input.to);
     if (c.version !== input.version) throw new AppError('VERSION_CONFLICT');
     const counts = await trx
       .selectFrom('case_file as c')

