@@ -1,0 +1,130 @@
+/**
+ * The one way the web app talks to the server: JSON over fetch with the session cookie, the
+ * CSRF header on every request, the caller's language, and errors as ApiError.
+ */
+import { getLang } from './i18n/index.ts';
+
+export const API = '/api/v1';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  constructor(status: number, code: string, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields ?? {};
+  }
+}
+
+const NOT_SESSION_LOSS = new Set(['OTP_INVALID', 'OTP_REQUIRED', 'INVALID_CREDENTIALS']);
+
+let unauthorizedHandler: (() => void) | null = null;
+/** Called on any 401 except from the sign-in request itself. */
+export function onUnauthorized(fn: () => void): void {
+  unauthorizedHandler = fn;
+}
+
+type Options = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** adds an Idempotency-Key header (POST creates) */
+  create?: boolean;
+  /** don't treat 401 as "session gone" (sign-in form) */
+  noAuthRedirect?: boolean;
+  signal?: AbortSignal;
+};
+
+function headers(extra?: Record<string, string>): Record<string, string> {
+  return { 'X-Requested-With': 'simpul', 'Accept-Language': getLang(), Accept: 'application/json', ...extra };
+}
+
+async function handle<T>(res: Response, noAuthRedirect: boolean): Promise<T> {
+  if (res.ok) {
+    if (res.status === 204) return undefined as T;
+    const type = res.headers.get('content-type') ?? '';
+    return (type.includes('json') ? await res.json() : await res.text()) as T;
+  }
+  let code = `HTTP_${res.status}`;
+  let message = res.statusText || code;
+  let fields: Record<string, string> | undefined;
+  try {
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; fields?: Record<string, string> };
+    };
+    if (body.error) {
+      code = body.error.code ?? code;
+      message = body.error.message ?? message;
+      fields = body.error.fields;
+    }
+  } catch {
+    // not JSON; keep the status text
+  }
+  // a wrong one-time code (two-factor set-up) is a 401 too, but the session is still fine
+  if (res.status === 401 && !noAuthRedirect && !NOT_SESSION_LOSS.has(code) && unauthorizedHandler)
+    unauthorizedHandler();
+  throw new ApiError(res.status, code, message, fields);
+}
+
+function networkError(e: unknown): never {
+  if (e instanceof DOMException && e.name === 'AbortError') throw e;
+  throw new ApiError(
+    0,
+    'NETWORK',
+    getLang() === 'en'
+      ? 'Cannot reach the server. Check your connection.'
+      : 'Server tidak dapat dihubungi. Periksa koneksi Anda.',
+  );
+}
+
+export async function api<T>(path: string, opts: Options = {}): Promise<T> {
+  const extra: Record<string, string> = {};
+  if (opts.body !== undefined) extra['Content-Type'] = 'application/json';
+  if (opts.create) extra['Idempotency-Key'] = crypto.randomUUID();
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
+      credentials: 'same-origin',
+      headers: headers(extra),
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    networkError(e);
+  }
+  return handle<T>(res, opts.noAuthRedirect ?? false);
+}
+
+/** Multipart upload (attachments). */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: headers({ 'Idempotency-Key': crypto.randomUUID() }),
+      body: form,
+    });
+  } catch (e) {
+    networkError(e);
+  }
+  return handle<T>(res, false);
+}
+
+/** Builds `?a=1&b=2` from the non-empty values. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Some list endpoints answer an array, others a page; accept both. */
+export function asList<T>(x: T[] | { items: T[] } | null | undefined): T[] {
+  if (!x) return [];
+  return Array.isArray(x) ? x : (x.items ?? []);
+}

@@ -1,0 +1,128 @@
+import { useEffect } from 'preact/hooks';
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import type { UserDto } from '../../src/domain/dto.ts';
+import { api, onUnauthorized } from './api.ts';
+import { AccountMenu, LangSelect } from './components/account.tsx';
+import { Loading, markNavigated } from './components/page.tsx';
+import { langStore, t } from './i18n/index.ts';
+import { canCases, canCreateCase, isAdmin } from './lib/roles.ts';
+import { useStore } from './lib/store.ts';
+import { userStore } from './lib/taxonomies.ts';
+
+const SignIn = lazy(() => import('./features/auth/SignIn.tsx'));
+const Enrol = lazy(() => import('./features/auth/Enrol.tsx'));
+const Password = lazy(() => import('./features/auth/Password.tsx'));
+const Home = lazy(() => import('./features/home/Home.tsx'));
+const CaseList = lazy(() => import('./features/cases/CaseList.tsx'));
+const NewCase = lazy(() => import('./features/cases/NewCase.tsx'));
+const CasePage = lazy(() => import('./features/cases/CasePage.tsx'));
+const Users = lazy(() => import('./features/admin/Users.tsx'));
+const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
+const Audit = lazy(() => import('./features/audit/Audit.tsx'));
+const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
+
+const PUBLIC_PATHS = ['/masuk'];
+
+function Nav({ user }: { user: UserDto }) {
+  const { path } = useLocation();
+  const items: Array<[string, string]> = [['/', t('nav.home')]];
+  if (canCases(user.role)) items.push(['/kasus', t('nav.cases')]);
+  if (canCreateCase(user.role)) items.push(['/kasus/baru', t('nav.newCase')]);
+  if (isAdmin(user.role)) items.push(['/admin/pengguna', t('nav.users')], ['/admin/lembaga', t('nav.orgs')]);
+  if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
+  const current = (href: string) =>
+    href === '/'
+      ? path === '/'
+      : href === '/kasus'
+        ? path === '/kasus' || (path.startsWith('/kasus/') && path !== '/kasus/baru')
+        : path.startsWith(href);
+  return (
+    <nav class="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {items.map(([href, text]) => (
+          <li key={href}>
+            <a href={href} aria-current={current(href) ? 'page' : undefined}>
+              {text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Shell() {
+  const user = useStore(userStore);
+  // the router caches the page it renders: a language switch remounts the pages so every text is redrawn
+  const lang = useStore(langStore);
+  const { path, url, route } = useLocation();
+
+  useEffect(() => {
+    onUnauthorized(() => userStore.set(null));
+    if (userStore.get() === undefined) {
+      api<{ user: UserDto }>('/auth/me', { noAuthRedirect: true }).then(
+        (r) => userStore.set(r.user),
+        () => userStore.set(null),
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    if (user === null && !PUBLIC_PATHS.includes(path)) {
+      const next = url === '/' ? '' : `?next=${encodeURIComponent(url)}`;
+      route(`/masuk${next}`, true);
+    } else if (user?.mfaEnrolmentRequired && path !== '/keamanan/2fa') {
+      route('/keamanan/2fa', true);
+    }
+  }, [user, path]);
+
+  if (user === undefined) return <Loading />;
+  const gated =
+    (user === null && !PUBLIC_PATHS.includes(path)) ||
+    (user?.mfaEnrolmentRequired && path !== '/keamanan/2fa');
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="top">
+        <div class="top-row">
+          <a class="brand" href="/">
+            <img src="/icon.svg" alt="" width="28" height="28" />
+            <span>Simpul</span>
+          </a>
+          {user ? <AccountMenu user={user} /> : <LangSelect id="lang-top" />}
+        </div>
+        {user && !user.mfaEnrolmentRequired && <Nav user={user} />}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {gated ? (
+          <Loading />
+        ) : (
+          <Router key={lang} onRouteChange={markNavigated}>
+            <Route path="/masuk" component={SignIn} />
+            <Route path="/keamanan/2fa" component={Enrol} />
+            <Route path="/akun/kata-sandi" component={Password} />
+            <Route path="/" component={Home} />
+            <Route path="/kasus" component={CaseList} />
+            <Route path="/kasus/baru" component={NewCase} />
+            <Route path="/kasus/:id/:tab?" component={CasePage} />
+            <Route path="/admin/pengguna" component={Users} />
+            <Route path="/admin/lembaga" component={Orgs} />
+            <Route path="/audit" component={Audit} />
+            <Route default component={NotFound} />
+          </Router>
+        )}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <Shell />
+    </LocationProvider>
+  );
+}

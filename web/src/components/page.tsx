@@ -1,0 +1,126 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api.ts';
+import { t } from '../i18n/index.ts';
+
+let navigated = false;
+/** URL of the page whose heading was shown last: a remount on the same URL (language switch) keeps focus where it is. */
+let lastHeadingUrl = '';
+/** After the first page, each new page moves focus to its heading (screen readers hear it). */
+export function markNavigated(): void {
+  navigated = true;
+}
+
+export function PageHeading({ children, title }: { children: ComponentChildren; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Simpul`;
+  }, [title]);
+  useEffect(() => {
+    const here = location.pathname + location.search;
+    if (navigated && here !== lastHeadingUrl) ref.current?.focus({ preventScroll: false });
+    lastHeadingUrl = here;
+  }, []);
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const msg = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  return (
+    <div class="notice error" role="alert">
+      <p>{msg}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('action.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Loads data with a function; returns state plus a reload function. */
+export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknown[]) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const ctl = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    fn(ctl.signal).then(
+      (data) => {
+        if (!ctl.signal.aborted) setState({ data, loading: false });
+      },
+      (error) => {
+        if (!ctl.signal.aborted) setState({ error, loading: false });
+      },
+    );
+    return () => ctl.abort();
+  }, [...deps, n]);
+  return { ...state, reload: () => setN((x) => x + 1) };
+}
+
+export function NotFoundView() {
+  return (
+    <section>
+      <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <a href="/">{t('nav.home')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function NoAccess() {
+  return (
+    <section>
+      <PageHeading title={t('noAccess.title')}>{t('noAccess.title')}</PageHeading>
+      <p>{t('noAccess.body')}</p>
+      <p>
+        <a href="/">{t('nav.home')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** Page links. `total` may be unknown (some lists only say whether the page is full). */
+export function Pager({
+  page,
+  pageSize,
+  total,
+  count,
+  href,
+}: {
+  page: number;
+  pageSize: number;
+  total?: number | undefined;
+  count: number;
+  href: (p: number) => string;
+}) {
+  const known = typeof total === 'number';
+  const pages = known ? Math.max(1, Math.ceil(total / pageSize)) : undefined;
+  const hasNext = pages !== undefined ? page < pages : count >= pageSize;
+  if (page <= 1 && !hasNext) return known ? <p class="hint">{t('pager.total', { total })}</p> : null;
+  return (
+    <nav class="pager" aria-label={t('pager.label')}>
+      {page > 1 ? <a href={href(page - 1)}>{t('pager.prev')}</a> : <span />}
+      <span>
+        {pages !== undefined
+          ? t('pager.status', { page, pages, total: total ?? 0 })
+          : t('pager.page', { page })}
+      </span>
+      {hasNext ? <a href={href(page + 1)}>{t('pager.next')}</a> : <span />}
+    </nav>
+  );
+}

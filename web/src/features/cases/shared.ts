@@ -1,0 +1,45 @@
+import type { CaseDto, PersonDto, RecordDto } from '../../../../src/domain/dto.ts';
+import { api } from '../../api.ts';
+import type { Taxonomies } from '../../lib/taxonomies.ts';
+
+export type TabProps = {
+  c: CaseDto;
+  /** refetches the case (new version numbers); forms keep what the user typed */
+  reload: () => Promise<void>;
+  tx: Taxonomies | null;
+};
+
+export type RecordKind = RecordDto['kind'];
+
+export function recordsOf(c: CaseDto, kind: RecordKind): RecordDto[] {
+  return c.records.filter((r) => r.kind === kind).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** POST a new record, or PATCH an existing one with its version. */
+export function saveRecord(
+  caseId: string,
+  kind: RecordKind,
+  data: Record<string, unknown>,
+  existing?: RecordDto | null,
+) {
+  if (existing) {
+    return api<RecordDto>(`/cases/${caseId}/records/${kind}/${existing.id}`, {
+      method: 'PATCH',
+      body: { ...data, version: existing.version },
+    });
+  }
+  return api<RecordDto>(`/cases/${caseId}/records/${kind}`, { create: true, body: data });
+}
+
+export function str(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+export function isChild(p: PersonDto): boolean {
+  const age = p.age ?? p.estimatedAge;
+  return age !== null && age < 18;
+}
+
+export function victims(c: CaseDto): PersonDto[] {
+  return c.persons.filter((p) => p.role === 'korban');
+}

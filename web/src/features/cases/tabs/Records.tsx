@@ -1,0 +1,641 @@
+import { useRef, useState } from 'preact/hooks';
+import type { PersonDto, RecordDto } from '../../../../../src/domain/dto.ts';
+import {
+  Checkbox,
+  codeOptions,
+  ErrorSummary,
+  onlyChanged,
+  orNull,
+  SelectField,
+  TextArea,
+  TextField,
+  useAction,
+} from '../../../components/form.tsx';
+import { label, t } from '../../../i18n/index.ts';
+import { fmtDate, fmtDateTime, todayJakarta } from '../../../lib/format.ts';
+import { orgName, useOrgs } from '../../../lib/orgs.ts';
+import { codeLabel } from '../../../lib/taxonomies.ts';
+import { recordsOf, saveRecord, str, type TabProps, victims } from '../shared.ts';
+
+function Saved({ show }: { show: boolean }) {
+  return show ? (
+    <p class="notice ok" role="status">
+      {t('common.saved')}
+    </p>
+  ) : null;
+}
+
+function byline(r: RecordDto): string {
+  return t('record.byline', { who: r.createdByName ?? '—', at: fmtDateTime(r.createdAt) });
+}
+
+// ---------------------------------------------------------------- Asesmen
+
+const ASSESSMENT_FIELDS = ['physical', 'psychological', 'social', 'economic', 'education', 'needs'] as const;
+
+export function Assessment({ c, reload }: TabProps) {
+  const existing = recordsOf(c, 'assessment')[0] ?? null;
+  const [v, setV] = useState<Record<string, string>>(() => {
+    const d = existing?.data ?? {};
+    return Object.fromEntries([...ASSESSMENT_FIELDS, 'assessedOn'].map((k) => [k, str(d[k])]));
+  });
+  const [saved, setSaved] = useState(false);
+  const toData = (x: Record<string, string>) =>
+    Object.fromEntries(Object.entries(x).map(([k, y]) => [k, orNull(y)]));
+  const base = useRef(toData(v));
+  const { busy, error, attempt, run } = useAction();
+  const labels: Record<string, string> = {
+    physical: t('assessment.physical'),
+    psychological: t('assessment.psychological'),
+    social: t('assessment.social'),
+    economic: t('assessment.economic'),
+    education: t('assessment.education'),
+    needs: t('assessment.needs'),
+    assessedOn: t('assessment.assessedOn'),
+  };
+  const ro = !c.permissions.update;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setSaved(false);
+    const data = toData(v);
+    run(async () => {
+      // the latest version is read at submit time, so a reload after a conflict keeps the typed text
+      const latest = recordsOf(c, 'assessment')[0] ?? null;
+      await saveRecord(c.id, 'assessment', latest ? onlyChanged(data, base.current) : data, latest);
+      base.current = data;
+      await reload();
+      setSaved(true);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <p class="hint">{existing ? byline(existing) : t('assessment.intro')}</p>
+      <ErrorSummary error={error} attempt={attempt} prefix="asm" labels={labels} onReload={reload} />
+      <Saved show={saved} />
+      <fieldset class="plain" disabled={ro}>
+        <TextField
+          prefix="asm"
+          name="assessedOn"
+          type="date"
+          max={todayJakarta()}
+          label={labels.assessedOn!}
+          value={v.assessedOn ?? ''}
+          onValue={(x) => setV((s) => ({ ...s, assessedOn: x }))}
+          error={error}
+        />
+        {ASSESSMENT_FIELDS.map((k) => (
+          <TextArea
+            key={k}
+            prefix="asm"
+            name={k}
+            label={labels[k]!}
+            rows={4}
+            value={v[k] ?? ''}
+            onValue={(x) => setV((s) => ({ ...s, [k]: x }))}
+            error={error}
+          />
+        ))}
+        {!ro && (
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {t('action.save')}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------- Rencana intervensi
+
+function PlanForm({
+  c,
+  reload,
+  tx,
+  item,
+  onDone,
+}: TabProps & { item: RecordDto | null; onDone: () => void }) {
+  const orgs = useOrgs();
+  const d = item?.data ?? {};
+  const [v, setV] = useState({
+    service: str(d.service),
+    responsibleOrgId: str(d.responsibleOrgId),
+    targetDate: str(d.targetDate),
+    agreedWithBeneficiary: d.agreedWithBeneficiary === true,
+    notes: str(d.notes),
+  });
+  const { busy, error, attempt, run } = useAction();
+  const prefix = item ? `plan-${item.id.slice(0, 8)}` : 'plan-new';
+  const labels = {
+    service: t('plan.service'),
+    responsibleOrgId: t('plan.responsible'),
+    targetDate: t('plan.targetDate'),
+    agreedWithBeneficiary: t('plan.agreed'),
+    notes: t('plan.notes'),
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const latest = item ? (c.records.find((r) => r.id === item.id) ?? item) : null;
+      await saveRecord(
+        c.id,
+        'plan_item',
+        {
+          service: v.service,
+          responsibleOrgId: orNull(v.responsibleOrgId),
+          targetDate: orNull(v.targetDate),
+          agreedWithBeneficiary: v.agreedWithBeneficiary,
+          notes: orNull(v.notes),
+        },
+        latest,
+      );
+      await reload();
+      onDone();
+    });
+  };
+  const title = item ? t('plan.editTitle') : t('plan.add');
+  const common = { prefix, error };
+  return (
+    <form class="subform" onSubmit={submit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
+      <div class="grid">
+        <SelectField
+          {...common}
+          name="service"
+          label={labels.service}
+          value={v.service}
+          onValue={(x) => setV((s) => ({ ...s, service: x }))}
+          options={codeOptions(tx?.serviceTypes)}
+          required
+        />
+        <SelectField
+          {...common}
+          name="responsibleOrgId"
+          label={labels.responsibleOrgId}
+          value={v.responsibleOrgId}
+          onValue={(x) => setV((s) => ({ ...s, responsibleOrgId: x }))}
+          options={orgs.map((o) => ({ value: o.id, text: o.name }))}
+        />
+        <TextField
+          {...common}
+          name="targetDate"
+          type="date"
+          label={labels.targetDate}
+          value={v.targetDate}
+          onValue={(x) => setV((s) => ({ ...s, targetDate: x }))}
+        />
+      </div>
+      <Checkbox
+        {...common}
+        name="agreedWithBeneficiary"
+        label={labels.agreedWithBeneficiary}
+        checked={v.agreedWithBeneficiary}
+        onChecked={(x) => setV((s) => ({ ...s, agreedWithBeneficiary: x }))}
+      />
+      <TextArea
+        {...common}
+        name="notes"
+        label={labels.notes}
+        rows={3}
+        value={v.notes}
+        onValue={(x) => setV((s) => ({ ...s, notes: x }))}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Plan(props: TabProps) {
+  const { c, tx } = props;
+  const orgs = useOrgs();
+  const [editing, setEditing] = useState<string | null>(null);
+  const items = recordsOf(c, 'plan_item');
+  const agreed = items.filter((r) => r.data.agreedWithBeneficiary === true).length;
+  return (
+    <div class="stack">
+      <p class="hint">{t('plan.intro', { n: agreed, total: items.length })}</p>
+      {items.length === 0 && <p>{t('plan.none')}</p>}
+      <ul class="cards-list">
+        {items.map((r) => (
+          <li key={r.id} class="card">
+            {editing === r.id ? (
+              <PlanForm {...props} item={r} onDone={() => setEditing(null)} />
+            ) : (
+              <>
+                <h3>{codeLabel(tx, 'serviceTypes', str(r.data.service))}</h3>
+                <dl class="facts small">
+                  <div>
+                    <dt>{t('plan.responsible')}</dt>
+                    <dd>{orgName(orgs, r.data.responsibleOrgId)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('plan.targetDate')}</dt>
+                    <dd>{fmtDate(str(r.data.targetDate))}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('plan.agreedShort')}</dt>
+                    <dd>
+                      {r.data.agreedWithBeneficiary === true ? (
+                        <span class="badge ok">{t('common.yes')}</span>
+                      ) : (
+                        <span class="badge">{t('plan.notAgreed')}</span>
+                      )}
+                    </dd>
+                  </div>
+                </dl>
+                {str(r.data.notes) && <p class="pre">{str(r.data.notes)}</p>}
+                {c.permissions.update && (
+                  <button
+                    type="button"
+                    onClick={() => setEditing(r.id)}
+                    aria-label={t('plan.editAria', {
+                      name: codeLabel(tx, 'serviceTypes', str(r.data.service)),
+                    })}
+                  >
+                    {t('action.edit')}
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {c.permissions.update &&
+        (editing === 'new' ? (
+          <div class="card">
+            <PlanForm {...props} item={null} onDone={() => setEditing(null)} />
+          </div>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setEditing('new')}>
+              {t('plan.add')}
+            </button>
+          </p>
+        ))}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------- Layanan
+
+function ServiceForm({ c, reload, tx, onDone }: TabProps & { onDone: () => void }) {
+  const orgs = useOrgs();
+  const [v, setV] = useState({
+    service: '',
+    providerOrgId: '',
+    providerName: '',
+    date: todayJakarta(),
+    outcome: '',
+  });
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const { busy, error, attempt, run } = useAction();
+  const labels = {
+    service: t('service.service'),
+    providerOrgId: t('service.providerOrg'),
+    providerName: t('service.providerName'),
+    date: t('service.date'),
+    outcome: t('service.outcome'),
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      await saveRecord(c.id, 'service', {
+        service: v.service,
+        providerOrgId: orNull(v.providerOrgId),
+        providerName: orNull(v.providerName),
+        date: v.date,
+        outcome: orNull(v.outcome),
+      });
+      await reload();
+      onDone();
+    });
+  };
+  const common = { prefix: 'svc', error };
+  return (
+    <form class="subform" onSubmit={submit} noValidate aria-label={t('service.add')}>
+      <h3>{t('service.add')}</h3>
+      <ErrorSummary error={error} attempt={attempt} prefix="svc" labels={labels} />
+      <div class="grid">
+        <SelectField
+          {...common}
+          name="service"
+          label={labels.service}
+          value={v.service}
+          onValue={set('service')}
+          options={codeOptions(tx?.serviceTypes)}
+          required
+        />
+        <TextField
+          {...common}
+          name="date"
+          type="date"
+          max={todayJakarta()}
+          label={labels.date}
+          value={v.date}
+          onValue={set('date')}
+          required
+        />
+        <SelectField
+          {...common}
+          name="providerOrgId"
+          label={labels.providerOrgId}
+          value={v.providerOrgId}
+          onValue={set('providerOrgId')}
+          options={orgs.map((o) => ({ value: o.id, text: o.name }))}
+        />
+        <TextField
+          {...common}
+          name="providerName"
+          label={labels.providerName}
+          hint={t('service.providerNameHint')}
+          value={v.providerName}
+          onValue={set('providerName')}
+        />
+      </div>
+      <TextArea
+        {...common}
+        name="outcome"
+        label={labels.outcome}
+        rows={3}
+        value={v.outcome}
+        onValue={set('outcome')}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Services(props: TabProps) {
+  const { c, tx } = props;
+  const orgs = useOrgs();
+  const [adding, setAdding] = useState(false);
+  const items = recordsOf(c, 'service').sort((a, b) => str(b.data.date).localeCompare(str(a.data.date)));
+  return (
+    <div class="stack">
+      {items.length === 0 && <p>{t('service.none')}</p>}
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table class="cards">
+            <caption class="sr-only">{t('tab.services')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('service.date')}</th>
+                <th scope="col">{t('service.service')}</th>
+                <th scope="col">{t('service.provider')}</th>
+                <th scope="col">{t('service.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <td data-label={t('service.date')}>{fmtDate(str(r.data.date))}</td>
+                  <th scope="row" data-label={t('service.service')}>
+                    {codeLabel(tx, 'serviceTypes', str(r.data.service))}
+                  </th>
+                  <td data-label={t('service.provider')}>
+                    {str(r.data.providerName) || orgName(orgs, r.data.providerOrgId)}
+                  </td>
+                  <td data-label={t('service.outcome')} class="pre">
+                    {str(r.data.outcome) || '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {c.permissions.update &&
+        (adding ? (
+          <div class="card">
+            <ServiceForm {...props} onDone={() => setAdding(false)} />
+          </div>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAdding(true)}>
+              {t('service.add')}
+            </button>
+          </p>
+        ))}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------- Hak korban
+
+function RightForm({
+  c,
+  reload,
+  tx,
+  victim,
+  right,
+  rightLabel,
+}: TabProps & { victim: PersonDto; right: string; rightLabel: string }) {
+  const orgs = useOrgs();
+  const find = () =>
+    c.records.find((r) => r.kind === 'right' && r.data.victimId === victim.id && r.data.right === right) ??
+    null;
+  const existing = find();
+  const d = existing?.data ?? {};
+  const [v, setV] = useState({
+    status: str(d.status) || 'belum_dinilai',
+    responsibleOrgId: str(d.responsibleOrgId),
+    date: str(d.date),
+    decisionDate: str(d.decisionDate),
+    evidence: str(d.evidence),
+  });
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const [saved, setSaved] = useState(false);
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `rt-${victim.id.slice(0, 8)}-${right}`;
+  const labels = {
+    status: t('right.status'),
+    responsibleOrgId: t('right.responsible'),
+    date: t('right.date'),
+    decisionDate: t('right.decisionDate'),
+    evidence: t('right.evidence'),
+  };
+  const ro = !c.permissions.update;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setSaved(false);
+    run(async () => {
+      const data: Record<string, unknown> = {
+        status: v.status,
+        responsibleOrgId: orNull(v.responsibleOrgId),
+        date: orNull(v.date),
+        evidence: orNull(v.evidence),
+      };
+      if (right === 'restitusi') data.decisionDate = orNull(v.decisionDate);
+      const latest = find();
+      await saveRecord(c.id, 'right', latest ? data : { victimId: victim.id, right, ...data }, latest);
+      await reload();
+      setSaved(true);
+    });
+  };
+  const common = { prefix, error };
+  return (
+    <details class="right">
+      <summary>
+        <span class="right-name">{rightLabel}</span>{' '}
+        <span class={`badge${existing?.data.status === 'terpenuhi' ? ' ok' : ''}`}>
+          {codeLabel(tx, 'rightStatuses', str(d.status) || 'belum_dinilai')}
+        </span>
+      </summary>
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label={t('right.formAria', { right: rightLabel, name: victim.name })}
+      >
+        <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
+        <Saved show={saved} />
+        <fieldset class="plain" disabled={ro}>
+          <div class="grid">
+            <SelectField
+              {...common}
+              name="status"
+              label={labels.status}
+              value={v.status}
+              onValue={set('status')}
+              options={codeOptions(tx?.rightStatuses)}
+              empty={false}
+            />
+            <SelectField
+              {...common}
+              name="responsibleOrgId"
+              label={labels.responsibleOrgId}
+              value={v.responsibleOrgId}
+              onValue={set('responsibleOrgId')}
+              options={orgs.map((o) => ({ value: o.id, text: o.name }))}
+            />
+            <TextField
+              {...common}
+              name="date"
+              type="date"
+              label={labels.date}
+              value={v.date}
+              onValue={set('date')}
+            />
+            {right === 'restitusi' && (
+              <TextField
+                {...common}
+                name="decisionDate"
+                type="date"
+                label={labels.decisionDate}
+                hint={t('right.decisionHint')}
+                value={v.decisionDate}
+                onValue={set('decisionDate')}
+              />
+            )}
+          </div>
+          <TextArea
+            {...common}
+            name="evidence"
+            label={labels.evidence}
+            rows={2}
+            value={v.evidence}
+            onValue={set('evidence')}
+          />
+          {!ro && (
+            <div class="actions">
+              <button
+                type="submit"
+                class="primary"
+                disabled={busy}
+                aria-label={t('right.saveAria', { right: rightLabel })}
+              >
+                {t('action.save')}
+              </button>
+            </div>
+          )}
+        </fieldset>
+      </form>
+    </details>
+  );
+}
+
+export function Rights(props: TabProps) {
+  const { c, tx } = props;
+  const vs = victims(c);
+  if (vs.length === 0) return <p>{t('right.noVictims')}</p>;
+  return (
+    <div class="stack">
+      <p class="hint">{t('right.intro')}</p>
+      {vs.map((victim) => (
+        <section key={victim.id} aria-labelledby={`h-rights-${victim.id}`}>
+          <h3 id={`h-rights-${victim.id}`}>{t('right.forVictim', { name: victim.name })}</h3>
+          {(tx?.victimRights ?? []).map((r) => (
+            <RightForm key={r.code} {...props} victim={victim} right={r.code} rightLabel={label(r.label)} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------- Catatan
+
+export function Notes({ c, reload }: TabProps) {
+  const [body, setBody] = useState('');
+  const { busy, error, attempt, run } = useAction();
+  const notes = recordsOf(c, 'note');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      await saveRecord(c.id, 'note', { body });
+      setBody('');
+      await reload();
+    });
+  };
+  return (
+    <div class="stack">
+      {c.permissions.update && (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary error={error} attempt={attempt} prefix="note" labels={{ body: t('note.new') }} />
+          <TextArea
+            prefix="note"
+            name="body"
+            label={t('note.new')}
+            hint={t('note.hint')}
+            rows={4}
+            value={body}
+            onValue={setBody}
+            error={error}
+          />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {t('note.add')}
+            </button>
+          </div>
+        </form>
+      )}
+      {notes.length === 0 ? (
+        <p>{t('note.none')}</p>
+      ) : (
+        <ul class="notes">
+          {notes.map((n) => (
+            <li key={n.id} class="card">
+              <p class="hint">{byline(n)}</p>
+              <p class="pre">{str(n.data.body)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

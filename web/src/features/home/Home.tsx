@@ -1,0 +1,239 @@
+import type { CaseSummaryDto, Page, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
+import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
+import { api } from '../../api.ts';
+import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
+import { label, type MessageKey, t } from '../../i18n/index.ts';
+import { fmtDateTime } from '../../lib/format.ts';
+import { canCases, isAdmin } from '../../lib/roles.ts';
+import { useStore } from '../../lib/store.ts';
+import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+
+function sortTasks(tasks: TaskDto[]): TaskDto[] {
+  return [...tasks].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
+}
+
+function Tasks() {
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<TaskDto[] | { items: TaskDto[] }>('/tasks', { signal }),
+    [],
+  );
+  if (loading && !data) return <Loading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  const tasks = sortTasks(Array.isArray(data) ? data : (data?.items ?? []));
+  const overdue = tasks.filter((x) => x.overdue).length;
+  if (tasks.length === 0) return <p>{t('home.noTasks')}</p>;
+  return (
+    <>
+      {overdue > 0 && (
+        <p class="notice warn">
+          <strong>{t('home.overdueCount', { n: overdue })}</strong>
+        </p>
+      )}
+      <ul class="task-list">
+        {tasks.map((task) => (
+          <li
+            key={`${task.caseId}-${task.rule}-${task.subjectId ?? ''}`}
+            class={task.overdue ? 'overdue' : undefined}
+          >
+            {task.overdue && <span class="badge danger">{t('task.overdue')}</span>}
+            <span class="task-label">{label(task.label)}</span>
+            <span class="task-meta">
+              <a href={`/kasus/${task.caseId}`}>{task.caseNumber}</a> · {t('task.due')}:{' '}
+              {fmtDateTime(task.dueAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption: string }) {
+  const tx = useTaxonomies();
+  return (
+    <div class="table-wrap">
+      <table class="cards">
+        <caption class="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('case.number')}</th>
+            <th scope="col">{t('case.stage')}</th>
+            <th scope="col">{t('case.risk')}</th>
+            <th scope="col">{t('case.receivedAt')}</th>
+            <th scope="col">{t('case.manager')}</th>
+            <th scope="col">{t('case.victims')}</th>
+            <th scope="col">{t('case.overdueTasks')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" data-label={t('case.number')}>
+                <a href={`/kasus/${c.id}`}>{c.number}</a>
+              </th>
+              <td data-label={t('case.stage')}>{label(STAGE_LABELS[c.stage], c.stage)}</td>
+              <td data-label={t('case.risk')}>
+                <span class={c.risk === 'tinggi' ? 'badge danger' : undefined}>
+                  {codeLabel(tx, 'riskLevels', c.risk)}
+                </span>
+              </td>
+              <td data-label={t('case.receivedAt')}>{fmtDateTime(c.receivedAt)}</td>
+              <td data-label={t('case.manager')}>{c.managerName ?? t('case.noManager')}</td>
+              <td data-label={t('case.victims')}>{c.victimCount}</td>
+              <td data-label={t('case.overdueTasks')}>
+                {c.overdueCount > 0 ? (
+                  <span class="badge danger">{t('case.overdueN', { n: c.overdueCount })}</span>
+                ) : (
+                  t('common.none')
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MyCases() {
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<Page<CaseSummaryDto>>('/cases?mine=1&pageSize=50', { signal }),
+    [],
+  );
+  if (loading && !data) return <Loading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  const items = (data?.items ?? []).filter((c) => c.stage !== 'terminasi');
+  if (items.length === 0) return <p>{t('home.noCases')}</p>;
+  return <CaseTable items={items} caption={t('home.myCases')} />;
+}
+
+type Tx = ReturnType<typeof useTaxonomies>;
+
+/** Label of a key inside a known breakdown (stage, risk, form); falls back to the raw key. */
+function statKey(group: string, k: string, tx: Tx): string {
+  if (group === 'byStage') return label(STAGE_LABELS[k as Stage], k);
+  if (k === 'belum_dinilai' || k === 'null') return t('stats.unassessed');
+  if (group === 'byRisk') return codeLabel(tx, 'riskLevels', k);
+  if (group === 'byForm') return codeLabel(tx, 'formsOfViolence', k);
+  if (group === 'byCaseType') return codeLabel(tx, 'caseTypes', k);
+  return k;
+}
+
+const STAT_TITLES: Record<string, MessageKey> = {
+  total: 'stats.total',
+  byStage: 'stats.byStage',
+  byRisk: 'stats.byRisk',
+  byForm: 'stats.byForm',
+};
+
+function StatValue({ group, value, tx }: { group: string; value: unknown; tx: Tx }) {
+  if (value === null || value === undefined) return <>—</>;
+  if (typeof value !== 'object') return <>{String(value)}</>;
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i + 1), v] as const)
+    : Object.entries(value);
+  return (
+    <dl class="stats-inner">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{statKey(group, k, tx)}</dt>
+          <dd>
+            <StatValue group={k} value={v} tx={tx} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Stats() {
+  const tx = useTaxonomies();
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<Record<string, unknown>>('/stats/summary', { signal }),
+    [],
+  );
+  if (loading && !data) return <Loading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  return (
+    <dl class="stats">
+      {Object.entries(data ?? {})
+        .filter(([k]) => k !== 'region')
+        .map(([k, v]) => {
+          const titleKey = STAT_TITLES[k];
+          return (
+            <div key={k} class="stat">
+              <dt>{titleKey ? t(titleKey) : k}</dt>
+              <dd>
+                <StatValue group={k} value={v} tx={tx} />
+              </dd>
+            </div>
+          );
+        })}
+    </dl>
+  );
+}
+
+function MfaHint({ user }: { user: UserDto }) {
+  if (user.mfaEnabled) return null;
+  return (
+    <p class="notice">
+      {t('home.mfaHint')} <a href="/keamanan/2fa">{t('account.enableMfa')}</a>
+    </p>
+  );
+}
+
+export default function Home() {
+  const user = useStore(userStore);
+  if (!user) return <Loading />;
+  const title = t('home.title');
+  return (
+    <section>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p class="lead">{t('home.welcome', { name: user.name, org: user.orgName })}</p>
+      <MfaHint user={user} />
+      {canCases(user.role) && (
+        <>
+          <section aria-labelledby="h-tasks">
+            <h2 id="h-tasks">{t('home.myTasks')}</h2>
+            <Tasks />
+          </section>
+          <section aria-labelledby="h-cases">
+            <h2 id="h-cases">{t('home.myCases')}</h2>
+            <MyCases />
+            <p>
+              <a href="/kasus">{t('home.allCases')}</a>
+            </p>
+          </section>
+        </>
+      )}
+      {user.role === 'pimpinan' && (
+        <section aria-labelledby="h-stats">
+          <h2 id="h-stats">{t('home.stats')}</h2>
+          <p class="hint">{t('home.statsHint', { area: user.jurisdictionName })}</p>
+          <Stats />
+        </section>
+      )}
+      {user.role === 'auditor' && (
+        <section aria-labelledby="h-audit">
+          <h2 id="h-audit">{t('nav.audit')}</h2>
+          <p>
+            <a href="/audit">{t('home.openAudit')}</a>
+          </p>
+        </section>
+      )}
+      {isAdmin(user.role) && (
+        <section aria-labelledby="h-admin">
+          <h2 id="h-admin">{t('home.admin')}</h2>
+          <ul>
+            <li>
+              <a href="/admin/pengguna">{t('nav.users')}</a>
+            </li>
+            <li>
+              <a href="/admin/lembaga">{t('nav.orgs')}</a>
+            </li>
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

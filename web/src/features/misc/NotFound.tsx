@@ -1,0 +1,5 @@
+import { NotFoundView } from '../../components/page.tsx';
+
+export default function NotFound() {
+  return <NotFoundView />;
+}

@@ -1,0 +1,64 @@
+import { getLang } from '../i18n/index.ts';
+
+const ZONE = 'Asia/Jakarta';
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function fmt(kind: 'dt' | 'd' | 'date-only'): Intl.DateTimeFormat {
+  const lang = getLang();
+  const key = `${lang}:${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    const locale = lang === 'en' ? 'en-GB' : 'id-ID';
+    f =
+      kind === 'dt'
+        ? new Intl.DateTimeFormat(locale, { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' })
+        : kind === 'd'
+          ? new Intl.DateTimeFormat(locale, { timeZone: ZONE, dateStyle: 'medium' })
+          : new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** An ISO timestamp shown in WIB (Asia/Jakarta). */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${fmt('dt').format(d)} WIB`;
+}
+
+/** A calendar date `YYYY-MM-DD` (no time zone shift), or the date part of a timestamp in WIB. */
+export function fmtDate(s: string | null | undefined): string {
+  if (!s) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return fmt('date-only').format(new Date(`${s}T00:00:00Z`));
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? s : fmt('d').format(d);
+}
+
+/** `datetime-local` value (Jakarta wall time) → ISO with +07:00 offset. */
+export function localToIso(v: string): string | undefined {
+  if (!v) return undefined;
+  const withSeconds = v.length === 16 ? `${v}:00` : v;
+  return `${withSeconds}+07:00`;
+}
+
+/** ISO timestamp → `datetime-local` value in Jakarta wall time. */
+export function isoToLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const j = new Date(d.getTime() + 7 * 3600_000);
+  return j.toISOString().slice(0, 16);
+}
+
+/** Today's date in Jakarta as `YYYY-MM-DD`. */
+export function todayJakarta(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function fmtSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

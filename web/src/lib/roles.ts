@@ -1,0 +1,12 @@
+import type { Role } from '../../../src/domain/policy.ts';
+
+/** Mirrors the role capabilities of src/domain/policy.ts (the server decides; this only shapes the menus). */
+export function canCases(role: Role): boolean {
+  return role === 'pengaduan' || role === 'manajer' || role === 'pendamping' || role === 'mitra';
+}
+export function canCreateCase(role: Role): boolean {
+  return role === 'pengaduan' || role === 'manajer';
+}
+export function isAdmin(role: Role): boolean {
+  return role === 'admin' || role === 'admin-dinas';
+}
