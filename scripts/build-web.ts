@@ -8,7 +8,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'src/domain', 'package-lock.json'];
+const inputs = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/public',
+  'src/domain',
+  'package-lock.json',
+];
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;
@@ -22,11 +29,23 @@ const h = createHash('sha256');
 for (const f of files) h.update(f).update(readFileSync(f));
 const digest = h.digest('hex');
 const stamp = join(root, 'web/dist/.build-hash');
-if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && !process.argv.includes('--force')) process.exit(0);
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && !process.argv.includes('--force'))
+  process.exit(0);
 
-const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (r.status !== 0) process.exit(r.status ?? 1);
 writeFileSync(stamp, digest);

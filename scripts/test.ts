@@ -11,5 +11,8 @@ if (build.status !== 0) {
   process.exit(1);
 }
 const args = ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)];
-const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } });
+const r = spawnSync(process.execPath, args, {
+  stdio: 'inherit',
+  env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+});
 process.exit(r.status ?? 1);

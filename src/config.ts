@@ -16,7 +16,10 @@ const Env = z.object({
     .optional(),
   SIMPUL_ENCRYPTION_KEY: z
     .string()
-    .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
+    .refine(
+      (s) => Buffer.from(s, 'base64').length === 32,
+      'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
+    )
     .optional(),
   SIMPUL_KEY_FILE: z.string().min(1).optional(),
   SIMPUL_DEMO: bool01.default(true),

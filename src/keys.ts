@@ -12,18 +12,28 @@ export type KeySource = { key: Buffer; origin: 'env' | 'file' | 'created'; path?
 
 function parseKey(text: string, where: string): Buffer {
   const k = Buffer.from(text.trim(), 'base64');
-  if (k.length !== 32) throw new ConfigError(`Configuration error: ${where} does not hold a 32-byte base64 key.`);
+  if (k.length !== 32)
+    throw new ConfigError(`Configuration error: ${where} does not hold a 32-byte base64 key.`);
   return k;
 }
 
 export function loadMasterKey(cfg: Config): KeySource {
   if (cfg.encryptionKey) return { key: parseKey(cfg.encryptionKey, 'SIMPUL_ENCRYPTION_KEY'), origin: 'env' };
   if (cfg.keyFile) {
-    if (!existsSync(cfg.keyFile)) throw new ConfigError(`Configuration error: SIMPUL_KEY_FILE points to ${cfg.keyFile}, which does not exist.`);
-    return { key: parseKey(readFileSync(cfg.keyFile, 'utf8'), 'SIMPUL_KEY_FILE'), origin: 'file', path: cfg.keyFile };
+    if (!existsSync(cfg.keyFile))
+      throw new ConfigError(
+        `Configuration error: SIMPUL_KEY_FILE points to ${cfg.keyFile}, which does not exist.`,
+      );
+    return {
+      key: parseKey(readFileSync(cfg.keyFile, 'utf8'), 'SIMPUL_KEY_FILE'),
+      origin: 'file',
+      path: cfg.keyFile,
+    };
   }
   if (cfg.databaseUrl) {
-    throw new ConfigError('Configuration error: SIMPUL_ENCRYPTION_KEY (or SIMPUL_KEY_FILE) is required when DATABASE_URL is set.');
+    throw new ConfigError(
+      'Configuration error: SIMPUL_ENCRYPTION_KEY (or SIMPUL_KEY_FILE) is required when DATABASE_URL is set.',
+    );
   }
   const dir = join(cfg.dataDir, 'keys');
   const path = join(dir, 'master.key');

@@ -2,8 +2,9 @@
  * `npm start`: open the database (embedded PGlite unless DATABASE_URL), migrate, load region
  * codes and demo data, and serve on PORT. SIGTERM/SIGINT finish in-flight requests, then close.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
+
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { openServices } from './app/boot.ts';
 import { KeyMismatchError } from './app/key-check.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -42,8 +43,14 @@ async function main() {
     },
   });
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) => {
-    log.info({ port: info.port, db: svc.conn.kind }, `Simpul berjalan di http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${info.port}`);
-    if (cfg.demo) log.info(`Akun demo: manajer@lebak.demo (dan peran lain) — kata sandi dari SIMPUL_DEMO_PASSWORD (bawaan: lihat README)`);
+    log.info(
+      { port: info.port, db: svc.conn.kind },
+      `Simpul berjalan di http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${info.port}`,
+    );
+    if (cfg.demo)
+      log.info(
+        `Akun demo: manajer@lebak.demo (dan peran lain) — kata sandi dari SIMPUL_DEMO_PASSWORD (bawaan: lihat README)`,
+      );
   });
   let stopping = false;
   const stop = (signal: string) => {

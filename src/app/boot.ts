@@ -13,7 +13,11 @@ import { Keyring } from './crypto.ts';
 import { checkKey } from './key-check.ts';
 import { seedDemo } from './seed-demo.ts';
 
-export async function openServices(cfg: Config, log: Logger, opts: { seed?: boolean } = {}): Promise<Services> {
+export async function openServices(
+  cfg: Config,
+  log: Logger,
+  opts: { seed?: boolean } = {},
+): Promise<Services> {
   const keySource = loadMasterKey(cfg);
   if (keySource.origin === 'created') {
     log.warn(

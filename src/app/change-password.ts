@@ -1,15 +1,24 @@
 /** Change one's own password; every session of the user ends, this one included. */
+
+import { findUserById, revokeUserSessions } from '../db/user.repository.ts';
 import { AppError } from '../domain/errors.ts';
 import { passwordProblem } from '../domain/password.ts';
-import { findUserById, revokeUserSessions } from '../db/user.repository.ts';
 import { type AuthedCtx, audit } from './context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
-export async function changePassword(ctx: AuthedCtx, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  ctx: AuthedCtx,
+  input: { currentPassword: string; newPassword: string },
+) {
   const user = await findUserById(ctx.conn.db, ctx.actor.userId);
   if (!user) throw new AppError('NOT_FOUND');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await audit(ctx, ctx.conn.db, { action: 'auth.password_change', entity: 'user', entityId: user.id, outcome: 'failed' });
+    await audit(ctx, ctx.conn.db, {
+      action: 'auth.password_change',
+      entity: 'user',
+      entityId: user.id,
+      outcome: 'failed',
+    });
     throw new AppError('WRONG_PASSWORD', { currentPassword: 'wrong_password' });
   }
   const problem = passwordProblem(input.newPassword, [user.email, user.name]);
@@ -19,10 +28,20 @@ export async function changePassword(ctx: AuthedCtx, input: { currentPassword: s
   await ctx.conn.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now, version: (eb) => eb('version', '+', 1) })
+      .set({
+        password_hash: hash,
+        password_changed_at: now,
+        updated_at: now,
+        version: (eb) => eb('version', '+', 1),
+      })
       .where('id', '=', user.id)
       .execute();
     await revokeUserSessions(trx, user.id, now);
-    await audit(ctx, trx, { action: 'auth.password_change', entity: 'user', entityId: user.id, outcome: 'ok' });
+    await audit(ctx, trx, {
+      action: 'auth.password_change',
+      entity: 'user',
+      entityId: user.id,
+      outcome: 'ok',
+    });
   });
 }

@@ -24,7 +24,9 @@ export type AuthedCtx = Services & { actor: Actor; meta: RequestMeta };
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
-type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & { detail?: Record<string, unknown> | null };
+type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & {
+  detail?: Record<string, unknown> | null;
+};
 
 /** Appends audit events for the context's actor and request. */
 export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {

@@ -47,7 +47,10 @@ export class Keyring {
 
   /** Keyed hash for exact-match search (blind index). */
   blindIndex(purpose: string, value: string): string {
-    return createHmac('sha256', this.#idx).update(`${purpose}\u0000${value}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.#idx)
+      .update(`${purpose}\u0000${value}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 
   nikHash(nik: string): string {
@@ -74,7 +77,10 @@ export class Keyring {
     const parts = normaliseName(q);
     return {
       exact: parts.map((p) => `t:${this.blindIndex('name', p).slice(0, 16)}`),
-      phonetic: parts.map((p) => phoneticKey(p)).filter(Boolean).map((p) => `p:${this.blindIndex('name-phonetic', p).slice(0, 16)}`),
+      phonetic: parts
+        .map((p) => phoneticKey(p))
+        .filter(Boolean)
+        .map((p) => `p:${this.blindIndex('name-phonetic', p).slice(0, 16)}`),
     };
   }
 }

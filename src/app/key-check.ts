@@ -10,11 +10,22 @@ const PLAIN = 'simpul-key-check-v1';
 export class KeyMismatchError extends Error {}
 
 export async function checkKey(db: Tx, keys: Keyring): Promise<'created' | 'ok'> {
-  const row = await db.selectFrom('system_meta').select('value').where('key', '=', 'key_check').executeTakeFirst();
+  const row = await db
+    .selectFrom('system_meta')
+    .select('value')
+    .where('key', '=', 'key_check')
+    .executeTakeFirst();
   if (!row) {
     const encrypted = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();
-    if (encrypted) throw new KeyMismatchError('The database holds encrypted data but no key check value; refusing to start.');
-    await db.insertInto('system_meta').values({ key: 'key_check', value: keys.encrypt(PLAIN) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    if (encrypted)
+      throw new KeyMismatchError(
+        'The database holds encrypted data but no key check value; refusing to start.',
+      );
+    await db
+      .insertInto('system_meta')
+      .values({ key: 'key_check', value: keys.encrypt(PLAIN) })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
     return 'created';
   }
   let ok = false;

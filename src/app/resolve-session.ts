@@ -1,7 +1,8 @@
 /** Turns a session cookie into an actor, or says why it cannot. */
+
+import { findSession, touchSession } from '../db/user.repository.ts';
 import { sessionState } from '../domain/auth-rules.ts';
 import type { Actor, Role } from '../domain/policy.ts';
-import { findSession, touchSession } from '../db/user.repository.ts';
 import type { Services } from './context.ts';
 import { mfaEnrolmentRequired, sessionIdOf } from './sign-in.ts';
 

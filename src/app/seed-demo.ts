@@ -23,17 +23,91 @@ export const DEMO_REGIONS: DemoRegion[] = [
 ];
 
 const ORGS: Array<{ key: string; type: string; name: (r: string) => string; roles: Role[] }> = [
-  { key: 'dinas', type: 'dinas_pppa', name: (r) => `Dinas PPPA ${r}`, roles: ['admin', 'admin-dinas', 'pimpinan', 'auditor'] },
-  { key: 'uptd', type: 'uptd_ppa', name: (r) => `UPTD PPA ${r}`, roles: ['pengaduan', 'manajer', 'pendamping'] },
-  { key: 'polisi', type: 'polisi_ppa', name: (r) => `Unit PPA Polres ${r.replace(/^(Kabupaten|Kota) /, '')}`, roles: ['mitra'] },
-  { key: 'rsud', type: 'rumah_sakit', name: (r) => `RSUD ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`, roles: [] },
-  { key: 'lbh', type: 'bantuan_hukum', name: (r) => `Pos Bantuan Hukum ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`, roles: [] },
-  { key: 'rumah_aman', type: 'rumah_aman', name: (r) => `Rumah Aman ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`, roles: [] },
+  {
+    key: 'dinas',
+    type: 'dinas_pppa',
+    name: (r) => `Dinas PPPA ${r}`,
+    roles: ['admin', 'admin-dinas', 'pimpinan', 'auditor'],
+  },
+  {
+    key: 'uptd',
+    type: 'uptd_ppa',
+    name: (r) => `UPTD PPA ${r}`,
+    roles: ['pengaduan', 'manajer', 'pendamping'],
+  },
+  {
+    key: 'polisi',
+    type: 'polisi_ppa',
+    name: (r) => `Unit PPA Polres ${r.replace(/^(Kabupaten|Kota) /, '')}`,
+    roles: ['mitra'],
+  },
+  {
+    key: 'rsud',
+    type: 'rumah_sakit',
+    name: (r) => `RSUD ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
+    roles: [],
+  },
+  {
+    key: 'lbh',
+    type: 'bantuan_hukum',
+    name: (r) => `Pos Bantuan Hukum ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
+    roles: [],
+  },
+  {
+    key: 'rumah_aman',
+    type: 'rumah_aman',
+    name: (r) => `Rumah Aman ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
+    roles: [],
+  },
 ];
 
-const FIRST_F = ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Putri', 'Wulan', 'Lestari', 'Intan', 'Fitri', 'Yuni', 'Sri', 'Ratna', 'Nadia', 'Salsa'];
-const FIRST_M = ['Budi', 'Agus', 'Joko', 'Rahmat', 'Dedi', 'Andi', 'Yusuf', 'Hendra', 'Eko', 'Fajar', 'Rizki', 'Asep', 'Ujang', 'Dadang'];
-const LAST = ['Rahayu', 'Aminah', 'Hidayat', 'Saputra', 'Permata', 'Kurniawan', 'Maharani', 'Setiawan', 'Suryani', 'Wijaya', 'Nurhayati', 'Sulaeman'];
+const FIRST_F = [
+  'Siti',
+  'Dewi',
+  'Nur',
+  'Rina',
+  'Ayu',
+  'Putri',
+  'Wulan',
+  'Lestari',
+  'Intan',
+  'Fitri',
+  'Yuni',
+  'Sri',
+  'Ratna',
+  'Nadia',
+  'Salsa',
+];
+const FIRST_M = [
+  'Budi',
+  'Agus',
+  'Joko',
+  'Rahmat',
+  'Dedi',
+  'Andi',
+  'Yusuf',
+  'Hendra',
+  'Eko',
+  'Fajar',
+  'Rizki',
+  'Asep',
+  'Ujang',
+  'Dadang',
+];
+const LAST = [
+  'Rahayu',
+  'Aminah',
+  'Hidayat',
+  'Saputra',
+  'Permata',
+  'Kurniawan',
+  'Maharani',
+  'Setiawan',
+  'Suryani',
+  'Wijaya',
+  'Nurhayati',
+  'Sulaeman',
+];
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -57,9 +131,16 @@ export function syntheticNik(district: string, birth: string, female: boolean, s
   return `${district.replace(/\./g, '')}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(seq % 9999 || 1).padStart(4, '0')}`;
 }
 
-export async function seedDemo(svc: Services, opts: { password: string; casesPerRegion?: number }): Promise<boolean> {
+export async function seedDemo(
+  svc: Services,
+  opts: { password: string; casesPerRegion?: number },
+): Promise<boolean> {
   const db = svc.conn.db;
-  const done = await db.selectFrom('system_meta').select('value').where('key', '=', 'demo_seeded').executeTakeFirst();
+  const done = await db
+    .selectFrom('system_meta')
+    .select('value')
+    .where('key', '=', 'demo_seeded')
+    .executeTakeFirst();
   if (done) return false;
   const t0 = Date.now();
   const hash = await hashPassword(opts.password);
@@ -73,9 +154,16 @@ export async function seedDemo(svc: Services, opts: { password: string; casesPer
       await db
         .insertInto('organisation')
         .values({
-          id, name: o.name(region.name), type: o.type, region_code: region.code, jurisdiction: region.code,
-          address: `Jl. Contoh No. ${ri + 1}${o.key.length}, ${region.name}`, phone: `0254-${String(100000 + ri * 1000 + o.key.length * 37)}`,
-          email: `${o.key}@${region.slug}.demo`, created_at: now, updated_at: now,
+          id,
+          name: o.name(region.name),
+          type: o.type,
+          region_code: region.code,
+          jurisdiction: region.code,
+          address: `Jl. Contoh No. ${ri + 1}${o.key.length}, ${region.name}`,
+          phone: `0254-${String(100000 + ri * 1000 + o.key.length * 37)}`,
+          email: `${o.key}@${region.slug}.demo`,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
       for (const role of o.roles) {
@@ -83,8 +171,16 @@ export async function seedDemo(svc: Services, opts: { password: string; casesPer
         await db
           .insertInto('app_user')
           .values({
-            id: uid, email: demoEmail(role, region.slug), name: `Demo ${role} ${region.slug}`, role, org_id: id, password_hash: hash,
-            password_changed_at: now, demo: true, created_at: now, updated_at: now,
+            id: uid,
+            email: demoEmail(role, region.slug),
+            name: `Demo ${role} ${region.slug}`,
+            role,
+            org_id: id,
+            password_hash: hash,
+            password_changed_at: now,
+            demo: true,
+            created_at: now,
+            updated_at: now,
           })
           .execute();
         users.set(role, { userId: uid, role, orgId: id, jurisdiction: region.code });
@@ -99,12 +195,35 @@ export async function seedDemo(svc: Services, opts: { password: string; casesPer
   return true;
 }
 
-const STAGE_PLAN: Stage[] = ['penerimaan', 'identifikasi', 'asesmen', 'rencana_intervensi', 'layanan', 'pemantauan', 'terminasi'];
-const FORMS = ['fisik', 'psikis', 'seksual', 'penelantaran', 'eksploitasi', 'trafficking', 'lainnya'] as const;
+const STAGE_PLAN: Stage[] = [
+  'penerimaan',
+  'identifikasi',
+  'asesmen',
+  'rencana_intervensi',
+  'layanan',
+  'pemantauan',
+  'terminasi',
+];
+const FORMS = [
+  'fisik',
+  'psikis',
+  'seksual',
+  'penelantaran',
+  'eksploitasi',
+  'trafficking',
+  'lainnya',
+] as const;
 const PLACES = ['rumah_tangga', 'sekolah', 'fasilitas_umum', 'tempat_kerja', 'daring', 'lainnya'] as const;
 const RELS = ['orang_tua', 'keluarga', 'suami_istri', 'pacar_teman', 'tetangga', 'guru', 'lainnya'] as const;
 
-async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Actor>, orgIds: Map<string, string>, count: number, seed: number) {
+async function seedCases(
+  svc: Services,
+  region: DemoRegion,
+  users: Map<Role, Actor>,
+  orgIds: Map<string, string>,
+  count: number,
+  seed: number,
+) {
   const rnd = prng(seed * 7919);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const meta = { ip: null, userAgent: 'simpul-seed', requestId: null };
@@ -122,7 +241,14 @@ async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Act
     const child = rnd() < 0.55;
     const risk = pick(['tinggi', 'sedang', 'sedang', 'rendah', 'rendah'] as const);
     let c = await openCase(opener, {
-      channel: pick(['datang_langsung', 'telepon', 'whatsapp', 'penjangkauan', 'laporan_pihak_ketiga', 'rujukan'] as const),
+      channel: pick([
+        'datang_langsung',
+        'telepon',
+        'whatsapp',
+        'penjangkauan',
+        'laporan_pihak_ketiga',
+        'rujukan',
+      ] as const),
       receivedAt,
       risk: target === 'penerimaan' ? null : risk,
       caseType: target === 'penerimaan' ? null : child ? 'ampk' : 'ktp',
@@ -142,7 +268,9 @@ async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Act
       phone: rnd() < 0.6 ? `08${String(1200000000 + Math.floor(rnd() * 87999999))}` : null,
       regionCode: region.village,
       addressDetail: `RT 0${1 + (i % 9)}/RW 0${1 + (i % 5)} (alamat fiktif)`,
-      education: child ? pick(['sd', 'sltp', 'slta'] as const) : pick(['sltp', 'slta', 'perguruan_tinggi'] as const),
+      education: child
+        ? pick(['sd', 'sltp', 'slta'] as const)
+        : pick(['sltp', 'slta', 'perguruan_tinggi'] as const),
       occupation: child ? 'pelajar' : pick(['ibu_rumah_tangga', 'swasta_buruh', 'tidak_bekerja'] as const),
       maritalStatus: child ? 'belum_kawin' : pick(['kawin', 'belum_kawin', 'cerai_hidup'] as const),
       disability: rnd() < 0.08,
@@ -155,7 +283,11 @@ async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Act
       estimatedAge: 20 + Math.floor(rnd() * 40),
       nationality: 'wni',
     });
-    await addRelationship(opener, c.id, { victimId: victim.id, perpetratorId: perp.id, relationship: pick(RELS) });
+    await addRelationship(opener, c.id, {
+      victimId: victim.id,
+      perpetratorId: perp.id,
+      relationship: pick(RELS),
+    });
     const forms = [...new Set([pick(FORMS), ...(rnd() < 0.3 ? [pick(FORMS)] : [])])];
     await addIncident(opener, c.id, {
       date: receivedAt.slice(0, 10),
@@ -163,8 +295,12 @@ async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Act
       placeCategory: pick(PLACES),
       regionCode: region.village,
       forms,
-      tpksOffences: forms.includes('seksual') ? [pick(['pelecehan_fisik', 'perbuatan_cabul', 'ksbe', 'perkosaan'] as const)] : [],
-      ampkCategories: child ? [forms.includes('seksual') ? 'j_kejahatan_seksual' : 'i_kekerasan_fisik_psikis'] : [],
+      tpksOffences: forms.includes('seksual')
+        ? [pick(['pelecehan_fisik', 'perbuatan_cabul', 'ksbe', 'perkosaan'] as const)]
+        : [],
+      ampkCategories: child
+        ? [forms.includes('seksual') ? 'j_kejahatan_seksual' : 'i_kekerasan_fisik_psikis']
+        : [],
       chronology: 'Kronologi fiktif untuk data demo: korban menceritakan kejadian kepada petugas.',
     });
     if (target === 'penerimaan') continue;
@@ -173,27 +309,58 @@ async function seedCases(svc: Services, region: DemoRegion, users: Map<Role, Act
       continue;
     }
     c = await changeStage(manajer, c.id, { version: c.version, to: 'identifikasi' });
-    if (i % 3 === 0) c = await assignCase(manajer, c.id, { version: c.version, companionIds: [pendampingId] });
+    if (i % 3 === 0)
+      c = await assignCase(manajer, c.id, { version: c.version, companionIds: [pendampingId] });
     c = await changeStage(manajer, c.id, { version: c.version, to: 'asesmen' });
     if (target === 'asesmen') continue;
     await addRecord(manajer, c.id, 'assessment', {
-      physical: 'Luka ringan (fiktif).', psychological: 'Cemas, sulit tidur (fiktif).', social: 'Dukungan keluarga terbatas.',
-      economic: 'Bergantung pada pelaku.', education: child ? 'Tidak masuk sekolah 1 minggu.' : null, needs: 'Konseling, pendampingan hukum.',
+      physical: 'Luka ringan (fiktif).',
+      psychological: 'Cemas, sulit tidur (fiktif).',
+      social: 'Dukungan keluarga terbatas.',
+      economic: 'Bergantung pada pelaku.',
+      education: child ? 'Tidak masuk sekolah 1 minggu.' : null,
+      needs: 'Konseling, pendampingan hukum.',
     });
     c = await changeStage(manajer, c.id, { version: c.version, to: 'rencana_intervensi' });
     if (target === 'rencana_intervensi') continue;
-    await addRecord(manajer, c.id, 'plan_item', { service: 'psikologis', responsibleOrgId: orgIds.get('uptd'), agreedWithBeneficiary: true });
-    await addRecord(manajer, c.id, 'plan_item', { service: 'bantuan_hukum', responsibleOrgId: orgIds.get('lbh'), agreedWithBeneficiary: true });
+    await addRecord(manajer, c.id, 'plan_item', {
+      service: 'psikologis',
+      responsibleOrgId: orgIds.get('uptd'),
+      agreedWithBeneficiary: true,
+    });
+    await addRecord(manajer, c.id, 'plan_item', {
+      service: 'bantuan_hukum',
+      responsibleOrgId: orgIds.get('lbh'),
+      agreedWithBeneficiary: true,
+    });
     c = await changeStage(manajer, c.id, { version: c.version, to: 'layanan' });
-    await addRecord(manajer, c.id, 'service', { service: 'psikologis', providerOrgId: orgIds.get('uptd'), date: receivedAt.slice(0, 10), outcome: 'Sesi konseling pertama.' });
+    await addRecord(manajer, c.id, 'service', {
+      service: 'psikologis',
+      providerOrgId: orgIds.get('uptd'),
+      date: receivedAt.slice(0, 10),
+      outcome: 'Sesi konseling pertama.',
+    });
     if (forms.includes('seksual')) {
-      await addRecord(manajer, c.id, 'service', { service: 'lapor_polisi', providerOrgId: orgIds.get('polisi'), date: receivedAt.slice(0, 10), outcome: 'Laporan diterima Unit PPA.' });
+      await addRecord(manajer, c.id, 'service', {
+        service: 'lapor_polisi',
+        providerOrgId: orgIds.get('polisi'),
+        date: receivedAt.slice(0, 10),
+        outcome: 'Laporan diterima Unit PPA.',
+      });
     }
-    await addRecord(manajer, c.id, 'right', { victimId: victim.id, right: 'rehabilitasi_psikologis', status: 'dalam_proses', responsibleOrgId: orgIds.get('uptd') });
+    await addRecord(manajer, c.id, 'right', {
+      victimId: victim.id,
+      right: 'rehabilitasi_psikologis',
+      status: 'dalam_proses',
+      responsibleOrgId: orgIds.get('uptd'),
+    });
     if (target === 'layanan') continue;
     c = await changeStage(manajer, c.id, { version: c.version, to: 'pemantauan' });
     if (target === 'pemantauan') continue;
-    c = await changeStage(manajer, c.id, { version: c.version, to: 'terminasi', closureReason: 'kebutuhan_terpenuhi' });
+    c = await changeStage(manajer, c.id, {
+      version: c.version,
+      to: 'terminasi',
+      closureReason: 'kebutuhan_terpenuhi',
+    });
   }
 }
-

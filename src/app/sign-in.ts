@@ -3,14 +3,25 @@
  * delay and lock the e-mail (and, much later, the IP address) for a while; the answer never tells
  * whether the e-mail exists.
  */
-import { randomBytes, createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { verify as verifyTotp } from 'otplib';
 import {
-  FAILURE_WINDOW_MS, IP_LOCK_AFTER_FAILURES, LOCK_AFTER_FAILURES, LOCK_MS, loginDelayMs, SESSION_ABSOLUTE_MS,
+  clearThrottle,
+  findUserByEmail,
+  getThrottle,
+  insertSession,
+  recordFailure,
+} from '../db/user.repository.ts';
+import {
+  FAILURE_WINDOW_MS,
+  IP_LOCK_AFTER_FAILURES,
+  LOCK_AFTER_FAILURES,
+  LOCK_MS,
+  loginDelayMs,
+  SESSION_ABSOLUTE_MS,
 } from '../domain/auth-rules.ts';
 import { AppError } from '../domain/errors.ts';
-import { requiresMfa, type Role } from '../domain/policy.ts';
-import { clearThrottle, findUserByEmail, getThrottle, insertSession, recordFailure } from '../db/user.repository.ts';
+import { type Role, requiresMfa } from '../domain/policy.ts';
 import { audit, type Ctx } from './context.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
@@ -32,7 +43,13 @@ export async function signIn(
     await db.transaction().execute(async (trx) => {
       await recordFailure(trx, emailKey, now, LOCK_AFTER_FAILURES, LOCK_MS, FAILURE_WINDOW_MS);
       if (ipKey) await recordFailure(trx, ipKey, now, IP_LOCK_AFTER_FAILURES, LOCK_MS, FAILURE_WINDOW_MS);
-      await audit({ ...ctx, actor: null }, trx, { action: 'auth.login', entity: 'user', entityId: userId, outcome: 'failed', detail: { reason } });
+      await audit({ ...ctx, actor: null }, trx, {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: userId,
+        outcome: 'failed',
+        detail: { reason },
+      });
     });
     return new AppError(code);
   };
@@ -40,11 +57,18 @@ export async function signIn(
   const [te, ti] = await Promise.all([getThrottle(db, emailKey), ipKey ? getThrottle(db, ipKey) : undefined]);
   for (const t of [te, ti]) {
     if (t?.locked_until && new Date(t.locked_until).getTime() > now.getTime()) {
-      await audit({ ...ctx, actor: null }, db, { action: 'auth.login', entity: 'user', entityId: null, outcome: 'denied', detail: { reason: 'locked' } });
+      await audit({ ...ctx, actor: null }, db, {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: null,
+        outcome: 'denied',
+        detail: { reason: 'locked' },
+      });
       throw new AppError('ACCOUNT_LOCKED');
     }
   }
-  const recent = te && now.getTime() - new Date(te.last_failure_at).getTime() <= FAILURE_WINDOW_MS ? te.failures : 0;
+  const recent =
+    te && now.getTime() - new Date(te.last_failure_at).getTime() <= FAILURE_WINDOW_MS ? te.failures : 0;
   await ctx.sleep(loginDelayMs(recent));
 
   const user = await findUserByEmail(db, input.email);
@@ -52,9 +76,16 @@ export async function signIn(
     await verifyAgainstDummy(input.password);
     throw await fail('INVALID_CREDENTIALS', null, 'unknown_email');
   }
-  if (!(await verifyPassword(user.password_hash, input.password))) throw await fail('INVALID_CREDENTIALS', user.id, 'wrong_password');
+  if (!(await verifyPassword(user.password_hash, input.password)))
+    throw await fail('INVALID_CREDENTIALS', user.id, 'wrong_password');
   if (user.disabled) {
-    await audit({ ...ctx, actor: null }, db, { action: 'auth.login', entity: 'user', entityId: user.id, outcome: 'denied', detail: { reason: 'disabled' } });
+    await audit({ ...ctx, actor: null }, db, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      detail: { reason: 'disabled' },
+    });
     throw new AppError('USER_DISABLED');
   }
 
@@ -65,11 +96,18 @@ export async function signIn(
     if (/^\d{6}$/.test(otp)) {
       const secret = ctx.keys.decrypt(user.totp_secret_enc!);
       const r = await verifyTotp({
-        secret, token: otp, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30,
+        secret,
+        token: otp,
+        epoch: Math.floor(now.getTime() / 1000),
+        epochTolerance: 30,
         ...(user.totp_last_step ? { afterTimeStep: Number(user.totp_last_step) } : {}),
       });
       if (!r.valid) throw await fail('OTP_INVALID', user.id, 'wrong_otp');
-      await db.updateTable('app_user').set({ totp_last_step: (r as { timeStep: number }).timeStep }).where('id', '=', user.id).execute();
+      await db
+        .updateTable('app_user')
+        .set({ totp_last_step: (r as { timeStep: number }).timeStep })
+        .where('id', '=', user.id)
+        .execute();
     } else {
       const h = ctx.keys.blindIndex('recovery-code', otp.toLowerCase());
       if (!user.recovery_codes.includes(h)) throw await fail('OTP_INVALID', user.id, 'wrong_recovery_code');
@@ -78,7 +116,12 @@ export async function signIn(
         .set({ recovery_codes: user.recovery_codes.filter((c) => c !== h) })
         .where('id', '=', user.id)
         .execute();
-      await audit({ ...ctx, actor: null }, db, { action: 'auth.recovery_code_used', entity: 'user', entityId: user.id, outcome: 'ok' });
+      await audit({ ...ctx, actor: null }, db, {
+        action: 'auth.recovery_code_used',
+        entity: 'user',
+        entityId: user.id,
+        outcome: 'ok',
+      });
     }
     mfaVerified = true;
   }
@@ -87,14 +130,31 @@ export async function signIn(
   await db.transaction().execute(async (trx) => {
     await clearThrottle(trx, emailKey);
     await insertSession(trx, {
-      id: sessionIdOf(token), userId: user.id, now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-      mfaVerified, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent?.slice(0, 300) ?? null,
+      id: sessionIdOf(token),
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      mfaVerified,
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent?.slice(0, 300) ?? null,
     });
-    await audit({ ...ctx, actor: { userId: user.id, role: user.role as Role, orgId: user.org_id, jurisdiction: '' } }, trx, {
-      action: 'auth.login', entity: 'user', entityId: user.id, outcome: 'ok', detail: { mfa: mfaVerified },
-    });
+    await audit(
+      { ...ctx, actor: { userId: user.id, role: user.role as Role, orgId: user.org_id, jurisdiction: '' } },
+      trx,
+      {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        outcome: 'ok',
+        detail: { mfa: mfaVerified },
+      },
+    );
   });
-  return { token, userId: user.id, mfaEnrolmentRequired: mfaEnrolmentRequired(user.role as Role, user.demo, user.totp_enabled) };
+  return {
+    token,
+    userId: user.id,
+    mfaEnrolmentRequired: mfaEnrolmentRequired(user.role as Role, user.demo, user.totp_enabled),
+  };
 }
 
 export function mfaEnrolmentRequired(role: Role, demo: boolean, enabled: boolean): boolean {

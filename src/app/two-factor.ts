@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import { AppError } from '../domain/errors.ts';
 import { findUserById, markSessionMfa } from '../db/user.repository.ts';
+import { AppError } from '../domain/errors.ts';
 import { type AuthedCtx, audit } from './context.ts';
 
 export async function startTotpEnrolment(ctx: AuthedCtx) {
@@ -12,9 +12,18 @@ export async function startTotpEnrolment(ctx: AuthedCtx) {
   if (user.totp_enabled) throw new AppError('MFA_ALREADY_ENABLED');
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Simpul', label: user.email, secret });
-  await ctx.conn.db.updateTable('app_user').set({ totp_secret_enc: ctx.keys.encrypt(secret) }).where('id', '=', user.id).execute();
+  await ctx.conn.db
+    .updateTable('app_user')
+    .set({ totp_secret_enc: ctx.keys.encrypt(secret) })
+    .where('id', '=', user.id)
+    .execute();
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  await audit(ctx, ctx.conn.db, { action: 'auth.totp_setup', entity: 'user', entityId: user.id, outcome: 'ok' });
+  await audit(ctx, ctx.conn.db, {
+    action: 'auth.totp_setup',
+    entity: 'user',
+    entityId: user.id,
+    outcome: 'ok',
+  });
   return { secret, otpauthUrl, qrSvg };
 }
 
@@ -24,9 +33,18 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, sessionId: string, co
   if (user.totp_enabled) throw new AppError('MFA_ALREADY_ENABLED');
   if (!user.totp_secret_enc) throw new AppError('OTP_INVALID');
   const secret = ctx.keys.decrypt(user.totp_secret_enc);
-  const r = await verifyTotp({ secret, token: code, epoch: Math.floor(ctx.clock().getTime() / 1000), epochTolerance: 30 });
+  const r = await verifyTotp({
+    secret,
+    token: code,
+    epoch: Math.floor(ctx.clock().getTime() / 1000),
+    epochTolerance: 30,
+  });
   if (!r.valid) {
-    throw new AppError('OTP_CODE_WRONG', { code: 'invalid_otp' }, { action: 'auth.totp_confirm', entity: 'user', entityId: user.id, outcome: 'failed' });
+    throw new AppError(
+      'OTP_CODE_WRONG',
+      { code: 'invalid_otp' },
+      { action: 'auth.totp_confirm', entity: 'user', entityId: user.id, outcome: 'failed' },
+    );
   }
   const codes = Array.from({ length: 10 }, () => {
     const s = randomBytes(5).toString('hex');
@@ -36,9 +54,11 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, sessionId: string, co
     await trx
       .updateTable('app_user')
       .set({
-        totp_enabled: true, totp_last_step: (r as { timeStep: number }).timeStep,
+        totp_enabled: true,
+        totp_last_step: (r as { timeStep: number }).timeStep,
         recovery_codes: codes.map((c) => ctx.keys.blindIndex('recovery-code', c)),
-        version: (eb) => eb('version', '+', 1), updated_at: ctx.clock(),
+        version: (eb) => eb('version', '+', 1),
+        updated_at: ctx.clock(),
       })
       .where('id', '=', user.id)
       .execute();

@@ -17,9 +17,9 @@ import { parseArgs } from 'node:util';
 import { openServices } from '../app/boot.ts';
 import { hashPassword } from '../app/passwords.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { verifyAuditChain } from '../db/audit.repository.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { verifyAuditChain } from '../db/audit.repository.ts';
 import { revokeUserSessions } from '../db/user.repository.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { jurisdictionOf, ROLES, type Role } from '../domain/policy.ts';
@@ -40,7 +40,11 @@ async function main(argv: string[]): Promise<number> {
     const conn = await connect({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
     try {
       const r = await migrate(conn);
-      out(r.applied.length ? `Migrasi diterapkan: ${r.applied.join(', ')}` : 'Basis data sudah mutakhir (tidak ada migrasi baru).');
+      out(
+        r.applied.length
+          ? `Migrasi diterapkan: ${r.applied.join(', ')}`
+          : 'Basis data sudah mutakhir (tidak ada migrasi baru).',
+      );
     } finally {
       await conn.close();
     }
@@ -50,28 +54,55 @@ async function main(argv: string[]): Promise<number> {
   const db = svc.conn.db;
   try {
     if (cmd === 'seed') {
-      out('Kode wilayah dimuat' + (process.env.SIMPUL_DEMO === '1' ? ' beserta data demo.' : '.'));
+      out(`Kode wilayah dimuat${process.env.SIMPUL_DEMO === '1' ? ' beserta data demo.' : '.'}`);
       return 0;
     }
     if (cmd === 'audit' && sub === 'verify') {
       const r = await verifyAuditChain(db);
       if (r.ok) {
-        out(`Rantai audit utuh: ${r.checked} kejadian diperiksa. / Audit chain intact: ${r.checked} events checked.`);
+        out(
+          `Rantai audit utuh: ${r.checked} kejadian diperiksa. / Audit chain intact: ${r.checked} events checked.`,
+        );
         return 0;
       }
-      process.stderr.write(`Rantai audit RUSAK pada kejadian #${r.brokenId} (${r.reason}); ${r.checked} kejadian sebelumnya utuh. / Audit chain BROKEN at event #${r.brokenId}.\n`);
+      process.stderr.write(
+        `Rantai audit RUSAK pada kejadian #${r.brokenId} (${r.reason}); ${r.checked} kejadian sebelumnya utuh. / Audit chain BROKEN at event #${r.brokenId}.\n`,
+      );
       return 2;
     }
     if (cmd === 'org' && sub === 'create') {
-      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, type: { type: 'string' }, region: { type: 'string' }, phone: { type: 'string' }, address: { type: 'string' } } });
-      if (!values.name || !values.type || !values.region) throw new UsageError('org create --name NAMA --type JENIS --region KODE_WILAYAH');
-      if (!ORG_TYPES.some((t) => t.code === values.type)) throw new UsageError(`--type harus salah satu dari: ${ORG_TYPES.map((t) => t.code).join(', ')}`);
-      const region = await db.selectFrom('region').select('code').where('code', '=', values.region).executeTakeFirst();
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          name: { type: 'string' },
+          type: { type: 'string' },
+          region: { type: 'string' },
+          phone: { type: 'string' },
+          address: { type: 'string' },
+        },
+      });
+      if (!values.name || !values.type || !values.region)
+        throw new UsageError('org create --name NAMA --type JENIS --region KODE_WILAYAH');
+      if (!ORG_TYPES.some((t) => t.code === values.type))
+        throw new UsageError(`--type harus salah satu dari: ${ORG_TYPES.map((t) => t.code).join(', ')}`);
+      const region = await db
+        .selectFrom('region')
+        .select('code')
+        .where('code', '=', values.region)
+        .executeTakeFirst();
       if (!region) throw new UsageError(`Kode wilayah ${values.region} tidak dikenal.`);
       const id = randomUUID();
       await db
         .insertInto('organisation')
-        .values({ id, name: values.name, type: values.type, region_code: values.region, jurisdiction: jurisdictionOf(values.region), phone: values.phone ?? null, address: values.address ?? null })
+        .values({
+          id,
+          name: values.name,
+          type: values.type,
+          region_code: values.region,
+          jurisdiction: jurisdictionOf(values.region),
+          phone: values.phone ?? null,
+          address: values.address ?? null,
+        })
         .execute();
       out(`Lembaga dibuat: ${id}`);
       return 0;
@@ -79,30 +110,62 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'user') {
       const { values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, password: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          org: { type: 'string' },
+          password: { type: 'string' },
+        },
       });
       const email = values.email?.trim().toLowerCase();
       if (!email) throw new UsageError('--email wajib diisi');
       if (sub === 'create') {
-        if (!values.name || !values.role || !values.org) throw new UsageError('user create --email E --name NAMA --role PERAN --org ID_LEMBAGA [--password P]');
-        if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role harus salah satu dari: ${ROLES.join(', ')}`);
-        const org = await db.selectFrom('organisation').select('id').where('id', '=', values.org).executeTakeFirst();
+        if (!values.name || !values.role || !values.org)
+          throw new UsageError(
+            'user create --email E --name NAMA --role PERAN --org ID_LEMBAGA [--password P]',
+          );
+        if (!ROLES.includes(values.role as Role))
+          throw new UsageError(`--role harus salah satu dari: ${ROLES.join(', ')}`);
+        const org = await db
+          .selectFrom('organisation')
+          .select('id')
+          .where('id', '=', values.org)
+          .executeTakeFirst();
         if (!org) throw new UsageError(`Lembaga ${values.org} tidak ditemukan.`);
         const password = values.password ?? randomBytes(12).toString('base64url');
         const problem = passwordProblem(password, [email, values.name]);
-        if (problem) throw new UsageError('Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.');
+        if (problem)
+          throw new UsageError('Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.');
         await db
           .insertInto('app_user')
-          .values({ id: randomUUID(), email, name: values.name, role: values.role, org_id: values.org, password_hash: await hashPassword(password) })
+          .values({
+            id: randomUUID(),
+            email,
+            name: values.name,
+            role: values.role,
+            org_id: values.org,
+            password_hash: await hashPassword(password),
+          })
           .execute();
-        out(`Pengguna dibuat: ${email}${values.password ? '' : `\nKata sandi sementara (tampil sekali): ${password}`}`);
+        out(
+          `Pengguna dibuat: ${email}${values.password ? '' : `\nKata sandi sementara (tampil sekali): ${password}`}`,
+        );
         out('Pengguna wajib mengaktifkan verifikasi dua langkah saat pertama kali masuk.');
         return 0;
       }
-      const user = await db.selectFrom('app_user').select(['id']).where('email', '=', email).executeTakeFirst();
+      const user = await db
+        .selectFrom('app_user')
+        .select(['id'])
+        .where('email', '=', email)
+        .executeTakeFirst();
       if (!user) throw new UsageError(`Pengguna ${email} tidak ditemukan.`);
       if (sub === 'disable') {
-        await db.updateTable('app_user').set({ disabled: true, updated_at: new Date() }).where('id', '=', user.id).execute();
+        await db
+          .updateTable('app_user')
+          .set({ disabled: true, updated_at: new Date() })
+          .where('id', '=', user.id)
+          .execute();
         await revokeUserSessions(db, user.id, new Date());
         out(`Pengguna dinonaktifkan: ${email}`);
         return 0;
@@ -112,21 +175,36 @@ async function main(argv: string[]): Promise<number> {
         const now = new Date();
         await db
           .updateTable('app_user')
-          .set({ password_hash: await hashPassword(password), password_changed_at: now, totp_enabled: false, totp_secret_enc: null, recovery_codes: [], updated_at: now })
+          .set({
+            password_hash: await hashPassword(password),
+            password_changed_at: now,
+            totp_enabled: false,
+            totp_secret_enc: null,
+            recovery_codes: [],
+            updated_at: now,
+          })
           .where('id', '=', user.id)
           .execute();
         await revokeUserSessions(db, user.id, now);
-        out(`Kata sandi sementara untuk ${email} (tampil sekali): ${password}\nVerifikasi dua langkah direset; pengguna mendaftar ulang saat masuk.`);
+        out(
+          `Kata sandi sementara untuk ${email} (tampil sekali): ${password}\nVerifikasi dua langkah direset; pengguna mendaftar ulang saat masuk.`,
+        );
         return 0;
       }
     }
-    throw new UsageError('Perintah tidak dikenal. Lihat: migrate | seed | org create | user create|disable|reset-password | audit verify | backup | restore');
+    throw new UsageError(
+      'Perintah tidak dikenal. Lihat: migrate | seed | org create | user create|disable|reset-password | audit verify | backup | restore',
+    );
   } finally {
     await svc.conn.close();
   }
 }
 
-async function backupRestore(cmd: 'backup' | 'restore', file: string | undefined, cfg: ReturnType<typeof loadConfig>): Promise<number> {
+async function backupRestore(
+  cmd: 'backup' | 'restore',
+  file: string | undefined,
+  cfg: ReturnType<typeof loadConfig>,
+): Promise<number> {
   if (cfg.databaseUrl) throw new UsageError('Untuk PostgreSQL gunakan pg_dump / pg_restore (lihat README).');
   if (!file) throw new UsageError(`${cmd} <berkas.tar.gz>`);
   const dir = join(cfg.dataDir, 'pglite');
@@ -135,17 +213,23 @@ async function backupRestore(cmd: 'backup' | 'restore', file: string | undefined
     try {
       const blob = await conn.pglite!.dumpDataDir('gzip');
       writeFileSync(file, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
-      out(`Cadangan ditulis ke ${file}. Kunci enkripsi (${join(cfg.dataDir, 'keys')}) TIDAK termasuk: simpan terpisah.`);
+      out(
+        `Cadangan ditulis ke ${file}. Kunci enkripsi (${join(cfg.dataDir, 'keys')}) TIDAK termasuk: simpan terpisah.`,
+      );
     } finally {
       await conn.close();
     }
     return 0;
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`${dir} tidak kosong. Pulihkan ke DATA_DIR yang kosong.`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new UsageError(`${dir} tidak kosong. Pulihkan ke DATA_DIR yang kosong.`);
   const blob = new Blob([readFileSync(file)]);
   const conn = await connect({ dataDir: cfg.dataDir, loadDataDir: blob });
   try {
-    const n = await conn.db.selectFrom('case_file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = await conn.db
+      .selectFrom('case_file')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     out(`Dipulihkan ke ${dir}: ${n.n} kasus. Pasang kunci enkripsi yang sama sebelum menjalankan Simpul.`);
   } finally {
     await conn.close();

@@ -7,7 +7,10 @@ export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, '\\$&');
 }
 
-const within = (col: string, root: string) => (root === '' ? sql<boolean>`true` : sql<boolean>`(${sql.ref(col)} = ${root} OR ${sql.ref(col)} LIKE ${`${root}.%`})`);
+const within = (col: string, root: string) =>
+  root === ''
+    ? sql<boolean>`true`
+    : sql<boolean>`(${sql.ref(col)} = ${root} OR ${sql.ref(col)} LIKE ${`${root}.%`})`;
 
 export function listOrganisations(db: Tx, root: string, q?: string) {
   let query = db
@@ -33,8 +36,18 @@ export function listUsers(db: Tx, root: string) {
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
     .leftJoin('region as r', 'r.code', 'o.jurisdiction')
     .select([
-      'u.id', 'u.email', 'u.name', 'u.role', 'u.org_id', 'u.disabled', 'u.demo', 'u.totp_enabled', 'u.version',
-      'o.name as org_name', 'o.jurisdiction', 'r.name as jurisdiction_name',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.org_id',
+      'u.disabled',
+      'u.demo',
+      'u.totp_enabled',
+      'u.version',
+      'o.name as org_name',
+      'o.jurisdiction',
+      'r.name as jurisdiction_name',
     ])
     .where(within('o.jurisdiction', root))
     .orderBy('o.jurisdiction')
@@ -53,7 +66,18 @@ export function userInSubtree(db: Tx, root: string, id: string) {
     .executeTakeFirst();
 }
 
-export function listAudit(db: Tx, root: string, f: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined }, page: number, pageSize: number) {
+export function listAudit(
+  db: Tx,
+  root: string,
+  f: {
+    actorId?: string | undefined;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    action?: string | undefined;
+  },
+  page: number,
+  pageSize: number,
+) {
   let q = db
     .selectFrom('audit_event as a')
     .leftJoin('app_user as u', 'u.id', 'a.actor_id')
@@ -64,11 +88,25 @@ export function listAudit(db: Tx, root: string, f: { actorId?: string | undefine
       eb.or([
         within('ao.jurisdiction', root),
         eb.and([eb('a.actor_id', 'is', null), eb('a.entity_id', 'is', null)]),
-        eb.and([eb('a.entity', '=', 'case'), eb.exists(eb.selectFrom('case_file as c').select('c.id').whereRef(sql`c.id::text`, '=', 'a.entity_id').where(within('c.jurisdiction', root)))]),
+        eb.and([
+          eb('a.entity', '=', 'case'),
+          eb.exists(
+            eb
+              .selectFrom('case_file as c')
+              .select('c.id')
+              .whereRef(sql`c.id::text`, '=', 'a.entity_id')
+              .where(within('c.jurisdiction', root)),
+          ),
+        ]),
         eb.and([
           eb('a.entity', '=', 'user'),
           eb.exists(
-            eb.selectFrom('app_user as tu').innerJoin('organisation as to', 'to.id', 'tu.org_id').select('tu.id').whereRef(sql`tu.id::text`, '=', 'a.entity_id').where(within('to.jurisdiction', root)),
+            eb
+              .selectFrom('app_user as tu')
+              .innerJoin('organisation as to', 'to.id', 'tu.org_id')
+              .select('tu.id')
+              .whereRef(sql`tu.id::text`, '=', 'a.entity_id')
+              .where(within('to.jurisdiction', root)),
           ),
         ]),
       ]),
@@ -78,7 +116,20 @@ export function listAudit(db: Tx, root: string, f: { actorId?: string | undefine
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
   if (f.action) q = q.where('a.action', 'like', `${likeEscape(f.action)}%`);
   return q
-    .select(['a.id', 'a.at', 'a.actor_id', 'u.name as actor_name', 'a.actor_role', 'a.action', 'a.entity', 'a.entity_id', 'a.ip', 'a.user_agent', 'a.request_id', 'a.outcome'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'u.name as actor_name',
+      'a.actor_role',
+      'a.action',
+      'a.entity',
+      'a.entity_id',
+      'a.ip',
+      'a.user_agent',
+      'a.request_id',
+      'a.outcome',
+    ])
     .orderBy('a.id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)

@@ -23,7 +23,11 @@ export function scopeCondition(eb: CaseEB, scope: CaseScope) {
         eb.or([
           eb('c.manager_id', '=', scope.userId),
           eb.exists(
-            eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.user_id', '=', scope.userId),
+            eb
+              .selectFrom('case_member as m')
+              .select('m.case_id')
+              .whereRef('m.case_id', '=', 'c.id')
+              .where('m.user_id', '=', scope.userId),
           ),
         ]),
       ]);
@@ -52,7 +56,13 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
   if (f.form) {
     const form = f.form;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('incident as i').select('i.id').whereRef('i.case_id', '=', 'c.id').where(sql<boolean>`i.forms @> ARRAY[${form}]::text[]`)),
+      eb.exists(
+        eb
+          .selectFrom('incident as i')
+          .select('i.id')
+          .whereRef('i.case_id', '=', 'c.id')
+          .where(sql<boolean>`i.forms @> ARRAY[${form}]::text[]`),
+      ),
     );
   }
   if (f.region) {
@@ -78,12 +88,30 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
     q = q.where((eb) =>
       eb.or([
         eb('c.manager_id', '=', u),
-        eb.exists(eb.selectFrom('case_member as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.user_id', '=', u)),
+        eb.exists(
+          eb
+            .selectFrom('case_member as m')
+            .select('m.case_id')
+            .whereRef('m.case_id', '=', 'c.id')
+            .where('m.user_id', '=', u),
+        ),
       ]),
     );
   }
-  const personMatch = (cond: (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) => ReturnType<typeof sql<boolean>> | ReturnType<CaseEB['and']>) =>
-    q.where((eb) => eb.exists(eb.selectFrom('person as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where(cond as never)));
+  const personMatch = (
+    cond: (
+      eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>,
+    ) => ReturnType<typeof sql<boolean>> | ReturnType<CaseEB['and']>,
+  ) =>
+    q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person as p')
+          .select('p.id')
+          .whereRef('p.case_id', '=', 'c.id')
+          .where(cond as never),
+      ),
+    );
   if (f.number) q = q.where('c.number', 'ilike', `%${likeEscape(f.number)}%`);
   if (f.nikHash) {
     const h = f.nikHash;
@@ -107,8 +135,17 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
   const rows = await q
     .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
     .select([
-      'c.id', 'c.number', 'c.stage', 'c.risk', 'c.case_type', 'c.channel', 'c.received_at', 'c.jurisdiction', 'c.manager_id',
-      'mu.name as manager_name', 'c.updated_at',
+      'c.id',
+      'c.number',
+      'c.stage',
+      'c.risk',
+      'c.case_type',
+      'c.channel',
+      'c.received_at',
+      'c.jurisdiction',
+      'c.manager_id',
+      'mu.name as manager_name',
+      'c.updated_at',
     ])
     .select((eb) =>
       eb
@@ -151,9 +188,21 @@ export async function caseMembers(db: Tx, caseId: string) {
 
 export async function caseChildren(db: Tx, caseId: string) {
   const [persons, relationships, incidents, records, attachments] = await Promise.all([
-    db.selectFrom('person').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('relationship').selectAll().where('case_id', '=', caseId).execute(),
-    db.selectFrom('incident').selectAll().where('case_id', '=', caseId).orderBy('occurred_on').orderBy('id').execute(),
+    db
+      .selectFrom('incident')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('occurred_on')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('case_record as r')
       .leftJoin('app_user as u', 'u.id', 'r.created_by')
@@ -166,7 +215,14 @@ export async function caseChildren(db: Tx, caseId: string) {
     db
       .selectFrom('attachment as a')
       .leftJoin('app_user as u', 'u.id', 'a.created_by')
-      .select(['a.id', 'a.filename_enc', 'a.mime', 'a.size_bytes', 'a.created_at', 'u.name as created_by_name'])
+      .select([
+        'a.id',
+        'a.filename_enc',
+        'a.mime',
+        'a.size_bytes',
+        'a.created_at',
+        'u.name as created_by_name',
+      ])
       .where('a.case_id', '=', caseId)
       .orderBy('a.created_at')
       .execute(),
@@ -181,7 +237,16 @@ export async function deadlineFactsRows(db: Tx, caseIds: readonly string[]) {
   const [cases, sexualRows, records] = await Promise.all([
     db
       .selectFrom('case_file')
-      .select(['id', 'number', 'jurisdiction', 'received_at', 'stage', 'risk', 'assessment_started_at', 'closed_at'])
+      .select([
+        'id',
+        'number',
+        'jurisdiction',
+        'received_at',
+        'stage',
+        'risk',
+        'assessment_started_at',
+        'closed_at',
+      ])
       .where('id', 'in', ids)
       .execute(),
     db
@@ -205,14 +270,26 @@ export async function nextCaseSequence(db: Tx, kabCode: string, year: number): P
   const r = await db
     .insertInto('case_sequence')
     .values({ kab_code: kabCode, year, last_value: 1 })
-    .onConflict((oc) => oc.columns(['kab_code', 'year']).doUpdateSet({ last_value: sql`case_sequence.last_value + 1` }))
+    .onConflict((oc) =>
+      oc.columns(['kab_code', 'year']).doUpdateSet({ last_value: sql`case_sequence.last_value + 1` }),
+    )
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return r.last_value;
 }
 
-export async function addCaseEvent(db: Tx, caseId: string, actorId: string | null, type: string, at: Date, data: Record<string, unknown> = {}) {
-  await db.insertInto('case_event').values({ case_id: caseId, actor_id: actorId, type, at, data: JSON.stringify(data) }).execute();
+export async function addCaseEvent(
+  db: Tx,
+  caseId: string,
+  actorId: string | null,
+  type: string,
+  at: Date,
+  data: Record<string, unknown> = {},
+) {
+  await db
+    .insertInto('case_event')
+    .values({ case_id: caseId, actor_id: actorId, type, at, data: JSON.stringify(data) })
+    .execute();
 }
 
 export function caseTimeline(db: Tx, caseId: string) {
@@ -230,9 +307,25 @@ export function caseAccessLog(db: Tx, caseId: string) {
   return db
     .selectFrom('audit_event as a')
     .leftJoin('app_user as u', 'u.id', 'a.actor_id')
-    .select(['a.id', 'a.at', 'a.actor_id', 'u.name as actor_name', 'a.actor_role', 'a.action', 'a.entity', 'a.entity_id', 'a.ip', 'a.user_agent', 'a.request_id', 'a.outcome'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'u.name as actor_name',
+      'a.actor_role',
+      'a.action',
+      'a.entity',
+      'a.entity_id',
+      'a.ip',
+      'a.user_agent',
+      'a.request_id',
+      'a.outcome',
+    ])
     .where((eb) =>
-      eb.or([eb.and([eb('a.entity', '=', 'case'), eb('a.entity_id', '=', caseId)]), sql<boolean>`a.detail->>'caseId' = ${caseId}`]),
+      eb.or([
+        eb.and([eb('a.entity', '=', 'case'), eb('a.entity_id', '=', caseId)]),
+        sql<boolean>`a.detail->>'caseId' = ${caseId}`,
+      ]),
     )
     .orderBy('a.id', 'desc')
     .limit(500)
@@ -240,7 +333,13 @@ export function caseAccessLog(db: Tx, caseId: string) {
 }
 
 /** Optimistic update: applies only when `version` matches; returns false otherwise. */
-export async function updateCaseRow(db: Tx, id: string, version: number, set: Record<string, unknown>, now: Date): Promise<boolean> {
+export async function updateCaseRow(
+  db: Tx,
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('case_file')
     .set({ ...(set as object), updated_at: now, version: sql`version + 1` } as never)
@@ -252,7 +351,11 @@ export async function updateCaseRow(db: Tx, id: string, version: number, set: Re
 
 export async function setCaseMembers(db: Tx, caseId: string, userIds: readonly string[]) {
   await db.deleteFrom('case_member').where('case_id', '=', caseId).execute();
-  if (userIds.length > 0) await db.insertInto('case_member').values(userIds.map((u) => ({ case_id: caseId, user_id: u }))).execute();
+  if (userIds.length > 0)
+    await db
+      .insertInto('case_member')
+      .values(userIds.map((u) => ({ case_id: caseId, user_id: u })))
+      .execute();
 }
 
 export async function updateVersioned(
@@ -272,6 +375,11 @@ export async function updateVersioned(
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) return 'ok';
-  const exists = await db.selectFrom(table).select('id').where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+  const exists = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return exists ? 'conflict' : 'missing';
 }

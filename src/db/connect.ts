@@ -55,7 +55,10 @@ export async function connect(opts: {
   } else {
     const dir = `${opts.dataDir ?? './data'}/pglite`;
     mkdirSync(dir, { recursive: true });
-    pglite = new PGlite(dir, { parsers: PGLITE_PARSERS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+    pglite = new PGlite(dir, {
+      parsers: PGLITE_PARSERS,
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
   }
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });

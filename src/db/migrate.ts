@@ -17,8 +17,13 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
 export async function migrate(conn: Db): Promise<MigrationResult> {
   await conn.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(DIR).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
-  const rows = await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migration`.execute(conn.db);
+  const files = readdirSync(DIR)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+  const rows = await sql<{
+    name: string;
+    checksum: string;
+  }>`SELECT name, checksum FROM schema_migration`.execute(conn.db);
   const done = new Map(rows.rows.map((r) => [r.name, r.checksum]));
   const applied: string[] = [];
   for (const f of files) {
@@ -26,15 +31,21 @@ export async function migrate(conn: Db): Promise<MigrationResult> {
     const sum = createHash('sha256').update(text).digest('hex');
     const prev = done.get(f);
     if (prev !== undefined) {
-      if (prev !== sum) throw new MigrationError(`Migration ${f} was changed after it was applied (checksum differs).`);
+      if (prev !== sum)
+        throw new MigrationError(`Migration ${f} was changed after it was applied (checksum differs).`);
       continue;
     }
     // one round trip, one connection, one transaction; name and checksum are [a-z0-9_.] only
-    await conn.exec(`BEGIN;\n${text}\n;INSERT INTO schema_migration (name, checksum) VALUES ('${f}', '${sum}');\nCOMMIT;`);
+    await conn.exec(
+      `BEGIN;\n${text}\n;INSERT INTO schema_migration (name, checksum) VALUES ('${f}', '${sum}');\nCOMMIT;`,
+    );
     applied.push(f);
   }
   for (const name of done.keys()) {
-    if (!files.includes(name)) throw new MigrationError(`Database has migration ${name} that this version of Simpul does not know. Upgrade Simpul.`);
+    if (!files.includes(name))
+      throw new MigrationError(
+        `Database has migration ${name} that this version of Simpul does not know. Upgrade Simpul.`,
+      );
   }
   return { applied, alreadyApplied: done.size };
 }

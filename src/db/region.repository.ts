@@ -8,7 +8,10 @@ import type { Tx } from '../app/context.ts';
 export type RegionRow = { code: string; parent_code: string | null; level: number; name: string };
 
 export async function regionCount(db: Tx): Promise<number> {
-  const r = await db.selectFrom('region').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('region')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -19,10 +22,14 @@ export async function regionCount(db: Tx): Promise<number> {
 export async function loadRegions(db: Tx, provinces?: readonly string[]): Promise<number> {
   const keep = (code: string) => !provinces || provinces.includes(code.slice(0, 2));
   const rows: RegionRow[] = [];
-  for (const p of await getProvinces()) if (keep(p.code)) rows.push({ code: p.code, parent_code: null, level: 1, name: p.name });
-  for (const r of await getRegencies()) if (keep(r.code)) rows.push({ code: r.code, parent_code: r.province_code, level: 2, name: r.name });
-  for (const d of await getDistricts()) if (keep(d.code)) rows.push({ code: d.code, parent_code: d.regency_code, level: 3, name: d.name });
-  for (const v of await getVillages()) if (keep(v.code)) rows.push({ code: v.code, parent_code: v.district_code, level: 4, name: v.name });
+  for (const p of await getProvinces())
+    if (keep(p.code)) rows.push({ code: p.code, parent_code: null, level: 1, name: p.name });
+  for (const r of await getRegencies())
+    if (keep(r.code)) rows.push({ code: r.code, parent_code: r.province_code, level: 2, name: r.name });
+  for (const d of await getDistricts())
+    if (keep(d.code)) rows.push({ code: d.code, parent_code: d.regency_code, level: 3, name: d.name });
+  for (const v of await getVillages())
+    if (keep(v.code)) rows.push({ code: v.code, parent_code: v.district_code, level: 4, name: v.name });
   let inserted = 0;
   const BATCH = 4000;
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -56,5 +63,10 @@ export async function childRegions(db: Tx, parent: string | null) {
 export async function regionWithAncestors(db: Tx, code: string) {
   const parts = code.split('.');
   const codes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-  return db.selectFrom('region').select(['code', 'name', 'level']).where('code', 'in', codes).orderBy(sql`length(code)`).execute();
+  return db
+    .selectFrom('region')
+    .select(['code', 'name', 'level'])
+    .where('code', 'in', codes)
+    .orderBy(sql`length(code)`)
+    .execute();
 }

@@ -4,68 +4,197 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
 
-export interface SystemMetaTable { key: string; value: string }
-export interface RegionTable { code: string; parent_code: string | null; level: number; name: string }
+export interface SystemMetaTable {
+  key: string;
+  value: string;
+}
+export interface RegionTable {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+}
 export interface OrganisationTable {
-  id: string; name: string; type: string; region_code: string; jurisdiction: string;
-  address: string | null; phone: string | null; email: string | null;
-  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+  id: string;
+  name: string;
+  type: string;
+  region_code: string;
+  jurisdiction: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface AppUserTable {
-  id: string; email: string; name: string; role: string; org_id: string; password_hash: string;
-  password_changed_at: Timestamp; totp_secret_enc: string | null; totp_enabled: Generated<boolean>;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  org_id: string;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  totp_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
   totp_last_step: ColumnType<string | null, string | number | null, string | number | null>;
-  recovery_codes: Generated<string[]>; disabled: Generated<boolean>; demo: Generated<boolean>;
-  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+  recovery_codes: Generated<string[]>;
+  disabled: Generated<boolean>;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface SessionTable {
-  id: string; user_id: string; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp;
-  revoked_at: Timestamp | null; mfa_verified: Generated<boolean>; ip: string | null; user_agent: string | null;
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  mfa_verified: Generated<boolean>;
+  ip: string | null;
+  user_agent: string | null;
 }
-export interface LoginThrottleTable { key: string; failures: number; last_failure_at: Timestamp; locked_until: Timestamp | null }
-export interface CaseSequenceTable { kab_code: string; year: number; last_value: number }
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+export interface CaseSequenceTable {
+  kab_code: string;
+  year: number;
+  last_value: number;
+}
 export interface CaseFileTable {
-  id: string; number: string; jurisdiction: string; org_id: string; manager_id: string | null; stage: string;
-  channel: string; received_at: Timestamp; case_type: string | null; risk: string | null; authority: string | null;
-  summary_enc: string | null; closure_reason: string | null; closed_at: Timestamp | null; reopen_count: Generated<number>;
-  assessment_started_at: Timestamp | null; version: Generated<number>; created_by: string | null;
-  created_at: Timestamp; updated_at: Timestamp;
+  id: string;
+  number: string;
+  jurisdiction: string;
+  org_id: string;
+  manager_id: string | null;
+  stage: string;
+  channel: string;
+  received_at: Timestamp;
+  case_type: string | null;
+  risk: string | null;
+  authority: string | null;
+  summary_enc: string | null;
+  closure_reason: string | null;
+  closed_at: Timestamp | null;
+  reopen_count: Generated<number>;
+  assessment_started_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
-export interface CaseMemberTable { case_id: string; user_id: string }
+export interface CaseMemberTable {
+  case_id: string;
+  user_id: string;
+}
 export interface PersonTable {
-  id: string; case_id: string; jurisdiction: string; role: string; name_enc: string; name_tokens: string[];
-  nik_enc: string | null; nik_hash: string | null; phone_enc: string | null; phone_hash: string | null;
-  sex: string | null; birth_date: DateOnly | null; estimated_age: number | null; region_code: string | null;
-  address_enc: string | null; education: string | null; occupation: string | null; marital_status: string | null;
-  disability: boolean | null; disability_types: string[]; accommodation_enc: string | null; nationality: string | null;
-  relation_to_victim: string | null; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+  id: string;
+  case_id: string;
+  jurisdiction: string;
+  role: string;
+  name_enc: string;
+  name_tokens: string[];
+  nik_enc: string | null;
+  nik_hash: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  sex: string | null;
+  birth_date: DateOnly | null;
+  estimated_age: number | null;
+  region_code: string | null;
+  address_enc: string | null;
+  education: string | null;
+  occupation: string | null;
+  marital_status: string | null;
+  disability: boolean | null;
+  disability_types: string[];
+  accommodation_enc: string | null;
+  nationality: string | null;
+  relation_to_victim: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
-export interface RelationshipTable { id: string; case_id: string; victim_id: string; perpetrator_id: string; relationship: string }
+export interface RelationshipTable {
+  id: string;
+  case_id: string;
+  victim_id: string;
+  perpetrator_id: string;
+  relationship: string;
+}
 export interface IncidentTable {
-  id: string; case_id: string; occurred_on: DateOnly; date_approximate: boolean; place_category: string;
-  region_code: string | null; forms: string[]; tpks_offences: string[]; ampk_categories: string[];
-  chronology_enc: string | null; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+  id: string;
+  case_id: string;
+  occurred_on: DateOnly;
+  date_approximate: boolean;
+  place_category: string;
+  region_code: string | null;
+  forms: string[];
+  tpks_offences: string[];
+  ampk_categories: string[];
+  chronology_enc: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface CaseRecordTable {
-  id: string; case_id: string; kind: string; data: ColumnType<Record<string, unknown>, string, string>;
-  secret_enc: string | null; version: Generated<number>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+  id: string;
+  case_id: string;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  secret_enc: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface AttachmentTable {
-  id: string; case_id: string; filename_enc: string; mime: string; size_bytes: number; content_enc: Uint8Array;
-  created_by: string | null; created_at: Timestamp;
+  id: string;
+  case_id: string;
+  filename_enc: string;
+  mime: string;
+  size_bytes: number;
+  content_enc: Uint8Array;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 export interface CaseEventTable {
-  id: Generated<string>; case_id: string; at: Timestamp; actor_id: string | null; type: string;
+  id: Generated<string>;
+  case_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  type: string;
   data: ColumnType<Record<string, unknown>, string, string>;
 }
 export interface AuditEventTable {
-  id: Generated<string>; at: Timestamp; actor_id: string | null; actor_role: string | null; action: string;
-  entity: string | null; entity_id: string | null; ip: string | null; user_agent: string | null; request_id: string | null;
-  outcome: string; detail: ColumnType<Record<string, unknown> | null, string | null, string | null>; prev_hash: string; hash: string;
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  outcome: string;
+  detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  prev_hash: string;
+  hash: string;
 }
 export interface IdempotencyKeyTable {
-  actor_id: string; key: string; request_hash: string; status: number;
-  response: ColumnType<unknown, string, string>; created_at: Timestamp;
+  actor_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
 }
 
 export interface Database {

@@ -15,8 +15,18 @@ export function userWithOrg(db: Tx, id: string) {
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
     .leftJoin('region as r', 'r.code', 'o.jurisdiction')
     .select([
-      'u.id', 'u.email', 'u.name', 'u.role', 'u.org_id', 'u.disabled', 'u.demo', 'u.totp_enabled', 'u.version',
-      'o.name as org_name', 'o.jurisdiction', 'r.name as jurisdiction_name',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.org_id',
+      'u.disabled',
+      'u.demo',
+      'u.totp_enabled',
+      'u.version',
+      'o.name as org_name',
+      'o.jurisdiction',
+      'r.name as jurisdiction_name',
     ])
     .where('u.id', '=', id)
     .executeTakeFirst();
@@ -24,13 +34,27 @@ export function userWithOrg(db: Tx, id: string) {
 
 export async function insertSession(
   db: Tx,
-  s: { id: string; userId: string; now: Date; expiresAt: Date; mfaVerified: boolean; ip: string | null; userAgent: string | null },
+  s: {
+    id: string;
+    userId: string;
+    now: Date;
+    expiresAt: Date;
+    mfaVerified: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db
     .insertInto('session')
     .values({
-      id: s.id, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt,
-      mfa_verified: s.mfaVerified, ip: s.ip, user_agent: s.userAgent,
+      id: s.id,
+      user_id: s.userId,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+      mfa_verified: s.mfaVerified,
+      ip: s.ip,
+      user_agent: s.userAgent,
     })
     .execute();
 }
@@ -41,8 +65,20 @@ export function findSession(db: Tx, id: string) {
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
     .select([
-      's.id', 's.user_id', 's.created_at', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.mfa_verified',
-      'u.role', 'u.org_id', 'u.disabled', 'u.demo', 'u.totp_enabled', 'u.password_changed_at', 'o.jurisdiction',
+      's.id',
+      's.user_id',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      's.revoked_at',
+      's.mfa_verified',
+      'u.role',
+      'u.org_id',
+      'u.disabled',
+      'u.demo',
+      'u.totp_enabled',
+      'u.password_changed_at',
+      'o.jurisdiction',
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -53,11 +89,20 @@ export async function touchSession(db: Tx, id: string, now: Date) {
 }
 
 export async function revokeSession(db: Tx, id: string, now: Date) {
-  await db.updateTable('session').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeUserSessions(db: Tx, userId: string, now: Date, exceptId?: string) {
-  let q = db.updateTable('session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   await q.execute();
 }
@@ -70,7 +115,14 @@ export function getThrottle(db: Tx, key: string) {
   return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export async function recordFailure(db: Tx, key: string, now: Date, lockAfter: number, lockMs: number, windowMs: number) {
+export async function recordFailure(
+  db: Tx,
+  key: string,
+  now: Date,
+  lockAfter: number,
+  lockMs: number,
+  windowMs: number,
+) {
   const row = await getThrottle(db, key);
   const fresh = !row || now.getTime() - new Date(row.last_failure_at).getTime() > windowMs;
   const failures = fresh ? 1 : row.failures + 1;

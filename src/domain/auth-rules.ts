@@ -16,7 +16,14 @@ export function loginDelayMs(failures: number): number {
 export type SessionState = 'valid' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'password_changed';
 
 export function sessionState(
-  s: { created_at: Date; last_seen_at: Date; expires_at: Date; revoked_at: Date | null; disabled: boolean; password_changed_at: Date },
+  s: {
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    revoked_at: Date | null;
+    disabled: boolean;
+    password_changed_at: Date;
+  },
   now: Date,
 ): SessionState {
   if (s.revoked_at) return 'revoked';

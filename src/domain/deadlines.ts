@@ -16,14 +16,31 @@ export const POLICE_REPORT_MS = 72 * HOUR; // UU TPKS Pasal 41: 3×24 jam
 export const FOLLOW_UP_WORKING_DAYS = 3; // Probolinggo SOP
 export const RESTITUTION_DAYS = 30; // UU TPKS Pasal 33
 
-export type DeadlineRule = 'respon_risiko_tinggi' | 'respon_risiko_sedang' | 'tindak_lanjut' | 'lapor_polisi_tpks' | 'restitusi';
+export type DeadlineRule =
+  | 'respon_risiko_tinggi'
+  | 'respon_risiko_sedang'
+  | 'tindak_lanjut'
+  | 'lapor_polisi_tpks'
+  | 'restitusi';
 
 export const DEADLINE_LABELS: Record<DeadlineRule, Label> = {
   respon_risiko_tinggi: { id: 'Layani segera (risiko tinggi)', en: 'Serve immediately (high risk)' },
-  respon_risiko_sedang: { id: 'Layani dalam 6 jam (risiko sedang)', en: 'Serve within 6 hours (medium risk)' },
-  tindak_lanjut: { id: 'Tindak lanjut pengaduan dalam 3 hari kerja', en: 'Follow up the complaint within 3 working days' },
-  lapor_polisi_tpks: { id: 'Laporkan ke kepolisian dalam 3×24 jam (UU TPKS Pasal 41)', en: 'Report to police within 3×24 hours (TPKS Law art. 41)' },
-  restitusi: { id: 'Pembayaran restitusi paling lambat 30 hari setelah putusan', en: 'Restitution paid within 30 days of the court decision' },
+  respon_risiko_sedang: {
+    id: 'Layani dalam 6 jam (risiko sedang)',
+    en: 'Serve within 6 hours (medium risk)',
+  },
+  tindak_lanjut: {
+    id: 'Tindak lanjut pengaduan dalam 3 hari kerja',
+    en: 'Follow up the complaint within 3 working days',
+  },
+  lapor_polisi_tpks: {
+    id: 'Laporkan ke kepolisian dalam 3×24 jam (UU TPKS Pasal 41)',
+    en: 'Report to police within 3×24 hours (TPKS Law art. 41)',
+  },
+  restitusi: {
+    id: 'Pembayaran restitusi paling lambat 30 hari setelah putusan',
+    en: 'Restitution paid within 30 days of the court decision',
+  },
 };
 
 export type DeadlineFacts = {
@@ -66,12 +83,24 @@ export function computeTasks(f: DeadlineFacts, now: Date): Task[] {
     tasks.push({ rule, dueAt, doneAt, overdue, ...(subjectId ? { subjectId } : {}) });
   };
   const responded = earliest(f.firstServiceAt, f.assessmentStartedAt);
-  if (f.risk === 'tinggi') mk('respon_risiko_tinggi', new Date(f.receivedAt.getTime() + HIGH_RISK_RESPONSE_MS), responded);
-  if (f.risk === 'sedang') mk('respon_risiko_sedang', new Date(f.receivedAt.getTime() + MEDIUM_RISK_RESPONSE_MS), responded);
-  mk('tindak_lanjut', addWorkingDays(f.receivedAt, FOLLOW_UP_WORKING_DAYS, zoneOfRegion(f.regionCode)), f.assessmentStartedAt);
-  if (f.sexualViolence) mk('lapor_polisi_tpks', new Date(f.receivedAt.getTime() + POLICE_REPORT_MS), f.policeReportedAt);
+  if (f.risk === 'tinggi')
+    mk('respon_risiko_tinggi', new Date(f.receivedAt.getTime() + HIGH_RISK_RESPONSE_MS), responded);
+  if (f.risk === 'sedang')
+    mk('respon_risiko_sedang', new Date(f.receivedAt.getTime() + MEDIUM_RISK_RESPONSE_MS), responded);
+  mk(
+    'tindak_lanjut',
+    addWorkingDays(f.receivedAt, FOLLOW_UP_WORKING_DAYS, zoneOfRegion(f.regionCode)),
+    f.assessmentStartedAt,
+  );
+  if (f.sexualViolence)
+    mk('lapor_polisi_tpks', new Date(f.receivedAt.getTime() + POLICE_REPORT_MS), f.policeReportedAt);
   for (const r of f.restitutions) {
-    mk('restitusi', new Date(r.decisionDate.getTime() + RESTITUTION_DAYS * 24 * HOUR), r.fulfilledAt, r.victimId);
+    mk(
+      'restitusi',
+      new Date(r.decisionDate.getTime() + RESTITUTION_DAYS * 24 * HOUR),
+      r.fulfilledAt,
+      r.victimId,
+    );
   }
   return tasks;
 }

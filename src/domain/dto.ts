@@ -112,13 +112,25 @@ export type CaseDto = CaseSummaryDto & {
   relationships: Array<{ id: string; victimId: string; perpetratorId: string; relationship: string }>;
   incidents: IncidentDto[];
   records: RecordDto[];
-  attachments: Array<{ id: string; filename: string; mime: string; size: number; createdAt: string; createdByName: string | null }>;
+  attachments: Array<{
+    id: string;
+    filename: string;
+    mime: string;
+    size: number;
+    createdAt: string;
+    createdByName: string | null;
+  }>;
   tasks: TaskDto[];
   allowedTransitions: Stage[];
   permissions: { update: boolean; transition: boolean; assign: boolean; accessLog: boolean };
 };
 
-export type TimelineEntryDto = { at: string; actorName: string | null; type: string; data: Record<string, unknown> };
+export type TimelineEntryDto = {
+  at: string;
+  actorName: string | null;
+  type: string;
+  data: Record<string, unknown>;
+};
 
 export type AuditEventDto = {
   id: string;

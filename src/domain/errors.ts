@@ -3,52 +3,149 @@
  * Every error that leaves the API is one of these: { error: { code, message, fields? } }.
  */
 export const ERRORS = {
-  VALIDATION_FAILED: [400, 'Data yang dikirim tidak valid. Periksa isian yang ditandai.', 'The data sent is not valid. Check the marked fields.'],
+  VALIDATION_FAILED: [
+    400,
+    'Data yang dikirim tidak valid. Periksa isian yang ditandai.',
+    'The data sent is not valid. Check the marked fields.',
+  ],
   MALFORMED_JSON: [400, 'Isi permintaan bukan JSON yang valid.', 'The request body is not valid JSON.'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Jenis isi permintaan tidak didukung.', 'Unsupported content type.'],
-  PAYLOAD_TOO_LARGE: [413, 'Ukuran data melebihi batas yang diizinkan.', 'The payload is larger than allowed.'],
+  PAYLOAD_TOO_LARGE: [
+    413,
+    'Ukuran data melebihi batas yang diizinkan.',
+    'The payload is larger than allowed.',
+  ],
   UNAUTHENTICATED: [401, 'Silakan masuk terlebih dahulu.', 'Please sign in first.'],
-  SESSION_EXPIRED: [401, 'Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please sign in again.'],
+  SESSION_EXPIRED: [
+    401,
+    'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    'Your session has ended. Please sign in again.',
+  ],
   INVALID_CREDENTIALS: [401, 'Email atau kata sandi salah.', 'Wrong email or password.'],
   OTP_REQUIRED: [401, 'Masukkan kode verifikasi dua langkah.', 'Enter your two-step verification code.'],
-  OTP_CODE_WRONG: [400, 'Kode verifikasi salah. Periksa jam di ponsel Anda lalu coba lagi.', 'Wrong verification code. Check your phone’s clock and try again.'],
+  OTP_CODE_WRONG: [
+    400,
+    'Kode verifikasi salah. Periksa jam di ponsel Anda lalu coba lagi.',
+    'Wrong verification code. Check your phone’s clock and try again.',
+  ],
   OTP_INVALID: [401, 'Kode verifikasi salah atau kedaluwarsa.', 'The verification code is wrong or expired.'],
-  ACCOUNT_LOCKED: [429, 'Terlalu banyak percobaan gagal. Coba lagi beberapa menit lagi.', 'Too many failed attempts. Try again in a few minutes.'],
-  MFA_ENROLMENT_REQUIRED: [403, 'Aktifkan verifikasi dua langkah sebelum melanjutkan.', 'Set up two-step verification before continuing.'],
-  MFA_ALREADY_ENABLED: [409, 'Verifikasi dua langkah sudah aktif.', 'Two-step verification is already enabled.'],
-  FORBIDDEN: [403, 'Peran Anda tidak memiliki akses untuk tindakan ini.', 'Your role is not allowed to do this.'],
+  ACCOUNT_LOCKED: [
+    429,
+    'Terlalu banyak percobaan gagal. Coba lagi beberapa menit lagi.',
+    'Too many failed attempts. Try again in a few minutes.',
+  ],
+  MFA_ENROLMENT_REQUIRED: [
+    403,
+    'Aktifkan verifikasi dua langkah sebelum melanjutkan.',
+    'Set up two-step verification before continuing.',
+  ],
+  MFA_ALREADY_ENABLED: [
+    409,
+    'Verifikasi dua langkah sudah aktif.',
+    'Two-step verification is already enabled.',
+  ],
+  FORBIDDEN: [
+    403,
+    'Peran Anda tidak memiliki akses untuk tindakan ini.',
+    'Your role is not allowed to do this.',
+  ],
   NOT_FOUND: [404, 'Data tidak ditemukan.', 'Not found.'],
-  CSRF_FAILED: [403, 'Permintaan ditolak karena asal permintaan tidak sah.', 'Request rejected: invalid origin.'],
-  VERSION_CONFLICT: [409, 'Data ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.', 'Someone else changed this record. Reload and make your change again.'],
-  IDEMPOTENCY_CONFLICT: [409, 'Kunci idempotensi sudah dipakai untuk permintaan lain.', 'The idempotency key was already used for a different request.'],
+  CSRF_FAILED: [
+    403,
+    'Permintaan ditolak karena asal permintaan tidak sah.',
+    'Request rejected: invalid origin.',
+  ],
+  VERSION_CONFLICT: [
+    409,
+    'Data ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.',
+    'Someone else changed this record. Reload and make your change again.',
+  ],
+  IDEMPOTENCY_CONFLICT: [
+    409,
+    'Kunci idempotensi sudah dipakai untuk permintaan lain.',
+    'The idempotency key was already used for a different request.',
+  ],
   DUPLICATE: [409, 'Data yang sama sudah ada.', 'The same record already exists.'],
-  WEAK_PASSWORD: [400, 'Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.', 'Password too weak: at least 12 characters and not a common password.'],
+  WEAK_PASSWORD: [
+    400,
+    'Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.',
+    'Password too weak: at least 12 characters and not a common password.',
+  ],
   WRONG_PASSWORD: [400, 'Kata sandi saat ini salah.', 'The current password is wrong.'],
   UNKNOWN_REGION: [400, 'Kode wilayah tidak dikenal.', 'Unknown region code.'],
-  REGION_OUT_OF_JURISDICTION: [403, 'Wilayah berada di luar wilayah kerja Anda.', 'The region is outside your jurisdiction.'],
-  INVALID_ASSIGNEE: [400, 'Petugas yang dipilih tidak dapat ditugaskan pada kasus ini.', 'The selected staff member cannot be assigned to this case.'],
-  STAGE_TRANSITION_NOT_ALLOWED: [409, 'Perpindahan tahap ini tidak diizinkan.', 'This stage change is not allowed.'],
+  REGION_OUT_OF_JURISDICTION: [
+    403,
+    'Wilayah berada di luar wilayah kerja Anda.',
+    'The region is outside your jurisdiction.',
+  ],
+  INVALID_ASSIGNEE: [
+    400,
+    'Petugas yang dipilih tidak dapat ditugaskan pada kasus ini.',
+    'The selected staff member cannot be assigned to this case.',
+  ],
+  STAGE_TRANSITION_NOT_ALLOWED: [
+    409,
+    'Perpindahan tahap ini tidak diizinkan.',
+    'This stage change is not allowed.',
+  ],
   CLOSURE_REASON_REQUIRED: [400, 'Alasan terminasi wajib diisi.', 'A closure reason is required.'],
-  REOPEN_REASON_REQUIRED: [400, 'Alasan membuka kembali kasus wajib diisi (minimal 5 karakter).', 'A reason for reopening is required (at least 5 characters).'],
-  IDENTIFICATION_INCOMPLETE: [409, 'Lengkapi jenis kasus, tingkat risiko, dan kewenangan terlebih dahulu.', 'Complete case type, risk and authority first.'],
+  REOPEN_REASON_REQUIRED: [
+    400,
+    'Alasan membuka kembali kasus wajib diisi (minimal 5 karakter).',
+    'A reason for reopening is required (at least 5 characters).',
+  ],
+  IDENTIFICATION_INCOMPLETE: [
+    409,
+    'Lengkapi jenis kasus, tingkat risiko, dan kewenangan terlebih dahulu.',
+    'Complete case type, risk and authority first.',
+  ],
   VICTIM_REQUIRED: [409, 'Tambahkan minimal satu korban terlebih dahulu.', 'Add at least one victim first.'],
-  ASSESSMENT_REQUIRED: [409, 'Isi asesmen biopsikososial terlebih dahulu.', 'Fill in the biopsychosocial assessment first.'],
-  PLAN_NOT_AGREED: [409, 'Rencana intervensi harus disepakati bersama penerima manfaat.', 'The intervention plan must be agreed with the beneficiary.'],
-  CASE_CLOSED: [409, 'Kasus sudah diterminasi. Buka kembali kasus untuk mengubahnya.', 'The case is closed. Reopen it to change it.'],
-  FILE_TYPE_NOT_ALLOWED: [415, 'Jenis berkas tidak diizinkan (pdf, jpg, png, mp3, m4a, docx).', 'File type not allowed (pdf, jpg, png, mp3, m4a, docx).'],
+  ASSESSMENT_REQUIRED: [
+    409,
+    'Isi asesmen biopsikososial terlebih dahulu.',
+    'Fill in the biopsychosocial assessment first.',
+  ],
+  PLAN_NOT_AGREED: [
+    409,
+    'Rencana intervensi harus disepakati bersama penerima manfaat.',
+    'The intervention plan must be agreed with the beneficiary.',
+  ],
+  CASE_CLOSED: [
+    409,
+    'Kasus sudah diterminasi. Buka kembali kasus untuk mengubahnya.',
+    'The case is closed. Reopen it to change it.',
+  ],
+  FILE_TYPE_NOT_ALLOWED: [
+    415,
+    'Jenis berkas tidak diizinkan (pdf, jpg, png, mp3, m4a, docx).',
+    'File type not allowed (pdf, jpg, png, mp3, m4a, docx).',
+  ],
   FILE_TOO_LARGE: [413, 'Berkas melebihi 20 MB.', 'The file is larger than 20 MB.'],
   USER_DISABLED: [401, 'Akun ini dinonaktifkan.', 'This account is disabled.'],
   EMAIL_TAKEN: [409, 'Email sudah dipakai akun lain.', 'This email is already used by another account.'],
   DB_UNAVAILABLE: [503, 'Basis data tidak dapat dihubungi.', 'The database cannot be reached.'],
-  RATE_LIMITED: [429, 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', 'Too many requests. Try again shortly.'],
-  INTERNAL: [500, 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.', 'Something went wrong on the server. It has been logged.'],
+  RATE_LIMITED: [
+    429,
+    'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    'Too many requests. Try again shortly.',
+  ],
+  INTERNAL: [
+    500,
+    'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',
+    'Something went wrong on the server. It has been logged.',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type Locale = 'id' | 'en';
 
 /** An audit event that must be recorded even though the request fails (denials, not-found). */
-export type DeniedAccess = { action: string; entity: string; entityId: string | null; outcome: 'denied' | 'not_found' | 'failed' };
+export type DeniedAccess = {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  outcome: 'denied' | 'not_found' | 'failed';
+};
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -3,7 +3,9 @@
  * province, kab/kota and kecamatan code where it was first issued; 7–12 are DDMMYY with DD+40
  * for women; 13–16 a sequence that is never 0000.
  */
-export type NikCheck = { ok: true; birthDate: { day: number; month: number; yy: number }; female: boolean } | { ok: false; reason: 'format' | 'region' | 'date' | 'sequence' };
+export type NikCheck =
+  | { ok: true; birthDate: { day: number; month: number; yy: number }; female: boolean }
+  | { ok: false; reason: 'format' | 'region' | 'date' | 'sequence' };
 
 export function checkNik(nik: string): NikCheck {
   if (!/^\d{16}$/.test(nik)) return { ok: false, reason: 'format' };

@@ -7,8 +7,26 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 
 const LOCAL_WORDS = [
-  'simpul', 'indonesia', 'jakarta', 'bismillah', 'sayang', 'sayangku', 'rahasia', 'katasandi', 'password',
-  'dinas', 'pppa', 'uptd', 'lebak', 'serang', 'banten', 'merdeka', 'garuda', 'pancasila', 'admin', 'petugas',
+  'simpul',
+  'indonesia',
+  'jakarta',
+  'bismillah',
+  'sayang',
+  'sayangku',
+  'rahasia',
+  'katasandi',
+  'password',
+  'dinas',
+  'pppa',
+  'uptd',
+  'lebak',
+  'serang',
+  'banten',
+  'merdeka',
+  'garuda',
+  'pancasila',
+  'admin',
+  'petugas',
 ];
 
 const zxcvbn = new ZxcvbnFactory({
@@ -18,7 +36,10 @@ const zxcvbn = new ZxcvbnFactory({
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export function passwordProblem(password: string, userInputs: string[] = []): 'too_short' | 'too_common' | null {
+export function passwordProblem(
+  password: string,
+  userInputs: string[] = [],
+): 'too_short' | 'too_common' | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
   const r = zxcvbn.check(password.slice(0, 256), userInputs);
   if (r.score < 3) return 'too_common';

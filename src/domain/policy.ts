@@ -5,7 +5,16 @@
  */
 import type { Stage } from './stages.ts';
 
-export const ROLES = ['admin', 'admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan', 'auditor'] as const;
+export const ROLES = [
+  'admin',
+  'admin-dinas',
+  'pengaduan',
+  'manajer',
+  'pendamping',
+  'mitra',
+  'pimpinan',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
@@ -20,7 +29,15 @@ export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
 };
 
 /** Roles that can see personal data and therefore must use two-factor sign-in. */
-export const ROLES_WITH_PERSONAL_DATA: readonly Role[] = ['admin', 'admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'auditor'];
+export const ROLES_WITH_PERSONAL_DATA: readonly Role[] = [
+  'admin',
+  'admin-dinas',
+  'pengaduan',
+  'manajer',
+  'pendamping',
+  'mitra',
+  'auditor',
+];
 
 export function requiresMfa(role: Role): boolean {
   return ROLES_WITH_PERSONAL_DATA.includes(role);
@@ -73,7 +90,12 @@ export type CaseAction =
   | 'read_access_log'
   | 'attach';
 
-export type CaseRef = { stage: Stage; jurisdiction: string; managerId: string | null; memberIds: readonly string[] };
+export type CaseRef = {
+  stage: Stage;
+  jurisdiction: string;
+  managerId: string | null;
+  memberIds: readonly string[];
+};
 
 /**
  * May the actor do `action` on a case it can already see (scope checked by the query)?
@@ -92,11 +114,16 @@ export function canOnCase(actor: Actor, action: CaseAction, c: CaseRef, toStage?
       return actor.role === 'pengaduan' || actor.role === 'manajer';
     case 'update':
     case 'attach':
-      return actor.role === 'manajer' || actor.role === 'pendamping' || (actor.role === 'pengaduan' && isIntakeStage(c.stage));
+      return (
+        actor.role === 'manajer' ||
+        actor.role === 'pendamping' ||
+        (actor.role === 'pengaduan' && isIntakeStage(c.stage))
+      );
     case 'transition':
       if (actor.role === 'manajer') return true;
       if (actor.role === 'pendamping') return toStage !== 'terminasi' && c.stage !== 'terminasi';
-      if (actor.role === 'pengaduan') return isIntakeStage(c.stage) && (toStage === 'identifikasi' || toStage === 'asesmen');
+      if (actor.role === 'pengaduan')
+        return isIntakeStage(c.stage) && (toStage === 'identifikasi' || toStage === 'asesmen');
       return false;
     case 'assign':
     case 'read_access_log':
@@ -109,7 +136,14 @@ function isIntakeStage(s: Stage): boolean {
 }
 
 /** Role-level capabilities that are not tied to one case. */
-export type Capability = 'case:list' | 'case:create' | 'user:manage' | 'org:manage' | 'audit:read' | 'stats:read' | 'tasks:read';
+export type Capability =
+  | 'case:list'
+  | 'case:create'
+  | 'user:manage'
+  | 'org:manage'
+  | 'audit:read'
+  | 'stats:read'
+  | 'tasks:read';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ['user:manage', 'org:manage'],
@@ -149,7 +183,12 @@ export function statsScope(actor: Actor): string | null {
 }
 
 /** Users that may be made manager or companion of a case in `jurisdiction`. */
-export function canBeAssigned(role: Role, userJurisdiction: string, caseJurisdiction: string, as: 'manager' | 'companion'): boolean {
+export function canBeAssigned(
+  role: Role,
+  userJurisdiction: string,
+  caseJurisdiction: string,
+  as: 'manager' | 'companion',
+): boolean {
   if (userJurisdiction !== caseJurisdiction) return false;
   if (as === 'manager') return role === 'manajer';
   return role === 'manajer' || role === 'pendamping';

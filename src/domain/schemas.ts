@@ -38,8 +38,15 @@ export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'invalid_date');
-export const pastDate = isoDate.refine((s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000, 'date_in_future');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'invalid_date',
+  );
+export const pastDate = isoDate.refine(
+  (s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000,
+  'date_in_future',
+);
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
 const version = z.number({ message: 'version_required' }).int().min(1);
 const nik = z.string().trim().refine(isValidNik, 'invalid_nik');
@@ -60,7 +67,12 @@ export const PasswordChangeInput = z.strictObject({
   newPassword: z.string().min(1, 'required').max(1024, 'too_long'),
 });
 
-export const OtpConfirmInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'invalid_otp') });
+export const OtpConfirmInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'invalid_otp'),
+});
 
 export const PersonInput = z.strictObject({
   role: z.enum(['korban', 'terlapor', 'pelapor']),
@@ -76,7 +88,10 @@ export const PersonInput = z.strictObject({
   occupation: z.enum(codes(OCCUPATIONS)).nullish(),
   maritalStatus: z.enum(codes(MARITAL_STATUSES)).nullish(),
   disability: z.boolean().nullish(),
-  disabilityTypes: z.array(z.enum(codes(DISABILITY_TYPES))).max(10).nullish(),
+  disabilityTypes: z
+    .array(z.enum(codes(DISABILITY_TYPES)))
+    .max(10)
+    .nullish(),
   accommodationNeeds: text(1000).nullish(),
   nationality: z.enum(codes(NATIONALITIES)).nullish(),
   relationToVictim: text(100).nullish(),
@@ -95,9 +110,18 @@ export const IncidentInput = z.strictObject({
   dateApproximate: z.boolean().default(false),
   placeCategory: z.enum(codes(PLACES)),
   regionCode: regionCode.nullish(),
-  forms: z.array(z.enum(codes(FORMS_OF_VIOLENCE))).min(1, 'required').max(7),
-  tpksOffences: z.array(z.enum(codes(TPKS_OFFENCES))).max(19).default([]),
-  ampkCategories: z.array(z.enum(codes(AMPK_CATEGORIES))).max(15).default([]),
+  forms: z
+    .array(z.enum(codes(FORMS_OF_VIOLENCE)))
+    .min(1, 'required')
+    .max(7),
+  tpksOffences: z
+    .array(z.enum(codes(TPKS_OFFENCES)))
+    .max(19)
+    .default([]),
+  ampkCategories: z
+    .array(z.enum(codes(AMPK_CATEGORIES)))
+    .max(15)
+    .default([]),
   chronology: text(20000).nullish(),
 });
 export type IncidentInput = z.infer<typeof IncidentInput>;

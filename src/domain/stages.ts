@@ -69,8 +69,10 @@ export function checkTransition(facts: CaseFacts, input: TransitionInput): strin
     if (!facts.caseType || !facts.risk || !facts.authority) return 'IDENTIFICATION_INCOMPLETE';
     if (facts.victimCount < 1) return 'VICTIM_REQUIRED';
   }
-  if (to === 'rencana_intervensi' && stage === 'asesmen' && !facts.hasAssessment) return 'ASSESSMENT_REQUIRED';
-  if (to === 'layanan' && stage === 'rencana_intervensi' && facts.agreedPlanItems < 1) return 'PLAN_NOT_AGREED';
+  if (to === 'rencana_intervensi' && stage === 'asesmen' && !facts.hasAssessment)
+    return 'ASSESSMENT_REQUIRED';
+  if (to === 'layanan' && stage === 'rencana_intervensi' && facts.agreedPlanItems < 1)
+    return 'PLAN_NOT_AGREED';
   return null;
 }
 

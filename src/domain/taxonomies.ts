@@ -69,12 +69,24 @@ export const TPKS_OFFENCES = list([
     'Persetubuhan, perbuatan cabul, atau eksploitasi seksual terhadap anak',
     'Intercourse, indecent acts or sexual exploitation of a child',
   ],
-  ['melanggar_kesusilaan', 'Perbuatan melanggar kesusilaan di luar kehendak korban', 'Indecent acts against the victim’s will'],
-  ['pornografi', 'Pornografi yang melibatkan anak atau bermuatan kekerasan seksual', 'Pornography involving children or sexual violence'],
+  [
+    'melanggar_kesusilaan',
+    'Perbuatan melanggar kesusilaan di luar kehendak korban',
+    'Indecent acts against the victim’s will',
+  ],
+  [
+    'pornografi',
+    'Pornografi yang melibatkan anak atau bermuatan kekerasan seksual',
+    'Pornography involving children or sexual violence',
+  ],
   ['pemaksaan_pelacuran', 'Pemaksaan pelacuran', 'Forced prostitution'],
   ['tppo_seksual', 'TPPO untuk eksploitasi seksual', 'Trafficking for sexual exploitation'],
   ['ks_rumah_tangga', 'Kekerasan seksual dalam lingkup rumah tangga', 'Sexual violence in the household'],
-  ['pencucian_uang_tpks', 'Pencucian uang dengan tindak pidana asal TPKS', 'Money laundering with TPKS predicate'],
+  [
+    'pencucian_uang_tpks',
+    'Pencucian uang dengan tindak pidana asal TPKS',
+    'Money laundering with TPKS predicate',
+  ],
   ['lainnya', 'Tindak pidana lain yang dinyatakan sebagai TPKS', 'Other offence declared TPKS'],
 ] as const);
 
@@ -82,19 +94,47 @@ export const TPKS_OFFENCES = list([
 export const AMPK_CATEGORIES = list([
   ['a_situasi_darurat', 'Anak dalam situasi darurat', 'Child in an emergency'],
   ['b_berhadapan_hukum', 'Anak yang berhadapan dengan hukum (ABH)', 'Child in contact with the law'],
-  ['c_minoritas_terisolasi', 'Anak dari kelompok minoritas dan terisolasi', 'Child from a minority or isolated group'],
-  ['d_eksploitasi', 'Anak yang dieksploitasi secara ekonomi dan/atau seksual', 'Economically and/or sexually exploited child'],
-  ['e_napza', 'Anak korban penyalahgunaan narkotika, alkohol, psikotropika, dan zat adiktif', 'Child victim of substance abuse'],
+  [
+    'c_minoritas_terisolasi',
+    'Anak dari kelompok minoritas dan terisolasi',
+    'Child from a minority or isolated group',
+  ],
+  [
+    'd_eksploitasi',
+    'Anak yang dieksploitasi secara ekonomi dan/atau seksual',
+    'Economically and/or sexually exploited child',
+  ],
+  [
+    'e_napza',
+    'Anak korban penyalahgunaan narkotika, alkohol, psikotropika, dan zat adiktif',
+    'Child victim of substance abuse',
+  ],
   ['f_pornografi', 'Anak korban pornografi', 'Child victim of pornography'],
   ['g_hiv_aids', 'Anak dengan HIV/AIDS', 'Child with HIV/AIDS'],
-  ['h_penculikan_perdagangan', 'Anak korban penculikan, penjualan, dan/atau perdagangan', 'Child victim of abduction, sale or trafficking'],
-  ['i_kekerasan_fisik_psikis', 'Anak korban kekerasan fisik dan/atau psikis', 'Child victim of physical and/or psychological violence'],
+  [
+    'h_penculikan_perdagangan',
+    'Anak korban penculikan, penjualan, dan/atau perdagangan',
+    'Child victim of abduction, sale or trafficking',
+  ],
+  [
+    'i_kekerasan_fisik_psikis',
+    'Anak korban kekerasan fisik dan/atau psikis',
+    'Child victim of physical and/or psychological violence',
+  ],
   ['j_kejahatan_seksual', 'Anak korban kejahatan seksual', 'Child victim of sexual crime'],
   ['k_terorisme', 'Anak korban jaringan terorisme', 'Child victim of terrorism networks'],
   ['l_disabilitas', 'Anak penyandang disabilitas', 'Child with disability'],
-  ['m_perlakuan_salah', 'Anak korban perlakuan salah dan penelantaran', 'Child victim of maltreatment and neglect'],
+  [
+    'm_perlakuan_salah',
+    'Anak korban perlakuan salah dan penelantaran',
+    'Child victim of maltreatment and neglect',
+  ],
   ['n_perilaku_menyimpang', 'Anak dengan perilaku sosial menyimpang', 'Child with deviant social behaviour'],
-  ['o_stigmatisasi', 'Anak korban stigmatisasi dari pelabelan terkait kondisi orang tuanya', 'Child stigmatised because of their parents’ condition'],
+  [
+    'o_stigmatisasi',
+    'Anak korban stigmatisasi dari pelabelan terkait kondisi orang tuanya',
+    'Child stigmatised because of their parents’ condition',
+  ],
 ] as const);
 
 export const SEXES = list([
@@ -162,7 +202,11 @@ export const RISK_LEVELS = list([
 
 export const AUTHORITIES = list([
   ['daerah', 'Kewenangan daerah', 'Regional authority'],
-  ['pusat', 'Kewenangan pusat (rujukan akhir KemenPPPA/SAPA 129)', 'Central (final referral to KemenPPPA/SAPA 129)'],
+  [
+    'pusat',
+    'Kewenangan pusat (rujukan akhir KemenPPPA/SAPA 129)',
+    'Central (final referral to KemenPPPA/SAPA 129)',
+  ],
 ] as const);
 
 export const INTAKE_CHANNELS = list([
@@ -180,7 +224,11 @@ export const INTAKE_CHANNELS = list([
 
 export const CLOSURE_REASONS = list([
   ['kebutuhan_terpenuhi', 'Kebutuhan layanan terpenuhi', 'Service needs met'],
-  ['dirujuk_tuntas', 'Dirujuk/dilimpahkan dan diterima lembaga lain', 'Referred or transferred and accepted elsewhere'],
+  [
+    'dirujuk_tuntas',
+    'Dirujuk/dilimpahkan dan diterima lembaga lain',
+    'Referred or transferred and accepted elsewhere',
+  ],
   ['permintaan_penerima_manfaat', 'Atas permintaan penerima manfaat', 'At the beneficiary’s request'],
   ['tidak_dapat_dihubungi', 'Penerima manfaat tidak dapat dihubungi', 'Beneficiary cannot be reached'],
   ['di_luar_kewenangan', 'Di luar kewenangan/standar layanan', 'Outside the authority or service standard'],

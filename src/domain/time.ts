@@ -7,7 +7,8 @@ export type IndonesianZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
 export function zoneOfRegion(regionCode: string): IndonesianZone {
   const p = Number(regionCode.slice(0, 2));
   if (p >= 81) return 'Asia/Jayapura'; // Maluku, Maluku Utara, Papua provinces
-  if (p === 51 || p === 52 || p === 53 || (p >= 63 && p <= 65) || (p >= 71 && p <= 76)) return 'Asia/Makassar';
+  if (p === 51 || p === 52 || p === 53 || (p >= 63 && p <= 65) || (p >= 71 && p <= 76))
+    return 'Asia/Makassar';
   return 'Asia/Jakarta';
 }
 

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -37,7 +37,12 @@ const UPLOAD_LIMIT = 21 * 1024 * 1024;
 export function createApp(svc: Services, opts: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return errorResponse(c as Context<AppEnv>, 'VALIDATION_FAILED', zodFieldCodes(result.error as ZodError));
+      if (!result.success)
+        return errorResponse(
+          c as Context<AppEnv>,
+          'VALIDATION_FAILED',
+          zodFieldCodes(result.error as ZodError),
+        );
     },
   });
 
@@ -76,10 +81,14 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     if (err instanceof SyntaxError) return errorResponse(c, 'MALFORMED_JSON');
     if (err instanceof HTTPException) {
       if (err.status === 413) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
-      if (err.status === 400) return errorResponse(c, /json/i.test(err.message) ? 'MALFORMED_JSON' : 'VALIDATION_FAILED');
+      if (err.status === 400)
+        return errorResponse(c, /json/i.test(err.message) ? 'MALFORMED_JSON' : 'VALIDATION_FAILED');
       if (err.status === 415) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
     }
-    svc.log.error({ err: { message: err.message, stack: err.stack }, requestId: c.get('requestId') }, 'unhandled error');
+    svc.log.error(
+      { err: { message: err.message, stack: err.stack }, requestId: c.get('requestId') },
+      'unhandled error',
+    );
     return errorResponse(c, 'INTERNAL');
   });
 
@@ -96,7 +105,10 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   // ---- API guards
   app.use('/api/*', async (c, next) => {
     const limit = c.req.path.endsWith('/attachments') ? UPLOAD_LIMIT : JSON_LIMIT;
-    return bodyLimit({ maxSize: limit, onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE') })(c, next);
+    return bodyLimit({
+      maxSize: limit,
+      onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE'),
+    })(c, next);
   });
   app.use('/api/*', async (c, next) => {
     c.header('cache-control', 'no-store');
@@ -107,7 +119,10 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
       const ct = c.req.header('content-type') ?? '';
       const isUpload = c.req.path.endsWith('/attachments');
       const len = Number(c.req.header('content-length') ?? '0');
-      const hasBody = len > 0 || c.req.header('transfer-encoding') !== undefined || (c.req.raw.body !== null && !c.req.header('content-length'));
+      const hasBody =
+        len > 0 ||
+        c.req.header('transfer-encoding') !== undefined ||
+        (c.req.raw.body !== null && !c.req.header('content-length'));
       if (!isUpload && hasBody) {
         if (!/^application\/json\b/i.test(ct)) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
         if (len > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
@@ -138,7 +153,10 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     return next();
   });
 
-  authRoutes(app, svc, { publicUrl: opts.publicUrl, sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) });
+  authRoutes(app, svc, {
+    publicUrl: opts.publicUrl,
+    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+  });
   referenceRoutes(app, svc);
   caseRoutes(app, svc);
   adminRoutes(app, svc);
@@ -148,7 +166,8 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     info: {
       title: 'Simpul API',
       version: '1',
-      description: 'API Simpul: pengaduan, penanganan kasus, dan rujukan kekerasan terhadap perempuan dan anak. Semua yang dilakukan aplikasi web tersedia di sini.',
+      description:
+        'API Simpul: pengaduan, penanganan kasus, dan rujukan kekerasan terhadap perempuan dan anak. Semua yang dilakukan aplikasi web tersedia di sini.',
     },
   });
 
@@ -157,7 +176,13 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html
   const dist = opts.webDist ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
   const indexPath = `${dist}/index.html`;
-  app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: dist,
+      onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
   const rootFile = serveStatic({ root: dist, index: '' });
   app.use('*', (c, next) => (/^\/[\w.-]+\.[a-z0-9]+$/i.test(c.req.path) ? rootFile(c, next) : next()));
   app.get('*', (c) => {

@@ -15,11 +15,19 @@ export type Vars = {
 export type AppEnv = { Variables: Vars };
 
 export function meta(c: Context<AppEnv>) {
-  return { ip: c.get('ip'), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, requestId: c.get('requestId') };
+  return {
+    ip: c.get('ip'),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+    requestId: c.get('requestId'),
+  };
 }
 
 /** The signed-in actor, or the error that explains why there is none. */
-export function authed(c: Context<AppEnv>, svc: Services, opts: { allowDuringEnrolment?: boolean } = {}): AuthedCtx {
+export function authed(
+  c: Context<AppEnv>,
+  svc: Services,
+  opts: { allowDuringEnrolment?: boolean } = {},
+): AuthedCtx {
   const actor = c.get('actor');
   if (!actor) {
     const p = c.get('sessionProblem');
@@ -27,6 +35,7 @@ export function authed(c: Context<AppEnv>, svc: Services, opts: { allowDuringEnr
     if (p && p !== 'missing') throw new AppError('SESSION_EXPIRED');
     throw new AppError('UNAUTHENTICATED');
   }
-  if (c.get('mfaEnrolmentRequired') && !opts.allowDuringEnrolment) throw new AppError('MFA_ENROLMENT_REQUIRED');
+  if (c.get('mfaEnrolmentRequired') && !opts.allowDuringEnrolment)
+    throw new AppError('MFA_ENROLMENT_REQUIRED');
   return { ...svc, actor, meta: meta(c) };
 }

@@ -29,10 +29,22 @@ const ERRORS_DOC = {
   409: { description: 'VERSION_CONFLICT and other state conflicts' },
 };
 
-export function op(app: OpenAPIHono<AppEnv>, def: Def, handler: (c: Context<AppEnv>, input: Input) => Promise<Response>) {
+export function op(
+  app: OpenAPIHono<AppEnv>,
+  def: Def,
+  handler: (c: Context<AppEnv>, input: Input) => Promise<Response>,
+) {
   const request: Record<string, unknown> = {};
   if (def.body) request.body = { content: { 'application/json': { schema: def.body } }, required: true };
-  if (def.multipart) request.body = { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } }, required: true };
+  if (def.multipart)
+    request.body = {
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+        },
+      },
+      required: true,
+    };
   if (def.query) request.query = def.query;
   if (def.params) request.params = def.params;
   const route = createRoute({

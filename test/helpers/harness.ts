@@ -36,6 +36,7 @@ export type Harness = {
   close(): Promise<void>;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field in each test
 export type Res = { status: number; body: any; headers: Headers };
 export type Client = {
   cookie: string | null;

@@ -411,77 +411,74 @@ describe.each(ENGINES)('another region’s case ids on %s', (engine) => {
 
   // Regression: denial audits used to be written while the write's transaction was open, which
   // deadlocked the single-connection embedded engine.
-  it(
-    'PATCH and POST sub-resources on a Lebak case id also answer 404 and change nothing',
-    async () => {
-      const before = (await call(lebak.get(`/api/v1/cases/${ids.id}`))).body;
-      const fd = new FormData();
-      fd.append('file', new File([pngBytes()], 'x.png', { type: 'image/png' }));
-      const attempts: Array<[string, () => Promise<Res>]> = [
-        [
-          'PATCH case',
-          () => serang.patch(`/api/v1/cases/${ids.id}`, { version: before.version, risk: 'rendah' }),
-        ],
-        [
-          'PATCH person',
-          () =>
-            serang.patch(`/api/v1/cases/${ids.id}/persons/${ids.victimId}`, {
-              version: 1,
-              name: 'Diubah Serang',
-            }),
-        ],
-        [
-          'PATCH incident',
-          () =>
-            serang.patch(`/api/v1/cases/${ids.id}/incidents/${ids.incidentId}`, {
-              version: 1,
-              chronology: 'diubah',
-            }),
-        ],
-        [
-          'POST person',
-          () => serang.post(`/api/v1/cases/${ids.id}/persons`, { role: 'pelapor', name: 'Pelapor Serang' }),
-        ],
-        [
-          'POST incident',
-          () =>
-            serang.post(`/api/v1/cases/${ids.id}/incidents`, {
-              date: '2026-01-02',
-              placeCategory: 'daring',
-              forms: ['psikis'],
-            }),
-        ],
-        [
-          'POST note',
-          () => serang.post(`/api/v1/cases/${ids.id}/records/note`, { body: 'catatan dari Serang' }),
-        ],
-        [
-          'POST transition',
-          () =>
-            serang.post(`/api/v1/cases/${ids.id}/transition`, {
-              version: before.version,
-              to: 'identifikasi',
-            }),
-        ],
-        [
-          'POST assign',
-          () => serang.post(`/api/v1/cases/${ids.id}/assign`, { version: before.version, companionIds: [] }),
-        ],
-        ['POST attachment', () => serang.post(`/api/v1/cases/${ids.id}/attachments`, fd)],
-      ];
-      for (const [what, run] of attempts) {
-        const r = await call(run());
-        expect(r.body?.error?.code, what).toBe('NOT_FOUND');
-        expect(r.status, what).toBe(404);
-      }
-      const after = (await call(lebak.get(`/api/v1/cases/${ids.id}`))).body;
-      expect(after.version).toBe(before.version);
-      expect(after.risk).toBe(before.risk);
-      expect(after.stage).toBe(before.stage);
-      expect(after.persons).toEqual(before.persons);
-      expect(after.incidents).toEqual(before.incidents);
-      expect(after.records).toEqual(before.records);
-      expect(after.attachments).toEqual(before.attachments);
-    },
-  );
+  it('PATCH and POST sub-resources on a Lebak case id also answer 404 and change nothing', async () => {
+    const before = (await call(lebak.get(`/api/v1/cases/${ids.id}`))).body;
+    const fd = new FormData();
+    fd.append('file', new File([pngBytes()], 'x.png', { type: 'image/png' }));
+    const attempts: Array<[string, () => Promise<Res>]> = [
+      [
+        'PATCH case',
+        () => serang.patch(`/api/v1/cases/${ids.id}`, { version: before.version, risk: 'rendah' }),
+      ],
+      [
+        'PATCH person',
+        () =>
+          serang.patch(`/api/v1/cases/${ids.id}/persons/${ids.victimId}`, {
+            version: 1,
+            name: 'Diubah Serang',
+          }),
+      ],
+      [
+        'PATCH incident',
+        () =>
+          serang.patch(`/api/v1/cases/${ids.id}/incidents/${ids.incidentId}`, {
+            version: 1,
+            chronology: 'diubah',
+          }),
+      ],
+      [
+        'POST person',
+        () => serang.post(`/api/v1/cases/${ids.id}/persons`, { role: 'pelapor', name: 'Pelapor Serang' }),
+      ],
+      [
+        'POST incident',
+        () =>
+          serang.post(`/api/v1/cases/${ids.id}/incidents`, {
+            date: '2026-01-02',
+            placeCategory: 'daring',
+            forms: ['psikis'],
+          }),
+      ],
+      [
+        'POST note',
+        () => serang.post(`/api/v1/cases/${ids.id}/records/note`, { body: 'catatan dari Serang' }),
+      ],
+      [
+        'POST transition',
+        () =>
+          serang.post(`/api/v1/cases/${ids.id}/transition`, {
+            version: before.version,
+            to: 'identifikasi',
+          }),
+      ],
+      [
+        'POST assign',
+        () => serang.post(`/api/v1/cases/${ids.id}/assign`, { version: before.version, companionIds: [] }),
+      ],
+      ['POST attachment', () => serang.post(`/api/v1/cases/${ids.id}/attachments`, fd)],
+    ];
+    for (const [what, run] of attempts) {
+      const r = await call(run());
+      expect(r.body?.error?.code, what).toBe('NOT_FOUND');
+      expect(r.status, what).toBe(404);
+    }
+    const after = (await call(lebak.get(`/api/v1/cases/${ids.id}`))).body;
+    expect(after.version).toBe(before.version);
+    expect(after.risk).toBe(before.risk);
+    expect(after.stage).toBe(before.stage);
+    expect(after.persons).toEqual(before.persons);
+    expect(after.incidents).toEqual(before.incidents);
+    expect(after.records).toEqual(before.records);
+    expect(after.attachments).toEqual(before.attachments);
+  });
 });

@@ -1,11 +1,11 @@
 /** User accounts: create, change role, disable, reset password — within the admin's scope. */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { getOrganisation, listUsers, userInSubtree } from '../../db/admin.repository.ts';
+import { findUserByEmail, revokeUserSessions } from '../../db/user.repository.ts';
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
 import { adminScope, canGrantRole, isWithin, type Role } from '../../domain/policy.ts';
-import { getOrganisation, listUsers, userInSubtree } from '../../db/admin.repository.ts';
-import { findUserByEmail, revokeUserSessions } from '../../db/user.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { mfaEnrolmentRequired } from '../sign-in.ts';
@@ -14,9 +14,19 @@ type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 export function userDto(u: UserRow): UserDto {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role as Role, orgId: u.org_id, orgName: u.org_name, jurisdiction: u.jurisdiction,
-    jurisdictionName: u.jurisdiction_name ?? u.jurisdiction, mfaEnabled: u.totp_enabled,
-    mfaEnrolmentRequired: mfaEnrolmentRequired(u.role as Role, u.demo, u.totp_enabled), demo: u.demo, disabled: u.disabled, version: u.version,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    jurisdiction: u.jurisdiction,
+    jurisdictionName: u.jurisdiction_name ?? u.jurisdiction,
+    mfaEnabled: u.totp_enabled,
+    mfaEnrolmentRequired: mfaEnrolmentRequired(u.role as Role, u.demo, u.totp_enabled),
+    demo: u.demo,
+    disabled: u.disabled,
+    version: u.version,
   };
 }
 
@@ -33,12 +43,16 @@ export async function listUsersForAdmin(ctx: AuthedCtx) {
   return rows.map(userDto);
 }
 
-export async function createUser(ctx: AuthedCtx, input: { email: string; name: string; role: Role; orgId: string; password: string }) {
+export async function createUser(
+  ctx: AuthedCtx,
+  input: { email: string; name: string; role: Role; orgId: string; password: string },
+) {
   const root = requireAdmin(ctx);
   const db = ctx.conn.db;
   if (!canGrantRole(ctx.actor, input.role)) throw new AppError('FORBIDDEN', { role: 'not_allowed' });
   const org = await getOrganisation(db, input.orgId);
-  if (!org || (root !== '' && !isWithin(org.jurisdiction, root))) throw new AppError('VALIDATION_FAILED', { orgId: 'unknown_organisation' });
+  if (!org || (root !== '' && !isWithin(org.jurisdiction, root)))
+    throw new AppError('VALIDATION_FAILED', { orgId: 'unknown_organisation' });
   const problem = passwordProblem(input.password, [input.email, input.name]);
   if (problem) throw new AppError('WEAK_PASSWORD', { password: problem });
   if (await findUserByEmail(db, input.email)) throw new AppError('EMAIL_TAKEN', { email: 'taken' });
@@ -48,20 +62,46 @@ export async function createUser(ctx: AuthedCtx, input: { email: string; name: s
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('app_user')
-      .values({ id, email: input.email, name: input.name, role: input.role, org_id: input.orgId, password_hash: hash, password_changed_at: now, created_at: now, updated_at: now })
+      .values({
+        id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        org_id: input.orgId,
+        password_hash: hash,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    await audit(ctx, trx, { action: 'user.create', entity: 'user', entityId: id, outcome: 'ok', detail: { role: input.role } });
+    await audit(ctx, trx, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      outcome: 'ok',
+      detail: { role: input.role },
+    });
   });
   const u = (await listUsers(db, root)).find((x) => x.id === id)!;
   return userDto(u);
 }
 
-export async function updateUser(ctx: AuthedCtx, id: string, input: { version: number; name?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined }) {
+export async function updateUser(
+  ctx: AuthedCtx,
+  id: string,
+  input: {
+    version: number;
+    name?: string | undefined;
+    role?: Role | undefined;
+    disabled?: boolean | undefined;
+  },
+) {
   const root = requireAdmin(ctx);
   const db = ctx.conn.db;
   const u = await userInSubtree(db, root, id);
   if (!u) throw new AppError('NOT_FOUND');
-  if (input.role && !canGrantRole(ctx.actor, input.role)) throw new AppError('FORBIDDEN', { role: 'not_allowed' });
+  if (input.role && !canGrantRole(ctx.actor, input.role))
+    throw new AppError('FORBIDDEN', { role: 'not_allowed' });
   if (!canGrantRole(ctx.actor, u.role as Role)) throw new AppError('FORBIDDEN');
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
@@ -79,7 +119,13 @@ export async function updateUser(ctx: AuthedCtx, id: string, input: { version: n
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
     if (input.disabled || input.role) await revokeUserSessions(trx, id, now);
-    await audit(ctx, trx, { action: 'user.update', entity: 'user', entityId: id, outcome: 'ok', detail: { role: input.role ?? null, disabled: input.disabled ?? null } });
+    await audit(ctx, trx, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      outcome: 'ok',
+      detail: { role: input.role ?? null, disabled: input.disabled ?? null },
+    });
   });
   return userDto((await listUsers(db, root)).find((x) => x.id === id)!);
 }
@@ -96,7 +142,15 @@ export async function resetPassword(ctx: AuthedCtx, id: string) {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: hash, password_changed_at: now, totp_enabled: false, totp_secret_enc: null, recovery_codes: [], version: u.version + 1, updated_at: now })
+      .set({
+        password_hash: hash,
+        password_changed_at: now,
+        totp_enabled: false,
+        totp_secret_enc: null,
+        recovery_codes: [],
+        version: u.version + 1,
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
     await revokeUserSessions(trx, id, now);

@@ -1,21 +1,39 @@
 /** What auditors and leaders see: the audit log, and aggregates without personal data. */
+
+import { caseStats, listAudit } from '../../db/admin.repository.ts';
 import type { AuditEventDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can, statsScope } from '../../domain/policy.ts';
-import { caseStats, listAudit } from '../../db/admin.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
 export async function listAuditEvents(
   ctx: AuthedCtx,
-  q: { actorId?: string | undefined; entity?: string | undefined; entityId?: string | undefined; action?: string | undefined; page: number; pageSize: number },
+  q: {
+    actorId?: string | undefined;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    action?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: AuditEventDto[]; page: number; pageSize: number }> {
   if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
   const rows = await listAudit(ctx.conn.db, ctx.actor.jurisdiction, q, q.page, q.pageSize);
   await audit(ctx, ctx.conn.db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
   return {
     items: rows.map((r) => ({
-      id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, action: r.action,
-      entity: r.entity, entityId: r.entity_id, ip: r.ip, userAgent: r.user_agent, requestId: r.request_id, outcome: r.outcome,
+      id: String(r.id),
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      ip: r.ip,
+      userAgent: r.user_agent,
+      requestId: r.request_id,
+      outcome: r.outcome,
     })),
     page: q.page,
     pageSize: q.pageSize,

@@ -1,23 +1,57 @@
 /** Loading a case through the actor's scope, and checking an action on it. */
-import { AppError } from '../../domain/errors.ts';
-import { type CaseAction, caseScope, canOnCase } from '../../domain/policy.ts';
-import type { Stage } from '../../domain/stages.ts';
+
 import { type CaseRow, caseMembers, getScopedCase } from '../../db/case.repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type CaseAction, canOnCase, caseScope } from '../../domain/policy.ts';
+import type { Stage } from '../../domain/stages.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 export type VisibleCase = CaseRow & { memberIds: string[] };
 
 /** Loads the case if the actor may see it; otherwise records the attempt and answers 404. */
-export async function loadVisibleCase(ctx: AuthedCtx, db: Tx, id: string, action: string): Promise<VisibleCase> {
+export async function loadVisibleCase(
+  ctx: AuthedCtx,
+  db: Tx,
+  id: string,
+  action: string,
+): Promise<VisibleCase> {
   const row = await getScopedCase(db, caseScope(ctx.actor), id);
-  if (!row) throw new AppError('NOT_FOUND', undefined, { action, entity: 'case', entityId: id, outcome: 'not_found' });
+  if (!row)
+    throw new AppError('NOT_FOUND', undefined, {
+      action,
+      entity: 'case',
+      entityId: id,
+      outcome: 'not_found',
+    });
   const members = await caseMembers(db, id);
   return { ...row, memberIds: members.map((m) => m.id) };
 }
 
-export function requireOnCase(ctx: AuthedCtx, c: VisibleCase, action: CaseAction, auditAction: string, toStage?: Stage): void {
-  const ok = canOnCase(ctx.actor, action, { stage: c.stage as Stage, jurisdiction: c.jurisdiction, managerId: c.manager_id, memberIds: c.memberIds }, toStage);
-  if (!ok) throw new AppError('FORBIDDEN', undefined, { action: auditAction, entity: 'case', entityId: c.id, outcome: 'denied' });
+export function requireOnCase(
+  ctx: AuthedCtx,
+  c: VisibleCase,
+  action: CaseAction,
+  auditAction: string,
+  toStage?: Stage,
+): void {
+  const ok = canOnCase(
+    ctx.actor,
+    action,
+    {
+      stage: c.stage as Stage,
+      jurisdiction: c.jurisdiction,
+      managerId: c.manager_id,
+      memberIds: c.memberIds,
+    },
+    toStage,
+  );
+  if (!ok)
+    throw new AppError('FORBIDDEN', undefined, {
+      action: auditAction,
+      entity: 'case',
+      entityId: c.id,
+      outcome: 'denied',
+    });
 }
 
 export function requireOpen(c: VisibleCase): void {
@@ -25,7 +59,13 @@ export function requireOpen(c: VisibleCase): void {
 }
 
 /** Loads for a write: visible, allowed, still open. */
-export async function loadForWrite(ctx: AuthedCtx, db: Tx, id: string, action: CaseAction, auditAction: string): Promise<VisibleCase> {
+export async function loadForWrite(
+  ctx: AuthedCtx,
+  db: Tx,
+  id: string,
+  action: CaseAction,
+  auditAction: string,
+): Promise<VisibleCase> {
   const c = await loadVisibleCase(ctx, db, id, auditAction);
   requireOnCase(ctx, c, action, auditAction);
   requireOpen(c);

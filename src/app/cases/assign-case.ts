@@ -1,7 +1,8 @@
 /** Assign or reassign the case manager and companions, within the case's jurisdiction. */
+
+import { addCaseEvent, setCaseMembers, updateCaseRow } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canBeAssigned, type Role } from '../../domain/policy.ts';
-import { addCaseEvent, setCaseMembers, updateCaseRow } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 import { getCase } from './get-case.ts';
@@ -16,7 +17,11 @@ async function staff(db: Tx, ids: readonly string[]) {
     .execute();
 }
 
-export async function assignCase(ctx: AuthedCtx, id: string, input: { version: number; managerId?: string | null | undefined; companionIds?: string[] | undefined }) {
+export async function assignCase(
+  ctx: AuthedCtx,
+  id: string,
+  input: { version: number; managerId?: string | null | undefined; companionIds?: string[] | undefined },
+) {
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
     const c = await loadVisibleCase(ctx, trx, id, 'case.assign');
@@ -25,11 +30,15 @@ export async function assignCase(ctx: AuthedCtx, id: string, input: { version: n
     const found = new Map((await staff(trx, ids)).map((u) => [u.id, u]));
     const ok = (uid: string, as: 'manager' | 'companion') => {
       const u = found.get(uid);
-      return u !== undefined && !u.disabled && canBeAssigned(u.role as Role, u.jurisdiction, c.jurisdiction, as);
+      return (
+        u !== undefined && !u.disabled && canBeAssigned(u.role as Role, u.jurisdiction, c.jurisdiction, as)
+      );
     };
-    if (input.managerId && !ok(input.managerId, 'manager')) throw new AppError('INVALID_ASSIGNEE', { managerId: 'invalid_assignee' });
+    if (input.managerId && !ok(input.managerId, 'manager'))
+      throw new AppError('INVALID_ASSIGNEE', { managerId: 'invalid_assignee' });
     for (const [i, uid] of (input.companionIds ?? []).entries()) {
-      if (!ok(uid, 'companion')) throw new AppError('INVALID_ASSIGNEE', { [`companionIds.${i}`]: 'invalid_assignee' });
+      if (!ok(uid, 'companion'))
+        throw new AppError('INVALID_ASSIGNEE', { [`companionIds.${i}`]: 'invalid_assignee' });
     }
     const set: Record<string, unknown> = {};
     if (input.managerId !== undefined) set.manager_id = input.managerId;

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../../domain/errors.ts';
 import { addCaseEvent } from '../../db/case.repository.ts';
+import { AppError } from '../../domain/errors.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadForWrite, loadVisibleCase } from './access.ts';
 
@@ -19,6 +19,14 @@ const ALLOWED: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+/** Keeps a file name printable: control characters and path separators become `_`. */
+export function safeFilename(name: string): string {
+  const clean = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 || ch === '/' || ch === '\\' ? '_' : ch))
+    .join('');
+  return clean.slice(0, 200) || 'lampiran';
+}
+
 export async function detectAllowedType(bytes: Uint8Array): Promise<string | null> {
   const t = await fileTypeFromBuffer(bytes);
   if (!t) return null;
@@ -26,12 +34,17 @@ export async function detectAllowedType(bytes: Uint8Array): Promise<string | nul
   return ALLOWED[t.ext] ?? null;
 }
 
-export async function addAttachment(ctx: AuthedCtx, caseId: string, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
+export async function addAttachment(
+  ctx: AuthedCtx,
+  caseId: string,
+  file: { name: string; bytes: Uint8Array },
+) {
+  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
+    throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
   if (file.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', { file: 'required' });
   const mime = await detectAllowedType(file.bytes);
   if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'type_not_allowed' });
-  const name = file.name.replace(/[\u0000-\u001f/\\]/g, '_').slice(0, 200) || 'lampiran';
+  const name = safeFilename(file.name);
   const now = ctx.clock();
   const id = randomUUID();
   await ctx.conn.db.transaction().execute(async (trx) => {
@@ -39,12 +52,28 @@ export async function addAttachment(ctx: AuthedCtx, caseId: string, file: { name
     await trx
       .insertInto('attachment')
       .values({
-        id, case_id: caseId, filename_enc: ctx.keys.encrypt(name), mime, size_bytes: file.bytes.byteLength,
-        content_enc: ctx.keys.encryptBytes(file.bytes), created_by: ctx.actor.userId, created_at: now,
+        id,
+        case_id: caseId,
+        filename_enc: ctx.keys.encrypt(name),
+        mime,
+        size_bytes: file.bytes.byteLength,
+        content_enc: ctx.keys.encryptBytes(file.bytes),
+        created_by: ctx.actor.userId,
+        created_at: now,
       })
       .execute();
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, { attachmentId: id, mime, size: file.bytes.byteLength });
-    await audit(ctx, trx, { action: 'attachment.create', entity: 'attachment', entityId: id, outcome: 'ok', detail: { caseId } });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, {
+      attachmentId: id,
+      mime,
+      size: file.bytes.byteLength,
+    });
+    await audit(ctx, trx, {
+      action: 'attachment.create',
+      entity: 'attachment',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId },
+    });
   });
   return { id, filename: name, mime, size: file.bytes.byteLength, createdAt: now.toISOString() };
 }
@@ -52,8 +81,23 @@ export async function addAttachment(ctx: AuthedCtx, caseId: string, file: { name
 export async function getAttachment(ctx: AuthedCtx, caseId: string, attachmentId: string) {
   const db = ctx.conn.db;
   await loadVisibleCase(ctx, db, caseId, 'attachment.read');
-  const a = await db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('case_id', '=', caseId).executeTakeFirst();
+  const a = await db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   if (!a) throw new AppError('NOT_FOUND');
-  await audit(ctx, db, { action: 'attachment.read', entity: 'attachment', entityId: attachmentId, outcome: 'ok', detail: { caseId } });
-  return { filename: ctx.keys.decrypt(a.filename_enc), mime: a.mime, bytes: ctx.keys.decryptBytes(a.content_enc) };
+  await audit(ctx, db, {
+    action: 'attachment.read',
+    entity: 'attachment',
+    entityId: attachmentId,
+    outcome: 'ok',
+    detail: { caseId },
+  });
+  return {
+    filename: ctx.keys.decrypt(a.filename_enc),
+    mime: a.mime,
+    bytes: ctx.keys.decryptBytes(a.content_enc),
+  };
 }

@@ -1,9 +1,9 @@
 /** Move a case to another stage under the state machine of src/domain/stages.ts. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { checkTransition, type Stage } from '../../domain/stages.ts';
-import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 import { getCase } from './get-case.ts';
@@ -11,7 +11,12 @@ import { getCase } from './get-case.ts';
 export async function changeStage(
   ctx: AuthedCtx,
   id: string,
-  input: { version: number; to: Stage; reason?: string | null | undefined; closureReason?: string | null | undefined },
+  input: {
+    version: number;
+    to: Stage;
+    reason?: string | null | undefined;
+    closureReason?: string | null | undefined;
+  },
 ) {
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
@@ -22,8 +27,18 @@ export async function changeStage(
       .selectFrom('case_file as c')
       .where('c.id', '=', id)
       .select((eb) => [
-        eb.selectFrom('person').select(eb.fn.countAll<string>().as('n')).where('case_id', '=', id).where('role', '=', 'korban').as('victims'),
-        eb.selectFrom('case_record').select(eb.fn.countAll<string>().as('n')).where('case_id', '=', id).where('kind', '=', 'assessment').as('assessments'),
+        eb
+          .selectFrom('person')
+          .select(eb.fn.countAll<string>().as('n'))
+          .where('case_id', '=', id)
+          .where('role', '=', 'korban')
+          .as('victims'),
+        eb
+          .selectFrom('case_record')
+          .select(eb.fn.countAll<string>().as('n'))
+          .where('case_id', '=', id)
+          .where('kind', '=', 'assessment')
+          .as('assessments'),
         eb
           .selectFrom('case_record')
           .select(eb.fn.countAll<string>().as('n'))
@@ -35,8 +50,13 @@ export async function changeStage(
       .executeTakeFirstOrThrow();
     const problem = checkTransition(
       {
-        stage: c.stage as Stage, caseType: c.case_type, risk: c.risk, authority: c.authority,
-        victimCount: Number(counts.victims), hasAssessment: Number(counts.assessments) > 0, agreedPlanItems: Number(counts.agreed),
+        stage: c.stage as Stage,
+        caseType: c.case_type,
+        risk: c.risk,
+        authority: c.authority,
+        victimCount: Number(counts.victims),
+        hasAssessment: Number(counts.assessments) > 0,
+        agreedPlanItems: Number(counts.agreed),
       },
       input,
     );
@@ -52,20 +72,41 @@ export async function changeStage(
     }
     if (input.to === 'asesmen' && !c.assessment_started_at) set.assessment_started_at = now;
     if (!(await updateCaseRow(trx, id, input.version, set, now))) throw new AppError('VERSION_CONFLICT');
-    await addCaseEvent(trx, id, ctx.actor.userId, c.stage === 'terminasi' ? 'case.reopened' : 'case.stage_changed', now, {
-      from: c.stage, to: input.to, ...(input.closureReason ? { closureReason: input.closureReason } : {}),
-    });
+    await addCaseEvent(
+      trx,
+      id,
+      ctx.actor.userId,
+      c.stage === 'terminasi' ? 'case.reopened' : 'case.stage_changed',
+      now,
+      {
+        from: c.stage,
+        to: input.to,
+        ...(input.closureReason ? { closureReason: input.closureReason } : {}),
+      },
+    );
     if (input.reason) {
       // the reason may name people: it is kept as an encrypted note, the timeline only points to it
       await trx
         .insertInto('case_record')
         .values({
-          id: randomUUID(), case_id: id, kind: 'note', data: JSON.stringify({ context: `stage:${c.stage}->${input.to}` }),
-          secret_enc: ctx.keys.encrypt(JSON.stringify({ body: input.reason })), created_by: ctx.actor.userId, created_at: now, updated_at: now,
+          id: randomUUID(),
+          case_id: id,
+          kind: 'note',
+          data: JSON.stringify({ context: `stage:${c.stage}->${input.to}` }),
+          secret_enc: ctx.keys.encrypt(JSON.stringify({ body: input.reason })),
+          created_by: ctx.actor.userId,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     }
-    await audit(ctx, trx, { action: 'case.transition', entity: 'case', entityId: id, outcome: 'ok', detail: { from: c.stage, to: input.to } });
+    await audit(ctx, trx, {
+      action: 'case.transition',
+      entity: 'case',
+      entityId: id,
+      outcome: 'ok',
+      detail: { from: c.stage, to: input.to },
+    });
   });
   return getCase(ctx, id);
 }

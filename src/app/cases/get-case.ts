@@ -1,9 +1,10 @@
 /** One case in full, as the actor may see it; the read is audited. */
+
+import { caseChildren, caseMembers } from '../../db/case.repository.ts';
+import { regionNames } from '../../db/region.repository.ts';
 import type { CaseDto } from '../../domain/dto.ts';
 import { canOnCase } from '../../domain/policy.ts';
 import { type Stage, TRANSITIONS } from '../../domain/stages.ts';
-import { caseChildren, caseMembers } from '../../db/case.repository.ts';
-import { regionNames } from '../../db/region.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase } from './access.ts';
 import { incidentDto, personDto, recordDto } from './mappers.ts';
@@ -12,10 +13,22 @@ import { tasksForCases } from './tasks.ts';
 export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
   const db = ctx.conn.db;
   const c = await loadVisibleCase(ctx, db, id, 'case.read');
-  const [children, members, tasks] = await Promise.all([caseChildren(db, id), caseMembers(db, id), tasksForCases(db, [id], ctx.clock())]);
-  const names = await regionNames(db, [...children.persons.map((p) => p.region_code ?? ''), ...children.incidents.map((i) => i.region_code ?? '')]);
+  const [children, members, tasks] = await Promise.all([
+    caseChildren(db, id),
+    caseMembers(db, id),
+    tasksForCases(db, [id], ctx.clock()),
+  ]);
+  const names = await regionNames(db, [
+    ...children.persons.map((p) => p.region_code ?? ''),
+    ...children.incidents.map((i) => i.region_code ?? ''),
+  ]);
   const now = ctx.clock();
-  const ref = { stage: c.stage as Stage, jurisdiction: c.jurisdiction, managerId: c.manager_id, memberIds: c.memberIds };
+  const ref = {
+    stage: c.stage as Stage,
+    jurisdiction: c.jurisdiction,
+    managerId: c.manager_id,
+    memberIds: c.memberIds,
+  };
   const k = ctx.keys;
   const dto: CaseDto = {
     id: c.id,
@@ -39,17 +52,32 @@ export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
     closureReason: c.closure_reason,
     closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
     reopenCount: c.reopen_count,
-    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role as CaseDto['members'][number]['role'] })),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role as CaseDto['members'][number]['role'],
+    })),
     persons: children.persons.map((p) => personDto(k, p, names, now)),
-    relationships: children.relationships.map((r) => ({ id: r.id, victimId: r.victim_id, perpetratorId: r.perpetrator_id, relationship: r.relationship })),
+    relationships: children.relationships.map((r) => ({
+      id: r.id,
+      victimId: r.victim_id,
+      perpetratorId: r.perpetrator_id,
+      relationship: r.relationship,
+    })),
     incidents: children.incidents.map((i) => incidentDto(k, i, names)),
     records: children.records.map((r) => recordDto(k, r)),
     attachments: children.attachments.map((a) => ({
-      id: a.id, filename: k.decrypt(a.filename_enc), mime: a.mime, size: a.size_bytes,
-      createdAt: new Date(a.created_at).toISOString(), createdByName: a.created_by_name,
+      id: a.id,
+      filename: k.decrypt(a.filename_enc),
+      mime: a.mime,
+      size: a.size_bytes,
+      createdAt: new Date(a.created_at).toISOString(),
+      createdByName: a.created_by_name,
     })),
     tasks: tasks.get(id) ?? [],
-    allowedTransitions: TRANSITIONS[c.stage as Stage].filter((to) => canOnCase(ctx.actor, 'transition', ref, to)),
+    allowedTransitions: TRANSITIONS[c.stage as Stage].filter((to) =>
+      canOnCase(ctx.actor, 'transition', ref, to),
+    ),
     permissions: {
       update: canOnCase(ctx.actor, 'update', ref) && c.stage !== 'terminasi',
       transition: canOnCase(ctx.actor, 'transition', ref),

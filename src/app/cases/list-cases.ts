@@ -1,11 +1,12 @@
 /** The actor's cases, filtered, searched and paged. Search never needs a plaintext name. */
+
+import { type CaseFilters, listCases as listCaseRows } from '../../db/case.repository.ts';
 import type { CaseSummaryDto, Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isValidNik } from '../../domain/nik.ts';
 import { can, caseScope } from '../../domain/policy.ts';
 import type { CaseListQuery } from '../../domain/schemas.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { type CaseFilters, listCases as listCaseRows } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { tasksForCases } from './tasks.ts';
 
@@ -40,17 +41,33 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<
   };
   const db = ctx.conn.db;
   const { rows, total } = await listCaseRows(db, caseScope(ctx.actor), filters, q.page, q.pageSize);
-  const tasks = await tasksForCases(db, rows.map((r) => r.id), ctx.clock());
+  const tasks = await tasksForCases(
+    db,
+    rows.map((r) => r.id),
+    ctx.clock(),
+  );
   await audit(ctx, db, {
-    action: 'case.list', entity: 'case', entityId: null, outcome: 'ok',
+    action: 'case.list',
+    entity: 'case',
+    entityId: null,
+    outcome: 'ok',
     detail: { returned: rows.map((r) => r.id), searched: Boolean(q.q), page: q.page },
   });
   return {
     items: rows.map((r) => ({
-      id: r.id, number: r.number, stage: r.stage as Stage, risk: r.risk, caseType: r.case_type, channel: r.channel,
-      receivedAt: new Date(r.received_at).toISOString(), jurisdiction: r.jurisdiction, managerId: r.manager_id,
-      managerName: r.manager_name, victimCount: Number(r.victim_count ?? 0),
-      overdueCount: (tasks.get(r.id) ?? []).filter((t) => t.overdue).length, updatedAt: new Date(r.updated_at).toISOString(),
+      id: r.id,
+      number: r.number,
+      stage: r.stage as Stage,
+      risk: r.risk,
+      caseType: r.case_type,
+      channel: r.channel,
+      receivedAt: new Date(r.received_at).toISOString(),
+      jurisdiction: r.jurisdiction,
+      managerId: r.manager_id,
+      managerName: r.manager_name,
+      victimCount: Number(r.victim_count ?? 0),
+      overdueCount: (tasks.get(r.id) ?? []).filter((t) => t.overdue).length,
+      updatedAt: new Date(r.updated_at).toISOString(),
     })),
     total,
     page: q.page,

@@ -17,10 +17,25 @@ export function ageFrom(birthDate: string | null, estimatedAge: number | null, n
 }
 
 type PersonRow = {
-  id: string; role: string; name_enc: string; nik_enc: string | null; phone_enc: string | null; sex: string | null;
-  birth_date: string | null; estimated_age: number | null; region_code: string | null; address_enc: string | null;
-  education: string | null; occupation: string | null; marital_status: string | null; disability: boolean | null;
-  disability_types: string[]; accommodation_enc: string | null; nationality: string | null; relation_to_victim: string | null; version: number;
+  id: string;
+  role: string;
+  name_enc: string;
+  nik_enc: string | null;
+  phone_enc: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  estimated_age: number | null;
+  region_code: string | null;
+  address_enc: string | null;
+  education: string | null;
+  occupation: string | null;
+  marital_status: string | null;
+  disability: boolean | null;
+  disability_types: string[];
+  accommodation_enc: string | null;
+  nationality: string | null;
+  relation_to_victim: string | null;
+  version: number;
 };
 
 export function personDto(k: Keyring, p: PersonRow, regionNames: Map<string, string>, now: Date): PersonDto {
@@ -50,8 +65,16 @@ export function personDto(k: Keyring, p: PersonRow, regionNames: Map<string, str
 }
 
 type IncidentRow = {
-  id: string; occurred_on: string; date_approximate: boolean; place_category: string; region_code: string | null;
-  forms: string[]; tpks_offences: string[]; ampk_categories: string[]; chronology_enc: string | null; version: number;
+  id: string;
+  occurred_on: string;
+  date_approximate: boolean;
+  place_category: string;
+  region_code: string | null;
+  forms: string[];
+  tpks_offences: string[];
+  ampk_categories: string[];
+  chronology_enc: string | null;
+  version: number;
 };
 
 export function incidentDto(k: Keyring, i: IncidentRow, regionNames: Map<string, string>): IncidentDto {
@@ -71,8 +94,14 @@ export function incidentDto(k: Keyring, i: IncidentRow, regionNames: Map<string,
 }
 
 type RecordRow = {
-  id: string; kind: string; data: Record<string, unknown>; secret_enc: string | null; version: number;
-  created_at: unknown; created_by: string | null; created_by_name?: string | null;
+  id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  secret_enc: string | null;
+  version: number;
+  created_at: unknown;
+  created_by: string | null;
+  created_by_name?: string | null;
 };
 
 export function recordDto(k: Keyring, r: RecordRow): RecordDto {

@@ -3,10 +3,10 @@
  * actor's organisation in the actor's jurisdiction, starting at intake (penerimaan).
  */
 import { randomUUID } from 'node:crypto';
+import { addCaseEvent, nextCaseSequence } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
-import { addCaseEvent, nextCaseSequence } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { getCase } from './get-case.ts';
 
@@ -20,10 +20,12 @@ function yearInWib(d: Date): number {
 
 export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
   if (!can(ctx.actor, 'case:create')) throw new AppError('FORBIDDEN');
-  if (input.regionCode && input.regionCode !== ctx.actor.jurisdiction) throw new AppError('REGION_OUT_OF_JURISDICTION', { regionCode: 'out_of_jurisdiction' });
+  if (input.regionCode && input.regionCode !== ctx.actor.jurisdiction)
+    throw new AppError('REGION_OUT_OF_JURISDICTION', { regionCode: 'out_of_jurisdiction' });
   const now = ctx.clock();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', { receivedAt: 'date_in_future' });
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new AppError('VALIDATION_FAILED', { receivedAt: 'date_in_future' });
   const id = randomUUID();
   const jurisdiction = ctx.actor.jurisdiction;
   await ctx.conn.db.transaction().execute(async (trx) => {
@@ -32,10 +34,21 @@ export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
     await trx
       .insertInto('case_file')
       .values({
-        id, number: caseNumber(jurisdiction, year, seq), jurisdiction, org_id: ctx.actor.orgId,
-        manager_id: ctx.actor.role === 'manajer' ? ctx.actor.userId : null, stage: 'penerimaan', channel: input.channel,
-        received_at: receivedAt, case_type: input.caseType ?? null, risk: input.risk ?? null, authority: input.authority ?? null,
-        summary_enc: ctx.keys.encrypt(input.summary), created_by: ctx.actor.userId, created_at: now, updated_at: now,
+        id,
+        number: caseNumber(jurisdiction, year, seq),
+        jurisdiction,
+        org_id: ctx.actor.orgId,
+        manager_id: ctx.actor.role === 'manajer' ? ctx.actor.userId : null,
+        stage: 'penerimaan',
+        channel: input.channel,
+        received_at: receivedAt,
+        case_type: input.caseType ?? null,
+        risk: input.risk ?? null,
+        authority: input.authority ?? null,
+        summary_enc: ctx.keys.encrypt(input.summary),
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
       })
       .execute();
     await addCaseEvent(trx, id, ctx.actor.userId, 'case.opened', now, { channel: input.channel });

@@ -1,11 +1,11 @@
 /** Add or edit an incident: when, where, forms of violence, TPKS offences, AMPK, chronology. */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../domain/errors.ts';
-import type { IncidentInput } from '../../domain/schemas.ts';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
-import type { Keyring } from '../crypto.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { IncidentInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import type { Keyring } from '../crypto.ts';
 import { loadForWrite } from './access.ts';
 import { incidentDto } from './mappers.ts';
 
@@ -27,30 +27,73 @@ export async function addIncident(ctx: AuthedCtx, caseId: string, input: Inciden
   const id = randomUUID();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', 'incident.create');
-    if (input.regionCode && !(await getRegion(trx, input.regionCode))) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+    if (input.regionCode && !(await getRegion(trx, input.regionCode)))
+      throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
     const row = await trx
       .insertInto('incident')
-      .values({ id, case_id: caseId, created_at: now, updated_at: now, ...(columns(ctx.keys, input) as object) } as never)
+      .values({
+        id,
+        case_id: caseId,
+        created_at: now,
+        updated_at: now,
+        ...(columns(ctx.keys, input) as object),
+      } as never)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, { incidentId: id, forms: input.forms });
-    await audit(ctx, trx, { action: 'incident.create', entity: 'incident', entityId: id, outcome: 'ok', detail: { caseId } });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, {
+      incidentId: id,
+      forms: input.forms,
+    });
+    await audit(ctx, trx, {
+      action: 'incident.create',
+      entity: 'incident',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId },
+    });
     return incidentDto(ctx.keys, row, new Map());
   });
 }
 
-export async function updateIncident(ctx: AuthedCtx, caseId: string, incidentId: string, input: Partial<IncidentInput> & { version: number }) {
+export async function updateIncident(
+  ctx: AuthedCtx,
+  caseId: string,
+  incidentId: string,
+  input: Partial<IncidentInput> & { version: number },
+) {
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', 'incident.update');
-    if (input.regionCode && !(await getRegion(trx, input.regionCode))) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+    if (input.regionCode && !(await getRegion(trx, input.regionCode)))
+      throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
     const { version, ...rest } = input;
-    const r = await updateVersioned(trx, 'incident', incidentId, caseId, version, columns(ctx.keys, rest), now);
+    const r = await updateVersioned(
+      trx,
+      'incident',
+      incidentId,
+      caseId,
+      version,
+      columns(ctx.keys, rest),
+      now,
+    );
     if (r === 'missing') throw new AppError('NOT_FOUND');
     if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.updated', now, { incidentId, fields: Object.keys(rest) });
-    await audit(ctx, trx, { action: 'incident.update', entity: 'incident', entityId: incidentId, outcome: 'ok', detail: { caseId } });
-    const row = await trx.selectFrom('incident').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow();
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.updated', now, {
+      incidentId,
+      fields: Object.keys(rest),
+    });
+    await audit(ctx, trx, {
+      action: 'incident.update',
+      entity: 'incident',
+      entityId: incidentId,
+      outcome: 'ok',
+      detail: { caseId },
+    });
+    const row = await trx
+      .selectFrom('incident')
+      .selectAll()
+      .where('id', '=', incidentId)
+      .executeTakeFirstOrThrow();
     return incidentDto(ctx.keys, row, new Map());
   });
 }

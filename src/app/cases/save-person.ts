@@ -3,17 +3,18 @@
  * and phone get a keyed hash and the name keyed tokens for search (invariant 3).
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../domain/errors.ts';
-import type { PersonInput } from '../../domain/schemas.ts';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
-import type { Keyring } from '../crypto.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { PersonInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import type { Keyring } from '../crypto.ts';
 import { loadForWrite } from './access.ts';
 import { personDto } from './mappers.ts';
 
 async function checkRegion(db: Tx, code: string | null | undefined, field: string) {
-  if (code && !(await getRegion(db, code))) throw new AppError('UNKNOWN_REGION', { [field]: 'unknown_region' });
+  if (code && !(await getRegion(db, code)))
+    throw new AppError('UNKNOWN_REGION', { [field]: 'unknown_region' });
 }
 
 function columns(k: Keyring, p: Partial<PersonInput>) {
@@ -34,9 +35,16 @@ function columns(k: Keyring, p: Partial<PersonInput>) {
   if (has('addressDetail')) set.address_enc = k.encrypt(p.addressDetail ?? null);
   if (has('accommodationNeeds')) set.accommodation_enc = k.encrypt(p.accommodationNeeds ?? null);
   const plain: Array<[keyof PersonInput, string]> = [
-    ['sex', 'sex'], ['birthDate', 'birth_date'], ['estimatedAge', 'estimated_age'], ['regionCode', 'region_code'],
-    ['education', 'education'], ['occupation', 'occupation'], ['maritalStatus', 'marital_status'], ['disability', 'disability'],
-    ['nationality', 'nationality'], ['relationToVictim', 'relation_to_victim'],
+    ['sex', 'sex'],
+    ['birthDate', 'birth_date'],
+    ['estimatedAge', 'estimated_age'],
+    ['regionCode', 'region_code'],
+    ['education', 'education'],
+    ['occupation', 'occupation'],
+    ['maritalStatus', 'marital_status'],
+    ['disability', 'disability'],
+    ['nationality', 'nationality'],
+    ['relationToVictim', 'relation_to_victim'],
   ];
   for (const [from, to] of plain) if (has(from)) set[to] = p[from] ?? null;
   if (has('disabilityTypes')) set.disability_types = p.disabilityTypes ?? [];
@@ -53,18 +61,40 @@ export async function addPerson(ctx: AuthedCtx, caseId: string, input: PersonInp
     const row = await trx
       .insertInto('person')
       .values({
-        id, case_id: caseId, jurisdiction: c.jurisdiction, role: input.role, name_enc: '', name_tokens: [], disability_types: [],
-        created_at: now, updated_at: now, ...(set as object),
+        id,
+        case_id: caseId,
+        jurisdiction: c.jurisdiction,
+        role: input.role,
+        name_enc: '',
+        name_tokens: [],
+        disability_types: [],
+        created_at: now,
+        updated_at: now,
+        ...(set as object),
       } as never)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, { personId: id, role: input.role });
-    await audit(ctx, trx, { action: 'person.create', entity: 'person', entityId: id, outcome: 'ok', detail: { caseId } });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, {
+      personId: id,
+      role: input.role,
+    });
+    await audit(ctx, trx, {
+      action: 'person.create',
+      entity: 'person',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId },
+    });
     return personDto(ctx.keys, row, new Map(), now);
   });
 }
 
-export async function updatePerson(ctx: AuthedCtx, caseId: string, personId: string, input: Partial<PersonInput> & { version: number }) {
+export async function updatePerson(
+  ctx: AuthedCtx,
+  caseId: string,
+  personId: string,
+  input: Partial<PersonInput> & { version: number },
+) {
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', 'person.update');
@@ -73,30 +103,69 @@ export async function updatePerson(ctx: AuthedCtx, caseId: string, personId: str
     const r = await updateVersioned(trx, 'person', personId, caseId, version, columns(ctx.keys, rest), now);
     if (r === 'missing') throw new AppError('NOT_FOUND');
     if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.updated', now, { personId, fields: Object.keys(rest) });
-    await audit(ctx, trx, { action: 'person.update', entity: 'person', entityId: personId, outcome: 'ok', detail: { caseId } });
-    const row = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.updated', now, {
+      personId,
+      fields: Object.keys(rest),
+    });
+    await audit(ctx, trx, {
+      action: 'person.update',
+      entity: 'person',
+      entityId: personId,
+      outcome: 'ok',
+      detail: { caseId },
+    });
+    const row = await trx
+      .selectFrom('person')
+      .selectAll()
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     return personDto(ctx.keys, row, new Map(), now);
   });
 }
 
-export async function addRelationship(ctx: AuthedCtx, caseId: string, input: { victimId: string; perpetratorId: string; relationship: string }) {
+export async function addRelationship(
+  ctx: AuthedCtx,
+  caseId: string,
+  input: { victimId: string; perpetratorId: string; relationship: string },
+) {
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', 'relationship.create');
-    const people = await trx.selectFrom('person').select(['id', 'role']).where('case_id', '=', caseId).where('id', 'in', [input.victimId, input.perpetratorId]).execute();
+    const people = await trx
+      .selectFrom('person')
+      .select(['id', 'role'])
+      .where('case_id', '=', caseId)
+      .where('id', 'in', [input.victimId, input.perpetratorId])
+      .execute();
     const role = new Map(people.map((p) => [p.id, p.role]));
-    if (role.get(input.victimId) !== 'korban') throw new AppError('VALIDATION_FAILED', { victimId: 'not_a_victim' });
-    if (role.get(input.perpetratorId) !== 'terlapor') throw new AppError('VALIDATION_FAILED', { perpetratorId: 'not_a_perpetrator' });
+    if (role.get(input.victimId) !== 'korban')
+      throw new AppError('VALIDATION_FAILED', { victimId: 'not_a_victim' });
+    if (role.get(input.perpetratorId) !== 'terlapor')
+      throw new AppError('VALIDATION_FAILED', { perpetratorId: 'not_a_perpetrator' });
     const id = randomUUID();
     const row = await trx
       .insertInto('relationship')
-      .values({ id, case_id: caseId, victim_id: input.victimId, perpetrator_id: input.perpetratorId, relationship: input.relationship })
-      .onConflict((oc) => oc.columns(['victim_id', 'perpetrator_id']).doUpdateSet({ relationship: input.relationship }))
+      .values({
+        id,
+        case_id: caseId,
+        victim_id: input.victimId,
+        perpetrator_id: input.perpetratorId,
+        relationship: input.relationship,
+      })
+      .onConflict((oc) =>
+        oc.columns(['victim_id', 'perpetrator_id']).doUpdateSet({ relationship: input.relationship }),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'relationship.set', now, { relationship: input.relationship });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'relationship.set', now, {
+      relationship: input.relationship,
+    });
     await audit(ctx, trx, { action: 'relationship.set', entity: 'case', entityId: caseId, outcome: 'ok' });
-    return { id: row.id, victimId: row.victim_id, perpetratorId: row.perpetrator_id, relationship: row.relationship };
+    return {
+      id: row.id,
+      victimId: row.victim_id,
+      perpetratorId: row.perpetrator_id,
+      relationship: row.relationship,
+    };
   });
 }

@@ -3,27 +3,41 @@
  * typed by src/domain/schemas.ts RECORD_KINDS; free text is stored encrypted.
  */
 import { randomUUID } from 'node:crypto';
+import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/schemas.ts';
-import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { loadForWrite } from './access.ts';
 import { recordDto, splitRecord } from './mappers.ts';
 
 async function checkRefs(db: Tx, caseId: string, data: Record<string, unknown>) {
   if (typeof data.victimId === 'string') {
-    const v = await db.selectFrom('person').select('role').where('id', '=', data.victimId).where('case_id', '=', caseId).executeTakeFirst();
+    const v = await db
+      .selectFrom('person')
+      .select('role')
+      .where('id', '=', data.victimId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (v?.role !== 'korban') throw new AppError('VALIDATION_FAILED', { victimId: 'not_a_victim' });
   }
   for (const f of ['responsibleOrgId', 'providerOrgId'] as const) {
     if (typeof data[f] === 'string') {
-      const o = await db.selectFrom('organisation').select('id').where('id', '=', data[f] as string).executeTakeFirst();
+      const o = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('id', '=', data[f] as string)
+        .executeTakeFirst();
       if (!o) throw new AppError('VALIDATION_FAILED', { [f]: 'unknown_organisation' });
     }
   }
 }
 
-export async function addRecord(ctx: AuthedCtx, caseId: string, kind: RecordKind, data: Record<string, unknown>) {
+export async function addRecord(
+  ctx: AuthedCtx,
+  caseId: string,
+  kind: RecordKind,
+  data: Record<string, unknown>,
+) {
   const now = ctx.clock();
   const id = randomUUID();
   return ctx.conn.db.transaction().execute(async (trx) => {
@@ -32,30 +46,79 @@ export async function addRecord(ctx: AuthedCtx, caseId: string, kind: RecordKind
     const { plain, secretEnc } = splitRecord(ctx.keys, kind, data);
     const row = await trx
       .insertInto('case_record')
-      .values({ id, case_id: caseId, kind, data: JSON.stringify(plain), secret_enc: secretEnc, created_by: ctx.actor.userId, created_at: now, updated_at: now })
+      .values({
+        id,
+        case_id: caseId,
+        kind,
+        data: JSON.stringify(plain),
+        secret_enc: secretEnc,
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.added`, now, { recordId: id, ...(kind === 'service' || kind === 'plan_item' ? { service: plain.service } : {}) });
-    await audit(ctx, trx, { action: `${kind}.create`, entity: 'case_record', entityId: id, outcome: 'ok', detail: { caseId, kind } });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.added`, now, {
+      recordId: id,
+      ...(kind === 'service' || kind === 'plan_item' ? { service: plain.service } : {}),
+    });
+    await audit(ctx, trx, {
+      action: `${kind}.create`,
+      entity: 'case_record',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId, kind },
+    });
     return recordDto(ctx.keys, row);
   });
 }
 
-export async function updateRecord(ctx: AuthedCtx, caseId: string, kind: RecordKind, recordId: string, version: number, data: Record<string, unknown>) {
+export async function updateRecord(
+  ctx: AuthedCtx,
+  caseId: string,
+  kind: RecordKind,
+  recordId: string,
+  version: number,
+  data: Record<string, unknown>,
+) {
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', `${kind}.update`);
-    const existing = await trx.selectFrom('case_record').selectAll().where('id', '=', recordId).where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('case_record')
+      .selectAll()
+      .where('id', '=', recordId)
+      .where('case_id', '=', caseId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
     if (!existing) throw new AppError('NOT_FOUND');
     const merged = { ...recordDto(ctx.keys, existing).data, ...data };
     await checkRefs(trx, caseId, data);
     const { plain, secretEnc } = splitRecord(ctx.keys, kind, merged);
-    const r = await updateVersioned(trx, 'case_record', recordId, caseId, version, { data: JSON.stringify(plain), secret_enc: secretEnc }, now);
+    const r = await updateVersioned(
+      trx,
+      'case_record',
+      recordId,
+      caseId,
+      version,
+      { data: JSON.stringify(plain), secret_enc: secretEnc },
+      now,
+    );
     if (r === 'missing') throw new AppError('NOT_FOUND');
     if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
     await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.updated`, now, { recordId });
-    await audit(ctx, trx, { action: `${kind}.update`, entity: 'case_record', entityId: recordId, outcome: 'ok', detail: { caseId, kind } });
-    const row = await trx.selectFrom('case_record').selectAll().where('id', '=', recordId).executeTakeFirstOrThrow();
+    await audit(ctx, trx, {
+      action: `${kind}.update`,
+      entity: 'case_record',
+      entityId: recordId,
+      outcome: 'ok',
+      detail: { caseId, kind },
+    });
+    const row = await trx
+      .selectFrom('case_record')
+      .selectAll()
+      .where('id', '=', recordId)
+      .executeTakeFirstOrThrow();
     return recordDto(ctx.keys, row);
   });
 }

@@ -1,32 +1,50 @@
 /** Deadline tasks for a set of cases, from the rules in src/domain/deadlines.ts. */
+
+import { deadlineFactsRows, listCases } from '../../db/case.repository.ts';
 import { computeTasks, DEADLINE_LABELS, stageAtLeast } from '../../domain/deadlines.ts';
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { deadlineFactsRows, listCases } from '../../db/case.repository.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
 
-export async function tasksForCases(db: Tx, caseIds: readonly string[], now: Date): Promise<Map<string, TaskDto[]>> {
+export async function tasksForCases(
+  db: Tx,
+  caseIds: readonly string[],
+  now: Date,
+): Promise<Map<string, TaskDto[]>> {
   const { cases, sexual, records } = await deadlineFactsRows(db, caseIds);
   const out = new Map<string, TaskDto[]>();
   for (const c of cases) {
     const recs = records.filter((r) => r.case_id === c.id);
-    const services = recs.filter((r) => r.kind === 'service').map((r) => r.data as { service: string; date: string });
-    const serviceDates = services.map((s) => new Date(`${s.date}T00:00:00+07:00`)).sort((a, b) => a.getTime() - b.getTime());
-    const police = services.filter((s) => s.service === 'lapor_polisi').map((s) => new Date(`${s.date}T00:00:00+07:00`));
+    const services = recs
+      .filter((r) => r.kind === 'service')
+      .map((r) => r.data as { service: string; date: string });
+    const serviceDates = services
+      .map((s) => new Date(`${s.date}T00:00:00+07:00`))
+      .sort((a, b) => a.getTime() - b.getTime());
+    const police = services
+      .filter((s) => s.service === 'lapor_polisi')
+      .map((s) => new Date(`${s.date}T00:00:00+07:00`));
     const rights = recs
-      .filter((r) => r.kind === 'right' && (r.data as { right?: string }).right === 'restitusi' && (r.data as { decisionDate?: string }).decisionDate)
+      .filter(
+        (r) =>
+          r.kind === 'right' &&
+          (r.data as { right?: string }).right === 'restitusi' &&
+          (r.data as { decisionDate?: string }).decisionDate,
+      )
       .map((r) => {
         const x = r.data as { victimId: string; decisionDate: string; status: string; date?: string };
         return {
           victimId: x.victimId,
           decisionDate: new Date(`${x.decisionDate}T00:00:00+07:00`),
-          fulfilledAt: x.status === 'terpenuhi' ? new Date(`${x.date ?? x.decisionDate}T00:00:00+07:00`) : null,
+          fulfilledAt:
+            x.status === 'terpenuhi' ? new Date(`${x.date ?? x.decisionDate}T00:00:00+07:00`) : null,
         };
       });
-    const assessmentStartedAt = d(c.assessment_started_at) ?? (stageAtLeast(c.stage as Stage, 'asesmen') ? d(c.received_at) : null);
+    const assessmentStartedAt =
+      d(c.assessment_started_at) ?? (stageAtLeast(c.stage as Stage, 'asesmen') ? d(c.received_at) : null);
     const tasks = computeTasks(
       {
         receivedAt: new Date(c.received_at),
@@ -64,7 +82,13 @@ export async function myTasks(ctx: AuthedCtx): Promise<TaskDto[]> {
   const db = ctx.conn.db;
   const scope = caseScope(ctx.actor);
   const mine = ctx.actor.role === 'pengaduan' ? undefined : ctx.actor.userId;
-  const open = await listCases(db, scope, { mineUserId: mine, ...(mine ? {} : { stage: 'penerimaan' }) }, 1, 100);
+  const open = await listCases(
+    db,
+    scope,
+    { mineUserId: mine, ...(mine ? {} : { stage: 'penerimaan' }) },
+    1,
+    100,
+  );
   const ids = open.rows.filter((r) => r.stage !== 'terminasi').map((r) => r.id);
   const byCase = await tasksForCases(db, ids, ctx.clock());
   const all = [...byCase.values()].flat().filter((t) => t.doneAt === null);

@@ -1,6 +1,7 @@
 /** The case timeline and its access log. */
-import type { AuditEventDto, TimelineEntryDto } from '../../domain/dto.ts';
+
 import { caseAccessLog, caseTimeline } from '../../db/case.repository.ts';
+import type { AuditEventDto, TimelineEntryDto } from '../../domain/dto.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 
@@ -8,16 +9,36 @@ export async function getTimeline(ctx: AuthedCtx, caseId: string): Promise<Timel
   await loadVisibleCase(ctx, ctx.conn.db, caseId, 'case.timeline');
   const rows = await caseTimeline(ctx.conn.db, caseId);
   await audit(ctx, ctx.conn.db, { action: 'case.timeline', entity: 'case', entityId: caseId, outcome: 'ok' });
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actorName: r.actor_name, type: r.type, data: r.data }));
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    actorName: r.actor_name,
+    type: r.type,
+    data: r.data,
+  }));
 }
 
 export async function getAccessLog(ctx: AuthedCtx, caseId: string): Promise<AuditEventDto[]> {
   const c = await loadVisibleCase(ctx, ctx.conn.db, caseId, 'case.access_log');
   requireOnCase(ctx, c, 'read_access_log', 'case.access_log');
   const rows = await caseAccessLog(ctx.conn.db, caseId);
-  await audit(ctx, ctx.conn.db, { action: 'case.access_log', entity: 'case', entityId: caseId, outcome: 'ok' });
+  await audit(ctx, ctx.conn.db, {
+    action: 'case.access_log',
+    entity: 'case',
+    entityId: caseId,
+    outcome: 'ok',
+  });
   return rows.map((r) => ({
-    id: String(r.id), at: new Date(r.at).toISOString(), actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role,
-    action: r.action, entity: r.entity, entityId: r.entity_id, ip: r.ip, userAgent: r.user_agent, requestId: r.request_id, outcome: r.outcome,
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    requestId: r.request_id,
+    outcome: r.outcome,
   }));
 }

@@ -1,7 +1,8 @@
 /** Edit identification and intake fields of a case (optimistic: stale version → 409). */
+
+import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CaseUpdateInput } from '../../domain/schemas.ts';
-import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadForWrite } from './access.ts';
 import { getCase } from './get-case.ts';
@@ -21,7 +22,9 @@ export async function updateCase(ctx: AuthedCtx, id: string, input: CaseUpdateIn
     const changed = Object.keys(set).filter((k) => k !== 'summary_enc');
     await addCaseEvent(trx, id, ctx.actor.userId, 'case.updated', now, {
       fields: [...changed, ...('summary_enc' in set ? ['summary'] : [])],
-      ...(input.risk !== undefined && input.risk !== c.risk ? { risk: { from: c.risk, to: input.risk } } : {}),
+      ...(input.risk !== undefined && input.risk !== c.risk
+        ? { risk: { from: c.risk, to: input.risk } }
+        : {}),
     });
     await audit(ctx, trx, { action: 'case.update', entity: 'case', entityId: id, outcome: 'ok' });
   });

@@ -1,6 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createOrganisation, listOrgsForAdmin, updateOrganisation } from '../../app/admin/manage-organisations.ts';
+import {
+  createOrganisation,
+  listOrgsForAdmin,
+  updateOrganisation,
+} from '../../app/admin/manage-organisations.ts';
 import { createUser, listUsersForAdmin, resetPassword, updateUser } from '../../app/admin/manage-users.ts';
 import { listAuditEvents, statsSummary } from '../../app/admin/oversight.ts';
 import type { Services } from '../../app/context.ts';
@@ -12,22 +16,74 @@ const Id = z.object({ id: uuid });
 
 export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   const tags = ['Administrasi'];
-  op(app, { method: 'get', path: '/api/v1/admin/users', summary: 'Daftar pengguna', tags }, async (c) => c.json(await listUsersForAdmin(authed(c, svc))));
-  op(app, { method: 'post', path: '/api/v1/admin/users', summary: 'Buat pengguna', tags, body: UserCreateInput, status: 201 }, async (c, { body }) =>
-    c.json(await createUser(authed(c, svc), body), 201),
+  op(app, { method: 'get', path: '/api/v1/admin/users', summary: 'Daftar pengguna', tags }, async (c) =>
+    c.json(await listUsersForAdmin(authed(c, svc))),
   );
-  op(app, { method: 'patch', path: '/api/v1/admin/users/{id}', summary: 'Ubah pengguna (peran, nonaktifkan)', tags, params: Id, body: UserUpdateInput }, async (c, { params, body }) =>
-    c.json(await updateUser(authed(c, svc), (params as { id: string }).id, body)),
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/admin/users',
+      summary: 'Buat pengguna',
+      tags,
+      body: UserCreateInput,
+      status: 201,
+    },
+    async (c, { body }) => c.json(await createUser(authed(c, svc), body), 201),
   );
-  op(app, { method: 'post', path: '/api/v1/admin/users/{id}/reset-password', summary: 'Setel ulang kata sandi', tags, params: Id }, async (c, { params }) =>
-    c.json(await resetPassword(authed(c, svc), (params as { id: string }).id)),
+  op(
+    app,
+    {
+      method: 'patch',
+      path: '/api/v1/admin/users/{id}',
+      summary: 'Ubah pengguna (peran, nonaktifkan)',
+      tags,
+      params: Id,
+      body: UserUpdateInput,
+    },
+    async (c, { params, body }) =>
+      c.json(await updateUser(authed(c, svc), (params as { id: string }).id, body)),
   );
-  op(app, { method: 'get', path: '/api/v1/admin/organisations', summary: 'Daftar lembaga', tags }, async (c) => c.json(await listOrgsForAdmin(authed(c, svc))));
-  op(app, { method: 'post', path: '/api/v1/admin/organisations', summary: 'Buat lembaga', tags, body: OrgInput, status: 201 }, async (c, { body }) =>
-    c.json(await createOrganisation(authed(c, svc), body), 201),
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/admin/users/{id}/reset-password',
+      summary: 'Setel ulang kata sandi',
+      tags,
+      params: Id,
+    },
+    async (c, { params }) => c.json(await resetPassword(authed(c, svc), (params as { id: string }).id)),
   );
-  op(app, { method: 'patch', path: '/api/v1/admin/organisations/{id}', summary: 'Ubah lembaga', tags, params: Id, body: OrgUpdate }, async (c, { params, body }) =>
-    c.json(await updateOrganisation(authed(c, svc), (params as { id: string }).id, body)),
+  op(
+    app,
+    { method: 'get', path: '/api/v1/admin/organisations', summary: 'Daftar lembaga', tags },
+    async (c) => c.json(await listOrgsForAdmin(authed(c, svc))),
+  );
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/admin/organisations',
+      summary: 'Buat lembaga',
+      tags,
+      body: OrgInput,
+      status: 201,
+    },
+    async (c, { body }) => c.json(await createOrganisation(authed(c, svc), body), 201),
+  );
+  op(
+    app,
+    {
+      method: 'patch',
+      path: '/api/v1/admin/organisations/{id}',
+      summary: 'Ubah lembaga',
+      tags,
+      params: Id,
+      body: OrgUpdate,
+    },
+    async (c, { params, body }) =>
+      c.json(await updateOrganisation(authed(c, svc), (params as { id: string }).id, body)),
   );
 
   const AuditQuery = z.strictObject({
@@ -38,10 +94,25 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   });
-  op(app, { method: 'get', path: '/api/v1/audit', summary: 'Log audit (auditor)', tags: ['Audit'], query: AuditQuery }, async (c, { query }) =>
-    c.json(await listAuditEvents(authed(c, svc), query)),
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/audit',
+      summary: 'Log audit (auditor)',
+      tags: ['Audit'],
+      query: AuditQuery,
+    },
+    async (c, { query }) => c.json(await listAuditEvents(authed(c, svc), query)),
   );
-  op(app, { method: 'get', path: '/api/v1/stats/summary', summary: 'Ringkasan agregat (tanpa data pribadi)', tags: ['Statistik'] }, async (c) =>
-    c.json(await statsSummary(authed(c, svc))),
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/stats/summary',
+      summary: 'Ringkasan agregat (tanpa data pribadi)',
+      tags: ['Statistik'],
+    },
+    async (c) => c.json(await statsSummary(authed(c, svc))),
   );
 }

@@ -1,16 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { changePassword } from '../../app/change-password.ts';
 import type { Services } from '../../app/context.ts';
-import { signIn } from '../../app/sign-in.ts';
-import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/two-factor.ts';
-import { AppError } from '../../domain/errors.ts';
-import { LoginInput, OtpConfirmInput, PasswordChangeInput } from '../../domain/schemas.ts';
-import { revokeSession, userWithOrg } from '../../db/user.repository.ts';
 import { audit } from '../../app/context.ts';
-import { mfaEnrolmentRequired } from '../../app/sign-in.ts';
+import { mfaEnrolmentRequired, signIn } from '../../app/sign-in.ts';
+import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/two-factor.ts';
+import { revokeSession, userWithOrg } from '../../db/user.repository.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/policy.ts';
+import { LoginInput, OtpConfirmInput, PasswordChangeInput } from '../../domain/schemas.ts';
 import { type AppEnv, authed, meta } from '../context.ts';
 import { op } from '../openapi.ts';
 
@@ -25,52 +24,117 @@ export async function meDto(svc: Services, userId: string) {
   const u = await userWithOrg(svc.conn.db, userId);
   if (!u) throw new AppError('UNAUTHENTICATED');
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role as Role, orgId: u.org_id, orgName: u.org_name, jurisdiction: u.jurisdiction,
-    jurisdictionName: u.jurisdiction_name ?? u.jurisdiction, mfaEnabled: u.totp_enabled,
-    mfaEnrolmentRequired: mfaEnrolmentRequired(u.role as Role, u.demo, u.totp_enabled), demo: u.demo,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    jurisdiction: u.jurisdiction,
+    jurisdictionName: u.jurisdiction_name ?? u.jurisdiction,
+    mfaEnabled: u.totp_enabled,
+    mfaEnrolmentRequired: mfaEnrolmentRequired(u.role as Role, u.demo, u.totp_enabled),
+    demo: u.demo,
   };
 }
 
-export function authRoutes(app: OpenAPIHono<AppEnv>, svc: Services, opts: { publicUrl: string | undefined; sleep: (ms: number) => Promise<void> }) {
+export function authRoutes(
+  app: OpenAPIHono<AppEnv>,
+  svc: Services,
+  opts: { publicUrl: string | undefined; sleep: (ms: number) => Promise<void> },
+) {
   const tags = ['Auth'];
-  op(app, { method: 'post', path: '/api/v1/auth/login', summary: 'Masuk (sign in)', tags, body: LoginInput }, async (c, { body }) => {
-    const input = body as { email: string; password: string; otp?: string };
-    const r = await signIn({ ...svc, actor: null, meta: meta(c), sleep: opts.sleep }, input);
-    setCookie(c, SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'Lax', secure: secure(c, opts.publicUrl), path: '/', maxAge: 12 * 3600 });
-    return c.json({ user: await meDto(svc, r.userId) });
-  });
+  op(
+    app,
+    { method: 'post', path: '/api/v1/auth/login', summary: 'Masuk (sign in)', tags, body: LoginInput },
+    async (c, { body }) => {
+      const input = body as { email: string; password: string; otp?: string };
+      const r = await signIn({ ...svc, actor: null, meta: meta(c), sleep: opts.sleep }, input);
+      setCookie(c, SESSION_COOKIE, r.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secure(c, opts.publicUrl),
+        path: '/',
+        maxAge: 12 * 3600,
+      });
+      return c.json({ user: await meDto(svc, r.userId) });
+    },
+  );
 
-  op(app, { method: 'post', path: '/api/v1/auth/logout', summary: 'Keluar (sign out)', tags, status: 204 }, async (c) => {
-    const sid = c.get('sessionId');
-    if (sid) {
-      await revokeSession(svc.conn.db, sid, svc.clock());
-      await audit({ ...svc, actor: c.get('actor'), meta: meta(c) }, svc.conn.db, { action: 'auth.logout', entity: 'user', entityId: c.get('actor')?.userId ?? null, outcome: 'ok' });
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.body(null, 204);
-  });
+  op(
+    app,
+    { method: 'post', path: '/api/v1/auth/logout', summary: 'Keluar (sign out)', tags, status: 204 },
+    async (c) => {
+      const sid = c.get('sessionId');
+      if (sid) {
+        await revokeSession(svc.conn.db, sid, svc.clock());
+        await audit({ ...svc, actor: c.get('actor'), meta: meta(c) }, svc.conn.db, {
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: c.get('actor')?.userId ?? null,
+          outcome: 'ok',
+        });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
 
-  op(app, { method: 'get', path: '/api/v1/auth/me', summary: 'Pengguna yang sedang masuk', tags }, async (c) => {
-    const ctx = authed(c, svc, { allowDuringEnrolment: true });
-    return c.json({ user: await meDto(svc, ctx.actor.userId) });
-  });
+  op(
+    app,
+    { method: 'get', path: '/api/v1/auth/me', summary: 'Pengguna yang sedang masuk', tags },
+    async (c) => {
+      const ctx = authed(c, svc, { allowDuringEnrolment: true });
+      return c.json({ user: await meDto(svc, ctx.actor.userId) });
+    },
+  );
 
-  op(app, { method: 'post', path: '/api/v1/auth/totp/setup', summary: 'Mulai pendaftaran verifikasi dua langkah', tags }, async (c) => {
-    const ctx = authed(c, svc, { allowDuringEnrolment: true });
-    return c.json(await startTotpEnrolment(ctx));
-  });
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/auth/totp/setup',
+      summary: 'Mulai pendaftaran verifikasi dua langkah',
+      tags,
+    },
+    async (c) => {
+      const ctx = authed(c, svc, { allowDuringEnrolment: true });
+      return c.json(await startTotpEnrolment(ctx));
+    },
+  );
 
-  op(app, { method: 'post', path: '/api/v1/auth/totp/confirm', summary: 'Aktifkan verifikasi dua langkah', tags, body: OtpConfirmInput }, async (c, { body }) => {
-    const ctx = authed(c, svc, { allowDuringEnrolment: true });
-    return c.json(await confirmTotpEnrolment(ctx, c.get('sessionId')!, (body as { code: string }).code));
-  });
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/auth/totp/confirm',
+      summary: 'Aktifkan verifikasi dua langkah',
+      tags,
+      body: OtpConfirmInput,
+    },
+    async (c, { body }) => {
+      const ctx = authed(c, svc, { allowDuringEnrolment: true });
+      return c.json(await confirmTotpEnrolment(ctx, c.get('sessionId')!, (body as { code: string }).code));
+    },
+  );
 
-  op(app, { method: 'post', path: '/api/v1/auth/password', summary: 'Ganti kata sandi', tags, body: PasswordChangeInput, status: 204 }, async (c, { body }) => {
-    const ctx = authed(c, svc, { allowDuringEnrolment: true });
-    await changePassword(ctx, body as { currentPassword: string; newPassword: string });
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.body(null, 204);
-  });
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/auth/password',
+      summary: 'Ganti kata sandi',
+      tags,
+      body: PasswordChangeInput,
+      status: 204,
+    },
+    async (c, { body }) => {
+      const ctx = authed(c, svc, { allowDuringEnrolment: true });
+      await changePassword(ctx, body as { currentPassword: string; newPassword: string });
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
 }
 
 export function sessionToken(c: Context<AppEnv>): string | undefined {

@@ -1,13 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { Services } from '../../app/context.ts';
 import { searchOrganisations } from '../../app/admin/manage-organisations.ts';
+import type { Services } from '../../app/context.ts';
+import { childRegions, regionWithAncestors } from '../../db/region.repository.ts';
+import { AppError } from '../../domain/errors.ts';
 import { ROLE_LABELS, ROLES } from '../../domain/policy.ts';
 import { regionCode } from '../../domain/schemas.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { TAXONOMIES } from '../../domain/taxonomies.ts';
-import { AppError } from '../../domain/errors.ts';
-import { childRegions, regionWithAncestors } from '../../db/region.repository.ts';
 import { type AppEnv, authed } from '../context.ts';
 import { op } from '../openapi.ts';
 
@@ -18,24 +18,61 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     stages: STAGES.map((code) => ({ code, label: STAGE_LABELS[code] })),
     roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
   };
-  op(app, { method: 'get', path: '/api/v1/taxonomies', summary: 'Daftar kode (bentuk kekerasan, AMPK, TPKS, …)', tags }, async (c) => {
-    c.header('cache-control', 'private, max-age=3600');
-    return c.json(taxonomies);
-  });
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/taxonomies',
+      summary: 'Daftar kode (bentuk kekerasan, AMPK, TPKS, …)',
+      tags,
+    },
+    async (c) => {
+      c.header('cache-control', 'private, max-age=3600');
+      return c.json(taxonomies);
+    },
+  );
 
-  op(app, { method: 'get', path: '/api/v1/regions', summary: 'Wilayah di bawah kode induk (tanpa induk: provinsi)', tags, query: z.object({ parent: regionCode.optional() }) }, async (c, { query }) => {
-    authed(c, svc);
-    return c.json(await childRegions(svc.conn.db, (query as { parent?: string }).parent ?? null));
-  });
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/regions',
+      summary: 'Wilayah di bawah kode induk (tanpa induk: provinsi)',
+      tags,
+      query: z.object({ parent: regionCode.optional() }),
+    },
+    async (c, { query }) => {
+      authed(c, svc);
+      return c.json(await childRegions(svc.conn.db, (query as { parent?: string }).parent ?? null));
+    },
+  );
 
-  op(app, { method: 'get', path: '/api/v1/regions/{code}', summary: 'Satu wilayah dan induknya', tags, params: z.object({ code: regionCode }) }, async (c, { params }) => {
-    authed(c, svc);
-    const rows = await regionWithAncestors(svc.conn.db, (params as { code: string }).code);
-    if (!rows.some((r) => r.code === (params as { code: string }).code)) throw new AppError('NOT_FOUND');
-    return c.json(rows);
-  });
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/regions/{code}',
+      summary: 'Satu wilayah dan induknya',
+      tags,
+      params: z.object({ code: regionCode }),
+    },
+    async (c, { params }) => {
+      authed(c, svc);
+      const rows = await regionWithAncestors(svc.conn.db, (params as { code: string }).code);
+      if (!rows.some((r) => r.code === (params as { code: string }).code)) throw new AppError('NOT_FOUND');
+      return c.json(rows);
+    },
+  );
 
-  op(app, { method: 'get', path: '/api/v1/organisations', summary: 'Cari lembaga', tags, query: z.object({ q: z.string().max(100).optional() }) }, async (c, { query }) =>
-    c.json(await searchOrganisations(authed(c, svc), (query as { q?: string }).q)),
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/organisations',
+      summary: 'Cari lembaga',
+      tags,
+      query: z.object({ q: z.string().max(100).optional() }),
+    },
+    async (c, { query }) => c.json(await searchOrganisations(authed(c, svc), (query as { q?: string }).q)),
   );
 }
