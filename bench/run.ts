@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: measures the budgets of the architecture guide that exist so far, each next
+ * to the limit measured in the same run.
+ *   - staff app first load (gzip JS + CSS of the sign-in page) vs 120 KB
+ *   - case list / search p95 through the real API vs the raw SQL of the same query
+ * BENCH_CASES (default 20000) synthetic cases; BENCH_DATABASE_URL to use PostgreSQL instead of PGlite.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Services } from '../src/app/context.ts';
+import { Keyring } from '../src/app/crypto.ts';
+import { checkKey } from '../src/app/key-check.ts';
+import { seedDemo } from '../src/app/seed-demo.ts';
+import { connect } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadRegions } from '../src/db/region.repository.ts';
+import { createApp } from '../src/http/app.ts';
+import { createLogger } from '../src/logger.ts';
+
+const N = Number(process.env.BENCH_CASES ?? 20000);
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+function p95(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.95)] ?? 0;
+}
+
+async function time(fn: () => Promise<unknown>, n = ITER) {
+  for (let i = 0; i < 10; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return p95(xs);
+}
+
+function bundle() {
+  const dist = join(import.meta.dirname, '../web/dist');
+  if (!existsSync(join(dist, 'index.html'))) return out('web/dist missing: run npm run build first');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  let total = gzipSync(html).length;
+  for (const r of refs) total += gzipSync(readFileSync(join(dist, r))).length;
+  out(
+    `staff app first load: ${(total / 1024).toFixed(1)} KB gzip (index.html + ${refs.length} assets) | budget 120 KB | ratio ${(total / 1024 / 120).toFixed(2)}`,
+  );
+}
+
+async function api() {
+  let url: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  if (process.env.BENCH_DATABASE_URL) {
+    const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(process.env.BENCH_DATABASE_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const a = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  const conn = await connect(url ? { databaseUrl: url } : { memory: true });
+  const keys = new Keyring(randomBytes(32));
+  const svc: Services = { conn, keys, clock: () => new Date(), log: createLogger('silent') };
+  await migrate(conn);
+  await checkKey(conn.db, keys);
+  await loadRegions(conn.db, ['36']);
+  await seedDemo(svc, { password: 'Simpul-Demo-2026', casesPerRegion: 0 });
+  const org = await conn.db
+    .selectFrom('organisation')
+    .select('id')
+    .where('type', '=', 'uptd_ppa')
+    .where('jurisdiction', '=', '36.02')
+    .executeTakeFirstOrThrow();
+  const t0 = performance.now();
+  const names = ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Budi', 'Agus', 'Joko', 'Rahmat'];
+  const BATCH = 1000;
+  for (let b = 0; b < N; b += BATCH) {
+    const cases = [];
+    const persons = [];
+    for (let i = b; i < Math.min(N, b + BATCH); i++) {
+      const id = randomUUID();
+      const jur = i % 4 === 0 ? '36.73' : '36.02';
+      cases.push({
+        id,
+        number: `PPA-${jur.replace('.', '')}-2026-${String(i + 1).padStart(6, '0')}`,
+        jurisdiction: jur,
+        org_id: org.id,
+        stage: 'layanan',
+        channel: 'telepon',
+        received_at: new Date(Date.now() - i * 60_000),
+        risk: ['tinggi', 'sedang', 'rendah'][i % 3]!,
+      });
+      const name = `${names[i % names.length]} Bench${i}`;
+      persons.push({
+        id: randomUUID(),
+        case_id: id,
+        jurisdiction: jur,
+        role: 'korban',
+        name_enc: keys.encrypt(name),
+        name_tokens: keys.nameTokens(name),
+        disability_types: [],
+      });
+    }
+    await conn.db.insertInto('case_file').values(cases).execute();
+    await conn.db.insertInto('person').values(persons).execute();
+  }
+  await sql`ANALYZE`.execute(conn.db);
+  out(`synthetic data: ${N} cases on ${conn.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const app = createApp(svc, { sleep: async () => {} });
+  const login = await app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
+    body: JSON.stringify({ email: 'manajer@lebak.demo', password: 'Simpul-Demo-2026' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const get = (p: string) => app.request(p, { headers: { cookie } }).then((r) => r.text());
+  const raw = () =>
+    sql`SELECT c.id, c.number, c.stage FROM case_file c WHERE c.jurisdiction = '36.02' ORDER BY c.received_at DESC, c.id LIMIT 20`.execute(
+      conn.db,
+    );
+  const rawP = await time(raw);
+  const listP = await time(() => get('/api/v1/cases?pageSize=20'));
+  const stageP = await time(() => get('/api/v1/cases?pageSize=20&risk=tinggi'));
+  const nameP = await time(() => get('/api/v1/cases?q=Bench12345'));
+  out(
+    `case list p95: ${listP.toFixed(1)} ms | raw SQL of the same page ${rawP.toFixed(1)} ms | ratio ${(listP / rawP).toFixed(1)} | budget 50 ms`,
+  );
+  out(`case list filtered by risk p95: ${stageP.toFixed(1)} ms | budget 50 ms`);
+  out(`name search p95: ${nameP.toFixed(1)} ms | budget 50 ms`);
+  out('note: every API call also appends a hash-chained audit event (part of the measured time).');
+  await conn.close();
+  if (drop) await drop();
+}
+
+bundle();
+await api();
