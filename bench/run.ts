@@ -128,7 +128,7 @@ async function api() {
     body: JSON.stringify({ email: 'manajer@lebak.demo', password: 'Simpul-Demo-2026' }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const get = (p: string) => app.request(p, { headers: { cookie } }).then((r) => r.text());
+  const get = async (p: string) => (await app.request(p, { headers: { cookie } })).text();
   const raw = () =>
     sql`SELECT c.id, c.number, c.stage FROM case_file c WHERE c.jurisdiction = '36.02' ORDER BY c.received_at DESC, c.id LIMIT 20`.execute(
       conn.db,
