@@ -1,0 +1,147 @@
+/** The `simpul` command: set up an installation without demo data, and back it up. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../src/app/passwords.ts';
+import { connect } from '../../src/db/connect.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'simpul-cli-'));
+const env = { ...process.env, DATA_DIR: dir, SIMPUL_REGIONS: '36', SIMPUL_DEMO: '0', LOG_LEVEL: 'silent' };
+
+function simpul(...args: string[]) {
+  const r = spawnSync(process.execPath, ['src/cli/simpul.ts', ...args], { env, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function withDb<T>(
+  fn: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>,
+  dataDir = dir,
+): Promise<T> {
+  const conn = await connect({ dataDir });
+  try {
+    return await fn(conn.db);
+  } finally {
+    await conn.close();
+  }
+}
+
+describe('simpul CLI', () => {
+  let orgId = '';
+
+  it('migrates and loads region codes into a new installation', () => {
+    const m = simpul('migrate');
+    expect(m.code, m.err).toBe(0);
+    expect(m.out).toMatch(/0001_foundation\.sql/);
+    expect(simpul('migrate').out).toMatch(/sudah mutakhir/);
+    expect(simpul('seed').code).toBe(0);
+  });
+
+  it('creates an organisation, refusing unknown types and regions', () => {
+    const bad = simpul('org', 'create', '--name', 'UPTD PPA Uji', '--type', 'kantor', '--region', '36.02');
+    expect(bad.code).toBe(64);
+    expect(bad.err).toMatch(/uptd_ppa/);
+    expect(
+      simpul('org', 'create', '--name', 'UPTD PPA Uji', '--type', 'uptd_ppa', '--region', '36.99').err,
+    ).toMatch(/tidak dikenal/);
+    const ok = simpul('org', 'create', '--name', 'UPTD PPA Uji', '--type', 'uptd_ppa', '--region', '36.02');
+    expect(ok.code, ok.err).toBe(0);
+    orgId = /Lembaga dibuat: ([0-9a-f-]{36})/.exec(ok.out)![1]!;
+  });
+
+  it('creates a user with a temporary password, refusing weak passwords and unknown roles', async () => {
+    expect(
+      simpul('user', 'create', '--email', 'a@uji.test', '--name', 'A', '--role', 'raja', '--org', orgId).err,
+    ).toMatch(/manajer/);
+    expect(
+      simpul(
+        'user',
+        'create',
+        '--email',
+        'a@uji.test',
+        '--name',
+        'A',
+        '--role',
+        'manajer',
+        '--org',
+        orgId,
+        '--password',
+        'password1234',
+      ).err,
+    ).toMatch(/terlalu lemah/);
+    const ok = simpul(
+      'user',
+      'create',
+      '--email',
+      'Petugas@Uji.test',
+      '--name',
+      'Petugas Uji',
+      '--role',
+      'manajer',
+      '--org',
+      orgId,
+    );
+    expect(ok.code, ok.err).toBe(0);
+    const temp = /tampil sekali\): (\S+)/.exec(ok.out)![1]!;
+    const row = await withDb((db) =>
+      db.selectFrom('app_user').selectAll().where('email', '=', 'petugas@uji.test').executeTakeFirstOrThrow(),
+    );
+    expect(row).toMatchObject({
+      role: 'manajer',
+      org_id: orgId,
+      demo: false,
+      totp_enabled: false,
+      disabled: false,
+    });
+    expect(await verifyPassword(row.password_hash, temp)).toBe(true);
+  });
+
+  it('resets a password (new temporary one, two-factor reset) and disables a user', async () => {
+    const r = simpul('user', 'reset-password', '--email', 'petugas@uji.test');
+    expect(r.code, r.err).toBe(0);
+    const temp = /tampil sekali\): (\S+)/.exec(r.out)![1]!;
+    const row = await withDb((db) =>
+      db.selectFrom('app_user').selectAll().where('email', '=', 'petugas@uji.test').executeTakeFirstOrThrow(),
+    );
+    expect(await verifyPassword(row.password_hash, temp)).toBe(true);
+    expect(simpul('user', 'disable', '--email', 'petugas@uji.test').code).toBe(0);
+    expect(
+      await withDb((db) =>
+        db
+          .selectFrom('app_user')
+          .select('disabled')
+          .where('email', '=', 'petugas@uji.test')
+          .executeTakeFirstOrThrow(),
+      ),
+    ).toEqual({ disabled: true });
+    expect(simpul('user', 'disable', '--email', 'tidak.ada@uji.test').err).toMatch(/tidak ditemukan/);
+  });
+
+  it('backs up the embedded database and restores it into an empty data folder', async () => {
+    const file = join(dir, 'cadangan.tar.gz');
+    const b = simpul('backup', file);
+    expect(b.code, b.err).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const target = mkdtempSync(join(tmpdir(), 'simpul-restore-'));
+    const r = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file], {
+      env: { ...env, DATA_DIR: target },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const users = await withDb((db) => db.selectFrom('app_user').select('email').execute(), target);
+    expect(users.map((u) => u.email)).toContain('petugas@uji.test');
+    const again = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file], {
+      env: { ...env, DATA_DIR: target },
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(64);
+    expect(again.stderr).toMatch(/tidak kosong/);
+  });
+
+  it('explains unknown commands', () => {
+    const r = simpul('terbang');
+    expect(r.code).toBe(64);
+    expect(r.err).toMatch(/migrate/);
+  });
+}, 120_000);
