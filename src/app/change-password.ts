@@ -1,6 +1,6 @@
 /** Change one's own password; every session of the user ends, this one included. */
 
-import { findUserById, revokeUserSessions } from '../db/user.repository.ts';
+import { findUserById, revokeUserSessions, updatePasswordHash } from '../db/user.repository.ts';
 import { AppError } from '../domain/errors.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { type AuthedCtx, audit } from './context.ts';
@@ -26,16 +26,7 @@ export async function changePassword(
   const hash = await hashPassword(input.newPassword);
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: hash,
-        password_changed_at: now,
-        updated_at: now,
-        version: (eb) => eb('version', '+', 1),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updatePasswordHash(trx, user.id, hash, now);
     await revokeUserSessions(trx, user.id, now);
     await audit(ctx, trx, {
       action: 'auth.password_change',

@@ -2,6 +2,8 @@
  * Losing or changing the key must be impossible to miss: the first start stores a check value
  * encrypted with the key; every later start refuses to run if it does not decrypt.
  */
+import { findMeta, insertMetaIfAbsent } from '../db/meta.repository.ts';
+import { findAnyPerson } from '../db/person.repository.ts';
 import type { Tx } from './context.ts';
 import type { Keyring } from './crypto.ts';
 
@@ -10,22 +12,14 @@ const PLAIN = 'simpul-key-check-v1';
 export class KeyMismatchError extends Error {}
 
 export async function checkKey(db: Tx, keys: Keyring): Promise<'created' | 'ok'> {
-  const row = await db
-    .selectFrom('system_meta')
-    .select('value')
-    .where('key', '=', 'key_check')
-    .executeTakeFirst();
+  const row = await findMeta(db, 'key_check');
   if (!row) {
-    const encrypted = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();
+    const encrypted = await findAnyPerson(db);
     if (encrypted)
       throw new KeyMismatchError(
         'The database holds encrypted data but no key check value; refusing to start.',
       );
-    await db
-      .insertInto('system_meta')
-      .values({ key: 'key_check', value: keys.encrypt(PLAIN) })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    await insertMetaIfAbsent(db, 'key_check', keys.encrypt(PLAIN));
     return 'created';
   }
   let ok = false;

@@ -4,6 +4,9 @@
  * every stage. Every person here is invented; NIKs are synthetic but well-formed.
  */
 import { randomUUID } from 'node:crypto';
+import { findMeta, insertMeta } from '../db/meta.repository.ts';
+import { insertOrganisation } from '../db/organisation.repository.ts';
+import { insertUser } from '../db/user.repository.ts';
 import type { Actor, Role } from '../domain/policy.ts';
 import { ROLES } from '../domain/policy.ts';
 import type { Stage } from '../domain/stages.ts';
@@ -136,11 +139,7 @@ export async function seedDemo(
   opts: { password: string; casesPerRegion?: number },
 ): Promise<boolean> {
   const db = svc.conn.db;
-  const done = await db
-    .selectFrom('system_meta')
-    .select('value')
-    .where('key', '=', 'demo_seeded')
-    .executeTakeFirst();
+  const done = await findMeta(db, 'demo_seeded');
   if (done) return false;
   const t0 = Date.now();
   const hash = await hashPassword(opts.password);
@@ -151,38 +150,32 @@ export async function seedDemo(
     for (const o of ORGS) {
       const id = randomUUID();
       orgIds.set(o.key, id);
-      await db
-        .insertInto('organisation')
-        .values({
-          id,
-          name: o.name(region.name),
-          type: o.type,
-          region_code: region.code,
-          jurisdiction: region.code,
-          address: `Jl. Contoh No. ${ri + 1}${o.key.length}, ${region.name}`,
-          phone: `0254-${String(100000 + ri * 1000 + o.key.length * 37)}`,
-          email: `${o.key}@${region.slug}.demo`,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertOrganisation(db, {
+        id,
+        name: o.name(region.name),
+        type: o.type,
+        region_code: region.code,
+        jurisdiction: region.code,
+        address: `Jl. Contoh No. ${ri + 1}${o.key.length}, ${region.name}`,
+        phone: `0254-${String(100000 + ri * 1000 + o.key.length * 37)}`,
+        email: `${o.key}@${region.slug}.demo`,
+        created_at: now,
+        updated_at: now,
+      });
       for (const role of o.roles) {
         const uid = randomUUID();
-        await db
-          .insertInto('app_user')
-          .values({
-            id: uid,
-            email: demoEmail(role, region.slug),
-            name: `Demo ${role} ${region.slug}`,
-            role,
-            org_id: id,
-            password_hash: hash,
-            password_changed_at: now,
-            demo: true,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await insertUser(db, {
+          id: uid,
+          email: demoEmail(role, region.slug),
+          name: `Demo ${role} ${region.slug}`,
+          role,
+          org_id: id,
+          password_hash: hash,
+          password_changed_at: now,
+          demo: true,
+          created_at: now,
+          updated_at: now,
+        });
         users.set(role, { userId: uid, role, orgId: id, jurisdiction: region.code });
       }
     }
@@ -190,7 +183,7 @@ export async function seedDemo(
     if (missing.length > 0) throw new Error(`demo roles missing: ${missing.join(',')}`);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 60, ri + 1);
   }
-  await db.insertInto('system_meta').values({ key: 'demo_seeded', value: now.toISOString() }).execute();
+  await insertMeta(db, 'demo_seeded', now.toISOString());
   svc.log.info({ ms: Date.now() - t0 }, 'demo data loaded');
   return true;
 }

@@ -11,6 +11,8 @@ import {
   getThrottle,
   insertSession,
   recordFailure,
+  setRecoveryCodes,
+  setTotpLastStep,
 } from '../db/user.repository.ts';
 import {
   FAILURE_WINDOW_MS,
@@ -103,19 +105,15 @@ export async function signIn(
         ...(user.totp_last_step ? { afterTimeStep: Number(user.totp_last_step) } : {}),
       });
       if (!r.valid) throw await fail('OTP_INVALID', user.id, 'wrong_otp');
-      await db
-        .updateTable('app_user')
-        .set({ totp_last_step: (r as { timeStep: number }).timeStep })
-        .where('id', '=', user.id)
-        .execute();
+      await setTotpLastStep(db, user.id, (r as { timeStep: number }).timeStep);
     } else {
       const h = ctx.keys.blindIndex('recovery-code', otp.toLowerCase());
       if (!user.recovery_codes.includes(h)) throw await fail('OTP_INVALID', user.id, 'wrong_recovery_code');
-      await db
-        .updateTable('app_user')
-        .set({ recovery_codes: user.recovery_codes.filter((c) => c !== h) })
-        .where('id', '=', user.id)
-        .execute();
+      await setRecoveryCodes(
+        db,
+        user.id,
+        user.recovery_codes.filter((c) => c !== h),
+      );
       await audit({ ...ctx, actor: null }, db, {
         action: 'auth.recovery_code_used',
         entity: 'user',

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import { findUserById, markSessionMfa } from '../db/user.repository.ts';
+import { enableTotp, findUserById, markSessionMfa, setTotpSecret } from '../db/user.repository.ts';
 import { AppError } from '../domain/errors.ts';
 import { type AuthedCtx, audit } from './context.ts';
 
@@ -12,11 +12,7 @@ export async function startTotpEnrolment(ctx: AuthedCtx) {
   if (user.totp_enabled) throw new AppError('MFA_ALREADY_ENABLED');
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Simpul', label: user.email, secret });
-  await ctx.conn.db
-    .updateTable('app_user')
-    .set({ totp_secret_enc: ctx.keys.encrypt(secret) })
-    .where('id', '=', user.id)
-    .execute();
+  await setTotpSecret(ctx.conn.db, user.id, ctx.keys.encrypt(secret));
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   await audit(ctx, ctx.conn.db, {
     action: 'auth.totp_setup',
@@ -51,17 +47,11 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, sessionId: string, co
     return `${s.slice(0, 5)}-${s.slice(5)}`;
   });
   await ctx.conn.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        totp_enabled: true,
-        totp_last_step: (r as { timeStep: number }).timeStep,
-        recovery_codes: codes.map((c) => ctx.keys.blindIndex('recovery-code', c)),
-        version: (eb) => eb('version', '+', 1),
-        updated_at: ctx.clock(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await enableTotp(trx, user.id, {
+      lastStep: (r as { timeStep: number }).timeStep,
+      recoveryCodes: codes.map((c) => ctx.keys.blindIndex('recovery-code', c)),
+      now: ctx.clock(),
+    });
     await markSessionMfa(trx, sessionId);
     await audit(ctx, trx, { action: 'auth.totp_enabled', entity: 'user', entityId: user.id, outcome: 'ok' });
   });

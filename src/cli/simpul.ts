@@ -17,10 +17,20 @@ import { parseArgs } from 'node:util';
 import { openServices } from '../app/boot.ts';
 import { hashPassword } from '../app/passwords.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { getOrganisation } from '../db/admin.repository.ts';
 import { verifyAuditChain } from '../db/audit.repository.ts';
+import { countAllCases } from '../db/case.repository.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { revokeUserSessions } from '../db/user.repository.ts';
+import { insertOrganisation } from '../db/organisation.repository.ts';
+import { getRegion } from '../db/region.repository.ts';
+import {
+  disableUser,
+  findUserByEmail,
+  insertUser,
+  resetUserCredentials,
+  revokeUserSessions,
+} from '../db/user.repository.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { jurisdictionOf, ROLES, type Role } from '../domain/policy.ts';
 import { ORG_TYPES } from '../domain/taxonomies.ts';
@@ -85,25 +95,18 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError('org create --name NAMA --type JENIS --region KODE_WILAYAH');
       if (!ORG_TYPES.some((t) => t.code === values.type))
         throw new UsageError(`--type harus salah satu dari: ${ORG_TYPES.map((t) => t.code).join(', ')}`);
-      const region = await db
-        .selectFrom('region')
-        .select('code')
-        .where('code', '=', values.region)
-        .executeTakeFirst();
+      const region = await getRegion(db, values.region);
       if (!region) throw new UsageError(`Kode wilayah ${values.region} tidak dikenal.`);
       const id = randomUUID();
-      await db
-        .insertInto('organisation')
-        .values({
-          id,
-          name: values.name,
-          type: values.type,
-          region_code: values.region,
-          jurisdiction: jurisdictionOf(values.region),
-          phone: values.phone ?? null,
-          address: values.address ?? null,
-        })
-        .execute();
+      await insertOrganisation(db, {
+        id,
+        name: values.name,
+        type: values.type,
+        region_code: values.region,
+        jurisdiction: jurisdictionOf(values.region),
+        phone: values.phone ?? null,
+        address: values.address ?? null,
+      });
       out(`Lembaga dibuat: ${id}`);
       return 0;
     }
@@ -127,45 +130,30 @@ async function main(argv: string[]): Promise<number> {
           );
         if (!ROLES.includes(values.role as Role))
           throw new UsageError(`--role harus salah satu dari: ${ROLES.join(', ')}`);
-        const org = await db
-          .selectFrom('organisation')
-          .select('id')
-          .where('id', '=', values.org)
-          .executeTakeFirst();
+        const org = await getOrganisation(db, values.org);
         if (!org) throw new UsageError(`Lembaga ${values.org} tidak ditemukan.`);
         const password = values.password ?? randomBytes(12).toString('base64url');
         const problem = passwordProblem(password, [email, values.name]);
         if (problem)
           throw new UsageError('Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.');
-        await db
-          .insertInto('app_user')
-          .values({
-            id: randomUUID(),
-            email,
-            name: values.name,
-            role: values.role,
-            org_id: values.org,
-            password_hash: await hashPassword(password),
-          })
-          .execute();
+        await insertUser(db, {
+          id: randomUUID(),
+          email,
+          name: values.name,
+          role: values.role,
+          org_id: values.org,
+          password_hash: await hashPassword(password),
+        });
         out(
           `Pengguna dibuat: ${email}${values.password ? '' : `\nKata sandi sementara (tampil sekali): ${password}`}`,
         );
         out('Pengguna wajib mengaktifkan verifikasi dua langkah saat pertama kali masuk.');
         return 0;
       }
-      const user = await db
-        .selectFrom('app_user')
-        .select(['id'])
-        .where('email', '=', email)
-        .executeTakeFirst();
+      const user = await findUserByEmail(db, email);
       if (!user) throw new UsageError(`Pengguna ${email} tidak ditemukan.`);
       if (sub === 'disable') {
-        await db
-          .updateTable('app_user')
-          .set({ disabled: true, updated_at: new Date() })
-          .where('id', '=', user.id)
-          .execute();
+        await disableUser(db, user.id, new Date());
         await revokeUserSessions(db, user.id, new Date());
         out(`Pengguna dinonaktifkan: ${email}`);
         return 0;
@@ -173,18 +161,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'reset-password') {
         const password = randomBytes(12).toString('base64url');
         const now = new Date();
-        await db
-          .updateTable('app_user')
-          .set({
-            password_hash: await hashPassword(password),
-            password_changed_at: now,
-            totp_enabled: false,
-            totp_secret_enc: null,
-            recovery_codes: [],
-            updated_at: now,
-          })
-          .where('id', '=', user.id)
-          .execute();
+        await resetUserCredentials(db, user.id, { passwordHash: await hashPassword(password), now });
         await revokeUserSessions(db, user.id, now);
         out(
           `Kata sandi sementara untuk ${email} (tampil sekali): ${password}\nVerifikasi dua langkah direset; pengguna mendaftar ulang saat masuk.`,
@@ -226,11 +203,8 @@ async function backupRestore(
   const blob = new Blob([readFileSync(file)]);
   const conn = await connect({ dataDir: cfg.dataDir, loadDataDir: blob });
   try {
-    const n = await conn.db
-      .selectFrom('case_file')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    out(`Dipulihkan ke ${dir}: ${n.n} kasus. Pasang kunci enkripsi yang sama sebelum menjalankan Simpul.`);
+    const n = await countAllCases(conn.db);
+    out(`Dipulihkan ke ${dir}: ${n} kasus. Pasang kunci enkripsi yang sama sebelum menjalankan Simpul.`);
   } finally {
     await conn.close();
   }

@@ -2,11 +2,11 @@
  * Case data access. Every read takes a CaseScope from the policy and adds it to the SQL
  * (invariant 1): a case outside the scope is never loaded.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { Tx } from '../app/context.ts';
 import type { CaseScope } from '../domain/policy.ts';
 import { likeEscape } from './admin.repository.ts';
-import type { Database } from './schema.ts';
+import type { CaseFileTable, Database } from './schema.ts';
 
 type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;
 
@@ -264,6 +264,48 @@ export async function deadlineFactsRows(db: Tx, caseIds: readonly string[]) {
       .execute(),
   ]);
   return { cases, sexual: new Set(sexualRows.map((r) => r.case_id)), records };
+}
+
+export async function insertCase(db: Tx, row: Insertable<CaseFileTable>) {
+  await db.insertInto('case_file').values(row).execute();
+}
+
+/** What the stage rules count: victims, assessments, and plan items agreed with the beneficiary. */
+export function findCaseCounts(db: Tx, id: string) {
+  return db
+    .selectFrom('case_file as c')
+    .where('c.id', '=', id)
+    .select((eb) => [
+      eb
+        .selectFrom('person')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', id)
+        .where('role', '=', 'korban')
+        .as('victims'),
+      eb
+        .selectFrom('case_record')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', id)
+        .where('kind', '=', 'assessment')
+        .as('assessments'),
+      eb
+        .selectFrom('case_record')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', id)
+        .where('kind', '=', 'plan_item')
+        .where(sql<boolean>`data->>'agreedWithBeneficiary' = 'true'`)
+        .as('agreed'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/** Number of cases in the whole database (no scope: for the operator's CLI only). */
+export async function countAllCases(db: Tx): Promise<string> {
+  const r = await db
+    .selectFrom('case_file')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
 }
 
 export async function nextCaseSequence(db: Tx, kabCode: string, year: number): Promise<number> {

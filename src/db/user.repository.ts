@@ -1,5 +1,7 @@
 /** Users, organisations, sessions and sign-in throttling. */
+import type { Insertable } from 'kysely';
 import type { Tx } from '../app/context.ts';
+import type { AppUserTable } from './schema.ts';
 
 export function findUserByEmail(db: Tx, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
@@ -30,6 +32,135 @@ export function userWithOrg(db: Tx, id: string) {
     ])
     .where('u.id', '=', id)
     .executeTakeFirst();
+}
+
+export async function insertUser(db: Tx, row: Insertable<AppUserTable>) {
+  await db.insertInto('app_user').values(row).execute();
+}
+
+/**
+ * Optimistic update of name, role and disabled flag: applies only when `version` matches and sets
+ * the version to `nextVersion`. Returns false on a version conflict.
+ */
+export async function updateUserAccount(
+  db: Tx,
+  id: string,
+  version: number,
+  fields: { name?: string | undefined; role?: string | undefined; disabled?: boolean | undefined },
+  nextVersion: number,
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({
+      ...(fields.name !== undefined ? { name: fields.name } : {}),
+      ...(fields.role !== undefined ? { role: fields.role } : {}),
+      ...(fields.disabled !== undefined ? { disabled: fields.disabled } : {}),
+      version: nextVersion,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * New password, two-factor removed (secret and recovery codes cleared). The version is set to
+ * `nextVersion` when given and left alone otherwise.
+ */
+export async function resetUserCredentials(
+  db: Tx,
+  id: string,
+  c: { passwordHash: string; now: Date; nextVersion?: number | undefined },
+) {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: c.passwordHash,
+      password_changed_at: c.now,
+      totp_enabled: false,
+      totp_secret_enc: null,
+      recovery_codes: [],
+      ...(c.nextVersion !== undefined ? { version: c.nextVersion } : {}),
+      updated_at: c.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function disableUser(db: Tx, id: string, now: Date) {
+  await db.updateTable('app_user').set({ disabled: true, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** The user's own password change (the version goes up by one). */
+export async function updatePasswordHash(db: Tx, id: string, passwordHash: string, now: Date) {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+      version: (eb) => eb('version', '+', 1),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores a pending TOTP secret (enrolment not confirmed yet). */
+export async function setTotpSecret(db: Tx, id: string, secretEnc: string) {
+  await db.updateTable('app_user').set({ totp_secret_enc: secretEnc }).where('id', '=', id).execute();
+}
+
+/** Turns two-factor on with its first accepted time step and the recovery codes' blind indexes. */
+export async function enableTotp(
+  db: Tx,
+  id: string,
+  t: { lastStep: number; recoveryCodes: string[]; now: Date },
+) {
+  await db
+    .updateTable('app_user')
+    .set({
+      totp_enabled: true,
+      totp_last_step: t.lastStep,
+      recovery_codes: t.recoveryCodes,
+      version: (eb) => eb('version', '+', 1),
+      updated_at: t.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setTotpLastStep(db: Tx, id: string, step: number) {
+  await db.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', id).execute();
+}
+
+export async function setRecoveryCodes(db: Tx, id: string, codes: string[]) {
+  await db.updateTable('app_user').set({ recovery_codes: codes }).where('id', '=', id).execute();
+}
+
+/** The given users with their role and organisation's jurisdiction (for assignment checks). */
+export async function findStaffByIds(db: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.role', 'u.disabled', 'o.jurisdiction'])
+    .where('u.id', 'in', [...ids])
+    .execute();
+}
+
+/** Enabled managers and companions of organisations in a jurisdiction. */
+export function listAssignableStaff(db: Tx, jurisdiction: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.name', 'u.role', 'o.name as orgName'])
+    .where('o.jurisdiction', '=', jurisdiction)
+    .where('u.role', 'in', ['manajer', 'pendamping'])
+    .where('u.disabled', '=', false)
+    .orderBy('u.name')
+    .execute();
 }
 
 export async function insertSession(

@@ -1,6 +1,7 @@
 /** Organisations (lembaga): admin everywhere, admin-dinas within its jurisdiction. */
 import { randomUUID } from 'node:crypto';
 import { getOrganisation, listOrganisations } from '../../db/admin.repository.ts';
+import { insertOrganisation, updateOrganisationRow } from '../../db/organisation.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -79,22 +80,18 @@ export async function createOrganisation(
   const id = randomUUID();
   const now = ctx.clock();
   const row = await db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('organisation')
-      .values({
-        id,
-        name: input.name,
-        type: input.type,
-        region_code: input.regionCode,
-        jurisdiction: jurisdictionOf(input.regionCode),
-        address: input.address ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const r = await insertOrganisation(trx, {
+      id,
+      name: input.name,
+      type: input.type,
+      region_code: input.regionCode,
+      jurisdiction: jurisdictionOf(input.regionCode),
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      created_at: now,
+      updated_at: now,
+    });
     await audit(ctx, trx, {
       action: 'organisation.create',
       entity: 'organisation',
@@ -132,13 +129,7 @@ export async function updateOrganisation(
     set.jurisdiction = jurisdictionOf(input.regionCode);
   }
   const row = await db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('organisation')
-      .set({ ...set, updated_at: ctx.clock(), version: existing.version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
+    const r = await updateOrganisationRow(trx, id, input.version, set, existing.version + 1, ctx.clock());
     if (!r) throw new AppError('VERSION_CONFLICT');
     await audit(ctx, trx, {
       action: 'organisation.update',

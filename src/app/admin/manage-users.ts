@@ -1,7 +1,13 @@
 /** User accounts: create, change role, disable, reset password — within the admin's scope. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getOrganisation, listUsers, userInSubtree } from '../../db/admin.repository.ts';
-import { findUserByEmail, revokeUserSessions } from '../../db/user.repository.ts';
+import {
+  findUserByEmail,
+  insertUser,
+  resetUserCredentials,
+  revokeUserSessions,
+  updateUserAccount,
+} from '../../db/user.repository.ts';
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
@@ -60,20 +66,17 @@ export async function createUser(
   const now = ctx.clock();
   const hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('app_user')
-      .values({
-        id,
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        org_id: input.orgId,
-        password_hash: hash,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertUser(trx, {
+      id,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      org_id: input.orgId,
+      password_hash: hash,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    });
     await audit(ctx, trx, {
       action: 'user.create',
       entity: 'user',
@@ -105,19 +108,9 @@ export async function updateUser(
   if (!canGrantRole(ctx.actor, u.role as Role)) throw new AppError('FORBIDDEN');
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('app_user')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.role !== undefined ? { role: input.role } : {}),
-        ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-        version: u.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
+    const fields = { name: input.name, role: input.role, disabled: input.disabled };
+    if (!(await updateUserAccount(trx, id, input.version, fields, u.version + 1, now)))
+      throw new AppError('VERSION_CONFLICT');
     if (input.disabled || input.role) await revokeUserSessions(trx, id, now);
     await audit(ctx, trx, {
       action: 'user.update',
@@ -140,19 +133,7 @@ export async function resetPassword(ctx: AuthedCtx, id: string) {
   const now = ctx.clock();
   const hash = await hashPassword(temporaryPassword);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: hash,
-        password_changed_at: now,
-        totp_enabled: false,
-        totp_secret_enc: null,
-        recovery_codes: [],
-        version: u.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await resetUserCredentials(trx, id, { passwordHash: hash, now, nextVersion: u.version + 1 });
     await revokeUserSessions(trx, id, now);
     await audit(ctx, trx, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'ok' });
   });

@@ -1,21 +1,12 @@
 /** Assign or reassign the case manager and companions, within the case's jurisdiction. */
 
 import { addCaseEvent, setCaseMembers, updateCaseRow } from '../../db/case.repository.ts';
+import { findStaffByIds, listAssignableStaff } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canBeAssigned, type Role } from '../../domain/policy.ts';
-import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 import { getCase } from './get-case.ts';
-
-async function staff(db: Tx, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.role', 'u.disabled', 'o.jurisdiction'])
-    .where('u.id', 'in', [...ids])
-    .execute();
-}
 
 export async function assignCase(
   ctx: AuthedCtx,
@@ -27,7 +18,7 @@ export async function assignCase(
     const c = await loadVisibleCase(ctx, trx, id, 'case.assign');
     requireOnCase(ctx, c, 'assign', 'case.assign');
     const ids = [...(input.managerId ? [input.managerId] : []), ...(input.companionIds ?? [])];
-    const found = new Map((await staff(trx, ids)).map((u) => [u.id, u]));
+    const found = new Map((await findStaffByIds(trx, ids)).map((u) => [u.id, u]));
     const ok = (uid: string, as: 'manager' | 'companion') => {
       const u = found.get(uid);
       return (
@@ -56,13 +47,5 @@ export async function assignCase(
 /** Staff who may be made manager or companion of this case. */
 export async function assignableStaff(ctx: AuthedCtx, caseId: string) {
   const c = await loadVisibleCase(ctx, ctx.conn.db, caseId, 'case.assignable');
-  return ctx.conn.db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.name', 'u.role', 'o.name as orgName'])
-    .where('o.jurisdiction', '=', c.jurisdiction)
-    .where('u.role', 'in', ['manajer', 'pendamping'])
-    .where('u.disabled', '=', false)
-    .orderBy('u.name')
-    .execute();
+  return listAssignableStaff(ctx.conn.db, c.jurisdiction);
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { findAttachment, insertAttachment } from '../../db/attachment.repository.ts';
 import { addCaseEvent } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -49,19 +50,16 @@ export async function addAttachment(
   const id = randomUUID();
   await ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'attach', 'attachment.create');
-    await trx
-      .insertInto('attachment')
-      .values({
-        id,
-        case_id: caseId,
-        filename_enc: ctx.keys.encrypt(name),
-        mime,
-        size_bytes: file.bytes.byteLength,
-        content_enc: ctx.keys.encryptBytes(file.bytes),
-        created_by: ctx.actor.userId,
-        created_at: now,
-      })
-      .execute();
+    await insertAttachment(trx, {
+      id,
+      case_id: caseId,
+      filename_enc: ctx.keys.encrypt(name),
+      mime,
+      size_bytes: file.bytes.byteLength,
+      content_enc: ctx.keys.encryptBytes(file.bytes),
+      created_by: ctx.actor.userId,
+      created_at: now,
+    });
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, {
       attachmentId: id,
       mime,
@@ -81,12 +79,7 @@ export async function addAttachment(
 export async function getAttachment(ctx: AuthedCtx, caseId: string, attachmentId: string) {
   const db = ctx.conn.db;
   await loadVisibleCase(ctx, db, caseId, 'attachment.read');
-  const a = await db
-    .selectFrom('attachment')
-    .selectAll()
-    .where('id', '=', attachmentId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
+  const a = await findAttachment(db, caseId, attachmentId);
   if (!a) throw new AppError('NOT_FOUND');
   await audit(ctx, db, {
     action: 'attachment.read',

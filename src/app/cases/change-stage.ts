@@ -1,7 +1,7 @@
 /** Move a case to another stage under the state machine of src/domain/stages.ts. */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
+import { addCaseEvent, findCaseCounts, updateCaseRow } from '../../db/case.repository.ts';
+import { insertRecord } from '../../db/record.repository.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { checkTransition, type Stage } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -23,31 +23,7 @@ export async function changeStage(
     const c = await loadVisibleCase(ctx, trx, id, 'case.transition');
     requireOnCase(ctx, c, 'transition', 'case.transition', input.to);
     if (c.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const counts = await trx
-      .selectFrom('case_file as c')
-      .where('c.id', '=', id)
-      .select((eb) => [
-        eb
-          .selectFrom('person')
-          .select(eb.fn.countAll<string>().as('n'))
-          .where('case_id', '=', id)
-          .where('role', '=', 'korban')
-          .as('victims'),
-        eb
-          .selectFrom('case_record')
-          .select(eb.fn.countAll<string>().as('n'))
-          .where('case_id', '=', id)
-          .where('kind', '=', 'assessment')
-          .as('assessments'),
-        eb
-          .selectFrom('case_record')
-          .select(eb.fn.countAll<string>().as('n'))
-          .where('case_id', '=', id)
-          .where('kind', '=', 'plan_item')
-          .where(sql<boolean>`data->>'agreedWithBeneficiary' = 'true'`)
-          .as('agreed'),
-      ])
-      .executeTakeFirstOrThrow();
+    const counts = await findCaseCounts(trx, id);
     const problem = checkTransition(
       {
         stage: c.stage as Stage,
@@ -86,19 +62,16 @@ export async function changeStage(
     );
     if (input.reason) {
       // the reason may name people: it is kept as an encrypted note, the timeline only points to it
-      await trx
-        .insertInto('case_record')
-        .values({
-          id: randomUUID(),
-          case_id: id,
-          kind: 'note',
-          data: JSON.stringify({ context: `stage:${c.stage}->${input.to}` }),
-          secret_enc: ctx.keys.encrypt(JSON.stringify({ body: input.reason })),
-          created_by: ctx.actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertRecord(trx, {
+        id: randomUUID(),
+        case_id: id,
+        kind: 'note',
+        data: JSON.stringify({ context: `stage:${c.stage}->${input.to}` }),
+        secret_enc: ctx.keys.encrypt(JSON.stringify({ body: input.reason })),
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
     }
     await audit(ctx, trx, {
       action: 'case.transition',

@@ -3,7 +3,7 @@
  * actor's organisation in the actor's jurisdiction, starting at intake (penerimaan).
  */
 import { randomUUID } from 'node:crypto';
-import { addCaseEvent, nextCaseSequence } from '../../db/case.repository.ts';
+import { addCaseEvent, insertCase, nextCaseSequence } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
@@ -31,26 +31,23 @@ export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
   await ctx.conn.db.transaction().execute(async (trx) => {
     const year = yearInWib(receivedAt);
     const seq = await nextCaseSequence(trx, jurisdiction, year);
-    await trx
-      .insertInto('case_file')
-      .values({
-        id,
-        number: caseNumber(jurisdiction, year, seq),
-        jurisdiction,
-        org_id: ctx.actor.orgId,
-        manager_id: ctx.actor.role === 'manajer' ? ctx.actor.userId : null,
-        stage: 'penerimaan',
-        channel: input.channel,
-        received_at: receivedAt,
-        case_type: input.caseType ?? null,
-        risk: input.risk ?? null,
-        authority: input.authority ?? null,
-        summary_enc: ctx.keys.encrypt(input.summary),
-        created_by: ctx.actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertCase(trx, {
+      id,
+      number: caseNumber(jurisdiction, year, seq),
+      jurisdiction,
+      org_id: ctx.actor.orgId,
+      manager_id: ctx.actor.role === 'manajer' ? ctx.actor.userId : null,
+      stage: 'penerimaan',
+      channel: input.channel,
+      received_at: receivedAt,
+      case_type: input.caseType ?? null,
+      risk: input.risk ?? null,
+      authority: input.authority ?? null,
+      summary_enc: ctx.keys.encrypt(input.summary),
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
     await addCaseEvent(trx, id, ctx.actor.userId, 'case.opened', now, { channel: input.channel });
     await audit(ctx, trx, { action: 'case.create', entity: 'case', entityId: id, outcome: 'ok' });
   });

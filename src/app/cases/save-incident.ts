@@ -1,6 +1,7 @@
 /** Add or edit an incident: when, where, forms of violence, TPKS offences, AMPK, chronology. */
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
+import { findIncident, insertIncident } from '../../db/incident.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { IncidentInput } from '../../domain/schemas.ts';
@@ -29,17 +30,11 @@ export async function addIncident(ctx: AuthedCtx, caseId: string, input: Inciden
     await loadForWrite(ctx, trx, caseId, 'update', 'incident.create');
     if (input.regionCode && !(await getRegion(trx, input.regionCode)))
       throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
-    const row = await trx
-      .insertInto('incident')
-      .values({
-        id,
-        case_id: caseId,
-        created_at: now,
-        updated_at: now,
-        ...(columns(ctx.keys, input) as object),
-      } as never)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertIncident(
+      trx,
+      { id, case_id: caseId, created_at: now, updated_at: now },
+      columns(ctx.keys, input),
+    );
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, {
       incidentId: id,
       forms: input.forms,
@@ -89,11 +84,7 @@ export async function updateIncident(
       outcome: 'ok',
       detail: { caseId },
     });
-    const row = await trx
-      .selectFrom('incident')
-      .selectAll()
-      .where('id', '=', incidentId)
-      .executeTakeFirstOrThrow();
+    const row = await findIncident(trx, incidentId);
     return incidentDto(ctx.keys, row, new Map());
   });
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
+import { findPerson, findPersonRoles, insertPerson, upsertRelationship } from '../../db/person.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { PersonInput } from '../../domain/schemas.ts';
@@ -57,23 +58,18 @@ export async function addPerson(ctx: AuthedCtx, caseId: string, input: PersonInp
   return ctx.conn.db.transaction().execute(async (trx) => {
     const c = await loadForWrite(ctx, trx, caseId, 'update', 'person.create');
     await checkRegion(trx, input.regionCode, 'regionCode');
-    const set = columns(ctx.keys, input);
-    const row = await trx
-      .insertInto('person')
-      .values({
+    const row = await insertPerson(
+      trx,
+      {
         id,
         case_id: caseId,
         jurisdiction: c.jurisdiction,
         role: input.role,
-        name_enc: '',
-        name_tokens: [],
-        disability_types: [],
         created_at: now,
         updated_at: now,
-        ...(set as object),
-      } as never)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      },
+      columns(ctx.keys, input),
+    );
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, {
       personId: id,
       role: input.role,
@@ -114,11 +110,7 @@ export async function updatePerson(
       outcome: 'ok',
       detail: { caseId },
     });
-    const row = await trx
-      .selectFrom('person')
-      .selectAll()
-      .where('id', '=', personId)
-      .executeTakeFirstOrThrow();
+    const row = await findPerson(trx, personId);
     return personDto(ctx.keys, row, new Map(), now);
   });
 }
@@ -131,32 +123,20 @@ export async function addRelationship(
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', 'relationship.create');
-    const people = await trx
-      .selectFrom('person')
-      .select(['id', 'role'])
-      .where('case_id', '=', caseId)
-      .where('id', 'in', [input.victimId, input.perpetratorId])
-      .execute();
+    const people = await findPersonRoles(trx, caseId, [input.victimId, input.perpetratorId]);
     const role = new Map(people.map((p) => [p.id, p.role]));
     if (role.get(input.victimId) !== 'korban')
       throw new AppError('VALIDATION_FAILED', { victimId: 'not_a_victim' });
     if (role.get(input.perpetratorId) !== 'terlapor')
       throw new AppError('VALIDATION_FAILED', { perpetratorId: 'not_a_perpetrator' });
     const id = randomUUID();
-    const row = await trx
-      .insertInto('relationship')
-      .values({
-        id,
-        case_id: caseId,
-        victim_id: input.victimId,
-        perpetrator_id: input.perpetratorId,
-        relationship: input.relationship,
-      })
-      .onConflict((oc) =>
-        oc.columns(['victim_id', 'perpetrator_id']).doUpdateSet({ relationship: input.relationship }),
-      )
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await upsertRelationship(trx, {
+      id,
+      case_id: caseId,
+      victim_id: input.victimId,
+      perpetrator_id: input.perpetratorId,
+      relationship: input.relationship,
+    });
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'relationship.set', now, {
       relationship: input.relationship,
     });

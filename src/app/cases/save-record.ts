@@ -3,7 +3,10 @@
  * typed by src/domain/schemas.ts RECORD_KINDS; free text is stored encrypted.
  */
 import { randomUUID } from 'node:crypto';
+import { getOrganisation } from '../../db/admin.repository.ts';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
+import { findPersonRole } from '../../db/person.repository.ts';
+import { findRecord, findRecordById, insertRecord } from '../../db/record.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -12,21 +15,12 @@ import { recordDto, splitRecord } from './mappers.ts';
 
 async function checkRefs(db: Tx, caseId: string, data: Record<string, unknown>) {
   if (typeof data.victimId === 'string') {
-    const v = await db
-      .selectFrom('person')
-      .select('role')
-      .where('id', '=', data.victimId)
-      .where('case_id', '=', caseId)
-      .executeTakeFirst();
+    const v = await findPersonRole(db, caseId, data.victimId);
     if (v?.role !== 'korban') throw new AppError('VALIDATION_FAILED', { victimId: 'not_a_victim' });
   }
   for (const f of ['responsibleOrgId', 'providerOrgId'] as const) {
     if (typeof data[f] === 'string') {
-      const o = await db
-        .selectFrom('organisation')
-        .select('id')
-        .where('id', '=', data[f] as string)
-        .executeTakeFirst();
+      const o = await getOrganisation(db, data[f] as string);
       if (!o) throw new AppError('VALIDATION_FAILED', { [f]: 'unknown_organisation' });
     }
   }
@@ -44,20 +38,16 @@ export async function addRecord(
     await loadForWrite(ctx, trx, caseId, 'update', `${kind}.create`);
     await checkRefs(trx, caseId, data);
     const { plain, secretEnc } = splitRecord(ctx.keys, kind, data);
-    const row = await trx
-      .insertInto('case_record')
-      .values({
-        id,
-        case_id: caseId,
-        kind,
-        data: JSON.stringify(plain),
-        secret_enc: secretEnc,
-        created_by: ctx.actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRecord(trx, {
+      id,
+      case_id: caseId,
+      kind,
+      data: JSON.stringify(plain),
+      secret_enc: secretEnc,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
     await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.added`, now, {
       recordId: id,
       ...(kind === 'service' || kind === 'plan_item' ? { service: plain.service } : {}),
@@ -84,13 +74,7 @@ export async function updateRecord(
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadForWrite(ctx, trx, caseId, 'update', `${kind}.update`);
-    const existing = await trx
-      .selectFrom('case_record')
-      .selectAll()
-      .where('id', '=', recordId)
-      .where('case_id', '=', caseId)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
+    const existing = await findRecord(trx, caseId, kind, recordId);
     if (!existing) throw new AppError('NOT_FOUND');
     const merged = { ...recordDto(ctx.keys, existing).data, ...data };
     await checkRefs(trx, caseId, data);
@@ -114,11 +98,7 @@ export async function updateRecord(
       outcome: 'ok',
       detail: { caseId, kind },
     });
-    const row = await trx
-      .selectFrom('case_record')
-      .selectAll()
-      .where('id', '=', recordId)
-      .executeTakeFirstOrThrow();
+    const row = await findRecordById(trx, recordId);
     return recordDto(ctx.keys, row);
   });
 }

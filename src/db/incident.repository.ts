@@ -1,0 +1,25 @@
+/** Incidents of a case. */
+import type { Insertable } from 'kysely';
+import type { Tx } from '../app/context.ts';
+import type { IncidentTable } from './schema.ts';
+
+type IncidentBase = Pick<Insertable<IncidentTable>, 'id' | 'case_id' | 'created_at' | 'updated_at'>;
+
+/** Inserts an incident; `columns` (by column name) complete the row. */
+export function insertIncident(db: Tx, base: IncidentBase, columns: Record<string, unknown>) {
+  return db
+    .insertInto('incident')
+    .values({
+      id: base.id,
+      case_id: base.case_id,
+      created_at: base.created_at,
+      updated_at: base.updated_at,
+      ...(columns as object),
+    } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findIncident(db: Tx, id: string) {
+  return db.selectFrom('incident').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -1,0 +1,23 @@
+/** Case records: assessments, plan items, services, victim rights and notes. */
+import type { Insertable } from 'kysely';
+import type { Tx } from '../app/context.ts';
+import type { CaseRecordTable } from './schema.ts';
+
+export function insertRecord(db: Tx, row: Insertable<CaseRecordTable>) {
+  return db.insertInto('case_record').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A record of the given kind in the given case, if there is one. */
+export function findRecord(db: Tx, caseId: string, kind: string, id: string) {
+  return db
+    .selectFrom('case_record')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export function findRecordById(db: Tx, id: string) {
+  return db.selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
