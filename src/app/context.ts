@@ -1,11 +1,5 @@
-/**
- * What every use case receives: who acts, the database, the clock, the keys, and the request's
- * origin for the audit trail.
- */
-import type { Kysely, Transaction } from 'kysely';
 import { type AuditInput, appendAudit } from '../db/audit.repository.ts';
-import type { Db } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db, Tx } from '../db/connect.ts';
 import type { Actor } from '../domain/policy.ts';
 import type { Logger } from '../logger.ts';
 import type { Keyring } from './crypto.ts';
@@ -22,7 +16,7 @@ export type Services = {
 export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };
 export type AuthedCtx = Services & { actor: Actor; meta: RequestMeta };
 
-export type Tx = Kysely<Database> | Transaction<Database>;
+export type { Tx } from '../db/connect.ts';
 
 type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & {
   detail?: Record<string, unknown> | null;

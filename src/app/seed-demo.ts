@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { findMeta, insertMeta } from '../db/meta.repository.ts';
 import { insertOrganisation } from '../db/organisation.repository.ts';
-import { insertUser } from '../db/user.repository.ts';
+import { findUserByEmail, insertUser } from '../db/user.repository.ts';
 import type { Actor, Role } from '../domain/policy.ts';
 import { ROLES } from '../domain/policy.ts';
 import type { Stage } from '../domain/stages.ts';
@@ -141,6 +141,12 @@ export async function seedDemo(
   const db = svc.conn.db;
   const done = await findMeta(db, 'demo_seeded');
   if (done) return false;
+  if (await findUserByEmail(db, demoEmail('manajer', DEMO_REGIONS[0]!.slug))) {
+    // an earlier start stopped half-way through seeding: keep what is there rather than fail
+    svc.log.warn('demo data partly present from an interrupted start; not loading it again');
+    await insertMeta(db, 'demo_seeded', svc.clock().toISOString());
+    return false;
+  }
   const t0 = Date.now();
   const hash = await hashPassword(opts.password);
   const now = svc.clock();

@@ -6,13 +6,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { verify as verifyTotp } from 'otplib';
 import {
+  claimTotpStep,
   clearThrottle,
+  consumeRecoveryCode,
   findUserByEmail,
   getThrottle,
   insertSession,
   recordFailure,
-  setRecoveryCodes,
-  setTotpLastStep,
 } from '../db/user.repository.ts';
 import {
   FAILURE_WINDOW_MS,
@@ -105,15 +105,12 @@ export async function signIn(
         ...(user.totp_last_step ? { afterTimeStep: Number(user.totp_last_step) } : {}),
       });
       if (!r.valid) throw await fail('OTP_INVALID', user.id, 'wrong_otp');
-      await setTotpLastStep(db, user.id, (r as { timeStep: number }).timeStep);
+      if (!(await claimTotpStep(db, user.id, (r as { timeStep: number }).timeStep)))
+        throw await fail('OTP_INVALID', user.id, 'replayed_otp');
     } else {
       const h = ctx.keys.blindIndex('recovery-code', otp.toLowerCase());
-      if (!user.recovery_codes.includes(h)) throw await fail('OTP_INVALID', user.id, 'wrong_recovery_code');
-      await setRecoveryCodes(
-        db,
-        user.id,
-        user.recovery_codes.filter((c) => c !== h),
-      );
+      if (!(await consumeRecoveryCode(db, user.id, h)))
+        throw await fail('OTP_INVALID', user.id, 'wrong_recovery_code');
       await audit({ ...ctx, actor: null }, db, {
         action: 'auth.recovery_code_used',
         entity: 'user',

@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openServices } from '../app/boot.ts';
+import { audit, type Services, type Tx } from '../app/context.ts';
 import { hashPassword } from '../app/passwords.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { getOrganisation } from '../db/admin.repository.ts';
@@ -107,6 +108,13 @@ async function main(argv: string[]): Promise<number> {
         phone: values.phone ?? null,
         address: values.address ?? null,
       });
+      await cliAudit(svc, {
+        action: 'organisation.create',
+        entity: 'organisation',
+        entityId: id,
+        outcome: 'ok',
+        detail: { via: 'cli' },
+      });
       out(`Lembaga dibuat: ${id}`);
       return 0;
     }
@@ -136,13 +144,22 @@ async function main(argv: string[]): Promise<number> {
         const problem = passwordProblem(password, [email, values.name]);
         if (problem)
           throw new UsageError('Kata sandi terlalu lemah: minimal 12 karakter dan bukan kata sandi umum.');
+        if (await findUserByEmail(db, email)) throw new UsageError(`Email ${email} sudah dipakai akun lain.`);
+        const id = randomUUID();
         await insertUser(db, {
-          id: randomUUID(),
+          id,
           email,
           name: values.name,
           role: values.role,
           org_id: values.org,
           password_hash: await hashPassword(password),
+        });
+        await cliAudit(svc, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: id,
+          outcome: 'ok',
+          detail: { role: values.role, via: 'cli' },
         });
         out(
           `Pengguna dibuat: ${email}${values.password ? '' : `\nKata sandi sementara (tampil sekali): ${password}`}`,
@@ -153,16 +170,41 @@ async function main(argv: string[]): Promise<number> {
       const user = await findUserByEmail(db, email);
       if (!user) throw new UsageError(`Pengguna ${email} tidak ditemukan.`);
       if (sub === 'disable') {
-        await disableUser(db, user.id, new Date());
-        await revokeUserSessions(db, user.id, new Date());
+        await db.transaction().execute(async (trx) => {
+          await disableUser(trx, user.id, new Date());
+          await revokeUserSessions(trx, user.id, new Date());
+          await cliAudit(
+            { ...svc, db: trx },
+            {
+              action: 'user.update',
+              entity: 'user',
+              entityId: user.id,
+              outcome: 'ok',
+              detail: { disabled: true, via: 'cli' },
+            },
+          );
+        });
         out(`Pengguna dinonaktifkan: ${email}`);
         return 0;
       }
       if (sub === 'reset-password') {
         const password = randomBytes(12).toString('base64url');
         const now = new Date();
-        await resetUserCredentials(db, user.id, { passwordHash: await hashPassword(password), now });
-        await revokeUserSessions(db, user.id, now);
+        const hash = await hashPassword(password);
+        await db.transaction().execute(async (trx) => {
+          await resetUserCredentials(trx, user.id, { passwordHash: hash, now });
+          await revokeUserSessions(trx, user.id, now);
+          await cliAudit(
+            { ...svc, db: trx },
+            {
+              action: 'user.reset_password',
+              entity: 'user',
+              entityId: user.id,
+              outcome: 'ok',
+              detail: { via: 'cli' },
+            },
+          );
+        });
         out(
           `Kata sandi sementara untuk ${email} (tampil sekali): ${password}\nVerifikasi dua langkah direset; pengguna mendaftar ulang saat masuk.`,
         );
@@ -175,6 +217,15 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await svc.conn.close();
   }
+}
+
+/** Operator actions from the command line are audited like any other, with no signed-in actor. */
+function cliAudit(svc: Services & { db?: Tx }, event: Parameters<typeof audit>[2]) {
+  return audit(
+    { ...svc, actor: null, meta: { ip: null, userAgent: 'simpul-cli', requestId: null } },
+    svc.db ?? svc.conn.db,
+    event,
+  );
 }
 
 async function backupRestore(

@@ -1,6 +1,7 @@
 /** Users and organisations as administrators see them, within a region subtree. */
 import { sql } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
+import { usersWithOrg } from './user.repository.ts';
 
 /** Escapes LIKE wildcards (PostgreSQL's default escape character is the backslash). */
 export function likeEscape(s: string): string {
@@ -31,24 +32,7 @@ export function getOrganisation(db: Tx, id: string) {
 }
 
 export function listUsers(db: Tx, root: string) {
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.org_id')
-    .leftJoin('region as r', 'r.code', 'o.jurisdiction')
-    .select([
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.role',
-      'u.org_id',
-      'u.disabled',
-      'u.demo',
-      'u.totp_enabled',
-      'u.version',
-      'o.name as org_name',
-      'o.jurisdiction',
-      'r.name as jurisdiction_name',
-    ])
+  return usersWithOrg(db)
     .where(within('o.jurisdiction', root))
     .orderBy('o.jurisdiction')
     .orderBy('u.email')

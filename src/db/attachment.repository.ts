@@ -1,6 +1,6 @@
 /** Encrypted attachments of a case. */
 import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 import type { AttachmentTable } from './schema.ts';
 
 export async function insertAttachment(db: Tx, row: Insertable<AttachmentTable>) {

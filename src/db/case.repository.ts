@@ -3,9 +3,9 @@
  * (invariant 1): a case outside the scope is never loaded.
  */
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
-import type { Tx } from '../app/context.ts';
 import type { CaseScope } from '../domain/policy.ts';
 import { likeEscape } from './admin.repository.ts';
+import type { Tx } from './connect.ts';
 import type { CaseFileTable, Database } from './schema.ts';
 
 type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;

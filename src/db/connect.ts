@@ -4,11 +4,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
+
+/** A connection or an open transaction: what every repository function takes first. */
+export type Tx = Kysely<Database> | Transaction<Database>;
+
+/** Liveness check for /healthz. */
+export async function ping(db: Tx): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
 
 export type Db = {
   kind: DbKind;

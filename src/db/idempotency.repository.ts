@@ -1,4 +1,4 @@
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 
 export function findIdempotent(db: Tx, actorId: string, key: string) {
   return db

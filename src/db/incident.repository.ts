@@ -1,6 +1,6 @@
 /** Incidents of a case. */
 import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 import type { IncidentTable } from './schema.ts';
 
 type IncidentBase = Pick<Insertable<IncidentTable>, 'id' | 'case_id' | 'created_at' | 'updated_at'>;

@@ -1,5 +1,5 @@
 /** `system_meta`: installation-wide key/value facts (key check value, demo data marker). */
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 
 export function findMeta(db: Tx, key: string) {
   return db.selectFrom('system_meta').select('value').where('key', '=', key).executeTakeFirst();

@@ -1,6 +1,7 @@
 /** Writing organisations (lembaga); reads for administrators are in admin.repository.ts. */
 import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import { sql } from 'kysely';
+import type { Tx } from './connect.ts';
 import type { OrganisationTable } from './schema.ts';
 
 export function insertOrganisation(db: Tx, row: Insertable<OrganisationTable>) {
@@ -8,7 +9,7 @@ export function insertOrganisation(db: Tx, row: Insertable<OrganisationTable>) {
 }
 
 /**
- * Optimistic update: applies only when `version` matches and sets the version to `nextVersion`.
+ * Optimistic update: applies only when `version` matches; the version goes up by one.
  * Returns the updated row, or undefined on a version conflict.
  */
 export function updateOrganisationRow(
@@ -16,12 +17,11 @@ export function updateOrganisationRow(
   id: string,
   version: number,
   set: Record<string, unknown>,
-  nextVersion: number,
   now: Date,
 ) {
   return db
     .updateTable('organisation')
-    .set({ ...set, updated_at: now, version: nextVersion })
+    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()

@@ -1,6 +1,6 @@
 /** Persons of a case (victims, alleged perpetrators, reporters) and who did what to whom. */
 import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 import type { PersonTable, RelationshipTable } from './schema.ts';
 
 type PersonBase = Pick<

@@ -1,6 +1,6 @@
 /** Case records: assessments, plan items, services, victim rights and notes. */
 import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 import type { CaseRecordTable } from './schema.ts';
 
 export function insertRecord(db: Tx, row: Insertable<CaseRecordTable>) {

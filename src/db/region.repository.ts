@@ -3,7 +3,7 @@
  */
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import { sql } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import type { Tx } from './connect.ts';
 
 export type RegionRow = { code: string; parent_code: string | null; level: number; name: string };
 

@@ -1,6 +1,6 @@
 /** Users, organisations, sessions and sign-in throttling. */
-import type { Insertable } from 'kysely';
-import type { Tx } from '../app/context.ts';
+import { type Insertable, sql } from 'kysely';
+import type { Tx } from './connect.ts';
 import type { AppUserTable } from './schema.ts';
 
 export function findUserByEmail(db: Tx, email: string) {
@@ -11,7 +11,8 @@ export function findUserById(db: Tx, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function userWithOrg(db: Tx, id: string) {
+/** Users with their organisation and jurisdiction name: the shape the API shows. */
+export function usersWithOrg(db: Tx) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
@@ -29,9 +30,12 @@ export function userWithOrg(db: Tx, id: string) {
       'o.name as org_name',
       'o.jurisdiction',
       'r.name as jurisdiction_name',
-    ])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+export type UserWithOrgRow = NonNullable<Awaited<ReturnType<typeof userWithOrg>>>;
+
+export function userWithOrg(db: Tx, id: string) {
+  return usersWithOrg(db).where('u.id', '=', id).executeTakeFirst();
 }
 
 export async function insertUser(db: Tx, row: Insertable<AppUserTable>) {
@@ -39,15 +43,14 @@ export async function insertUser(db: Tx, row: Insertable<AppUserTable>) {
 }
 
 /**
- * Optimistic update of name, role and disabled flag: applies only when `version` matches and sets
- * the version to `nextVersion`. Returns false on a version conflict.
+ * Optimistic update of name, role and disabled flag: applies only when `version` matches; the
+ * version goes up by one. Returns false on a version conflict.
  */
 export async function updateUserAccount(
   db: Tx,
   id: string,
   version: number,
   fields: { name?: string | undefined; role?: string | undefined; disabled?: boolean | undefined },
-  nextVersion: number,
   now: Date,
 ): Promise<boolean> {
   const r = await db
@@ -56,7 +59,7 @@ export async function updateUserAccount(
       ...(fields.name !== undefined ? { name: fields.name } : {}),
       ...(fields.role !== undefined ? { role: fields.role } : {}),
       ...(fields.disabled !== undefined ? { disabled: fields.disabled } : {}),
-      version: nextVersion,
+      version: (eb) => eb('version', '+', 1),
       updated_at: now,
     })
     .where('id', '=', id)
@@ -66,14 +69,9 @@ export async function updateUserAccount(
 }
 
 /**
- * New password, two-factor removed (secret and recovery codes cleared). The version is set to
- * `nextVersion` when given and left alone otherwise.
+ * New password, two-factor removed (secret and recovery codes cleared); the version goes up.
  */
-export async function resetUserCredentials(
-  db: Tx,
-  id: string,
-  c: { passwordHash: string; now: Date; nextVersion?: number | undefined },
-) {
+export async function resetUserCredentials(db: Tx, id: string, c: { passwordHash: string; now: Date }) {
   await db
     .updateTable('app_user')
     .set({
@@ -82,7 +80,7 @@ export async function resetUserCredentials(
       totp_enabled: false,
       totp_secret_enc: null,
       recovery_codes: [],
-      ...(c.nextVersion !== undefined ? { version: c.nextVersion } : {}),
+      version: (eb) => eb('version', '+', 1),
       updated_at: c.now,
     })
     .where('id', '=', id)
@@ -90,7 +88,11 @@ export async function resetUserCredentials(
 }
 
 export async function disableUser(db: Tx, id: string, now: Date) {
-  await db.updateTable('app_user').set({ disabled: true, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ disabled: true, updated_at: now, version: (eb) => eb('version', '+', 1) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The user's own password change (the version goes up by one). */
@@ -131,12 +133,29 @@ export async function enableTotp(
     .execute();
 }
 
-export async function setTotpLastStep(db: Tx, id: string, step: number) {
-  await db.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', id).execute();
+/**
+ * Records the time step of a used TOTP code, only if it is newer than the last one: two
+ * concurrent sign-ins with the same code cannot both win. Returns false for a replay.
+ */
+export async function claimTotpStep(db: Tx, id: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
-export async function setRecoveryCodes(db: Tx, id: string, codes: string[]) {
-  await db.updateTable('app_user').set({ recovery_codes: codes }).where('id', '=', id).execute();
+/** Removes a recovery code in one statement; false when it was already used (or never existed). */
+export async function consumeRecoveryCode(db: Tx, id: string, codeHash: string): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ recovery_codes: sql`array_remove(recovery_codes, ${codeHash})` })
+    .where('id', '=', id)
+    .where(sql<boolean>`${codeHash} = ANY(recovery_codes)`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** The given users with their role and organisation's jurisdiction (for assignment checks). */

@@ -10,10 +10,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { sql } from 'kysely';
 import { ZodError } from 'zod';
 import { audit, type Services } from '../app/context.ts';
 import { resolveSession } from '../app/resolve-session.ts';
+import { ping } from '../db/connect.ts';
 import { AppError } from '../domain/errors.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
@@ -95,7 +95,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   // ---- health
   app.get('/healthz', async (c) => {
     try {
-      await sql`SELECT 1`.execute(svc.conn.db);
+      await ping(svc.conn.db);
       return c.json({ status: 'ok', db: svc.conn.kind });
     } catch {
       return c.json({ status: 'unavailable', db: svc.conn.kind }, 503);

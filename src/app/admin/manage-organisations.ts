@@ -7,6 +7,7 @@ import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { adminScope, isWithin, jurisdictionOf } from '../../domain/policy.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { requireAdmin } from './require-admin.ts';
 
 type OrgRow = {
   id: string;
@@ -34,12 +35,6 @@ export function orgDto(o: OrgRow): OrgDto {
     email: o.email,
     version: o.version,
   };
-}
-
-function requireAdmin(ctx: AuthedCtx): string {
-  const root = adminScope(ctx.actor);
-  if (root === null) throw new AppError('FORBIDDEN');
-  return root;
 }
 
 async function checkRegion(db: Tx, root: string, code: string) {
@@ -129,7 +124,7 @@ export async function updateOrganisation(
     set.jurisdiction = jurisdictionOf(input.regionCode);
   }
   const row = await db.transaction().execute(async (trx) => {
-    const r = await updateOrganisationRow(trx, id, input.version, set, existing.version + 1, ctx.clock());
+    const r = await updateOrganisationRow(trx, id, input.version, set, ctx.clock());
     if (!r) throw new AppError('VERSION_CONFLICT');
     await audit(ctx, trx, {
       action: 'organisation.update',

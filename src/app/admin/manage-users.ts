@@ -6,17 +6,20 @@ import {
   insertUser,
   resetUserCredentials,
   revokeUserSessions,
+  type UserWithOrgRow,
   updateUserAccount,
+  userWithOrg,
 } from '../../db/user.repository.ts';
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
-import { adminScope, canGrantRole, isWithin, type Role } from '../../domain/policy.ts';
+import { canGrantRole, isWithin, type Role } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { mfaEnrolmentRequired } from '../sign-in.ts';
+import { requireAdmin } from './require-admin.ts';
 
-type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+type UserRow = UserWithOrgRow;
 
 export function userDto(u: UserRow): UserDto {
   return {
@@ -34,12 +37,6 @@ export function userDto(u: UserRow): UserDto {
     disabled: u.disabled,
     version: u.version,
   };
-}
-
-function requireAdmin(ctx: AuthedCtx): string {
-  const root = adminScope(ctx.actor);
-  if (root === null) throw new AppError('FORBIDDEN');
-  return root;
 }
 
 export async function listUsersForAdmin(ctx: AuthedCtx) {
@@ -85,7 +82,7 @@ export async function createUser(
       detail: { role: input.role },
     });
   });
-  const u = (await listUsers(db, root)).find((x) => x.id === id)!;
+  const u = (await userWithOrg(db, id))!;
   return userDto(u);
 }
 
@@ -109,7 +106,7 @@ export async function updateUser(
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
     const fields = { name: input.name, role: input.role, disabled: input.disabled };
-    if (!(await updateUserAccount(trx, id, input.version, fields, u.version + 1, now)))
+    if (!(await updateUserAccount(trx, id, input.version, fields, now)))
       throw new AppError('VERSION_CONFLICT');
     if (input.disabled || input.role) await revokeUserSessions(trx, id, now);
     await audit(ctx, trx, {
@@ -120,7 +117,7 @@ export async function updateUser(
       detail: { role: input.role ?? null, disabled: input.disabled ?? null },
     });
   });
-  return userDto((await listUsers(db, root)).find((x) => x.id === id)!);
+  return userDto((await userWithOrg(db, id))!);
 }
 
 /** Sets a random temporary password (shown once), ends the user's sessions, removes two-factor. */
@@ -133,7 +130,7 @@ export async function resetPassword(ctx: AuthedCtx, id: string) {
   const now = ctx.clock();
   const hash = await hashPassword(temporaryPassword);
   await db.transaction().execute(async (trx) => {
-    await resetUserCredentials(trx, id, { passwordHash: hash, now, nextVersion: u.version + 1 });
+    await resetUserCredentials(trx, id, { passwordHash: hash, now });
     await revokeUserSessions(trx, id, now);
     await audit(ctx, trx, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'ok' });
   });

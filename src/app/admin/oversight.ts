@@ -4,6 +4,7 @@ import { caseStats, listAudit } from '../../db/admin.repository.ts';
 import type { AuditEventDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can, statsScope } from '../../domain/policy.ts';
+import { auditEventDto } from '../audit-dto.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
 export async function listAuditEvents(
@@ -21,20 +22,7 @@ export async function listAuditEvents(
   const rows = await listAudit(ctx.conn.db, ctx.actor.jurisdiction, q, q.page, q.pageSize);
   await audit(ctx, ctx.conn.db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
   return {
-    items: rows.map((r) => ({
-      id: String(r.id),
-      at: new Date(r.at).toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      actorRole: r.actor_role,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      ip: r.ip,
-      userAgent: r.user_agent,
-      requestId: r.request_id,
-      outcome: r.outcome,
-    })),
+    items: rows.map(auditEventDto),
     page: q.page,
     pageSize: q.pageSize,
   };

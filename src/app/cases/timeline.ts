@@ -2,6 +2,7 @@
 
 import { caseAccessLog, caseTimeline } from '../../db/case.repository.ts';
 import type { AuditEventDto, TimelineEntryDto } from '../../domain/dto.ts';
+import { auditEventDto } from '../audit-dto.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 
@@ -27,18 +28,5 @@ export async function getAccessLog(ctx: AuthedCtx, caseId: string): Promise<Audi
     entityId: caseId,
     outcome: 'ok',
   });
-  return rows.map((r) => ({
-    id: String(r.id),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    actorRole: r.actor_role,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    ip: r.ip,
-    userAgent: r.user_agent,
-    requestId: r.request_id,
-    outcome: r.outcome,
-  }));
+  return rows.map(auditEventDto);
 }

@@ -3,12 +3,10 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { changePassword } from '../../app/change-password.ts';
 import type { Services } from '../../app/context.ts';
-import { audit } from '../../app/context.ts';
-import { mfaEnrolmentRequired, signIn } from '../../app/sign-in.ts';
+import { currentUser } from '../../app/current-user.ts';
+import { signIn } from '../../app/sign-in.ts';
+import { signOut } from '../../app/sign-out.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/two-factor.ts';
-import { revokeSession, userWithOrg } from '../../db/user.repository.ts';
-import { AppError } from '../../domain/errors.ts';
-import type { Role } from '../../domain/policy.ts';
 import { LoginInput, OtpConfirmInput, PasswordChangeInput } from '../../domain/schemas.ts';
 import { type AppEnv, authed, meta } from '../context.ts';
 import { op } from '../openapi.ts';
@@ -18,24 +16,6 @@ export const SESSION_COOKIE = 'simpul_session';
 function secure(c: Context<AppEnv>, publicUrl: string | undefined): boolean {
   if (publicUrl) return publicUrl.startsWith('https://');
   return new URL(c.req.url).protocol === 'https:';
-}
-
-export async function meDto(svc: Services, userId: string) {
-  const u = await userWithOrg(svc.conn.db, userId);
-  if (!u) throw new AppError('UNAUTHENTICATED');
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role as Role,
-    orgId: u.org_id,
-    orgName: u.org_name,
-    jurisdiction: u.jurisdiction,
-    jurisdictionName: u.jurisdiction_name ?? u.jurisdiction,
-    mfaEnabled: u.totp_enabled,
-    mfaEnrolmentRequired: mfaEnrolmentRequired(u.role as Role, u.demo, u.totp_enabled),
-    demo: u.demo,
-  };
 }
 
 export function authRoutes(
@@ -57,7 +37,7 @@ export function authRoutes(
         path: '/',
         maxAge: 12 * 3600,
       });
-      return c.json({ user: await meDto(svc, r.userId) });
+      return c.json({ user: await currentUser(svc, r.userId) });
     },
   );
 
@@ -66,15 +46,7 @@ export function authRoutes(
     { method: 'post', path: '/api/v1/auth/logout', summary: 'Keluar (sign out)', tags, status: 204 },
     async (c) => {
       const sid = c.get('sessionId');
-      if (sid) {
-        await revokeSession(svc.conn.db, sid, svc.clock());
-        await audit({ ...svc, actor: c.get('actor'), meta: meta(c) }, svc.conn.db, {
-          action: 'auth.logout',
-          entity: 'user',
-          entityId: c.get('actor')?.userId ?? null,
-          outcome: 'ok',
-        });
-      }
+      if (sid) await signOut({ ...svc, actor: c.get('actor'), meta: meta(c) }, sid);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -85,7 +57,7 @@ export function authRoutes(
     { method: 'get', path: '/api/v1/auth/me', summary: 'Pengguna yang sedang masuk', tags },
     async (c) => {
       const ctx = authed(c, svc, { allowDuringEnrolment: true });
-      return c.json({ user: await meDto(svc, ctx.actor.userId) });
+      return c.json({ user: await currentUser(svc, ctx.actor.userId) });
     },
   );
 
