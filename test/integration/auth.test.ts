@@ -216,6 +216,18 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
       // another, unused recovery code still works
       expect((await login({ email, password, otp: recoveryCodes[7]! })).status).toBe(200);
     });
+
+    it('lets only one of two simultaneous sign-ins use the same recovery code or one-time code', async () => {
+      const both = await Promise.all([
+        login({ email, password, otp: recoveryCodes[5]! }),
+        login({ email, password, otp: recoveryCodes[5]! }),
+      ]);
+      expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
+      advance(60_000);
+      const otp = await code();
+      const twice = await Promise.all([login({ email, password, otp }), login({ email, password, otp })]);
+      expect(twice.map((r) => r.status).sort()).toEqual([200, 401]);
+    });
   });
 
   it('ends a session after 30 idle minutes, and keeps an active one alive', async () => {
