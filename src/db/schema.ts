@@ -197,7 +197,78 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface IntakeTable {
+  id: string;
+  code: string;
+  secret_hash: string | null;
+  jurisdiction: string;
+  region_code: string | null;
+  channel: string;
+  call_type: string | null;
+  reporter_type: string;
+  reporter_name_enc: string | null;
+  reporter_relation: string | null;
+  contact_method: string;
+  contact_phone_enc: string | null;
+  contact_phone_hash: string | null;
+  contact_safe_times_enc: string | null;
+  consent_contact: boolean;
+  victim_name_enc: string | null;
+  victim_name_tokens: string[];
+  victim_nik_enc: string | null;
+  victim_nik_hash: string | null;
+  victim_phone_enc: string | null;
+  victim_phone_hash: string | null;
+  victim_birth_date: DateOnly | null;
+  victim_sex: string | null;
+  victim_age_group: string | null;
+  forms: string[];
+  description_enc: string | null;
+  place_enc: string | null;
+  occurred_on: DateOnly | null;
+  occurred_when: string | null;
+  danger_now: boolean;
+  risk: string | null;
+  status: string;
+  assigned_to: string | null;
+  case_id: string | null;
+  closed_reason: string | null;
+  suspected_spam: boolean;
+  received_at: Timestamp;
+  received_by: string | null;
+  submission_token: string | null;
+  source_key: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface IntakeEventTable {
+  id: Generated<string>;
+  intake_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+}
+export interface IntakeMessageTable {
+  id: string;
+  intake_id: string;
+  at: Timestamp;
+  author: string;
+  author_id: string | null;
+  body_enc: string;
+}
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
+  intake: IntakeTable;
+  intake_event: IntakeEventTable;
+  intake_message: IntakeMessageTable;
+  rate_limit: RateLimitTable;
   system_meta: SystemMetaTable;
   region: RegionTable;
   organisation: OrganisationTable;

@@ -43,6 +43,19 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   taken: ['Sudah dipakai.', 'Already taken.'],
   not_allowed: ['Tidak diizinkan.', 'Not allowed.'],
   wrong_password: ['Kata sandi salah.', 'Wrong password.'],
+  what_happened_required: [
+    'Pilih apa yang terjadi atau ceritakan singkat.',
+    'Choose what happened or describe it briefly.',
+  ],
+  consent_required: [
+    'Centang persetujuan agar petugas boleh menghubungi Anda.',
+    'Tick the consent so officers may contact you.',
+  ],
+  region_required: [
+    'Pilih minimal provinsi tempat kejadian.',
+    'Choose at least the province where it happened.',
+  ],
+  invalid_code: ['Kode tindak lanjut tidak dikenali.', 'The follow-up code is not recognised.'],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

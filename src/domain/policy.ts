@@ -139,6 +139,7 @@ function isIntakeStage(s: Stage): boolean {
 export type Capability =
   | 'case:list'
   | 'case:create'
+  | 'intake:triage'
   | 'user:manage'
   | 'org:manage'
   | 'audit:read'
@@ -148,8 +149,8 @@ export type Capability =
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ['user:manage', 'org:manage'],
   'admin-dinas': ['user:manage', 'org:manage'],
-  pengaduan: ['case:list', 'case:create', 'tasks:read', 'stats:read'],
-  manajer: ['case:list', 'case:create', 'tasks:read', 'stats:read'],
+  pengaduan: ['case:list', 'case:create', 'intake:triage', 'tasks:read', 'stats:read'],
+  manajer: ['case:list', 'case:create', 'intake:triage', 'tasks:read', 'stats:read'],
   pendamping: ['case:list', 'tasks:read'],
   mitra: ['case:list', 'tasks:read'],
   pimpinan: ['stats:read'],
@@ -175,6 +176,14 @@ export function canGrantRole(actor: Actor, role: Role): boolean {
   if (actor.role === 'admin') return true;
   if (actor.role === 'admin-dinas') return role !== 'admin';
   return false;
+}
+
+/**
+ * The triage inbox the actor works: intake officers and case managers see the items of their own
+ * jurisdiction (a province office sees what was routed to the province). Null: no inbox.
+ */
+export function intakeScope(actor: Actor): string | null {
+  return can(actor, 'intake:triage') ? actor.jurisdiction : null;
 }
 
 /** Region subtree over which the actor may see aggregate statistics. */

@@ -18,6 +18,7 @@ import { AppError } from '../domain/errors.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
+import { intakeRoutes } from './api/intake.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
@@ -159,6 +160,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   });
   referenceRoutes(app, svc);
   caseRoutes(app, svc);
+  intakeRoutes(app, svc);
   adminRoutes(app, svc);
 
   app.doc31('/api/v1/openapi.json', {

@@ -10,7 +10,7 @@ import type { Keyring } from '../crypto.ts';
 import { loadForWrite } from './access.ts';
 import { incidentDto } from './mappers.ts';
 
-function columns(k: Keyring, i: Partial<IncidentInput>) {
+export function incidentColumns(k: Keyring, i: Partial<IncidentInput>) {
   const set: Record<string, unknown> = {};
   if (i.date !== undefined) set.occurred_on = i.date;
   if (i.dateApproximate !== undefined) set.date_approximate = i.dateApproximate;
@@ -33,7 +33,7 @@ export async function addIncident(ctx: AuthedCtx, caseId: string, input: Inciden
     const row = await insertIncident(
       trx,
       { id, case_id: caseId, created_at: now, updated_at: now },
-      columns(ctx.keys, input),
+      incidentColumns(ctx.keys, input),
     );
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, {
       incidentId: id,
@@ -68,7 +68,7 @@ export async function updateIncident(
       incidentId,
       caseId,
       version,
-      columns(ctx.keys, rest),
+      incidentColumns(ctx.keys, rest),
       now,
     );
     if (r === 'missing') throw new AppError('NOT_FOUND');

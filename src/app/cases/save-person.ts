@@ -18,7 +18,7 @@ async function checkRegion(db: Tx, code: string | null | undefined, field: strin
     throw new AppError('UNKNOWN_REGION', { [field]: 'unknown_region' });
 }
 
-function columns(k: Keyring, p: Partial<PersonInput>) {
+export function personColumns(k: Keyring, p: Partial<PersonInput>) {
   const set: Record<string, unknown> = {};
   const has = (key: keyof PersonInput) => Object.hasOwn(p, key) && p[key] !== undefined;
   if (has('name')) {
@@ -68,7 +68,7 @@ export async function addPerson(ctx: AuthedCtx, caseId: string, input: PersonInp
         created_at: now,
         updated_at: now,
       },
-      columns(ctx.keys, input),
+      personColumns(ctx.keys, input),
     );
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, {
       personId: id,
@@ -96,7 +96,15 @@ export async function updatePerson(
     await loadForWrite(ctx, trx, caseId, 'update', 'person.update');
     await checkRegion(trx, input.regionCode, 'regionCode');
     const { version, ...rest } = input;
-    const r = await updateVersioned(trx, 'person', personId, caseId, version, columns(ctx.keys, rest), now);
+    const r = await updateVersioned(
+      trx,
+      'person',
+      personId,
+      caseId,
+      version,
+      personColumns(ctx.keys, rest),
+      now,
+    );
     if (r === 'missing') throw new AppError('NOT_FOUND');
     if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.updated', now, {

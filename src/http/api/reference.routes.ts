@@ -4,6 +4,17 @@ import { searchOrganisations } from '../../app/admin/manage-organisations.ts';
 import type { Services } from '../../app/context.ts';
 import { childRegions, regionWithAncestors } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
+import {
+  CALL_TYPES,
+  CONTACT_METHODS,
+  EVERYDAY_FORMS,
+  INTAKE_CLOSE_REASONS,
+  INTAKE_STATUS_LABELS,
+  INTAKE_STATUSES,
+  OCCURRED_WHEN,
+  REPORTER_TYPES,
+  VICTIM_AGE_GROUPS,
+} from '../../domain/intake.ts';
 import { ROLE_LABELS, ROLES } from '../../domain/policy.ts';
 import { regionCode } from '../../domain/schemas.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
@@ -17,6 +28,14 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     ...TAXONOMIES,
     stages: STAGES.map((code) => ({ code, label: STAGE_LABELS[code] })),
     roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
+    callTypes: CALL_TYPES,
+    reporterTypes: REPORTER_TYPES,
+    victimAgeGroups: VICTIM_AGE_GROUPS,
+    everydayForms: EVERYDAY_FORMS,
+    occurredWhen: OCCURRED_WHEN,
+    contactMethods: CONTACT_METHODS,
+    intakeCloseReasons: INTAKE_CLOSE_REASONS,
+    intakeStatuses: INTAKE_STATUSES.map((code) => ({ code, label: INTAKE_STATUS_LABELS[code] })),
   };
   op(
     app,

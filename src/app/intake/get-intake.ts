@@ -1,0 +1,148 @@
+/** The inbox and one item in full (decrypted for the officer, audited), with possible existing cases. */
+import {
+  duplicateCandidates,
+  findScopedIntake,
+  intakeHistory,
+  intakeMessages,
+  listInbox,
+} from '../../db/intake.repository.ts';
+import type { Page } from '../../domain/dto.ts';
+import { AppError } from '../../domain/errors.ts';
+import { intakeScope } from '../../domain/policy.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
+
+function requireInbox(ctx: AuthedCtx): string {
+  const j = intakeScope(ctx.actor);
+  if (j === null) throw new AppError('FORBIDDEN');
+  return j;
+}
+
+export async function listIntake(
+  ctx: AuthedCtx,
+  q: {
+    status: 'terbuka' | 'selesai' | 'semua';
+    channel?: string | undefined;
+    spam?: '1' | '0' | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<Page<IntakeSummaryDto>> {
+  const j = requireInbox(ctx);
+  const open = q.status === 'terbuka' ? true : q.status === 'selesai' ? false : null;
+  const { rows, total } = await listInbox(
+    ctx.conn.db,
+    j,
+    { open, channel: q.channel, spam: q.spam === undefined ? undefined : q.spam === '1' },
+    q.page,
+    q.pageSize,
+  );
+  await audit(ctx, ctx.conn.db, {
+    action: 'intake.list',
+    entity: 'intake',
+    entityId: null,
+    outcome: 'ok',
+    detail: { returned: rows.map((r) => r.id) },
+  });
+  const now = ctx.clock();
+  return { items: rows.map((r) => intakeSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Loads an item of the actor's inbox or answers 404 (recorded in the audit log). */
+export async function loadIntake(ctx: AuthedCtx, id: string, action: string) {
+  const j = requireInbox(ctx);
+  const row = await findScopedIntake(ctx.conn.db, j, id);
+  if (!row)
+    throw new AppError('NOT_FOUND', undefined, {
+      action,
+      entity: 'intake',
+      entityId: id,
+      outcome: 'not_found',
+    });
+  return row;
+}
+
+export async function getIntake(ctx: AuthedCtx, id: string) {
+  const row = await loadIntake(ctx, id, 'intake.read');
+  const db = ctx.conn.db;
+  const k = ctx.keys;
+  const [history, messages] = await Promise.all([intakeHistory(db, id), intakeMessages(db, id)]);
+  const victimName = k.decrypt(row.victim_name_enc);
+  const q = victimName ? k.nameQuery(victimName) : { exact: [], phonetic: [] };
+  const candidates = await duplicateCandidates(db, row.jurisdiction, {
+    nikHash: row.victim_nik_hash,
+    phoneHashes: [row.victim_phone_hash, row.contact_phone_hash].filter((x): x is string => Boolean(x)),
+    nameExact: q.exact,
+    namePhonetic: q.phonetic,
+    birthDate: row.victim_birth_date,
+    regionPrefix: row.region_code ? row.region_code.split('.').slice(0, 3).join('.') : null,
+  });
+  await audit(ctx, db, { action: 'intake.read', entity: 'intake', entityId: id, outcome: 'ok' });
+  const byCase = new Map<
+    string,
+    { caseId: string; number: string; stage: string; reasons: Set<string>; personName: string }
+  >();
+  for (const c of candidates) {
+    const reasons = new Set<string>();
+    if (row.victim_nik_hash && c.nik_hash === row.victim_nik_hash) reasons.add('nik');
+    if (c.phone_hash && (c.phone_hash === row.victim_phone_hash || c.phone_hash === row.contact_phone_hash))
+      reasons.add('telepon');
+    if (q.exact.length && q.exact.every((t) => c.name_tokens.includes(t))) reasons.add('nama');
+    else if (q.phonetic.length && q.phonetic.every((t) => c.name_tokens.includes(t)))
+      reasons.add('nama_mirip');
+    if (row.victim_birth_date && c.birth_date === row.victim_birth_date) reasons.add('tanggal_lahir_wilayah');
+    const e = byCase.get(c.case_id) ?? {
+      caseId: c.case_id,
+      number: c.number,
+      stage: c.stage,
+      reasons: new Set<string>(),
+      personName: k.decrypt(c.name_enc),
+    };
+    for (const r of reasons) e.reasons.add(r);
+    byCase.set(c.case_id, e);
+  }
+  return {
+    ...intakeSummary(row, ctx.clock()),
+    receivedByName: row.received_by_name,
+    caseNumber: row.case_number,
+    caseStage: row.case_stage,
+    reporterType: row.reporter_type,
+    reporterName: k.decrypt(row.reporter_name_enc),
+    reporterRelation: row.reporter_relation,
+    contactMethod: row.contact_method,
+    contactPhone: k.decrypt(row.contact_phone_enc),
+    safeTimes: k.decrypt(row.contact_safe_times_enc),
+    consentContact: row.consent_contact,
+    victimName,
+    victimNik: k.decrypt(row.victim_nik_enc),
+    victimPhone: k.decrypt(row.victim_phone_enc),
+    victimBirthDate: row.victim_birth_date,
+    description: k.decrypt(row.description_enc),
+    placeText: k.decrypt(row.place_enc),
+    occurredOn: row.occurred_on,
+    occurredWhen: row.occurred_when,
+    closedReason: row.closed_reason,
+    history: history.map((h) => ({
+      at: new Date(h.at).toISOString(),
+      type: h.type,
+      actorName: h.actor_name,
+      data: h.data,
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      at: new Date(m.at).toISOString(),
+      author: m.author,
+      authorName: m.author_name,
+      body: k.decrypt(m.body_enc),
+    })),
+    possibleDuplicates: [...byCase.values()]
+      .filter((d) => d.reasons.size > 0)
+      .map((d) => ({
+        caseId: d.caseId,
+        number: d.number,
+        stage: d.stage,
+        personName: d.personName,
+        reasons: [...d.reasons],
+      })),
+  };
+}

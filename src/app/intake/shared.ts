@@ -1,0 +1,109 @@
+/** Pieces every intake use case shares: codes, rate limits, and the API shape of an item. */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Tx } from '../../db/connect.ts';
+import { codeExists, hitRateLimit, type IntakeRow } from '../../db/intake.repository.ts';
+import { formatCode, type IntakeStatus, intakeDeadline, isOpen } from '../../domain/intake.ts';
+import type { Keyring } from '../crypto.ts';
+
+export async function newFollowUpCode(db: Tx): Promise<string> {
+  for (;;) {
+    const code = formatCode(randomBytes(8));
+    if (!(await codeExists(db, code))) return code;
+  }
+}
+
+/** A secret of 10 unambiguous characters, shown once; only its keyed hash is stored. */
+export function newSecret(): string {
+  return formatCode(randomBytes(8)).replace('-', '') + formatCode(randomBytes(2), 2).replace('-', '');
+}
+
+export function secretHash(keys: Keyring, code: string, secret: string): string {
+  return keys.blindIndex('intake-secret', `${code}:${secret.toUpperCase().replace(/[\s-]/g, '')}`);
+}
+
+export function sameHash(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+/** Counts a hit in a fixed window of `windowMs` and returns the count so far. */
+export async function countHit(db: Tx, key: string, now: Date, windowMs: number): Promise<number> {
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return hitRateLimit(db, key, start);
+}
+
+export type IntakeSummaryDto = {
+  id: string;
+  code: string;
+  channel: string;
+  callType: string | null;
+  status: IntakeStatus;
+  risk: string | null;
+  dangerNow: boolean;
+  forms: string[];
+  regionCode: string | null;
+  jurisdiction: string;
+  receivedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  assignedTo: string | null;
+  assignedName: string | null;
+  suspectedSpam: boolean;
+  victimAgeGroup: string | null;
+  victimSex: string | null;
+  caseId: string | null;
+  version: number;
+};
+
+type SummaryRow = Pick<
+  IntakeRow,
+  | 'id'
+  | 'code'
+  | 'channel'
+  | 'call_type'
+  | 'status'
+  | 'risk'
+  | 'danger_now'
+  | 'forms'
+  | 'region_code'
+  | 'jurisdiction'
+  | 'received_at'
+  | 'assigned_to'
+  | 'suspected_spam'
+  | 'victim_age_group'
+  | 'victim_sex'
+  | 'case_id'
+  | 'version'
+> & { assigned_name: string | null };
+
+export function intakeSummary(r: SummaryRow, now: Date): IntakeSummaryDto {
+  const status = r.status as IntakeStatus;
+  const receivedAt = new Date(r.received_at);
+  const due = isOpen(status)
+    ? intakeDeadline({ receivedAt, risk: r.risk, dangerNow: r.danger_now, jurisdiction: r.jurisdiction })
+    : null;
+  return {
+    id: r.id,
+    code: r.code,
+    channel: r.channel,
+    callType: r.call_type,
+    status,
+    risk: r.risk,
+    dangerNow: r.danger_now,
+    forms: r.forms,
+    regionCode: r.region_code,
+    jurisdiction: r.jurisdiction,
+    receivedAt: receivedAt.toISOString(),
+    dueAt: due?.toISOString() ?? null,
+    overdue: due !== null && now.getTime() > due.getTime(),
+    assignedTo: r.assigned_to,
+    assignedName: r.assigned_name,
+    suspectedSpam: r.suspected_spam,
+    victimAgeGroup: r.victim_age_group,
+    victimSex: r.victim_sex,
+    caseId: r.case_id,
+    version: r.version,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * A report from the public form (/lapor). Nothing real is lost: a flood from one address, a
+ * filled honeypot or a busy region still stores the report, marked as suspected spam, and the
+ * sender is slowed down. The same submission token twice creates one report.
+ */
+import { randomUUID } from 'node:crypto';
+import { addIntakeEvent, findIntakeByToken, insertIntake } from '../../db/intake.repository.ts';
+import { getRegion } from '../../db/region.repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import { RATE_LIMITS } from '../../domain/intake.ts';
+import type { PublicReportInput } from '../../domain/intake-schemas.ts';
+import { jurisdictionOf } from '../../domain/policy.ts';
+import { audit, type Ctx } from '../context.ts';
+import { countHit, newFollowUpCode, newSecret, secretHash } from './shared.ts';
+
+export type SubmitResult = { code: string; secret: string | null; duplicate: boolean; slowDownMs: number };
+
+export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Promise<SubmitResult> {
+  const db = ctx.conn.db;
+  const now = ctx.clock();
+  const prior = await findIntakeByToken(db, input.submissionToken);
+  if (prior) return { code: prior.code, secret: null, duplicate: true, slowDownMs: 0 };
+  if (!input.regionCode) throw new AppError('VALIDATION_FAILED', { regionCode: 'region_required' });
+  if (!(await getRegion(db, input.regionCode)))
+    throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+  const jurisdiction = jurisdictionOf(input.regionCode);
+
+  const source = ctx.meta.ip ? `src:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}` : null;
+  const perSource = source ? await countHit(db, source, now, 10 * 60_000) : 0;
+  const perRegion = await countHit(db, `reg:${jurisdiction}`, now, 3600_000);
+  const flood = perSource > RATE_LIMITS.perSourcePer10Min || perRegion > RATE_LIMITS.perRegionPerHour;
+  const honeypot = Boolean(input.website && input.website.trim() !== '');
+  const suspected = flood || honeypot;
+  // a flood slows its sender (growing delay), it never drops a report
+  const slowDownMs =
+    perSource > RATE_LIMITS.perSourcePer10Min
+      ? Math.min(500 * (perSource - RATE_LIMITS.perSourcePer10Min), 5000)
+      : 0;
+
+  const code = await newFollowUpCode(db);
+  const secret = newSecret();
+  const id = randomUUID();
+  const k = ctx.keys;
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertIntake(trx, {
+        id,
+        code,
+        secret_hash: secretHash(k, code, secret),
+        jurisdiction,
+        region_code: input.regionCode ?? null,
+        channel: 'daring',
+        reporter_type: input.reporterType,
+        reporter_name_enc: input.reporterType === 'anonim' ? null : k.encrypt(input.reporterName ?? null),
+        contact_method: input.contactMethod,
+        contact_phone_enc: input.contactMethod === 'tidak' ? null : k.encrypt(input.contactPhone ?? null),
+        contact_phone_hash:
+          input.contactMethod !== 'tidak' && input.contactPhone ? k.phoneHash(input.contactPhone) : null,
+        contact_safe_times_enc: k.encrypt(input.safeTimes ?? null),
+        consent_contact: input.consentContact,
+        victim_sex: input.victimSex === 'tidak_tahu' ? null : (input.victimSex ?? null),
+        victim_age_group: input.victimAgeGroup ?? null,
+        forms: input.forms,
+        description_enc: k.encrypt(input.description ?? null),
+        place_enc: k.encrypt(input.placeText ?? null),
+        occurred_on: input.occurredOn ?? null,
+        occurred_when: input.occurredWhen ?? null,
+        danger_now: input.dangerNow,
+        victim_name_tokens: [],
+        status: 'baru',
+        suspected_spam: suspected,
+        received_at: now,
+        submission_token: input.submissionToken,
+        source_key: source,
+        created_at: now,
+        updated_at: now,
+      });
+      await addIntakeEvent(trx, id, null, 'intake.received', now, {
+        channel: 'daring',
+        ...(suspected ? { suspectedSpam: honeypot ? 'honeypot' : 'rate' } : {}),
+      });
+      await audit(ctx, trx, {
+        action: 'intake.submit',
+        entity: 'intake',
+        entityId: id,
+        outcome: 'ok',
+        detail: { channel: 'daring', suspected },
+      });
+    });
+  } catch (e) {
+    // two identical submissions at the same moment: the unique token keeps one
+    const again = await findIntakeByToken(db, input.submissionToken);
+    if (again) return { code: again.code, secret: null, duplicate: true, slowDownMs: 0 };
+    throw e;
+  }
+  return { code, secret, duplicate: false, slowDownMs };
+}

@@ -1,0 +1,284 @@
+/**
+ * Triage of an inbox item: mark risk, assign, note; then open a case from it (facts carried
+ * over), attach it to an existing case, forward it to another kab/kota (it moves to that inbox
+ * with its history), refer it to the national level (SAPA 129), or close it with a reason.
+ * Nothing is merged automatically.
+ */
+import { randomUUID } from 'node:crypto';
+import { addCaseEvent, getScopedCase } from '../../db/case.repository.ts';
+import { insertIncident } from '../../db/incident.repository.ts';
+import { addIntakeEvent, insertIntakeMessage, updateIntakeRow } from '../../db/intake.repository.ts';
+import { insertPerson } from '../../db/person.repository.ts';
+import { getRegion } from '../../db/region.repository.ts';
+import { findStaffByIds } from '../../db/user.repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type IntakeStatus, isOpen } from '../../domain/intake.ts';
+import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
+import { getCase } from '../cases/get-case.ts';
+import { createCaseIn } from '../cases/open-case.ts';
+import { incidentColumns } from '../cases/save-incident.ts';
+import { personColumns } from '../cases/save-person.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { getIntake, loadIntake } from './get-intake.ts';
+
+type Row = Awaited<ReturnType<typeof loadIntake>>;
+
+async function change(
+  ctx: AuthedCtx,
+  id: string,
+  version: number,
+  action: string,
+  run: (
+    trx: Tx,
+    row: Row,
+    now: Date,
+  ) => Promise<{ set: Record<string, unknown>; event: Record<string, unknown> }>,
+  opts: { requireOpen?: boolean } = { requireOpen: true },
+) {
+  const row = await loadIntake(ctx, id, action);
+  if (opts.requireOpen !== false && !isOpen(row.status as IntakeStatus))
+    throw new AppError('STAGE_TRANSITION_NOT_ALLOWED');
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const { set, event } = await run(trx, row, now);
+    if (!(await updateIntakeRow(trx, id, version, set, now))) throw new AppError('VERSION_CONFLICT');
+    await addIntakeEvent(trx, id, ctx.actor.userId, action, now, event);
+    await audit(ctx, trx, { action, entity: 'intake', entityId: id, outcome: 'ok', detail: event });
+  });
+}
+
+export async function updateIntake(
+  ctx: AuthedCtx,
+  id: string,
+  input: {
+    version: number;
+    risk?: string | null | undefined;
+    assignedTo?: string | null | undefined;
+    callType?: string | null | undefined;
+    forms?: string[] | undefined;
+    suspectedSpam?: boolean | undefined;
+  },
+) {
+  await change(ctx, id, input.version, 'intake.update', async (trx, row) => {
+    const set: Record<string, unknown> = {};
+    if (input.risk !== undefined) set.risk = input.risk;
+    if (input.callType !== undefined) set.call_type = input.callType;
+    if (input.forms !== undefined) set.forms = input.forms;
+    if (input.suspectedSpam !== undefined) set.suspected_spam = input.suspectedSpam;
+    if (input.assignedTo !== undefined) {
+      if (input.assignedTo) {
+        const [u] = await findStaffByIds(trx, [input.assignedTo]);
+        if (
+          !u ||
+          u.disabled ||
+          u.jurisdiction !== row.jurisdiction ||
+          !['pengaduan', 'manajer'].includes(u.role as Role)
+        ) {
+          throw new AppError('INVALID_ASSIGNEE', { assignedTo: 'invalid_assignee' });
+        }
+      }
+      set.assigned_to = input.assignedTo;
+    }
+    if (row.status === 'baru') set.status = 'ditangani';
+    return {
+      set,
+      event: {
+        fields: Object.keys(set).filter((k) => k !== 'status'),
+        ...(input.risk !== undefined ? { risk: input.risk } : {}),
+      },
+    };
+  });
+  return getIntake(ctx, id);
+}
+
+export async function addIntakeNote(ctx: AuthedCtx, id: string, body: string) {
+  const row = await loadIntake(ctx, id, 'intake.note');
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    await insertIntakeMessage(trx, {
+      id: randomUUID(),
+      intakeId: row.id,
+      at: now,
+      author: 'petugas',
+      authorId: ctx.actor.userId,
+      bodyEnc: ctx.keys.encrypt(body),
+    });
+    await addIntakeEvent(trx, row.id, ctx.actor.userId, 'intake.note', now);
+    await audit(ctx, trx, { action: 'intake.note', entity: 'intake', entityId: row.id, outcome: 'ok' });
+  });
+  return getIntake(ctx, id);
+}
+
+const CHANNEL_TO_CASE: Record<string, string> = {
+  daring: 'daring',
+  telepon: 'telepon',
+  datang_langsung: 'datang_langsung',
+  surat: 'surat',
+  email: 'email',
+  penjangkauan: 'penjangkauan',
+  rujukan: 'rujukan',
+  whatsapp: 'whatsapp',
+};
+const AGE_GROUP_ESTIMATE: Record<string, number> = { anak_0_5: 3, anak_6_12: 9, anak_13_17: 15 };
+
+/** Opens a case with what the report says: victim, reporter, the incident. One transaction. */
+export async function openCaseFromIntake(ctx: AuthedCtx, id: string, version: number) {
+  if (!can(ctx.actor, 'case:create')) throw new AppError('FORBIDDEN');
+  const k = ctx.keys;
+  let caseId = '';
+  await change(ctx, id, version, 'intake.open_case', async (trx, row, now) => {
+    if (row.jurisdiction !== ctx.actor.jurisdiction) throw new AppError('FORBIDDEN');
+    const child = row.victim_age_group?.startsWith('anak_') ?? false;
+    caseId = await createCaseIn(ctx, trx, {
+      channel: (CHANNEL_TO_CASE[row.channel] ?? 'laporan_pihak_ketiga') as never,
+      receivedAt: new Date(row.received_at).toISOString(),
+      risk: (row.risk as never) ?? null,
+      caseType: row.victim_age_group === 'dewasa' ? 'ktp' : child ? 'ampk' : null,
+    });
+    const base = { case_id: caseId, jurisdiction: row.jurisdiction, created_at: now, updated_at: now };
+    const victimId = randomUUID();
+    await insertPerson(
+      trx,
+      { ...base, id: victimId, role: 'korban' },
+      personColumns(k, {
+        name: k.decrypt(row.victim_name_enc) ?? 'Belum diketahui',
+        sex: (row.victim_sex as never) ?? null,
+        birthDate: row.victim_birth_date,
+        estimatedAge: row.victim_birth_date ? null : (AGE_GROUP_ESTIMATE[row.victim_age_group ?? ''] ?? null),
+        nik: k.decrypt(row.victim_nik_enc),
+        phone: k.decrypt(row.victim_phone_enc),
+        regionCode: row.region_code && row.region_code.split('.').length >= 2 ? row.region_code : null,
+      }),
+    );
+    const reporterName = k.decrypt(row.reporter_name_enc);
+    if (row.reporter_type === 'orang_lain' && (reporterName || row.contact_phone_enc)) {
+      await insertPerson(
+        trx,
+        { ...base, id: randomUUID(), role: 'pelapor' },
+        personColumns(k, {
+          name: reporterName ?? 'Pelapor (tanpa nama)',
+          phone: k.decrypt(row.contact_phone_enc),
+          relationToVictim: row.reporter_relation,
+        }),
+      );
+    }
+    if (row.forms.length > 0 || row.description_enc) {
+      const description = k.decrypt(row.description_enc);
+      const place = k.decrypt(row.place_enc);
+      await insertIncident(
+        trx,
+        { id: randomUUID(), ...base },
+        incidentColumns(k, {
+          date: row.occurred_on ?? new Date(row.received_at).toISOString().slice(0, 10),
+          dateApproximate: !row.occurred_on,
+          placeCategory: 'lainnya',
+          regionCode: row.region_code,
+          forms: row.forms.length > 0 ? (row.forms as never) : ['lainnya'],
+          chronology: [description, place ? `Tempat: ${place}` : null].filter(Boolean).join('\n\n') || null,
+        }),
+      );
+    }
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'case.from_intake', now, {
+      intakeId: row.id,
+      code: row.code,
+    });
+    return { set: { status: 'menjadi_kasus', case_id: caseId }, event: { caseId } };
+  });
+  return getCase(ctx, caseId);
+}
+
+export async function attachIntake(ctx: AuthedCtx, id: string, version: number, caseId: string) {
+  await change(ctx, id, version, 'intake.attach', async (trx, row, now) => {
+    const c = await getScopedCase(trx, caseScope(ctx.actor), caseId);
+    if (!c || c.jurisdiction !== row.jurisdiction)
+      throw new AppError('VALIDATION_FAILED', { caseId: 'not_found' });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'case.intake_attached', now, {
+      intakeId: row.id,
+      code: row.code,
+    });
+    return { set: { status: 'digabung', case_id: caseId }, event: { caseId } };
+  });
+  return getIntake(ctx, id);
+}
+
+/** Moves the item to another region's inbox; this inbox keeps no access to it. */
+export async function forwardIntake(
+  ctx: AuthedCtx,
+  id: string,
+  version: number,
+  toRegion: string,
+  note: string | null | undefined,
+) {
+  const target = jurisdictionOf(toRegion);
+  await change(ctx, id, version, 'intake.forward', async (trx, row) => {
+    if (!(await getRegion(trx, target))) throw new AppError('UNKNOWN_REGION', { toRegion: 'unknown_region' });
+    if (target === row.jurisdiction) throw new AppError('VALIDATION_FAILED', { toRegion: 'same_region' });
+    if (note) {
+      await insertIntakeMessage(trx, {
+        id: randomUUID(),
+        intakeId: row.id,
+        at: ctx.clock(),
+        author: 'petugas',
+        authorId: ctx.actor.userId,
+        bodyEnc: ctx.keys.encrypt(note),
+      });
+    }
+    return {
+      set: { jurisdiction: target, status: 'baru', assigned_to: null },
+      event: { from: row.jurisdiction, to: target },
+    };
+  });
+  return { forwardedTo: target };
+}
+
+export async function referIntakeNationally(
+  ctx: AuthedCtx,
+  id: string,
+  version: number,
+  note: string | null | undefined,
+) {
+  await change(ctx, id, version, 'intake.national', async (trx, row) => {
+    if (note) {
+      await insertIntakeMessage(trx, {
+        id: randomUUID(),
+        intakeId: row.id,
+        at: ctx.clock(),
+        author: 'petugas',
+        authorId: ctx.actor.userId,
+        bodyEnc: ctx.keys.encrypt(note),
+      });
+    }
+    return { set: { status: 'rujukan_pusat' }, event: { to: 'SAPA 129' } };
+  });
+  return getIntake(ctx, id);
+}
+
+export async function closeIntake(
+  ctx: AuthedCtx,
+  id: string,
+  version: number,
+  reason: string,
+  note: string | null | undefined,
+) {
+  await change(ctx, id, version, 'intake.close', async (trx, row) => {
+    if (note) {
+      await insertIntakeMessage(trx, {
+        id: randomUUID(),
+        intakeId: row.id,
+        at: ctx.clock(),
+        author: 'petugas',
+        authorId: ctx.actor.userId,
+        bodyEnc: ctx.keys.encrypt(note),
+      });
+    }
+    return {
+      set: {
+        status: 'ditutup',
+        closed_reason: reason,
+        ...(reason === 'spam' ? { suspected_spam: true } : {}),
+      },
+      event: { reason },
+    };
+  });
+  return getIntake(ctx, id);
+}

@@ -1,0 +1,247 @@
+/** Intake items (every channel), their history and messages, and the rate-limit counters. */
+import { type Insertable, sql } from 'kysely';
+import type { Tx } from './connect.ts';
+import type { IntakeTable } from './schema.ts';
+
+export async function insertIntake(db: Tx, row: Insertable<IntakeTable>) {
+  return db.insertInto('intake').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findIntakeByToken(db: Tx, token: string) {
+  return db
+    .selectFrom('intake')
+    .select(['id', 'code'])
+    .where('submission_token', '=', token)
+    .executeTakeFirst();
+}
+
+export function findIntakeByCode(db: Tx, code: string) {
+  return db
+    .selectFrom('intake as i')
+    .leftJoin('case_file as c', 'c.id', 'i.case_id')
+    .select(['i.id', 'i.code', 'i.secret_hash', 'i.status', 'i.received_at', 'c.stage as case_stage'])
+    .where('i.code', '=', code)
+    .executeTakeFirst();
+}
+
+export function codeExists(db: Tx, code: string) {
+  return db.selectFrom('intake').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+/** One item in the actor's inbox (jurisdiction equality), or undefined. */
+export function findScopedIntake(db: Tx, jurisdiction: string, id: string) {
+  return db
+    .selectFrom('intake as i')
+    .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
+    .leftJoin('app_user as r', 'r.id', 'i.received_by')
+    .leftJoin('case_file as c', 'c.id', 'i.case_id')
+    .selectAll('i')
+    .select([
+      'a.name as assigned_name',
+      'r.name as received_by_name',
+      'c.number as case_number',
+      'c.stage as case_stage',
+    ])
+    .where('i.id', '=', id)
+    .where('i.jurisdiction', '=', jurisdiction)
+    .executeTakeFirst();
+}
+export type IntakeRow = NonNullable<Awaited<ReturnType<typeof findScopedIntake>>>;
+
+export async function listInbox(
+  db: Tx,
+  jurisdiction: string,
+  f: { open: boolean | null; channel?: string | undefined; spam?: boolean | undefined },
+  page: number,
+  pageSize: number,
+) {
+  let q = db.selectFrom('intake as i').where('i.jurisdiction', '=', jurisdiction);
+  if (f.open === true) q = q.where('i.status', 'in', ['baru', 'ditangani']);
+  if (f.open === false) q = q.where('i.status', 'not in', ['baru', 'ditangani']);
+  if (f.channel) q = q.where('i.channel', '=', f.channel);
+  if (f.spam !== undefined) q = q.where('i.suspected_spam', '=', f.spam);
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
+    .select([
+      'i.id',
+      'i.code',
+      'i.channel',
+      'i.call_type',
+      'i.status',
+      'i.risk',
+      'i.danger_now',
+      'i.forms',
+      'i.region_code',
+      'i.jurisdiction',
+      'i.received_at',
+      'i.assigned_to',
+      'a.name as assigned_name',
+      'i.suspected_spam',
+      'i.victim_age_group',
+      'i.victim_sex',
+      'i.case_id',
+      'i.version',
+    ])
+    // open first; danger or high risk, then medium, unassessed, low; newest first
+    .orderBy(sql`CASE WHEN i.status IN ('baru','ditangani') THEN 0 ELSE 1 END`)
+    .orderBy(
+      sql`CASE WHEN i.risk = 'tinggi' OR (i.risk IS NULL AND i.danger_now) THEN 0 WHEN i.risk = 'sedang' THEN 1 WHEN i.risk IS NULL THEN 2 ELSE 3 END`,
+    )
+    .orderBy('i.received_at', 'desc')
+    .orderBy('i.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Optimistic update of an inbox item; false on a stale version. */
+export async function updateIntakeRow(
+  db: Tx,
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('intake')
+    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function addIntakeEvent(
+  db: Tx,
+  intakeId: string,
+  actorId: string | null,
+  type: string,
+  at: Date,
+  data: Record<string, unknown> = {},
+) {
+  await db
+    .insertInto('intake_event')
+    .values({ intake_id: intakeId, actor_id: actorId, type, at, data: JSON.stringify(data) })
+    .execute();
+}
+
+export function intakeHistory(db: Tx, intakeId: string) {
+  return db
+    .selectFrom('intake_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['e.at', 'e.type', 'e.data', 'u.name as actor_name'])
+    .where('e.intake_id', '=', intakeId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function insertIntakeMessage(
+  db: Tx,
+  row: {
+    id: string;
+    intakeId: string;
+    at: Date;
+    author: 'pelapor' | 'petugas';
+    authorId: string | null;
+    bodyEnc: string;
+  },
+) {
+  await db
+    .insertInto('intake_message')
+    .values({
+      id: row.id,
+      intake_id: row.intakeId,
+      at: row.at,
+      author: row.author,
+      author_id: row.authorId,
+      body_enc: row.bodyEnc,
+    })
+    .execute();
+}
+
+export function intakeMessages(db: Tx, intakeId: string) {
+  return db
+    .selectFrom('intake_message as m')
+    .leftJoin('app_user as u', 'u.id', 'm.author_id')
+    .select(['m.id', 'm.at', 'm.author', 'm.body_enc', 'u.name as author_name'])
+    .where('m.intake_id', '=', intakeId)
+    .orderBy('m.at')
+    .execute();
+}
+
+/**
+ * Adds one to the counter of `key` in the fixed window starting at `windowStart` and returns the
+ * new count (one statement, safe under concurrency).
+ */
+export async function hitRateLimit(db: Tx, key: string, windowStart: Date): Promise<number> {
+  const r = await db
+    .insertInto('rate_limit')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return r.count;
+}
+
+export async function pruneRateLimits(db: Tx, before: Date) {
+  await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
+}
+
+/** Cases in the jurisdiction that may be the same people: same NIK or phone, or matching name tokens. */
+export async function duplicateCandidates(
+  db: Tx,
+  jurisdiction: string,
+  m: {
+    nikHash: string | null;
+    phoneHashes: string[];
+    nameExact: string[];
+    namePhonetic: string[];
+    birthDate: string | null;
+    regionPrefix: string | null;
+  },
+) {
+  const conds = [];
+  if (m.nikHash) conds.push(sql<boolean>`p.nik_hash = ${m.nikHash}`);
+  if (m.phoneHashes.length > 0) conds.push(sql<boolean>`p.phone_hash = ANY(${m.phoneHashes}::text[])`);
+  if (m.nameExact.length > 0) conds.push(sql<boolean>`p.name_tokens @> ${m.nameExact}::text[]`);
+  if (m.namePhonetic.length > 0) conds.push(sql<boolean>`p.name_tokens @> ${m.namePhonetic}::text[]`);
+  if (m.birthDate && m.regionPrefix)
+    conds.push(
+      sql<boolean>`(p.birth_date = ${m.birthDate}::date AND (p.region_code = ${m.regionPrefix} OR p.region_code LIKE ${`${m.regionPrefix}.%`}))`,
+    );
+  if (conds.length === 0) return [];
+  return db
+    .selectFrom('person as p')
+    .innerJoin('case_file as c', 'c.id', 'p.case_id')
+    .select([
+      'c.id as case_id',
+      'c.number',
+      'c.stage',
+      'p.id as person_id',
+      'p.role',
+      'p.name_enc',
+      'p.nik_hash',
+      'p.phone_hash',
+      'p.name_tokens',
+      'p.birth_date',
+      'p.region_code',
+    ])
+    .where('c.jurisdiction', '=', jurisdiction)
+    .where(sql<boolean>`(${sql.join(conds, sql` OR `)})`)
+    .orderBy('c.received_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+/** Service points of a kab/kota for the public /layanan page: organisations, no personal data. */
+export function servicePoints(db: Tx, jurisdiction: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'type', 'address', 'phone', 'region_code'])
+    .where('jurisdiction', '=', jurisdiction)
+    .orderBy('type')
+    .orderBy('name')
+    .execute();
+}

@@ -1,0 +1,194 @@
+/**
+ * Intake (pengaduan masuk) from every channel: code lists, the triage state machine, the public
+ * status words, the response deadline and the follow-up code. Pure rules, no I/O.
+ */
+import { HIGH_RISK_RESPONSE_MS, MEDIUM_RISK_RESPONSE_MS } from './deadlines.ts';
+import type { Label } from './taxonomies.ts';
+import { addWorkingDays, zoneOfRegion } from './time.ts';
+
+function list<const C extends string>(items: ReadonlyArray<readonly [C, string, string]>) {
+  return items.map(([code, id, en]) => ({ code, label: { id, en } as Label }));
+}
+
+export const INTAKE_CHANNEL_CODES = [
+  'daring',
+  'telepon',
+  'datang_langsung',
+  'surat',
+  'email',
+  'penjangkauan',
+  'rujukan',
+  'whatsapp',
+] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNEL_CODES)[number];
+
+/** Jenis panggilan / laporan, set by the officer (hotline practice). */
+export const CALL_TYPES = list([
+  ['laporan_baru_tindak_lanjut', 'Laporan baru, perlu tindak lanjut', 'New report needing action'],
+  [
+    'laporan_baru_tanpa_tindak_lanjut',
+    'Laporan baru, tidak perlu tindak lanjut',
+    'New report, no action needed',
+  ],
+  ['perkembangan_kasus', 'Perkembangan kasus yang sudah ada', 'Update on an existing case'],
+  ['konseling', 'Konseling saja', 'Counselling only'],
+  ['informasi', 'Permintaan informasi', 'Information request'],
+  ['spam', 'Spam / iseng', 'Spam'],
+  ['salah_sambung', 'Salah sambung', 'Wrong number'],
+] as const);
+
+export const REPORTER_TYPES = list([
+  ['korban', 'Saya sendiri korban', 'I am the victim'],
+  ['orang_lain', 'Saya melaporkan orang lain', 'I am reporting for someone else'],
+  ['anonim', 'Saya ingin tanpa nama', 'I want to stay anonymous'],
+] as const);
+
+export const VICTIM_AGE_GROUPS = list([
+  ['anak_0_5', 'Anak 0–5 tahun', 'Child 0–5'],
+  ['anak_6_12', 'Anak 6–12 tahun', 'Child 6–12'],
+  ['anak_13_17', 'Anak 13–17 tahun', 'Child 13–17'],
+  ['dewasa', 'Dewasa (18 tahun ke atas)', 'Adult (18+)'],
+  ['tidak_tahu', 'Tidak tahu', 'Not known'],
+] as const);
+
+/** Forms of violence in everyday words for the public form; codes are the SIMFONI ones. */
+export const EVERYDAY_FORMS = list([
+  ['fisik', 'Dipukul, ditendang, dilukai', 'Hit, kicked, hurt'],
+  ['psikis', 'Dihina, diancam, ditakut-takuti', 'Insulted, threatened, frightened'],
+  [
+    'seksual',
+    'Disentuh, dipaksa, atau dilecehkan secara seksual (termasuk lewat HP/internet)',
+    'Touched, forced or harassed sexually (also by phone/internet)',
+  ],
+  ['penelantaran', 'Ditelantarkan, tidak diberi nafkah atau makan', 'Neglected, not given money or food'],
+  ['eksploitasi', 'Dipaksa bekerja atau dimanfaatkan', 'Forced to work or exploited'],
+  ['trafficking', 'Dijual, dibawa pergi, atau diperdagangkan', 'Sold, taken away or trafficked'],
+  ['lainnya', 'Lainnya', 'Something else'],
+] as const);
+
+export const OCCURRED_WHEN = list([
+  ['sedang_terjadi', 'Sedang terjadi sekarang', 'Happening now'],
+  ['hari_ini', 'Hari ini', 'Today'],
+  ['minggu_ini', 'Minggu ini', 'This week'],
+  ['bulan_ini', 'Bulan ini', 'This month'],
+  ['lebih_lama', 'Lebih dari sebulan lalu', 'More than a month ago'],
+  ['berulang', 'Berulang kali', 'Repeatedly'],
+  ['tidak_tahu', 'Tidak tahu', 'Not known'],
+] as const);
+
+export const CONTACT_METHODS = list([
+  ['telepon', 'Telepon', 'Phone call'],
+  ['whatsapp', 'WhatsApp', 'WhatsApp'],
+  ['tidak', 'Jangan hubungi saya', 'Do not contact me'],
+] as const);
+
+export const INTAKE_CLOSE_REASONS = list([
+  ['spam', 'Spam / iseng', 'Spam'],
+  ['salah_sambung', 'Salah sambung', 'Wrong number'],
+  ['informasi', 'Permintaan informasi sudah dijawab', 'Information given'],
+  ['konseling', 'Konseling sudah diberikan', 'Counselling given'],
+  [
+    'di_luar_layanan',
+    'Di luar layanan; sudah diarahkan ke layanan lain',
+    'Outside our services; pointed elsewhere',
+  ],
+  ['tidak_dapat_dihubungi', 'Pelapor tidak dapat dihubungi', 'Reporter cannot be reached'],
+] as const);
+
+export const INTAKE_STATUSES = [
+  'baru',
+  'ditangani',
+  'menjadi_kasus',
+  'digabung',
+  'diteruskan',
+  'rujukan_pusat',
+  'ditutup',
+] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+
+export const INTAKE_STATUS_LABELS: Record<IntakeStatus, Label> = {
+  baru: { id: 'Baru', en: 'New' },
+  ditangani: { id: 'Sedang ditriase', en: 'In triage' },
+  menjadi_kasus: { id: 'Menjadi kasus', en: 'Case opened' },
+  digabung: { id: 'Digabung ke kasus', en: 'Attached to a case' },
+  diteruskan: { id: 'Diteruskan ke wilayah lain', en: 'Forwarded to another region' },
+  rujukan_pusat: { id: 'Dirujuk ke SAPA 129 (pusat)', en: 'Referred to SAPA 129 (national)' },
+  ditutup: { id: 'Ditutup', en: 'Closed' },
+};
+
+/** Open items are in the inbox; the others are done (the case, or the other region, carries on). */
+export function isOpen(status: IntakeStatus): boolean {
+  return status === 'baru' || status === 'ditangani';
+}
+
+/** What a reporter sees on the status page: three plain words, nothing more. */
+export type PublicStatus = 'diterima' | 'sedang_ditangani' | 'selesai';
+export const PUBLIC_STATUS_LABELS: Record<PublicStatus, Label> = {
+  diterima: {
+    id: 'Diterima — laporan Anda sudah masuk dan menunggu petugas.',
+    en: 'Received — your report is in and waiting for an officer.',
+  },
+  sedang_ditangani: {
+    id: 'Sedang ditangani — petugas sedang menindaklanjuti laporan Anda.',
+    en: 'Being handled — officers are following up your report.',
+  },
+  selesai: {
+    id: 'Selesai — penanganan laporan ini sudah selesai.',
+    en: 'Done — handling of this report has finished.',
+  },
+};
+
+export function publicStatus(status: IntakeStatus, caseStage: string | null): PublicStatus {
+  if (status === 'baru') return 'diterima';
+  if (status === 'ditutup') return 'selesai';
+  if ((status === 'menjadi_kasus' || status === 'digabung') && caseStage === 'terminasi') return 'selesai';
+  return 'sedang_ditangani';
+}
+
+/** Response deadline of an open item (domain.md §2.4): danger now or high risk 1 h, medium 6 h, else 3 working days. */
+export function intakeDeadline(i: {
+  receivedAt: Date;
+  risk: string | null;
+  dangerNow: boolean;
+  jurisdiction: string;
+}): Date {
+  if (i.risk === 'tinggi' || (i.risk === null && i.dangerNow))
+    return new Date(i.receivedAt.getTime() + HIGH_RISK_RESPONSE_MS);
+  if (i.risk === 'sedang') return new Date(i.receivedAt.getTime() + MEDIUM_RISK_RESPONSE_MS);
+  return addWorkingDays(i.receivedAt, 3, zoneOfRegion(i.jurisdiction));
+}
+
+/** Inbox order: open first, then danger/high risk, medium, the rest; newest first within. */
+export function inboxRank(i: { status: IntakeStatus; risk: string | null; dangerNow: boolean }): number {
+  if (!isOpen(i.status)) return 9;
+  if (i.risk === 'tinggi' || (i.risk === null && i.dangerNow)) return 0;
+  if (i.risk === 'sedang') return 1;
+  if (i.risk === null) return 2;
+  return 3;
+}
+
+/** Follow-up codes use characters that cannot be confused (no 0/O, 1/I/L, 5/S, 8/B, 2/Z). */
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+export function formatCode(bytes: Uint8Array, length = 8): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length];
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+/** Accepts what a person types: lower case, spaces, a missing dash. Null when it cannot be a code. */
+export function normaliseCode(typed: string): string | null {
+  const s = typed.toUpperCase().replace(/[\s-]/g, '');
+  if (s.length !== 8 || [...s].some((ch) => !CODE_ALPHABET.includes(ch))) return null;
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+/** Abuse resistance limits (per fixed window). */
+export const RATE_LIMITS = {
+  /** public submissions per source address per 10 minutes before they are held as suspected spam */
+  perSourcePer10Min: 5,
+  /** public submissions per kab/kota per hour before new ones are flagged */
+  perRegionPerHour: 200,
+  /** status-page attempts per source per 10 minutes */
+  statusPer10Min: 20,
+};

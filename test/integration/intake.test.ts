@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addReporterInformation, getReportStatus } from '../../src/app/intake/report-status.ts';
+import { submitPublicReport } from '../../src/app/intake/submit-public-report.ts';
+import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+
+describe.each(ENGINES)('intake and triage on %s', (engine) => {
+  let h: Harness;
+  let officer: Client;
+  const meta = { ip: '10.1.2.3', userAgent: 'uji', requestId: null };
+  const report = (over: Record<string, unknown> = {}) =>
+    submitPublicReport({ ...h.svc, actor: null, meta }, {
+      reporterType: 'orang_lain',
+      victimSex: 'perempuan',
+      victimAgeGroup: 'anak_13_17',
+      forms: ['seksual'],
+      description: 'Tetangga melihat anak dilecehkan (uji).',
+      regionCode: '36.02.01',
+      dangerNow: false,
+      contactMethod: 'tidak',
+      consentContact: false,
+      submissionToken: `tok-${Math.random().toString(36).slice(2)}xxxxxxxxxx`,
+      ...over,
+    } as never);
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    officer = await h.as('pengaduan@lebak.demo');
+  });
+  afterAll(async () => h?.close());
+
+  it('a public report lands in the Lebak inbox with a follow-up code and secret; the reporter sees “diterima”', async () => {
+    const r = await report({ dangerNow: true });
+    expect(r.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(r.secret).toMatch(/^[A-Z0-9]{10}$/);
+    const inbox = await officer.get('/api/v1/intake');
+    expect(inbox.status).toBe(200);
+    const item = inbox.body.items.find((i: { code: string }) => i.code === r.code);
+    expect(item).toMatchObject({ status: 'baru', channel: 'daring', dangerNow: true, jurisdiction: '36.02' });
+    expect(inbox.body.items[0].code).toBe(r.code); // danger now comes first
+    const st = await getReportStatus(
+      { ...h.svc, actor: null, meta },
+      r.code.toLowerCase().replace('-', ' '),
+      r.secret!,
+    );
+    expect(st.status).toBe('diterima');
+    await expect(
+      getReportStatus({ ...h.svc, actor: null, meta }, r.code, 'SALAHSALAH'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await addReporterInformation(
+      { ...h.svc, actor: null, meta },
+      r.code,
+      r.secret!,
+      'Info tambahan dari pelapor',
+    );
+    const full = await officer.get(`/api/v1/intake/${item.id}`);
+    expect(full.body.messages.map((m: { body: string }) => m.body)).toContain('Info tambahan dari pelapor');
+    expect((await (await h.as('pengaduan@serang.demo')).get(`/api/v1/intake/${item.id}`)).status).toBe(404);
+  });
+
+  it('the same submission token twice creates one report', async () => {
+    const token = 'sama-token-0123456789';
+    const a = await report({ submissionToken: token });
+    const b = await report({ submissionToken: token });
+    expect(b).toMatchObject({ code: a.code, duplicate: true, secret: null });
+  });
+
+  it('a flood from one address is kept but marked as suspected spam, and slows the sender', async () => {
+    const results = [];
+    for (let i = 0; i < 8; i++) results.push(await report({ description: `Banjir ${i}` }));
+    expect(results.at(-1)!.slowDownMs).toBeGreaterThan(0);
+    const spam = await officer.get('/api/v1/intake?spam=1&pageSize=100');
+    expect(spam.body.items.map((i: { code: string }) => i.code)).toContain(results.at(-1)!.code);
+  });
+
+  it('an officer triages, opens a case with the facts carried over, and the reporter sees “sedang ditangani”', async () => {
+    const r = await report({
+      reporterName: 'Bu Guru (uji)',
+      contactMethod: 'whatsapp',
+      contactPhone: '081311112222',
+      consentContact: true,
+    });
+    const list = await officer.get('/api/v1/intake');
+    let item = list.body.items.find((i: { code: string }) => i.code === r.code);
+    const upd = await officer.patch(`/api/v1/intake/${item.id}`, { version: item.version, risk: 'tinggi' });
+    expect(upd.status).toBe(200);
+    expect(upd.body.status).toBe('ditangani');
+    const stale = await officer.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
+    expect(stale.status).toBe(409);
+    item = upd.body;
+    const opened = await officer.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body.risk).toBe('tinggi');
+    expect(opened.body.persons.map((p: { role: string }) => p.role).sort()).toEqual(['korban', 'pelapor']);
+    expect(opened.body.incidents[0].forms).toEqual(['seksual']);
+    expect(opened.body.incidents[0].chronology).toContain('dilecehkan');
+    const st = await getReportStatus({ ...h.svc, actor: null, meta }, r.code, r.secret!);
+    expect(st.status).toBe('sedang_ditangani');
+  });
+
+  it('forwards to another kab/kota with its history, and closes spam with a reason', async () => {
+    const r = await report();
+    let item = (await officer.get('/api/v1/intake')).body.items.find(
+      (i: { code: string }) => i.code === r.code,
+    );
+    const fw = await officer.post(`/api/v1/intake/${item.id}/forward`, {
+      version: item.version,
+      toRegion: '36.73',
+      note: 'Korban tinggal di Kota Serang',
+    });
+    expect(fw.status).toBe(200);
+    expect((await officer.get(`/api/v1/intake/${item.id}`)).status).toBe(404);
+    const serang = await h.as('pengaduan@serang.demo');
+    const there = await serang.get(`/api/v1/intake/${item.id}`);
+    expect(there.status).toBe(200);
+    expect(there.body.history.map((e: { type: string }) => e.type)).toContain('intake.forward');
+    item = there.body;
+    const closed = await serang.post(`/api/v1/intake/${item.id}/close`, {
+      version: item.version,
+      reason: 'spam',
+    });
+    expect(closed.body).toMatchObject({ status: 'ditutup', closedReason: 'spam', suspectedSpam: true });
+  });
+
+  it('shows possible existing cases by NIK, phone or name, and merges nothing by itself', async () => {
+    const m = await h.as('manajer@lebak.demo');
+    const { id: caseId } = await openFullCase(m, {
+      name: 'Rukmini Hartati',
+      nik: '3602015010880007',
+      phone: '085277778888',
+    });
+    const rec = await officer.post('/api/v1/intake', {
+      channel: 'telepon',
+      callType: 'laporan_baru_tindak_lanjut',
+      reporterType: 'korban',
+      victimName: 'Roekmini Hartati',
+      victimPhone: '+62 852 7777 8888',
+      forms: ['psikis'],
+      dangerNow: false,
+      contactMethod: 'telepon',
+      contactPhone: '085277778888',
+      consentContact: true,
+    });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    const dup = rec.body.possibleDuplicates.find((d: { caseId: string }) => d.caseId === caseId);
+    expect(dup.reasons).toEqual(expect.arrayContaining(['telepon', 'nama_mirip']));
+    expect(rec.body.status).toBe('baru');
+    const att = await officer.post(`/api/v1/intake/${rec.body.id}/attach`, {
+      version: rec.body.version,
+      caseId,
+    });
+    expect(att.body).toMatchObject({ status: 'digabung', caseId });
+  });
+
+  it('roles without an inbox are refused', async () => {
+    for (const role of ['pendamping', 'mitra', 'pimpinan', 'auditor', 'admin']) {
+      expect((await (await h.as(`${role}@lebak.demo`)).get('/api/v1/intake')).status).toBe(403);
+    }
+  });
+});
