@@ -151,6 +151,33 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     expect(att.body).toMatchObject({ status: 'digabung', caseId });
   });
 
+  it('refers a report to SAPA 129 with a printable letter that names nobody', async () => {
+    const r = await report({
+      reporterName: 'Nama Pelapor Rahasia',
+      description: 'Korban dibawa ke luar negeri <script>alert(1)</script>',
+    });
+    const item = (await officer.get('/api/v1/intake')).body.items.find(
+      (i: { code: string }) => i.code === r.code,
+    );
+    expect((await officer.get(`/api/v1/intake/${item.id}/letter`)).status).toBe(409);
+    const n = await officer.post(`/api/v1/intake/${item.id}/national`, {
+      version: item.version,
+      note: 'Perlu koordinasi lintas negara <b>x</b>',
+    });
+    expect(n.body.status).toBe('rujukan_pusat');
+    const letter = await officer.get(`/api/v1/intake/${item.id}/letter`);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get('content-type')).toMatch(/text\/html/);
+    expect(letter.body).toContain(r.code);
+    expect(letter.body).toContain('SAPA 129');
+    expect(letter.body).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(letter.body).not.toContain('Nama Pelapor Rahasia');
+    expect(letter.body).not.toContain('<script>');
+    expect((await getReportStatus({ ...h.svc, actor: null, meta }, r.code, r.secret!)).status).toBe(
+      'sedang_ditangani',
+    );
+  });
+
   it('roles without an inbox are refused', async () => {
     for (const role of ['pendamping', 'mitra', 'pimpinan', 'auditor', 'admin']) {
       expect((await (await h.as(`${role}@lebak.demo`)).get('/api/v1/intake')).status).toBe(403);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
 import { idempotent } from '../../app/idempotency.ts';
 import { getIntake, listIntake } from '../../app/intake/get-intake.ts';
+import { nationalReferralLetter } from '../../app/intake/national-letter.ts';
 import { recordIntake } from '../../app/intake/record-intake.ts';
 import {
   addIntakeNote,
@@ -26,6 +27,7 @@ import {
 } from '../../domain/intake-schemas.ts';
 import { uuid } from '../../domain/schemas.ts';
 import { type AppEnv, authed } from '../context.ts';
+import { renderNationalLetter } from '../letters/national-letter.ts';
 import { op } from '../openapi.ts';
 
 const Id = z.object({ id: uuid });
@@ -187,6 +189,21 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       return c.json(
         await closeIntake(authed(c, svc), (params as { id: string }).id, b.version, b.reason, b.note),
       );
+    },
+  );
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/intake/{id}/letter',
+      summary: 'Surat rujukan ke SAPA 129 (HTML untuk dicetak)',
+      tags,
+      params: Id,
+    },
+    async (c, { params }) => {
+      const letter = await nationalReferralLetter(authed(c, svc), (params as { id: string }).id);
+      c.header('cache-control', 'no-store');
+      return c.html(renderNationalLetter(letter));
     },
   );
 }
