@@ -170,13 +170,17 @@ export async function findStaffByIds(db: Tx, ids: readonly string[]) {
 }
 
 /** Enabled managers and companions of organisations in a jurisdiction. */
-export function listAssignableStaff(db: Tx, jurisdiction: string) {
+export function listAssignableStaff(
+  db: Tx,
+  jurisdiction: string,
+  roles: readonly string[] = ['manajer', 'pendamping'],
+) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
     .select(['u.id', 'u.name', 'u.role', 'o.name as orgName'])
     .where('o.jurisdiction', '=', jurisdiction)
-    .where('u.role', 'in', ['manajer', 'pendamping'])
+    .where('u.role', 'in', [...roles])
     .where('u.disabled', '=', false)
     .orderBy('u.name')
     .execute();

@@ -178,6 +178,31 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     );
   });
 
+  it('lists the officers an item can be assigned to, and refuses anyone else', async () => {
+    const officers = (await officer.get('/api/v1/intake/officers')).body as Array<{
+      id: string;
+      role: string;
+    }>;
+    expect(officers.map((o) => o.role).sort()).toEqual(['manajer', 'pengaduan']);
+    const r = await report();
+    const item = (await officer.get('/api/v1/intake')).body.items.find(
+      (i: { code: string }) => i.code === r.code,
+    );
+    const mgr = officers.find((o) => o.role === 'manajer')!;
+    const ok = await officer.patch(`/api/v1/intake/${item.id}`, {
+      version: item.version,
+      assignedTo: mgr.id,
+    });
+    expect(ok.body.assignedTo).toBe(mgr.id);
+    const serangOfficer = (await (await h.as('pengaduan@serang.demo')).get('/api/v1/intake/officers'))
+      .body[0];
+    const bad = await officer.patch(`/api/v1/intake/${item.id}`, {
+      version: ok.body.version,
+      assignedTo: serangOfficer.id,
+    });
+    expect(bad.body.error.code).toBe('INVALID_ASSIGNEE');
+  });
+
   it('roles without an inbox are refused', async () => {
     for (const role of ['pendamping', 'mitra', 'pimpinan', 'auditor', 'admin']) {
       expect((await (await h.as(`${role}@lebak.demo`)).get('/api/v1/intake')).status).toBe(403);

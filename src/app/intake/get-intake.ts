@@ -6,6 +6,7 @@ import {
   intakeMessages,
   listInbox,
 } from '../../db/intake.repository.ts';
+import { listAssignableStaff } from '../../db/user.repository.ts';
 import type { Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { intakeScope } from '../../domain/policy.ts';
@@ -146,4 +147,9 @@ export async function getIntake(ctx: AuthedCtx, id: string) {
         reasons: [...d.reasons],
       })),
   };
+}
+
+/** Officers who may be given an inbox item: intake officers and case managers of the inbox. */
+export async function inboxOfficers(ctx: AuthedCtx) {
+  return listAssignableStaff(ctx.conn.db, requireInbox(ctx), ['pengaduan', 'manajer']);
 }

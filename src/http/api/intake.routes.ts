@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
 import { idempotent } from '../../app/idempotency.ts';
-import { getIntake, listIntake } from '../../app/intake/get-intake.ts';
+import { getIntake, inboxOfficers, listIntake } from '../../app/intake/get-intake.ts';
 import { nationalReferralLetter } from '../../app/intake/national-letter.ts';
 import { recordIntake } from '../../app/intake/record-intake.ts';
 import {
