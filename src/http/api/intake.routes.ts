@@ -63,6 +63,17 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       return c.json(r.body, r.status as 201);
     },
   );
+  // before /intake/{id}, so 'officers' is not read as an id
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/intake/officers',
+      summary: 'Petugas yang dapat menangani pengaduan di kotak masuk ini',
+      tags,
+    },
+    async (c) => c.json(await inboxOfficers(authed(c, svc))),
+  );
   op(
     app,
     {
