@@ -30,8 +30,66 @@ const Env = z.object({
     .string()
     .regex(/^\d{2}(,\d{2})*$/, 'must be a comma-separated list of province codes such as 36,32')
     .optional(),
+  SIMPUL_QUICK_EXIT_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http(s) URL such as https://www.google.com/search?q=cuaca',
+    })
+    .default('https://www.google.com/search?q=cuaca'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // WhatsApp Business Cloud API: off unless set (then all but WHATSAPP_GRAPH_URL are required)
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{1,30}$/, 'must be the numeric phone number ID')
+    .optional(),
+  WHATSAPP_GRAPH_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://graph.facebook.com/v21.0' })
+    .default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_DEFAULT_REGION: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'must be a kab/kota code such as 36.02')
+    .optional(),
 });
+
+/** WhatsApp Business Cloud API settings; absent when WhatsApp intake is switched off. */
+export type WhatsAppSettings = {
+  verifyToken: string;
+  appSecret: string;
+  accessToken: string;
+  phoneNumberId: string;
+  /** Graph API base, e.g. https://graph.facebook.com/v21.0 (no trailing slash) */
+  graphUrl: string;
+  /** the kab/kota whose inbox receives new conversations */
+  defaultRegion: string;
+};
+
+const WHATSAPP_REQUIRED = [
+  'WHATSAPP_VERIFY_TOKEN',
+  'WHATSAPP_APP_SECRET',
+  'WHATSAPP_ACCESS_TOKEN',
+  'WHATSAPP_PHONE_NUMBER_ID',
+  'WHATSAPP_DEFAULT_REGION',
+] as const;
+
+function whatsAppSettings(e: z.infer<typeof Env>): WhatsAppSettings | undefined {
+  if (!WHATSAPP_REQUIRED.some((k) => e[k] !== undefined)) return undefined;
+  const missing = WHATSAPP_REQUIRED.find((k) => e[k] === undefined);
+  if (missing)
+    throw new ConfigError(
+      `Configuration error: ${missing} is required when WhatsApp is switched on (another WHATSAPP_ variable is set).`,
+    );
+  return {
+    verifyToken: e.WHATSAPP_VERIFY_TOKEN!,
+    appSecret: e.WHATSAPP_APP_SECRET!,
+    accessToken: e.WHATSAPP_ACCESS_TOKEN!,
+    phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID!,
+    graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
+    defaultRegion: e.WHATSAPP_DEFAULT_REGION!,
+  };
+}
 
 export type Config = {
   port: number;
@@ -45,7 +103,10 @@ export type Config = {
   publicUrl: string | undefined;
   trustProxy: boolean;
   regions: string[] | undefined;
+  /** where the quick-exit control of the public pages goes (a neutral site) */
+  quickExitUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  whatsapp: WhatsAppSettings | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +132,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.SIMPUL_PUBLIC_URL,
     trustProxy: e.SIMPUL_TRUST_PROXY,
     regions: e.SIMPUL_REGIONS?.split(','),
+    quickExitUrl: e.SIMPUL_QUICK_EXIT_URL,
     logLevel: e.LOG_LEVEL,
+    whatsapp: whatsAppSettings(e),
   };
 }

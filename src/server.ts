@@ -5,6 +5,7 @@
 
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { backgroundSettled } from './app/background.ts';
 import { openServices } from './app/boot.ts';
 import { KeyMismatchError } from './app/key-check.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -34,6 +35,7 @@ async function main() {
   const app = createApp(svc, {
     publicUrl: cfg.publicUrl,
     trustProxy: cfg.trustProxy,
+    quickExitUrl: cfg.quickExitUrl,
     clientIp: (c) => {
       try {
         return getConnInfo(c as never).remote.address ?? null;
@@ -60,6 +62,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await backgroundSettled(svc);
       await svc.conn.close();
       log.info('stopped');
       process.exit(0);

@@ -11,8 +11,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { onTestFailed } from 'vitest';
+import type { AppOptions } from '../../src/http/app.ts';
 import { createHarness, DEMO_PASSWORD, type Harness } from '../../test/helpers/harness.ts';
 
 export { DEMO_PASSWORD };
@@ -35,17 +42,18 @@ export type E2E = {
   h: Harness;
   baseUrl: string;
   browser: Browser;
-  /** a new isolated browser context (no cookies, no service worker) and a page in it */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** a new isolated browser context (no cookies, no service worker) and a page in it; `options`
+   *  adds to or overrides the defaults (e.g. `{ javaScriptEnabled: false }`) */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   /** signs in through the API (demo users need no second factor) */
   api(email: string, password?: string): Promise<ApiClient>;
   stop(): Promise<void>;
 };
 
-export async function start(opts: { cases?: number } = {}): Promise<E2E> {
+export async function start(opts: { cases?: number; app?: Partial<AppOptions> } = {}): Promise<E2E> {
   if (!existsSync(WEB_INDEX))
     throw new Error(`web app not built (${WEB_INDEX} missing): run \`node scripts/build-web.ts\` first`);
-  const h = await createHarness('pglite', { cases: opts.cases ?? 3 });
+  const h = await createHarness('pglite', { cases: opts.cases ?? 3, ...(opts.app ? { app: opts.app } : {}) });
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
@@ -78,7 +86,7 @@ export async function start(opts: { cases?: number } = {}): Promise<E2E> {
       h,
       baseUrl,
       browser: b,
-      async newPage() {
+      async newPage(options: BrowserContextOptions = {}) {
         const context = await b.newContext({
           baseURL: baseUrl,
           // the PWA service worker would cache the app between tests; not what is under test here
@@ -86,6 +94,7 @@ export async function start(opts: { cases?: number } = {}): Promise<E2E> {
           locale: 'id-ID',
           timezoneId: 'Asia/Jakarta',
           viewport: { width: 1280, height: 900 },
+          ...options,
         });
         context.setDefaultTimeout(10_000);
         context.setDefaultNavigationTimeout(20_000);

@@ -2,10 +2,10 @@
  * Opening Simpul: configuration → key → database → migrations → key check → region codes →
  * demo data. Shared by the server and the CLI.
  */
-import type { Config } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import { connect, type Db } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { loadRegions, regionCount } from '../db/region.repository.ts';
+import { getRegion, loadRegions, regionCount } from '../db/region.repository.ts';
 import { loadMasterKey } from '../keys.ts';
 import type { Logger } from '../logger.ts';
 import type { Services } from './context.ts';
@@ -31,8 +31,13 @@ export async function openServices(
     const m = await migrate(conn);
     if (m.applied.length > 0) log.info({ applied: m.applied }, 'migrations applied');
     await checkKey(conn.db, keys);
-    const svc: Services = { conn, keys, clock: () => new Date(), log };
+    const svc: Services = { conn, keys, clock: () => new Date(), log, whatsapp: cfg.whatsapp };
     if (opts.seed !== false) await seedReference(svc, cfg);
+    const wa = cfg.whatsapp;
+    if (wa && (await regionCount(conn.db)) > 0 && !(await getRegion(conn.db, wa.defaultRegion)))
+      throw new ConfigError(
+        `Configuration error: WHATSAPP_DEFAULT_REGION ${wa.defaultRegion} is not a kab/kota code known to this installation.`,
+      );
     return svc;
   } catch (e) {
     await conn.close();

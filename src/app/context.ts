@@ -1,3 +1,4 @@
+import type { WhatsAppSettings } from '../config.ts';
 import { type AuditInput, appendAudit } from '../db/audit.repository.ts';
 import type { Db, Tx } from '../db/connect.ts';
 import type { Actor } from '../domain/policy.ts';
@@ -11,6 +12,8 @@ export type Services = {
   keys: Keyring;
   clock: () => Date;
   log: Logger;
+  /** WhatsApp Business Cloud API settings; absent when WhatsApp intake is off */
+  whatsapp?: WhatsAppSettings | undefined;
 };
 
 export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };

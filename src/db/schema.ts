@@ -263,8 +263,56 @@ export interface RateLimitTable {
   window_start: Timestamp;
   count: number;
 }
+export interface WaConversationTable {
+  id: string;
+  phone_enc: string;
+  phone_hash: string;
+  profile_name_enc: string | null;
+  intake_id: string;
+  jurisdiction: string;
+  status: string;
+  last_message_at: Timestamp;
+  last_inbound_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface WaMessageTable {
+  id: string;
+  seq: Generated<string>;
+  conversation_id: string;
+  intake_id: string;
+  wa_key: string;
+  direction: 'in' | 'out';
+  type: string;
+  body_enc: string | null;
+  template_name: string | null;
+  template_language: string | null;
+  media_id: string | null;
+  media_mime: string | null;
+  media_filename_enc: string | null;
+  media_size: number | null;
+  media_enc: Uint8Array | null;
+  media_status: string | null;
+  media_attempts: Generated<number>;
+  media_tried_at: Timestamp | null;
+  media_error: string | null;
+  latitude_enc: string | null;
+  longitude_enc: string | null;
+  location_label_enc: string | null;
+  status: string;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  read_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  error_code: string | null;
+  sent_by: string | null;
+  at: Timestamp;
+  created_at: Timestamp;
+}
 
 export interface Database {
+  wa_conversation: WaConversationTable;
+  wa_message: WaMessageTable;
   intake: IntakeTable;
   intake_event: IntakeEventTable;
   intake_message: IntakeMessageTable;

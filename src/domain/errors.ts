@@ -129,6 +129,36 @@ export const ERRORS = {
     'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
     'Too many requests. Try again shortly.',
   ],
+  WEBHOOK_SIGNATURE_INVALID: [
+    401,
+    'Tanda tangan notifikasi tidak sah.',
+    'The notification signature is not valid.',
+  ],
+  WHATSAPP_DISABLED: [
+    503,
+    'WhatsApp belum diaktifkan di Simpul ini. Hubungi admin.',
+    'WhatsApp is not switched on in this Simpul installation. Contact the admin.',
+  ],
+  WHATSAPP_SEND_FAILED: [
+    502,
+    'Pesan WhatsApp tidak terkirim: layanan WhatsApp menolak atau tidak dapat dihubungi. Coba lagi sebentar lagi.',
+    'The WhatsApp message was not sent: the WhatsApp service refused it or could not be reached. Try again shortly.',
+  ],
+  WHATSAPP_WINDOW_CLOSED: [
+    409,
+    'Sudah lebih dari 24 jam sejak pesan terakhir pelapor. Kirim templat pesan yang sudah disetujui.',
+    'More than 24 hours have passed since the reporter last wrote. Send an approved message template.',
+  ],
+  WHATSAPP_TEMPLATE_REJECTED: [
+    400,
+    'Templat pesan tidak dikenal atau belum disetujui WhatsApp. Periksa nama dan bahasanya.',
+    'WhatsApp does not know or has not approved this message template. Check its name and language.',
+  ],
+  WHATSAPP_MEDIA_UNAVAILABLE: [
+    502,
+    'Berkas dari WhatsApp belum dapat diambil. Pesannya tetap tersimpan; coba lagi nanti.',
+    'The file could not be fetched from WhatsApp yet. The message is kept; try again later.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

@@ -15,13 +15,16 @@ import { audit, type Services } from '../app/context.ts';
 import { resolveSession } from '../app/resolve-session.ts';
 import { ping } from '../db/connect.ts';
 import { AppError } from '../domain/errors.ts';
+import { portalRoutes } from '../portal/index.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
 import { intakeRoutes } from './api/intake.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
+import { whatsappRoutes } from './api/whatsapp.routes.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
+import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
   publicUrl?: string | undefined;
@@ -30,6 +33,8 @@ export type AppOptions = {
   clientIp?: (c: Context<AppEnv>) => string | null;
   sleep?: (ms: number) => Promise<void>;
   webDist?: string;
+  /** neutral site of the public pages' quick exit (SIMPUL_QUICK_EXIT_URL) */
+  quickExitUrl?: string;
 };
 
 const JSON_LIMIT = 1024 * 1024;
@@ -60,12 +65,14 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     await next();
     c.header('x-request-id', c.get('requestId'));
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
+    // the public pages (src/portal) set their own, stricter policies; keep them
+    if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'same-origin');
     c.header('x-frame-options', 'DENY');
-    c.header(
-      'content-security-policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
+    if (!c.res.headers.has('content-security-policy'))
+      c.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
   });
 
   app.onError(async (err, c) => {
@@ -161,6 +168,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   referenceRoutes(app, svc);
   caseRoutes(app, svc);
   intakeRoutes(app, svc);
+  whatsappRoutes(app, svc);
   adminRoutes(app, svc);
 
   app.doc31('/api/v1/openapi.json', {
@@ -174,6 +182,15 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   });
 
   app.all('/api/*', (c) => errorResponse(c, 'NOT_FOUND'));
+
+  // ---- webhooks (outside /api: signed by the sender, no session or CSRF header)
+  webhookRoutes(app, svc);
+
+  // ---- public reporting pages (/lapor, /layanan), server-rendered
+  portalRoutes(app, svc, {
+    quickExitUrl: opts.quickExitUrl ?? 'https://www.google.com/search?q=cuaca',
+    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+  });
 
   // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html
   const dist = opts.webDist ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));

@@ -10,11 +10,12 @@ import { Keyring } from '../../src/app/crypto.ts';
 import { checkKey } from '../../src/app/key-check.ts';
 import { hashPassword } from '../../src/app/passwords.ts';
 import { seedDemo } from '../../src/app/seed-demo.ts';
+import type { WhatsAppSettings } from '../../src/config.ts';
 import { connect, type Db } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadRegions } from '../../src/db/region.repository.ts';
 import type { Role } from '../../src/domain/policy.ts';
-import { createApp } from '../../src/http/app.ts';
+import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -65,7 +66,15 @@ async function newPgDatabase(base: string): Promise<{ url: string; drop: () => P
   };
 }
 
-export async function createHarness(engine: Engine, opts: { cases?: number } = {}): Promise<Harness> {
+export async function createHarness(
+  engine: Engine,
+  opts: {
+    cases?: number;
+    app?: Partial<AppOptions>;
+    /** WhatsApp Business Cloud API settings (e.g. pointing at test/helpers/fake-graph.ts) */
+    whatsapp?: WhatsAppSettings;
+  } = {},
+): Promise<Harness> {
   let conn: Db;
   let drop: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -80,12 +89,18 @@ export async function createHarness(engine: Engine, opts: { cases?: number } = {
   const key = randomBytes(32);
   const keys = new Keyring(key);
   const now = { value: new Date() };
-  const svc: Services = { conn, keys, clock: () => now.value, log: createLogger('silent') };
+  const svc: Services = {
+    conn,
+    keys,
+    clock: () => now.value,
+    log: createLogger('silent'),
+    whatsapp: opts.whatsapp,
+  };
   await migrate(conn);
   await checkKey(conn.db, keys);
   await loadRegions(conn.db, ['36']);
   await seedDemo(svc, { password: DEMO_PASSWORD, casesPerRegion: opts.cases ?? 0 });
-  const app = createApp(svc, { sleep: async () => {}, clientIp: () => '127.0.0.9' });
+  const app = createApp(svc, { sleep: async () => {}, clientIp: () => '127.0.0.9', ...opts.app });
 
   const client = (cookie: string | null): Client => {
     const c: Client = {

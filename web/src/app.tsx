@@ -5,7 +5,7 @@ import { api, onUnauthorized } from './api.ts';
 import { AccountMenu, LangSelect } from './components/account.tsx';
 import { Loading, markNavigated } from './components/page.tsx';
 import { langStore, t } from './i18n/index.ts';
-import { canCases, canCreateCase, isAdmin } from './lib/roles.ts';
+import { canCases, canCreateCase, canIntake, isAdmin } from './lib/roles.ts';
 import { useStore } from './lib/store.ts';
 import { userStore } from './lib/taxonomies.ts';
 
@@ -16,6 +16,9 @@ const Home = lazy(() => import('./features/home/Home.tsx'));
 const CaseList = lazy(() => import('./features/cases/CaseList.tsx'));
 const NewCase = lazy(() => import('./features/cases/NewCase.tsx'));
 const CasePage = lazy(() => import('./features/cases/CasePage.tsx'));
+const Inbox = lazy(() => import('./features/intake/Inbox.tsx'));
+const NewIntake = lazy(() => import('./features/intake/NewIntake.tsx'));
+const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
 const Users = lazy(() => import('./features/admin/Users.tsx'));
 const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
 const Audit = lazy(() => import('./features/audit/Audit.tsx'));
@@ -26,6 +29,7 @@ const PUBLIC_PATHS = ['/masuk'];
 function Nav({ user }: { user: UserDto }) {
   const { path } = useLocation();
   const items: Array<[string, string]> = [['/', t('nav.home')]];
+  if (canIntake(user.role)) items.push(['/pengaduan', t('nav.intake')]);
   if (canCases(user.role)) items.push(['/kasus', t('nav.cases')]);
   if (canCreateCase(user.role)) items.push(['/kasus/baru', t('nav.newCase')]);
   if (isAdmin(user.role)) items.push(['/admin/pengguna', t('nav.users')], ['/admin/lembaga', t('nav.orgs')]);
@@ -108,6 +112,9 @@ function Shell() {
             <Route path="/kasus" component={CaseList} />
             <Route path="/kasus/baru" component={NewCase} />
             <Route path="/kasus/:id/:tab?" component={CasePage} />
+            <Route path="/pengaduan" component={Inbox} />
+            <Route path="/pengaduan/baru" component={NewIntake} />
+            <Route path="/pengaduan/:id" component={IntakePage} />
             <Route path="/admin/pengguna" component={Users} />
             <Route path="/admin/lembaga" component={Orgs} />
             <Route path="/audit" component={Audit} />

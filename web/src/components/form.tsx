@@ -266,6 +266,39 @@ export function CheckGroup(
   );
 }
 
+/** One choice among a few, as radio buttons in a fieldset (the legend is the label). */
+export function RadioGroup(p: Base & { value: string; onValue: (v: string) => void; options: Option[] }) {
+  const id = fieldId(p.prefix, p.name);
+  const err = fieldError(p.error ?? null, p.name);
+  return (
+    <fieldset
+      id={id}
+      class={`field checks${err ? ' has-error' : ''}`}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, p.hint, err)}
+    >
+      <legend>
+        {p.label}
+        <Req on={p.required} />
+      </legend>
+      {p.options.map((o) => (
+        <label key={o.value} class="check">
+          <input
+            type="radio"
+            name={`${p.prefix}-${p.name}`}
+            value={o.value}
+            checked={p.value === o.value}
+            required={p.required}
+            onChange={() => p.onValue(o.value)}
+          />{' '}
+          {o.text}
+        </label>
+      ))}
+      <Extras id={id} hint={p.hint} err={err} />
+    </fieldset>
+  );
+}
+
 export function Checkbox(p: Base & { checked: boolean; onChecked: (v: boolean) => void }) {
   const id = fieldId(p.prefix, p.name);
   const err = fieldError(p.error ?? null, p.name);

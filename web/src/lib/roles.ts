@@ -10,3 +10,7 @@ export function canCreateCase(role: Role): boolean {
 export function isAdmin(role: Role): boolean {
   return role === 'admin' || role === 'admin-dinas';
 }
+/** Roles with a triage inbox of incoming reports (pengaduan masuk); the others get 403. */
+export function canIntake(role: Role): boolean {
+  return role === 'pengaduan' || role === 'manajer';
+}

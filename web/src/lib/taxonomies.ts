@@ -12,6 +12,15 @@ export type CodeItem = { code: string; label: Label };
 export type Taxonomies = { [K in keyof typeof TAXONOMIES]: CodeItem[] } & {
   stages?: CodeItem[];
   roles?: CodeItem[];
+  // intake (pengaduan masuk)
+  callTypes?: CodeItem[];
+  reporterTypes?: CodeItem[];
+  victimAgeGroups?: CodeItem[];
+  everydayForms?: CodeItem[];
+  occurredWhen?: CodeItem[];
+  contactMethods?: CodeItem[];
+  intakeCloseReasons?: CodeItem[];
+  intakeStatuses?: CodeItem[];
 };
 export type ListName = keyof Taxonomies;
 

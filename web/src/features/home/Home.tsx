@@ -4,7 +4,7 @@ import { api } from '../../api.ts';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
-import { canCases, isAdmin } from '../../lib/roles.ts';
+import { canCases, canIntake, isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 
@@ -173,6 +173,45 @@ function Stats() {
   );
 }
 
+type InboxPage = { items: Array<{ overdue: boolean }>; total: number };
+
+/** Open reports of the inbox and how many are past their response deadline (first 100 counted). */
+function IntakeBlock() {
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<InboxPage>('/intake?status=terbuka&pageSize=100', { signal }),
+    [],
+  );
+  if (loading && !data) return <Loading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  const total = data?.total ?? 0;
+  const overdue = (data?.items ?? []).filter((i) => i.overdue).length;
+  const more = total > (data?.items.length ?? 0);
+  return (
+    <>
+      {total === 0 ? (
+        <p>{t('home.intakeNone')}</p>
+      ) : (
+        <ul class="intake-counts">
+          <li>
+            <strong>{t('home.intakeOpen', { n: total })}</strong>
+          </li>
+          {overdue > 0 && (
+            <li>
+              <span class="badge danger">{t('intake.overdue')}</span>{' '}
+              <strong>
+                {t('home.intakeOverdue', { n: more ? t('home.intakeMore', { n: overdue }) : overdue })}
+              </strong>
+            </li>
+          )}
+        </ul>
+      )}
+      <p>
+        <a href="/pengaduan">{t('home.intakeLink')}</a>
+      </p>
+    </>
+  );
+}
+
 function MfaHint({ user }: { user: UserDto }) {
   if (user.mfaEnabled) return null;
   return (
@@ -191,6 +230,12 @@ export default function Home() {
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('home.welcome', { name: user.name, org: user.orgName })}</p>
       <MfaHint user={user} />
+      {canIntake(user.role) && (
+        <section aria-labelledby="h-intake">
+          <h2 id="h-intake">{t('home.intake')}</h2>
+          <IntakeBlock />
+        </section>
+      )}
       {canCases(user.role) && (
         <>
           <section aria-labelledby="h-tasks">

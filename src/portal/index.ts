@@ -1,0 +1,262 @@
+/**
+ * The public pages: /lapor (report form), /lapor/status (follow-up with code and secret),
+ * /layanan (service points of a kab/kota) and /lapor/wilayah (region choices for the form's
+ * small script). Server-rendered HTML that works without JavaScript; no cookies, no storage,
+ * no cache, no referrer, their own strict Content-Security-Policy, their own body limit.
+ */
+import type { Context, Hono, Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Ctx, Services } from '../app/context.ts';
+import { addReporterInformation, getReportStatus } from '../app/intake/report-status.ts';
+import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
+import { submitPublicReport } from '../app/intake/submit-public-report.ts';
+import { AppError } from '../domain/errors.ts';
+import { ReporterAddition } from '../domain/intake-schemas.ts';
+import { type AppEnv, meta } from '../http/context.ts';
+import { zodFieldCodes } from '../http/errors.ts';
+import { PORTAL_CSP } from './assets.ts';
+import { type Html, messagePage, type View, view } from './layout.ts';
+import { receivedPage, servicesPage, statusPage } from './pages.ts';
+import {
+  type Filled,
+  fieldErrors,
+  type Region,
+  readForm,
+  regionOf,
+  reportFormPage,
+  validate,
+} from './report-form.ts';
+
+export type PortalOptions = {
+  /** the neutral site the quick exit goes to (SIMPUL_QUICK_EXIT_URL) */
+  quickExitUrl: string;
+  /** waits before answering a flooding sender; tests pass a no-op or a recorder */
+  sleep: (ms: number) => Promise<void>;
+};
+
+/** A report is a few kilobytes; 64 KB leaves room for a long account in any script. */
+export const PORTAL_BODY_LIMIT = 64 * 1024;
+
+const isPortal = (p: string) =>
+  p === '/lapor' || p.startsWith('/lapor/') || p === '/layanan' || p.startsWith('/layanan/');
+
+export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptions) {
+  const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
+  const viewOf = (c: Context<AppEnv>, lang?: string, judul?: string): View =>
+    view(lang ?? c.req.query('lang'), judul ?? c.req.query('judul'), opts.quickExitUrl);
+  const send = (c: Context<AppEnv>, body: Html, status: 200 | 400 | 404 | 413 | 415 | 429 | 500 = 200) =>
+    c.html(body, status);
+
+  const guard = async (c: Context<AppEnv>, next: Next): Promise<Response | undefined> => {
+    if (c.req.method !== 'POST') {
+      await next();
+      return;
+    }
+    const v = viewOf(c);
+    const ct = c.req.header('content-type') ?? '';
+    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(ct))
+      return send(c, messagePage(v, v.t.badTypeTitle, v.t.badTypeBody), 415);
+    const tooLarge = () => send(c, messagePage(v, v.t.tooLargeTitle, v.t.tooLargeBody), 413);
+    if (Number(c.req.header('content-length') ?? '0') > PORTAL_BODY_LIMIT) return tooLarge();
+    // bodyLimit answers with the 413 page, or returns what next() returned (not a Response)
+    const r: unknown = await bodyLimit({ maxSize: PORTAL_BODY_LIMIT, onError: () => tooLarge() })(c, next);
+    return r instanceof Response ? r : undefined;
+  };
+
+  app.use('*', async (c, next) => {
+    if (!isPortal(c.req.path)) return next();
+    const early = await guard(c, next);
+    if (early) c.res = early;
+    c.header('cache-control', 'no-store');
+    c.header('pragma', 'no-cache');
+    c.header('referrer-policy', 'no-referrer');
+    c.header('content-security-policy', PORTAL_CSP);
+    c.header('x-robots-tag', 'noindex');
+    c.res.headers.delete('set-cookie');
+  });
+
+  /** Unexpected failures become a page with the SAPA 129 number, never a JSON error. */
+  const safe =
+    (fn: (c: Context<AppEnv>) => Promise<Response>) =>
+    async (c: Context<AppEnv>): Promise<Response> => {
+      try {
+        return await fn(c);
+      } catch (e) {
+        svc.log.error(
+          {
+            err: { message: (e as Error).message, stack: (e as Error).stack },
+            requestId: c.get('requestId'),
+          },
+          'public page failed',
+        );
+        const v = viewOf(c);
+        return send(c, messagePage(v, v.t.errorTitle, v.t.errorBody), 500);
+      }
+    };
+
+  const children = async (parent: string | null): Promise<Region[]> =>
+    (await regionChoices(svc, parent)).map((r) => ({ code: r.code, name: r.name }));
+
+  async function regionsFor(f: Filled) {
+    const r = regionOf(f.a);
+    const provinces = await children(null);
+    const regencies = /^\d{2}$/.test(r.prov) ? await children(r.prov) : [];
+    const districts = r.kab ? await children(r.kab) : [];
+    return {
+      provinces,
+      regencies: regencies.length > 0 ? regencies : null,
+      districts: districts.length > 0 ? districts : null,
+    };
+  }
+
+  // ---- /lapor
+  app.get(
+    '/lapor',
+    safe(async (c) => {
+      const f: Filled = { a: {}, forms: [] };
+      return send(c, reportFormPage(viewOf(c), { filled: f, errors: {}, regions: await regionsFor(f) }));
+    }),
+  );
+
+  app.post(
+    '/lapor',
+    safe(async (c) => {
+      let f: Filled;
+      try {
+        f = readForm(await c.req.parseBody({ all: true }));
+      } catch {
+        const v = viewOf(c);
+        return send(c, messagePage(v, v.t.badTypeTitle, v.t.badTypeBody), 400);
+      }
+      const v = viewOf(c, f.a.lang, f.a.judul);
+      // a step of the region choice without JavaScript: show the form again with the next list
+      if (f.a._pilih) {
+        const focus = f.a._pilih === 'prov' ? 'kab' : 'kec';
+        return send(c, reportFormPage(v, { filled: f, errors: {}, regions: await regionsFor(f), focus }));
+      }
+      const checked = validate(f);
+      if (!checked.ok)
+        return send(
+          c,
+          reportFormPage(v, { filled: f, errors: checked.errors, regions: await regionsFor(f) }),
+          400,
+        );
+      let r: Awaited<ReturnType<typeof submitPublicReport>>;
+      try {
+        r = await submitPublicReport(ctxOf(c), checked.input);
+      } catch (e) {
+        if (e instanceof AppError && e.fields)
+          return send(
+            c,
+            reportFormPage(v, { filled: f, errors: fieldErrors(e.fields), regions: await regionsFor(f) }),
+            400,
+          );
+        throw e;
+      }
+      // a flood slows its sender down; the report is stored already
+      if (r.slowDownMs > 0) await opts.sleep(r.slowDownMs);
+      return send(
+        c,
+        receivedPage(v, {
+          code: r.code,
+          secret: r.secret,
+          duplicate: r.duplicate,
+          dangerNow: checked.input.dangerNow,
+          contact: checked.input.contactMethod !== 'tidak',
+        }),
+      );
+    }),
+  );
+
+  app.get(
+    '/lapor/wilayah',
+    safe(async (c) => {
+      const parent = c.req.query('parent') ?? '';
+      if (!/^\d{2}(\.\d{2})?$/.test(parent)) return c.json([], 400);
+      return c.json(await children(parent));
+    }),
+  );
+
+  // ---- /lapor/status
+  app.get(
+    '/lapor/status',
+    safe(async (c) => send(c, statusPage(viewOf(c), {}))),
+  );
+
+  app.post(
+    '/lapor/status',
+    safe(async (c) => {
+      let f: Filled;
+      try {
+        f = readForm(await c.req.parseBody({ all: true }));
+      } catch {
+        const v = viewOf(c);
+        return send(c, messagePage(v, v.t.badTypeTitle, v.t.badTypeBody), 400);
+      }
+      const v = viewOf(c, f.a.lang, f.a.judul);
+      const code = (f.a.code ?? '').slice(0, 40);
+      const secret = (f.a.secret ?? '').slice(0, 40);
+      const ctx = ctxOf(c);
+      try {
+        if (f.a.aksi === 'tambah') {
+          const add = ReporterAddition.safeParse({ body: f.a.body ?? '' });
+          if (!add.success) {
+            const status = await getReportStatus(ctx, code, secret);
+            const problem = { field: 'body', code: zodFieldCodes(add.error).body ?? 'required' };
+            return send(c, statusPage(v, { status, secret, problem, body: f.a.body ?? '' }), 400);
+          }
+          const status = await addReporterInformation(ctx, code, secret, add.data.body);
+          return send(c, statusPage(v, { status, secret, added: true }));
+        }
+        return send(c, statusPage(v, { status: await getReportStatus(ctx, code, secret), secret }));
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'RATE_LIMITED')
+          return send(c, statusPage(v, { code, problem: 'limited' }), 429);
+        if (e instanceof AppError && e.code === 'NOT_FOUND')
+          return send(c, statusPage(v, { code, problem: 'wrong' }), 404);
+        throw e;
+      }
+    }),
+  );
+
+  // ---- /layanan
+  app.get(
+    '/layanan',
+    safe(async (c) => {
+      const v = viewOf(c);
+      let prov = c.req.query('prov') ?? '';
+      let wilayah = c.req.query('wilayah') ?? '';
+      if (!prov && /^\d{2}\./.test(wilayah)) prov = wilayah.slice(0, 2);
+      // a province changed after a kab/kota was chosen: the kab/kota no longer applies
+      const stale = wilayah !== '' && /^\d{2}$/.test(prov) && !wilayah.startsWith(`${prov}.`);
+      if (stale) wilayah = '';
+      const provinces = await children(null);
+      const regencies = /^\d{2}$/.test(prov) ? await children(prov) : [];
+      let result: Parameters<typeof servicesPage>[1]['result'] = null;
+      if (wilayah) {
+        const found = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/.test(wilayah)
+          ? await listServicePoints(svc, wilayah)
+          : null;
+        result = found ?? 'unknown';
+      }
+      return send(
+        c,
+        servicesPage(v, {
+          provinces,
+          prov,
+          regencies: regencies.length > 0 ? regencies : null,
+          wilayah: wilayah.slice(0, 5),
+          result,
+        }),
+        result === 'unknown' ? 404 : 200,
+      );
+    }),
+  );
+
+  const notFound = (c: Context<AppEnv>) => {
+    const v = viewOf(c);
+    return send(c, messagePage(v, v.t.notFoundTitle, ''), 404);
+  };
+  app.all('/lapor/*', notFound);
+  app.all('/layanan/*', notFound);
+}

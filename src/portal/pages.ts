@@ -1,0 +1,132 @@
+/** The answer to a report, the status page and the service points (/layanan). */
+import { html } from 'hono/html';
+import { fieldMessage } from '../domain/field-messages.ts';
+import { PUBLIC_STATUS_LABELS, type PublicStatus } from '../domain/intake.ts';
+import { ORG_TYPES } from '../domain/taxonomies.ts';
+import { fill } from './i18n.ts';
+import { carry, type Html, href, on, page, type View } from './layout.ts';
+import type { Region } from './report-form.ts';
+
+export function receivedPage(
+  v: View,
+  r: { code: string; secret: string | null; duplicate: boolean; dangerNow: boolean; contact: boolean },
+): Html {
+  const t = v.t;
+  const body = r.duplicate
+    ? html`<h1>${t.duplicateTitle}</h1><div class="ok"><p>${fill(t.duplicateBody, { code: r.code })}</p>
+<p>${t.receivedCode}:</p><p class="code" id="kode">${r.code}</p></div>
+<p><a href="${href(v, '/lapor/status')}">${t.navStatus}</a></p>`
+    : html`<h1>${t.receivedTitle}</h1><div class="ok">
+<p>${t.receivedCode}:</p><p class="code" id="kode">${r.code}</p>
+<p>${t.receivedSecret}:</p><p class="code" id="rahasia">${r.secret ?? ''}</p>
+<p><strong>${t.receivedAdvice}</strong></p></div>
+<p>${t.receivedNext}</p><p>${r.contact ? t.receivedContact : t.receivedNoContact}</p>
+<p><a href="${href(v, '/lapor/status')}">${t.navStatus}</a></p>`;
+  // no language switch: leaving this page loses the secret, which is shown only once
+  return page(v, { title: t.titleReport, body, danger: r.dangerNow ? 'shown' : 'none', switchTo: null });
+}
+
+export type StatusView = {
+  code?: string;
+  secret?: string;
+  problem?: 'wrong' | 'limited' | { field: string; code: string };
+  status?: { code: string; status: PublicStatus; receivedAt: string };
+  added?: boolean;
+  body?: string;
+};
+
+function dateOf(iso: string, lang: 'id' | 'en'): string {
+  return new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'Asia/Jakarta',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}
+
+export function statusPage(v: View, s: StatusView): Html {
+  const t = v.t;
+  const action = href(v, '/lapor/status');
+  const problem =
+    s.problem === 'wrong'
+      ? t.statusWrong
+      : s.problem === 'limited'
+        ? t.statusLimited
+        : s.problem
+          ? fieldMessage(s.problem.code, v.lang)
+          : null;
+  const body = s.status
+    ? html`<h1>${fill(t.statusOf, { code: s.status.code })}</h1>
+${s.added ? html`<p class="ok" role="status">${t.addInfoDone}</p>` : ''}
+<p class="ok" id="status">${PUBLIC_STATUS_LABELS[s.status.status][v.lang]}</p>
+<p>${fill(t.statusReceivedOn, { date: dateOf(s.status.receivedAt, v.lang) })}</p>
+${problem ? html`<div class="summary" role="alert"><p>${problem}</p></div>` : ''}
+<form method="post" action="${action}" novalidate><h2>${t.addInfo}</h2>
+<input type="hidden" name="code" value="${s.status.code}"><input type="hidden" name="secret" value="${s.secret ?? ''}"><input type="hidden" name="aksi" value="tambah">${carry(v)}
+<label for="f-body">${t.addInfoLabel}</label><textarea id="f-body" name="body" rows="4" maxlength="5000"${on(typeof s.problem === 'object', 'aria-invalid="true"')}>${s.body ?? ''}</textarea>
+<p><button type="submit">${t.addInfoSend}</button></p></form>`
+    : html`<h1>${t.titleStatus}</h1>
+${problem ? html`<div class="summary" id="ringkasan" role="alert" tabindex="-1" autofocus><p>${problem}</p></div>` : ''}
+<p>${t.statusIntro}</p>
+<form method="post" action="${action}" novalidate>
+<label for="f-code">${t.code}</label><input type="text" id="f-code" name="code" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" value="${s.code ?? ''}">
+<label for="f-secret">${t.secret}</label><input type="text" id="f-secret" name="secret" maxlength="30" autocomplete="off" autocapitalize="characters" spellcheck="false" value="">
+<input type="hidden" name="aksi" value="cek">${carry(v)}
+<p><button type="submit">${t.check}</button></p></form>`;
+  return page(v, {
+    title: t.titleStatus,
+    body,
+    switchTo: s.status ? null : href(v, '/lapor/status', {}, v.lang === 'en' ? 'id' : 'en'),
+  });
+}
+
+export type ServicePoint = { name: string; type: string; address: string | null; phone: string | null };
+
+export function servicesPage(
+  v: View,
+  d: {
+    provinces: Region[];
+    prov: string;
+    regencies: Region[] | null;
+    wilayah: string;
+    result: { region: { name: string }; organisations: ServicePoint[] } | null | 'unknown';
+  },
+): Html {
+  const t = v.t;
+  const typeLabel = (code: string) => ORG_TYPES.find((o) => o.code === code)?.label[v.lang] ?? code;
+  const list =
+    d.result === 'unknown'
+      ? html`<p class="summary" role="alert">${t.servicesUnknown}</p>`
+      : d.result
+        ? html`<h2 id="hasil">${fill(t.servicesOf, { region: d.result.region.name })}</h2>${
+            d.result.organisations.length === 0
+              ? html`<p>${t.servicesNone}</p>`
+              : d.result.organisations.map(
+                  (o) => html`<section class="place"><h3>${o.name}</h3><dl>
+<dt>${t.helpsWith}</dt><dd>${typeLabel(o.type)}</dd>
+${o.address ? html`<dt>${t.address}</dt><dd>${o.address}</dd>` : ''}
+${o.phone ? html`<dt>${t.phone}</dt><dd><a href="tel:${o.phone.replace(/[^\d+]/g, '')}">${o.phone}</a></dd>` : ''}
+<dt>${t.hours}</dt><dd>${t.hoursAsk}</dd></dl></section>`,
+                )
+          }`
+        : '';
+  const sel = (name: string, label: string, opts: Region[] | null, value: string, child?: string) =>
+    html`<label for="f-${name}">${label}</label><div class="row"><select id="f-${name}" name="${name}"${
+      child ? html` data-child="f-${child}"` : ''
+    } data-ph="${t.choosePlaceholder}" data-ph0="${t.chooseParentFirst}"${on(opts === null, 'disabled')}><option value="">${
+      opts ? t.choosePlaceholder : t.chooseParentFirst
+    }</option>${(opts ?? []).map((r) => html`<option value="${r.code}"${on(r.code === value, 'selected')}>${r.name}</option>`)}</select>${
+      child ? html`<button class="pilih" type="submit">${t.choose}</button>` : ''
+    }</div>`;
+  const body = html`<h1>${t.titleServices}</h1><p>${t.servicesIntro}</p>
+<form method="get" action="/layanan">${carry(v)}
+${sel('prov', t.province, d.provinces, d.prov, 'wilayah')}
+${sel('wilayah', t.regency, d.regencies, d.wilayah)}
+<p><button type="submit">${t.show}</button></p></form>
+${list}`;
+  return page(v, {
+    title: t.titleServices,
+    body,
+    switchTo: href(v, '/layanan', d.wilayah ? { wilayah: d.wilayah } : {}, v.lang === 'en' ? 'id' : 'en'),
+  });
+}
