@@ -182,6 +182,13 @@ describe('triage inbox', () => {
       await see(page, fact(page, 'Batas respons').getByText(/WIB/), 'the response deadline');
     });
 
+    await step('give it to the case manager from the officer list', async () => {
+      const triage = page.getByRole('region', { name: 'Triase' });
+      await triage.getByLabel('Tugaskan ke petugas').selectOption({ label: 'Demo manajer lebak' });
+      await triage.getByRole('button', { name: 'Tugaskan', exact: true }).click();
+      await see(page, triage.getByText(/Demo manajer lebak/).first(), 'the case manager as assignee');
+    });
+
     const caseNumber = await step(
       'turn the report into a case, after seeing the existing one again',
       async () => {

@@ -96,6 +96,16 @@ export async function listInbox(
   return { rows, total: Number(total.n) };
 }
 
+/** What the response deadlines of the open items of an inbox depend on. */
+export function openIntakeFacts(db: Tx, jurisdiction: string) {
+  return db
+    .selectFrom('intake')
+    .select(['received_at', 'risk', 'danger_now', 'jurisdiction'])
+    .where('jurisdiction', '=', jurisdiction)
+    .where('status', 'in', ['baru', 'ditangani'])
+    .execute();
+}
+
 /** Optimistic update of an inbox item; false on a stale version. */
 export async function updateIntakeRow(
   db: Tx,

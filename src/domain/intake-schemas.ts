@@ -55,7 +55,7 @@ function reportRules<
     consentContact: boolean;
   },
 >(v: T, ctx: z.RefinementCtx) {
-  if (v.forms.length === 0 && !v.description)
+  if (!Array.isArray(v.forms) || (v.forms.length === 0 && !v.description))
     ctx.addIssue({ code: 'custom', path: ['description'], message: 'what_happened_required' });
   if (v.contactMethod !== 'tidak') {
     if (!v.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'required' });
@@ -72,7 +72,8 @@ export const PublicReportInput = z
     /** honeypot: people leave it empty */
     website: z.string().max(200).optional(),
   })
-  .superRefine(reportRules);
+  // run even when other fields are wrong, so a person sees every problem at once
+  .superRefine(reportRules, { when: (p) => typeof p.value === 'object' && p.value !== null });
 export type PublicReportInput = z.infer<typeof PublicReportInput>;
 
 export const StaffIntakeInput = z
@@ -89,11 +90,14 @@ export const StaffIntakeInput = z
     risk: opt(z.enum(codes(RISK_LEVELS))),
     caseId: opt(uuid),
   })
-  .superRefine((v, ctx) => {
-    // spam, wrong numbers and information requests need no facts
-    if (v.callType && ['spam', 'salah_sambung', 'informasi', 'konseling'].includes(v.callType)) return;
-    reportRules(v, ctx);
-  });
+  .superRefine(
+    (v, ctx) => {
+      // spam, wrong numbers and information requests need no facts
+      if (v.callType && ['spam', 'salah_sambung', 'informasi', 'konseling'].includes(v.callType)) return;
+      reportRules(v, ctx);
+    },
+    { when: (p) => typeof p.value === 'object' && p.value !== null },
+  );
 export type StaffIntakeInput = z.infer<typeof StaffIntakeInput>;
 
 export const ReporterAddition = z.strictObject({

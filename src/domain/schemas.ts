@@ -31,6 +31,10 @@ import {
   VICTIM_RIGHTS,
 } from './taxonomies.ts';
 
+// A value that is missing (not merely wrong) is reported as `required`, whatever its type:
+// schema-level messages still win (zod applies them first).
+z.config({ customError: (issue) => (issue.input === undefined ? 'required' : undefined) });
+
 const text = (max: number) => z.string().trim().max(max, 'too_long');
 const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 export const uuid = z.uuid('invalid_id');

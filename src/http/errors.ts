@@ -34,8 +34,7 @@ export function zodFieldCodes(err: ZodError): Record<string, string> {
     if (out[key]) continue;
     let code: string;
     if (/^[a-z_]+$/.test(i.message)) code = i.message;
-    else if (i.code === 'invalid_type')
-      code = (i as { input?: unknown }).input === undefined ? 'required' : 'invalid_type';
+    else if (i.code === 'invalid_type') code = 'invalid_type';
     else if (i.code === 'invalid_value') code = 'invalid_value';
     else if (i.code === 'too_big') code = i.origin === 'string' ? 'too_long' : 'out_of_range';
     else if (i.code === 'too_small')

@@ -203,6 +203,24 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     expect(bad.body.error.code).toBe('INVALID_ASSIGNEE');
   });
 
+  it('counts open and overdue items of the inbox, and dates a night report by local time', async () => {
+    const before = (await officer.get('/api/v1/intake/counts')).body as { open: number; overdue: number };
+    const saved = h.now.value;
+    // 01:30 WIB on 10 March 2026 is still 9 March in UTC
+    h.now.value = new Date('2026-03-09T18:30:00Z');
+    const r = await report({ dangerNow: true });
+    h.now.value = saved;
+    const after = (await officer.get('/api/v1/intake/counts')).body;
+    expect(after.open).toBe(before.open + 1);
+    expect(after.overdue).toBe(before.overdue + 1); // danger now: one hour, long past
+    const item = (await officer.get('/api/v1/intake?pageSize=100')).body.items.find(
+      (i: { code: string }) => i.code === r.code,
+    );
+    const c = await officer.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
+    expect(c.body.incidents[0]).toMatchObject({ date: '2026-03-10', dateApproximate: true });
+    expect((await officer.get('/api/v1/intake/counts')).body.open).toBe(before.open);
+  });
+
   it('roles without an inbox are refused', async () => {
     for (const role of ['pendamping', 'mitra', 'pimpinan', 'auditor', 'admin']) {
       expect((await (await h.as(`${role}@lebak.demo`)).get('/api/v1/intake')).status).toBe(403);

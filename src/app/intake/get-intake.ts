@@ -5,10 +5,12 @@ import {
   intakeHistory,
   intakeMessages,
   listInbox,
+  openIntakeFacts,
 } from '../../db/intake.repository.ts';
 import { listAssignableStaff } from '../../db/user.repository.ts';
 import type { Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
+import { intakeDeadline } from '../../domain/intake.ts';
 import { intakeScope } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
@@ -152,4 +154,20 @@ export async function getIntake(ctx: AuthedCtx, id: string) {
 /** Officers who may be given an inbox item: intake officers and case managers of the inbox. */
 export async function inboxOfficers(ctx: AuthedCtx) {
   return listAssignableStaff(ctx.conn.db, requireInbox(ctx), ['pengaduan', 'manajer']);
+}
+
+/** How many items of the inbox are open, and how many of those are past their response deadline. */
+export async function inboxCounts(ctx: AuthedCtx): Promise<{ open: number; overdue: number }> {
+  const rows = await openIntakeFacts(ctx.conn.db, requireInbox(ctx));
+  const now = ctx.clock().getTime();
+  const overdue = rows.filter(
+    (r) =>
+      intakeDeadline({
+        receivedAt: new Date(r.received_at),
+        risk: r.risk,
+        dangerNow: r.danger_now,
+        jurisdiction: r.jurisdiction,
+      }).getTime() < now,
+  ).length;
+  return { open: rows.length, overdue };
 }

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
 import { idempotent } from '../../app/idempotency.ts';
-import { getIntake, inboxOfficers, listIntake } from '../../app/intake/get-intake.ts';
+import { getIntake, inboxCounts, inboxOfficers, listIntake } from '../../app/intake/get-intake.ts';
 import { nationalReferralLetter } from '../../app/intake/national-letter.ts';
 import { recordIntake } from '../../app/intake/record-intake.ts';
 import {
@@ -63,7 +63,17 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       return c.json(r.body, r.status as 201);
     },
   );
-  // before /intake/{id}, so 'officers' is not read as an id
+  // before /intake/{id}, so 'officers' and 'counts' are not read as ids
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/intake/counts',
+      summary: 'Jumlah pengaduan terbuka dan yang melewati batas respons',
+      tags,
+    },
+    async (c) => c.json(await inboxCounts(authed(c, svc))),
+  );
   op(
     app,
     {

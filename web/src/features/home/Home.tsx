@@ -173,19 +173,18 @@ function Stats() {
   );
 }
 
-type InboxPage = { items: Array<{ overdue: boolean }>; total: number };
+type InboxCounts = { open: number; overdue: number };
 
-/** Open reports of the inbox and how many are past their response deadline (first 100 counted). */
+/** Open reports of the inbox and how many are past their response deadline. */
 function IntakeBlock() {
   const { data, error, loading, reload } = useLoad(
-    (signal) => api<InboxPage>('/intake?status=terbuka&pageSize=100', { signal }),
+    (signal) => api<InboxCounts>('/intake/counts', { signal }),
     [],
   );
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const total = data?.total ?? 0;
-  const overdue = (data?.items ?? []).filter((i) => i.overdue).length;
-  const more = total > (data?.items.length ?? 0);
+  const total = data?.open ?? 0;
+  const overdue = data?.overdue ?? 0;
   return (
     <>
       {total === 0 ? (
@@ -198,9 +197,7 @@ function IntakeBlock() {
           {overdue > 0 && (
             <li>
               <span class="badge danger">{t('intake.overdue')}</span>{' '}
-              <strong>
-                {t('home.intakeOverdue', { n: more ? t('home.intakeMore', { n: overdue }) : overdue })}
-              </strong>
+              <strong>{t('home.intakeOverdue', { n: overdue })}</strong>
             </li>
           )}
         </ul>

@@ -196,6 +196,16 @@ function Triage({ item, reload, tx }: Props) {
     patch(onlyChanged(toBody(v), toBody(base)));
   };
   const mine = user && item.assignedTo === user.id;
+  const [officers, setOfficers] = useState<Array<{ id: string; name: string }>>([]);
+  const [pick, setPick] = useState('');
+  useEffect(() => {
+    const ctl = new AbortController();
+    api<Array<{ id: string; name: string }>>('/intake/officers', { signal: ctl.signal }).then(
+      setOfficers,
+      () => setOfficers([]),
+    );
+    return () => ctl.abort();
+  }, []);
   return (
     <section aria-labelledby="h-triage">
       <h2 id="h-triage">{t('intake.triage')}</h2>
@@ -220,6 +230,34 @@ function Triage({ item, reload, tx }: Props) {
           <button type="button" disabled={busy} onClick={() => patch({ assignedTo: null })}>
             {t('intake.unassign')}
           </button>
+        )}
+        {officers.length > 0 && (
+          <form
+            class="assign-other"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (pick) patch({ assignedTo: pick });
+            }}
+          >
+            <label for="tr-assign-pick">{t('intake.assignTo')}</label>
+            <select
+              id="tr-assign-pick"
+              value={pick}
+              onChange={(e) => setPick((e.target as HTMLSelectElement).value)}
+            >
+              <option value="">—</option>
+              {officers
+                .filter((o) => o.id !== item.assignedTo)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+            </select>
+            <button type="submit" disabled={busy || !pick}>
+              {t('intake.assignButton')}
+            </button>
+          </form>
         )}
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="h-triage">
