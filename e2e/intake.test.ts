@@ -247,6 +247,45 @@ describe('triage inbox', () => {
     });
   });
 
+  test('a report for the national level gets a printable SAPA 129 letter that names nobody', async () => {
+    const report = await step('a walk-in about a child taken abroad', async () =>
+      recordReport(await env.api('manajer@lebak.demo'), {
+        channel: 'datang_langsung',
+        reporterType: 'orang_lain',
+        reporterName: 'Pelapor Rahasia Uji',
+        victimSex: 'perempuan',
+        victimAgeGroup: 'anak_13_17',
+        forms: ['trafficking'],
+        description: 'Anak dibawa ke luar negeri (uji e2e).',
+        contactMethod: 'tidak',
+        dangerNow: false,
+      }),
+    );
+    const { page } = await env.newPage();
+    await signIn(page, 'pengaduan@lebak.demo');
+    await page.goto(`/pengaduan/${report.id}`);
+    await step('refer it to SAPA 129', async () => {
+      await page.getByRole('button', { name: 'Rujuk ke SAPA 129 (pusat)' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Rujuk ke SAPA 129 (pusat)' });
+      await see(page, dialog, 'the national referral dialog');
+      await dialog.getByRole('textbox').first().fill('Perlu koordinasi lintas negara.');
+      await dialog.getByRole('button', { name: 'Rujuk ke SAPA 129', exact: true }).click();
+      await see(page, page.getByRole('link', { name: /surat rujukan ke SAPA 129/ }), 'the letter link');
+    });
+    await step('the letter carries the code and the reason, and no names', async () => {
+      const r = await page.request.get(`/api/v1/intake/${report.id}/letter`);
+      const text = await r.text();
+      if (
+        r.status() !== 200 ||
+        !text.includes(report.code) ||
+        !text.includes('Perlu koordinasi lintas negara.')
+      ) {
+        throw new Error(`letter not as expected: ${r.status()}`);
+      }
+      if (text.includes('Pelapor Rahasia Uji')) throw new Error('the letter names the reporter');
+    });
+  });
+
   test('a report forwarded to Kota Serang leaves the Lebak inbox and appears in Serang’s', async () => {
     const report = await step('a letter about a child in Kota Serang', async () =>
       recordReport(await env.api('manajer@lebak.demo'), {

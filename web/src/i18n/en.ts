@@ -505,6 +505,7 @@ export const en = {
   'intake.assignSelf': 'Take it myself',
   'intake.assignTo': 'Assign to an officer',
   'intake.assignButton': 'Assign',
+  'intake.letterLink': 'Open the referral letter to SAPA 129 (to print)',
   'intake.unassign': 'Release the assignment',
   'intake.assignedNow': 'Handled by {name}.',
   'intake.markSpam': 'Mark as suspected spam',

@@ -508,6 +508,7 @@ export const id = {
   'intake.assignSelf': 'Tangani sendiri',
   'intake.assignTo': 'Tugaskan ke petugas',
   'intake.assignButton': 'Tugaskan',
+  'intake.letterLink': 'Buka surat rujukan ke SAPA 129 (untuk dicetak)',
   'intake.unassign': 'Lepaskan penugasan',
   'intake.assignedNow': 'Ditangani oleh {name}.',
   'intake.markSpam': 'Tandai sebagai dugaan spam',

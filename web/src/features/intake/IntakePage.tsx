@@ -77,6 +77,13 @@ function Header({ item, tx }: Props) {
               {t('intake.closedReason')}: {codeLabel(tx, 'intakeCloseReasons', item.closedReason)}
             </p>
           )}
+          {item.status === 'rujukan_pusat' && (
+            <p>
+              <a href={`/api/v1/intake/${item.id}/letter`} target="_blank" rel="noopener">
+                {t('intake.letterLink')}
+              </a>
+            </p>
+          )}
           {item.caseId && (
             <p>
               <a href={`/kasus/${item.caseId}`}>
