@@ -1,6 +1,7 @@
 /** Per-request variables and helpers shared by the routes. */
 import type { Context } from 'hono';
 import type { AuthedCtx, Services } from '../app/context.ts';
+import { idempotent } from '../app/idempotency.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Actor } from '../domain/policy.ts';
 
@@ -38,4 +39,16 @@ export function authed(
   if (c.get('mfaEnrolmentRequired') && !opts.allowDuringEnrolment)
     throw new AppError('MFA_ENROLMENT_REQUIRED');
   return { ...svc, actor, meta: meta(c) };
+}
+
+/** Answers 201 with what `run` created, honouring an Idempotency-Key (the same key replays the answer). */
+export async function created<T>(
+  c: Context<AppEnv>,
+  ctx: AuthedCtx,
+  scope: string,
+  body: unknown,
+  run: () => Promise<T>,
+) {
+  const r = await idempotent(ctx, c.req.header('idempotency-key'), scope, body, run);
+  return c.json(r.body as never, r.status as 201);
 }

@@ -13,7 +13,6 @@ import { myTasks } from '../../app/cases/tasks.ts';
 import { getAccessLog, getTimeline } from '../../app/cases/timeline.ts';
 import { updateCase } from '../../app/cases/update-case.ts';
 import type { Services } from '../../app/context.ts';
-import { idempotent } from '../../app/idempotency.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   AssignInput,
@@ -31,7 +30,7 @@ import {
   TransitionInput,
   uuid,
 } from '../../domain/schemas.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, created } from '../context.ts';
 import { op } from '../openapi.ts';
 
 const CaseId = z.object({ id: uuid });
@@ -65,10 +64,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     },
     async (c, { body }) => {
       const ctx = authed(c, svc);
-      const r = await idempotent(ctx, c.req.header('idempotency-key'), 'POST /cases', body, () =>
-        openCase(ctx, body),
-      );
-      return c.json(r.body, r.status as 201);
+      return created(c, ctx, 'POST /cases', body, () => openCase(ctx, body));
     },
   );
 
@@ -134,14 +130,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      const r = await idempotent(
-        ctx,
-        c.req.header('idempotency-key'),
-        `POST /cases/${id}/persons`,
-        body,
-        () => addPerson(ctx, id, body),
-      );
-      return c.json(r.body, r.status as 201);
+      return created(c, ctx, `POST /cases/${id}/persons`, body, () => addPerson(ctx, id, body));
     },
   );
 
@@ -190,14 +179,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      const r = await idempotent(
-        ctx,
-        c.req.header('idempotency-key'),
-        `POST /cases/${id}/incidents`,
-        body,
-        () => addIncident(ctx, id, body),
-      );
-      return c.json(r.body, r.status as 201);
+      return created(c, ctx, `POST /cases/${id}/incidents`, body, () => addIncident(ctx, id, body));
     },
   );
 
@@ -231,14 +213,9 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       const p = params as { id: string; kind: RecordKind };
       const parsed = RECORD_KINDS[p.kind].schema.safeParse(await c.req.json());
       if (!parsed.success) throw parsed.error;
-      const r = await idempotent(
-        ctx,
-        c.req.header('idempotency-key'),
-        `POST /cases/${p.id}/records/${p.kind}`,
-        parsed.data,
-        () => addRecord(ctx, p.id, p.kind, parsed.data as Record<string, unknown>),
+      return created(c, ctx, `POST /cases/${p.id}/records/${p.kind}`, parsed.data, () =>
+        addRecord(ctx, p.id, p.kind, parsed.data as Record<string, unknown>),
       );
-      return c.json(r.body, r.status as 201);
     },
   );
 

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
-import { idempotent } from '../../app/idempotency.ts';
 import { getIntake, inboxCounts, inboxOfficers, listIntake } from '../../app/intake/get-intake.ts';
 import { nationalReferralLetter } from '../../app/intake/national-letter.ts';
 import { recordIntake } from '../../app/intake/record-intake.ts';
@@ -26,7 +25,7 @@ import {
   StaffIntakeInput,
 } from '../../domain/intake-schemas.ts';
 import { uuid } from '../../domain/schemas.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, created } from '../context.ts';
 import { renderNationalLetter } from '../letters/national-letter.ts';
 import { op } from '../openapi.ts';
 
@@ -57,10 +56,7 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     },
     async (c, { body }) => {
       const ctx = authed(c, svc);
-      const r = await idempotent(ctx, c.req.header('idempotency-key'), 'POST /intake', body, () =>
-        recordIntake(ctx, body),
-      );
-      return c.json(r.body, r.status as 201);
+      return created(c, ctx, 'POST /intake', body, () => recordIntake(ctx, body));
     },
   );
   // before /intake/{id}, so 'officers' and 'counts' are not read as ids

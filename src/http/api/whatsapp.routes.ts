@@ -1,13 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
-import { idempotent } from '../../app/idempotency.ts';
 import { getConversation } from '../../app/whatsapp/list-conversation.ts';
 import { getWhatsAppMedia } from '../../app/whatsapp/media.ts';
 import { sendReply } from '../../app/whatsapp/send-reply.ts';
 import { uuid } from '../../domain/schemas.ts';
 import { WhatsAppReply } from '../../domain/whatsapp.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, created } from '../context.ts';
 import { op } from '../openapi.ts';
 
 const Id = z.object({ id: uuid });
@@ -41,14 +40,9 @@ export function whatsappRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      const r = await idempotent(
-        ctx,
-        c.req.header('idempotency-key'),
-        `POST /intake/${id}/whatsapp`,
-        body,
-        () => sendReply(ctx, id, body as WhatsAppReply),
+      return created(c, ctx, `POST /intake/${id}/whatsapp`, body, () =>
+        sendReply(ctx, id, body as WhatsAppReply),
       );
-      return c.json(r.body, r.status as 201);
     },
   );
   op(
