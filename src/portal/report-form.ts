@@ -238,6 +238,7 @@ export function reportFormPage(v: View, d: ReportFormData): Html {
 <p>${t.intro}</p>
 ${errorSummary(v, e)}
 <form method="post" action="${href(v, '/lapor')}" accept-charset="utf-8" novalidate>
+<fieldset><legend>${t.dangerLegend}</legend>${err(v, e, 'dangerNow')}<div class="opt"><input type="radio" id="f-dangerNow-ya" name="dangerNow" value="ya"${on(danger, 'checked')}><label for="f-dangerNow-ya">${t.yes}</label></div><div class="opt"><input type="radio" id="f-dangerNow-tidak" name="dangerNow" value="tidak"${on(a.dangerNow === 'tidak', 'checked')}><label for="f-dangerNow-tidak">${t.no}</label></div><p class="hint">${t.dangerHint}</p></fieldset>
 <fieldset><legend>${t.whoLegend}</legend>${err(v, e, 'reporterType')}${choices(v, 'reporterType', REPORTER_TYPES, 'radio', (c) => c === a.reporterType, e)}
 <label for="f-reporterName">${t.reporterName}</label><input type="text" id="f-reporterName" name="reporterName" maxlength="100" autocomplete="off" value="${a.reporterName ?? ''}"${described(e, 'reporterName')}>${err(v, e, 'reporterName')}</fieldset>
 <fieldset><legend>${t.victimSex}</legend>${err(v, e, 'victimSex')}${choices(
@@ -271,7 +272,6 @@ ${regionSelect(v, { name: 'kec', label: t.district, options: d.regions.districts
     (o) =>
       html`<option value="${o.code}"${on(o.code === a.occurredWhen, 'selected')}>${o.label[v.lang]}</option>`,
   )}</select>${err(v, e, 'occurredWhen')}</fieldset>
-<fieldset><legend>${t.dangerLegend}</legend>${err(v, e, 'dangerNow')}<div class="opt"><input type="radio" id="f-dangerNow-ya" name="dangerNow" value="ya"${on(danger, 'checked')}><label for="f-dangerNow-ya">${t.yes}</label></div><div class="opt"><input type="radio" id="f-dangerNow-tidak" name="dangerNow" value="tidak"${on(a.dangerNow === 'tidak', 'checked')}><label for="f-dangerNow-tidak">${t.no}</label></div><p class="hint">${t.dangerHint}</p></fieldset>
 <fieldset><legend>${t.contactLegend}</legend><p class="hint">${t.contactHint}</p>${err(v, e, 'contactMethod')}${choices(v, 'contactMethod', CONTACT_METHODS, 'radio', (c) => c === contact, e)}
 <label for="f-contactPhone">${t.contactPhone}</label><input type="tel" id="f-contactPhone" name="contactPhone" maxlength="30" autocomplete="off" inputmode="tel" value="${a.contactPhone ?? ''}"${described(e, 'contactPhone')}>${err(v, e, 'contactPhone')}
 <label for="f-safeTimes">${t.safeTimes}</label><input type="text" id="f-safeTimes" name="safeTimes" maxlength="200" autocomplete="off" value="${a.safeTimes ?? ''}"${described(e, 'safeTimes')}>${err(v, e, 'safeTimes')}
