@@ -31,6 +31,7 @@ textarea{min-height:5.5rem}
 button{font:inherit;font-weight:700;padding:.55rem 1.1rem;border-radius:.3rem;border:2px solid #0b4f8a;background:#0b4f8a;color:#fff;cursor:pointer}
 .pilih{background:#fff;color:#0b4f8a;padding:.3rem .8rem}
 .js .pilih{display:none}
+.esc{display:none}.js .esc{display:inline}
 .hint{color:#444;margin:.15rem 0}
 .err{color:#a4001d;font-weight:700;margin:.15rem 0}
 [aria-invalid=true]{border:2px solid #a4001d}
