@@ -143,7 +143,9 @@ describe('a new case manager works a case from intake to closure', () => {
       );
       await seePath(page, '/keamanan/2fa', 'still the enrolment page after a wrong code');
 
-      await page.getByLabel('Kode 6 digit').fill(code);
+      const codeField = page.getByLabel('Kode 6 digit');
+      await codeField.fill(code);
+      expect(await codeField.inputValue(), 'the right code in the field before sending it').toBe(code);
       await page.getByRole('button', { name: 'Aktifkan', exact: true }).click();
       await see(
         page,

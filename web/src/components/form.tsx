@@ -1,8 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Page } from '../../../src/domain/dto.ts';
 import { ApiError } from '../api.ts';
 import { label as pick, t } from '../i18n/index.ts';
-import type { CodeItem } from '../lib/taxonomies.ts';
+import type { CodeItem, Taxonomies } from '../lib/taxonomies.ts';
+import { LoadError, Loading, Pager } from './page.tsx';
 
 /** Element id of a field: `<form prefix>-<field path>`; error keys like `persons.0.nik` map to dashes. */
 export function fieldId(prefix: string, key: string): string {
@@ -231,13 +234,10 @@ export function SelectField(
   );
 }
 
-export function CheckGroup(
-  p: Base & { values: string[]; onValues: (v: string[]) => void; options: Option[] },
-) {
+/** A fieldset of checkboxes or radio buttons: the legend is the label. */
+function ChoiceSet(p: Base & { children: ComponentChildren }) {
   const id = fieldId(p.prefix, p.name);
   const err = fieldError(p.error ?? null, p.name);
-  const toggle = (v: string, on: boolean) =>
-    p.onValues(on ? [...p.values, v] : p.values.filter((x) => x !== v));
   return (
     <fieldset
       id={id}
@@ -249,6 +249,19 @@ export function CheckGroup(
         {p.label}
         <Req on={p.required} />
       </legend>
+      {p.children}
+      <Extras id={id} hint={p.hint} err={err} />
+    </fieldset>
+  );
+}
+
+export function CheckGroup(
+  p: Base & { values: string[]; onValues: (v: string[]) => void; options: Option[] },
+) {
+  const toggle = (v: string, on: boolean) =>
+    p.onValues(on ? [...p.values, v] : p.values.filter((x) => x !== v));
+  return (
+    <ChoiceSet {...p}>
       {p.options.map((o) => (
         <label key={o.value} class="check">
           <input
@@ -261,26 +274,14 @@ export function CheckGroup(
           {o.text}
         </label>
       ))}
-      <Extras id={id} hint={p.hint} err={err} />
-    </fieldset>
+    </ChoiceSet>
   );
 }
 
 /** One choice among a few, as radio buttons in a fieldset (the legend is the label). */
 export function RadioGroup(p: Base & { value: string; onValue: (v: string) => void; options: Option[] }) {
-  const id = fieldId(p.prefix, p.name);
-  const err = fieldError(p.error ?? null, p.name);
   return (
-    <fieldset
-      id={id}
-      class={`field checks${err ? ' has-error' : ''}`}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, p.hint, err)}
-    >
-      <legend>
-        {p.label}
-        <Req on={p.required} />
-      </legend>
+    <ChoiceSet {...p}>
       {p.options.map((o) => (
         <label key={o.value} class="check">
           <input
@@ -294,8 +295,7 @@ export function RadioGroup(p: Base & { value: string; onValue: (v: string) => vo
           {o.text}
         </label>
       ))}
-      <Extras id={id} hint={p.hint} err={err} />
-    </fieldset>
+    </ChoiceSet>
   );
 }
 
@@ -321,12 +321,55 @@ export function Checkbox(p: Base & { checked: boolean; onChecked: (v: boolean) =
   );
 }
 
+/** The end of a form: the primary submit (Save unless told) and Cancel. */
+export function FormActions({
+  busy,
+  onCancel,
+  submit,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  submit?: string;
+}) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={busy}>
+        {submit ?? t('action.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('action.cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** Edit (one item of a list): `aria` names the item for screen readers. */
+export function EditButton({ aria, onClick }: { aria: string; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} aria-label={aria}>
+      {t('action.edit')}
+    </button>
+  );
+}
+
 export function Submit({ busy, children }: { busy: boolean; children: ComponentChildren }) {
   return (
     <button type="submit" class="primary" disabled={busy} aria-busy={busy ? 'true' : undefined}>
       {children}
     </button>
   );
+}
+
+type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/** `field('x')`: the name, label, value and setter of text field x of a form's state. */
+export function bindField<V>(v: V, set: (k: keyof V) => (x: string) => void, labels: Record<string, string>) {
+  return (k: TextKeys<V>) => ({
+    name: k,
+    label: labels[k] as string,
+    value: v[k] as string,
+    onValue: set(k),
+  });
 }
 
 /** Empty text → null, for optional fields sent to the API. */
@@ -348,4 +391,207 @@ export function onlyChanged<T extends Record<string, unknown>>(
     if (JSON.stringify(body[k]) !== JSON.stringify(base[k])) out[k] = body[k];
   }
   return out;
+}
+
+// ---- a case
+
+/** The identification fields of a case: the new case form and the summary tab. */
+export type Ident = {
+  channel: string;
+  receivedAt: string;
+  caseType: string;
+  risk: string;
+  authority: string;
+  summary: string;
+};
+
+export function identLabels(): Record<keyof Ident, string> {
+  return {
+    channel: t('case.channel'),
+    receivedAt: t('case.receivedAt'),
+    caseType: t('case.caseType'),
+    risk: t('case.risk'),
+    authority: t('case.authority'),
+    summary: t('case.summary'),
+  };
+}
+
+type Props = {
+  prefix: string;
+  v: Ident;
+  set: (k: keyof Ident) => (x: string) => void;
+  error: ApiError | null;
+  tx: Taxonomies | null;
+  labels: Record<keyof Ident, string>;
+  /** editing an existing case: the channel cannot be emptied, the selects sit in a grid */
+  edit?: boolean;
+};
+
+export function IdentFields({ prefix, v, set, error, tx, labels, edit }: Props) {
+  const select = (name: 'caseType' | 'risk' | 'authority', list: keyof Taxonomies) => (
+    <SelectField
+      prefix={prefix}
+      name={name}
+      label={labels[name]}
+      value={v[name]}
+      onValue={set(name)}
+      options={codeOptions(tx?.[list])}
+      error={error}
+    />
+  );
+  const fields = (
+    <>
+      <SelectField
+        prefix={prefix}
+        name="channel"
+        label={labels.channel}
+        value={v.channel}
+        onValue={set('channel')}
+        options={codeOptions(tx?.intakeChannels)}
+        error={error}
+        {...(edit ? { empty: false as const } : { required: true })}
+      />
+      <TextField
+        prefix={prefix}
+        name="receivedAt"
+        type="datetime-local"
+        label={labels.receivedAt}
+        hint={t('common.wibHint')}
+        value={v.receivedAt}
+        onValue={set('receivedAt')}
+        error={error}
+      />
+      {select('caseType', 'caseTypes')}
+      {select('risk', 'riskLevels')}
+      {select('authority', 'authorities')}
+    </>
+  );
+  return (
+    <>
+      {edit ? <div class="grid">{fields}</div> : fields}
+      <TextArea
+        prefix={prefix}
+        name="summary"
+        label={labels.summary}
+        hint={t('case.summaryHint')}
+        maxLength={300}
+        rows={3}
+        value={v.summary}
+        onValue={set('summary')}
+        error={error}
+      />
+    </>
+  );
+}
+
+// ---- lists
+
+export type Column<T> = {
+  head: string;
+  cell: (row: T) => ComponentChildren;
+  class?: string;
+};
+
+/**
+ * A table that narrow screens show as cards (each cell labelled by its column head). The cell of
+ * column `rowHeader` (default the first) is the row's header.
+ */
+export function CardTable<T extends { id: string }>(p: {
+  caption: string;
+  columns: Array<Column<T>>;
+  items: T[];
+  rowHeader?: number;
+  tableClass?: string;
+  rowClass?: (row: T) => string | undefined;
+}) {
+  const rh = p.rowHeader ?? 0;
+  return (
+    <div class="table-wrap">
+      <table class={p.tableClass ?? 'cards'}>
+        <caption class="sr-only">{p.caption}</caption>
+        <thead>
+          <tr>
+            {p.columns.map((c) => (
+              <th scope="col" key={c.head}>
+                {c.head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.items.map((r) => (
+            <tr key={r.id} class={p.rowClass?.(r)}>
+              {p.columns.map((c, i) =>
+                i === rh ? (
+                  <th scope="row" data-label={c.head} key={c.head} class={c.class}>
+                    {c.cell(r)}
+                  </th>
+                ) : (
+                  <td data-label={c.head} key={c.head} class={c.class}>
+                    {c.cell(r)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Filters kept in the URL: `applied` is what the query says, `f` what the form shows (follows
+ * browser back/forward), `queryKey` changes whenever the applied filters or the page change.
+ */
+export function useUrlFilters<F extends Record<string, string>>(
+  fromQuery: (q: Record<string, string>) => F,
+  toQuery: (f: F, page?: number) => string,
+) {
+  const { query, route } = useLocation();
+  const applied = fromQuery(query);
+  const page = Math.max(1, Number(query.page) || 1);
+  const [f, setF] = useState<F>(applied);
+  const set = (k: keyof F) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const queryKey = toQuery(applied, page);
+  // browser back/forward changes the query: show the filters that apply
+  useEffect(() => setF(fromQuery(query)), [queryKey]);
+  return { route, applied, page, f, setF, set, queryKey };
+}
+
+/** A page of results under a live region: loading, load error, the items with a pager, or none. */
+export function PagedResults<T>(p: {
+  data?: Page<T> | null | undefined;
+  error?: unknown;
+  loading: boolean;
+  reload: () => void;
+  found: (n: number) => string;
+  href: (page: number) => string;
+  none: string;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  const { data } = p;
+  return (
+    <div aria-live="polite">
+      {p.loading && !data ? (
+        <Loading />
+      ) : p.error ? (
+        <LoadError error={p.error} onRetry={p.reload} />
+      ) : data && data.items.length > 0 ? (
+        <>
+          <p class="hint">{p.found(data.total)}</p>
+          {p.children(data.items)}
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            count={data.items.length}
+            href={p.href}
+          />
+        </>
+      ) : (
+        <p>{p.none}</p>
+      )}
+    </div>
+  );
 }

@@ -1,5 +1,6 @@
 import type { OrgDto } from '../../../src/domain/dto.ts';
 import { api, asList } from '../api.ts';
+import { useLoad } from '../components/page.tsx';
 import { store, useStore } from './store.ts';
 
 const orgStore = store<OrgDto[] | null>(null);
@@ -17,6 +18,17 @@ export function useOrgs(): OrgDto[] {
     );
   }
   return list ?? [];
+}
+
+/** All organisations, for the admin pages (loaded only when `allowed`). */
+export function useAdminOrgs(allowed: boolean) {
+  return useLoad(
+    (signal) =>
+      allowed
+        ? api<OrgDto[] | { items: OrgDto[] }>('/admin/organisations', { signal }).then(asList)
+        : Promise.resolve([]),
+    [allowed],
+  );
 }
 
 export function invalidateOrgs(): void {

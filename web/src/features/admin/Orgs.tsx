@@ -1,18 +1,22 @@
 import { useState } from 'preact/hooks';
 import type { OrgDto } from '../../../../src/domain/dto.ts';
-import { api, asList } from '../../api.ts';
+import { api } from '../../api.ts';
 import {
+  bindField,
+  CardTable,
   codeOptions,
+  EditButton,
   ErrorSummary,
+  FormActions,
   orNull,
   SelectField,
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import { LoadError, Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
-import { invalidateOrgs } from '../../lib/orgs.ts';
+import { invalidateOrgs, useAdminOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
@@ -69,70 +73,23 @@ function OrgForm({
     });
   };
   const common = { prefix, error };
+  const field = bindField(v, set, labels);
   const title = org ? t('org.editTitle', { name: org.name }) : t('org.add');
   return (
     <form class="card subform" onSubmit={submit} noValidate aria-label={title}>
       <h2>{title}</h2>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
       <div class="grid">
-        <TextField
-          {...common}
-          name="name"
-          label={labels.name}
-          value={v.name}
-          onValue={set('name')}
-          required
-        />
-        <SelectField
-          {...common}
-          name="type"
-          label={labels.type}
-          value={v.type}
-          onValue={set('type')}
-          options={codeOptions(tx?.orgTypes)}
-          required
-        />
+        <TextField {...common} {...field('name')} required />
+        <SelectField {...common} {...field('type')} options={codeOptions(tx?.orgTypes)} required />
       </div>
-      <RegionPicker
-        {...common}
-        name="regionCode"
-        label={labels.regionCode}
-        value={v.regionCode}
-        onValue={set('regionCode')}
-      />
-      <TextField
-        {...common}
-        name="address"
-        label={labels.address}
-        value={v.address}
-        onValue={set('address')}
-      />
+      <RegionPicker {...common} {...field('regionCode')} />
+      <TextField {...common} {...field('address')} />
       <div class="grid">
-        <TextField
-          {...common}
-          name="phone"
-          type="tel"
-          label={labels.phone}
-          value={v.phone}
-          onValue={set('phone')}
-        />
-        <TextField
-          {...common}
-          name="email"
-          type="email"
-          label={labels.email}
-          value={v.email}
-          onValue={set('email')}
-        />
+        <TextField {...common} {...field('phone')} type="tel" />
+        <TextField {...common} {...field('email')} type="email" />
       </div>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }
@@ -141,13 +98,7 @@ export default function Orgs() {
   const actor = useStore(userStore);
   const tx = useTaxonomies();
   const allowed = !!actor && isAdmin(actor.role);
-  const orgs = useLoad(
-    (signal) =>
-      allowed
-        ? api<OrgDto[] | { items: OrgDto[] }>('/admin/organisations', { signal }).then(asList)
-        : Promise.resolve([]),
-    [allowed],
-  );
+  const orgs = useAdminOrgs(allowed);
   const [mode, setMode] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (!actor) return <Loading />;
@@ -193,46 +144,28 @@ export default function Orgs() {
       ) : orgs.error ? (
         <LoadError error={orgs.error} onRetry={orgs.reload} />
       ) : (
-        <div class="table-wrap">
-          <table class="cards">
-            <caption class="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('org.name')}</th>
-                <th scope="col">{t('org.type')}</th>
-                <th scope="col">{t('org.region')}</th>
-                <th scope="col">{t('org.contact')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row" data-label={t('org.name')}>
-                    {o.name}
-                  </th>
-                  <td data-label={t('org.type')}>{codeLabel(tx, 'orgTypes', o.type)}</td>
-                  <td data-label={t('org.region')}>{o.regionName ?? o.regionCode}</td>
-                  <td data-label={t('org.contact')}>
-                    {[o.phone, o.email].filter(Boolean).join(' · ') || '—'}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        setMode(o.id);
-                        setNotice(null);
-                      }}
-                      aria-label={t('org.editAria', { name: o.name })}
-                    >
-                      {t('action.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={title}
+          items={list}
+          columns={[
+            { head: t('org.name'), cell: (o) => o.name },
+            { head: t('org.type'), cell: (o) => codeLabel(tx, 'orgTypes', o.type) },
+            { head: t('org.region'), cell: (o) => o.regionName ?? o.regionCode },
+            { head: t('org.contact'), cell: (o) => [o.phone, o.email].filter(Boolean).join(' · ') || '—' },
+            {
+              head: t('common.actions'),
+              cell: (o) => (
+                <EditButton
+                  onClick={() => {
+                    setMode(o.id);
+                    setNotice(null);
+                  }}
+                  aria={t('org.editAria', { name: o.name })}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

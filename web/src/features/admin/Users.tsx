@@ -2,9 +2,20 @@ import { useState } from 'preact/hooks';
 import type { OrgDto, UserDto } from '../../../../src/domain/dto.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../src/domain/policy.ts';
 import { api, asList } from '../../api.ts';
-import { Checkbox, ErrorSummary, SelectField, TextField, useAction } from '../../components/form.tsx';
+import {
+  bindField,
+  CardTable,
+  Checkbox,
+  EditButton,
+  ErrorSummary,
+  FormActions,
+  SelectField,
+  TextField,
+  useAction,
+} from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
+import { useAdminOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
@@ -49,67 +60,31 @@ function CreateUser({
     });
   };
   const common = { prefix: 'nu', error };
+  const field = bindField(v, set, labels);
   return (
     <form class="card subform" onSubmit={submit} noValidate aria-labelledby="h-newuser">
       <h2 id="h-newuser">{t('user.add')}</h2>
       <ErrorSummary error={error} attempt={attempt} prefix="nu" labels={labels} />
       <div class="grid">
-        <TextField
-          {...common}
-          name="name"
-          label={labels.name}
-          value={v.name}
-          onValue={set('name')}
-          required
-        />
-        <TextField
-          {...common}
-          name="email"
-          type="email"
-          autoComplete="off"
-          label={labels.email}
-          value={v.email}
-          onValue={set('email')}
-          required
-        />
+        <TextField {...common} {...field('name')} required />
+        <TextField {...common} {...field('email')} type="email" autoComplete="off" required />
+        <SelectField {...common} {...field('role')} options={roleOptions(actor)} required />
         <SelectField
           {...common}
-          name="role"
-          label={labels.role}
-          value={v.role}
-          onValue={set('role')}
-          options={roleOptions(actor)}
-          required
-        />
-        <SelectField
-          {...common}
-          name="orgId"
-          label={labels.orgId}
-          value={v.orgId}
-          onValue={set('orgId')}
+          {...field('orgId')}
           options={orgs.map((o) => ({ value: o.id, text: o.name }))}
           required
         />
       </div>
       <TextField
         {...common}
-        name="password"
+        {...field('password')}
         type="password"
         autoComplete="new-password"
-        label={labels.password}
         hint={t('user.initialPasswordHint')}
-        value={v.password}
-        onValue={set('password')}
         required
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }
@@ -176,14 +151,7 @@ function EditUser({
           onChecked={(x) => setV((s) => ({ ...s, disabled: x }))}
         />
       )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -198,13 +166,7 @@ export default function Users() {
         : Promise.resolve([]),
     [allowed],
   );
-  const orgs = useLoad(
-    (signal) =>
-      allowed
-        ? api<OrgDto[] | { items: OrgDto[] }>('/admin/organisations', { signal }).then(asList)
-        : Promise.resolve([]),
-    [allowed],
-  );
+  const orgs = useAdminOrgs(allowed);
   const [mode, setMode] = useState<string | null>(null);
   const [temp, setTemp] = useState<{ name: string; password: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -279,64 +241,48 @@ export default function Users() {
       ) : users.error ? (
         <LoadError error={users.error} onRetry={users.reload} />
       ) : (
-        <div class="table-wrap">
-          <table class="cards">
-            <caption class="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('user.name')}</th>
-                <th scope="col">{t('user.email')}</th>
-                <th scope="col">{t('user.role')}</th>
-                <th scope="col">{t('user.org')}</th>
-                <th scope="col">{t('user.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row" data-label={t('user.name')}>
-                    {u.name}
-                  </th>
-                  <td data-label={t('user.email')}>{u.email}</td>
-                  <td data-label={t('user.role')}>{label(ROLE_LABELS[u.role as Role], u.role)}</td>
-                  <td data-label={t('user.org')}>{orgName(u.orgId, u.orgName)}</td>
-                  <td data-label={t('user.status')}>
-                    {u.disabled ? (
-                      <span class="badge danger">{t('user.statusDisabled')}</span>
-                    ) : (
-                      t('user.statusActive')
-                    )}
-                    {u.mfaEnabled ? ` · ${t('user.mfaOn')}` : ''}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    {mode === u.id ? (
-                      <EditUser actor={actor} user={u} reload={users.reload} onDone={() => setMode(null)} />
-                    ) : (
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          onClick={() => setMode(u.id)}
-                          aria-label={t('user.editAria', { name: u.name })}
-                        >
-                          {t('action.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => resetPassword(u)}
-                          disabled={reset.busy}
-                          aria-label={t('user.resetAria', { name: u.name })}
-                        >
-                          {t('user.reset')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={title}
+          items={list}
+          columns={[
+            { head: t('user.name'), cell: (u) => u.name },
+            { head: t('user.email'), cell: (u) => u.email },
+            { head: t('user.role'), cell: (u) => label(ROLE_LABELS[u.role as Role], u.role) },
+            { head: t('user.org'), cell: (u) => orgName(u.orgId, u.orgName) },
+            {
+              head: t('user.status'),
+              cell: (u) => (
+                <>
+                  {u.disabled ? (
+                    <span class="badge danger">{t('user.statusDisabled')}</span>
+                  ) : (
+                    t('user.statusActive')
+                  )}
+                  {u.mfaEnabled ? ` · ${t('user.mfaOn')}` : ''}
+                </>
+              ),
+            },
+            {
+              head: t('common.actions'),
+              cell: (u) =>
+                mode === u.id ? (
+                  <EditUser actor={actor} user={u} reload={users.reload} onDone={() => setMode(null)} />
+                ) : (
+                  <div class="row-actions">
+                    <EditButton onClick={() => setMode(u.id)} aria={t('user.editAria', { name: u.name })} />
+                    <button
+                      type="button"
+                      onClick={() => resetPassword(u)}
+                      disabled={reset.busy}
+                      aria-label={t('user.resetAria', { name: u.name })}
+                    >
+                      {t('user.reset')}
+                    </button>
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );

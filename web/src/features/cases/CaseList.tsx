@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import type { CaseSummaryDto, Page } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, STAGES } from '../../../../src/domain/stages.ts';
 import { api, qs } from '../../api.ts';
-import { codeOptions, SelectField, TextField } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, Pager, useLoad } from '../../components/page.tsx';
+import { codeOptions, PagedResults, SelectField, TextField, useUrlFilters } from '../../components/form.tsx';
+import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { label, t } from '../../i18n/index.ts';
 import { canCases, canCreateCase } from '../../lib/roles.ts';
@@ -19,18 +17,15 @@ function fromQuery(q: Record<string, string>): Filters {
   return Object.fromEntries(FILTERS.map((k) => [k, q[k] ?? ''])) as Filters;
 }
 
+function toQuery(f: Filters, page?: number) {
+  return qs({ ...f, page: page && page > 1 ? page : undefined });
+}
+
 export default function CaseList() {
   const user = useStore(userStore);
-  const { query, route } = useLocation();
   const tx = useTaxonomies();
-  const applied = fromQuery(query);
-  const page = Math.max(1, Number(query.page) || 1);
-  const [f, setF] = useState<Filters>(applied);
-  const set = (k: keyof Filters) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const queryKey = qs({ ...applied, page: page > 1 ? page : undefined });
-  // browser back/forward changes the query: show the filters that apply
-  useEffect(() => setF(fromQuery(query)), [queryKey]);
-  const { data, error, loading, reload } = useLoad(
+  const { route, applied, page, f, setF, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const results = useLoad(
     (signal) => api<Page<CaseSummaryDto>>(`/cases${qs({ ...applied, page, pageSize: 20 })}`, { signal }),
     [queryKey],
   );
@@ -39,7 +34,7 @@ export default function CaseList() {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    route(`/kasus${qs({ ...f })}`);
+    route(`/kasus${toQuery(f)}`);
   };
   const clear = () => {
     const empty = fromQuery({});
@@ -136,27 +131,14 @@ export default function CaseList() {
           )}
         </div>
       </form>
-      <div aria-live="polite">
-        {loading && !data ? (
-          <Loading />
-        ) : error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : data && data.items.length > 0 ? (
-          <>
-            <p class="hint">{t('cases.found', { n: data.total })}</p>
-            <CaseTable items={data.items} caption={title} />
-            <Pager
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              count={data.items.length}
-              href={(p) => `/kasus${qs({ ...applied, page: p > 1 ? p : undefined })}`}
-            />
-          </>
-        ) : (
-          <p>{active ? t('cases.noneFiltered') : t('cases.none')}</p>
-        )}
-      </div>
+      <PagedResults
+        {...results}
+        found={(n) => t('cases.found', { n })}
+        href={(p) => `/kasus${toQuery(applied, p)}`}
+        none={active ? t('cases.noneFiltered') : t('cases.none')}
+      >
+        {(items) => <CaseTable items={items} caption={title} />}
+      </PagedResults>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ApiError, api } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,
+  FormActions,
   fieldError,
   orNull,
   SelectField,
@@ -138,14 +139,7 @@ function StageDialog({
           error={error}
           required={reopening}
         />
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {t('stage.confirm')}
-          </button>
-          <button type="button" onClick={() => ref.current?.close()}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={() => ref.current?.close()} submit={t('stage.confirm')} />
       </form>
     </dialog>
   );

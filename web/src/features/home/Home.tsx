@@ -1,6 +1,7 @@
 import type { CaseSummaryDto, Page, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
 import { api } from '../../api.ts';
+import { CardTable } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
@@ -51,47 +52,34 @@ function Tasks() {
 export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption: string }) {
   const tx = useTaxonomies();
   return (
-    <div class="table-wrap">
-      <table class="cards">
-        <caption class="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('case.number')}</th>
-            <th scope="col">{t('case.stage')}</th>
-            <th scope="col">{t('case.risk')}</th>
-            <th scope="col">{t('case.receivedAt')}</th>
-            <th scope="col">{t('case.manager')}</th>
-            <th scope="col">{t('case.victims')}</th>
-            <th scope="col">{t('case.overdueTasks')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.id}>
-              <th scope="row" data-label={t('case.number')}>
-                <a href={`/kasus/${c.id}`}>{c.number}</a>
-              </th>
-              <td data-label={t('case.stage')}>{label(STAGE_LABELS[c.stage], c.stage)}</td>
-              <td data-label={t('case.risk')}>
-                <span class={c.risk === 'tinggi' ? 'badge danger' : undefined}>
-                  {codeLabel(tx, 'riskLevels', c.risk)}
-                </span>
-              </td>
-              <td data-label={t('case.receivedAt')}>{fmtDateTime(c.receivedAt)}</td>
-              <td data-label={t('case.manager')}>{c.managerName ?? t('case.noManager')}</td>
-              <td data-label={t('case.victims')}>{c.victimCount}</td>
-              <td data-label={t('case.overdueTasks')}>
-                {c.overdueCount > 0 ? (
-                  <span class="badge danger">{t('case.overdueN', { n: c.overdueCount })}</span>
-                ) : (
-                  t('common.none')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      caption={caption}
+      items={items}
+      columns={[
+        { head: t('case.number'), cell: (c) => <a href={`/kasus/${c.id}`}>{c.number}</a> },
+        { head: t('case.stage'), cell: (c) => label(STAGE_LABELS[c.stage], c.stage) },
+        {
+          head: t('case.risk'),
+          cell: (c) => (
+            <span class={c.risk === 'tinggi' ? 'badge danger' : undefined}>
+              {codeLabel(tx, 'riskLevels', c.risk)}
+            </span>
+          ),
+        },
+        { head: t('case.receivedAt'), cell: (c) => fmtDateTime(c.receivedAt) },
+        { head: t('case.manager'), cell: (c) => c.managerName ?? t('case.noManager') },
+        { head: t('case.victims'), cell: (c) => c.victimCount },
+        {
+          head: t('case.overdueTasks'),
+          cell: (c) =>
+            c.overdueCount > 0 ? (
+              <span class="badge danger">{t('case.overdueN', { n: c.overdueCount })}</span>
+            ) : (
+              t('common.none')
+            ),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
 import type { Page } from '../../../../src/domain/dto.ts';
 import { api, qs } from '../../api.ts';
-import { codeOptions, SelectField } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, Pager, useLoad } from '../../components/page.tsx';
+import { CardTable, codeOptions, PagedResults, SelectField, useUrlFilters } from '../../components/form.tsx';
+import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { canIntake } from '../../lib/roles.ts';
@@ -44,56 +43,36 @@ function filterQuery(f: Filters, page?: number) {
 
 function InboxTable({ items, tx }: { items: IntakeSummary[]; tx: Taxonomies | null }) {
   return (
-    <div class="table-wrap">
-      <table class="cards inbox">
-        <caption class="sr-only">{t('intake.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('intake.code')}</th>
-            <th scope="col">{t('intake.risk')}</th>
-            <th scope="col">{t('intake.about')}</th>
-            <th scope="col">{t('intake.channel')}</th>
-            <th scope="col">{t('intake.receivedAt')}</th>
-            <th scope="col">{t('intake.dueAt')}</th>
-            <th scope="col">{t('intake.status')}</th>
-            <th scope="col">{t('intake.assigned')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.id} class={i.overdue ? 'overdue' : undefined}>
-              <th scope="row" data-label={t('intake.code')}>
-                <a href={`/pengaduan/${i.id}`}>{i.code}</a> <SpamBadge on={i.suspectedSpam} />
-              </th>
-              <td data-label={t('intake.risk')}>
-                <RiskBadges i={i} tx={tx} />
-              </td>
-              <td data-label={t('intake.about')}>{aboutText(i, tx)}</td>
-              <td data-label={t('intake.channel')}>{channelText(tx, i.channel)}</td>
-              <td data-label={t('intake.receivedAt')}>{fmtDateTime(i.receivedAt)}</td>
-              <td data-label={t('intake.dueAt')}>
-                <Due i={i} />
-              </td>
-              <td data-label={t('intake.status')}>{statusText(tx, i.status)}</td>
-              <td data-label={t('intake.assigned')}>{i.assignedName ?? t('intake.notAssigned')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      caption={t('intake.title')}
+      items={items}
+      tableClass="cards inbox"
+      rowClass={(i) => (i.overdue ? 'overdue' : undefined)}
+      columns={[
+        {
+          head: t('intake.code'),
+          cell: (i) => (
+            <>
+              <a href={`/pengaduan/${i.id}`}>{i.code}</a> <SpamBadge on={i.suspectedSpam} />
+            </>
+          ),
+        },
+        { head: t('intake.risk'), cell: (i) => <RiskBadges i={i} tx={tx} /> },
+        { head: t('intake.about'), cell: (i) => aboutText(i, tx) },
+        { head: t('intake.channel'), cell: (i) => channelText(tx, i.channel) },
+        { head: t('intake.receivedAt'), cell: (i) => fmtDateTime(i.receivedAt) },
+        { head: t('intake.dueAt'), cell: (i) => <Due i={i} /> },
+        { head: t('intake.status'), cell: (i) => statusText(tx, i.status) },
+        { head: t('intake.assigned'), cell: (i) => i.assignedName ?? t('intake.notAssigned') },
+      ]}
+    />
   );
 }
 
 export default function Inbox() {
   const user = useStore(userStore);
-  const { query, route } = useLocation();
   const tx = useTaxonomies();
-  const applied = fromQuery(query);
-  const page = Math.max(1, Number(query.page) || 1);
-  const [f, setF] = useState<Filters>(applied);
-  const set = (k: keyof Filters) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const queryKey = filterQuery(applied, page);
-  useEffect(() => setF(fromQuery(query)), [queryKey]);
+  const { route, applied, page, f, set, queryKey } = useUrlFilters(fromQuery, filterQuery);
   // a message left by the item page (forwarded: the item is no longer here); shown once
   const [message] = useState(() => {
     const m = flash.get();
@@ -101,7 +80,7 @@ export default function Inbox() {
     return m;
   });
   const allowed = !!user && canIntake(user.role);
-  const { data, error, loading, reload } = useLoad(
+  const results = useLoad(
     (signal) =>
       allowed
         ? api<Page<IntakeSummary>>(
@@ -183,27 +162,14 @@ export default function Inbox() {
           )}
         </div>
       </form>
-      <div aria-live="polite">
-        {loading && !data ? (
-          <Loading />
-        ) : error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : data && data.items.length > 0 ? (
-          <>
-            <p class="hint">{t('intake.found', { n: data.total })}</p>
-            <InboxTable items={data.items} tx={tx} />
-            <Pager
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              count={data.items.length}
-              href={(p) => `/pengaduan${filterQuery(applied, p)}`}
-            />
-          </>
-        ) : (
-          <p>{filtered ? t('intake.noneFiltered') : t('intake.none')}</p>
-        )}
-      </div>
+      <PagedResults
+        {...results}
+        found={(n) => t('intake.found', { n })}
+        href={(p) => `/pengaduan${filterQuery(applied, p)}`}
+        none={filtered ? t('intake.noneFiltered') : t('intake.none')}
+      >
+        {(items) => <InboxTable items={items} tx={tx} />}
+      </PagedResults>
     </section>
   );
 }

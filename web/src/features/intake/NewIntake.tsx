@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../../api.ts';
 import {
+  bindField,
   Checkbox,
   CheckGroup,
   codeOptions,
@@ -132,6 +133,7 @@ export default function NewIntake() {
 
   const title = t('newIntake.title');
   const common = { prefix: P, error };
+  const field = bindField(v, set, labels);
   return (
     <section class="narrow">
       <p>
@@ -146,10 +148,7 @@ export default function NewIntake() {
           <div class="grid">
             <SelectField
               {...common}
-              name="channel"
-              label={labels.channel!}
-              value={v.channel}
-              onValue={set('channel')}
+              {...field('channel')}
               empty={false}
               options={codeOptions(tx?.intakeChannels).filter((o) =>
                 (STAFF_CHANNELS as readonly string[]).includes(o.value),
@@ -158,21 +157,15 @@ export default function NewIntake() {
             />
             <TextField
               {...common}
-              name="receivedAt"
+              {...field('receivedAt')}
               type="datetime-local"
-              label={labels.receivedAt!}
               hint={t('common.wibHint')}
-              value={v.receivedAt}
-              onValue={set('receivedAt')}
             />
           </div>
           <SelectField
             {...common}
-            name="callType"
-            label={labels.callType!}
+            {...field('callType')}
             hint={t('intake.callTypeHint')}
-            value={v.callType}
-            onValue={set('callType')}
             options={codeOptions(tx?.callTypes)}
           />
         </fieldset>
@@ -181,61 +174,31 @@ export default function NewIntake() {
           <legend>{t('newIntake.reporter')}</legend>
           <RadioGroup
             {...common}
-            name="reporterType"
-            label={labels.reporterType!}
-            value={v.reporterType}
-            onValue={set('reporterType')}
+            {...field('reporterType')}
             options={codeOptions(tx?.reporterTypes)}
             required
           />
           {v.reporterType !== 'anonim' && (
-            <TextField
-              {...common}
-              name="reporterName"
-              label={labels.reporterName!}
-              value={v.reporterName}
-              onValue={set('reporterName')}
-              maxLength={100}
-            />
+            <TextField {...common} {...field('reporterName')} maxLength={100} />
           )}
           {v.reporterType === 'orang_lain' && (
-            <TextField
-              {...common}
-              name="reporterRelation"
-              label={labels.reporterRelation!}
-              value={v.reporterRelation}
-              onValue={set('reporterRelation')}
-              maxLength={100}
-            />
+            <TextField {...common} {...field('reporterRelation')} maxLength={100} />
           )}
-          <RadioGroup
-            {...common}
-            name="contactMethod"
-            label={labels.contactMethod!}
-            value={v.contactMethod}
-            onValue={set('contactMethod')}
-            options={codeOptions(tx?.contactMethods)}
-          />
+          <RadioGroup {...common} {...field('contactMethod')} options={codeOptions(tx?.contactMethods)} />
           {contact && (
             <>
               <TextField
                 {...common}
-                name="contactPhone"
+                {...field('contactPhone')}
                 type="tel"
                 inputMode="tel"
                 autoComplete="off"
-                label={labels.contactPhone!}
-                value={v.contactPhone}
-                onValue={set('contactPhone')}
                 required
               />
               <TextField
                 {...common}
-                name="safeTimes"
-                label={labels.safeTimes!}
+                {...field('safeTimes')}
                 hint={t('intake.safeTimesHint')}
-                value={v.safeTimes}
-                onValue={set('safeTimes')}
                 maxLength={200}
               />
               <Checkbox
@@ -251,60 +214,26 @@ export default function NewIntake() {
 
         <fieldset class="section">
           <legend>{t('newIntake.victim')}</legend>
-          <TextField
-            {...common}
-            name="victimName"
-            autoComplete="off"
-            label={labels.victimName!}
-            value={v.victimName}
-            onValue={set('victimName')}
-            maxLength={200}
-          />
+          <TextField {...common} {...field('victimName')} autoComplete="off" maxLength={200} />
           <div class="grid">
             <TextField
               {...common}
-              name="victimNik"
+              {...field('victimNik')}
               inputMode="numeric"
               autoComplete="off"
-              label={labels.victimNik!}
               hint={t('person.nikHint')}
-              value={v.victimNik}
-              onValue={set('victimNik')}
               maxLength={16}
             />
-            <TextField
-              {...common}
-              name="victimPhone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              label={labels.victimPhone!}
-              value={v.victimPhone}
-              onValue={set('victimPhone')}
-            />
-            <TextField
-              {...common}
-              name="victimBirthDate"
-              type="date"
-              max={todayJakarta()}
-              label={labels.victimBirthDate!}
-              value={v.victimBirthDate}
-              onValue={set('victimBirthDate')}
-            />
+            <TextField {...common} {...field('victimPhone')} type="tel" inputMode="tel" autoComplete="off" />
+            <TextField {...common} {...field('victimBirthDate')} type="date" max={todayJakarta()} />
             <SelectField
               {...common}
-              name="victimSex"
-              label={labels.victimSex!}
-              value={v.victimSex}
-              onValue={set('victimSex')}
+              {...field('victimSex')}
               options={[...codeOptions(tx?.sexes), { value: 'tidak_tahu', text: t('intake.sexUnknown') }]}
             />
             <SelectField
               {...common}
-              name="victimAgeGroup"
-              label={labels.victimAgeGroup!}
-              value={v.victimAgeGroup}
-              onValue={set('victimAgeGroup')}
+              {...field('victimAgeGroup')}
               options={codeOptions(tx?.victimAgeGroups)}
             />
           </div>
@@ -323,49 +252,16 @@ export default function NewIntake() {
           />
           <TextArea
             {...common}
-            name="description"
-            label={labels.description!}
+            {...field('description')}
             hint={t('intake.descriptionHint')}
-            value={v.description}
-            onValue={set('description')}
             maxLength={5000}
             rows={5}
           />
-          <RegionPicker
-            prefix={P}
-            name="regionCode"
-            label={labels.regionCode!}
-            hint={t('intake.regionHint')}
-            value={v.regionCode}
-            onValue={set('regionCode')}
-            error={error}
-          />
-          <TextField
-            {...common}
-            name="placeText"
-            label={labels.placeText!}
-            value={v.placeText}
-            onValue={set('placeText')}
-            maxLength={300}
-          />
+          <RegionPicker prefix={P} {...field('regionCode')} hint={t('intake.regionHint')} error={error} />
+          <TextField {...common} {...field('placeText')} maxLength={300} />
           <div class="grid">
-            <SelectField
-              {...common}
-              name="occurredWhen"
-              label={labels.occurredWhen!}
-              value={v.occurredWhen}
-              onValue={set('occurredWhen')}
-              options={codeOptions(tx?.occurredWhen)}
-            />
-            <TextField
-              {...common}
-              name="occurredOn"
-              type="date"
-              max={todayJakarta()}
-              label={labels.occurredOn!}
-              value={v.occurredOn}
-              onValue={set('occurredOn')}
-            />
+            <SelectField {...common} {...field('occurredWhen')} options={codeOptions(tx?.occurredWhen)} />
+            <TextField {...common} {...field('occurredOn')} type="date" max={todayJakarta()} />
           </div>
         </fieldset>
 
@@ -379,14 +275,7 @@ export default function NewIntake() {
             checked={dangerNow}
             onChecked={setDangerNow}
           />
-          <SelectField
-            {...common}
-            name="risk"
-            label={labels.risk!}
-            value={v.risk}
-            onValue={set('risk')}
-            options={codeOptions(tx?.riskLevels)}
-          />
+          <SelectField {...common} {...field('risk')} options={codeOptions(tx?.riskLevels)} />
           <fieldset id={`${P}-caseId`} tabIndex={-1} class="field">
             <legend>{labels.caseId}</legend>
             <p class="hint">{t('intake.linkCaseHint')}</p>

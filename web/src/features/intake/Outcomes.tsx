@@ -11,6 +11,7 @@ import { ApiError, api } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,
+  FormActions,
   fieldError,
   orNull,
   SelectField,
@@ -44,9 +45,12 @@ function ActionDialog({
   onClose,
   reload,
   labels,
+  intro,
   children,
 }: {
   id: string;
+  /** the first paragraph of the dialog */
+  intro?: string;
   title: string;
   confirm: string;
   onConfirm: () => Promise<boolean | undefined>;
@@ -79,18 +83,31 @@ function ActionDialog({
           labels={labels ?? {}}
           onReload={() => reload()}
         />
+        {intro && <p>{intro}</p>}
         {children(error)}
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {confirm}
-          </button>
-          <button type="button" onClick={() => ref.current?.close()}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={() => ref.current?.close()} submit={confirm} />
       </form>
     </dialog>
   );
+}
+
+type DialogProps = Props & { onClose: () => void };
+
+/** POST an outcome of the item (with its version, for the conflict check). */
+function post<T>(item: IntakeItem, action: string, body: Record<string, unknown> = {}) {
+  return api<T>(`/intake/${item.id}/${action}`, { body: { version: item.version, ...body } });
+}
+
+/** An optional note with the outcome. */
+function NoteField(p: {
+  prefix: string;
+  label: string;
+  value: string;
+  onValue: (v: string) => void;
+  rows: number;
+  error: ApiError | null;
+}) {
+  return <TextArea {...p} name="note" maxLength={2000} />;
 }
 
 /** The possible existing cases: number (link), stage, the person, why they match. */
@@ -121,7 +138,7 @@ export function DuplicateList({ items }: { items: Duplicate[] }) {
   );
 }
 
-function OpenCaseDialog({ item, reload, onClose }: Props & { onClose: () => void }) {
+function OpenCaseDialog({ item, reload, onClose }: DialogProps) {
   const { route } = useLocation();
   const dups = item.possibleDuplicates;
   return (
@@ -157,7 +174,7 @@ function OpenCaseDialog({ item, reload, onClose }: Props & { onClose: () => void
   );
 }
 
-function AttachDialog({ item, reload, onClose }: Props & { onClose: () => void }) {
+function AttachDialog({ item, reload, onClose }: DialogProps) {
   const [choices, setChoices] = useState<CaseRef[]>(() =>
     item.possibleDuplicates.map((d) => ({ id: d.caseId, number: d.number, stage: d.stage })),
   );
@@ -175,12 +192,13 @@ function AttachDialog({ item, reload, onClose }: Props & { onClose: () => void }
       reload={reload}
       onClose={onClose}
       labels={{ caseId: t('intake.attachTarget') }}
+      intro={t('intake.attachBody')}
       onConfirm={async () => {
         if (!caseId)
           throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), {
             caseId: t('intake.chooseCaseFirst'),
           });
-        await api(`/intake/${item.id}/attach`, { body: { version: item.version, caseId } });
+        await post(item, 'attach', { caseId });
         await reload();
         return true;
       }}
@@ -189,7 +207,6 @@ function AttachDialog({ item, reload, onClose }: Props & { onClose: () => void }
         const err = fieldError(error, 'caseId');
         return (
           <>
-            <p>{t('intake.attachBody')}</p>
             <fieldset id="at-caseId" tabIndex={-1} class={`field checks${err ? ' has-error' : ''}`}>
               <legend>{t('intake.attachTarget')}</legend>
               {choices.length === 0 && <p class="hint">{t('intake.duplicatesNone')}</p>}
@@ -224,7 +241,7 @@ function AttachDialog({ item, reload, onClose }: Props & { onClose: () => void }
   );
 }
 
-function ForwardDialog({ item, reload, onClose }: Props & { onClose: () => void }) {
+function ForwardDialog({ item, reload, onClose }: DialogProps) {
   const { route } = useLocation();
   const [region, setRegion] = useState('');
   const [note, setNote] = useState('');
@@ -237,6 +254,7 @@ function ForwardDialog({ item, reload, onClose }: Props & { onClose: () => void 
       reload={reload}
       onClose={onClose}
       labels={labels}
+      intro={t('intake.forwardBody')}
       onConfirm={async () => {
         // a kab/kota is needed; a deeper choice is cut to its kab/kota
         const toRegion = region.split('.').slice(0, 2).join('.');
@@ -244,9 +262,7 @@ function ForwardDialog({ item, reload, onClose }: Props & { onClose: () => void 
           throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), {
             toRegion: t('intake.chooseRegion'),
           });
-        const r = await api<{ forwardedTo: string }>(`/intake/${item.id}/forward`, {
-          body: { version: item.version, toRegion, note: orNull(note) },
-        });
+        const r = await post<{ forwardedTo: string }>(item, 'forward', { toRegion, note: orNull(note) });
         flash.set(t('intake.forwarded', { code: item.code, region: await regionName(r.forwardedTo) }));
         route('/pengaduan');
         return false;
@@ -254,7 +270,6 @@ function ForwardDialog({ item, reload, onClose }: Props & { onClose: () => void 
     >
       {(error) => (
         <>
-          <p>{t('intake.forwardBody')}</p>
           <RegionPicker
             prefix="fw"
             name="toRegion"
@@ -264,23 +279,14 @@ function ForwardDialog({ item, reload, onClose }: Props & { onClose: () => void 
             maxLevel={2}
             error={error}
           />
-          <TextArea
-            prefix="fw"
-            name="note"
-            label={labels.note}
-            value={note}
-            onValue={setNote}
-            rows={3}
-            maxLength={2000}
-            error={error}
-          />
+          <NoteField prefix="fw" label={labels.note} value={note} onValue={setNote} rows={3} error={error} />
         </>
       )}
     </ActionDialog>
   );
 }
 
-function NationalDialog({ item, reload, onClose }: Props & { onClose: () => void }) {
+function NationalDialog({ item, reload, onClose }: DialogProps) {
   const [note, setNote] = useState('');
   const labels = { note: t('intake.nationalNote') };
   return (
@@ -291,32 +297,21 @@ function NationalDialog({ item, reload, onClose }: Props & { onClose: () => void
       reload={reload}
       onClose={onClose}
       labels={labels}
+      intro={t('intake.nationalBody')}
       onConfirm={async () => {
-        await api(`/intake/${item.id}/national`, { body: { version: item.version, note: orNull(note) } });
+        await post(item, 'national', { note: orNull(note) });
         await reload();
         return true;
       }}
     >
       {(error) => (
-        <>
-          <p>{t('intake.nationalBody')}</p>
-          <TextArea
-            prefix="na"
-            name="note"
-            label={labels.note}
-            value={note}
-            onValue={setNote}
-            rows={4}
-            maxLength={2000}
-            error={error}
-          />
-        </>
+        <NoteField prefix="na" label={labels.note} value={note} onValue={setNote} rows={4} error={error} />
       )}
     </ActionDialog>
   );
 }
 
-function CloseDialog({ item, reload, onClose, tx }: Props & { onClose: () => void }) {
+function CloseDialog({ item, reload, onClose, tx }: DialogProps) {
   const [reason, setReason] = useState(item.suspectedSpam ? 'spam' : '');
   const [note, setNote] = useState('');
   const labels = { reason: t('intake.closeReason'), note: t('intake.closeNote') };
@@ -328,17 +323,15 @@ function CloseDialog({ item, reload, onClose, tx }: Props & { onClose: () => voi
       reload={reload}
       onClose={onClose}
       labels={labels}
+      intro={t('intake.closeBody')}
       onConfirm={async () => {
-        await api(`/intake/${item.id}/close`, {
-          body: { version: item.version, reason: reason || undefined, note: orNull(note) },
-        });
+        await post(item, 'close', { reason: reason || undefined, note: orNull(note) });
         await reload();
         return true;
       }}
     >
       {(error) => (
         <>
-          <p>{t('intake.closeBody')}</p>
           <SelectField
             prefix="cl"
             name="reason"
@@ -349,16 +342,7 @@ function CloseDialog({ item, reload, onClose, tx }: Props & { onClose: () => voi
             error={error}
             required
           />
-          <TextArea
-            prefix="cl"
-            name="note"
-            label={labels.note}
-            value={note}
-            onValue={setNote}
-            rows={3}
-            maxLength={2000}
-            error={error}
-          />
+          <NoteField prefix="cl" label={labels.note} value={note} onValue={setNote} rows={3} error={error} />
         </>
       )}
     </ActionDialog>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { API, upload } from '../../../api.ts';
-import { ErrorSummary, useAction } from '../../../components/form.tsx';
+import { CardTable, ErrorSummary, useAction } from '../../../components/form.tsx';
 import { t } from '../../../i18n/index.ts';
 import { fmtDateTime, fmtSize } from '../../../lib/format.ts';
 import type { TabProps } from '../shared.ts';
@@ -66,33 +66,23 @@ export function Attachments({ c, reload }: TabProps) {
       {files.length === 0 ? (
         <p>{t('file.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="cards">
-            <caption class="sr-only">{t('tab.files')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('file.name')}</th>
-                <th scope="col">{t('file.size')}</th>
-                <th scope="col">{t('file.uploadedBy')}</th>
-                <th scope="col">{t('file.uploadedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row" data-label={t('file.name')}>
-                    <a href={`${API}/cases/${c.id}/attachments/${f.id}`} download={f.filename}>
-                      {f.filename}
-                    </a>
-                  </th>
-                  <td data-label={t('file.size')}>{fmtSize(f.size)}</td>
-                  <td data-label={t('file.uploadedBy')}>{f.createdByName ?? '—'}</td>
-                  <td data-label={t('file.uploadedAt')}>{fmtDateTime(f.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={t('tab.files')}
+          items={files}
+          columns={[
+            {
+              head: t('file.name'),
+              cell: (f) => (
+                <a href={`${API}/cases/${c.id}/attachments/${f.id}`} download={f.filename}>
+                  {f.filename}
+                </a>
+              ),
+            },
+            { head: t('file.size'), cell: (f) => fmtSize(f.size) },
+            { head: t('file.uploadedBy'), cell: (f) => f.createdByName ?? '—' },
+            { head: t('file.uploadedAt'), cell: (f) => fmtDateTime(f.createdAt) },
+          ]}
+        />
       )}
     </div>
   );

@@ -2,10 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import type { IncidentDto } from '../../../../../src/domain/dto.ts';
 import { api } from '../../../api.ts';
 import {
+  bindField,
   Checkbox,
   CheckGroup,
   codeOptions,
+  EditButton,
   ErrorSummary,
+  FormActions,
   onlyChanged,
   orNull,
   SelectField,
@@ -18,6 +21,7 @@ import { t } from '../../../i18n/index.ts';
 import { fmtDate, todayJakarta } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import { isChild, type TabProps, victims } from '../shared.ts';
+import { AddNew } from './add-new.tsx';
 
 function IncidentForm({
   c,
@@ -80,21 +84,14 @@ function IncidentForm({
   };
   const title = incident ? t('incident.editTitle', { date: fmtDate(incident.date) }) : t('incident.add');
   const common = { prefix, error };
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const field = bindField(v, set, labels);
   return (
     <form class="subform" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
       <div class="grid">
-        <TextField
-          {...common}
-          name="date"
-          type="date"
-          max={todayJakarta()}
-          label={labels.date}
-          value={v.date}
-          onValue={(x) => setV((s) => ({ ...s, date: x }))}
-          required
-        />
+        <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
         <Checkbox
           {...common}
           name="dateApproximate"
@@ -102,23 +99,9 @@ function IncidentForm({
           checked={v.dateApproximate}
           onChecked={(x) => setV((s) => ({ ...s, dateApproximate: x }))}
         />
-        <SelectField
-          {...common}
-          name="placeCategory"
-          label={labels.placeCategory}
-          value={v.placeCategory}
-          onValue={(x) => setV((s) => ({ ...s, placeCategory: x }))}
-          options={codeOptions(tx?.places)}
-          required
-        />
+        <SelectField {...common} {...field('placeCategory')} options={codeOptions(tx?.places)} required />
       </div>
-      <RegionPicker
-        {...common}
-        name="regionCode"
-        label={labels.regionCode}
-        value={v.regionCode}
-        onValue={(x) => setV((s) => ({ ...s, regionCode: x }))}
-      />
+      <RegionPicker {...common} {...field('regionCode')} />
       <CheckGroup
         {...common}
         name="forms"
@@ -150,22 +133,8 @@ function IncidentForm({
           options={codeOptions(tx?.ampkCategories)}
         />
       )}
-      <TextArea
-        {...common}
-        name="chronology"
-        label={labels.chronology}
-        rows={6}
-        value={v.chronology}
-        onValue={(x) => setV((s) => ({ ...s, chronology: x }))}
-      />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <TextArea {...common} {...field('chronology')} rows={6} />
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -220,31 +189,21 @@ export function Incidents(props: TabProps) {
                   </details>
                 )}
                 {c.permissions.update && (
-                  <button
-                    type="button"
+                  <EditButton
                     onClick={() => setEditing(i.id)}
-                    aria-label={t('incident.editAria', { date: fmtDate(i.date) })}
-                  >
-                    {t('action.edit')}
-                  </button>
+                    aria={t('incident.editAria', { date: fmtDate(i.date) })}
+                  />
                 )}
               </>
             )}
           </li>
         ))}
       </ul>
-      {c.permissions.update &&
-        (editing === 'new' ? (
-          <div class="card">
-            <IncidentForm {...props} incident={null} onDone={() => setEditing(null)} />
-          </div>
-        ) : (
-          <p>
-            <button type="button" onClick={() => setEditing('new')}>
-              {t('incident.add')}
-            </button>
-          </p>
-        ))}
+      {c.permissions.update && (
+        <AddNew open={editing === 'new'} onOpen={() => setEditing('new')} label={t('incident.add')}>
+          <IncidentForm {...props} incident={null} onDone={() => setEditing(null)} />
+        </AddNew>
+      )}
     </div>
   );
 }

@@ -2,9 +2,12 @@ import { useRef, useState } from 'preact/hooks';
 import type { PersonDto } from '../../../../../src/domain/dto.ts';
 import { api } from '../../../api.ts';
 import {
+  bindField,
   CheckGroup,
   codeOptions,
+  EditButton,
   ErrorSummary,
+  FormActions,
   onlyChanged,
   orNull,
   SelectField,
@@ -17,6 +20,7 @@ import { type MessageKey, t } from '../../../i18n/index.ts';
 import { fmtDate, todayJakarta } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import type { TabProps } from '../shared.ts';
+import { AddNew } from './add-new.tsx';
 
 type PersonRole = PersonDto['role'];
 
@@ -119,124 +123,48 @@ function PersonForm({
 
   const title = person ? t('person.editTitle', { name: person.name }) : t(ROLE_TEXT[role].add);
   const common = { prefix, error };
+  const field = bindField(v, set, labels);
   return (
     <form class="subform" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
       <TextField
         {...common}
-        name="name"
-        label={labels.name!}
-        value={v.name}
-        onValue={set('name')}
+        {...field('name')}
         required
         hint={role === 'terlapor' ? t('person.nameHintPerp') : undefined}
       />
       <div class="grid">
-        <SelectField
-          {...common}
-          name="sex"
-          label={labels.sex!}
-          value={v.sex}
-          onValue={set('sex')}
-          options={codeOptions(tx?.sexes)}
-        />
+        <SelectField {...common} {...field('sex')} options={codeOptions(tx?.sexes)} />
+        <TextField {...common} {...field('birthDate')} type="date" max={todayJakarta()} />
         <TextField
           {...common}
-          name="birthDate"
-          type="date"
-          max={todayJakarta()}
-          label={labels.birthDate!}
-          value={v.birthDate}
-          onValue={set('birthDate')}
-        />
-        <TextField
-          {...common}
-          name="estimatedAge"
+          {...field('estimatedAge')}
           type="number"
           inputMode="numeric"
           min="0"
           max="120"
-          label={labels.estimatedAge!}
           hint={t('person.estimatedAgeHint')}
-          value={v.estimatedAge}
-          onValue={set('estimatedAge')}
         />
         <TextField
           {...common}
-          name="nik"
+          {...field('nik')}
           inputMode="numeric"
           maxLength={16}
-          label={labels.nik!}
           hint={t('person.nikHint')}
-          value={v.nik}
-          onValue={set('nik')}
         />
-        <TextField
-          {...common}
-          name="phone"
-          type="tel"
-          autoComplete="off"
-          label={labels.phone!}
-          value={v.phone}
-          onValue={set('phone')}
-        />
-        <SelectField
-          {...common}
-          name="nationality"
-          label={labels.nationality!}
-          value={v.nationality}
-          onValue={set('nationality')}
-          options={codeOptions(tx?.nationalities)}
-        />
+        <TextField {...common} {...field('phone')} type="tel" autoComplete="off" />
+        <SelectField {...common} {...field('nationality')} options={codeOptions(tx?.nationalities)} />
       </div>
-      <RegionPicker
-        {...common}
-        name="regionCode"
-        label={labels.regionCode!}
-        value={v.regionCode}
-        onValue={set('regionCode')}
-      />
-      <TextArea
-        {...common}
-        name="addressDetail"
-        label={labels.addressDetail!}
-        rows={2}
-        maxLength={500}
-        value={v.addressDetail}
-        onValue={set('addressDetail')}
-      />
+      <RegionPicker {...common} {...field('regionCode')} />
+      <TextArea {...common} {...field('addressDetail')} rows={2} maxLength={500} />
       <div class="grid">
+        <SelectField {...common} {...field('education')} options={codeOptions(tx?.education)} />
+        <SelectField {...common} {...field('occupation')} options={codeOptions(tx?.occupations)} />
+        <SelectField {...common} {...field('maritalStatus')} options={codeOptions(tx?.maritalStatuses)} />
         <SelectField
           {...common}
-          name="education"
-          label={labels.education!}
-          value={v.education}
-          onValue={set('education')}
-          options={codeOptions(tx?.education)}
-        />
-        <SelectField
-          {...common}
-          name="occupation"
-          label={labels.occupation!}
-          value={v.occupation}
-          onValue={set('occupation')}
-          options={codeOptions(tx?.occupations)}
-        />
-        <SelectField
-          {...common}
-          name="maritalStatus"
-          label={labels.maritalStatus!}
-          value={v.maritalStatus}
-          onValue={set('maritalStatus')}
-          options={codeOptions(tx?.maritalStatuses)}
-        />
-        <SelectField
-          {...common}
-          name="disability"
-          label={labels.disability!}
-          value={v.disability}
-          onValue={set('disability')}
+          {...field('disability')}
           empty={t('common.unknown')}
           options={[
             { value: 'ya', text: t('common.yes') },
@@ -254,34 +182,11 @@ function PersonForm({
             onValues={(xs) => setV((s) => ({ ...s, disabilityTypes: xs }))}
             options={codeOptions(tx?.disabilityTypes)}
           />
-          <TextArea
-            {...common}
-            name="accommodationNeeds"
-            label={labels.accommodationNeeds!}
-            rows={2}
-            value={v.accommodationNeeds}
-            onValue={set('accommodationNeeds')}
-          />
+          <TextArea {...common} {...field('accommodationNeeds')} rows={2} />
         </>
       )}
-      {role !== 'korban' && (
-        <TextField
-          {...common}
-          name="relationToVictim"
-          label={labels.relationToVictim!}
-          maxLength={100}
-          value={v.relationToVictim}
-          onValue={set('relationToVictim')}
-        />
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      {role !== 'korban' && <TextField {...common} {...field('relationToVictim')} maxLength={100} />}
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -352,29 +257,26 @@ function PersonGroup(props: TabProps & { personRole: PersonRole }) {
                 <h4>{p.name}</h4>
                 <PersonCard p={p} tx={tx} />
                 {canEdit && (
-                  <button
-                    type="button"
+                  <EditButton
                     onClick={() => setEditing(p.id)}
-                    aria-label={t('person.editAria', { name: p.name })}
-                  >
-                    {t('action.edit')}
-                  </button>
+                    aria={t('person.editAria', { name: p.name })}
+                  />
                 )}
               </>
             )}
           </li>
         ))}
       </ul>
-      {canEdit &&
-        (editing === `new-${role}` ? (
-          <div class="card">
-            <PersonForm {...props} role={role} person={null} onDone={() => setEditing(null)} />
-          </div>
-        ) : (
-          <button type="button" onClick={() => setEditing(`new-${role}`)}>
-            {t(text.add)}
-          </button>
-        ))}
+      {canEdit && (
+        <AddNew
+          open={editing === `new-${role}`}
+          onOpen={() => setEditing(`new-${role}`)}
+          label={t(text.add)}
+          inline
+        >
+          <PersonForm {...props} role={role} person={null} onDone={() => setEditing(null)} />
+        </AddNew>
+      )}
     </section>
   );
 }

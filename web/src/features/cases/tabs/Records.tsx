@@ -1,9 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PersonDto, RecordDto } from '../../../../../src/domain/dto.ts';
 import {
+  bindField,
+  CardTable,
   Checkbox,
   codeOptions,
+  EditButton,
   ErrorSummary,
+  FormActions,
   onlyChanged,
   orNull,
   SelectField,
@@ -16,6 +20,7 @@ import { fmtDate, fmtDateTime, todayJakarta } from '../../../lib/format.ts';
 import { orgName, useOrgs } from '../../../lib/orgs.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import { recordsOf, saveRecord, str, type TabProps, victims } from '../shared.ts';
+import { AddNew } from './add-new.tsx';
 
 function Saved({ show }: { show: boolean }) {
   return show ? (
@@ -156,36 +161,20 @@ function PlanForm({
   };
   const title = item ? t('plan.editTitle') : t('plan.add');
   const common = { prefix, error };
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const field = bindField(v, set, labels);
   return (
     <form class="subform" onSubmit={submit} noValidate aria-label={title}>
       <h3>{title}</h3>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
       <div class="grid">
+        <SelectField {...common} {...field('service')} options={codeOptions(tx?.serviceTypes)} required />
         <SelectField
           {...common}
-          name="service"
-          label={labels.service}
-          value={v.service}
-          onValue={(x) => setV((s) => ({ ...s, service: x }))}
-          options={codeOptions(tx?.serviceTypes)}
-          required
-        />
-        <SelectField
-          {...common}
-          name="responsibleOrgId"
-          label={labels.responsibleOrgId}
-          value={v.responsibleOrgId}
-          onValue={(x) => setV((s) => ({ ...s, responsibleOrgId: x }))}
+          {...field('responsibleOrgId')}
           options={orgs.map((o) => ({ value: o.id, text: o.name }))}
         />
-        <TextField
-          {...common}
-          name="targetDate"
-          type="date"
-          label={labels.targetDate}
-          value={v.targetDate}
-          onValue={(x) => setV((s) => ({ ...s, targetDate: x }))}
-        />
+        <TextField {...common} {...field('targetDate')} type="date" />
       </div>
       <Checkbox
         {...common}
@@ -194,22 +183,8 @@ function PlanForm({
         checked={v.agreedWithBeneficiary}
         onChecked={(x) => setV((s) => ({ ...s, agreedWithBeneficiary: x }))}
       />
-      <TextArea
-        {...common}
-        name="notes"
-        label={labels.notes}
-        rows={3}
-        value={v.notes}
-        onValue={(x) => setV((s) => ({ ...s, notes: x }))}
-      />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <TextArea {...common} {...field('notes')} rows={3} />
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -254,33 +229,23 @@ export function Plan(props: TabProps) {
                 </dl>
                 {str(r.data.notes) && <p class="pre">{str(r.data.notes)}</p>}
                 {c.permissions.update && (
-                  <button
-                    type="button"
+                  <EditButton
                     onClick={() => setEditing(r.id)}
-                    aria-label={t('plan.editAria', {
+                    aria={t('plan.editAria', {
                       name: codeLabel(tx, 'serviceTypes', str(r.data.service)),
                     })}
-                  >
-                    {t('action.edit')}
-                  </button>
+                  />
                 )}
               </>
             )}
           </li>
         ))}
       </ul>
-      {c.permissions.update &&
-        (editing === 'new' ? (
-          <div class="card">
-            <PlanForm {...props} item={null} onDone={() => setEditing(null)} />
-          </div>
-        ) : (
-          <p>
-            <button type="button" onClick={() => setEditing('new')}>
-              {t('plan.add')}
-            </button>
-          </p>
-        ))}
+      {c.permissions.update && (
+        <AddNew open={editing === 'new'} onOpen={() => setEditing('new')} label={t('plan.add')}>
+          <PlanForm {...props} item={null} onDone={() => setEditing(null)} />
+        </AddNew>
+      )}
     </div>
   );
 }
@@ -320,63 +285,23 @@ function ServiceForm({ c, reload, tx, onDone }: TabProps & { onDone: () => void 
     });
   };
   const common = { prefix: 'svc', error };
+  const field = bindField(v, set, labels);
   return (
     <form class="subform" onSubmit={submit} noValidate aria-label={t('service.add')}>
       <h3>{t('service.add')}</h3>
       <ErrorSummary error={error} attempt={attempt} prefix="svc" labels={labels} />
       <div class="grid">
+        <SelectField {...common} {...field('service')} options={codeOptions(tx?.serviceTypes)} required />
+        <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
         <SelectField
           {...common}
-          name="service"
-          label={labels.service}
-          value={v.service}
-          onValue={set('service')}
-          options={codeOptions(tx?.serviceTypes)}
-          required
-        />
-        <TextField
-          {...common}
-          name="date"
-          type="date"
-          max={todayJakarta()}
-          label={labels.date}
-          value={v.date}
-          onValue={set('date')}
-          required
-        />
-        <SelectField
-          {...common}
-          name="providerOrgId"
-          label={labels.providerOrgId}
-          value={v.providerOrgId}
-          onValue={set('providerOrgId')}
+          {...field('providerOrgId')}
           options={orgs.map((o) => ({ value: o.id, text: o.name }))}
         />
-        <TextField
-          {...common}
-          name="providerName"
-          label={labels.providerName}
-          hint={t('service.providerNameHint')}
-          value={v.providerName}
-          onValue={set('providerName')}
-        />
+        <TextField {...common} {...field('providerName')} hint={t('service.providerNameHint')} />
       </div>
-      <TextArea
-        {...common}
-        name="outcome"
-        label={labels.outcome}
-        rows={3}
-        value={v.outcome}
-        onValue={set('outcome')}
-      />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('action.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <TextArea {...common} {...field('outcome')} rows={3} />
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -390,48 +315,26 @@ export function Services(props: TabProps) {
     <div class="stack">
       {items.length === 0 && <p>{t('service.none')}</p>}
       {items.length > 0 && (
-        <div class="table-wrap">
-          <table class="cards">
-            <caption class="sr-only">{t('tab.services')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('service.date')}</th>
-                <th scope="col">{t('service.service')}</th>
-                <th scope="col">{t('service.provider')}</th>
-                <th scope="col">{t('service.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <td data-label={t('service.date')}>{fmtDate(str(r.data.date))}</td>
-                  <th scope="row" data-label={t('service.service')}>
-                    {codeLabel(tx, 'serviceTypes', str(r.data.service))}
-                  </th>
-                  <td data-label={t('service.provider')}>
-                    {str(r.data.providerName) || orgName(orgs, r.data.providerOrgId)}
-                  </td>
-                  <td data-label={t('service.outcome')} class="pre">
-                    {str(r.data.outcome) || '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={t('tab.services')}
+          items={items}
+          rowHeader={1}
+          columns={[
+            { head: t('service.date'), cell: (r) => fmtDate(str(r.data.date)) },
+            { head: t('service.service'), cell: (r) => codeLabel(tx, 'serviceTypes', str(r.data.service)) },
+            {
+              head: t('service.provider'),
+              cell: (r) => str(r.data.providerName) || orgName(orgs, r.data.providerOrgId),
+            },
+            { head: t('service.outcome'), cell: (r) => str(r.data.outcome) || '—', class: 'pre' },
+          ]}
+        />
       )}
-      {c.permissions.update &&
-        (adding ? (
-          <div class="card">
-            <ServiceForm {...props} onDone={() => setAdding(false)} />
-          </div>
-        ) : (
-          <p>
-            <button type="button" onClick={() => setAdding(true)}>
-              {t('service.add')}
-            </button>
-          </p>
-        ))}
+      {c.permissions.update && (
+        <AddNew open={adding} onOpen={() => setAdding(true)} label={t('service.add')}>
+          <ServiceForm {...props} onDone={() => setAdding(false)} />
+        </AddNew>
+      )}
     </div>
   );
 }
@@ -489,6 +392,7 @@ function RightForm({
     });
   };
   const common = { prefix, error };
+  const field = bindField(v, set, labels);
   return (
     <details class="right">
       <summary>
@@ -508,49 +412,21 @@ function RightForm({
           <div class="grid">
             <SelectField
               {...common}
-              name="status"
-              label={labels.status}
-              value={v.status}
-              onValue={set('status')}
+              {...field('status')}
               options={codeOptions(tx?.rightStatuses)}
               empty={false}
             />
             <SelectField
               {...common}
-              name="responsibleOrgId"
-              label={labels.responsibleOrgId}
-              value={v.responsibleOrgId}
-              onValue={set('responsibleOrgId')}
+              {...field('responsibleOrgId')}
               options={orgs.map((o) => ({ value: o.id, text: o.name }))}
             />
-            <TextField
-              {...common}
-              name="date"
-              type="date"
-              label={labels.date}
-              value={v.date}
-              onValue={set('date')}
-            />
+            <TextField {...common} {...field('date')} type="date" />
             {right === 'restitusi' && (
-              <TextField
-                {...common}
-                name="decisionDate"
-                type="date"
-                label={labels.decisionDate}
-                hint={t('right.decisionHint')}
-                value={v.decisionDate}
-                onValue={set('decisionDate')}
-              />
+              <TextField {...common} {...field('decisionDate')} type="date" hint={t('right.decisionHint')} />
             )}
           </div>
-          <TextArea
-            {...common}
-            name="evidence"
-            label={labels.evidence}
-            rows={2}
-            value={v.evidence}
-            onValue={set('evidence')}
-          />
+          <TextArea {...common} {...field('evidence')} rows={2} />
           {!ro && (
             <div class="actions">
               <button

@@ -4,13 +4,13 @@ import type { Role } from '../../../../../src/domain/policy.ts';
 import { ROLE_LABELS } from '../../../../../src/domain/policy.ts';
 import { api, asList } from '../../../api.ts';
 import {
-  codeOptions,
   ErrorSummary,
+  type Ident,
+  IdentFields,
+  identLabels,
   onlyChanged,
   orNull,
   SelectField,
-  TextArea,
-  TextField,
   useAction,
 } from '../../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
@@ -18,15 +18,6 @@ import { label, t } from '../../../i18n/index.ts';
 import { fmtDateTime, isoToLocal, localToIso } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import type { TabProps } from '../shared.ts';
-
-type Ident = {
-  channel: string;
-  receivedAt: string;
-  caseType: string;
-  risk: string;
-  authority: string;
-  summary: string;
-};
 
 function identOf(c: CaseDto): Ident {
   return {
@@ -61,14 +52,7 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
     setV((s) => ({ ...s, [k]: x }));
   };
   const { busy, error, attempt, run } = useAction();
-  const labels = {
-    channel: t('case.channel'),
-    receivedAt: t('case.receivedAt'),
-    caseType: t('case.caseType'),
-    risk: t('case.risk'),
-    authority: t('case.authority'),
-    summary: t('case.summary'),
-  };
+  const labels = identLabels();
   const toBody = (x: typeof v) => ({
     channel: x.channel || undefined,
     receivedAt: localToIso(x.receivedAt),
@@ -100,66 +84,7 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
         </p>
       )}
       <fieldset disabled={ro} class="plain">
-        <div class="grid">
-          <SelectField
-            prefix="cs"
-            name="channel"
-            label={labels.channel}
-            value={v.channel}
-            onValue={set('channel')}
-            options={codeOptions(tx?.intakeChannels)}
-            error={error}
-            empty={false}
-          />
-          <TextField
-            prefix="cs"
-            name="receivedAt"
-            type="datetime-local"
-            label={labels.receivedAt}
-            hint={t('common.wibHint')}
-            value={v.receivedAt}
-            onValue={set('receivedAt')}
-            error={error}
-          />
-          <SelectField
-            prefix="cs"
-            name="caseType"
-            label={labels.caseType}
-            value={v.caseType}
-            onValue={set('caseType')}
-            options={codeOptions(tx?.caseTypes)}
-            error={error}
-          />
-          <SelectField
-            prefix="cs"
-            name="risk"
-            label={labels.risk}
-            value={v.risk}
-            onValue={set('risk')}
-            options={codeOptions(tx?.riskLevels)}
-            error={error}
-          />
-          <SelectField
-            prefix="cs"
-            name="authority"
-            label={labels.authority}
-            value={v.authority}
-            onValue={set('authority')}
-            options={codeOptions(tx?.authorities)}
-            error={error}
-          />
-        </div>
-        <TextArea
-          prefix="cs"
-          name="summary"
-          label={labels.summary}
-          hint={t('case.summaryHint')}
-          maxLength={300}
-          rows={3}
-          value={v.summary}
-          onValue={set('summary')}
-          error={error}
-        />
+        <IdentFields prefix="cs" v={v} set={set} error={error} tx={tx} labels={labels} edit />
         {!ro && (
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
