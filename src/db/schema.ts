@@ -23,6 +23,17 @@ export interface OrganisationTable {
   address: string | null;
   phone: string | null;
   email: string | null;
+  services: ColumnType<string[], string[] | undefined, string[]>;
+  areas: ColumnType<string[], string[] | undefined, string[]>;
+  hours: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  accessibility: string | null;
+  website: string | null;
+  capacity_total: number | null;
+  capacity_free: number | null;
+  capacity_updated_at: Timestamp | null;
+  verified_at: Timestamp | null;
+  active: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -40,6 +51,8 @@ export interface AppUserTable {
   totp_last_step: ColumnType<string | null, string | number | null, string | number | null>;
   recovery_codes: Generated<string[]>;
   disabled: Generated<boolean>;
+  notify_email: Generated<boolean>;
+  notify_wa_phone_enc: string | null;
   demo: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -84,6 +97,7 @@ export interface CaseFileTable {
   closed_at: Timestamp | null;
   reopen_count: Generated<number>;
   assessment_started_at: Timestamp | null;
+  national_flagged_at: Timestamp | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -149,6 +163,7 @@ export interface CaseRecordTable {
   kind: string;
   data: ColumnType<Record<string, unknown>, string, string>;
   secret_enc: string | null;
+  referral_id: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -310,7 +325,164 @@ export interface WaMessageTable {
   created_at: Timestamp;
 }
 
+export interface AgreementTable {
+  id: string;
+  org_id: string;
+  jurisdiction: string;
+  kind: string;
+  number: string;
+  parties: string;
+  subject: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  document_name: string | null;
+  document_mime: string | null;
+  document: Buffer | null;
+  expiry_warned_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface JoinRequestTable {
+  id: string;
+  jurisdiction: string;
+  org_name: string;
+  org_type: string;
+  region_code: string;
+  services: ColumnType<string[], string[] | undefined, string[]>;
+  address: string | null;
+  phone: string | null;
+  email: string;
+  contact_name: string;
+  contact_position: string | null;
+  message: string | null;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  org_id: string | null;
+  source_hash: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface ReferralSlaTable {
+  jurisdiction: string;
+  urgency: string;
+  service: string;
+  accept_hours: number;
+  complete_days: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface ReferralTable {
+  id: string;
+  number: string;
+  case_id: string;
+  person_id: string;
+  from_org_id: string;
+  from_jurisdiction: string;
+  to_org_id: string;
+  services: string[];
+  urgency: string;
+  purpose_enc: string;
+  sections: ColumnType<string[], string[] | undefined, string[]>;
+  consent_basis: string;
+  consent_by_enc: string | null;
+  consent_relation: string | null;
+  consent_at: Timestamp;
+  consent_note_enc: string | null;
+  consent_withdrawn_at: Timestamp | null;
+  consent_withdrawn_by: string | null;
+  status: Generated<string>;
+  external: Generated<boolean>;
+  sent_at: Timestamp;
+  accept_due_at: Timestamp;
+  complete_due_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  declined_at: Timestamp | null;
+  decline_reason: string | null;
+  decline_note_enc: string | null;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  outcome_enc: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  accept_overdue_notified_at: Timestamp | null;
+  complete_overdue_notified_at: Timestamp | null;
+  verification_code: string;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface ReferralSequenceTable {
+  jurisdiction: string;
+  year: number;
+  last: number;
+}
+export interface ReferralEventTable {
+  id: Generated<string>;
+  referral_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_org_id: string | null;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  body_enc: string | null;
+}
+export interface CaseTransferTable {
+  id: string;
+  case_id: string;
+  case_number: string;
+  level: string;
+  from_jurisdiction: string;
+  from_org_id: string;
+  to_jurisdiction: string | null;
+  to_org_id: string | null;
+  reason_enc: string;
+  status: Generated<string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decline_reason: string | null;
+  version: Generated<number>;
+}
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  link: string;
+  ref: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<string>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+}
+
 export interface Database {
+  agreement: AgreementTable;
+  join_request: JoinRequestTable;
+  referral_sla: ReferralSlaTable;
+  referral: ReferralTable;
+  referral_sequence: ReferralSequenceTable;
+  referral_event: ReferralEventTable;
+  case_transfer: CaseTransferTable;
+  notification: NotificationTable;
+  job: JobTable;
   wa_conversation: WaConversationTable;
   wa_message: WaMessageTable;
   intake: IntakeTable;

@@ -159,6 +159,61 @@ export const ERRORS = {
     'Berkas dari WhatsApp belum dapat diambil. Pesannya tetap tersimpan; coba lagi nanti.',
     'The file could not be fetched from WhatsApp yet. The message is kept; try again later.',
   ],
+  REFERRAL_CONSENT_REQUIRED: [
+    400,
+    'Rujukan memerlukan persetujuan korban (atau orang tua/wali untuk anak) beserta siapa yang memberi, atau dasar hukum bila persetujuan tidak dapat diminta.',
+    'A referral needs the consent of the victim (or the parent/guardian for a child) with who gave it, or the legal basis when consent cannot be asked.',
+  ],
+  REFERRAL_SERVICE_NOT_OFFERED: [
+    409,
+    'Lembaga tujuan tidak menyediakan layanan yang diminta. Pilih lembaga lain atau layanan lain.',
+    'The recipient organisation does not offer the service asked for. Choose another organisation or service.',
+  ],
+  REFERRAL_STATE: [
+    409,
+    'Rujukan ini sudah berubah status sehingga langkah ini tidak dapat dilakukan. Muat ulang untuk melihat status terbaru.',
+    'This referral has moved on, so this step is no longer possible. Reload to see its current status.',
+  ],
+  REFERRAL_CONSENT_WITHDRAWN: [
+    403,
+    'Persetujuan atas rujukan ini telah dicabut. Informasi korban tidak lagi dapat dibuka.',
+    'Consent for this referral has been withdrawn. The victim’s information can no longer be opened.',
+  ],
+  REFERRAL_NOT_A_VICTIM: [
+    400,
+    'Yang dirujuk harus korban dalam kasus ini.',
+    'The person referred must be a victim in this case.',
+  ],
+  ORG_INACTIVE: [
+    409,
+    'Lembaga ini tidak aktif di direktori layanan.',
+    'This organisation is not active in the service directory.',
+  ],
+  TRANSFER_TARGET_INVALID: [
+    400,
+    'Tujuan pelimpahan tidak sesuai: pilih UPTD PPA kabupaten/kota lain, atau UPTD PPA provinsi Anda.',
+    'The transfer target is not valid: choose another district/city UPTD PPA, or your province UPTD PPA.',
+  ],
+  TRANSFER_PENDING: [
+    409,
+    'Kasus ini sudah memiliki pelimpahan yang menunggu keputusan.',
+    'This case already has a transfer waiting for a decision.',
+  ],
+  TRANSFER_STATE: [
+    409,
+    'Pelimpahan ini sudah diputuskan atau dibatalkan.',
+    'This transfer has already been decided or cancelled.',
+  ],
+  JOIN_REQUEST_STATE: [
+    409,
+    'Permohonan bergabung ini sudah diputuskan.',
+    'This request to join has already been decided.',
+  ],
+  INVALID_VERIFICATION_CODE: [
+    404,
+    'Kode verifikasi tidak dikenal. Periksa kembali kode pada surat.',
+    'Unknown verification code. Check the code on the letter again.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

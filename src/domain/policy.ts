@@ -202,3 +202,58 @@ export function canBeAssigned(
   if (as === 'manager') return role === 'manajer';
   return role === 'manajer' || role === 'pendamping';
 }
+
+/* ---- Referral network (rujukan, pelimpahan, directory) ---- */
+
+/** May the actor refer a victim of a case it may update (manager or an assigned companion)? */
+export function canRefer(actor: Actor, c: CaseRef): boolean {
+  return (actor.role === 'manajer' || actor.role === 'pendamping') && canOnCase(actor, 'update', c);
+}
+
+/**
+ * The organisation whose incoming referrals the actor works: partner staff (`mitra`) and the
+ * case workers of an organisation that receives referrals (a UPTD receiving from another UPTD).
+ * Null: none.
+ */
+export function referralInboxOrg(actor: Actor): string | null {
+  return actor.role === 'mitra' || actor.role === 'manajer' || actor.role === 'pengaduan'
+    ? actor.orgId
+    : null;
+}
+
+/** Accept, decline, record services, complete: the recipient's mitra or case manager. */
+export function canActOnIncoming(actor: Actor, toOrgId: string): boolean {
+  return (actor.role === 'mitra' || actor.role === 'manajer') && actor.orgId === toOrgId;
+}
+
+/** Ask the national level or transfer a whole case: the case manager of the holding jurisdiction. */
+export function canTransfer(actor: Actor, c: CaseRef): boolean {
+  return actor.role === 'manajer' && canOnCase(actor, 'update', c);
+}
+
+/** Decide on a transfer addressed to `toJurisdiction`: a case manager there. */
+export function canDecideTransfer(actor: Actor, toJurisdiction: string): boolean {
+  return actor.role === 'manajer' && actor.jurisdiction === toJurisdiction;
+}
+
+/** Every signed-in staff role may read the directory of services (it holds no personal data). */
+export function canReadDirectory(_actor: Actor): boolean {
+  return true;
+}
+
+/** Partner staff keep their own organisation's hours, capacity and contacts current. */
+export function canUpdateOwnOrg(actor: Actor, orgId: string): boolean {
+  return actor.orgId === orgId && (actor.role === 'mitra' || actor.role === 'manajer');
+}
+
+/**
+ * Partner performance: the Dinas (leadership, administrators and case managers of the
+ * jurisdiction) for every organisation there, and an organisation for itself.
+ */
+export function performanceScope(actor: Actor): { jurisdiction: string } | { orgId: string } | null {
+  if (actor.role === 'pimpinan' || actor.role === 'admin-dinas' || actor.role === 'manajer')
+    return { jurisdiction: actor.jurisdiction };
+  if (actor.role === 'admin') return { jurisdiction: '' };
+  if (actor.role === 'mitra') return { orgId: actor.orgId };
+  return null;
+}

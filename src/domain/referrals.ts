@@ -1,0 +1,293 @@
+/**
+ * Referrals (rujukan) and transfers (pelimpahan): states, consent, minimum-data sections and time
+ * standards (domain.md §2.2–2.4, §3.1; product.md §3). Pure rules, no I/O.
+ */
+import type { Label } from './taxonomies.ts';
+import { addWorkingDays, zoneOfRegion } from './time.ts';
+
+export const REFERRAL_STATUSES = [
+  'terkirim',
+  'diterima',
+  'ditolak',
+  'dalam_layanan',
+  'selesai',
+  'dibatalkan',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, Label> = {
+  terkirim: { id: 'Terkirim', en: 'Sent' },
+  diterima: { id: 'Diterima', en: 'Accepted' },
+  ditolak: { id: 'Ditolak', en: 'Declined' },
+  dalam_layanan: { id: 'Dalam layanan', en: 'In service' },
+  selesai: { id: 'Selesai', en: 'Completed' },
+  dibatalkan: { id: 'Dibatalkan', en: 'Cancelled' },
+};
+
+/** terkirim → diterima | ditolak → dalam layanan → selesai; dibatalkan from any open state. */
+export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  terkirim: ['diterima', 'ditolak', 'dibatalkan'],
+  diterima: ['dalam_layanan', 'selesai', 'dibatalkan'],
+  ditolak: [],
+  dalam_layanan: ['selesai', 'dibatalkan'],
+  selesai: [],
+  dibatalkan: [],
+};
+
+export function canMove(from: ReferralStatus, to: ReferralStatus): boolean {
+  return REFERRAL_TRANSITIONS[from].includes(to);
+}
+
+/** Still open: the recipient has work to do or to decide. */
+export function isOpen(s: ReferralStatus): boolean {
+  return s === 'terkirim' || s === 'diterima' || s === 'dalam_layanan';
+}
+
+export const URGENCIES = ['darurat', 'segera', 'biasa'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, Label> = {
+  darurat: { id: 'Darurat', en: 'Emergency' },
+  segera: { id: 'Segera', en: 'Urgent' },
+  biasa: { id: 'Biasa', en: 'Routine' },
+};
+
+/**
+ * The legal ground for sharing. Consent of the victim (an adult) or of the guardian (a child), or,
+ * when consent cannot be asked, an emergency or the UU TPKS duty to report to police (Pasal 41).
+ */
+export const CONSENT_BASES = [
+  'persetujuan_korban',
+  'persetujuan_wali',
+  'darurat',
+  'wajib_lapor_tpks',
+] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];
+export const CONSENT_BASIS_LABELS: Record<ConsentBasis, Label> = {
+  persetujuan_korban: { id: 'Persetujuan korban', en: 'Consent of the victim' },
+  persetujuan_wali: { id: 'Persetujuan orang tua/wali (anak)', en: 'Consent of the parent/guardian (child)' },
+  darurat: {
+    id: 'Keadaan darurat (persetujuan tidak dapat diminta)',
+    en: 'Emergency (consent cannot be asked)',
+  },
+  wajib_lapor_tpks: {
+    id: 'Kewajiban melapor ke kepolisian dalam 3×24 jam (UU TPKS Pasal 41)',
+    en: 'Duty to report to police within 3×24 h (TPKS Law art. 41)',
+  },
+};
+
+/** Bases that are consent given by a person: they need who gave it. */
+export function isConsent(b: ConsentBasis): boolean {
+  return b === 'persetujuan_korban' || b === 'persetujuan_wali';
+}
+
+/**
+ * Information shared with the recipient, chosen section by section; nothing by default. Without
+ * any section the recipient sees the referral's purpose, services, urgency and the victim's sex
+ * and age group only (the minimum needed to accept or decline).
+ */
+export const SECTIONS = ['identitas', 'kontak', 'kronologi', 'asesmen', 'layanan'] as const;
+export type Section = (typeof SECTIONS)[number];
+export const SECTION_LABELS: Record<Section, Label> = {
+  identitas: {
+    id: 'Identitas korban (nama, NIK, tanggal lahir)',
+    en: 'Victim identity (name, NIK, birth date)',
+  },
+  kontak: { id: 'Kontak dan alamat korban', en: 'Victim contact and address' },
+  kronologi: { id: 'Kronologi kejadian', en: 'Incident chronology' },
+  asesmen: { id: 'Hasil asesmen', en: 'Assessment results' },
+  layanan: { id: 'Layanan yang sudah diberikan', en: 'Services already given' },
+};
+
+export const DECLINE_REASONS = [
+  'di_luar_layanan',
+  'kapasitas_penuh',
+  'di_luar_wilayah',
+  'data_tidak_cukup',
+  'korban_menolak',
+  'lainnya',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+export const DECLINE_REASON_LABELS: Record<DeclineReason, Label> = {
+  di_luar_layanan: { id: 'Layanan tidak tersedia di lembaga kami', en: 'We do not offer this service' },
+  kapasitas_penuh: { id: 'Kapasitas penuh', en: 'No capacity' },
+  di_luar_wilayah: { id: 'Di luar wilayah layanan', en: 'Outside our service area' },
+  data_tidak_cukup: { id: 'Informasi belum cukup', en: 'Not enough information' },
+  korban_menolak: { id: 'Korban menolak layanan', en: 'The victim refused the service' },
+  lainnya: { id: 'Alasan lain', en: 'Other reason' },
+};
+
+export const CANCEL_REASONS = [
+  'persetujuan_dicabut',
+  'tidak_diperlukan',
+  'salah_tujuan',
+  'kasus_ditutup',
+  'lainnya',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+export const CANCEL_REASON_LABELS: Record<CancelReason, Label> = {
+  persetujuan_dicabut: { id: 'Persetujuan dicabut', en: 'Consent withdrawn' },
+  tidak_diperlukan: { id: 'Layanan tidak diperlukan lagi', en: 'Service no longer needed' },
+  salah_tujuan: { id: 'Salah lembaga tujuan', en: 'Wrong recipient' },
+  kasus_ditutup: { id: 'Kasus ditutup', en: 'Case closed' },
+  lainnya: { id: 'Alasan lain', en: 'Other reason' },
+};
+
+/**
+ * Time standards for a referral. domain.md §2.4 gives response times for complaints by risk
+ * (high: immediately, medium: about 6 hours, follow-up: 3 working days) and 3×24 h for the UU TPKS
+ * report to police; referrals take the same clock by urgency. Completion windows per service are
+ * this project's interpretation (docs/decisions/009), overridable per region.
+ */
+export type Sla = { acceptHours: number; completeDays: number };
+export const DEFAULT_ACCEPT_HOURS: Record<Urgency, number> = { darurat: 1, segera: 6, biasa: 72 };
+export const DEFAULT_COMPLETE_DAYS: Record<Urgency, number> = { darurat: 7, segera: 14, biasa: 30 };
+/** Services whose completion window is shorter than the urgency default. */
+export const SERVICE_COMPLETE_DAYS: Partial<Record<string, number>> = {
+  visum: 3,
+  lapor_polisi: 3,
+  kesehatan: 7,
+};
+
+export type SlaOverride = { urgency: string; service: string; acceptHours: number; completeDays: number };
+
+/**
+ * The time standard of a referral for `services` at `urgency`: the strictest of the services'
+ * standards. Region overrides win over defaults; a '*' override covers every service of that urgency.
+ */
+export function referralSla(
+  urgency: Urgency,
+  services: readonly string[],
+  overrides: readonly SlaOverride[] = [],
+): Sla {
+  const pick = (service: string): Sla => {
+    const exact = overrides.find((o) => o.urgency === urgency && o.service === service);
+    if (exact) return { acceptHours: exact.acceptHours, completeDays: exact.completeDays };
+    const any = overrides.find((o) => o.urgency === urgency && o.service === '*');
+    const base: Sla = any
+      ? { acceptHours: any.acceptHours, completeDays: any.completeDays }
+      : { acceptHours: DEFAULT_ACCEPT_HOURS[urgency], completeDays: DEFAULT_COMPLETE_DAYS[urgency] };
+    const svc = SERVICE_COMPLETE_DAYS[service];
+    return svc !== undefined && !any ? { ...base, completeDays: Math.min(base.completeDays, svc) } : base;
+  };
+  const all = (services.length > 0 ? services : ['*']).map(pick);
+  return {
+    acceptHours: Math.min(...all.map((s) => s.acceptHours)),
+    completeDays: Math.min(...all.map((s) => s.completeDays)),
+  };
+}
+
+const HOUR = 3600_000;
+
+/**
+ * Due dates. Acceptance: hours on the clock (a victim in danger does not wait for Monday), except
+ * routine referrals whose 72 h are read as 3 working days in the region's time zone. Completion:
+ * calendar days after acceptance is due.
+ */
+export function referralDeadlines(sentAt: Date, urgency: Urgency, sla: Sla, regionCode: string) {
+  const acceptDue =
+    urgency === 'biasa' && sla.acceptHours % 24 === 0
+      ? addWorkingDays(sentAt, sla.acceptHours / 24, zoneOfRegion(regionCode))
+      : new Date(sentAt.getTime() + sla.acceptHours * HOUR);
+  const completeDue = new Date(acceptDue.getTime() + sla.completeDays * 24 * HOUR);
+  return { acceptDue, completeDue };
+}
+
+/** Which due date is passed at `now`, if any (acceptance first). */
+export function overdue(
+  r: { status: ReferralStatus; acceptDueAt: Date; completeDueAt: Date },
+  now: Date,
+): 'accept' | 'complete' | null {
+  if (r.status === 'terkirim' && now > r.acceptDueAt) return 'accept';
+  if ((r.status === 'diterima' || r.status === 'dalam_layanan') && now > r.completeDueAt) return 'complete';
+  return null;
+}
+
+/** Referral number: `RJK/<kab-kota code>/<year>/<serial>`, as letters are numbered by offices. */
+export function referralNumber(jurisdiction: string, year: number, serial: number): string {
+  return `RJK/${jurisdiction}/${year}/${String(serial).padStart(5, '0')}`;
+}
+
+/** Verification code printed on a letter: 12 characters without look-alikes, in groups of 4. */
+export const VERIFICATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function formatVerificationCode(raw: string): string {
+  return raw.replace(/(.{4})(?=.)/g, '$1-');
+}
+export function normaliseVerificationCode(input: string): string {
+  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** A directory entry is due for re-verification after six months. */
+export const VERIFY_AFTER_DAYS = 183;
+export function verificationStale(verifiedAt: Date | null, now: Date): boolean {
+  return verifiedAt === null || now.getTime() - verifiedAt.getTime() > VERIFY_AFTER_DAYS * 24 * HOUR;
+}
+
+/** The Dinas admin is warned this many days before an agreement ends. */
+export const AGREEMENT_WARN_DAYS = 60;
+export function agreementActive(a: { startsOn: string; endsOn: string }, today: string): boolean {
+  return a.startsOn <= today && today <= a.endsOn;
+}
+
+/** Transfers (pelimpahan). */
+export const TRANSFER_LEVELS = ['kabkota', 'provinsi', 'nasional'] as const;
+export type TransferLevel = (typeof TRANSFER_LEVELS)[number];
+export const TRANSFER_LEVEL_LABELS: Record<TransferLevel, Label> = {
+  kabkota: { id: 'Ke kabupaten/kota lain', en: 'To another district/city' },
+  provinsi: { id: 'Ke UPTD PPA provinsi', en: 'To the province UPTD PPA' },
+  nasional: {
+    id: 'Tandai untuk layanan rujukan akhir KemenPPPA',
+    en: 'Flag for the KemenPPPA final-referral service',
+  },
+};
+export const TRANSFER_STATUSES = ['diajukan', 'diterima', 'ditolak', 'dibatalkan'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+/** Where a transfer of a case held in `from` may go at `level`; null when it may not. */
+export function transferTargetOk(level: TransferLevel, from: string, to: string | null): boolean {
+  if (level === 'nasional') return to === null;
+  if (to === null) return false;
+  const fromProvince = from.split('.')[0];
+  if (level === 'provinsi') return !from.includes('.') ? false : to === fromProvince;
+  return to.split('.').length === 2 && to !== from;
+}
+
+/** Kinds of in-app notification; each links to one page and carries no personal data. */
+export const NOTIFICATION_KINDS = [
+  'rujukan_baru',
+  'rujukan_diterima',
+  'rujukan_ditolak',
+  'rujukan_selesai',
+  'rujukan_dibatalkan',
+  'rujukan_persetujuan_dicabut',
+  'rujukan_pertanyaan',
+  'rujukan_terlambat',
+  'pelimpahan_baru',
+  'pelimpahan_diterima',
+  'pelimpahan_ditolak',
+  'kerja_sama_berakhir',
+  'permohonan_bergabung',
+  'direktori_perlu_verifikasi',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
+  rujukan_baru: { id: 'Rujukan baru untuk lembaga Anda', en: 'New referral to your organisation' },
+  rujukan_diterima: { id: 'Rujukan diterima', en: 'Referral accepted' },
+  rujukan_ditolak: { id: 'Rujukan ditolak', en: 'Referral declined' },
+  rujukan_selesai: { id: 'Rujukan selesai', en: 'Referral completed' },
+  rujukan_dibatalkan: { id: 'Rujukan dibatalkan', en: 'Referral cancelled' },
+  rujukan_persetujuan_dicabut: {
+    id: 'Persetujuan atas rujukan dicabut',
+    en: 'Consent for a referral withdrawn',
+  },
+  rujukan_pertanyaan: { id: 'Pesan baru pada rujukan', en: 'New message on a referral' },
+  rujukan_terlambat: { id: 'Rujukan melewati batas waktu', en: 'Referral overdue' },
+  pelimpahan_baru: { id: 'Pelimpahan kasus masuk', en: 'Incoming case transfer' },
+  pelimpahan_diterima: { id: 'Pelimpahan kasus diterima', en: 'Case transfer accepted' },
+  pelimpahan_ditolak: { id: 'Pelimpahan kasus ditolak', en: 'Case transfer declined' },
+  kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
+  permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
+  direktori_perlu_verifikasi: {
+    id: 'Data lembaga perlu diverifikasi ulang',
+    en: 'Directory entry needs re-verification',
+  },
+};
