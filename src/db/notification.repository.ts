@@ -60,3 +60,100 @@ export function activeUsersInJurisdiction(db: Tx, jurisdiction: string, roles: r
     .execute()
     .then((r) => r.map((x) => x.id));
 }
+
+// ---- delivery and the user's own notification list (issue 4 §4)
+
+/** A notification with what delivery needs to know about its user. */
+export function findForDelivery(db: Tx, notificationId: string) {
+  return db
+    .selectFrom('notification')
+    .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+    .select([
+      'notification.id',
+      'notification.kind',
+      'notification.link',
+      'notification.ref',
+      'notification.read_at',
+      'app_user.email',
+      'app_user.disabled',
+      'app_user.notify_email',
+      'app_user.notify_wa_phone_enc',
+    ])
+    .where('notification.id', '=', notificationId)
+    .executeTakeFirst();
+}
+
+export async function listUserNotifications(
+  db: Tx,
+  userId: string,
+  o: { unreadOnly: boolean; limit: number; offset: number },
+) {
+  let q = db.selectFrom('notification').where('user_id', '=', userId);
+  if (o.unreadOnly) q = q.where('read_at', 'is', null);
+  const [items, total] = await Promise.all([
+    q
+      .select(['id', 'kind', 'link', 'ref', 'created_at', 'read_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(o.limit)
+      .offset(o.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function countUnread(db: Tx, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
+export async function markNotificationRead(db: Tx, userId: string, id: string, at: Date): Promise<boolean> {
+  const own = await db
+    .selectFrom('notification')
+    .select(['id', 'read_at'])
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!own) return false;
+  if (own.read_at === null)
+    await db.updateTable('notification').set({ read_at: at }).where('id', '=', id).execute();
+  return true;
+}
+
+export async function markAllNotificationsRead(db: Tx, userId: string, at: Date): Promise<number> {
+  const r = await db
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export function getNotifySettings(db: Tx, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['notify_email', 'notify_wa_phone_enc'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function setNotifySettings(
+  db: Tx,
+  userId: string,
+  s: { notifyEmail: boolean; waPhoneEnc: string | null },
+  at: Date,
+) {
+  await db
+    .updateTable('app_user')
+    .set({ notify_email: s.notifyEmail, notify_wa_phone_enc: s.waPhoneEnc, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -66,3 +66,13 @@ export function upsertRelationship(db: Tx, row: Insertable<RelationshipTable>) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A person of this case, or undefined (an id from another case finds nothing). */
+export function findCasePerson(db: Tx, caseId: string, id: string) {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}

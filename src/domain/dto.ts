@@ -157,7 +157,272 @@ export type OrgDto = {
   address: string | null;
   phone: string | null;
   email: string | null;
+  /* directory of services (issue 4) */
+  services: string[];
+  areas: string[];
+  hours: string | null;
+  languages: string[];
+  accessibility: string | null;
+  website: string | null;
+  capacityTotal: number | null;
+  capacityFree: number | null;
+  verifiedAt: string | null;
+  active: boolean;
   version: number;
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/* ---- Referrals (rujukan) ---- */
+
+export type ReferralSide = 'pengirim' | 'penerima';
+
+export type ReferralSummaryDto = {
+  id: string;
+  number: string;
+  /** the referring side only; null for the recipient */
+  caseId: string | null;
+  caseNumber: string | null;
+  fromOrg: { id: string; name: string };
+  toOrg: { id: string; name: string; onSimpul: boolean };
+  services: string[];
+  urgency: 'darurat' | 'segera' | 'biasa';
+  status: 'terkirim' | 'diterima' | 'ditolak' | 'dalam_layanan' | 'selesai' | 'dibatalkan';
+  external: boolean;
+  sentAt: string;
+  acceptDueAt: string;
+  completeDueAt: string;
+  acceptedAt: string | null;
+  declinedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  /** which due date has passed, if any */
+  overdue: 'accept' | 'complete' | null;
+  consentWithdrawn: boolean;
+  /** always shown: what a recipient needs to decide (no name) */
+  victim: { sex: string | null; ageGroup: string | null; child: boolean | null };
+  version: number;
+};
+
+export type SharedSectionsDto = {
+  identitas?: {
+    name: string;
+    nik: string | null;
+    birthDate: string | null;
+    age: number | null;
+    sex: string | null;
+    disability: boolean | null;
+    disabilityTypes: string[];
+    accommodationNeeds: string | null;
+  };
+  kontak?: {
+    phone: string | null;
+    regionCode: string | null;
+    regionName: string | null;
+    address: string | null;
+  };
+  kronologi?: Array<{
+    date: string;
+    placeCategory: string;
+    regionName: string | null;
+    forms: string[];
+    tpksOffences: string[];
+    chronology: string | null;
+  }>;
+  asesmen?: Array<{
+    assessedOn: string | null;
+    physical: string | null;
+    psychological: string | null;
+    social: string | null;
+    economic: string | null;
+    education: string | null;
+    needs: string | null;
+  }>;
+  layanan?: Array<{ service: string; date: string; providerName: string | null }>;
+};
+
+export type ReferralDto = ReferralSummaryDto & {
+  side: ReferralSide;
+  /** null for the recipient after consent was withdrawn */
+  purpose: string | null;
+  sections: string[];
+  consent: {
+    basis: string;
+    /** who gave consent (referring side only) */
+    givenBy: string | null;
+    relation: string | null;
+    givenAt: string;
+    withdrawnAt: string | null;
+  };
+  declineReason: string | null;
+  declineNote: string | null;
+  cancelReason: string | null;
+  outcome: string | null;
+  /** the shared sections, read live; null for the recipient after consent was withdrawn */
+  shared: SharedSectionsDto | null;
+  delivered: Array<{
+    id: string;
+    service: string;
+    date: string;
+    outcome: string | null;
+    orgName: string | null;
+    recordedByName: string | null;
+  }>;
+  events: Array<{
+    id: string;
+    at: string;
+    type: string;
+    actorName: string | null;
+    actorOrgName: string | null;
+    data: Record<string, unknown>;
+    body: string | null;
+  }>;
+  /** printed on the letter, checked on the public page /verifikasi */
+  verificationCode: string;
+  /** 'tidak_ada_kerja_sama' when the recipient has no active agreement with the referring Dinas */
+  warnings: string[];
+  permissions: {
+    accept: boolean;
+    decline: boolean;
+    recordService: boolean;
+    complete: boolean;
+    cancel: boolean;
+    withdrawConsent: boolean;
+    message: boolean;
+    letter: boolean;
+  };
+};
+
+export type ReferralSuggestionDto = {
+  orgId: string;
+  name: string;
+  type: string;
+  services: string[];
+  /** how close its area is to the victim's: desa, kecamatan, kabkota, provinsi, lain */
+  proximity: 'desa' | 'kecamatan' | 'kabkota' | 'provinsi' | 'lain';
+  capacityFree: number | null;
+  activeAgreement: boolean;
+  onSimpul: boolean;
+  medianAcceptHours: number | null;
+  referralsLastYear: number;
+};
+
+/* ---- Transfers (pelimpahan) ---- */
+
+export type TransferDto = {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  level: 'kabkota' | 'provinsi' | 'nasional';
+  fromJurisdiction: string;
+  fromJurisdictionName: string | null;
+  fromOrgName: string;
+  toJurisdiction: string | null;
+  toJurisdictionName: string | null;
+  toOrgName: string | null;
+  /** the reason, for the two offices involved */
+  reason: string | null;
+  status: 'diajukan' | 'diterima' | 'ditolak' | 'dibatalkan';
+  requestedAt: string;
+  requestedByName: string | null;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  declineReason: string | null;
+  version: number;
+  permissions: { accept: boolean; decline: boolean; cancel: boolean };
+};
+
+/* ---- Directory, agreements, requests to join, partner performance ---- */
+
+export type DirectoryEntryDto = {
+  id: string;
+  name: string;
+  type: string;
+  regionCode: string;
+  regionName: string | null;
+  jurisdiction: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  services: string[];
+  areas: string[];
+  hours: string | null;
+  languages: string[];
+  accessibility: string | null;
+  capacityTotal: number | null;
+  capacityFree: number | null;
+  capacityUpdatedAt: string | null;
+  verifiedAt: string | null;
+  /** never verified, or last verified more than six months ago */
+  verificationDue: boolean;
+  /** at least one active user: referrals reach it inside Simpul */
+  onSimpul: boolean;
+  /** the agreement with the reader's Dinas (kab/kota or province) covering today */
+  activeAgreement: { number: string; endsOn: string } | null;
+  agreementEndingSoon: boolean;
+  version: number;
+  permissions: { updateCapacity: boolean; verify: boolean };
+};
+
+export type AgreementDto = {
+  id: string;
+  orgId: string;
+  orgName: string;
+  jurisdiction: string;
+  kind: 'mou' | 'pks';
+  number: string;
+  parties: string;
+  subject: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'belum_berlaku' | 'aktif' | 'akan_berakhir' | 'berakhir';
+  /** days until it ends (negative once ended) */
+  daysLeft: number;
+  documentName: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type JoinRequestDto = {
+  id: string;
+  jurisdiction: string;
+  orgName: string;
+  orgType: string;
+  regionCode: string;
+  regionName: string | null;
+  services: string[];
+  address: string | null;
+  phone: string | null;
+  email: string;
+  contactName: string;
+  contactPosition: string | null;
+  message: string | null;
+  status: 'baru' | 'diterima' | 'ditolak';
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionNote: string | null;
+  orgId: string | null;
+  version: number;
+  createdAt: string;
+};
+
+export type PartnerPerformanceDto = {
+  from: string;
+  to: string;
+  rows: Array<{
+    orgId: string;
+    orgName: string;
+    service: string;
+    received: number;
+    accepted: number;
+    declined: number;
+    completed: number;
+    cancelled: number;
+    medianAcceptHours: number | null;
+    medianCompleteDays: number | null;
+    overdue: number;
+    overdueAccept: number;
+    overdueComplete: number;
+  }>;
+};

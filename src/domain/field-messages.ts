@@ -56,6 +56,28 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Choose at least the province where it happened.',
   ],
   invalid_code: ['Kode tindak lanjut tidak dikenali.', 'The follow-up code is not recognised.'],
+  guardian_required: [
+    'Korban masih anak: persetujuan diberikan oleh orang tua/wali, atau pilih dasar hukum lain.',
+    'The victim is a child: consent is given by the parent/guardian, or choose another legal basis.',
+  ],
+  basis_police_only: [
+    'Kewajiban lapor UU TPKS hanya berlaku untuk rujukan pelaporan ke Unit PPA kepolisian.',
+    'The TPKS duty to report applies only to a police-report referral to a police PPA unit.',
+  ],
+  not_offered: ['Lembaga ini tidak menyediakan layanan ini.', 'This organisation does not offer this service.'],
+  org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
+  capacity_exceeds_total: [
+    'Tempat kosong tidak boleh lebih dari kapasitas total.',
+    'Free places cannot be more than the total capacity.',
+  ],
+  invalid_url: ['Alamat situs tidak valid (contoh: https://contoh.go.id).', 'Invalid website address.'],
+  ends_before_start: [
+    'Tanggal berakhir tidak boleh sebelum tanggal mulai.',
+    'The end date cannot be before the start date.',
+  ],
+  services_required: ['Pilih minimal satu layanan.', 'Choose at least one service.'],
+  regency_required: ['Pilih provinsi lalu kabupaten/kota.', 'Choose the province, then the regency/city.'],
+  outside_indonesia: ['Kode wilayah tidak ditemukan di daftar wilayah Indonesia.', 'Not an Indonesian region code.'],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

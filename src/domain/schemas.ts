@@ -35,8 +35,8 @@ import {
 // schema-level messages still win (zod applies them first).
 z.config({ customError: (issue) => (issue.input === undefined ? 'required' : undefined) });
 
-const text = (max: number) => z.string().trim().max(max, 'too_long');
-const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+export const text = (max: number) => z.string().trim().max(max, 'too_long');
+export const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 export const uuid = z.uuid('invalid_id');
 export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'invalid_region');
 export const isoDate = z
@@ -52,7 +52,7 @@ export const pastDate = isoDate.refine(
   'date_in_future',
 );
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
-const version = z.number({ message: 'version_required' }).int().min(1);
+export const version = z.number({ message: 'version_required' }).int().min(1);
 const nik = z.string().trim().refine(isValidNik, 'invalid_nik');
 const phone = z
   .string()
@@ -241,8 +241,20 @@ export const OrgInput = z.strictObject({
   address: text(500).nullish(),
   phone: text(50).nullish(),
   email: z.email('invalid_email').nullish(),
+  // directory of services (issue 4): what it offers, where, when, and capacity where it matters
+  services: z.array(z.enum(codes(SERVICE_TYPES))).max(30).optional(),
+  areas: z.array(regionCode).max(200).optional(),
+  hours: text(500).nullish(),
+  languages: z.array(reqText(50)).max(20).optional(),
+  accessibility: text(1000).nullish(),
+  website: z.url('invalid_url').max(300, 'too_long').nullish(),
+  capacityTotal: z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range').nullish(),
+  capacityFree: z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range').nullish(),
+  active: z.boolean().optional(),
 });
+export type OrgInput = z.infer<typeof OrgInput>;
 export const OrgUpdate = OrgInput.partial().extend({ version });
+export type OrgUpdate = z.infer<typeof OrgUpdate>;
 
 export const UserCreateInput = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email('invalid_email')),

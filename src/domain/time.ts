@@ -33,3 +33,8 @@ export function addWorkingDays(from: Date, n: number, zone: IndonesianZone): Dat
   }
   return new Date(local.getTime() - off);
 }
+
+/** The calendar date (YYYY-MM-DD) in the given zone at instant `at`. */
+export function toLocalDate(at: Date, zone: IndonesianZone): string {
+  return new Date(at.getTime() + ZONE_OFFSET_HOURS[zone] * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,239 @@
+/**
+ * Working a referral: the recipient accepts or declines, records services delivered and completes;
+ * the referring side cancels, withdraws consent; both sides write in the thread. For a recipient
+ * outside Simpul, the referring side records its steps by hand. Each change is conditional on the
+ * state it was made from, so two people acting at once cannot both win.
+ */
+import { randomUUID } from 'node:crypto';
+import { addCaseEvent } from '../../db/case.repository.ts';
+import { activeUsersOfOrg } from '../../db/notification.repository.ts';
+import { insertRecord } from '../../db/record.repository.ts';
+import { addReferralEvent, lockReferral, updateReferral } from '../../db/referral.repository.ts';
+import type { ReferralDto } from '../../domain/dto.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { NotificationKind, ReferralStatus } from '../../domain/referrals.ts';
+import { splitRecord } from '../cases/mappers.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
+import { actsAsRecipient, actsAsSender, denied, type LoadedReferral, loadReferral } from './access.ts';
+import { referralDto } from './get-referral.ts';
+
+type Change = {
+  action: string;
+  /** may this actor do it on this referral? */
+  allowed: (ctx: AuthedCtx, l: LoadedReferral) => boolean;
+  /** states it may be done from */
+  from: readonly ReferralStatus[];
+  version: number | null;
+  /** columns to set (status included when it moves) */
+  set: (l: LoadedReferral, now: Date) => Record<string, unknown>;
+  event: { type: string; data?: Record<string, unknown>; body?: string | null };
+  /** who is told: the other side */
+  notify?: NotificationKind;
+  /** extra writes in the same transaction */
+  also?: (trx: Tx, l: LoadedReferral, now: Date) => Promise<void>;
+  /** refused when consent was withdrawn */
+  needsConsent?: boolean;
+};
+
+async function change(ctx: AuthedCtx, id: string, ch: Change): Promise<ReferralDto> {
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const l = await loadReferral(ctx, trx, id, ch.action);
+    if (!ch.allowed(ctx, l)) throw denied(l, ch.action);
+    // wait for anyone else changing this referral, then judge against what they left
+    const cur = await lockReferral(trx, id);
+    if (!cur) throw new AppError('NOT_FOUND');
+    if (ch.needsConsent && l.r.consent_withdrawn_at !== null)
+      throw new AppError('REFERRAL_CONSENT_WITHDRAWN');
+    if (!ch.from.includes(cur.status as ReferralStatus)) throw new AppError('REFERRAL_STATE');
+    if (ch.version !== null && cur.version !== ch.version) throw new AppError('VERSION_CONFLICT');
+    const set = ch.set(l, now);
+    if (Object.keys(set).length > 0 && !(await updateReferral(trx, id, ch.from, ch.version, set, now)))
+      throw new AppError('VERSION_CONFLICT');
+    await ch.also?.(trx, l, now);
+    await addReferralEvent(trx, {
+      referralId: id,
+      at: now,
+      actorId: ctx.actor.userId,
+      actorOrgId: ctx.actor.orgId,
+      type: ch.event.type,
+      data: ch.event.data ?? {},
+      bodyEnc: ctx.keys.encrypt(ch.event.body ?? null),
+    });
+    if (ch.notify) await tellOtherSide(ctx, trx, l, ch.notify, now);
+    await audit(ctx, trx, { action: ch.action, entity: 'referral', entityId: id, outcome: 'ok' });
+  });
+  const db = ctx.conn.db;
+  return referralDto(ctx, db, await loadReferral(ctx, db, id, 'referral.read'));
+}
+
+/** The recipient's staff when the sender acted; the referring officer and case manager otherwise. */
+async function tellOtherSide(ctx: AuthedCtx, trx: Tx, l: LoadedReferral, kind: NotificationKind, now: Date) {
+  const toRecipient = ctx.actor.orgId !== l.r.to_org_id;
+  const users = toRecipient
+    ? l.r.external
+      ? []
+      : await activeUsersOfOrg(trx, l.r.to_org_id, ['mitra', 'manajer'])
+    : [l.r.created_by, ...(l.r.case_manager_id ? [l.r.case_manager_id] : [])];
+  const others = users.filter((u) => u !== ctx.actor.userId);
+  await notify(trx, others, { kind, link: `/rujukan/${l.r.id}`, ref: l.r.number }, now);
+}
+
+const status = (to: ReferralStatus) => ({ type: 'status', data: { to } });
+
+export function acceptReferral(ctx: AuthedCtx, id: string, input: { version: number }) {
+  return change(ctx, id, {
+    action: 'referral.accept',
+    allowed: actsAsRecipient,
+    from: ['terkirim'],
+    version: input.version,
+    needsConsent: true,
+    set: (_l, now) => ({ status: 'diterima', accepted_at: now, accepted_by: ctx.actor.userId }),
+    event: status('diterima'),
+    notify: 'rujukan_diterima',
+  });
+}
+
+export function declineReferral(
+  ctx: AuthedCtx,
+  id: string,
+  input: { version: number; reason: string; note?: string | null | undefined },
+) {
+  return change(ctx, id, {
+    action: 'referral.decline',
+    allowed: actsAsRecipient,
+    from: ['terkirim'],
+    version: input.version,
+    set: (_l, now) => ({
+      status: 'ditolak',
+      declined_at: now,
+      decline_reason: input.reason,
+      decline_note_enc: ctx.keys.encrypt(input.note ?? null),
+    }),
+    event: { type: 'status', data: { to: 'ditolak', reason: input.reason }, body: input.note ?? null },
+    notify: 'rujukan_ditolak',
+  });
+}
+
+/** Records a service delivered under the referral; the first one starts the service. */
+export function recordDeliveredService(
+  ctx: AuthedCtx,
+  id: string,
+  input: { service: string; date: string; outcome?: string | null | undefined },
+) {
+  return change(ctx, id, {
+    action: 'referral.service',
+    allowed: actsAsRecipient,
+    from: ['diterima', 'dalam_layanan'],
+    version: null,
+    needsConsent: true,
+    set: (l, now) => (l.r.status === 'diterima' ? { status: 'dalam_layanan', started_at: now } : {}),
+    event: { type: 'service', data: { service: input.service, date: input.date } },
+    also: async (trx, l, now) => {
+      if (l.r.case_stage === 'terminasi') throw new AppError('CASE_CLOSED');
+      const { plain, secretEnc } = splitRecord(ctx.keys, 'service', {
+        service: input.service,
+        providerOrgId: l.r.to_org_id,
+        providerName: l.r.to_org_name,
+        date: input.date,
+        outcome: input.outcome ?? undefined,
+      });
+      const recordId = randomUUID();
+      await insertRecord(trx, {
+        id: recordId,
+        case_id: l.r.case_id,
+        kind: 'service',
+        data: JSON.stringify(plain),
+        secret_enc: secretEnc,
+        referral_id: l.r.id,
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      await addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.service', now, {
+        referralId: l.r.id,
+        service: input.service,
+      });
+    },
+  });
+}
+
+export function completeReferral(ctx: AuthedCtx, id: string, input: { version: number; outcome: string }) {
+  return change(ctx, id, {
+    action: 'referral.complete',
+    allowed: actsAsRecipient,
+    from: ['diterima', 'dalam_layanan'],
+    version: input.version,
+    needsConsent: true,
+    set: (_l, now) => ({
+      status: 'selesai',
+      completed_at: now,
+      outcome_enc: ctx.keys.encrypt(input.outcome),
+    }),
+    event: status('selesai'),
+    notify: 'rujukan_selesai',
+    also: (trx, l, now) =>
+      addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.completed', now, { referralId: l.r.id }),
+  });
+}
+
+export function cancelReferral(
+  ctx: AuthedCtx,
+  id: string,
+  input: { version: number; reason: string; note?: string | null | undefined },
+) {
+  return change(ctx, id, {
+    action: 'referral.cancel',
+    allowed: actsAsSender,
+    from: ['terkirim', 'diterima', 'dalam_layanan'],
+    version: input.version,
+    set: (_l, now) => ({ status: 'dibatalkan', cancelled_at: now, cancel_reason: input.reason }),
+    event: { type: 'status', data: { to: 'dibatalkan', reason: input.reason }, body: input.note ?? null },
+    notify: 'rujukan_dibatalkan',
+    also: (trx, l, now) =>
+      addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.cancelled', now, { referralId: l.r.id }),
+  });
+}
+
+/**
+ * Withdraws consent: from this moment the recipient no longer sees the shared sections, the
+ * purpose or the thread. An open referral is cancelled; services already recorded stay in the case.
+ */
+export function withdrawConsent(
+  ctx: AuthedCtx,
+  id: string,
+  input: { version: number; note?: string | null | undefined },
+) {
+  return change(ctx, id, {
+    action: 'referral.consent_withdraw',
+    allowed: (c, l) => actsAsSender(c, l) && l.r.consent_withdrawn_at === null,
+    from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
+    version: input.version,
+    set: (l, now) => ({
+      consent_withdrawn_at: now,
+      consent_withdrawn_by: ctx.actor.userId,
+      ...(l.r.status === 'terkirim' || l.r.status === 'diterima' || l.r.status === 'dalam_layanan'
+        ? { status: 'dibatalkan', cancelled_at: now, cancel_reason: 'persetujuan_dicabut' }
+        : {}),
+    }),
+    event: { type: 'consent_withdrawn', body: input.note ?? null },
+    notify: 'rujukan_persetujuan_dicabut',
+    also: (trx, l, now) =>
+      addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.consent_withdrawn', now, {
+        referralId: l.r.id,
+      }),
+  });
+}
+
+export function postMessage(ctx: AuthedCtx, id: string, input: { body: string }) {
+  return change(ctx, id, {
+    action: 'referral.message',
+    allowed: (c, l) => actsAsSender(c, l) || (l.side === 'penerima' && l.r.consent_withdrawn_at === null),
+    from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
+    version: null,
+    set: () => ({}),
+    event: { type: 'message', body: input.body },
+    notify: 'rujukan_pertanyaan',
+  });
+}

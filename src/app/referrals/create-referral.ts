@@ -1,0 +1,156 @@
+/**
+ * Refer one victim of a case to an organisation for one or more services (product.md §3,
+ * domain.md §2.3): consent or its legal basis, purpose and urgency, and the sections shared.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { addCaseEvent } from '../../db/case.repository.ts';
+import { activeUsersOfOrg } from '../../db/notification.repository.ts';
+import { findCasePerson } from '../../db/person.repository.ts';
+import {
+  addReferralEvent,
+  findRecipientOrg,
+  insertReferral,
+  nextReferralSequence,
+  slaOverrides,
+} from '../../db/referral.repository.ts';
+import type { ReferralDto } from '../../domain/dto.ts';
+import { AppError } from '../../domain/errors.ts';
+import { canRefer } from '../../domain/policy.ts';
+import type { ReferralCreate } from '../../domain/referral-schemas.ts';
+import {
+  referralDeadlines,
+  referralNumber,
+  referralSla,
+  type Urgency,
+  VERIFICATION_ALPHABET,
+} from '../../domain/referrals.ts';
+import type { Stage } from '../../domain/stages.ts';
+import { loadForWrite } from '../cases/access.ts';
+import { ageFrom } from '../cases/mappers.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
+import { loadReferral } from './access.ts';
+import { referralDto } from './get-referral.ts';
+
+function verificationCode(): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += VERIFICATION_ALPHABET[randomInt(VERIFICATION_ALPHABET.length)];
+  return s;
+}
+
+export async function createReferral(
+  ctx: AuthedCtx,
+  caseId: string,
+  input: ReferralCreate,
+): Promise<ReferralDto> {
+  const now = ctx.clock();
+  const consent = input.consent;
+  if (!consent) throw new AppError('REFERRAL_CONSENT_REQUIRED', { consent: 'required' });
+  const id = randomUUID();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const c = await loadForWrite(ctx, trx, caseId, 'update', 'referral.create');
+    const ref = {
+      stage: c.stage as Stage,
+      jurisdiction: c.jurisdiction,
+      managerId: c.manager_id,
+      memberIds: c.memberIds,
+    };
+    if (!canRefer(ctx.actor, ref))
+      throw new AppError('FORBIDDEN', undefined, {
+        action: 'referral.create',
+        entity: 'case',
+        entityId: caseId,
+        outcome: 'denied',
+      });
+
+    const person = await findCasePerson(trx, caseId, input.personId);
+    if (!person || person.role !== 'korban')
+      throw new AppError('REFERRAL_NOT_A_VICTIM', { personId: 'not_a_victim' });
+
+    // a child's consent is given by the parent or guardian (UU 35/2014); an emergency or the
+    // police-report duty can stand in for consent only with a note saying why
+    const age = ageFrom(person.birth_date, person.estimated_age, now);
+    if (consent.basis === 'persetujuan_korban' && age !== null && age < 18)
+      throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
+
+    const org = await findRecipientOrg(trx, input.toOrgId);
+    if (!org) throw new AppError('VALIDATION_FAILED', { toOrgId: 'unknown_organisation' });
+    if (!org.active) throw new AppError('ORG_INACTIVE', { toOrgId: 'org_inactive' });
+    if (org.id === c.org_id) throw new AppError('VALIDATION_FAILED', { toOrgId: 'not_allowed' });
+    const missing = input.services.flatMap((s, i) => (org.services.includes(s) ? [] : [i]));
+    if (missing.length > 0)
+      throw new AppError(
+        'REFERRAL_SERVICE_NOT_OFFERED',
+        Object.fromEntries(missing.map((i) => [`services.${i}`, 'not_offered'])),
+      );
+    if (
+      consent.basis === 'wajib_lapor_tpks' &&
+      !(org.type === 'polisi_ppa' && input.services.includes('lapor_polisi'))
+    )
+      throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'basis_police_only' });
+
+    const urgency = input.urgency as Urgency;
+    const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
+    const { acceptDue, completeDue } = referralDeadlines(now, urgency, sla, c.jurisdiction);
+    const year = now.getUTCFullYear();
+    const serial = await nextReferralSequence(trx, c.jurisdiction, year);
+    const number = referralNumber(c.jurisdiction, year, serial);
+    const k = ctx.keys;
+    await insertReferral(trx, {
+      id,
+      number,
+      case_id: caseId,
+      person_id: person.id,
+      from_org_id: c.org_id,
+      from_jurisdiction: c.jurisdiction,
+      to_org_id: org.id,
+      services: [...new Set(input.services)],
+      urgency,
+      purpose_enc: k.encrypt(input.purpose),
+      sections: [...new Set(input.sections)],
+      consent_basis: consent.basis,
+      consent_by_enc: k.encrypt(consent.givenBy ?? null),
+      consent_relation: consent.relation ?? null,
+      consent_at: new Date(consent.givenAt),
+      consent_note_enc: k.encrypt(consent.note ?? null),
+      external: !org.on_simpul,
+      sent_at: now,
+      accept_due_at: acceptDue,
+      complete_due_at: completeDue,
+      verification_code: verificationCode(),
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await addReferralEvent(trx, {
+      referralId: id,
+      at: now,
+      actorId: ctx.actor.userId,
+      actorOrgId: ctx.actor.orgId,
+      type: 'status',
+      data: { to: 'terkirim', services: input.services, sections: input.sections, basis: consent.basis },
+    });
+    await addCaseEvent(trx, caseId, ctx.actor.userId, 'referral.sent', now, {
+      referralId: id,
+      number,
+      toOrgId: org.id,
+      services: input.services,
+    });
+    if (org.on_simpul)
+      await notify(
+        trx,
+        await activeUsersOfOrg(trx, org.id, ['mitra', 'manajer']),
+        { kind: 'rujukan_baru', link: `/rujukan/${id}`, ref: number },
+        now,
+      );
+    await audit(ctx, trx, {
+      action: 'referral.create',
+      entity: 'referral',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId, toOrgId: org.id, sections: input.sections, basis: consent.basis },
+    });
+  });
+  const db = ctx.conn.db;
+  return referralDto(ctx, db, await loadReferral(ctx, db, id, 'referral.read'));
+}

@@ -1,0 +1,234 @@
+/**
+ * One referral as the actor's side may see it. The recipient sees only the shared sections, read
+ * live from the case, so withdrawing consent takes effect at once. Every read is audited with the
+ * sections it opened.
+ */
+import {
+  caseReferrals,
+  deliveredServices,
+  hasActiveAgreement,
+  type ReferralSummaryRow,
+  referralEvents,
+  sectionSources,
+} from '../../db/referral.repository.ts';
+import { regionNames } from '../../db/region.repository.ts';
+import type { ReferralDto, ReferralSummaryDto, SharedSectionsDto } from '../../domain/dto.ts';
+import {
+  formatVerificationCode,
+  isOpen,
+  overdue,
+  type ReferralStatus,
+  type Section,
+} from '../../domain/referrals.ts';
+import { ageGroup } from '../../domain/taxonomies.ts';
+import { toLocalDate, zoneOfRegion } from '../../domain/time.ts';
+import { ageFrom } from '../cases/mappers.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import type { Keyring } from '../crypto.ts';
+import { actsAsRecipient, actsAsSender, type LoadedReferral, loadReferral } from './access.ts';
+
+const iso = (v: unknown) => new Date(v as string).toISOString();
+const isoOrNull = (v: unknown) => (v ? iso(v) : null);
+
+export function summaryDto(
+  r: ReferralSummaryRow,
+  side: 'pengirim' | 'penerima',
+  now: Date,
+): ReferralSummaryDto {
+  const age = ageFrom(r.person_birth_date, r.person_estimated_age, now);
+  const status = r.status as ReferralStatus;
+  return {
+    id: r.id,
+    number: r.number,
+    caseId: side === 'pengirim' ? r.case_id : null,
+    caseNumber: side === 'pengirim' ? r.case_number : null,
+    fromOrg: { id: r.from_org_id, name: r.from_org_name },
+    toOrg: { id: r.to_org_id, name: r.to_org_name, onSimpul: Boolean(r.to_on_simpul) },
+    services: r.services,
+    urgency: r.urgency as ReferralSummaryDto['urgency'],
+    status,
+    external: r.external,
+    sentAt: iso(r.sent_at),
+    acceptDueAt: iso(r.accept_due_at),
+    completeDueAt: iso(r.complete_due_at),
+    acceptedAt: isoOrNull(r.accepted_at),
+    declinedAt: isoOrNull(r.declined_at),
+    completedAt: isoOrNull(r.completed_at),
+    cancelledAt: isoOrNull(r.cancelled_at),
+    overdue: overdue(
+      { status, acceptDueAt: new Date(r.accept_due_at), completeDueAt: new Date(r.complete_due_at) },
+      now,
+    ),
+    consentWithdrawn: r.consent_withdrawn_at !== null,
+    victim: {
+      sex: r.person_sex,
+      ageGroup: age === null ? null : ageGroup(age),
+      child: age === null ? null : age < 18,
+    },
+    version: r.version,
+  };
+}
+
+async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date): Promise<SharedSectionsDto> {
+  const s = new Set(
+    l.side === 'pengirim' ? ['identitas', 'kontak', 'kronologi', 'asesmen', 'layanan'] : l.r.sections,
+  );
+  const has = (x: Section) => s.has(x);
+  const src = await sectionSources(db, l.r.case_id, l.r.person_id, {
+    person: has('identitas') || has('kontak'),
+    incidents: has('kronologi'),
+    assessments: has('asesmen'),
+    services: has('layanan'),
+  });
+  const names = await regionNames(db, [
+    ...(src.person?.region_code ? [src.person.region_code] : []),
+    ...src.incidents.map((i) => i.region_code ?? ''),
+  ]);
+  const out: SharedSectionsDto = {};
+  const p = src.person;
+  if (p && has('identitas'))
+    out.identitas = {
+      name: k.decrypt(p.name_enc),
+      nik: k.decrypt(p.nik_enc),
+      birthDate: p.birth_date,
+      age: ageFrom(p.birth_date, p.estimated_age, now),
+      sex: p.sex,
+      disability: p.disability,
+      disabilityTypes: p.disability_types,
+      accommodationNeeds: k.decrypt(p.accommodation_enc),
+    };
+  if (p && has('kontak'))
+    out.kontak = {
+      phone: k.decrypt(p.phone_enc),
+      regionCode: p.region_code,
+      regionName: p.region_code ? (names.get(p.region_code) ?? null) : null,
+      address: k.decrypt(p.address_enc),
+    };
+  if (has('kronologi'))
+    out.kronologi = src.incidents.map((i) => ({
+      date: i.occurred_on,
+      placeCategory: i.place_category,
+      regionName: i.region_code ? (names.get(i.region_code) ?? null) : null,
+      forms: i.forms,
+      tpksOffences: i.tpks_offences,
+      chronology: k.decrypt(i.chronology_enc),
+    }));
+  const secret = (enc: string | null): Record<string, unknown> => (enc ? JSON.parse(k.decrypt(enc)) : {});
+  if (has('asesmen'))
+    out.asesmen = src.records
+      .filter((r) => r.kind === 'assessment')
+      .map((r) => {
+        const d = { ...r.data, ...secret(r.secret_enc) } as Record<string, string | null>;
+        return {
+          assessedOn: d.assessedOn ?? null,
+          physical: d.physical ?? null,
+          psychological: d.psychological ?? null,
+          social: d.social ?? null,
+          economic: d.economic ?? null,
+          education: d.education ?? null,
+          needs: d.needs ?? null,
+        };
+      });
+  if (has('layanan'))
+    out.layanan = src.records
+      .filter((r) => r.kind === 'service' && r.referral_id !== l.r.id)
+      .map((r) => ({
+        service: String(r.data.service),
+        date: String(r.data.date),
+        providerName: (r.data.providerName as string | undefined) ?? null,
+      }));
+  return out;
+}
+
+/** Builds the DTO of a loaded referral (no audit; callers audit). */
+export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Promise<ReferralDto> {
+  const k = ctx.keys;
+  const now = ctx.clock();
+  const r = l.r;
+  const withdrawn = r.consent_withdrawn_at !== null;
+  const sender = l.side === 'pengirim';
+  const hidden = !sender && withdrawn;
+  const [events, delivered, shared] = await Promise.all([
+    referralEvents(db, r.id),
+    deliveredServices(db, r.id),
+    hidden ? Promise.resolve(null) : sharedSections(k, db, l, now),
+  ]);
+  const today = toLocalDate(now, zoneOfRegion(r.from_jurisdiction));
+  const province = r.from_jurisdiction.split('.')[0] ?? r.from_jurisdiction;
+  const agreement = await hasActiveAgreement(db, r.to_org_id, [r.from_jurisdiction, province], today);
+  const status = r.status as ReferralStatus;
+  const asRecipient = actsAsRecipient(ctx, l);
+  const asSender = actsAsSender(ctx, l);
+  return {
+    ...summaryDto(r, l.side, now),
+    side: l.side,
+    purpose: hidden ? null : k.decrypt(r.purpose_enc),
+    sections: r.sections,
+    consent: {
+      basis: r.consent_basis,
+      givenBy: sender ? k.decrypt(r.consent_by_enc) : null,
+      relation: r.consent_relation,
+      givenAt: iso(r.consent_at),
+      withdrawnAt: isoOrNull(r.consent_withdrawn_at),
+    },
+    declineReason: r.decline_reason,
+    declineNote: hidden ? null : k.decrypt(r.decline_note_enc),
+    cancelReason: r.cancel_reason,
+    outcome: hidden ? null : k.decrypt(r.outcome_enc),
+    shared,
+    delivered: delivered.map((d) => {
+      const secret = d.secret_enc ? (JSON.parse(k.decrypt(d.secret_enc)) as { outcome?: string }) : {};
+      return {
+        id: d.id,
+        service: String(d.data.service),
+        date: String(d.data.date),
+        outcome: hidden ? null : (secret.outcome ?? null),
+        orgName: d.org_name,
+        recordedByName: d.created_by_name,
+      };
+    }),
+    events: events.map((e) => ({
+      id: String(e.id),
+      at: iso(e.at),
+      type: e.type,
+      actorName: e.actor_name,
+      actorOrgName: e.actor_org_name,
+      data: e.data,
+      body: hidden ? null : k.decrypt(e.body_enc),
+    })),
+    verificationCode: formatVerificationCode(r.verification_code),
+    warnings: agreement ? [] : ['tidak_ada_kerja_sama'],
+    permissions: {
+      accept: asRecipient && status === 'terkirim' && !withdrawn,
+      decline: asRecipient && status === 'terkirim' && !withdrawn,
+      recordService: asRecipient && (status === 'diterima' || status === 'dalam_layanan') && !withdrawn,
+      complete: asRecipient && (status === 'diterima' || status === 'dalam_layanan') && !withdrawn,
+      cancel: asSender && isOpen(status),
+      withdrawConsent: asSender && !withdrawn,
+      message: (asSender || (l.side === 'penerima' && !withdrawn)) && status !== 'dibatalkan',
+      letter: asSender,
+    },
+  };
+}
+
+export async function getReferral(ctx: AuthedCtx, id: string): Promise<ReferralDto> {
+  const db = ctx.conn.db;
+  const l = await loadReferral(ctx, db, id, 'referral.read');
+  const dto = await referralDto(ctx, db, l);
+  await audit(ctx, db, {
+    action: 'referral.read',
+    entity: 'referral',
+    entityId: id,
+    outcome: 'ok',
+    detail: { side: l.side, sections: dto.shared ? Object.keys(dto.shared) : [] },
+  });
+  return dto;
+}
+
+/** The referrals of a case, for those who may read the case. */
+export async function listCaseReferrals(ctx: AuthedCtx, caseId: string, load: (db: Tx) => Promise<unknown>) {
+  const db = ctx.conn.db;
+  await load(db);
+  const now = ctx.clock();
+  return (await caseReferrals(db, caseId)).map((r) => summaryDto(r, 'pengirim', now));
+}

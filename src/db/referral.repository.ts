@@ -1,0 +1,385 @@
+/**
+ * Referral data access. Reads take the side they are made for: the referring side through the
+ * case scope (scopeCondition), the recipient through its organisation id.
+ */
+import { type Insertable, sql } from 'kysely';
+import type { CaseScope } from '../domain/policy.ts';
+import { scopeCondition } from './case.repository.ts';
+import type { Tx } from './connect.ts';
+import type { ReferralTable } from './schema.ts';
+
+const summaryColumns = [
+  'r.id',
+  'r.number',
+  'r.case_id',
+  'r.person_id',
+  'r.from_org_id',
+  'r.from_jurisdiction',
+  'r.to_org_id',
+  'r.services',
+  'r.urgency',
+  'r.status',
+  'r.external',
+  'r.sent_at',
+  'r.accept_due_at',
+  'r.complete_due_at',
+  'r.accepted_at',
+  'r.declined_at',
+  'r.completed_at',
+  'r.cancelled_at',
+  'r.consent_withdrawn_at',
+  'r.version',
+] as const;
+
+function baseQuery(db: Tx) {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('case_file as c', 'c.id', 'r.case_id')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .innerJoin('organisation as fo', 'fo.id', 'r.from_org_id')
+    .innerJoin('organisation as tor', 'tor.id', 'r.to_org_id')
+    .select(summaryColumns)
+    .select([
+      'c.number as case_number',
+      'c.jurisdiction as case_jurisdiction',
+      'p.sex as person_sex',
+      'p.birth_date as person_birth_date',
+      'p.estimated_age as person_estimated_age',
+      'fo.name as from_org_name',
+      'tor.name as to_org_name',
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('app_user as u')
+            .select('u.id')
+            .whereRef('u.org_id', '=', 'r.to_org_id')
+            .where('u.disabled', '=', false),
+        )
+        .as('to_on_simpul'),
+    );
+}
+export type ReferralSummaryRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+/** The full row of one referral with the names a page shows; no scope: callers decide the side. */
+export function findReferral(db: Tx, id: string) {
+  return baseQuery(db)
+    .select([
+      'r.purpose_enc',
+      'r.sections',
+      'r.consent_basis',
+      'r.consent_by_enc',
+      'r.consent_relation',
+      'r.consent_at',
+      'r.consent_note_enc',
+      'r.decline_reason',
+      'r.decline_note_enc',
+      'r.outcome_enc',
+      'r.cancel_reason',
+      'r.verification_code',
+      'r.created_by',
+      'c.manager_id as case_manager_id',
+      'c.stage as case_stage',
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
+
+/** Locks the referral row for a state change (concurrent accepts wait here, then see the new state). */
+export function lockReferral(db: Tx, id: string) {
+  return db
+    .selectFrom('referral')
+    .select(['id', 'status', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function caseReferrals(db: Tx, caseId: string) {
+  return baseQuery(db).where('r.case_id', '=', caseId).orderBy('r.sent_at', 'desc').orderBy('r.id').execute();
+}
+
+const OPEN = ['terkirim', 'diterima', 'dalam_layanan'];
+
+export async function listReferrals(
+  db: Tx,
+  where: { toOrgId: string } | { scope: CaseScope },
+  status: string | undefined,
+  page: number,
+  pageSize: number,
+) {
+  let q = baseQuery(db);
+  if ('toOrgId' in where) q = q.where('r.to_org_id', '=', where.toOrgId);
+  else {
+    const scope = where.scope;
+    q = q.where((eb) => scopeCondition(eb as never, scope));
+  }
+  if (status === 'terbuka') q = q.where('r.status', 'in', OPEN);
+  else if (status) q = q.where('r.status', '=', status);
+  const [rows, total] = await Promise.all([
+    q
+      .orderBy(sql`case when r.status in ('terkirim','diterima','dalam_layanan') then 0 else 1 end`)
+      .orderBy('r.sent_at', 'desc')
+      .orderBy('r.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function insertReferral(db: Tx, row: Insertable<ReferralTable>) {
+  return db.insertInto('referral').values(row).execute();
+}
+
+/**
+ * Applies a change only if the referral is still in one of `from` and (when given) at `version`;
+ * the version goes up by one. Returns whether it applied.
+ */
+export async function updateReferral(
+  db: Tx,
+  id: string,
+  from: readonly string[],
+  version: number | null,
+  set: Record<string, unknown>,
+  now: Date,
+): Promise<boolean> {
+  let q = db
+    .updateTable('referral')
+    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('status', 'in', from);
+  if (version !== null) q = q.where('version', '=', version);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function nextReferralSequence(db: Tx, jurisdiction: string, year: number): Promise<number> {
+  const r = await db
+    .insertInto('referral_sequence')
+    .values({ jurisdiction, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['jurisdiction', 'year']).doUpdateSet({ last: sql`referral_sequence.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return r.last;
+}
+
+export async function addReferralEvent(
+  db: Tx,
+  e: {
+    referralId: string;
+    at: Date;
+    actorId: string | null;
+    actorOrgId: string | null;
+    type: string;
+    data?: Record<string, unknown>;
+    bodyEnc?: string | null;
+  },
+) {
+  await db
+    .insertInto('referral_event')
+    .values({
+      referral_id: e.referralId,
+      at: e.at,
+      actor_id: e.actorId,
+      actor_org_id: e.actorOrgId,
+      type: e.type,
+      data: JSON.stringify(e.data ?? {}),
+      body_enc: e.bodyEnc ?? null,
+    })
+    .execute();
+}
+
+export function referralEvents(db: Tx, referralId: string) {
+  return db
+    .selectFrom('referral_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .leftJoin('organisation as o', 'o.id', 'e.actor_org_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.type',
+      'e.data',
+      'e.body_enc',
+      'u.name as actor_name',
+      'o.name as actor_org_name',
+    ])
+    .where('e.referral_id', '=', referralId)
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Services delivered under a referral (case records of kind 'service' linked to it). */
+export function deliveredServices(db: Tx, referralId: string) {
+  return db
+    .selectFrom('case_record as r')
+    .leftJoin('app_user as u', 'u.id', 'r.created_by')
+    .leftJoin('organisation as o', 'o.id', 'u.org_id')
+    .select(['r.id', 'r.data', 'r.secret_enc', 'u.name as created_by_name', 'o.name as org_name'])
+    .where('r.referral_id', '=', referralId)
+    .where('r.kind', '=', 'service')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
+}
+
+/** The case data behind the shared sections, read only for the sections asked. */
+export async function sectionSources(
+  db: Tx,
+  caseId: string,
+  personId: string,
+  want: { person: boolean; incidents: boolean; assessments: boolean; services: boolean },
+) {
+  const [person, incidents, records] = await Promise.all([
+    want.person
+      ? db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst()
+      : undefined,
+    want.incidents
+      ? db
+          .selectFrom('incident')
+          .selectAll()
+          .where('case_id', '=', caseId)
+          .orderBy('occurred_on')
+          .orderBy('id')
+          .execute()
+      : [],
+    want.assessments || want.services
+      ? db
+          .selectFrom('case_record')
+          .select(['id', 'kind', 'data', 'secret_enc', 'referral_id'])
+          .where('case_id', '=', caseId)
+          .where('kind', 'in', [
+            ...(want.assessments ? ['assessment'] : []),
+            ...(want.services ? ['service'] : []),
+          ])
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      : [],
+  ]);
+  return { person, incidents, records };
+}
+
+/** Region overrides of the referral time standards. */
+export function slaOverrides(db: Tx, jurisdiction: string) {
+  return db
+    .selectFrom('referral_sla')
+    .select(['urgency', 'service', 'accept_hours as acceptHours', 'complete_days as completeDays'])
+    .where('jurisdiction', '=', jurisdiction)
+    .execute();
+}
+
+/** The recipient as the referral form needs it. */
+export function findRecipientOrg(db: Tx, id: string) {
+  return db
+    .selectFrom('organisation as o')
+    .select(['o.id', 'o.name', 'o.type', 'o.services', 'o.active', 'o.jurisdiction'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('app_user as u')
+            .select('u.id')
+            .whereRef('u.org_id', '=', 'o.id')
+            .where('u.disabled', '=', false),
+        )
+        .as('on_simpul'),
+    )
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Is there an agreement covering `today` between the partner and the Dinas of one of `jurisdictions`? */
+export async function hasActiveAgreement(
+  db: Tx,
+  orgId: string,
+  jurisdictions: readonly string[],
+  today: string,
+) {
+  const r = await db
+    .selectFrom('agreement')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('jurisdiction', 'in', jurisdictions)
+    .where('starts_on', '<=', today)
+    .where('ends_on', '>=', today)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Candidates for a referral: active organisations offering the service, with their record. */
+export function suggestionCandidates(
+  db: Tx,
+  service: string,
+  jurisdictions: readonly string[],
+  today: string,
+  since: Date,
+) {
+  return db
+    .selectFrom('organisation as o')
+    .select([
+      'o.id',
+      'o.name',
+      'o.type',
+      'o.services',
+      'o.areas',
+      'o.region_code',
+      'o.capacity_free',
+      'o.capacity_total',
+    ])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('app_user as u')
+            .select('u.id')
+            .whereRef('u.org_id', '=', 'o.id')
+            .where('u.disabled', '=', false),
+        )
+        .as('on_simpul'),
+      eb
+        .exists(
+          eb
+            .selectFrom('agreement as a')
+            .select('a.id')
+            .whereRef('a.org_id', '=', 'o.id')
+            .where('a.jurisdiction', 'in', jurisdictions)
+            .where('a.starts_on', '<=', today)
+            .where('a.ends_on', '>=', today),
+        )
+        .as('active_agreement'),
+      eb
+        .selectFrom('referral as r')
+        .select(
+          sql<
+            number | null
+          >`percentile_cont(0.5) within group (order by extract(epoch from (r.accepted_at - r.sent_at)) / 3600)`.as(
+            'm',
+          ),
+        )
+        .whereRef('r.to_org_id', '=', 'o.id')
+        .where('r.accepted_at', 'is not', null)
+        .where('r.sent_at', '>=', since)
+        .as('median_accept_hours'),
+      eb
+        .selectFrom('referral as r2')
+        .select((e2) => e2.fn.countAll<string>().as('n'))
+        .whereRef('r2.to_org_id', '=', 'o.id')
+        .where('r2.sent_at', '>=', since)
+        .as('referrals_last_year'),
+    ])
+    .where('o.active', '=', true)
+    .where(sql<boolean>`${service} = any(o.services)`)
+    .orderBy('o.name')
+    .limit(200)
+    .execute();
+}

@@ -1,0 +1,130 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { loadVisibleCase } from '../../app/cases/access.ts';
+import type { Services } from '../../app/context.ts';
+import {
+  acceptReferral,
+  cancelReferral,
+  completeReferral,
+  declineReferral,
+  postMessage,
+  recordDeliveredService,
+  withdrawConsent,
+} from '../../app/referrals/act-on-referral.ts';
+import { createReferral } from '../../app/referrals/create-referral.ts';
+import { getReferral, listCaseReferrals } from '../../app/referrals/get-referral.ts';
+import { listReferralBox } from '../../app/referrals/list-referrals.ts';
+import { referralSuggestions } from '../../app/referrals/suggestions.ts';
+import {
+  AcceptInput,
+  CancelInput,
+  CompleteInput,
+  DeclineInput,
+  DeliveredServiceInput,
+  MessageInput,
+  ReferralCreateInput,
+  ReferralListQuery,
+  SuggestionQuery,
+  WithdrawConsentInput,
+} from '../../domain/referral-schemas.ts';
+import { uuid } from '../../domain/schemas.ts';
+import { type AppEnv, authed, created } from '../context.ts';
+import { op } from '../openapi.ts';
+
+const Id = z.object({ id: uuid });
+const idOf = (p: unknown) => (p as { id: string }).id;
+
+export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
+  const tags = ['Rujukan'];
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/cases/{id}/referrals',
+      summary: 'Rujukan dari satu kasus',
+      tags,
+      params: Id,
+    },
+    async (c, { params }) => {
+      const ctx = authed(c, svc);
+      const id = idOf(params);
+      return c.json(await listCaseReferrals(ctx, id, (db) => loadVisibleCase(ctx, db, id, 'referral.list')));
+    },
+  );
+
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/cases/{id}/referrals',
+      summary: 'Rujuk korban ke lembaga (dengan persetujuan dan data minimum)',
+      tags,
+      params: Id,
+      body: ReferralCreateInput,
+      status: 201,
+    },
+    async (c, { params, body }) => {
+      const ctx = authed(c, svc);
+      const id = idOf(params);
+      return created(c, ctx, `POST /cases/${id}/referrals`, body, () => createReferral(ctx, id, body));
+    },
+  );
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/cases/{id}/referral-suggestions',
+      summary: 'Saran lembaga tujuan rujukan',
+      tags,
+      params: Id,
+      query: SuggestionQuery,
+    },
+    async (c, { params, query }) => c.json(await referralSuggestions(authed(c, svc), idOf(params), query)),
+  );
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/referrals',
+      summary: 'Rujukan masuk atau keluar',
+      tags,
+      query: ReferralListQuery,
+    },
+    async (c, { query }) => c.json(await listReferralBox(authed(c, svc), query)),
+  );
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/referrals/{id}',
+      summary: 'Satu rujukan (sesuai pihak pembaca)',
+      tags,
+      params: Id,
+    },
+    async (c, { params }) => c.json(await getReferral(authed(c, svc), idOf(params))),
+  );
+
+  const action = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (ctx: ReturnType<typeof authed>, id: string, b: z.infer<B>) => Promise<unknown>,
+  ) =>
+    op(
+      app,
+      { method: 'post', path: `/api/v1/referrals/{id}/${path}`, summary, tags, params: Id, body },
+      async (c, a) => c.json((await run(authed(c, svc), idOf(a.params), a.body as z.infer<B>)) as never),
+    );
+
+  action('accept', 'Terima rujukan', AcceptInput, acceptReferral);
+  action('decline', 'Tolak rujukan dengan alasan', DeclineInput, declineReferral);
+  action('services', 'Catat layanan yang diberikan', DeliveredServiceInput, recordDeliveredService);
+  action('complete', 'Selesaikan rujukan', CompleteInput, completeReferral);
+  action('cancel', 'Batalkan rujukan', CancelInput, cancelReferral);
+  action('withdraw-consent', 'Cabut persetujuan', WithdrawConsentInput, withdrawConsent);
+  action('messages', 'Kirim pesan atau pertanyaan', MessageInput, postMessage);
+}

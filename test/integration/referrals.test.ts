@@ -1,0 +1,525 @@
+/**
+ * Referrals (issue 4 §2, §6): consent or legal basis, minimum data by section, the recipient's
+ * narrow view, states and concurrency, consent withdrawal, the thread, suggestions.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+
+const NOW = () => new Date().toISOString();
+
+describe.each(ENGINES)('referrals on %s', (engine) => {
+  let h: Harness;
+  let m: Client; // case manager, UPTD PPA Lebak
+  let police: Client; // mitra, Unit PPA Polres Lebak
+  let rsud: Client; // mitra, RSUD Lebak
+  let serangMitra: Client;
+  let rsudId: string;
+  let policeId: string;
+  let lawId: string;
+
+  const orgId = async (like: string) =>
+    (
+      await h.svc.conn.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('name', 'like', like)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    rsudId = await orgId('RSUD Lebak%');
+    policeId = await orgId('Unit PPA Polres Lebak%');
+    lawId = await orgId('Pos Bantuan Hukum Lebak%');
+    const db = h.svc.conn.db;
+    await db
+      .updateTable('organisation')
+      .set({ services: ['kesehatan', 'visum', 'psikologis'] })
+      .where('id', '=', rsudId)
+      .execute();
+    await db
+      .updateTable('organisation')
+      .set({ services: ['lapor_polisi', 'penegakan_hukum'] })
+      .where('id', '=', policeId)
+      .execute();
+    await db
+      .updateTable('organisation')
+      .set({ services: ['bantuan_hukum'] })
+      .where('id', '=', lawId)
+      .execute();
+    // the RSUD gets a partner user of its own (the demo seed may already have one)
+    const existing = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'rsud.test@lebak.demo')
+      .executeTakeFirst();
+    if (!existing) {
+      const admin = await h.as('admin-dinas@lebak.demo');
+      const r = await admin.post('/api/v1/admin/users', {
+        email: 'rsud.test@lebak.demo',
+        name: 'Petugas RSUD Uji',
+        role: 'mitra',
+        orgId: rsudId,
+        password: 'Rumah-Sakit-Uji-2026!',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      await db
+        .updateTable('app_user')
+        .set({ demo: true })
+        .where('email', '=', 'rsud.test@lebak.demo')
+        .execute();
+    }
+    m = await h.as('manajer@lebak.demo');
+    police = await h.as('mitra@lebak.demo');
+    rsud = await h.as('rsud.test@lebak.demo', 'Rumah-Sakit-Uji-2026!');
+    serangMitra = await h.as('mitra@serang.demo');
+  });
+  afterAll(async () => h?.close());
+
+  const consent = { basis: 'persetujuan_korban', givenBy: 'Korban sendiri', givenAt: NOW() };
+
+  async function refer(c: Client, caseId: string, body: Record<string, unknown>) {
+    return c.post(`/api/v1/cases/${caseId}/referrals`, body);
+  }
+
+  it('refers a victim with consent and shares only the chosen sections with the recipient', async () => {
+    const k = await openFullCase(m, { name: 'Ratna Kinasih Uji', phone: '081234567890' });
+    const r = await refer(m, k.id, {
+      personId: k.victimId,
+      toOrgId: rsudId,
+      services: ['kesehatan', 'visum'],
+      urgency: 'segera',
+      purpose: 'Pemeriksaan luka dan visum et repertum.',
+      sections: ['kronologi'],
+      consent,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.status).toBe('terkirim');
+    expect(r.body.number).toMatch(/^RJK\/36\.02\/\d{4}\/\d{5}$/);
+    expect(r.body.side).toBe('pengirim');
+    expect(r.body.shared.identitas.name).toBe('Ratna Kinasih Uji');
+    expect(r.body.verificationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // six hours to accept an urgent referral
+    expect(new Date(r.body.acceptDueAt).getTime() - new Date(r.body.sentAt).getTime()).toBe(6 * 3600_000);
+
+    const inbox = await rsud.get('/api/v1/referrals?box=masuk');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.map((x: { id: string }) => x.id)).toContain(r.body.id);
+    const item = inbox.body.items.find((x: { id: string }) => x.id === r.body.id);
+    expect(item.caseId).toBeNull();
+    expect(item.victim).toEqual({ sex: 'perempuan', ageGroup: '25-44', child: false });
+
+    const seen = await rsud.get(`/api/v1/referrals/${r.body.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.side).toBe('penerima');
+    expect(Object.keys(seen.body.shared)).toEqual(['kronologi']);
+    expect(seen.body.shared.kronologi[0].chronology).toContain('pelaku memukul korban');
+    const text = JSON.stringify(seen.body);
+    expect(text).not.toContain('Ratna Kinasih Uji');
+    expect(text).not.toContain('081234567890');
+    expect(text).not.toContain('Korban sendiri');
+    expect(seen.body.caseId).toBeNull();
+    // the recipient cannot open the case itself
+    expect((await rsud.get(`/api/v1/cases/${k.id}`)).status).toBe(404);
+    // the read is audited with the sections it opened
+    const a = await h.svc.conn.db
+      .selectFrom('audit_event')
+      .select(['detail', 'actor_role'])
+      .where('action', '=', 'referral.read')
+      .where('entity_id', '=', r.body.id)
+      .where('actor_role', '=', 'mitra')
+      .execute();
+    expect(a.length).toBeGreaterThan(0);
+    expect(JSON.stringify(a[0]?.detail)).toContain('kronologi');
+    // a new-referral notification went to the RSUD's staff, with no personal data
+    const n = await h.svc.conn.db
+      .selectFrom('notification')
+      .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+      .select(['notification.kind', 'notification.link', 'notification.ref'])
+      .where('app_user.email', '=', 'rsud.test@lebak.demo')
+      .execute();
+    expect(n).toContainEqual({ kind: 'rujukan_baru', link: `/rujukan/${r.body.id}`, ref: r.body.number });
+  });
+
+  it('refuses a referral without consent or legal basis, for a service not offered, on a closed case, to a non-victim', async () => {
+    const k = await openFullCase(m);
+    const base = {
+      personId: k.victimId,
+      toOrgId: rsudId,
+      services: ['visum'],
+      urgency: 'biasa',
+      purpose: 'Visum',
+    };
+    const none = await refer(m, k.id, base);
+    expect(none.status).toBe(400);
+    expect(none.body.error.code).toBe('REFERRAL_CONSENT_REQUIRED');
+    const nobody = await refer(m, k.id, {
+      ...base,
+      consent: { basis: 'persetujuan_korban', givenAt: NOW() },
+    });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.error.fields['consent.givenBy']).toBeDefined();
+    const emergencyNoNote = await refer(m, k.id, { ...base, consent: { basis: 'darurat', givenAt: NOW() } });
+    expect(emergencyNoNote.body.error.fields['consent.note']).toBeDefined();
+    const notPolice = await refer(m, k.id, {
+      ...base,
+      consent: { basis: 'wajib_lapor_tpks', givenAt: NOW(), note: 'Kewajiban lapor' },
+    });
+    expect(notPolice.body.error.code).toBe('REFERRAL_CONSENT_REQUIRED');
+    expect(notPolice.body.error.fields['consent.basis']).toBe(
+      'Kewajiban lapor UU TPKS hanya berlaku untuk rujukan pelaporan ke Unit PPA kepolisian.',
+    );
+    const notOffered = await refer(m, k.id, { ...base, services: ['visum', 'bantuan_hukum'], consent });
+    expect(notOffered.status).toBe(409);
+    expect(notOffered.body.error.code).toBe('REFERRAL_SERVICE_NOT_OFFERED');
+    expect(Object.keys(notOffered.body.error.fields)).toEqual(['services.1']);
+    const perpetrator = await refer(m, k.id, { ...base, personId: k.perpetratorId, consent });
+    expect(perpetrator.body.error.code).toBe('REFERRAL_NOT_A_VICTIM');
+    const other = await openFullCase(m);
+    const otherVictim = await refer(m, k.id, { ...base, personId: other.victimId, consent });
+    expect(otherVictim.body.error.code).toBe('REFERRAL_NOT_A_VICTIM');
+    const unknownOrg = await refer(m, k.id, { ...base, toOrgId: randomUUID(), consent });
+    expect(unknownOrg.body.error.fields.toOrgId).toBeDefined();
+    const badEnum = await refer(m, k.id, { ...base, urgency: 'kilat', sections: ['semuanya'], consent });
+    expect(badEnum.status).toBe(400);
+    expect(Object.keys(badEnum.body.error.fields).sort()).toEqual(['sections.0', 'urgency']);
+    // nothing was stored by any refused attempt
+    expect((await m.get(`/api/v1/cases/${k.id}/referrals`)).body).toEqual([]);
+
+    // a child's referral needs the guardian's consent
+    const child = await m.post(`/api/v1/cases/${k.id}/persons`, {
+      role: 'korban',
+      name: 'Anak Uji Satu',
+      sex: 'perempuan',
+      birthDate: '2014-02-02',
+    });
+    const childAlone = await refer(m, k.id, { ...base, personId: child.body.id, consent });
+    expect(childAlone.body.error.fields['consent.basis']).toContain('orang tua/wali');
+    const guardian = await refer(m, k.id, {
+      ...base,
+      personId: child.body.id,
+      consent: { basis: 'persetujuan_wali', givenBy: 'Ibu kandung', relation: 'ibu', givenAt: NOW() },
+    });
+    expect(guardian.status, JSON.stringify(guardian.body)).toBe(201);
+    expect(guardian.body.victim.child).toBe(true);
+
+    // closed case
+    await h.svc.conn.db.updateTable('case_file').set({ stage: 'terminasi' }).where('id', '=', k.id).execute();
+    const closed = await refer(m, k.id, { ...base, consent });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('CASE_CLOSED');
+  });
+
+  it('takes a referral through accept, services and completion; police declines with a reason', async () => {
+    const k = await openFullCase(m, { sexual: true });
+    const toRsud = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['visum'],
+        urgency: 'darurat',
+        purpose: 'Visum segera.',
+        sections: ['identitas', 'kronologi'],
+        consent,
+      })
+    ).body;
+    const toPolice = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: policeId,
+        services: ['lapor_polisi'],
+        urgency: 'segera',
+        purpose: 'Laporan polisi UU TPKS.',
+        sections: ['kronologi'],
+        consent: { basis: 'wajib_lapor_tpks', givenAt: NOW(), note: 'Kewajiban lapor 3×24 jam' },
+      })
+    ).body;
+    expect(toPolice.status).toBe('terkirim');
+
+    // the police cannot see the RSUD's referral, nor act on it
+    expect((await police.get(`/api/v1/referrals/${toRsud.id}`)).status).toBe(404);
+    expect((await police.post(`/api/v1/referrals/${toRsud.id}/accept`, { version: 1 })).status).toBe(404);
+    // the sender cannot accept on the recipient's behalf (the RSUD uses Simpul)
+    expect((await m.post(`/api/v1/referrals/${toRsud.id}/accept`, { version: 1 })).status).toBe(403);
+    // services before acceptance: refused
+    const early = await rsud.post(`/api/v1/referrals/${toRsud.id}/services`, {
+      service: 'visum',
+      date: '2026-01-11',
+    });
+    expect(early.body.error.code).toBe('REFERRAL_STATE');
+
+    const acc = await rsud.post(`/api/v1/referrals/${toRsud.id}/accept`, { version: toRsud.version });
+    expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+    expect(acc.body.status).toBe('diterima');
+    const again = await rsud.post(`/api/v1/referrals/${toRsud.id}/accept`, { version: acc.body.version });
+    expect(again.body.error.code).toBe('REFERRAL_STATE');
+    const svc = await rsud.post(`/api/v1/referrals/${toRsud.id}/services`, {
+      service: 'visum',
+      date: '2026-01-11',
+      outcome: 'Visum selesai, hasil dikirim ke penyidik.',
+    });
+    expect(svc.status).toBe(200);
+    expect(svc.body.status).toBe('dalam_layanan');
+    expect(svc.body.delivered).toHaveLength(1);
+    const done = await rsud.post(`/api/v1/referrals/${toRsud.id}/complete`, {
+      version: svc.body.version,
+      outcome: 'Layanan kesehatan dan visum selesai.',
+    });
+    expect(done.body.status).toBe('selesai');
+
+    const dec = await police.post(`/api/v1/referrals/${toPolice.id}/decline`, {
+      version: toPolice.version,
+      reason: 'data_tidak_cukup',
+      note: 'Mohon lengkapi identitas pelapor.',
+    });
+    expect(dec.status).toBe(200);
+    expect(dec.body.status).toBe('ditolak');
+
+    // the referring case sees both, the service in its records and the whole history
+    const list = (await m.get(`/api/v1/cases/${k.id}/referrals`)).body;
+    expect(list.map((x: { status: string }) => x.status).sort()).toEqual(['ditolak', 'selesai']);
+    const full = (await m.get(`/api/v1/referrals/${toPolice.id}`)).body;
+    expect(full.declineReason).toBe('data_tidak_cukup');
+    expect(full.declineNote).toBe('Mohon lengkapi identitas pelapor.');
+    const c = (await m.get(`/api/v1/cases/${k.id}`)).body;
+    const services = c.records.filter((r: { kind: string }) => r.kind === 'service');
+    expect(services).toHaveLength(1);
+    expect(services[0].data.service).toBe('visum');
+    expect(services[0].data.outcome).toBe('Visum selesai, hasil dikirim ke penyidik.');
+    const rsudView = (await m.get(`/api/v1/referrals/${toRsud.id}`)).body;
+    expect(rsudView.events.map((e: { type: string }) => e.type)).toEqual([
+      'status',
+      'status',
+      'service',
+      'status',
+    ]);
+    expect(rsudView.outcome).toBe('Layanan kesehatan dan visum selesai.');
+    // sender was told of acceptance, completion and decline
+    const kinds = (
+      await h.svc.conn.db
+        .selectFrom('notification')
+        .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+        .select('notification.kind')
+        .where('app_user.email', '=', 'manajer@lebak.demo')
+        .where('notification.ref', 'in', [toRsud.number, toPolice.number])
+        .execute()
+    ).map((x) => x.kind);
+    expect(kinds.sort()).toEqual(['rujukan_diterima', 'rujukan_ditolak', 'rujukan_selesai']);
+  });
+
+  it('lets only one of two simultaneous accepts win', async () => {
+    const k = await openFullCase(m);
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['kesehatan'],
+        urgency: 'biasa',
+        purpose: 'Pemeriksaan kesehatan.',
+        consent,
+      })
+    ).body;
+    const rsud2 = await h.as('rsud.test@lebak.demo', 'Rumah-Sakit-Uji-2026!');
+    const results = await Promise.all([
+      rsud.post(`/api/v1/referrals/${r.id}/accept`, { version: r.version }),
+      rsud2.post(`/api/v1/referrals/${r.id}/accept`, { version: r.version }),
+    ]);
+    const statuses = results.map((x) => x.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = results.find((x) => x.status === 409);
+    expect(['REFERRAL_STATE', 'VERSION_CONFLICT']).toContain(loser?.body.error.code);
+    const events = await h.svc.conn.db
+      .selectFrom('referral_event')
+      .select('data')
+      .where('referral_id', '=', r.id)
+      .execute();
+    expect(events.filter((e) => (e.data as { to?: string }).to === 'diterima')).toHaveLength(1);
+  });
+
+  it('withdrawing consent mid-service cuts the recipient off at once and keeps what was done', async () => {
+    const k = await openFullCase(m, { name: 'Dewi Larasati Uji' });
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['psikologis'],
+        urgency: 'biasa',
+        purpose: 'Konseling psikologis lanjutan.',
+        sections: ['identitas', 'kronologi'],
+        consent,
+      })
+    ).body;
+    const acc = (await rsud.post(`/api/v1/referrals/${r.id}/accept`, { version: r.version })).body;
+    await rsud.post(`/api/v1/referrals/${r.id}/services`, {
+      service: 'psikologis',
+      date: '2026-01-12',
+      outcome: 'Sesi 1.',
+    });
+    await rsud.post(`/api/v1/referrals/${r.id}/messages`, { body: 'Apakah korban bisa datang Senin?' });
+    expect((await rsud.get(`/api/v1/referrals/${r.id}`)).body.shared.identitas.name).toBe(
+      'Dewi Larasati Uji',
+    );
+
+    const cur = (await m.get(`/api/v1/referrals/${r.id}`)).body;
+    expect(cur.events.find((e: { type: string }) => e.type === 'message').body).toBe(
+      'Apakah korban bisa datang Senin?',
+    );
+    const w = await m.post(`/api/v1/referrals/${r.id}/withdraw-consent`, {
+      version: cur.version,
+      note: 'Korban mencabut persetujuan.',
+    });
+    expect(w.status, JSON.stringify(w.body)).toBe(200);
+    expect(w.body.status).toBe('dibatalkan');
+    expect(w.body.cancelReason).toBe('persetujuan_dicabut');
+    expect(acc.status).toBe('diterima');
+
+    const after = await rsud.get(`/api/v1/referrals/${r.id}`);
+    expect(after.status).toBe(200);
+    expect(after.body.consentWithdrawn).toBe(true);
+    expect(after.body.shared).toBeNull();
+    expect(after.body.purpose).toBeNull();
+    const text = JSON.stringify(after.body);
+    expect(text).not.toContain('Dewi Larasati Uji');
+    expect(text).not.toContain('pelaku memukul');
+    expect(text).not.toContain('Apakah korban bisa datang');
+    const late = await rsud.post(`/api/v1/referrals/${r.id}/services`, {
+      service: 'psikologis',
+      date: '2026-01-13',
+    });
+    expect(late.status).toBe(403);
+    expect(late.body.error.code).toBe('REFERRAL_CONSENT_WITHDRAWN');
+    expect((await rsud.post(`/api/v1/referrals/${r.id}/messages`, { body: 'Halo?' })).status).toBe(403);
+    // the service delivered before withdrawal stays in the case
+    const c = (await m.get(`/api/v1/cases/${k.id}`)).body;
+    expect(c.records.filter((x: { kind: string }) => x.kind === 'service')).toHaveLength(1);
+    // withdrawing twice is refused
+    expect(
+      (await m.post(`/api/v1/referrals/${r.id}/withdraw-consent`, { version: w.body.version })).status,
+    ).toBe(403);
+  });
+
+  it('keeps other organisations and regions out', async () => {
+    const k = await openFullCase(m);
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['kesehatan'],
+        urgency: 'biasa',
+        purpose: 'Pemeriksaan.',
+        consent,
+      })
+    ).body;
+    expect((await serangMitra.get(`/api/v1/referrals/${r.id}`)).status).toBe(404);
+    expect((await serangMitra.get('/api/v1/referrals?box=masuk')).body.items).toEqual([]);
+    const serangManager = await h.as('manajer@serang.demo');
+    expect((await serangManager.get(`/api/v1/referrals/${r.id}`)).status).toBe(404);
+    expect(
+      (await serangManager.post(`/api/v1/referrals/${r.id}/cancel`, { version: 1, reason: 'lainnya' }))
+        .status,
+    ).toBe(404);
+    // a companion not assigned to the case cannot refer from it
+    const pendamping = await h.as('pendamping@lebak.demo');
+    const pr = await refer(pendamping, k.id, {
+      personId: k.victimId,
+      toOrgId: rsudId,
+      services: ['kesehatan'],
+      urgency: 'biasa',
+      purpose: 'x',
+      consent,
+    });
+    expect(pr.status).toBe(404);
+    // the intake officer sees the case but may not refer
+    const intake = await h.as('pengaduan@lebak.demo');
+    const ir = await refer(intake, k.id, {
+      personId: k.victimId,
+      toOrgId: rsudId,
+      services: ['kesehatan'],
+      urgency: 'biasa',
+      purpose: 'x',
+      consent,
+    });
+    expect(ir.status).toBe(403);
+    // the recipient cannot cancel or withdraw; the sender cannot decline
+    expect(
+      (await rsud.post(`/api/v1/referrals/${r.id}/cancel`, { version: r.version, reason: 'lainnya' })).status,
+    ).toBe(403);
+    expect(
+      (await m.post(`/api/v1/referrals/${r.id}/decline`, { version: r.version, reason: 'lainnya' })).status,
+    ).toBe(403);
+    // the referring side's outgoing list
+    const out = await m.get('/api/v1/referrals?box=keluar&status=terbuka');
+    expect(out.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
+  });
+
+  it('marks a recipient without an active agreement and lets staff follow up a non-Simpul recipient by hand', async () => {
+    const k = await openFullCase(m);
+    const db = h.svc.conn.db;
+    const shelterId = randomUUID();
+    await db
+      .insertInto('organisation')
+      .values({
+        id: shelterId,
+        name: 'Rumah Singgah Uji (tanpa Simpul)',
+        type: 'rumah_aman',
+        region_code: '36.02',
+        jurisdiction: '36.02',
+        services: ['rumah_aman'],
+        areas: ['36.02'],
+        capacity_free: 3,
+        capacity_total: 5,
+      })
+      .execute();
+    const r = await refer(m, k.id, {
+      personId: k.victimId,
+      toOrgId: shelterId,
+      services: ['rumah_aman'],
+      urgency: 'segera',
+      purpose: 'Penampungan sementara 7 hari.',
+      consent,
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.external).toBe(true);
+    expect(r.body.toOrg.onSimpul).toBe(false);
+    expect(r.body.warnings).toEqual(['tidak_ada_kerja_sama']);
+    expect(r.body.permissions.accept).toBe(true);
+    const acc = await m.post(`/api/v1/referrals/${r.body.id}/accept`, { version: r.body.version });
+    expect(acc.body.status).toBe('diterima');
+    // an agreement covering today removes the warning
+    const today = new Date().toISOString().slice(0, 10);
+    await db
+      .insertInto('agreement')
+      .values({
+        id: randomUUID(),
+        org_id: shelterId,
+        jurisdiction: '36.02',
+        kind: 'pks',
+        number: 'PKS/01/2026',
+        parties: 'Dinas PPPA Lebak; Rumah Singgah Uji',
+        subject: 'Penampungan sementara',
+        starts_on: '2026-01-01',
+        ends_on: today,
+      })
+      .execute();
+    expect((await m.get(`/api/v1/referrals/${r.body.id}`)).body.warnings).toEqual([]);
+
+    // suggestions: the shelter covering the victim's kab/kota, with free places, comes up for rumah_aman
+    const s = await m.get(
+      `/api/v1/cases/${k.id}/referral-suggestions?personId=${k.victimId}&service=rumah_aman`,
+    );
+    expect(s.status).toBe(200);
+    const mine = s.body.find((x: { orgId: string }) => x.orgId === shelterId);
+    expect(mine).toMatchObject({
+      proximity: 'kabkota',
+      capacityFree: 3,
+      activeAgreement: true,
+      onSimpul: false,
+    });
+    expect(s.body.every((x: { services: string[] }) => x.services.includes('rumah_aman'))).toBe(true);
+    const bad = await m.get(
+      `/api/v1/cases/${k.id}/referral-suggestions?personId=${k.victimId}&service=sihir`,
+    );
+    expect(bad.status).toBe(400);
+  });
+});
