@@ -98,7 +98,7 @@ export function lockReferral(db: Tx, id: string) {
 }
 
 export function caseReferrals(db: Tx, caseId: string) {
-  return baseQuery(db).where('r.case_id', '=', caseId).orderBy('r.sent_at', 'desc').orderBy('r.id').execute();
+  return baseQuery(db).where('r.case_id', '=', caseId).orderBy('r.sent_at', 'desc').orderBy('r.number', 'desc').execute();
 }
 
 const OPEN = ['terkirim', 'diterima', 'dalam_layanan'];
@@ -122,7 +122,7 @@ export async function listReferrals(
     q
       .orderBy(sql`case when r.status in ('terkirim','diterima','dalam_layanan') then 0 else 1 end`)
       .orderBy('r.sent_at', 'desc')
-      .orderBy('r.id')
+      .orderBy('r.number', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),

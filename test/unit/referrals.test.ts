@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { proximity } from '../../src/app/referrals/suggestions.ts';
+import {
+  canMove,
+  formatVerificationCode,
+  normaliseVerificationCode,
+  overdue,
+  referralDeadlines,
+  referralSla,
+  transferTargetOk,
+  verificationStale,
+} from '../../src/domain/referrals.ts';
+
+describe('referral states', () => {
+  it('follows terkirim → diterima | ditolak → dalam layanan → selesai, cancel while open', () => {
+    expect(canMove('terkirim', 'diterima')).toBe(true);
+    expect(canMove('terkirim', 'ditolak')).toBe(true);
+    expect(canMove('diterima', 'dalam_layanan')).toBe(true);
+    expect(canMove('dalam_layanan', 'selesai')).toBe(true);
+    expect(canMove('dalam_layanan', 'dibatalkan')).toBe(true);
+    expect(canMove('terkirim', 'selesai')).toBe(false);
+    expect(canMove('ditolak', 'diterima')).toBe(false);
+    expect(canMove('selesai', 'dibatalkan')).toBe(false);
+  });
+});
+
+describe('referral time standards', () => {
+  it('takes the strictest service and urgency defaults', () => {
+    expect(referralSla('darurat', ['kesehatan'])).toEqual({ acceptHours: 1, completeDays: 7 });
+    expect(referralSla('segera', ['bantuan_hukum'])).toEqual({ acceptHours: 6, completeDays: 14 });
+    expect(referralSla('biasa', ['bantuan_hukum', 'visum'])).toEqual({ acceptHours: 72, completeDays: 3 });
+  });
+  it('lets a region override per service, or for every service of an urgency', () => {
+    const o = [
+      { urgency: 'biasa', service: 'visum', acceptHours: 24, completeDays: 2 },
+      { urgency: 'segera', service: '*', acceptHours: 4, completeDays: 10 },
+    ];
+    expect(referralSla('biasa', ['visum'], o)).toEqual({ acceptHours: 24, completeDays: 2 });
+    expect(referralSla('segera', ['visum'], o)).toEqual({ acceptHours: 4, completeDays: 10 });
+    expect(referralSla('darurat', ['visum'], o)).toEqual({ acceptHours: 1, completeDays: 3 });
+  });
+  it('counts routine acceptance in working days in the region’s zone, urgent ones on the clock', () => {
+    const fri = new Date('2026-11-27T09:00:00Z'); // Friday 16:00 WIB
+    const routine = referralDeadlines(fri, 'biasa', { acceptHours: 72, completeDays: 30 }, '36.02');
+    expect(routine.acceptDue.toISOString()).toBe('2026-12-02T09:00:00.000Z'); // Wednesday
+    const urgent = referralDeadlines(fri, 'segera', { acceptHours: 6, completeDays: 14 }, '36.02');
+    expect(urgent.acceptDue.toISOString()).toBe('2026-11-27T15:00:00.000Z');
+    expect(urgent.completeDue.toISOString()).toBe('2026-12-11T15:00:00.000Z');
+  });
+  it('says which due date has passed', () => {
+    const r = {
+      acceptDueAt: new Date('2026-01-01T00:00:00Z'),
+      completeDueAt: new Date('2026-01-10T00:00:00Z'),
+    };
+    const now = new Date('2026-01-05T00:00:00Z');
+    expect(overdue({ ...r, status: 'terkirim' }, now)).toBe('accept');
+    expect(overdue({ ...r, status: 'diterima' }, now)).toBeNull();
+    expect(overdue({ ...r, status: 'dalam_layanan' }, new Date('2026-01-11T00:00:00Z'))).toBe('complete');
+    expect(overdue({ ...r, status: 'selesai' }, new Date('2026-02-01T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('suggestion proximity', () => {
+  const desa = '36.02.01.2002';
+  it('ranks by the finest area covering the victim’s place', () => {
+    expect(proximity(['36.02.01.2002'], '36.02', desa)).toBe('desa');
+    expect(proximity(['36.02.01'], '36.02', desa)).toBe('kecamatan');
+    expect(proximity(['36.02'], '36.02', desa)).toBe('kabkota');
+    expect(proximity(['36'], '36', desa)).toBe('provinsi');
+    expect(proximity(['36.73'], '36.73', desa)).toBe('lain');
+    expect(proximity([], '36.02.01', desa)).toBe('kecamatan');
+  });
+});
+
+describe('letters, directory, transfers', () => {
+  it('formats and normalises verification codes', () => {
+    expect(formatVerificationCode('ABCD2345WXYZ')).toBe('ABCD-2345-WXYZ');
+    expect(normaliseVerificationCode(' abcd-2345 wxyz ')).toBe('ABCD2345WXYZ');
+  });
+  it('flags a directory entry unverified for more than six months', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    expect(verificationStale(null, now)).toBe(true);
+    expect(verificationStale(new Date('2026-07-01T00:00:00Z'), now)).toBe(false);
+    expect(verificationStale(new Date('2026-05-01T00:00:00Z'), now)).toBe(true);
+  });
+  it('checks transfer targets by level', () => {
+    expect(transferTargetOk('kabkota', '36.02', '36.73')).toBe(true);
+    expect(transferTargetOk('kabkota', '36.02', '36.02')).toBe(false);
+    expect(transferTargetOk('kabkota', '36.02', '36')).toBe(false);
+    expect(transferTargetOk('provinsi', '36.02', '36')).toBe(true);
+    expect(transferTargetOk('provinsi', '36.02', '32')).toBe(false);
+    expect(transferTargetOk('nasional', '36.02', null)).toBe(true);
+  });
+});
