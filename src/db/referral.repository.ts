@@ -98,7 +98,11 @@ export function lockReferral(db: Tx, id: string) {
 }
 
 export function caseReferrals(db: Tx, caseId: string) {
-  return baseQuery(db).where('r.case_id', '=', caseId).orderBy('r.sent_at', 'desc').orderBy('r.number', 'desc').execute();
+  return baseQuery(db)
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.sent_at', 'desc')
+    .orderBy('r.number', 'desc')
+    .execute();
 }
 
 const OPEN = ['terkirim', 'diterima', 'dalam_layanan'];
@@ -381,5 +385,33 @@ export function suggestionCandidates(
     .where(sql<boolean>`${service} = any(o.services)`)
     .orderBy('o.name')
     .limit(200)
+    .execute();
+}
+
+export function deleteSlaOverrides(db: Tx, jurisdiction: string) {
+  return db.deleteFrom('referral_sla').where('jurisdiction', '=', jurisdiction).execute();
+}
+
+export async function insertSlaOverrides(
+  db: Tx,
+  jurisdiction: string,
+  rows: ReadonlyArray<{ urgency: string; service: string; acceptHours: number; completeDays: number }>,
+  by: string,
+  at: Date,
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('referral_sla')
+    .values(
+      rows.map((r) => ({
+        jurisdiction,
+        urgency: r.urgency,
+        service: r.service,
+        accept_hours: r.acceptHours,
+        complete_days: r.completeDays,
+        updated_by: by,
+        updated_at: at,
+      })),
+    )
     .execute();
 }

@@ -89,3 +89,20 @@ export const TransferCreateInput = z.strictObject({
 });
 export const TransferDecisionInput = z.strictObject({ version, reason: text(2000).nullish() });
 export const TransferListQuery = z.object({ box: z.enum(['masuk', 'keluar']).default('masuk') });
+
+export const SlaInput = z.strictObject({
+  overrides: z
+    .array(
+      z.strictObject({
+        urgency: z.enum(URGENCIES, { message: 'invalid_value' }),
+        service: z.union([serviceCode, z.literal('*')]),
+        acceptHours: z
+          .number()
+          .int()
+          .min(1, 'out_of_range')
+          .max(24 * 30, 'out_of_range'),
+        completeDays: z.number().int().min(1, 'out_of_range').max(365, 'out_of_range'),
+      }),
+    )
+    .max(100, 'out_of_range'),
+});

@@ -522,4 +522,50 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     );
     expect(bad.status).toBe(400);
   });
+  it('uses the region’s own time standards once its Dinas admin sets them', async () => {
+    const admin = await h.as('admin-dinas@lebak.demo');
+    const before = await m.get('/api/v1/referral-sla');
+    expect(before.status).toBe(200);
+    expect(before.body.defaults.find((d: { urgency: string }) => d.urgency === 'segera').acceptHours).toBe(6);
+    const set = await admin.req('PUT', '/api/v1/referral-sla', {
+      overrides: [{ urgency: 'segera', service: '*', acceptHours: 2, completeDays: 5 }],
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.overrides).toEqual([
+      { urgency: 'segera', service: '*', acceptHours: 2, completeDays: 5 },
+    ]);
+    expect((await m.req('PUT', '/api/v1/referral-sla', { overrides: [] })).status).toBe(403);
+    const dup = await admin.req('PUT', '/api/v1/referral-sla', {
+      overrides: [
+        { urgency: 'biasa', service: 'visum', acceptHours: 2, completeDays: 5 },
+        { urgency: 'biasa', service: 'visum', acceptHours: 3, completeDays: 5 },
+      ],
+    });
+    expect(dup.status).toBe(400);
+    const bad = await admin.req('PUT', '/api/v1/referral-sla', {
+      overrides: [{ urgency: 'segera', service: 'sihir', acceptHours: 0, completeDays: 5 }],
+    });
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual([
+      'overrides.0.acceptHours',
+      'overrides.0.service',
+    ]);
+    const k = await openFullCase(m);
+    const r = await refer(m, k.id, {
+      personId: k.victimId,
+      toOrgId: lawId,
+      services: ['bantuan_hukum'],
+      urgency: 'segera',
+      purpose: 'Pendampingan hukum.',
+      consent,
+    });
+    expect(new Date(r.body.acceptDueAt).getTime() - new Date(r.body.sentAt).getTime()).toBe(2 * 3600_000);
+    expect(new Date(r.body.completeDueAt).getTime() - new Date(r.body.acceptDueAt).getTime()).toBe(
+      5 * 86_400_000,
+    );
+    // Serang keeps the defaults
+    expect((await (await h.as('manajer@serang.demo')).get('/api/v1/referral-sla')).body.overrides).toEqual(
+      [],
+    );
+    await admin.req('PUT', '/api/v1/referral-sla', { overrides: [] });
+  });
 });

@@ -14,6 +14,7 @@ import {
 import { createReferral } from '../../app/referrals/create-referral.ts';
 import { getReferral, listCaseReferrals } from '../../app/referrals/get-referral.ts';
 import { listReferralBox } from '../../app/referrals/list-referrals.ts';
+import { getSla, setSla } from '../../app/referrals/sla.ts';
 import { referralSuggestions } from '../../app/referrals/suggestions.ts';
 import {
   AcceptInput,
@@ -24,6 +25,7 @@ import {
   MessageInput,
   ReferralCreateInput,
   ReferralListQuery,
+  SlaInput,
   SuggestionQuery,
   WithdrawConsentInput,
 } from '../../domain/referral-schemas.ts';
@@ -127,4 +129,21 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   action('cancel', 'Batalkan rujukan', CancelInput, cancelReferral);
   action('withdraw-consent', 'Cabut persetujuan', WithdrawConsentInput, withdrawConsent);
   action('messages', 'Kirim pesan atau pertanyaan', MessageInput, postMessage);
+
+  op(
+    app,
+    { method: 'get', path: '/api/v1/referral-sla', summary: 'Standar waktu rujukan wilayah Anda', tags },
+    async (c) => c.json(await getSla(authed(c, svc))),
+  );
+  op(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/referral-sla',
+      summary: 'Atur standar waktu rujukan (administrator dinas)',
+      tags,
+      body: SlaInput,
+    },
+    async (c, { body }) => c.json(await setSla(authed(c, svc), body)),
+  );
 }
