@@ -415,3 +415,19 @@ export async function insertSlaOverrides(
     )
     .execute();
 }
+
+export function cancelOpenReferralsOfCase(db: Tx, caseId: string, now: Date) {
+  return db
+    .updateTable('referral')
+    .set({
+      status: 'dibatalkan',
+      cancelled_at: now,
+      cancel_reason: 'kasus_ditutup',
+      updated_at: now,
+      version: sql`version + 1`,
+    } as never)
+    .where('case_id', '=', caseId)
+    .where('status', 'in', OPEN)
+    .returning(['id', 'number', 'to_org_id', 'external'])
+    .execute();
+}

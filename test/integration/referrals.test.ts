@@ -568,4 +568,35 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     );
     await admin.req('PUT', '/api/v1/referral-sla', { overrides: [] });
   });
+  it('closing the case cancels its open referrals and tells the recipient', async () => {
+    const k = await openFullCase(m);
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: policeId,
+        services: ['lapor_polisi'],
+        urgency: 'biasa',
+        purpose: 'Laporan polisi.',
+        consent,
+      })
+    ).body;
+    const v = (await m.get(`/api/v1/cases/${k.id}`)).body.version;
+    const closed = await m.post(`/api/v1/cases/${k.id}/transition`, {
+      version: v,
+      to: 'terminasi',
+      closureReason: 'lainnya',
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const after = (await police.get(`/api/v1/referrals/${r.id}`)).body;
+    expect(after.status).toBe('dibatalkan');
+    expect(after.cancelReason).toBe('kasus_ditutup');
+    expect(after.permissions.accept).toBe(false);
+    const n = await h.svc.conn.db
+      .selectFrom('notification')
+      .select('kind')
+      .where('ref', '=', r.number)
+      .where('kind', '=', 'rujukan_dibatalkan')
+      .execute();
+    expect(n.length).toBeGreaterThan(0);
+  });
 });

@@ -5,6 +5,7 @@ import { insertRecord } from '../../db/record.repository.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { checkTransition, type Stage } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { cancelReferralsOfClosedCase } from '../referrals/close-with-case.ts';
 import { loadVisibleCase, requireOnCase } from './access.ts';
 import { getCase } from './get-case.ts';
 
@@ -60,6 +61,7 @@ export async function changeStage(
         ...(input.closureReason ? { closureReason: input.closureReason } : {}),
       },
     );
+    if (input.to === 'terminasi') await cancelReferralsOfClosedCase(ctx, trx, id, now);
     if (input.reason) {
       // the reason may name people: it is kept as an encrypted note, the timeline only points to it
       await insertRecord(trx, {
