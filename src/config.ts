@@ -52,6 +52,24 @@ const Env = z.object({
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'must be a kab/kota code such as 36.02')
     .optional(),
+  // notifications: approved WhatsApp template ({{1}} what happened, {{2}} the link), optional
+  WHATSAPP_NOTIFY_TEMPLATE: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'must be an approved template name (lowercase letters, digits, _)')
+    .optional(),
+  WHATSAPP_NOTIFY_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a template language code such as id or en_US')
+    .default('id'),
+  // notification e-mail (off unless SMTP_URL is set) and the background job worker
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      message: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587',
+    })
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3).max(300).default('Simpul <no-reply@localhost>'),
+  SIMPUL_JOBS: bool01.default(true),
 });
 
 /** WhatsApp Business Cloud API settings; absent when WhatsApp intake is switched off. */
@@ -64,6 +82,16 @@ export type WhatsAppSettings = {
   graphUrl: string;
   /** the kab/kota whose inbox receives new conversations */
   defaultRegion: string;
+  /** approved template for notifications to staff (WHATSAPP_NOTIFY_TEMPLATE); absent = none sent */
+  notifyTemplate?: { name: string; language: string } | undefined;
+};
+
+/** SMTP for notification e-mail; absent when SMTP_URL is not set (e-mail off). */
+export type MailSettings = {
+  /** nodemailer connection URL, e.g. smtp://user:pass@host:587 */
+  url: string;
+  /** the From header */
+  from: string;
 };
 
 const WHATSAPP_REQUIRED = [
@@ -88,6 +116,9 @@ function whatsAppSettings(e: z.infer<typeof Env>): WhatsAppSettings | undefined 
     phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID!,
     graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
     defaultRegion: e.WHATSAPP_DEFAULT_REGION!,
+    notifyTemplate: e.WHATSAPP_NOTIFY_TEMPLATE
+      ? { name: e.WHATSAPP_NOTIFY_TEMPLATE, language: e.WHATSAPP_NOTIFY_LANGUAGE }
+      : undefined,
   };
 }
 
@@ -107,6 +138,9 @@ export type Config = {
   quickExitUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   whatsapp: WhatsAppSettings | undefined;
+  mail: MailSettings | undefined;
+  /** run the background job worker in this process (SIMPUL_JOBS, default on) */
+  jobs: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -135,5 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quickExitUrl: e.SIMPUL_QUICK_EXIT_URL,
     logLevel: e.LOG_LEVEL,
     whatsapp: whatsAppSettings(e),
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    jobs: e.SIMPUL_JOBS,
   };
 }

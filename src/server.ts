@@ -1,12 +1,14 @@
 /**
  * `npm start`: open the database (embedded PGlite unless DATABASE_URL), migrate, load region
- * codes and demo data, and serve on PORT. SIGTERM/SIGINT finish in-flight requests, then close.
+ * codes and demo data, and serve on PORT; run the background job worker unless SIMPUL_JOBS=0.
+ * SIGTERM/SIGINT finish in-flight requests and the current job round, then close.
  */
 
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { backgroundSettled } from './app/background.ts';
 import { openServices } from './app/boot.ts';
+import { startJobWorker } from './app/jobs/worker.ts';
 import { KeyMismatchError } from './app/key-check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { MigrationError } from './db/migrate.ts';
@@ -54,6 +56,8 @@ async function main() {
         `Akun demo: manajer@lebak.demo (dan peran lain) — kata sandi dari SIMPUL_DEMO_PASSWORD (bawaan: lihat README)`,
       );
   });
+  // background jobs (notification e-mail/WhatsApp, deadline scans); SIMPUL_JOBS=0 switches them off
+  const worker = cfg.jobs ? startJobWorker(svc) : null;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -62,6 +66,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await worker?.stop();
       await backgroundSettled(svc);
       await svc.conn.close();
       log.info('stopped');

@@ -31,7 +31,15 @@ export async function openServices(
     const m = await migrate(conn);
     if (m.applied.length > 0) log.info({ applied: m.applied }, 'migrations applied');
     await checkKey(conn.db, keys);
-    const svc: Services = { conn, keys, clock: () => new Date(), log, whatsapp: cfg.whatsapp };
+    const svc: Services = {
+      conn,
+      keys,
+      clock: () => new Date(),
+      log,
+      whatsapp: cfg.whatsapp,
+      mail: cfg.mail,
+      publicUrl: cfg.publicUrl ?? `http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`,
+    };
     if (opts.seed !== false) await seedReference(svc, cfg);
     const wa = cfg.whatsapp;
     if (wa && (await regionCount(conn.db)) > 0 && !(await getRegion(conn.db, wa.defaultRegion)))

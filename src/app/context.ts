@@ -1,4 +1,4 @@
-import type { WhatsAppSettings } from '../config.ts';
+import type { MailSettings, WhatsAppSettings } from '../config.ts';
 import { type AuditInput, appendAudit } from '../db/audit.repository.ts';
 import type { Db, Tx } from '../db/connect.ts';
 import type { Actor } from '../domain/policy.ts';
@@ -14,6 +14,10 @@ export type Services = {
   log: Logger;
   /** WhatsApp Business Cloud API settings; absent when WhatsApp intake is off */
   whatsapp?: WhatsAppSettings | undefined;
+  /** SMTP for notification e-mail; absent when e-mail is off */
+  mail?: MailSettings | undefined;
+  /** base of links in e-mail and WhatsApp notifications (SIMPUL_PUBLIC_URL) */
+  publicUrl?: string | undefined;
 };
 
 export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };

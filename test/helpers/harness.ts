@@ -10,7 +10,7 @@ import { Keyring } from '../../src/app/crypto.ts';
 import { checkKey } from '../../src/app/key-check.ts';
 import { hashPassword } from '../../src/app/passwords.ts';
 import { seedDemo } from '../../src/app/seed-demo.ts';
-import type { WhatsAppSettings } from '../../src/config.ts';
+import type { MailSettings, WhatsAppSettings } from '../../src/config.ts';
 import { connect, type Db } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadRegions } from '../../src/db/region.repository.ts';
@@ -73,6 +73,8 @@ export async function createHarness(
     app?: Partial<AppOptions>;
     /** WhatsApp Business Cloud API settings (e.g. pointing at test/helpers/fake-graph.ts) */
     whatsapp?: WhatsAppSettings;
+    /** SMTP for notification e-mail (e.g. a local smtp-server started by the test) */
+    mail?: MailSettings;
   } = {},
 ): Promise<Harness> {
   let conn: Db;
@@ -95,6 +97,8 @@ export async function createHarness(
     clock: () => now.value,
     log: createLogger('silent'),
     whatsapp: opts.whatsapp,
+    mail: opts.mail,
+    publicUrl: 'https://simpul.test',
   };
   await migrate(conn);
   await checkKey(conn.db, keys);

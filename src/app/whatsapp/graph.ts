@@ -98,7 +98,13 @@ export async function downloadMedia(
 
 export type OutgoingBody =
   | { type: 'text'; body: string }
-  | { type: 'template'; name: string; language: string };
+  | {
+      type: 'template';
+      name: string;
+      language: string;
+      /** body parameters {{1}}, {{2}}, … of the template (notifications) */
+      params?: readonly string[];
+    };
 
 /** Sends one message; returns the WhatsApp message id. */
 export async function sendMessage(s: WhatsAppSettings, to: string, m: OutgoingBody): Promise<string> {
@@ -116,7 +122,17 @@ export async function sendMessage(s: WhatsAppSettings, to: string, m: OutgoingBo
           recipient_type: 'individual',
           to,
           type: 'template',
-          template: { name: m.name, language: { code: m.language } },
+          template: {
+            name: m.name,
+            language: { code: m.language },
+            ...(m.params && m.params.length > 0
+              ? {
+                  components: [
+                    { type: 'body', parameters: m.params.map((text) => ({ type: 'text', text })) },
+                  ],
+                }
+              : {}),
+          },
         };
   const res = await call(
     `${s.graphUrl}/${encodeURIComponent(s.phoneNumberId)}/messages`,

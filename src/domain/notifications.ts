@@ -1,0 +1,109 @@
+/**
+ * Notifications outside Simpul and the job queue that sends them: retry schedule, the text of a
+ * notification e-mail and WhatsApp template, and the inputs of the notification API. Pure rules,
+ * no I/O. A notification never carries personal data: only its kind, a reference number (of a
+ * referral, transfer or agreement — never a name) and a link into Simpul.
+ */
+import { z } from 'zod';
+import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type NotificationKind } from './referrals.ts';
+import type { Label } from './taxonomies.ts';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+/** Waits after the 1st, 2nd, … failure of a job; the last one repeats until MAX_JOB_ATTEMPTS. */
+export const JOB_BACKOFF_MS: readonly number[] = [1 * MIN, 5 * MIN, 30 * MIN, 2 * HOUR, 12 * HOUR];
+/** After this many failed runs a job is given up ('gagal'). */
+export const MAX_JOB_ATTEMPTS = 8;
+
+/**
+ * When a job that has now failed `attempts` times (1 or more) runs again, or null when it is
+ * given up.
+ */
+export function nextAttemptAt(attempts: number, now: Date): Date | null {
+  if (attempts >= MAX_JOB_ATTEMPTS) return null;
+  const i = Math.min(Math.max(attempts, 1), JOB_BACKOFF_MS.length) - 1;
+  return new Date(now.getTime() + JOB_BACKOFF_MS[i]!);
+}
+
+export function notificationLabel(kind: string): Label {
+  return (
+    NOTIFICATION_LABELS[kind as NotificationKind] ?? { id: 'Pemberitahuan Simpul', en: 'Simpul notification' }
+  );
+}
+
+/** Absolute link of a notification: `link` is a path inside the staff app. */
+export function absoluteLink(publicUrl: string, link: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return `${base}${link.startsWith('/') ? link : `/${link}`}`;
+}
+
+/**
+ * The e-mail for a notification: Bahasa Indonesia first, English below. Only the kind, the
+ * reference number and the link — whoever reads the mailbox learns nothing about a victim.
+ */
+export function notificationEmail(n: { kind: string; ref: string | null; url: string }) {
+  const label = notificationLabel(n.kind);
+  const subject = `[Simpul] ${label.id}${n.ref ? ` — ${n.ref}` : ''}`;
+  const lines = [
+    'Yth. Bapak/Ibu,',
+    '',
+    `${label.id}.`,
+    ...(n.ref ? [`Nomor: ${n.ref}`] : []),
+    '',
+    'Silakan masuk ke Simpul untuk melihat rinciannya:',
+    n.url,
+    '',
+    'Pesan ini dikirim otomatis oleh Simpul dan sengaja tidak memuat data pribadi. Jangan membalas pesan ini.',
+    'Pengaturan pemberitahuan dapat diubah di halaman Notifikasi.',
+    '',
+    '---',
+    `${label.en}.`,
+    ...(n.ref ? [`Reference: ${n.ref}`] : []),
+    `Sign in to Simpul to see the details: ${n.url}`,
+    'This message was sent automatically and deliberately holds no personal data. Do not reply.',
+  ];
+  return { subject, text: `${lines.join('\n')}\n` };
+}
+
+/** Body parameters of the WhatsApp notification template: {{1}} the label, {{2}} the link. */
+export function whatsappTemplateParams(n: { kind: string; ref: string | null; url: string }): string[] {
+  const label = notificationLabel(n.kind);
+  return [n.ref ? `${label.id} (${n.ref})` : label.id, n.url];
+}
+
+/** A mobile number as WhatsApp wants it: digits only, country code 62, no leading 0 or +. */
+export function whatsappNumber(phone: string): string {
+  const d = phone.replace(/\D/g, '');
+  if (d.startsWith('62')) return d;
+  if (d.startsWith('0')) return `62${d.slice(1)}`;
+  return d;
+}
+
+// ---- API inputs
+
+/** An Indonesian mobile number (WhatsApp runs on mobiles only): 08…, 628… or +628…. */
+const mobilePhone = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s\-().]/g, ''))
+  .refine((s) => /^(\+62|62|0)8\d{7,12}$/.test(s), 'invalid_phone');
+
+export const NotificationSettingsInput = z.strictObject({
+  email: z.boolean(),
+  whatsappPhone: mobilePhone.nullable(),
+});
+export type NotificationSettingsInput = z.infer<typeof NotificationSettingsInput>;
+
+export const NotificationListQuery = z.strictObject({
+  unread: z.enum(['1', '0']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
+
+export const NotificationIdParams = z.strictObject({ id: z.uuid('invalid_id') });
+
+export function isNotificationKind(k: string): k is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(k);
+}
