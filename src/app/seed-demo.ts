@@ -4,6 +4,7 @@
  * every stage. Every person here is invented; NIKs are synthetic but well-formed.
  */
 import { randomUUID } from 'node:crypto';
+import { insertAgreement } from '../db/directory.repository.ts';
 import { findMeta, insertMeta } from '../db/meta.repository.ts';
 import { insertOrganisation } from '../db/organisation.repository.ts';
 import { findUserByEmail, insertUser } from '../db/user.repository.ts';
@@ -25,44 +26,98 @@ export const DEMO_REGIONS: DemoRegion[] = [
   { slug: 'serang', code: '36.73', name: 'Kota Serang', district: '36.73.01', village: '36.73.01.1001' },
 ];
 
-const ORGS: Array<{ key: string; type: string; name: (r: string) => string; roles: Role[] }> = [
+type DemoOrg = {
+  key: string;
+  type: string;
+  name: (r: string) => string;
+  roles: Role[];
+  /** further users by e-mail local part (`rsud` → rsud@lebak.demo) */
+  extraUsers?: Array<{ local: string; role: Role }>;
+  services: string[];
+  hours: string;
+  accessibility?: string;
+  capacity?: { total: number; free: number };
+  /** days since the entry was last verified (over 183: flagged for re-verification) */
+  verifiedDaysAgo: number;
+  /** the Dinas's cooperation agreement with this partner, relative to today (days) */
+  agreement?: { kind: 'mou' | 'pks'; startedDaysAgo: number; endsInDays: number };
+};
+
+const ORGS: DemoOrg[] = [
   {
     key: 'dinas',
     type: 'dinas_pppa',
     name: (r) => `Dinas PPPA ${r}`,
     roles: ['admin', 'admin-dinas', 'pimpinan', 'auditor'],
+    services: [],
+    hours: 'Senin–Jumat 08.00–16.00',
+    verifiedDaysAgo: 10,
   },
   {
     key: 'uptd',
     type: 'uptd_ppa',
     name: (r) => `UPTD PPA ${r}`,
     roles: ['pengaduan', 'manajer', 'pendamping'],
+    services: ['pengaduan', 'pendampingan', 'psikologis', 'mediasi'],
+    hours: 'Senin–Jumat 08.00–16.00; pengaduan darurat 24 jam melalui telepon',
+    accessibility: 'Ruang layanan di lantai dasar, jalur kursi roda',
+    verifiedDaysAgo: 10,
   },
   {
     key: 'polisi',
     type: 'polisi_ppa',
     name: (r) => `Unit PPA Polres ${r.replace(/^(Kabupaten|Kota) /, '')}`,
     roles: ['mitra'],
+    services: ['lapor_polisi', 'penegakan_hukum'],
+    hours: '24 jam',
+    verifiedDaysAgo: 40,
+    agreement: { kind: 'pks', startedDaysAgo: 400, endsInDays: 700 },
   },
   {
     key: 'rsud',
     type: 'rumah_sakit',
     name: (r) => `RSUD ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
     roles: [],
+    extraUsers: [{ local: 'rsud', role: 'mitra' }],
+    services: ['kesehatan', 'visum', 'psikologis'],
+    hours: 'IGD 24 jam; poli PPT Senin–Sabtu 08.00–14.00',
+    accessibility: 'Ramah disabilitas; juru bahasa isyarat atas permintaan',
+    verifiedDaysAgo: 60,
+    // ends within the 60-day warning window
+    agreement: { kind: 'pks', startedDaysAgo: 690, endsInDays: 45 },
   },
   {
     key: 'lbh',
     type: 'bantuan_hukum',
     name: (r) => `Pos Bantuan Hukum ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
     roles: [],
+    services: ['bantuan_hukum', 'pendampingan'],
+    hours: 'Senin–Jumat 09.00–15.00',
+    verifiedDaysAgo: 90,
+    // expired: referrals to it show "no active agreement"
+    agreement: { kind: 'mou', startedDaysAgo: 760, endsInDays: -30 },
   },
   {
     key: 'rumah_aman',
     type: 'rumah_aman',
     name: (r) => `Rumah Aman ${r.replace(/^(Kabupaten|Kota) /, '')} (demo)`,
     roles: [],
+    services: ['rumah_aman'],
+    hours: '24 jam (alamat dirahasiakan; hubungi UPTD PPA)',
+    capacity: { total: 6, free: 2 },
+    // last verified more than six months ago: flagged
+    verifiedDaysAgo: 200,
+    agreement: { kind: 'pks', startedDaysAgo: 100, endsInDays: 265 },
   },
 ];
+
+const LANGUAGES: Record<string, string[]> = {
+  lebak: ['Bahasa Indonesia', 'Bahasa Sunda'],
+  serang: ['Bahasa Indonesia', 'Bahasa Jawa Serang', 'Bahasa Sunda'],
+};
+
+const DAY = 86_400_000;
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 const FIRST_F = [
   'Siti',
@@ -165,9 +220,32 @@ export async function seedDemo(
         address: `Jl. Contoh No. ${ri + 1}${o.key.length}, ${region.name}`,
         phone: `0254-${String(100000 + ri * 1000 + o.key.length * 37)}`,
         email: `${o.key}@${region.slug}.demo`,
+        services: o.services,
+        areas: [region.code],
+        hours: o.hours,
+        languages: LANGUAGES[region.slug] ?? ['Bahasa Indonesia'],
+        accessibility: o.accessibility ?? null,
+        capacity_total: o.capacity?.total ?? null,
+        capacity_free: o.capacity?.free ?? null,
+        capacity_updated_at: o.capacity ? new Date(now.getTime() - 2 * DAY) : null,
+        verified_at: new Date(now.getTime() - o.verifiedDaysAgo * DAY),
         created_at: now,
         updated_at: now,
       });
+      for (const extra of o.extraUsers ?? []) {
+        await insertUser(db, {
+          id: randomUUID(),
+          email: `${extra.local}@${region.slug}.demo`,
+          name: `Demo ${extra.local} ${region.slug}`,
+          role: extra.role,
+          org_id: id,
+          password_hash: hash,
+          password_changed_at: now,
+          demo: true,
+          created_at: now,
+          updated_at: now,
+        });
+      }
       for (const role of o.roles) {
         const uid = randomUUID();
         await insertUser(db, {
@@ -187,11 +265,45 @@ export async function seedDemo(
     }
     const missing = ROLES.filter((r) => !users.has(r));
     if (missing.length > 0) throw new Error(`demo roles missing: ${missing.join(',')}`);
+    await seedAgreements(svc, region, orgIds, users.get('admin-dinas')!.userId, ri + 1);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 60, ri + 1);
   }
   await insertMeta(db, 'demo_seeded', now.toISOString());
   svc.log.info({ ms: Date.now() - t0 }, 'demo data loaded');
   return true;
+}
+
+/** One cooperation agreement of the Dinas with each partner that has one in ORGS. */
+async function seedAgreements(
+  svc: Services,
+  region: DemoRegion,
+  orgIds: Map<string, string>,
+  createdBy: string,
+  seq: number,
+) {
+  const now = svc.clock();
+  const year = now.getUTCFullYear();
+  for (const [i, o] of ORGS.entries()) {
+    if (!o.agreement) continue;
+    const a = o.agreement;
+    await insertAgreement(svc.conn.db, {
+      id: randomUUID(),
+      org_id: orgIds.get(o.key)!,
+      jurisdiction: region.code,
+      kind: a.kind,
+      number: `${a.kind === 'mou' ? '400.14' : '400.14.1'}/${String(seq * 10 + i).padStart(3, '0')}/DP3A/${year}`,
+      parties: `Dinas PPPA ${region.name} dan ${o.name(region.name)}`,
+      subject:
+        a.kind === 'mou'
+          ? 'Kerja sama penanganan perempuan dan anak korban kekerasan'
+          : `Perjanjian kerja sama layanan rujukan (${o.services.join(', ')}) bagi perempuan dan anak korban kekerasan`,
+      starts_on: dateOnly(new Date(now.getTime() - a.startedDaysAgo * DAY)),
+      ends_on: dateOnly(new Date(now.getTime() + a.endsInDays * DAY)),
+      created_by: createdBy,
+      created_at: now,
+      updated_at: now,
+    });
+  }
 }
 
 const STAGE_PLAN: Stage[] = [

@@ -114,6 +114,22 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
   return handle<T>(res, false);
 }
 
+/** Raw file upload with PUT (the body is the file itself, e.g. an agreement's PDF). */
+export async function putFile<T>(path: string, file: Blob, type: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: headers({ 'Content-Type': type }),
+      body: file,
+    });
+  } catch (e) {
+    networkError(e);
+  }
+  return handle<T>(res, false);
+}
+
 /** Builds `?a=1&b=2` from the non-empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const u = new URLSearchParams();

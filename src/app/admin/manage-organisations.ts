@@ -1,11 +1,14 @@
 /** Organisations (lembaga): admin everywhere, admin-dinas within its jurisdiction. */
 import { randomUUID } from 'node:crypto';
 import { getOrganisation, listOrganisations } from '../../db/admin.repository.ts';
+import { existingRegions } from '../../db/directory.repository.ts';
 import { insertOrganisation, updateOrganisationRow } from '../../db/organisation.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import { capacityProblem } from '../../domain/directory.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { adminScope, isWithin, jurisdictionOf } from '../../domain/policy.ts';
+import type { OrgInput, OrgUpdate } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { requireAdmin } from './require-admin.ts';
 
@@ -18,6 +21,16 @@ type OrgRow = {
   address: string | null;
   phone: string | null;
   email: string | null;
+  services?: string[];
+  areas?: string[];
+  hours?: string | null;
+  languages?: string[];
+  accessibility?: string | null;
+  website?: string | null;
+  capacity_total?: number | null;
+  capacity_free?: number | null;
+  verified_at?: Date | null;
+  active?: boolean;
   version: number;
   region_name?: string | null;
 };
@@ -33,9 +46,58 @@ export function orgDto(o: OrgRow): OrgDto {
     address: o.address,
     phone: o.phone,
     email: o.email,
+    services: o.services ?? [],
+    areas: o.areas ?? [],
+    hours: o.hours ?? null,
+    languages: o.languages ?? [],
+    accessibility: o.accessibility ?? null,
+    website: o.website ?? null,
+    capacityTotal: o.capacity_total ?? null,
+    capacityFree: o.capacity_free ?? null,
+    verifiedAt: o.verified_at ? new Date(o.verified_at).toISOString() : null,
+    active: o.active ?? true,
     version: o.version,
   };
 }
+
+/** Areas must be Indonesian region codes that exist (checked against the loaded region list). */
+async function checkAreas(db: Tx, areas: readonly string[] | undefined) {
+  if (!areas || areas.length === 0) return;
+  const found = await existingRegions(db, areas);
+  const i = areas.findIndex((a) => !found.has(a));
+  if (i >= 0) throw new AppError('VALIDATION_FAILED', { [`areas.${i}`]: 'outside_indonesia' });
+}
+
+/** The directory columns of an input, as table columns. */
+function directoryColumns(input: OrgDirectoryInput): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  if (input.services !== undefined) set.services = [...new Set(input.services)];
+  if (input.areas !== undefined) set.areas = [...new Set(input.areas)];
+  if (input.languages !== undefined) set.languages = input.languages;
+  for (const [k, col] of [
+    ['hours', 'hours'],
+    ['accessibility', 'accessibility'],
+    ['website', 'website'],
+    ['capacityTotal', 'capacity_total'],
+    ['capacityFree', 'capacity_free'],
+  ] as const)
+    if (input[k] !== undefined) set[col] = input[k];
+  if (input.active !== undefined) set.active = input.active;
+  return set;
+}
+
+type OrgDirectoryInput = Pick<
+  OrgInput,
+  | 'services'
+  | 'areas'
+  | 'hours'
+  | 'languages'
+  | 'accessibility'
+  | 'website'
+  | 'capacityTotal'
+  | 'capacityFree'
+  | 'active'
+>;
 
 async function checkRegion(db: Tx, root: string, code: string) {
   if (!(await getRegion(db, code))) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
@@ -58,20 +120,13 @@ export async function listOrgsForAdmin(ctx: AuthedCtx) {
   return (await listOrganisations(ctx.conn.db, root)).map(orgDto);
 }
 
-export async function createOrganisation(
-  ctx: AuthedCtx,
-  input: {
-    name: string;
-    type: string;
-    regionCode: string;
-    address?: string | null;
-    phone?: string | null;
-    email?: string | null;
-  },
-) {
+export async function createOrganisation(ctx: AuthedCtx, input: OrgInput) {
   const root = requireAdmin(ctx);
   const db = ctx.conn.db;
   await checkRegion(db, root, input.regionCode);
+  await checkAreas(db, input.areas);
+  const capacity = capacityProblem(input.capacityTotal, input.capacityFree);
+  if (capacity) throw new AppError('VALIDATION_FAILED', capacity);
   const id = randomUUID();
   const now = ctx.clock();
   const row = await db.transaction().execute(async (trx) => {
@@ -84,6 +139,8 @@ export async function createOrganisation(
       address: input.address ?? null,
       phone: input.phone ?? null,
       email: input.email ?? null,
+      ...directoryColumns(input),
+      ...(input.capacityFree != null || input.capacityTotal != null ? { capacity_updated_at: now } : {}),
       created_at: now,
       updated_at: now,
     });
@@ -98,25 +155,20 @@ export async function createOrganisation(
   return orgDto(row);
 }
 
-export async function updateOrganisation(
-  ctx: AuthedCtx,
-  id: string,
-  input: {
-    version: number;
-    name?: string;
-    type?: string;
-    regionCode?: string;
-    address?: string | null;
-    phone?: string | null;
-    email?: string | null;
-  },
-) {
+export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgUpdate) {
   const root = requireAdmin(ctx);
   const db = ctx.conn.db;
   const existing = await getOrganisation(db, id);
   if (!existing || (root !== '' && !isWithin(existing.jurisdiction, root))) throw new AppError('NOT_FOUND');
   if (input.regionCode) await checkRegion(db, root, input.regionCode);
-  const set: Record<string, unknown> = {};
+  await checkAreas(db, input.areas);
+  const total = input.capacityTotal !== undefined ? input.capacityTotal : existing.capacity_total;
+  const free = input.capacityFree !== undefined ? input.capacityFree : existing.capacity_free;
+  const capacity = capacityProblem(total, free);
+  if (capacity) throw new AppError('VALIDATION_FAILED', capacity);
+  const set: Record<string, unknown> = directoryColumns(input);
+  if (input.capacityFree !== undefined || input.capacityTotal !== undefined)
+    set.capacity_updated_at = ctx.clock();
   for (const k of ['name', 'type', 'address', 'phone', 'email'] as const)
     if (input[k] !== undefined) set[k] = input[k];
   if (input.regionCode) {

@@ -120,19 +120,24 @@ export async function updateUser(
   return userDto((await userWithOrg(db, id))!);
 }
 
+/** A random temporary password, shown once to the administrator who hands it over. */
+export function temporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 /** Sets a random temporary password (shown once), ends the user's sessions, removes two-factor. */
 export async function resetPassword(ctx: AuthedCtx, id: string) {
   const root = requireAdmin(ctx);
   const db = ctx.conn.db;
   const u = await userInSubtree(db, root, id);
   if (!u || !canGrantRole(ctx.actor, u.role as Role)) throw new AppError('NOT_FOUND');
-  const temporaryPassword = randomBytes(12).toString('base64url');
+  const password = temporaryPassword();
   const now = ctx.clock();
-  const hash = await hashPassword(temporaryPassword);
+  const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await resetUserCredentials(trx, id, { passwordHash: hash, now });
     await revokeUserSessions(trx, id, now);
     await audit(ctx, trx, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'ok' });
   });
-  return { temporaryPassword };
+  return { temporaryPassword: password };
 }

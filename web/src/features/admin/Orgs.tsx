@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import {
   bindField,
   CardTable,
+  CheckGroup,
   codeOptions,
   EditButton,
   ErrorSummary,
@@ -20,6 +21,14 @@ import { invalidateOrgs, useAdminOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+
+/** A comma-separated list as an array (areas, languages). */
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const num = (s: string) => (s.trim() === '' ? null : Number(s));
 
 function OrgForm({
   org,
@@ -39,7 +48,15 @@ function OrgForm({
     address: org?.address ?? '',
     phone: org?.phone ?? '',
     email: org?.email ?? '',
+    hours: org?.hours ?? '',
+    areas: (org?.areas ?? []).join(', '),
+    languages: (org?.languages ?? []).join(', '),
+    accessibility: org?.accessibility ?? '',
+    website: org?.website ?? '',
+    capacityTotal: org?.capacityTotal != null ? String(org.capacityTotal) : '',
+    capacityFree: org?.capacityFree != null ? String(org.capacityFree) : '',
   });
+  const [services, setServices] = useState<string[]>(org?.services ?? []);
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run } = useAction();
   const prefix = org ? `org-${org.id.slice(0, 8)}` : 'org-new';
@@ -50,6 +67,14 @@ function OrgForm({
     address: t('org.address'),
     phone: t('org.phone'),
     email: t('org.email'),
+    services: t('dir.services'),
+    hours: t('dir.hours'),
+    areas: t('dir.areas'),
+    languages: t('dir.languages'),
+    accessibility: t('dir.accessibility'),
+    website: t('org.website'),
+    capacityTotal: t('dir.capacityTotal'),
+    capacityFree: t('dir.capacityFree'),
   };
   const submit = (e: Event) => {
     e.preventDefault();
@@ -60,6 +85,14 @@ function OrgForm({
       address: orNull(v.address),
       phone: orNull(v.phone),
       email: orNull(v.email),
+      services,
+      areas: list(v.areas),
+      languages: list(v.languages),
+      hours: orNull(v.hours),
+      accessibility: orNull(v.accessibility),
+      website: orNull(v.website),
+      capacityTotal: num(v.capacityTotal),
+      capacityFree: num(v.capacityFree),
     };
     run(async () => {
       if (org)
@@ -88,6 +121,25 @@ function OrgForm({
       <div class="grid">
         <TextField {...common} {...field('phone')} type="tel" />
         <TextField {...common} {...field('email')} type="email" />
+      </div>
+      <CheckGroup
+        {...common}
+        name="services"
+        label={labels.services}
+        values={services}
+        onValues={setServices}
+        options={codeOptions(tx?.serviceTypes)}
+      />
+      <TextField {...common} {...field('areas')} hint={t('org.areasHint')} />
+      <TextField {...common} {...field('hours')} />
+      <div class="grid">
+        <TextField {...common} {...field('languages')} hint={t('org.listHint')} />
+        <TextField {...common} {...field('website')} type="url" />
+      </div>
+      <TextField {...common} {...field('accessibility')} />
+      <div class="grid">
+        <TextField {...common} {...field('capacityTotal')} type="number" inputMode="numeric" min="0" />
+        <TextField {...common} {...field('capacityFree')} type="number" inputMode="numeric" min="0" />
       </div>
       <FormActions busy={busy} onCancel={() => onDone(false)} />
     </form>

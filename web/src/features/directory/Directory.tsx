@@ -1,0 +1,299 @@
+import { useState } from 'preact/hooks';
+import type { DirectoryEntryDto, Page } from '../../../../src/domain/dto.ts';
+import { api, qs } from '../../api.ts';
+import {
+  codeOptions,
+  ErrorSummary,
+  PagedResults,
+  SelectField,
+  TextField,
+  useAction,
+  useUrlFilters,
+} from '../../components/form.tsx';
+import { Loading, PageHeading, useLoad } from '../../components/page.tsx';
+import { RegionPicker } from '../../components/region.tsx';
+import { t } from '../../i18n/index.ts';
+import { fmtDate, fmtDateTime } from '../../lib/format.ts';
+import { isAdmin } from '../../lib/roles.ts';
+import { useStore } from '../../lib/store.ts';
+import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+
+const FILTERS = ['q', 'service', 'type', 'region'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+function fromQuery(q: Record<string, string>): Filters {
+  return Object.fromEntries(FILTERS.map((k) => [k, q[k] ?? ''])) as Filters;
+}
+function toQuery(f: Filters, page?: number) {
+  return qs({ ...f, page: page && page > 1 ? page : undefined });
+}
+
+/** The agreement badge: prominent when the organisation has no active agreement with the Dinas. */
+export function AgreementBadge({ e }: { e: DirectoryEntryDto }) {
+  if (!e.activeAgreement)
+    return (
+      <span class="badge danger">
+        <strong>{t('dir.noAgreement')}</strong>
+      </span>
+    );
+  return (
+    <span class={`badge ${e.agreementEndingSoon ? 'warn' : 'ok'}`}>
+      {t('dir.agreement', { number: e.activeAgreement.number, date: fmtDate(e.activeAgreement.endsOn) })}
+      {e.agreementEndingSoon ? ` · ${t('dir.agreementEnding')}` : ''}
+    </span>
+  );
+}
+
+function CapacityForm({ e, onSaved }: { e: DirectoryEntryDto; onSaved: (x: DirectoryEntryDto) => void }) {
+  const [free, setFree] = useState(String(e.capacityFree ?? 0));
+  const [total, setTotal] = useState(String(e.capacityTotal ?? 0));
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `cap-${e.id.slice(0, 8)}`;
+  const labels = { capacityFree: t('dir.capacityFree'), capacityTotal: t('dir.capacityTotal') };
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    run(async () => {
+      const r = await api<DirectoryEntryDto>(`/directory/${e.id}/capacity`, {
+        method: 'PATCH',
+        body: { version: e.version, capacityFree: Number(free), capacityTotal: Number(total) },
+      });
+      onSaved(r);
+    });
+  };
+  return (
+    <form class="inline-form" onSubmit={submit} noValidate aria-label={t('dir.updateCapacity')}>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      <div class="grid">
+        <TextField
+          prefix={prefix}
+          name="capacityFree"
+          label={labels.capacityFree}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          value={free}
+          onValue={setFree}
+          error={error}
+        />
+        <TextField
+          prefix={prefix}
+          name="capacityTotal"
+          label={labels.capacityTotal}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          value={total}
+          onValue={setTotal}
+          error={error}
+        />
+      </div>
+      <button type="submit" disabled={busy}>
+        {t('dir.updateCapacity')}
+      </button>
+    </form>
+  );
+}
+
+function Entry({
+  e: initial,
+  tx,
+  onNotice,
+}: {
+  e: DirectoryEntryDto;
+  tx: Taxonomies | null;
+  onNotice: (s: string) => void;
+}) {
+  const [e, setE] = useState(initial);
+  const verify = useAction();
+  const services = e.services.map((s) => codeLabel(tx, 'serviceTypes', s)).join(', ');
+  return (
+    <article class="card" aria-labelledby={`dir-${e.id}`}>
+      <h2 id={`dir-${e.id}`}>{e.name}</h2>
+      <p class="hint">
+        {codeLabel(tx, 'orgTypes', e.type)} · {e.regionName ?? e.regionCode}
+      </p>
+      <p class="badges">
+        <AgreementBadge e={e} /> {!e.onSimpul && <span class="badge muted">{t('dir.notOnSimpul')}</span>}{' '}
+        {e.verificationDue && <span class="badge warn">{t('dir.verifyDue')}</span>}
+      </p>
+      <dl class="facts small">
+        <dt>{t('dir.services')}</dt>
+        <dd>{services || '—'}</dd>
+        <dt>{t('dir.hours')}</dt>
+        <dd>{e.hours ?? '—'}</dd>
+        {e.capacityTotal !== null && (
+          <>
+            <dt>{t('dir.capacity')}</dt>
+            <dd>
+              {t('dir.capacityOf', { free: e.capacityFree ?? 0, total: e.capacityTotal })}
+              {e.capacityUpdatedAt &&
+                ` (${t('dir.capacityUpdated', { date: fmtDateTime(e.capacityUpdatedAt) })})`}
+            </dd>
+          </>
+        )}
+        <dt>{t('dir.contact')}</dt>
+        <dd>{[e.address, e.phone, e.email, e.website].filter(Boolean).join(' · ') || '—'}</dd>
+        {e.languages.length > 0 && (
+          <>
+            <dt>{t('dir.languages')}</dt>
+            <dd>{e.languages.join(', ')}</dd>
+          </>
+        )}
+        {e.accessibility && (
+          <>
+            <dt>{t('dir.accessibility')}</dt>
+            <dd>{e.accessibility}</dd>
+          </>
+        )}
+        <dt>{t('dir.areas')}</dt>
+        <dd>{e.areas.join(', ') || '—'}</dd>
+      </dl>
+      <p class="hint">
+        {e.verifiedAt ? t('dir.verifiedAt', { date: fmtDate(e.verifiedAt) }) : t('dir.neverVerified')}
+      </p>
+      {verify.error && (
+        <p class="notice error" role="alert">
+          {verify.error.message}
+        </p>
+      )}
+      <div class="row-actions">
+        {e.permissions.verify && (
+          <button
+            type="button"
+            disabled={verify.busy}
+            aria-label={t('dir.verifyAria', { name: e.name })}
+            onClick={() =>
+              verify.run(async () => {
+                setE(await api<DirectoryEntryDto>(`/directory/${e.id}/verify`, { method: 'POST' }));
+                onNotice(t('dir.verified', { name: e.name }));
+              })
+            }
+          >
+            {t('dir.verify')}
+          </button>
+        )}
+      </div>
+      {e.permissions.updateCapacity && e.capacityTotal !== null && (
+        <details>
+          <summary>{t('dir.updateCapacity')}</summary>
+          <CapacityForm
+            key={e.version}
+            e={e}
+            onSaved={(x) => {
+              setE(x);
+              onNotice(t('dir.capacitySaved', { name: e.name }));
+            }}
+          />
+        </details>
+      )}
+    </article>
+  );
+}
+
+export default function Directory() {
+  const user = useStore(userStore);
+  const tx = useTaxonomies();
+  const [notice, setNotice] = useState<string | null>(null);
+  const { route, applied, page, f, setF, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const results = useLoad(
+    (signal) =>
+      api<Page<DirectoryEntryDto>>(`/directory${qs({ ...applied, page, pageSize: 20 })}`, { signal }),
+    [queryKey],
+  );
+  if (!user) return <Loading />;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    route(`/direktori${toQuery(f)}`);
+  };
+  const clear = () => {
+    setF(fromQuery({}));
+    route('/direktori');
+  };
+  const active = FILTERS.some((k) => applied[k]);
+  const title = t('dir.title');
+  return (
+    <section>
+      <div class="page-head">
+        <PageHeading title={title}>{title}</PageHeading>
+        {isAdmin(user.role) && (
+          <p class="row-actions">
+            <a class="button" href="/direktori/kerja-sama">
+              {t('dir.agreementsLink')}
+            </a>{' '}
+            <a class="button" href="/direktori/permohonan">
+              {t('dir.joinLink')}
+            </a>
+          </p>
+        )}
+      </div>
+      <p class="lead">{t('dir.intro')}</p>
+      {notice && (
+        <p class="notice ok" role="status">
+          {notice}
+        </p>
+      )}
+      <form class="filters" aria-label={t('dir.filters')} onSubmit={submit}>
+        <div class="grid">
+          <TextField
+            prefix="dflt"
+            name="q"
+            type="search"
+            label={t('dir.search')}
+            value={f.q}
+            onValue={set('q')}
+          />
+          <SelectField
+            prefix="dflt"
+            name="service"
+            label={t('dir.service')}
+            value={f.service}
+            onValue={set('service')}
+            empty={t('common.all')}
+            options={codeOptions(tx?.serviceTypes)}
+          />
+          <SelectField
+            prefix="dflt"
+            name="type"
+            label={t('dir.type')}
+            value={f.type}
+            onValue={set('type')}
+            empty={t('common.all')}
+            options={codeOptions(tx?.orgTypes)}
+          />
+        </div>
+        <RegionPicker
+          prefix="dflt"
+          name="region"
+          label={t('dir.region')}
+          value={f.region}
+          onValue={set('region')}
+          maxLevel={4}
+        />
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('action.search')}
+          </button>
+          {active && (
+            <button type="button" onClick={clear}>
+              {t('dir.clear')}
+            </button>
+          )}
+        </div>
+      </form>
+      <PagedResults
+        {...results}
+        found={(n) => t('dir.found', { n })}
+        href={(p) => `/direktori${toQuery(applied, p)}`}
+        none={active ? t('dir.noneFiltered') : t('dir.none')}
+      >
+        {(items) => (
+          <div class="stack">
+            {items.map((e) => (
+              <Entry key={`${e.id}-${e.version}`} e={e} tx={tx} onNotice={setNotice} />
+            ))}
+          </div>
+        )}
+      </PagedResults>
+    </section>
+  );
+}
