@@ -448,7 +448,7 @@ export interface CaseTransferTable {
   requested_at: Timestamp;
   decided_by: string | null;
   decided_at: Timestamp | null;
-  decline_reason: string | null;
+  decline_reason_enc: string | null;
   version: Generated<number>;
 }
 export interface NotificationTable {

@@ -184,7 +184,7 @@ CREATE TABLE case_transfer (
   requested_at timestamptz NOT NULL,
   decided_by uuid REFERENCES app_user (id),
   decided_at timestamptz,
-  decline_reason text,
+  decline_reason_enc text,
   version integer NOT NULL DEFAULT 1
 );
 CREATE INDEX case_transfer_case_idx ON case_transfer (case_id, requested_at);

@@ -1,0 +1,70 @@
+/**
+ * The referral letter (surat rujukan): the referral as the referring side sees it, with what the
+ * letterhead and signature need. Only the referring side prints it; every print is audited and
+ * noted in the referral's history.
+ */
+import { addLetterEvent, letterFacts } from '../../db/letter-verification.repository.ts';
+import type { ReferralDto } from '../../domain/dto.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { getReferral } from '../referrals/get-referral.ts';
+
+export type ReferralLetter = {
+  referral: ReferralDto;
+  issuedAt: Date;
+  fromOrgAddress: string | null;
+  cityName: string;
+  signerName: string;
+};
+
+/** "KABUPATEN LEBAK" / "Kabupaten Lebak" / "Kota Serang" → "Lebak" / "Serang". */
+export function placeName(region: string | null): string {
+  if (!region) return '';
+  const bare = region.replace(/^(kabupaten|kab\.|kota|provinsi)\s+/i, '').trim();
+  return bare === bare.toUpperCase()
+    ? bare.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
+    : bare;
+}
+
+export async function referralLetter(ctx: AuthedCtx, id: string): Promise<ReferralLetter> {
+  const referral = await getReferral(ctx, id);
+  if (!referral.permissions.letter)
+    throw new AppError('FORBIDDEN', undefined, {
+      action: 'referral.letter',
+      entity: 'referral',
+      entityId: id,
+      outcome: 'denied',
+    });
+  const now = ctx.clock();
+  const facts = await ctx.conn.db.transaction().execute(async (trx) => {
+    const f = await letterFacts(trx, id);
+    await addLetterEvent(trx, {
+      referralId: id,
+      at: now,
+      actorId: ctx.actor.userId,
+      actorOrgId: ctx.actor.orgId,
+    });
+    await audit(ctx, trx, {
+      action: 'referral.letter',
+      entity: 'referral',
+      entityId: id,
+      outcome: 'ok',
+      detail: { caseId: referral.caseId, sections: referral.sections },
+    });
+    return f;
+  });
+  const contact = [
+    facts?.from_address,
+    facts?.from_phone ? `Telp. ${facts.from_phone}` : null,
+    facts?.from_email,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    referral,
+    issuedAt: now,
+    fromOrgAddress: contact || null,
+    cityName: placeName(facts?.from_region_name ?? facts?.jurisdiction_name ?? null),
+    signerName: facts?.created_by_name ?? '',
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The referral letter carries only the shared sections: a name or chronology planted in a
+ * section that is not shared must not appear anywhere in the PDF.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReferralDto } from '../../src/domain/dto.ts';
+import { anonymousVictim, referralLetterPdf } from '../../src/http/letters/referral-letter.ts';
+
+/**
+ * The text of an uncompressed pdfkit document: pdfkit writes text as hex glyph codes (WinAnsi for
+ * the standard fonts) in TJ arrays, split where it kerns.
+ */
+function pdfText(pdf: Buffer): string {
+  const src = pdf.toString('latin1');
+  const winAnsi: Record<number, string> = { 145: '‘', 146: '’', 147: '“', 148: '”', 150: '–', 151: '—' };
+  const lines: string[] = [];
+  for (const m of src.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    let line = '';
+    for (const t of (m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>|(-?[\d.]+)/g)) {
+      if (t[1] !== undefined)
+        for (const b of Buffer.from(t[1], 'hex')) line += winAnsi[b] ?? String.fromCharCode(b);
+      // a justified line puts word spaces as large negative adjustments instead of space glyphs
+      else if (Number(t[2]) < -100) line += ' ';
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+const hexOf = (s: string) => Buffer.from(s, 'latin1').toString('hex');
+
+function referral(over: Partial<ReferralDto> = {}): ReferralDto {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    number: 'RJK/36.02/2026/00007',
+    caseId: '00000000-0000-4000-8000-000000000002',
+    caseNumber: 'PPA-3602-2026-000001',
+    fromOrg: { id: 'a', name: 'UPTD PPA Kabupaten Lebak' },
+    toOrg: { id: 'b', name: 'RSUD Lebak (demo)', onSimpul: true },
+    services: ['visum', 'psikologis'],
+    urgency: 'segera',
+    status: 'terkirim',
+    external: false,
+    sentAt: '2026-03-12T03:00:00.000Z',
+    acceptDueAt: '2026-03-12T09:00:00.000Z',
+    completeDueAt: '2026-03-15T09:00:00.000Z',
+    acceptedAt: null,
+    declinedAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    overdue: null,
+    consentWithdrawn: false,
+    victim: { sex: 'perempuan', ageGroup: '13-17', child: true },
+    version: 1,
+    side: 'pengirim',
+    purpose: 'Pemeriksaan visum dan konseling awal.',
+    sections: ['kronologi', 'layanan'],
+    consent: {
+      basis: 'persetujuan_wali',
+      givenBy: 'Marlina Kusumawardani',
+      relation: 'ibu',
+      givenAt: '2026-03-12T02:00:00.000Z',
+      withdrawnAt: null,
+    },
+    declineReason: null,
+    declineNote: null,
+    cancelReason: null,
+    outcome: null,
+    shared: {
+      kronologi: [
+        {
+          date: '2026-03-01',
+          placeCategory: 'rumah_tangga',
+          regionName: 'Rangkasbitung',
+          forms: ['seksual'],
+          tpksOffences: [],
+          chronology: 'Kejadian di rumah paman pada malam hari.',
+        },
+      ],
+      layanan: [{ service: 'pengaduan', date: '2026-03-11', providerName: 'UPTD PPA Kabupaten Lebak' }],
+    },
+    delivered: [],
+    events: [],
+    verificationCode: 'K7QM-2XPA-9RTD',
+    warnings: [],
+    permissions: {
+      accept: false,
+      decline: false,
+      recordService: false,
+      complete: false,
+      cancel: true,
+      withdrawConsent: true,
+      message: true,
+      letter: true,
+    },
+    ...over,
+  };
+}
+
+const opts = {
+  issuedAt: new Date('2026-03-12T04:00:00Z'),
+  fromOrgAddress: 'Jl. Pahlawan No. 1, Lebak',
+  cityName: 'Lebak',
+  signerName: 'Demo manajer lebak',
+  publicUrl: 'https://simpul.example.go.id',
+  compress: false,
+};
+
+describe('referral letter PDF', () => {
+  it('is a PDF laid out as a surat rujukan with the verification code', async () => {
+    const pdf = await referralLetterPdf(referral(), opts);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    for (const s of [
+      'UPTD PPA KABUPATEN LEBAK',
+      'Nomor',
+      'RJK/36.02/2026/00007',
+      'Lampiran',
+      'Perihal',
+      'Rujukan',
+      'Lebak, 12 Maret 2026',
+      'Kepada Yth.',
+      'RSUD Lebak (demo)',
+      'Visum et repertum',
+      'Segera',
+      'Pemeriksaan visum dan konseling awal.',
+      'korban (perempuan, usia 13',
+      'Kronologi kejadian',
+      'Kejadian di rumah paman pada malam hari.',
+      'Layanan yang sudah diberikan',
+      'Persetujuan orang tua/wali (anak)',
+      'Demo manajer lebak',
+      'K7QM-2XPA-9RTD',
+      'https://simpul.example.go.id/verifikasi',
+    ])
+      expect(text.replace(/\s+/g, ' '), s).toContain(s);
+  });
+
+  it('prints nothing of the sections that are not shared', async () => {
+    const r = referral({
+      sections: ['layanan'],
+      shared: {
+        layanan: [{ service: 'pengaduan', date: '2026-03-11', providerName: null }],
+      },
+    });
+    // identity and chronology planted in the DTO although the referral does not share them
+    const planted: ReferralDto = {
+      ...r,
+      shared: {
+        ...r.shared,
+        identitas: {
+          name: 'Marlina Kusumawardani',
+          nik: '3602014105110001',
+          birthDate: '2011-05-01',
+          age: 14,
+          sex: 'perempuan',
+          disability: false,
+          disabilityTypes: [],
+          accommodationNeeds: null,
+        },
+        kronologi: [
+          {
+            date: '2026-03-01',
+            placeCategory: 'rumah_tangga',
+            regionName: 'Rangkasbitung',
+            forms: ['seksual'],
+            tpksOffences: [],
+            chronology: 'Kejadian di rumah paman pada malam hari.',
+          },
+        ],
+      },
+    };
+    const pdf = await referralLetterPdf(planted, opts);
+    const text = pdfText(pdf);
+    const raw = pdf.toString('latin1');
+    for (const secret of ['Marlina', 'Kusumawardani', '3602014105110001', 'paman', 'Rangkasbitung']) {
+      expect(text).not.toContain(secret);
+      expect(raw).not.toContain(secret);
+      expect(raw.toLowerCase()).not.toContain(hexOf(secret).toLowerCase());
+    }
+    for (const heading of ['Identitas korban', 'Kronologi kejadian', 'Hasil asesmen', 'Kontak dan alamat']) {
+      expect(text).not.toContain(heading);
+    }
+    expect(text).toContain('Layanan yang sudah diberikan');
+    expect(text).toContain('K7QM-2XPA-9RTD');
+    // without the identity the letter speaks of the victim by sex and age group only
+    expect(text.replace(/\s+/g, ' ')).toContain('korban (perempuan, usia 13–17 tahun)');
+  });
+
+  it('names the victim and who consented only when the identity is shared', async () => {
+    const r = referral({
+      sections: ['identitas'],
+      shared: {
+        identitas: {
+          name: 'Putri Anggraeni',
+          nik: null,
+          birthDate: '2011-05-02',
+          age: 14,
+          sex: 'perempuan',
+          disability: false,
+          disabilityTypes: [],
+          accommodationNeeds: null,
+        },
+      },
+    });
+    const text = pdfText(await referralLetterPdf(r, opts)).replace(/\s+/g, ' ');
+    expect(text).toContain('Putri Anggraeni');
+    expect(text).toContain('Marlina Kusumawardani');
+    expect(text).not.toContain('Kejadian di rumah paman');
+  });
+
+  it('keeps personal data out of the document title', async () => {
+    const pdf = await referralLetterPdf(referral(), opts);
+    const raw = pdf.toString('latin1');
+    const ref = /\/Title (\d+) 0 R/.exec(raw)?.[1];
+    const decoded = ref ? (new RegExp(`\\n${ref} 0 obj\\n\\((.*)\\)\\nendobj`).exec(raw)?.[1] ?? '') : '';
+    expect(decoded).toBe('Surat rujukan RJK/36.02/2026/00007');
+    expect(decoded).not.toMatch(/Marlina|paman/);
+  });
+
+  it('describes the victim without identity', () => {
+    expect(anonymousVictim({ sex: 'perempuan', ageGroup: '13-17', child: true })).toBe(
+      'korban (perempuan, usia 13–17 tahun)',
+    );
+    expect(anonymousVictim({ sex: null, ageGroup: null, child: null })).toBe('korban');
+    expect(anonymousVictim({ sex: 'laki_laki', ageGroup: '60+', child: false })).toBe(
+      'korban (laki-laki, usia 60 tahun ke atas)',
+    );
+  });
+});
