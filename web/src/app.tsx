@@ -4,8 +4,9 @@ import type { UserDto } from '../../src/domain/dto.ts';
 import { api, onUnauthorized } from './api.ts';
 import { AccountMenu, LangSelect } from './components/account.tsx';
 import { Loading, markNavigated } from './components/page.tsx';
+import { NotificationBell } from './features/notifications/bell.tsx';
 import { langStore, t } from './i18n/index.ts';
-import { canCases, canCreateCase, canIntake, isAdmin } from './lib/roles.ts';
+import { canCases, canCreateCase, canIntake, canReferrals, canTransfers, isAdmin } from './lib/roles.ts';
 import { useStore } from './lib/store.ts';
 import { userStore } from './lib/taxonomies.ts';
 
@@ -23,15 +24,27 @@ const Users = lazy(() => import('./features/admin/Users.tsx'));
 const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
 const Audit = lazy(() => import('./features/audit/Audit.tsx'));
 const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
+const Directory = lazy(() => import('./features/directory/Directory.tsx'));
+const Agreements = lazy(() => import('./features/directory/Agreements.tsx'));
+const JoinRequests = lazy(() => import('./features/directory/JoinRequests.tsx'));
+const Notifications = lazy(() => import('./features/notifications/Notifications.tsx'));
+const ReferralList = lazy(() => import('./features/referrals/ReferralList.tsx'));
+const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'));
+const TransferList = lazy(() => import('./features/transfers/TransferList.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
 function Nav({ user }: { user: UserDto }) {
   const { path } = useLocation();
-  const items: Array<[string, string]> = [['/', t('nav.home')]];
+  // partner staff (mitra) work from their referrals: that list is their home
+  const items: Array<[string, string]> = user.role === 'mitra' ? [] : [['/', t('nav.home')]];
+  if (canReferrals(user.role)) items.push(['/rujukan', t('nav.referrals')]);
   if (canIntake(user.role)) items.push(['/pengaduan', t('nav.intake')]);
   if (canCases(user.role)) items.push(['/kasus', t('nav.cases')]);
   if (canCreateCase(user.role)) items.push(['/kasus/baru', t('nav.newCase')]);
+  if (canTransfers(user.role)) items.push(['/pelimpahan', t('nav.transfers')]);
+  // every staff role reads the directory of services
+  items.push(['/direktori', t('nav.directory')]);
   if (isAdmin(user.role)) items.push(['/admin/pengguna', t('nav.users')], ['/admin/lembaga', t('nav.orgs')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   const current = (href: string) =>
@@ -96,7 +109,14 @@ function Shell() {
             <img src="/icon.svg" alt="" width="28" height="28" />
             <span>Simpul</span>
           </a>
-          {user ? <AccountMenu user={user} /> : <LangSelect id="lang-top" />}
+          {user ? (
+            <div class="top-tools">
+              {!user.mfaEnrolmentRequired && <NotificationBell />}
+              <AccountMenu user={user} />
+            </div>
+          ) : (
+            <LangSelect id="lang-top" />
+          )}
         </div>
         {user && !user.mfaEnrolmentRequired && <Nav user={user} />}
       </header>
@@ -117,7 +137,14 @@ function Shell() {
             <Route path="/pengaduan/:id" component={IntakePage} />
             <Route path="/admin/pengguna" component={Users} />
             <Route path="/admin/lembaga" component={Orgs} />
+            <Route path="/direktori" component={Directory} />
+            <Route path="/direktori/kerja-sama" component={Agreements} />
+            <Route path="/direktori/permohonan" component={JoinRequests} />
             <Route path="/audit" component={Audit} />
+            <Route path="/notifikasi" component={Notifications} />
+            <Route path="/rujukan" component={ReferralList} />
+            <Route path="/rujukan/:id" component={ReferralPage} />
+            <Route path="/pelimpahan" component={TransferList} />
             <Route default component={NotFound} />
           </Router>
         )}

@@ -14,3 +14,11 @@ export function isAdmin(role: Role): boolean {
 export function canIntake(role: Role): boolean {
   return role === 'pengaduan' || role === 'manajer';
 }
+/** Roles with a referral list (incoming to the organisation, outgoing from the jurisdiction). */
+export function canReferrals(role: Role): boolean {
+  return role === 'mitra' || role === 'manajer' || role === 'pendamping' || role === 'pengaduan';
+}
+/** Case managers transfer cases and decide on incoming transfers (pelimpahan). */
+export function canTransfers(role: Role): boolean {
+  return role === 'manajer';
+}

@@ -18,13 +18,16 @@ import {
 import { LoadError, Loading, NotFoundView, PageHeading } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
-import { codeLabel, type Taxonomies, useTaxonomies } from '../../lib/taxonomies.ts';
+import { useStore } from '../../lib/store.ts';
+import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+import { TransferForm } from '../transfers/TransferForm.tsx';
 import type { TabProps } from './shared.ts';
 import { Attachments } from './tabs/Files.tsx';
 import { AccessLog, Timeline } from './tabs/History.tsx';
 import { Incidents } from './tabs/Incidents.tsx';
 import { Persons } from './tabs/Persons.tsx';
 import { Assessment, Notes, Plan, Rights, Services } from './tabs/Records.tsx';
+import { Referrals } from './tabs/Referrals.tsx';
 import { Summary } from './tabs/Summary.tsx';
 
 type TabDef = {
@@ -43,6 +46,7 @@ const TABS: TabDef[] = [
   { slug: 'layanan', key: 'tab.services', view: Services },
   { slug: 'hak', key: 'tab.rights', view: Rights },
   { slug: 'catatan', key: 'tab.notes', view: Notes },
+  { slug: 'rujukan', key: 'tab.referrals', view: Referrals },
   { slug: 'lampiran', key: 'tab.files', view: Attachments },
   { slug: 'linimasa', key: 'tab.timeline', view: Timeline },
   { slug: 'log-akses', key: 'tab.accessLog', view: AccessLog, show: (c) => c.permissions.accessLog },
@@ -149,6 +153,11 @@ function Header({ c, reload, tx }: TabProps) {
   const [dialog, setDialog] = useState(false);
   const overdue = c.tasks.filter((x) => x.overdue);
   const btn = useRef<HTMLButtonElement>(null);
+  const user = useStore(userStore);
+  const [transfer, setTransfer] = useState(false);
+  const [transferred, setTransferred] = useState(false);
+  const tbtn = useRef<HTMLButtonElement>(null);
+  const canTransfer = user?.role === 'manajer' && c.permissions.update && c.stage !== 'terminasi';
   return (
     <div class="case-head">
       <div class="page-head">
@@ -161,7 +170,27 @@ function Header({ c, reload, tx }: TabProps) {
             {t('stage.change')}
           </button>
         )}
+        {canTransfer && (
+          <button type="button" ref={tbtn} onClick={() => setTransfer(true)}>
+            {t('tr.new')}
+          </button>
+        )}
       </div>
+      {transferred && (
+        <p class="notice ok" role="status">
+          {t('tr.requested')} <a href="/pelimpahan?box=keluar">{t('tr.follow')}</a>
+        </p>
+      )}
+      {transfer && (
+        <TransferForm
+          c={c}
+          onDone={() => setTransferred(true)}
+          onClose={() => {
+            setTransfer(false);
+            tbtn.current?.focus();
+          }}
+        />
+      )}
       <dl class="facts">
         <div>
           <dt>{t('case.stage')}</dt>

@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import type { CaseSummaryDto, Page, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
 import { api } from '../../api.ts';
@@ -208,7 +210,13 @@ function MfaHint({ user }: { user: UserDto }) {
 
 export default function Home() {
   const user = useStore(userStore);
-  if (!user) return <Loading />;
+  const { route } = useLocation();
+  // partner staff (mitra) work from the referrals to their organisation: that list is their home
+  const mitra = user?.role === 'mitra';
+  useEffect(() => {
+    if (mitra) route('/rujukan', true);
+  }, [mitra]);
+  if (!user || mitra) return <Loading />;
   const title = t('home.title');
   return (
     <section>

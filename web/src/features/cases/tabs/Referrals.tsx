@@ -1,0 +1,104 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ReferralDto, ReferralSummaryDto } from '../../../../../src/domain/dto.ts';
+import { api, asList } from '../../../api.ts';
+import { CardTable } from '../../../components/form.tsx';
+import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
+import { t } from '../../../i18n/index.ts';
+import { fmtDateTime } from '../../../lib/format.ts';
+import { useStore } from '../../../lib/store.ts';
+import { userStore } from '../../../lib/taxonomies.ts';
+import { NewReferral } from '../../referrals/NewReferral.tsx';
+import { Due, Flags, StatusBadge, servicesText } from '../../referrals/shared.tsx';
+import type { TabProps } from '../shared.ts';
+import { AddNew } from './add-new.tsx';
+
+/** The case's referrals (the referring side) and the form for a new one. */
+export function Referrals({ c, tx }: TabProps) {
+  const user = useStore(userStore);
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState<ReferralDto | null>(null);
+  const opener = useRef<HTMLDivElement>(null);
+  const { data, error, loading, reload } = useLoad(
+    (signal) =>
+      api<ReferralSummaryDto[] | { items: ReferralSummaryDto[] }>(`/cases/${c.id}/referrals`, {
+        signal,
+      }).then(asList),
+    [c.id],
+  );
+  const canRefer =
+    !!user &&
+    (user.role === 'manajer' || user.role === 'pendamping') &&
+    c.permissions.update &&
+    c.stage !== 'terminasi';
+  const close = () => {
+    setOpen(false);
+    // back to the button that opened the form
+    setTimeout(() => opener.current?.querySelector('button')?.focus(), 0);
+  };
+  const items = [...(data ?? [])].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  return (
+    <div class="stack">
+      {sent && (
+        <p class="notice ok" role="status">
+          {t('ref.sent', { number: sent.number, org: sent.toOrg.name })}{' '}
+          <a href={`/rujukan/${sent.id}`}>{t('ref.open')}</a>
+          {sent.external && <> · {t('ref.sentExternal')}</>}
+        </p>
+      )}
+      {loading && !data ? (
+        <Loading />
+      ) : error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : items.length === 0 ? (
+        <p>{t('ref.noneCase')}</p>
+      ) : (
+        <CardTable
+          caption={t('tab.referrals')}
+          items={items}
+          columns={[
+            {
+              head: t('ref.number'),
+              cell: (r) => <a href={`/rujukan/${r.id}`}>{r.number}</a>,
+            },
+            { head: t('ref.to'), cell: (r) => r.toOrg.name },
+            { head: t('ref.services'), cell: (r) => servicesText(tx, r.services) },
+            {
+              head: t('ref.status'),
+              cell: (r) => (
+                <>
+                  <StatusBadge status={r.status} />
+                  <Flags r={r} />
+                </>
+              ),
+            },
+            { head: t('ref.sentAt'), cell: (r) => fmtDateTime(r.sentAt) },
+            { head: t('ref.due'), cell: (r) => <Due r={r} /> },
+          ]}
+        />
+      )}
+      {canRefer && (
+        <div ref={opener}>
+          <AddNew
+            open={open}
+            onOpen={() => {
+              setSent(null);
+              setOpen(true);
+            }}
+            label={t('ref.new')}
+          >
+            <NewReferral
+              c={c}
+              tx={tx}
+              onCancel={close}
+              onDone={(r) => {
+                setSent(r);
+                close();
+                reload();
+              }}
+            />
+          </AddNew>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/** Referrals: "Masuk" (to the user's organisation) and "Keluar" (sent from the jurisdiction), by status. */
+import type { Page, ReferralSummaryDto } from '../../../../src/domain/dto.ts';
+import { REFERRAL_STATUSES } from '../../../../src/domain/referrals.ts';
+import { api, qs } from '../../api.ts';
+import { CardTable, PagedResults, SelectField, useUrlFilters } from '../../components/form.tsx';
+import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import { t } from '../../i18n/index.ts';
+import { fmtDateTime } from '../../lib/format.ts';
+import { useStore } from '../../lib/store.ts';
+import { type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+import {
+  type Box,
+  Due,
+  Flags,
+  referralBoxes,
+  StatusBadge,
+  servicesText,
+  statusLabel,
+  UrgencyBadge,
+  victimText,
+} from './shared.tsx';
+
+type Filters = { box: string; status: string };
+
+function ReferralTable({ items, box, tx }: { items: ReferralSummaryDto[]; box: Box; tx: Taxonomies | null }) {
+  return (
+    <CardTable
+      caption={box === 'masuk' ? t('ref.boxIn') : t('ref.boxOut')}
+      items={items}
+      rowClass={(r) => (r.overdue ? 'overdue' : undefined)}
+      columns={[
+        { head: t('ref.number'), cell: (r) => <a href={`/rujukan/${r.id}`}>{r.number}</a> },
+        box === 'masuk'
+          ? { head: t('ref.from'), cell: (r) => r.fromOrg.name }
+          : {
+              head: t('ref.to'),
+              cell: (r) => (
+                <>
+                  {r.toOrg.name}
+                  {r.caseNumber && (
+                    <span class="hint">
+                      {' '}
+                      · {t('case.caseLabel')} {r.caseNumber}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+        { head: t('ref.services'), cell: (r) => servicesText(tx, r.services) },
+        { head: t('ref.urgency'), cell: (r) => <UrgencyBadge urgency={r.urgency} /> },
+        { head: t('ref.victimShort'), cell: (r) => victimText(tx, r.victim) },
+        {
+          head: t('ref.status'),
+          cell: (r) => (
+            <>
+              <StatusBadge status={r.status} />
+              <Flags r={r} />
+            </>
+          ),
+        },
+        { head: t('ref.sentAt'), cell: (r) => fmtDateTime(r.sentAt) },
+        { head: t('ref.due'), cell: (r) => <Due r={r} /> },
+      ]}
+    />
+  );
+}
+
+export default function ReferralList() {
+  const user = useStore(userStore);
+  const tx = useTaxonomies();
+  const boxes = user ? referralBoxes(user.role) : [];
+  const fromQuery = (q: Record<string, string>): Filters => ({
+    box: boxes.includes(q.box as Box) ? (q.box as string) : (boxes[0] ?? 'masuk'),
+    status:
+      q.status === 'terbuka' || REFERRAL_STATUSES.includes(q.status as never) ? (q.status as string) : '',
+  });
+  const toQuery = (f: Filters, page?: number) =>
+    qs({
+      box: f.box === boxes[0] ? undefined : f.box,
+      status: f.status,
+      page: page && page > 1 ? page : undefined,
+    });
+  const { route, applied, page, f, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const allowed = boxes.length > 0;
+  const results = useLoad(
+    (signal) =>
+      allowed
+        ? api<Page<ReferralSummaryDto>>(
+            `/referrals${qs({ box: applied.box, status: applied.status, page })}`,
+            { signal },
+          )
+        : Promise.resolve(null),
+    [queryKey, allowed],
+  );
+  if (!user) return <Loading />;
+  if (!allowed) return <NoAccess />;
+
+  const box = applied.box as Box;
+  const title = t('ref.title');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    route(`/rujukan${toQuery({ ...f, box })}`);
+  };
+  return (
+    <section>
+      <div class="page-head">
+        <PageHeading title={title}>{title}</PageHeading>
+      </div>
+      <p class="lead">{box === 'masuk' ? t('ref.introIn', { org: user.orgName }) : t('ref.introOut')}</p>
+      {boxes.length > 1 && (
+        <nav class="tabs" aria-label={t('ref.boxes')}>
+          <ul>
+            {boxes.map((b) => (
+              <li key={b}>
+                <a
+                  href={`/rujukan${toQuery({ box: b, status: '' })}`}
+                  aria-current={b === box ? 'page' : undefined}
+                >
+                  {b === 'masuk' ? t('ref.boxIn') : t('ref.boxOut')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <h2>{box === 'masuk' ? t('ref.boxIn') : t('ref.boxOut')}</h2>
+      <form class="filters inline-filters" aria-label={t('ref.filters')} onSubmit={submit}>
+        <div class="grid">
+          <SelectField
+            prefix="rf"
+            name="status"
+            label={t('ref.status')}
+            value={f.status}
+            onValue={set('status')}
+            empty={t('common.all')}
+            options={[
+              { value: 'terbuka', text: t('ref.statusOpen') },
+              ...REFERRAL_STATUSES.map((s) => ({ value: s, text: statusLabel(s) })),
+            ]}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('action.filter')}
+          </button>
+        </div>
+      </form>
+      <PagedResults
+        {...results}
+        found={(n) => t('ref.found', { n })}
+        href={(p) => `/rujukan${toQuery(applied, p)}`}
+        none={applied.status ? t('ref.noneFiltered') : box === 'masuk' ? t('ref.noneIn') : t('ref.noneOut')}
+      >
+        {(items) => <ReferralTable items={items} box={box} tx={tx} />}
+      </PagedResults>
+    </section>
+  );
+}
