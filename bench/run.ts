@@ -3,6 +3,7 @@
  * to the limit measured in the same run.
  *   - staff app first load (gzip JS + CSS of the sign-in page) vs 120 KB
  *   - case list / search p95 through the real API vs the raw SQL of the same query
+ *   - a partner's referral inbox and one referral read as the recipient
  * BENCH_CASES (default 20000) synthetic cases; BENCH_DATABASE_URL to use PostgreSQL instead of PGlite.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -144,6 +145,77 @@ async function api() {
   out(`case list filtered by risk p95: ${stageP.toFixed(1)} ms | budget 50 ms`);
   out(`name search p95: ${nameP.toFixed(1)} ms | budget 50 ms`);
   out('note: every API call also appends a hash-chained audit event (part of the measured time).');
+
+  // referral inbox of a partner: one referral per fourth Lebak case to the police unit
+  const police = await conn.db
+    .selectFrom('organisation')
+    .select('id')
+    .where('type', '=', 'polisi_ppa')
+    .where('jurisdiction', '=', '36.02')
+    .executeTakeFirstOrThrow();
+  const sample = await conn.db
+    .selectFrom('case_file as c')
+    .innerJoin('person as p', 'p.case_id', 'c.id')
+    .select(['c.id as case_id', 'p.id as person_id'])
+    .where('c.jurisdiction', '=', '36.02')
+    .limit(Math.ceil(N / 4))
+    .execute();
+  const sent = new Date();
+  const managerId = (
+    await conn.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'manajer@lebak.demo')
+      .executeTakeFirstOrThrow()
+  ).id;
+  for (let b = 0; b < sample.length; b += BATCH) {
+    await conn.db
+      .insertInto('referral')
+      .values(
+        sample.slice(b, b + BATCH).map((x, j) => ({
+          id: randomUUID(),
+          number: `RJK/36.02/2026/${String(b + j + 1).padStart(6, '0')}`,
+          case_id: x.case_id,
+          person_id: x.person_id,
+          from_org_id: org.id,
+          from_jurisdiction: '36.02',
+          to_org_id: police.id,
+          services: ['lapor_polisi'],
+          urgency: 'segera',
+          purpose_enc: keys.encrypt('Laporan polisi (bench)'),
+          sections: ['kronologi'],
+          consent_basis: 'wajib_lapor_tpks',
+          consent_at: sent,
+          status: (b + j) % 3 === 0 ? 'selesai' : 'terkirim',
+          sent_at: new Date(sent.getTime() - (b + j) * 60_000),
+          accept_due_at: new Date(sent.getTime() + 6 * 3600_000),
+          complete_due_at: new Date(sent.getTime() + 9 * 86_400_000),
+          verification_code: randomBytes(6).toString('hex').toUpperCase(),
+          created_by: managerId,
+          created_at: sent,
+          updated_at: sent,
+        })),
+      )
+      .execute();
+  }
+  await sql`ANALYZE`.execute(conn.db);
+  const mitraLogin = await app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
+    body: JSON.stringify({ email: 'mitra@lebak.demo', password: 'Simpul-Demo-2026' }),
+  });
+  const mitraCookie = (mitraLogin.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const mget = async (p: string) => (await app.request(p, { headers: { cookie: mitraCookie } })).text();
+  const inboxP = await time(() => mget('/api/v1/referrals?box=masuk&status=terbuka'));
+  const firstId = (JSON.parse(await mget('/api/v1/referrals?box=masuk')) as { items: Array<{ id: string }> })
+    .items[0]!.id;
+  const oneP = await time(() => mget(`/api/v1/referrals/${firstId}`));
+  out(
+    `partner referral inbox p95 (${sample.length} referrals to one unit): ${inboxP.toFixed(1)} ms | budget 50 ms`,
+  );
+  out(
+    `one referral as the recipient (shared sections read live, audited) p95: ${oneP.toFixed(1)} ms | budget 50 ms`,
+  );
 
   // public intake: reports per second through the use case (the /lapor page adds only form parsing)
   const INTAKE = Number(process.env.BENCH_INTAKE ?? 1000);

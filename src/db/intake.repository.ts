@@ -249,8 +249,9 @@ export async function duplicateCandidates(
 export function servicePoints(db: Tx, jurisdiction: string) {
   return db
     .selectFrom('organisation')
-    .select(['id', 'name', 'type', 'address', 'phone', 'region_code'])
+    .select(['id', 'name', 'type', 'address', 'phone', 'region_code', 'hours', 'services'])
     .where('jurisdiction', '=', jurisdiction)
+    .where('active', '=', true)
     .orderBy('type')
     .orderBy('name')
     .execute();

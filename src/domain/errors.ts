@@ -199,6 +199,11 @@ export const ERRORS = {
     'Kasus ini sudah memiliki pelimpahan yang menunggu keputusan.',
     'This case already has a transfer waiting for a decision.',
   ],
+  NATIONAL_ALREADY_FLAGGED: [
+    409,
+    'Kasus ini sudah ditandai untuk layanan rujukan akhir KemenPPPA.',
+    'This case is already flagged for the KemenPPPA final-referral service.',
+  ],
   TRANSFER_STATE: [
     409,
     'Pelimpahan ini sudah diputuskan atau dibatalkan.',
@@ -209,6 +214,12 @@ export const ERRORS = {
     'Permohonan bergabung ini sudah diputuskan.',
     'This request to join has already been decided.',
   ],
+  DOCUMENT_NOT_PDF: [
+    415,
+    'Dokumen perjanjian harus berkas PDF.',
+    'The agreement document must be a PDF file.',
+  ],
+  DOCUMENT_TOO_LARGE: [413, 'Dokumen melebihi 10 MB.', 'The document is larger than 10 MB.'],
   INVALID_VERIFICATION_CODE: [
     404,
     'Kode verifikasi tidak dikenal. Periksa kembali kode pada surat.',

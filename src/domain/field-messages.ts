@@ -64,7 +64,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Kewajiban lapor UU TPKS hanya berlaku untuk rujukan pelaporan ke Unit PPA kepolisian.',
     'The TPKS duty to report applies only to a police-report referral to a police PPA unit.',
   ],
-  not_offered: ['Lembaga ini tidak menyediakan layanan ini.', 'This organisation does not offer this service.'],
+  not_offered: [
+    'Lembaga ini tidak menyediakan layanan ini.',
+    'This organisation does not offer this service.',
+  ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
   capacity_exceeds_total: [
     'Tempat kosong tidak boleh lebih dari kapasitas total.',
@@ -77,7 +80,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   services_required: ['Pilih minimal satu layanan.', 'Choose at least one service.'],
   regency_required: ['Pilih provinsi lalu kabupaten/kota.', 'Choose the province, then the regency/city.'],
-  outside_indonesia: ['Kode wilayah tidak ditemukan di daftar wilayah Indonesia.', 'Not an Indonesian region code.'],
+  outside_indonesia: [
+    'Kode wilayah tidak ditemukan di daftar wilayah Indonesia.',
+    'Not an Indonesian region code.',
+  ],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

@@ -264,6 +264,7 @@ export const NOTIFICATION_KINDS = [
   'pelimpahan_baru',
   'pelimpahan_diterima',
   'pelimpahan_ditolak',
+  'pelimpahan_dibatalkan',
   'kerja_sama_berakhir',
   'permohonan_bergabung',
   'direktori_perlu_verifikasi',
@@ -284,6 +285,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   pelimpahan_baru: { id: 'Pelimpahan kasus masuk', en: 'Incoming case transfer' },
   pelimpahan_diterima: { id: 'Pelimpahan kasus diterima', en: 'Case transfer accepted' },
   pelimpahan_ditolak: { id: 'Pelimpahan kasus ditolak', en: 'Case transfer declined' },
+  pelimpahan_dibatalkan: {
+    id: 'Pelimpahan kasus dibatalkan pengirim',
+    en: 'Case transfer withdrawn by the sender',
+  },
   kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
   permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
   direktori_perlu_verifikasi: {

@@ -242,7 +242,10 @@ export const OrgInput = z.strictObject({
   phone: text(50).nullish(),
   email: z.email('invalid_email').nullish(),
   // directory of services (issue 4): what it offers, where, when, and capacity where it matters
-  services: z.array(z.enum(codes(SERVICE_TYPES))).max(30).optional(),
+  services: z
+    .array(z.enum(codes(SERVICE_TYPES)))
+    .max(30)
+    .optional(),
   areas: z.array(regionCode).max(200).optional(),
   hours: text(500).nullish(),
   languages: z.array(reqText(50)).max(20).optional(),

@@ -19,8 +19,13 @@ import { portalRoutes } from '../portal/index.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
+import { directoryRoutes } from './api/directory.routes.ts';
 import { intakeRoutes } from './api/intake.routes.ts';
+import { letterRoutes } from './api/letters.routes.ts';
+import { notificationRoutes } from './api/notifications.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
+import { referralRoutes } from './api/referrals.routes.ts';
+import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
@@ -38,6 +43,9 @@ export type AppOptions = {
 };
 
 const JSON_LIMIT = 1024 * 1024;
+/** An agreement's signed PDF is sent as the raw request body (PUT …/agreements/{id}/document). */
+const isDocumentUpload = (c: Context) =>
+  c.req.method === 'PUT' && /^\/api\/v1\/agreements\/[^/]+\/document$/.test(c.req.path);
 const UPLOAD_LIMIT = 21 * 1024 * 1024;
 
 export function createApp(svc: Services, opts: AppOptions = {}) {
@@ -112,7 +120,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // ---- API guards
   app.use('/api/*', async (c, next) => {
-    const limit = c.req.path.endsWith('/attachments') ? UPLOAD_LIMIT : JSON_LIMIT;
+    const limit = c.req.path.endsWith('/attachments') || isDocumentUpload(c) ? UPLOAD_LIMIT : JSON_LIMIT;
     return bodyLimit({
       maxSize: limit,
       onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE'),
@@ -125,7 +133,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
       // CSRF: browsers cannot send this header cross-site without CORS, which Simpul never allows.
       if (c.req.header('x-requested-with') !== 'simpul') return errorResponse(c, 'CSRF_FAILED');
       const ct = c.req.header('content-type') ?? '';
-      const isUpload = c.req.path.endsWith('/attachments');
+      const isUpload = c.req.path.endsWith('/attachments') || isDocumentUpload(c);
       const len = Number(c.req.header('content-length') ?? '0');
       const hasBody =
         len > 0 ||
@@ -167,9 +175,14 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   });
   referenceRoutes(app, svc);
   caseRoutes(app, svc);
+  referralRoutes(app, svc);
   intakeRoutes(app, svc);
   whatsappRoutes(app, svc);
   adminRoutes(app, svc);
+  directoryRoutes(app, svc);
+  transferRoutes(app, svc);
+  letterRoutes(app, svc, { publicUrl: opts.publicUrl });
+  notificationRoutes(app, svc);
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,23 @@ const id = {
   titleNeutral: 'Catatan',
   titleStatus: 'Cek laporan',
   titleServices: 'Tempat layanan',
+  // /verifikasi: checking a printed referral letter
+  titleVerify: 'Periksa keaslian surat rujukan',
+  verifyIntro:
+    'Masukkan kode verifikasi yang tercetak di kotak bagian bawah surat rujukan (12 huruf dan angka, misalnya ABCD-EFGH-JK23). Halaman ini hanya menunjukkan apakah surat itu asli beserta nomor, tanggal, lembaga, dan statusnya; isi surat tidak ditampilkan.',
+  verifyCode: 'Kode verifikasi',
+  verifyCheck: 'Periksa',
+  verifyGenuine: 'Surat rujukan ini asli',
+  verifyNumber: 'Nomor surat',
+  verifySent: 'Tanggal dikirim',
+  verifyFrom: 'Lembaga pengirim',
+  verifyTo: 'Lembaga tujuan',
+  verifyStatus: 'Status saat ini',
+  verifyUnknown: 'Kode tidak dikenal',
+  verifyUnknownBody:
+    'Tidak ada surat rujukan dengan kode ini. Periksa kembali kode pada surat (huruf O dan I tidak dipakai). Jika tetap tidak dikenal, hubungi lembaga pengirim melalui nomor resminya.',
+  verifyLimited: 'Terlalu banyak percobaan. Tunggu sekitar 10 menit lalu coba lagi.',
+  verifyAgain: 'Periksa kode lain',
   quickExit: 'Keluar cepat',
   quickExitHint: 'atau tekan Esc dua kali',
   historyNote:
@@ -92,6 +109,7 @@ const id = {
   address: 'Alamat',
   phone: 'Telepon',
   hours: 'Jam layanan',
+  servicesOffered: 'Layanan yang tersedia',
   hoursAsk: 'hubungi untuk jam layanan',
   tooLargeTitle: 'Isian terlalu besar',
   tooLargeBody: 'Data yang dikirim terlalu besar. Persingkat cerita Anda lalu kirim lagi.',
@@ -102,6 +120,29 @@ const id = {
     'Laporan belum dapat diproses. Coba lagi sebentar lagi, atau hubungi SAPA 129 (WhatsApp 08111-129-129).',
   notFoundTitle: 'Halaman tidak ditemukan',
   back: 'Kembali ke formulir laporan',
+  // /gabung: an organisation asks to join the referral network
+  titleJoin: 'Bergabung dengan jejaring layanan',
+  navJoin: 'Lembaga: bergabung',
+  joinIntro:
+    'Lembaga yang memberi layanan bagi perempuan dan anak korban kekerasan (rumah sakit, puskesmas, LBH, psikolog, rumah aman, lembaga masyarakat, dan lainnya) dapat meminta bergabung. Dinas PPPA kabupaten/kota akan memverifikasi lalu menghubungi Anda. Yang bertanda * wajib diisi. Jangan tuliskan data korban di sini.',
+  joinOrgLegend: 'Lembaga',
+  joinOrgName: 'Nama lembaga *',
+  joinOrgType: 'Jenis lembaga *',
+  joinWhereLegend: 'Wilayah lembaga *',
+  joinWhereHint: 'Pilih provinsi, lalu kabupaten/kota tempat lembaga berada.',
+  joinServicesLegend: 'Layanan yang diberikan *',
+  joinAddress: 'Alamat *',
+  joinPhone: 'Nomor telepon lembaga *',
+  joinEmail: 'Alamat email *',
+  joinContactLegend: 'Narahubung',
+  joinContactName: 'Nama narahubung *',
+  joinContactPosition: 'Jabatan',
+  joinMessage: 'Pesan untuk Dinas (boleh dikosongkan)',
+  joinSubmit: 'Kirim permohonan',
+  joinThanksTitle: 'Terima kasih, permohonan Anda sudah kami terima',
+  joinThanksBody:
+    'Dinas PPPA kabupaten/kota akan memeriksa data lembaga Anda dan menghubungi narahubung melalui email atau telepon. Jika disetujui, Anda akan menerima akun pertama untuk Simpul.',
+  joinLimited: 'Terlalu banyak permohonan dari jaringan ini. Tunggu sekitar 10 menit lalu coba lagi.',
 };
 
 export type Key = keyof typeof id;
@@ -112,6 +153,22 @@ const en: Catalogue = {
   titleNeutral: 'Notes',
   titleStatus: 'Check a report',
   titleServices: 'Service points',
+  titleVerify: 'Check a referral letter',
+  verifyIntro:
+    'Enter the verification code printed in the box at the bottom of the referral letter (12 letters and digits, for example ABCD-EFGH-JK23). This page only shows whether the letter is genuine, with its number, date, organisations and status; the content of the letter is not shown.',
+  verifyCode: 'Verification code',
+  verifyCheck: 'Check',
+  verifyGenuine: 'This referral letter is genuine',
+  verifyNumber: 'Letter number',
+  verifySent: 'Date sent',
+  verifyFrom: 'Sending organisation',
+  verifyTo: 'Receiving organisation',
+  verifyStatus: 'Current status',
+  verifyUnknown: 'Unknown code',
+  verifyUnknownBody:
+    'There is no referral letter with this code. Check the code on the letter again (the letters O and I are not used). If it is still unknown, contact the sending organisation through its official number.',
+  verifyLimited: 'Too many attempts. Wait about 10 minutes and try again.',
+  verifyAgain: 'Check another code',
   quickExit: 'Quick exit',
   quickExitHint: 'or press Esc twice',
   historyNote:
@@ -194,6 +251,7 @@ const en: Catalogue = {
   address: 'Address',
   phone: 'Phone',
   hours: 'Opening hours',
+  servicesOffered: 'Services offered',
   hoursAsk: 'call to ask for opening hours',
   tooLargeTitle: 'Too much data',
   tooLargeBody: 'What was sent is too large. Shorten your account and send it again.',
@@ -204,6 +262,28 @@ const en: Catalogue = {
     'The report could not be processed. Try again shortly, or contact SAPA 129 (WhatsApp 08111-129-129).',
   notFoundTitle: 'Page not found',
   back: 'Back to the report form',
+  titleJoin: 'Join the service network',
+  navJoin: 'Organisations: join',
+  joinIntro:
+    'Organisations serving women and child victims of violence (hospitals, health centres, legal aid, psychologists, safe houses, community organisations and others) can ask to join. The district/city women and child protection office (Dinas PPPA) will verify and contact you. Fields marked * are required. Do not write any victim’s details here.',
+  joinOrgLegend: 'Organisation',
+  joinOrgName: 'Organisation name *',
+  joinOrgType: 'Type of organisation *',
+  joinWhereLegend: 'Where the organisation is *',
+  joinWhereHint: 'Choose the province, then the regency/city where the organisation is.',
+  joinServicesLegend: 'Services offered *',
+  joinAddress: 'Address *',
+  joinPhone: 'Organisation phone number *',
+  joinEmail: 'E-mail address *',
+  joinContactLegend: 'Contact person',
+  joinContactName: 'Contact person’s name *',
+  joinContactPosition: 'Position',
+  joinMessage: 'Message for the office (optional)',
+  joinSubmit: 'Send request',
+  joinThanksTitle: 'Thank you, your request has been received',
+  joinThanksBody:
+    'The district/city office will check your organisation’s details and contact the contact person by e-mail or phone. If accepted, you will receive the first Simpul account.',
+  joinLimited: 'Too many requests from this network. Wait about 10 minutes and try again.',
 };
 
 export const CATALOGUES: Record<Locale, Catalogue> = { id, en };

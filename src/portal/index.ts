@@ -10,11 +10,13 @@ import type { Ctx, Services } from '../app/context.ts';
 import { addReporterInformation, getReportStatus } from '../app/intake/report-status.ts';
 import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
 import { submitPublicReport } from '../app/intake/submit-public-report.ts';
+import { verifyLetter } from '../app/letters/verify-letter.ts';
 import { AppError } from '../domain/errors.ts';
 import { ReporterAddition } from '../domain/intake-schemas.ts';
 import { type AppEnv, meta } from '../http/context.ts';
 import { zodFieldCodes } from '../http/errors.ts';
 import { PORTAL_CSP } from './assets.ts';
+import { joinRoutes } from './join.ts';
 import { type Html, messagePage, type View, view } from './layout.ts';
 import { receivedPage, servicesPage, statusPage } from './pages.ts';
 import {
@@ -26,6 +28,7 @@ import {
   reportFormPage,
   validate,
 } from './report-form.ts';
+import { verifyPage } from './verification.ts';
 
 export type PortalOptions = {
   /** the neutral site the quick exit goes to (SIMPUL_QUICK_EXIT_URL) */
@@ -38,7 +41,14 @@ export type PortalOptions = {
 export const PORTAL_BODY_LIMIT = 64 * 1024;
 
 const isPortal = (p: string) =>
-  p === '/lapor' || p.startsWith('/lapor/') || p === '/layanan' || p.startsWith('/layanan/');
+  p === '/lapor' ||
+  p.startsWith('/lapor/') ||
+  p === '/layanan' ||
+  p.startsWith('/layanan/') ||
+  p === '/gabung' ||
+  p.startsWith('/gabung/') ||
+  p === '/verifikasi' ||
+  p.startsWith('/verifikasi/');
 
 export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptions) {
   const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
@@ -253,10 +263,35 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
     }),
   );
 
+  // ---- /gabung: an organisation asks to join the referral network
+  joinRoutes(app, svc, { viewOf: (c, lang) => viewOf(c, lang), send, safe, children, ctxOf });
+
+  // ---- /verifikasi: is a printed referral letter genuine? (number, date, organisations, status only)
+  app.get(
+    '/verifikasi',
+    safe(async (c) => {
+      const v = viewOf(c);
+      const typed = c.req.query('kode');
+      if (typed === undefined || typed.trim() === '') return send(c, verifyPage(v, {}));
+      const code = typed.trim().slice(0, 20);
+      try {
+        return send(c, verifyPage(v, { code, result: await verifyLetter(ctxOf(c), typed) }));
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'RATE_LIMITED')
+          return send(c, verifyPage(v, { code, result: 'limited' }), 429);
+        if (e instanceof AppError && e.code === 'INVALID_VERIFICATION_CODE')
+          return send(c, verifyPage(v, { code, result: 'unknown' }), 404);
+        throw e;
+      }
+    }),
+  );
+
   const notFound = (c: Context<AppEnv>) => {
     const v = viewOf(c);
     return send(c, messagePage(v, v.t.notFoundTitle, ''), 404);
   };
   app.all('/lapor/*', notFound);
   app.all('/layanan/*', notFound);
+  app.all('/gabung/*', notFound);
+  app.all('/verifikasi/*', notFound);
 }

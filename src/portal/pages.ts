@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import { fieldMessage } from '../domain/field-messages.ts';
 import { PUBLIC_STATUS_LABELS, type PublicStatus } from '../domain/intake.ts';
-import { ORG_TYPES } from '../domain/taxonomies.ts';
+import { ORG_TYPES, SERVICE_TYPES } from '../domain/taxonomies.ts';
 import { fill } from './i18n.ts';
 import { carry, type Html, href, on, page, type View } from './layout.ts';
 import type { Region } from './report-form.ts';
@@ -80,7 +80,14 @@ ${problem ? html`<div class="summary" id="ringkasan" role="alert" tabindex="-1" 
   });
 }
 
-export type ServicePoint = { name: string; type: string; address: string | null; phone: string | null };
+export type ServicePoint = {
+  name: string;
+  type: string;
+  address: string | null;
+  phone: string | null;
+  hours: string | null;
+  services: string[];
+};
 
 export function servicesPage(
   v: View,
@@ -106,7 +113,14 @@ export function servicesPage(
 <dt>${t.helpsWith}</dt><dd>${typeLabel(o.type)}</dd>
 ${o.address ? html`<dt>${t.address}</dt><dd>${o.address}</dd>` : ''}
 ${o.phone ? html`<dt>${t.phone}</dt><dd><a href="tel:${o.phone.replace(/[^\d+]/g, '')}">${o.phone}</a></dd>` : ''}
-<dt>${t.hours}</dt><dd>${t.hoursAsk}</dd></dl></section>`,
+${
+  o.services.length > 0
+    ? html`<dt>${t.servicesOffered}</dt><dd>${o.services
+        .map((c) => SERVICE_TYPES.find((x) => x.code === c)?.label[v.lang] ?? c)
+        .join(', ')}</dd>`
+    : ''
+}
+<dt>${t.hours}</dt><dd>${o.hours ?? t.hoursAsk}</dd></dl></section>`,
                 )
           }`
         : '';

@@ -388,14 +388,14 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(r.status).toBe(200);
     expect(r.text).toContain('Tempat layanan di Kabupaten Lebak');
     expect(r.text).toContain('Dinas PPPA Kabupaten Lebak');
-    expect(r.text).toContain('<dt>Layanan</dt><dd>Unit PPA Kepolisian</dd>');
-    expect(r.text).toContain('hubungi untuk jam layanan');
+    expect(r.text).toContain('<dt>Layanan</dt><dd>Unit PPA Polres/Polda</dd>');
+    // the directory's services and opening hours (demo data), or advice to call when unknown
+    expect(r.text).toMatch(/<dt>Layanan yang tersedia<\/dt><dd>[^<]*Visum et repertum/);
+    expect(r.text).toMatch(/<dt>Jam layanan<\/dt><dd>Senin/);
     expect(r.text).not.toContain('Kota Serang</h2>');
     expect((await get(app, '/layanan?wilayah=99.99')).status).toBe(404);
     expect((await get(app, '/layanan?wilayah=%3Cscript%3E')).text).not.toContain('<script>alert');
-    expect((await get(app, '/layanan?wilayah=36.02&lang=en')).text).toContain(
-      'call to ask for opening hours',
-    );
+    expect((await get(app, '/layanan?wilayah=36.02&lang=en')).text).toContain('Services offered');
   });
 
   it('a 50 MB body gets a clear 413 page; a wrong content type a clear 415 page', async () => {

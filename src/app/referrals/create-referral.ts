@@ -64,8 +64,7 @@ export async function createReferral(
       });
 
     const person = await findCasePerson(trx, caseId, input.personId);
-    if (!person || person.role !== 'korban')
-      throw new AppError('REFERRAL_NOT_A_VICTIM', { personId: 'not_a_victim' });
+    if (person?.role !== 'korban') throw new AppError('REFERRAL_NOT_A_VICTIM', { personId: 'not_a_victim' });
 
     // a child's consent is given by the parent or guardian (UU 35/2014); an emergency or the
     // police-report duty can stand in for consent only with a note saying why
