@@ -4,6 +4,7 @@
  * `*_notified_at` / `expiry_warned_at` column, so a scan run twice (or by two processes at once)
  * tells people once.
  */
+import { sql } from 'kysely';
 import type { Tx } from './connect.ts';
 
 export type OverduePhase = 'accept' | 'complete';
@@ -97,5 +98,36 @@ export function claimExpiryWarning(db: Tx, id: string, now: Date) {
     .where('id', '=', id)
     .where('expiry_warned_at', 'is', null)
     .returning(['id', 'number', 'jurisdiction', 'ends_on'])
+    .executeTakeFirst();
+}
+
+/**
+ * Referrals still waiting for an answer when half the time to accept has passed (and the due time
+ * has not), whose recipient has not been reminded yet.
+ */
+export async function acceptReminderIds(db: Tx, now: Date, limit: number) {
+  const rows = await db
+    .selectFrom('referral')
+    .select('id')
+    .where('status', '=', 'terkirim')
+    .where('external', '=', false)
+    .where('accept_reminded_at', 'is', null)
+    .where('accept_due_at', '>', now)
+    .where(sql<boolean>`sent_at + (accept_due_at - sent_at) / 2 <= ${now}`)
+    .orderBy('accept_due_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Claims the reminder of one referral; undefined when it was already sent or the referral moved on. */
+export function claimAcceptReminder(db: Tx, id: string, now: Date) {
+  return db
+    .updateTable('referral')
+    .set({ accept_reminded_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'terkirim')
+    .where('accept_reminded_at', 'is', null)
+    .returning(['id', 'number', 'to_org_id'])
     .executeTakeFirst();
 }

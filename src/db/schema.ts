@@ -410,6 +410,7 @@ export interface ReferralTable {
   outcome_enc: string | null;
   cancelled_at: Timestamp | null;
   cancel_reason: string | null;
+  accept_reminded_at: Timestamp | null;
   accept_overdue_notified_at: Timestamp | null;
   complete_overdue_notified_at: Timestamp | null;
   verification_code: string;

@@ -260,6 +260,7 @@ export const NOTIFICATION_KINDS = [
   'rujukan_dibatalkan',
   'rujukan_persetujuan_dicabut',
   'rujukan_pertanyaan',
+  'rujukan_pengingat',
   'rujukan_terlambat',
   'pelimpahan_baru',
   'pelimpahan_diterima',
@@ -281,6 +282,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Consent for a referral withdrawn',
   },
   rujukan_pertanyaan: { id: 'Pesan baru pada rujukan', en: 'New message on a referral' },
+  rujukan_pengingat: {
+    id: 'Pengingat: rujukan menunggu jawaban lembaga Anda',
+    en: 'Reminder: a referral awaits your answer',
+  },
   rujukan_terlambat: { id: 'Rujukan melewati batas waktu', en: 'Referral overdue' },
   pelimpahan_baru: { id: 'Pelimpahan kasus masuk', en: 'Incoming case transfer' },
   pelimpahan_diterima: { id: 'Pelimpahan kasus diterima', en: 'Case transfer accepted' },

@@ -341,10 +341,18 @@ describe.each(ENGINES)('notifications and jobs on %s', (engine) => {
         .where('ref', '=', 'RJK/36.02/2026/00042')
         .execute();
 
-    // not yet due: nothing
+    // not yet due: no escalation, only the halfway reminder to the recipient's staff
     later(5 * HOUR);
-    await runScans(h.svc);
+    expect(await runScans(h.svc)).toMatchObject({ referralsReminded: 1, referralsOverdue: 0 });
     expect(await overdueFor()).toHaveLength(0);
+    const reminded = await db()
+      .selectFrom('notification')
+      .select('user_id')
+      .where('kind', '=', 'rujukan_pengingat')
+      .where('ref', '=', 'RJK/36.02/2026/00042')
+      .execute();
+    expect(reminded.map((r) => r.user_id).sort()).toEqual(recipients.filter((u) => u !== managerId));
+    await runDueJobs(h.svc, 100);
 
     later(2 * HOUR);
     smtp.mails.length = 0;

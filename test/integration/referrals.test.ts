@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScans } from '../../src/app/jobs/scans.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
 const NOW = () => new Date().toISOString();
@@ -598,5 +599,54 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
       .where('kind', '=', 'rujukan_dibatalkan')
       .execute();
     expect(n.length).toBeGreaterThan(0);
+  });
+  it('reminds the recipient halfway to the acceptance due time, then escalates once it is overdue', async () => {
+    const k = await openFullCase(m);
+    await runScans(h.svc); // whatever earlier tests left due
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: policeId,
+        services: ['lapor_polisi'],
+        urgency: 'segera',
+        purpose: 'Laporan polisi.',
+        consent,
+      })
+    ).body;
+    const kinds = async (email: string) =>
+      (
+        await h.svc.conn.db
+          .selectFrom('notification')
+          .innerJoin('app_user', 'app_user.id', 'notification.user_id')
+          .select('notification.kind')
+          .where('app_user.email', '=', email)
+          .where('notification.ref', '=', r.number)
+          .orderBy('notification.created_at')
+          .execute()
+      ).map((x) => x.kind);
+    const start = h.now.value;
+    try {
+      h.now.value = new Date(start.getTime() + 2 * 3600_000);
+      await runScans(h.svc);
+      expect(await kinds('mitra@lebak.demo')).toEqual(['rujukan_baru']);
+      h.now.value = new Date(start.getTime() + 3.5 * 3600_000);
+      await runScans(h.svc);
+      await runScans(h.svc);
+      expect(await kinds('mitra@lebak.demo')).toEqual(['rujukan_baru', 'rujukan_pengingat']);
+      expect(await kinds('manajer@lebak.demo')).toEqual([]);
+      h.now.value = new Date(start.getTime() + 7 * 3600_000);
+      await runScans(h.svc);
+      await runScans(h.svc);
+      expect(await kinds('mitra@lebak.demo')).toEqual([
+        'rujukan_baru',
+        'rujukan_pengingat',
+        'rujukan_terlambat',
+      ]);
+      expect(await kinds('manajer@lebak.demo')).toEqual(['rujukan_terlambat']);
+      const seen = (await (await h.as('manajer@lebak.demo')).get(`/api/v1/referrals/${r.id}`)).body;
+      expect(seen.overdue).toBe('accept');
+    } finally {
+      h.now.value = start;
+    }
   });
 });

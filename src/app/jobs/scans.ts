@@ -1,5 +1,6 @@
 /**
  * Deadline scans, run by the job worker every five minutes (issue 4 §1, §2):
+ * - halfway to its acceptance due time, a referral still waiting reminds the recipient's staff;
  * - a referral still not accepted after its acceptance due time, or not completed after its
  *   completion due time, is escalated once to the referring user, the case manager and the
  *   recipient organisation's `mitra` and `manajer` users (`rujukan_terlambat`);
@@ -10,7 +11,9 @@
  */
 import { activeUsersInJurisdiction, activeUsersOfOrg } from '../../db/notification.repository.ts';
 import {
+  acceptReminderIds,
   activeUserIds,
+  claimAcceptReminder,
   claimExpiryWarning,
   claimOverdueNotice,
   endingAgreementIds,
@@ -63,6 +66,30 @@ export async function scanOverdueReferrals(svc: Services, phase: OverduePhase): 
   return sent;
 }
 
+/** Halfway to the acceptance due time, the recipient's staff are reminded once (`rujukan_pengingat`). */
+export async function scanAcceptReminders(svc: Services): Promise<number> {
+  const now = svc.clock();
+  let sent = 0;
+  for (const id of await acceptReminderIds(svc.conn.db, now, LIMIT)) {
+    const done = await svc.conn.db.transaction().execute(async (trx) => {
+      const r = await claimAcceptReminder(trx, id, now);
+      if (!r) return false;
+      const staff = await activeUsersOfOrg(trx, r.to_org_id, ['mitra', 'manajer']);
+      await notify(trx, staff, { kind: 'rujukan_pengingat', link: `/rujukan/${r.id}`, ref: r.number }, now);
+      await audit(systemCtx(svc), trx, {
+        action: 'referral.reminder',
+        entity: 'referral',
+        entityId: r.id,
+        outcome: 'ok',
+        detail: { recipients: staff.length },
+      });
+      return true;
+    });
+    if (done) sent++;
+  }
+  return sent;
+}
+
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export async function scanEndingAgreements(svc: Services): Promise<number> {
@@ -98,9 +125,10 @@ export async function scanEndingAgreements(svc: Services): Promise<number> {
 /** Runs every scan once; returns how many referrals and agreements got a notice. */
 export async function runScans(
   svc: Services,
-): Promise<{ referralsOverdue: number; agreementsEnding: number }> {
+): Promise<{ referralsReminded: number; referralsOverdue: number; agreementsEnding: number }> {
+  const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
   const complete = await scanOverdueReferrals(svc, 'complete');
   const agreements = await scanEndingAgreements(svc);
-  return { referralsOverdue: accept + complete, agreementsEnding: agreements };
+  return { referralsReminded: reminded, referralsOverdue: accept + complete, agreementsEnding: agreements };
 }

@@ -126,7 +126,9 @@ CREATE TABLE referral (
   outcome_enc text,
   cancelled_at timestamptz,
   cancel_reason text,
-  -- reminders: when the overdue notice for acceptance / completion went out
+  -- reminders: when the recipient was reminded halfway to the acceptance due time, and when
+  -- the overdue notice for acceptance / completion went out
+  accept_reminded_at timestamptz,
   accept_overdue_notified_at timestamptz,
   complete_overdue_notified_at timestamptz,
   -- public check of a printed letter: shows only that the letter is genuine and its status
