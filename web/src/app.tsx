@@ -6,7 +6,16 @@ import { AccountMenu, LangSelect } from './components/account.tsx';
 import { Loading, markNavigated } from './components/page.tsx';
 import { NotificationBell } from './features/notifications/bell.tsx';
 import { langStore, t } from './i18n/index.ts';
-import { canCases, canCreateCase, canIntake, canReferrals, canTransfers, isAdmin } from './lib/roles.ts';
+import {
+  canCases,
+  canCreateCase,
+  canIntake,
+  canPerformance,
+  canReadSla,
+  canReferrals,
+  canTransfers,
+  isAdmin,
+} from './lib/roles.ts';
 import { useStore } from './lib/store.ts';
 import { userStore } from './lib/taxonomies.ts';
 
@@ -27,6 +36,8 @@ const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
 const Directory = lazy(() => import('./features/directory/Directory.tsx'));
 const Agreements = lazy(() => import('./features/directory/Agreements.tsx'));
 const JoinRequests = lazy(() => import('./features/directory/JoinRequests.tsx'));
+const Performance = lazy(() => import('./features/directory/Performance.tsx'));
+const SlaSettings = lazy(() => import('./features/directory/SlaSettings.tsx'));
 const Notifications = lazy(() => import('./features/notifications/Notifications.tsx'));
 const ReferralList = lazy(() => import('./features/referrals/ReferralList.tsx'));
 const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'));
@@ -45,6 +56,8 @@ function Nav({ user }: { user: UserDto }) {
   if (canTransfers(user.role)) items.push(['/pelimpahan', t('nav.transfers')]);
   // every staff role reads the directory of services
   items.push(['/direktori', t('nav.directory')]);
+  if (canPerformance(user.role)) items.push(['/direktori/kinerja', t('nav.performance')]);
+  if (canReadSla(user.role)) items.push(['/direktori/standar-waktu', t('nav.sla')]);
   if (isAdmin(user.role)) items.push(['/admin/pengguna', t('nav.users')], ['/admin/lembaga', t('nav.orgs')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   const current = (href: string) =>
@@ -52,7 +65,10 @@ function Nav({ user }: { user: UserDto }) {
       ? path === '/'
       : href === '/kasus'
         ? path === '/kasus' || (path.startsWith('/kasus/') && path !== '/kasus/baru')
-        : path.startsWith(href);
+        : href === '/direktori'
+          ? path === '/direktori' ||
+            (path.startsWith('/direktori/') && !items.some(([h]) => h !== href && path.startsWith(h)))
+          : path.startsWith(href);
   return (
     <nav class="main-nav" aria-label={t('nav.label')}>
       <ul>
@@ -140,6 +156,8 @@ function Shell() {
             <Route path="/direktori" component={Directory} />
             <Route path="/direktori/kerja-sama" component={Agreements} />
             <Route path="/direktori/permohonan" component={JoinRequests} />
+            <Route path="/direktori/kinerja" component={Performance} />
+            <Route path="/direktori/standar-waktu" component={SlaSettings} />
             <Route path="/audit" component={Audit} />
             <Route path="/notifikasi" component={Notifications} />
             <Route path="/rujukan" component={ReferralList} />

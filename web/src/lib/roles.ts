@@ -22,3 +22,20 @@ export function canReferrals(role: Role): boolean {
 export function canTransfers(role: Role): boolean {
   return role === 'manajer';
 }
+/** Partner performance (kinerja mitra): the Dinas and leaders for their jurisdiction, a partner for itself. */
+export function canPerformance(role: Role): boolean {
+  return (
+    role === 'pimpinan' ||
+    role === 'admin-dinas' ||
+    role === 'manajer' ||
+    role === 'mitra' ||
+    role === 'admin'
+  );
+}
+/** Referral time standards: read by case managers and the Dinas admin (menu); only the Dinas admin edits. */
+export function canReadSla(role: Role): boolean {
+  return role === 'admin-dinas' || role === 'manajer';
+}
+export function canEditSla(role: Role): boolean {
+  return role === 'admin-dinas';
+}
