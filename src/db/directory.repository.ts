@@ -322,3 +322,13 @@ const acceptOverdue = (now: Date) =>
   sql`((r.status = 'terkirim' AND r.accept_due_at < ${now}) OR r.accepted_at > r.accept_due_at)`;
 const completeOverdue = (now: Date) =>
   sql`((r.status IN ('diterima', 'dalam_layanan') AND r.complete_due_at < ${now}) OR r.completed_at > r.complete_due_at)`;
+
+/** Locks a join request for a decision; returns its state. */
+export function lockJoinRequest(db: Tx, id: string) {
+  return db
+    .selectFrom('join_request')
+    .select(['status', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}

@@ -157,3 +157,21 @@ export async function setNotifySettings(
     .where('id', '=', userId)
     .execute();
 }
+
+/**
+ * Of `ids`, the active users whose organisation works in `jurisdiction` (after a transfer, the
+ * sender's staff are no longer told about the case's referrals).
+ */
+export async function usersWorkingIn(db: Tx, ids: ReadonlyArray<string | null>, jurisdiction: string) {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_user')
+    .innerJoin('organisation', 'organisation.id', 'app_user.org_id')
+    .select('app_user.id')
+    .where('app_user.id', 'in', wanted)
+    .where('app_user.disabled', '=', false)
+    .where('organisation.jurisdiction', '=', jurisdiction)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -320,7 +320,10 @@ export async function hasActiveAgreement(
   return r !== undefined;
 }
 
-/** Candidates for a referral: active organisations offering the service, with their record. */
+/**
+ * Candidates for a referral: active organisations offering the service, with their record.
+ * `jurisdictions`: the case's kab/kota, then its province.
+ */
 export function suggestionCandidates(
   db: Tx,
   service: string,
@@ -328,64 +331,70 @@ export function suggestionCandidates(
   today: string,
   since: Date,
 ) {
-  return db
-    .selectFrom('organisation as o')
-    .select([
-      'o.id',
-      'o.name',
-      'o.type',
-      'o.services',
-      'o.areas',
-      'o.region_code',
-      'o.capacity_free',
-      'o.capacity_total',
-    ])
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('app_user as u')
-            .select('u.id')
-            .whereRef('u.org_id', '=', 'o.id')
-            .where('u.disabled', '=', false),
-        )
-        .as('on_simpul'),
-      eb
-        .exists(
-          eb
-            .selectFrom('agreement as a')
-            .select('a.id')
-            .whereRef('a.org_id', '=', 'o.id')
-            .where('a.jurisdiction', 'in', jurisdictions)
-            .where('a.starts_on', '<=', today)
-            .where('a.ends_on', '>=', today),
-        )
-        .as('active_agreement'),
-      eb
-        .selectFrom('referral as r')
-        .select(
-          sql<
-            number | null
-          >`percentile_cont(0.5) within group (order by extract(epoch from (r.accepted_at - r.sent_at)) / 3600)`.as(
-            'm',
-          ),
-        )
-        .whereRef('r.to_org_id', '=', 'o.id')
-        .where('r.accepted_at', 'is not', null)
-        .where('r.sent_at', '>=', since)
-        .as('median_accept_hours'),
-      eb
-        .selectFrom('referral as r2')
-        .select((e2) => e2.fn.countAll<string>().as('n'))
-        .whereRef('r2.to_org_id', '=', 'o.id')
-        .where('r2.sent_at', '>=', since)
-        .as('referrals_last_year'),
-    ])
-    .where('o.active', '=', true)
-    .where(sql<boolean>`${service} = any(o.services)`)
-    .orderBy('o.name')
-    .limit(200)
-    .execute();
+  return (
+    db
+      .selectFrom('organisation as o')
+      .select([
+        'o.id',
+        'o.name',
+        'o.type',
+        'o.services',
+        'o.areas',
+        'o.region_code',
+        'o.capacity_free',
+        'o.capacity_total',
+      ])
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('app_user as u')
+              .select('u.id')
+              .whereRef('u.org_id', '=', 'o.id')
+              .where('u.disabled', '=', false),
+          )
+          .as('on_simpul'),
+        eb
+          .exists(
+            eb
+              .selectFrom('agreement as a')
+              .select('a.id')
+              .whereRef('a.org_id', '=', 'o.id')
+              .where('a.jurisdiction', 'in', jurisdictions)
+              .where('a.starts_on', '<=', today)
+              .where('a.ends_on', '>=', today),
+          )
+          .as('active_agreement'),
+        eb
+          .selectFrom('referral as r')
+          .select(
+            sql<
+              number | null
+            >`percentile_cont(0.5) within group (order by extract(epoch from (r.accepted_at - r.sent_at)) / 3600)`.as(
+              'm',
+            ),
+          )
+          .whereRef('r.to_org_id', '=', 'o.id')
+          .where('r.accepted_at', 'is not', null)
+          .where('r.sent_at', '>=', since)
+          .as('median_accept_hours'),
+        eb
+          .selectFrom('referral as r2')
+          .select((e2) => e2.fn.countAll<string>().as('n'))
+          .whereRef('r2.to_org_id', '=', 'o.id')
+          .where('r2.sent_at', '>=', since)
+          .as('referrals_last_year'),
+      ])
+      .where('o.active', '=', true)
+      .where(sql<boolean>`${service} = any(o.services)`)
+      // nearest first before the cut: the kab/kota, then its province, then the rest of the country
+      .orderBy(
+        sql`case when o.jurisdiction = ${jurisdictions[0] ?? ''} then 0 when o.jurisdiction = ${jurisdictions[1] ?? ''} or o.jurisdiction like ${`${jurisdictions[1] ?? ''}.%`} then 1 else 2 end`,
+      )
+      .orderBy('o.name')
+      .limit(200)
+      .execute()
+  );
 }
 
 export function deleteSlaOverrides(db: Tx, jurisdiction: string) {
@@ -430,4 +439,9 @@ export function cancelOpenReferralsOfCase(db: Tx, caseId: string, now: Date) {
     .where('status', 'in', OPEN)
     .returning(['id', 'number', 'to_org_id', 'external'])
     .execute();
+}
+
+/** Two saves of one region's time standards at once: the second waits for the first. */
+export async function lockSlaOf(db: Tx, jurisdiction: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`referral_sla:${jurisdiction}`}))`.execute(db);
 }

@@ -57,23 +57,10 @@ export async function claimOverdueNotice(db: Tx, id: string, phase: OverduePhase
   if (!claimed) return undefined;
   const c = await db
     .selectFrom('case_file')
-    .select('manager_id')
+    .select(['manager_id', 'jurisdiction'])
     .where('id', '=', claimed.case_id)
     .executeTakeFirst();
-  return { ...claimed, managerId: c?.manager_id ?? null };
-}
-
-/** Of `ids`, the users that are not disabled. */
-export async function activeUserIds(db: Tx, ids: readonly (string | null)[]): Promise<string[]> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return [];
-  const rows = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('id', 'in', wanted)
-    .where('disabled', '=', false)
-    .execute();
-  return rows.map((r) => r.id);
+  return { ...claimed, managerId: c?.manager_id ?? null, caseJurisdiction: c?.jurisdiction ?? '' };
 }
 
 /** Agreements that end between `today` and `until` (dates, inclusive) and were not warned about. */

@@ -108,7 +108,8 @@ export async function flagCaseNational(db: Tx, caseId: string, at: Date): Promis
 
 /**
  * Moves the case to its new holder: jurisdiction, organisation and manager of the case, the
- * jurisdiction of its persons; the sender's companions lose their assignment.
+ * jurisdiction of its persons, of the intake items linked to it and their WhatsApp conversations;
+ * the sender's companions lose their assignment.
  */
 export async function moveCase(
   db: Tx,
@@ -133,6 +134,24 @@ export async function moveCase(
     .where('case_id', '=', caseId)
     .execute();
   await db.deleteFrom('case_member').where('case_id', '=', caseId).execute();
+  // the reports that became or joined this case, and their WhatsApp conversations, follow it:
+  // the victim's next message must reach the new holder, and the sender keeps no access
+  const intakes = await db
+    .updateTable('intake')
+    .set({ jurisdiction: to.jurisdiction, updated_at: at })
+    .where('case_id', '=', caseId)
+    .returning('id')
+    .execute();
+  if (intakes.length > 0)
+    await db
+      .updateTable('wa_conversation')
+      .set({ jurisdiction: to.jurisdiction, updated_at: at })
+      .where(
+        'intake_id',
+        'in',
+        intakes.map((i) => i.id),
+      )
+      .execute();
 }
 
 /** An organisation that may receive a transfer (a UPTD PPA), with where it works. */

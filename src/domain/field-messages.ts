@@ -68,6 +68,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Lembaga ini tidak menyediakan layanan ini.',
     'This organisation does not offer this service.',
   ],
+  multi_victim_sections: [
+    'Kasus ini memiliki lebih dari satu korban: kronologi, asesmen dan layanan memuat data semua korban. Tuliskan yang perlu diketahui lembaga tujuan pada tujuan rujukan.',
+    'This case has more than one victim: chronology, assessment and services hold every victim’s data. Write what the recipient needs to know in the purpose.',
+  ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
   capacity_exceeds_total: [
     'Tempat kosong tidak boleh lebih dari kapasitas total.',

@@ -212,13 +212,11 @@ export function canRefer(actor: Actor, c: CaseRef): boolean {
 
 /**
  * The organisation whose incoming referrals the actor works: partner staff (`mitra`) and the
- * case workers of an organisation that receives referrals (a UPTD receiving from another UPTD).
+ * case managers of an organisation that receives referrals (a UPTD receiving from another UPTD).
  * Null: none.
  */
 export function referralInboxOrg(actor: Actor): string | null {
-  return actor.role === 'mitra' || actor.role === 'manajer' || actor.role === 'pengaduan'
-    ? actor.orgId
-    : null;
+  return actor.role === 'mitra' || actor.role === 'manajer' ? actor.orgId : null;
 }
 
 /** Accept, decline, record services, complete: the recipient's mitra or case manager. */

@@ -4,6 +4,7 @@ import {
   CANCEL_REASONS,
   CONSENT_BASES,
   DECLINE_REASONS,
+  GUARDIAN_RELATIONS,
   isConsent,
   SECTIONS,
   TRANSFER_LEVELS,
@@ -19,9 +20,10 @@ export const ConsentInput = z
     basis: z.enum(CONSENT_BASES, { message: 'invalid_value' }),
     /** who gave consent: the victim's or the guardian's name as they gave it */
     givenBy: text(200).nullish(),
-    /** relation of the guardian to the child (ibu, ayah, wali) */
-    relation: text(100).nullish(),
-    givenAt: isoDateTime,
+    /** relation of the guardian to the child */
+    relation: z.enum(GUARDIAN_RELATIONS, { message: 'invalid_value' }).nullish(),
+    // a consent is recorded when it was given, not ahead of time (a few minutes of clock skew allowed)
+    givenAt: isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, 'date_in_future'),
     note: text(2000).nullish(),
   })
   .superRefine((c, ctx) => {

@@ -43,6 +43,14 @@ export function isOpen(s: ReferralStatus): boolean {
   return s === 'terkirim' || s === 'diterima' || s === 'dalam_layanan';
 }
 
+/**
+ * The recipient's access to the victim's data (shared sections, purpose, outcomes, messages) lasts
+ * while the referral is open and consent stands; declined, completed or cancelled, it ends.
+ */
+export function recipientGrantActive(s: ReferralStatus, consentWithdrawn: boolean): boolean {
+  return isOpen(s) && !consentWithdrawn;
+}
+
 export const URGENCIES = ['darurat', 'segera', 'biasa'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_LABELS: Record<Urgency, Label> = {
@@ -75,6 +83,16 @@ export const CONSENT_BASIS_LABELS: Record<ConsentBasis, Label> = {
   },
 };
 
+/** Who gave consent for a child (persetujuan_wali). */
+export const GUARDIAN_RELATIONS = ['ibu', 'ayah', 'wali', 'keluarga_lain', 'pekerja_sosial'] as const;
+export const GUARDIAN_RELATION_LABELS: Record<(typeof GUARDIAN_RELATIONS)[number], Label> = {
+  ibu: { id: 'Ibu', en: 'Mother' },
+  ayah: { id: 'Ayah', en: 'Father' },
+  wali: { id: 'Wali yang sah', en: 'Legal guardian' },
+  keluarga_lain: { id: 'Keluarga lain yang mengasuh', en: 'Other family carer' },
+  pekerja_sosial: { id: 'Pekerja sosial (anak tanpa pengasuh)', en: 'Social worker (child without a carer)' },
+};
+
 /** Bases that are consent given by a person: they need who gave it. */
 export function isConsent(b: ConsentBasis): boolean {
   return b === 'persetujuan_korban' || b === 'persetujuan_wali';
@@ -97,6 +115,14 @@ export const SECTION_LABELS: Record<Section, Label> = {
   asesmen: { id: 'Hasil asesmen', en: 'Assessment results' },
   layanan: { id: 'Layanan yang sudah diberikan', en: 'Services already given' },
 };
+
+/**
+ * Sections that hold case-wide data (every incident, assessment and service of the case). Incidents
+ * and records are not tied to one victim, so in a case with several victims they would carry the
+ * other victims' data: they are refused at referral time and withheld from the recipient if a
+ * second victim is added later (decision 009).
+ */
+export const CASE_WIDE_SECTIONS: readonly Section[] = ['kronologi', 'asesmen', 'layanan'];
 
 export const DECLINE_REASONS = [
   'di_luar_layanan',

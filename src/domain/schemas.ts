@@ -46,13 +46,16 @@ export const isoDate = z
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'invalid_date',
-  );
+  )
+  // nothing Simpul records happened before 1900 or after 2100; outside that, date arithmetic in
+  // other time zones leaves the calendar
+  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', 'invalid_date');
 export const pastDate = isoDate.refine(
   (s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000,
   'date_in_future',
 );
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
-export const version = z.number({ message: 'version_required' }).int().min(1);
+export const version = z.number({ message: 'version_required' }).int().min(1).max(2_147_483_647);
 const nik = z.string().trim().refine(isValidNik, 'invalid_nik');
 const phone = z
   .string()

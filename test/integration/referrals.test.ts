@@ -197,6 +197,10 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     });
     const childAlone = await refer(m, k.id, { ...base, personId: child.body.id, consent });
     expect(childAlone.body.error.fields['consent.basis']).toContain('orang tua/wali');
+    // two victims now: case-wide sections would carry the other victim's data
+    const wide = await refer(m, k.id, { ...base, sections: ['identitas', 'kronologi'], consent });
+    expect(wide.status).toBe(400);
+    expect(wide.body.error.fields.sections).toContain('lebih dari satu korban');
     const guardian = await refer(m, k.id, {
       ...base,
       personId: child.body.id,
@@ -276,6 +280,16 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     });
     expect(dec.status).toBe(200);
     expect(dec.body.status).toBe('ditolak');
+    // a declined referral gives the police nothing more of the victim
+    const afterDecline = (await police.get(`/api/v1/referrals/${toPolice.id}`)).body;
+    expect(afterDecline.shared).toBeNull();
+    expect(afterDecline.purpose).toBeNull();
+    expect(afterDecline.permissions.message).toBe(false);
+    // neither does a completed one to the RSUD; its own delivered services stay listed
+    const afterDone = (await rsud.get(`/api/v1/referrals/${toRsud.id}`)).body;
+    expect(afterDone.shared).toBeNull();
+    expect(afterDone.delivered.map((d: { service: string }) => d.service)).toEqual(['visum']);
+    expect(JSON.stringify(afterDone)).not.toContain('pelaku memukul');
 
     // the referring case sees both, the service in its records and the whole history
     const list = (await m.get(`/api/v1/cases/${k.id}/referrals`)).body;
@@ -394,10 +408,34 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     // the service delivered before withdrawal stays in the case
     const c = (await m.get(`/api/v1/cases/${k.id}`)).body;
     expect(c.records.filter((x: { kind: string }) => x.kind === 'service')).toHaveLength(1);
-    // withdrawing twice is refused
+    // withdrawing twice is refused, and no letter can be printed any more
     expect(
       (await m.post(`/api/v1/referrals/${r.id}/withdraw-consent`, { version: w.body.version })).status,
     ).toBe(403);
+    expect(w.body.permissions.letter).toBe(false);
+    expect((await m.get(`/api/v1/referrals/${r.id}/letter.pdf`)).status).toBe(403);
+
+    // consent can still be withdrawn after a referral was cancelled
+    const r2 = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['kesehatan'],
+        urgency: 'biasa',
+        purpose: 'Pemeriksaan.',
+        consent,
+      })
+    ).body;
+    const cancelled = await m.post(`/api/v1/referrals/${r2.id}/cancel`, {
+      version: r2.version,
+      reason: 'tidak_diperlukan',
+    });
+    expect(cancelled.body.status).toBe('dibatalkan');
+    const w2 = await m.post(`/api/v1/referrals/${r2.id}/withdraw-consent`, {
+      version: cancelled.body.version,
+    });
+    expect(w2.status, JSON.stringify(w2.body)).toBe(200);
+    expect(w2.body.consentWithdrawn).toBe(true);
   });
 
   it('keeps other organisations and regions out', async () => {
@@ -449,6 +487,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(
       (await m.post(`/api/v1/referrals/${r.id}/decline`, { version: r.version, reason: 'lainnya' })).status,
     ).toBe(403);
+    expect((await rsud.post(`/api/v1/referrals/${r.id}/accept`, { version: 2 ** 31 })).status).toBe(400);
     // the referring side's outgoing list
     const out = await m.get('/api/v1/referrals?box=keluar&status=terbuka');
     expect(out.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
@@ -648,5 +687,56 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     } finally {
       h.now.value = start;
     }
+  });
+  it('a UPTD receiving a referral from another kab/kota: its case manager works it, its intake officer does not see it', async () => {
+    const serangManager = await h.as('manajer@serang.demo');
+    const uptdLebak = await orgId('UPTD PPA Kabupaten Lebak%');
+    await h.svc.conn.db
+      .updateTable('organisation')
+      .set({ services: ['pendampingan', 'psikologis'] })
+      .where('id', '=', uptdLebak)
+      .execute();
+    const k = await openFullCase(serangManager);
+    const r = await refer(serangManager, k.id, {
+      personId: k.victimId,
+      toOrgId: uptdLebak,
+      services: ['pendampingan'],
+      urgency: 'biasa',
+      purpose: 'Korban pindah ke Lebak; mohon pendampingan lanjutan.',
+      sections: ['identitas'],
+      consent,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const seen = await m.get(`/api/v1/referrals/${r.body.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.side).toBe('penerima');
+    const intake = await h.as('pengaduan@lebak.demo');
+    expect((await intake.get(`/api/v1/referrals/${r.body.id}`)).status).toBe(404);
+    expect((await intake.get('/api/v1/referrals?box=masuk')).body.items).toEqual([]);
+  });
+
+  it('withholds case-wide sections from the recipient once a second victim is added', async () => {
+    const k = await openFullCase(m);
+    const r = (
+      await refer(m, k.id, {
+        personId: k.victimId,
+        toOrgId: rsudId,
+        services: ['kesehatan'],
+        urgency: 'biasa',
+        purpose: 'Pemeriksaan.',
+        sections: ['kronologi'],
+        consent,
+      })
+    ).body;
+    expect((await rsud.get(`/api/v1/referrals/${r.id}`)).body.shared.kronologi).toHaveLength(1);
+    await m.post(`/api/v1/cases/${k.id}/persons`, {
+      role: 'korban',
+      name: 'Korban Kedua Uji',
+      sex: 'perempuan',
+      estimatedAge: 30,
+    });
+    const after = (await rsud.get(`/api/v1/referrals/${r.id}`)).body;
+    expect(after.shared).toEqual({});
+    expect(JSON.stringify(after)).not.toContain('pelaku memukul');
   });
 });

@@ -397,4 +397,57 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     );
     expect((await serang.get('/api/v1/transfers?box=lain')).status).toBe(400);
   });
+
+  it('moves the report the case came from with it, and tells the new holder about its referrals', async () => {
+    const officer = await h.as('pengaduan@lebak.demo');
+    const rec = await officer.post('/api/v1/intake', {
+      channel: 'telepon',
+      callType: 'laporan_baru_tindak_lanjut',
+      reporterType: 'korban',
+      victimName: 'Sulastri Pindahan Uji',
+      forms: ['psikis'],
+      dangerNow: false,
+      contactMethod: 'tidak',
+      consentContact: false,
+    });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    const opened = await lebak.post(`/api/v1/intake/${rec.body.id}/open-case`, { version: rec.body.version });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const caseId = opened.body.id as string;
+    const victimId = opened.body.persons.find((p: { role: string }) => p.role === 'korban').id as string;
+    const police = await org('polisi_ppa', '36.02');
+    await h.svc.conn.db
+      .updateTable('organisation')
+      .set({ services: ['lapor_polisi'] })
+      .where('id', '=', police)
+      .execute();
+    const ref = await lebak.post(`/api/v1/cases/${caseId}/referrals`, {
+      personId: victimId,
+      toOrgId: police,
+      services: ['lapor_polisi'],
+      urgency: 'biasa',
+      purpose: 'Laporan polisi.',
+      consent: { basis: 'persetujuan_korban', givenBy: 'Korban', givenAt: new Date().toISOString() },
+    });
+    expect(ref.status, JSON.stringify(ref.body)).toBe(201);
+
+    const t = (
+      await request(lebak, caseId, { level: 'kabkota', toOrgId: serangUptd, reason: 'Korban pindah.' })
+    ).body;
+    expect((await serang.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version })).status).toBe(200);
+    expect((await officer.get(`/api/v1/intake/${rec.body.id}`)).status).toBe(404);
+    const serangOfficer = await h.as('pengaduan@serang.demo');
+    expect((await serangOfficer.get(`/api/v1/intake/${rec.body.id}`)).status).toBe(200);
+
+    // the police accept the referral: the new holder is told, the former one is not
+    const before = (await notices('manajer@lebak.demo', 'rujukan_diterima')).length;
+    const acc = await (await h.as('mitra@lebak.demo')).post(`/api/v1/referrals/${ref.body.id}/accept`, {
+      version: ref.body.version,
+    });
+    expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+    expect((await notices('manajer@lebak.demo', 'rujukan_diterima')).length).toBe(before);
+    expect((await notices('manajer@serang.demo', 'rujukan_diterima')).map((n) => n.ref)).toContain(
+      ref.body.number,
+    );
+  });
 });

@@ -10,6 +10,7 @@ import {
   insertJoinRequest,
   type JoinRequestRow,
   listJoinRequests as listJoinRequestRows,
+  lockJoinRequest,
 } from '../../db/directory.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { insertOrganisation } from '../../db/organisation.repository.ts';
@@ -162,6 +163,12 @@ export async function approveJoinRequest(
   await db
     .transaction()
     .execute(async (trx) => {
+      // whoever locks the request first decides it; the other sees it decided and creates nothing
+      const cur = await lockJoinRequest(trx, id);
+      if (cur?.status !== 'baru' || cur.version !== input.version) {
+        decided = false;
+        throw new AppError('JOIN_REQUEST_STATE');
+      }
       await insertOrganisation(trx, {
         id: orgId,
         name: j.org_name,

@@ -9,10 +9,13 @@
  * Each notice is claimed by a conditional update in the same transaction as the notification
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
-import { activeUsersInJurisdiction, activeUsersOfOrg } from '../../db/notification.repository.ts';
+import {
+  activeUsersInJurisdiction,
+  activeUsersOfOrg,
+  usersWorkingIn,
+} from '../../db/notification.repository.ts';
 import {
   acceptReminderIds,
-  activeUserIds,
   claimAcceptReminder,
   claimExpiryWarning,
   claimOverdueNotice,
@@ -43,7 +46,8 @@ export async function scanOverdueReferrals(svc: Services, phase: OverduePhase): 
       const r = await claimOverdueNotice(trx, id, phase, now);
       if (!r) return false;
       const recipients = [
-        ...(await activeUserIds(trx, [r.created_by, r.managerId])),
+        // the referring side as it is now: after a transfer, the new holder's staff
+        ...(await usersWorkingIn(trx, [r.created_by, r.managerId], r.caseJurisdiction)),
         ...(await activeUsersOfOrg(trx, r.to_org_id, ['mitra', 'manajer'])),
       ];
       await notify(

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent } from '../../db/case.repository.ts';
-import { activeUsersOfOrg } from '../../db/notification.repository.ts';
+import { activeUsersOfOrg, usersWorkingIn } from '../../db/notification.repository.ts';
 import { insertRecord } from '../../db/record.repository.ts';
 import { addReferralEvent, lockReferral, updateReferral } from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
@@ -16,7 +16,7 @@ import { splitRecord } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { actsAsRecipient, actsAsSender, denied, type LoadedReferral, loadReferral } from './access.ts';
-import { referralDto } from './get-referral.ts';
+import { getReferral } from './get-referral.ts';
 
 type Change = {
   action: string;
@@ -39,11 +39,11 @@ type Change = {
 async function change(ctx: AuthedCtx, id: string, ch: Change): Promise<ReferralDto> {
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
-    const l = await loadReferral(ctx, trx, id, ch.action);
-    if (!ch.allowed(ctx, l)) throw denied(l, ch.action);
     // wait for anyone else changing this referral, then judge against what they left
     const cur = await lockReferral(trx, id);
+    const l = await loadReferral(ctx, trx, id, ch.action);
     if (!cur) throw new AppError('NOT_FOUND');
+    if (!ch.allowed(ctx, l)) throw denied(l, ch.action);
     if (ch.needsConsent && l.r.consent_withdrawn_at !== null)
       throw new AppError('REFERRAL_CONSENT_WITHDRAWN');
     if (!ch.from.includes(cur.status as ReferralStatus)) throw new AppError('REFERRAL_STATE');
@@ -64,8 +64,7 @@ async function change(ctx: AuthedCtx, id: string, ch: Change): Promise<ReferralD
     if (ch.notify) await tellOtherSide(ctx, trx, l, ch.notify, now);
     await audit(ctx, trx, { action: ch.action, entity: 'referral', entityId: id, outcome: 'ok' });
   });
-  const db = ctx.conn.db;
-  return referralDto(ctx, db, await loadReferral(ctx, db, id, 'referral.read'));
+  return getReferral(ctx, id);
 }
 
 /** The recipient's staff when the sender acted; the referring officer and case manager otherwise. */
@@ -75,7 +74,7 @@ async function tellOtherSide(ctx: AuthedCtx, trx: Tx, l: LoadedReferral, kind: N
     ? l.r.external
       ? []
       : await activeUsersOfOrg(trx, l.r.to_org_id, ['mitra', 'manajer'])
-    : [l.r.created_by, ...(l.r.case_manager_id ? [l.r.case_manager_id] : [])];
+    : await usersWorkingIn(trx, [l.r.created_by, l.r.case_manager_id], l.r.case_jurisdiction);
   const others = users.filter((u) => u !== ctx.actor.userId);
   await notify(trx, others, { kind, link: `/rujukan/${l.r.id}`, ref: l.r.number }, now);
 }
@@ -208,7 +207,7 @@ export function withdrawConsent(
   return change(ctx, id, {
     action: 'referral.consent_withdraw',
     allowed: (c, l) => actsAsSender(c, l) && l.r.consent_withdrawn_at === null,
-    from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
+    from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak', 'dibatalkan'],
     version: input.version,
     set: (l, now) => ({
       consent_withdrawn_at: now,

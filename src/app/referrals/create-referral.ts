@@ -3,7 +3,7 @@
  * domain.md §2.3): consent or its legal basis, purpose and urgency, and the sections shared.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { addCaseEvent } from '../../db/case.repository.ts';
+import { addCaseEvent, findCaseCounts } from '../../db/case.repository.ts';
 import { activeUsersOfOrg } from '../../db/notification.repository.ts';
 import { findCasePerson } from '../../db/person.repository.ts';
 import {
@@ -18,6 +18,7 @@ import { AppError } from '../../domain/errors.ts';
 import { canRefer } from '../../domain/policy.ts';
 import type { ReferralCreate } from '../../domain/referral-schemas.ts';
 import {
+  CASE_WIDE_SECTIONS,
   referralDeadlines,
   referralNumber,
   referralSla,
@@ -29,8 +30,7 @@ import { loadForWrite } from '../cases/access.ts';
 import { ageFrom } from '../cases/mappers.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
-import { loadReferral } from './access.ts';
-import { referralDto } from './get-referral.ts';
+import { getReferral } from './get-referral.ts';
 
 function verificationCode(): string {
   let s = '';
@@ -71,6 +71,10 @@ export async function createReferral(
     const age = ageFrom(person.birth_date, person.estimated_age, now);
     if (consent.basis === 'persetujuan_korban' && age !== null && age < 18)
       throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
+
+    const caseWide = input.sections.filter((x) => CASE_WIDE_SECTIONS.includes(x));
+    if (caseWide.length > 0 && Number((await findCaseCounts(trx, caseId)).victims) > 1)
+      throw new AppError('VALIDATION_FAILED', { sections: 'multi_victim_sections' });
 
     const org = await findRecipientOrg(trx, input.toOrgId);
     if (!org) throw new AppError('VALIDATION_FAILED', { toOrgId: 'unknown_organisation' });
@@ -150,6 +154,5 @@ export async function createReferral(
       detail: { caseId, toOrgId: org.id, sections: input.sections, basis: consent.basis },
     });
   });
-  const db = ctx.conn.db;
-  return referralDto(ctx, db, await loadReferral(ctx, db, id, 'referral.read'));
+  return getReferral(ctx, id);
 }

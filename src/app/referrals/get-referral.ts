@@ -3,6 +3,8 @@
  * live from the case, so withdrawing consent takes effect at once. Every read is audited with the
  * sections it opened.
  */
+
+import { findCaseCounts } from '../../db/case.repository.ts';
 import {
   caseReferrals,
   deliveredServices,
@@ -14,10 +16,13 @@ import {
 import { regionNames } from '../../db/region.repository.ts';
 import type { ReferralDto, ReferralSummaryDto, SharedSectionsDto } from '../../domain/dto.ts';
 import {
+  CASE_WIDE_SECTIONS,
   formatVerificationCode,
   isOpen,
   overdue,
   type ReferralStatus,
+  recipientGrantActive,
+  SECTIONS,
   type Section,
 } from '../../domain/referrals.ts';
 import { ageGroup } from '../../domain/taxonomies.ts';
@@ -70,9 +75,9 @@ export function summaryDto(
 }
 
 async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date): Promise<SharedSectionsDto> {
-  const s = new Set(
-    l.side === 'pengirim' ? ['identitas', 'kontak', 'kronologi', 'asesmen', 'layanan'] : l.r.sections,
-  );
+  const s = new Set<string>(l.side === 'pengirim' ? SECTIONS : l.r.sections);
+  if (l.side === 'penerima' && Number((await findCaseCounts(db, l.r.case_id)).victims) > 1)
+    for (const x of CASE_WIDE_SECTIONS) s.delete(x);
   const has = (x: Section) => s.has(x);
   const src = await sectionSources(db, l.r.case_id, l.r.person_id, {
     person: has('identitas') || has('kontak'),
@@ -147,7 +152,9 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
   const r = l.r;
   const withdrawn = r.consent_withdrawn_at !== null;
   const sender = l.side === 'pengirim';
-  const hidden = !sender && withdrawn;
+  const status = r.status as ReferralStatus;
+  // the recipient reads the victim's data only while the referral is open and consent stands
+  const hidden = !sender && !recipientGrantActive(status, withdrawn);
   const [events, delivered, shared] = await Promise.all([
     referralEvents(db, r.id),
     deliveredServices(db, r.id),
@@ -156,7 +163,6 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
   const today = toLocalDate(now, zoneOfRegion(r.from_jurisdiction));
   const province = r.from_jurisdiction.split('.')[0] ?? r.from_jurisdiction;
   const agreement = await hasActiveAgreement(db, r.to_org_id, [r.from_jurisdiction, province], today);
-  const status = r.status as ReferralStatus;
   const asRecipient = actsAsRecipient(ctx, l);
   const asSender = actsAsSender(ctx, l);
   return {
@@ -205,8 +211,10 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
       complete: asRecipient && (status === 'diterima' || status === 'dalam_layanan') && !withdrawn,
       cancel: asSender && isOpen(status),
       withdrawConsent: asSender && !withdrawn,
-      message: (asSender || (l.side === 'penerima' && !withdrawn)) && status !== 'dibatalkan',
-      letter: asSender,
+      message:
+        (asSender && status !== 'dibatalkan') ||
+        (l.side === 'penerima' && recipientGrantActive(status, withdrawn)),
+      letter: asSender && !withdrawn && status !== 'dibatalkan',
     },
   };
 }
@@ -230,5 +238,13 @@ export async function listCaseReferrals(ctx: AuthedCtx, caseId: string, load: (d
   const db = ctx.conn.db;
   await load(db);
   const now = ctx.clock();
-  return (await caseReferrals(db, caseId)).map((r) => summaryDto(r, 'pengirim', now));
+  const items = (await caseReferrals(db, caseId)).map((r) => summaryDto(r, 'pengirim', now));
+  await audit(ctx, db, {
+    action: 'referral.list',
+    entity: 'case',
+    entityId: caseId,
+    outcome: 'ok',
+    detail: { ids: items.map((i) => i.id) },
+  });
+  return items;
 }

@@ -2,7 +2,7 @@
 import { listReferrals } from '../../db/referral.repository.ts';
 import type { Page, ReferralSummaryDto } from '../../domain/dto.ts';
 import { caseScope, referralInboxOrg } from '../../domain/policy.ts';
-import type { AuthedCtx } from '../context.ts';
+import { type AuthedCtx, audit } from '../context.ts';
 import { summaryDto } from './get-referral.ts';
 
 const PAGE_SIZE = 50;
@@ -13,19 +13,26 @@ export async function listReferralBox(
 ): Promise<Page<ReferralSummaryDto>> {
   const empty = { items: [], total: 0, page: q.page, pageSize: PAGE_SIZE };
   const now = ctx.clock();
-  if (q.box === 'masuk') {
-    const org = referralInboxOrg(ctx.actor);
-    if (!org) return empty;
-    const { rows, total } = await listReferrals(ctx.conn.db, { toOrgId: org }, q.status, q.page, PAGE_SIZE);
-    return {
-      items: rows.map((r) => summaryDto(r, 'penerima', now)),
-      total,
-      page: q.page,
-      pageSize: PAGE_SIZE,
-    };
-  }
+  const org = referralInboxOrg(ctx.actor);
   const scope = caseScope(ctx.actor);
-  if (scope.kind === 'none') return empty;
-  const { rows, total } = await listReferrals(ctx.conn.db, { scope }, q.status, q.page, PAGE_SIZE);
-  return { items: rows.map((r) => summaryDto(r, 'pengirim', now)), total, page: q.page, pageSize: PAGE_SIZE };
+  if (q.box === 'masuk' ? !org : scope.kind === 'none') return empty;
+  const side = q.box === 'masuk' ? 'penerima' : 'pengirim';
+  const { rows, total } = await listReferrals(
+    ctx.conn.db,
+    q.box === 'masuk' ? { toOrgId: org as string } : { scope },
+    q.status,
+    q.page,
+    PAGE_SIZE,
+  );
+  const items = rows.map((r) => summaryDto(r, side, now));
+  // the list shows victims' sex and age group: which referrals were listed is recorded
+  if (items.length > 0)
+    await audit(ctx, ctx.conn.db, {
+      action: 'referral.list',
+      entity: 'referral',
+      entityId: null,
+      outcome: 'ok',
+      detail: { box: q.box, ids: items.map((i) => i.id) },
+    });
+  return { items, total, page: q.page, pageSize: PAGE_SIZE };
 }

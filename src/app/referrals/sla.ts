@@ -2,7 +2,12 @@
  * Referral time standards of a kab/kota: the defaults (src/domain/referrals.ts) and the region's
  * own overrides, set by its Dinas administrator.
  */
-import { deleteSlaOverrides, insertSlaOverrides, slaOverrides } from '../../db/referral.repository.ts';
+import {
+  deleteSlaOverrides,
+  insertSlaOverrides,
+  lockSlaOf,
+  slaOverrides,
+} from '../../db/referral.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   DEFAULT_ACCEPT_HOURS,
@@ -45,6 +50,7 @@ export async function setSla(
   });
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
+    await lockSlaOf(trx, jurisdiction);
     await deleteSlaOverrides(trx, jurisdiction);
     await insertSlaOverrides(trx, jurisdiction, input.overrides, ctx.actor.userId, now);
     await audit(ctx, trx, {

@@ -10,7 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { isWithin } from '../../domain/policy.ts';
 import { toLocalDate, zoneOfRegion } from '../../domain/time.ts';
 import { loadVisibleCase } from '../cases/access.ts';
-import type { AuthedCtx } from '../context.ts';
+import { type AuthedCtx, audit } from '../context.ts';
 
 const LEVELS = ['provinsi', 'kabkota', 'kecamatan', 'desa'] as const;
 const RANK: Record<ReferralSuggestionDto['proximity'], number> = {
@@ -75,6 +75,14 @@ export async function referralSuggestions(
     s.onSimpul ? 0 : 1,
     s.medianAcceptHours ?? 1e9,
   ];
+  // the victim's place was read to rank the suggestions
+  await audit(ctx, db, {
+    action: 'referral.suggest',
+    entity: 'case',
+    entityId: caseId,
+    outcome: 'ok',
+    detail: { personId: q.personId, service: q.service },
+  });
   out.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

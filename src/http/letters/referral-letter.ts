@@ -11,6 +11,7 @@ import {
   CONSENT_BASIS_LABELS,
   type ConsentBasis,
   formatVerificationCode,
+  GUARDIAN_RELATION_LABELS,
   normaliseVerificationCode,
   URGENCY_LABELS,
 } from '../../domain/referrals.ts';
@@ -296,7 +297,7 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
   const basis = CONSENT_BASIS_LABELS[r.consent.basis as ConsentBasis]?.id ?? r.consent.basis;
   const giver =
     identity && r.consent.givenBy
-      ? ` oleh ${r.consent.givenBy}${r.consent.relation ? ` (${r.consent.relation})` : ''}`
+      ? ` oleh ${r.consent.givenBy}${r.consent.relation ? ` (${GUARDIAN_RELATION_LABELS[r.consent.relation as keyof typeof GUARDIAN_RELATION_LABELS]?.id ?? r.consent.relation})` : ''}`
       : '';
   heading('Dasar penyampaian informasi');
   para(`${basis}${giver}, tanggal ${dateId(r.consent.givenAt, zone)}.`);

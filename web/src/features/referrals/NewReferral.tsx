@@ -7,6 +7,7 @@ import type { CaseDto, ReferralDto, ReferralSuggestionDto } from '../../../../sr
 import {
   CONSENT_BASES,
   type ConsentBasis,
+  GUARDIAN_RELATIONS,
   isConsent,
   SECTIONS,
   URGENCIES,
@@ -20,6 +21,7 @@ import {
   fieldError,
   orNull,
   RadioGroup,
+  SelectField,
   TextArea,
   TextField,
   useAction,
@@ -28,7 +30,7 @@ import { useLoad } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { isoToLocal, localToIso } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
-import { basisLabel, sectionLabel, servicesText, urgencyLabel } from './shared.tsx';
+import { basisLabel, relationLabel, sectionLabel, servicesText, urgencyLabel } from './shared.tsx';
 
 const P = 'ref';
 
@@ -321,14 +323,13 @@ export function NewReferral({
               required
             />
             {basis === 'persetujuan_wali' && (
-              <TextField
+              <SelectField
                 {...common}
                 name="consent.relation"
                 label={labels['consent.relation']!}
-                hint={t('ref.relationHint')}
                 value={relation}
                 onValue={setRelation}
-                maxLength={100}
+                options={GUARDIAN_RELATIONS.map((r) => ({ value: r, text: relationLabel(r) }))}
                 required
               />
             )}

@@ -29,6 +29,7 @@ import {
   cancelLabel,
   declineLabel,
   Flags,
+  relationLabel,
   StatusBadge,
   sectionLabel,
   servicesText,
@@ -679,7 +680,7 @@ export default function ReferralPage() {
         <dl class="facts small">
           <Fact term={t('ref.basis')}>{basisLabel(r.consent.basis)}</Fact>
           {r.consent.givenBy && <Fact term={t('ref.givenBy')}>{r.consent.givenBy}</Fact>}
-          {r.consent.relation && <Fact term={t('ref.relation')}>{r.consent.relation}</Fact>}
+          {r.consent.relation && <Fact term={t('ref.relation')}>{relationLabel(r.consent.relation)}</Fact>}
           <Fact term={t('ref.givenAt')}>{fmtDateTime(r.consent.givenAt)}</Fact>
           <Fact term={t('ref.sections')}>
             {r.sections.length ? r.sections.map(sectionLabel).join('; ') : t('ref.noSections')}

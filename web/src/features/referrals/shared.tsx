@@ -5,6 +5,7 @@ import {
   CANCEL_REASON_LABELS,
   CONSENT_BASIS_LABELS,
   DECLINE_REASON_LABELS,
+  GUARDIAN_RELATION_LABELS,
   REFERRAL_STATUS_LABELS,
   SECTION_LABELS,
   URGENCY_LABELS,
@@ -20,7 +21,8 @@ export type Box = 'masuk' | 'keluar';
 export function referralBoxes(role: Role): Box[] {
   if (role === 'mitra') return ['masuk'];
   if (role === 'pendamping') return ['keluar'];
-  if (role === 'manajer' || role === 'pengaduan') return ['masuk', 'keluar'];
+  if (role === 'manajer') return ['masuk', 'keluar'];
+  if (role === 'pengaduan') return ['keluar'];
   return [];
 }
 
@@ -36,6 +38,7 @@ function pick(map: Record<string, Label>, code: string | null | undefined): stri
 export const statusLabel = (s: string) => pick(REFERRAL_STATUS_LABELS, s);
 export const urgencyLabel = (s: string) => pick(URGENCY_LABELS, s);
 export const basisLabel = (s: string) => pick(CONSENT_BASIS_LABELS, s);
+export const relationLabel = (s: string) => pick(GUARDIAN_RELATION_LABELS, s);
 export const sectionLabel = (s: string) => pick(SECTION_LABELS, s);
 export const declineLabel = (s: string | null) => pick(DECLINE_REASON_LABELS, s);
 export const cancelLabel = (s: string | null) => pick(CANCEL_REASON_LABELS, s);
