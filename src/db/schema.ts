@@ -354,13 +354,13 @@ export interface JoinRequestTable {
   address: string | null;
   phone: string | null;
   email: string;
-  contact_name: string;
+  contact_name_enc: string;
   contact_position: string | null;
-  message: string | null;
+  message_enc: string | null;
   status: Generated<string>;
   decided_by: string | null;
   decided_at: Timestamp | null;
-  decision_note: string | null;
+  decision_note_enc: string | null;
   org_id: string | null;
   source_hash: string | null;
   version: Generated<number>;

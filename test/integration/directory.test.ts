@@ -403,6 +403,13 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
         contactName: 'Rina Uji Lestari',
       });
       requestId = mine.id;
+      // the contact person's name is stored encrypted
+      const stored = await db()
+        .selectFrom('join_request')
+        .select('contact_name_enc')
+        .where('id', '=', requestId)
+        .executeTakeFirstOrThrow();
+      expect(stored.contact_name_enc).not.toContain('Rina');
       const admin = await db()
         .selectFrom('app_user')
         .select('id')

@@ -23,6 +23,7 @@ import { canGrantRole, jurisdictionOf } from '../../domain/policy.ts';
 import { temporaryPassword } from '../admin/manage-users.ts';
 import { requireAdmin } from '../admin/require-admin.ts';
 import { type AuthedCtx, audit, type Ctx } from '../context.ts';
+import type { Keyring } from '../crypto.ts';
 import { countHit } from '../intake/shared.ts';
 import { notify } from '../notifications/notify.ts';
 import { hashPassword } from '../passwords.ts';
@@ -30,7 +31,7 @@ import { hashPassword } from '../passwords.ts';
 /** More requests than this from one address in 10 minutes are refused for a while. */
 export const JOIN_REQUESTS_PER_SOURCE_PER_10_MIN = 5;
 
-export function joinRequestDto(j: JoinRequestRow): JoinRequestDto {
+export function joinRequestDto(k: Keyring, j: JoinRequestRow): JoinRequestDto {
   return {
     id: j.id,
     jurisdiction: j.jurisdiction,
@@ -42,13 +43,13 @@ export function joinRequestDto(j: JoinRequestRow): JoinRequestDto {
     address: j.address,
     phone: j.phone,
     email: j.email,
-    contactName: j.contact_name,
+    contactName: k.decrypt(j.contact_name_enc),
     contactPosition: j.contact_position,
-    message: j.message,
+    message: k.decrypt(j.message_enc),
     status: j.status as JoinRequestDto['status'],
     decidedAt: j.decided_at ? new Date(j.decided_at).toISOString() : null,
     decidedByName: j.decided_by_name ?? null,
-    decisionNote: j.decision_note,
+    decisionNote: k.decrypt(j.decision_note_enc),
     orgId: j.org_id,
     version: j.version,
     createdAt: new Date(j.created_at).toISOString(),
@@ -59,6 +60,9 @@ export function joinRequestDto(j: JoinRequestRow): JoinRequestDto {
  * Stores a request from the public form and tells the Dinas administrators of its kab/kota.
  * A filled honeypot is answered as if stored (a bot learns nothing) and nobody is told.
  */
+/** Organisations join rarely; more than this per kab/kota and hour is a flood. */
+const JOIN_REQUESTS_PER_REGION_PER_HOUR = 20;
+
 export async function submitJoinRequest(ctx: Ctx, input: JoinRequestInput): Promise<{ stored: boolean }> {
   const db = ctx.conn.db;
   const now = ctx.clock();
@@ -72,6 +76,11 @@ export async function submitJoinRequest(ctx: Ctx, input: JoinRequestInput): Prom
     throw new AppError('RATE_LIMITED');
   if (input.website && input.website.trim() !== '') return { stored: false };
   const jurisdiction = jurisdictionOf(input.regionCode);
+  // each stored request e-mails the Dinas admins: a flood aimed at one kab/kota is cut off too
+  if (
+    (await countHit(db, `join-region:${jurisdiction}`, now, 60 * 60_000)) > JOIN_REQUESTS_PER_REGION_PER_HOUR
+  )
+    throw new AppError('RATE_LIMITED');
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await insertJoinRequest(trx, {
@@ -84,9 +93,9 @@ export async function submitJoinRequest(ctx: Ctx, input: JoinRequestInput): Prom
       address: input.address,
       phone: input.phone,
       email: input.email,
-      contact_name: input.contactName,
+      contact_name_enc: ctx.keys.encrypt(input.contactName),
       contact_position: input.contactPosition ?? null,
-      message: input.message ?? null,
+      message_enc: ctx.keys.encrypt(input.message ?? null),
       source_hash: source,
       created_at: now,
       updated_at: now,
@@ -119,7 +128,7 @@ export async function listJoinRequests(ctx: AuthedCtx, status?: string): Promise
     outcome: 'ok',
     detail: { returned: rows.map((r) => r.id) },
   });
-  return rows.map(joinRequestDto);
+  return rows.map((r) => joinRequestDto(ctx.keys, r));
 }
 
 async function loadOpen(ctx: AuthedCtx, root: string, id: string, version: number) {
@@ -199,7 +208,7 @@ export async function approveJoinRequest(
         trx,
         id,
         input.version,
-        { status: 'diterima', decided_by: ctx.actor.userId, decision_note: null, org_id: orgId },
+        { status: 'diterima', decided_by: ctx.actor.userId, decision_note_enc: null, org_id: orgId },
         now,
       );
       if (!ok) {
@@ -227,7 +236,7 @@ export async function approveJoinRequest(
     });
   const after = (await getJoinRequest(db, root, id))!;
   return {
-    request: joinRequestDto(after),
+    request: joinRequestDto(ctx.keys, after),
     orgId,
     user: {
       id: userId,
@@ -255,7 +264,12 @@ export async function rejectJoinRequest(
         trx,
         id,
         input.version,
-        { status: 'ditolak', decided_by: ctx.actor.userId, decision_note: input.note, org_id: null },
+        {
+          status: 'ditolak',
+          decided_by: ctx.actor.userId,
+          decision_note_enc: ctx.keys.encrypt(input.note),
+          org_id: null,
+        },
         now,
       );
       if (!ok) {
@@ -273,5 +287,5 @@ export async function rejectJoinRequest(
       if (!decided) await lostRace(ctx, root, id);
       throw e;
     });
-  return joinRequestDto((await getJoinRequest(ctx.conn.db, root, id))!);
+  return joinRequestDto(ctx.keys, (await getJoinRequest(ctx.conn.db, root, id))!);
 }

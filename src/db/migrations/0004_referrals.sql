@@ -58,13 +58,14 @@ CREATE TABLE join_request (
   address text,
   phone text,
   email text NOT NULL,
-  contact_name text NOT NULL,
+  -- the contact person's name, the message and the decision note may name people: encrypted
+  contact_name_enc text NOT NULL,
   contact_position text,
-  message text,
+  message_enc text,
   status text NOT NULL DEFAULT 'baru', -- 'baru' | 'diterima' | 'ditolak'
   decided_by uuid REFERENCES app_user (id),
   decided_at timestamptz,
-  decision_note text,
+  decision_note_enc text,
   org_id uuid REFERENCES organisation (id),
   source_hash text,
   version integer NOT NULL DEFAULT 1,
