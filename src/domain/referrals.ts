@@ -294,7 +294,6 @@ export const NOTIFICATION_KINDS = [
   'pelimpahan_dibatalkan',
   'kerja_sama_berakhir',
   'permohonan_bergabung',
-  'direktori_perlu_verifikasi',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -322,8 +321,4 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   },
   kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
   permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
-  direktori_perlu_verifikasi: {
-    id: 'Data lembaga perlu diverifikasi ulang',
-    en: 'Directory entry needs re-verification',
-  },
 };
