@@ -24,24 +24,6 @@ export function letterFacts(db: Tx, referralId: string) {
     .executeTakeFirst();
 }
 
-/** Records in the referral's history that its letter was printed (no personal data). */
-export async function addLetterEvent(
-  db: Tx,
-  e: { referralId: string; at: Date; actorId: string; actorOrgId: string },
-): Promise<void> {
-  await db
-    .insertInto('referral_event')
-    .values({
-      referral_id: e.referralId,
-      at: e.at,
-      actor_id: e.actorId,
-      actor_org_id: e.actorOrgId,
-      type: 'letter',
-      data: JSON.stringify({}),
-    })
-    .execute();
-}
-
 /** The public check of a printed letter by its verification code (normalised, without dashes). */
 export function findLetterByCode(db: Tx, code: string) {
   return db

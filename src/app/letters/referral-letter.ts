@@ -3,7 +3,8 @@
  * letterhead and signature need. Only the referring side prints it; every print is audited and
  * noted in the referral's history.
  */
-import { addLetterEvent, letterFacts } from '../../db/letter-verification.repository.ts';
+import { letterFacts } from '../../db/letter-verification.repository.ts';
+import { addReferralEvent } from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -38,7 +39,8 @@ export async function referralLetter(ctx: AuthedCtx, id: string): Promise<Referr
   const now = ctx.clock();
   const facts = await ctx.conn.db.transaction().execute(async (trx) => {
     const f = await letterFacts(trx, id);
-    await addLetterEvent(trx, {
+    await addReferralEvent(trx, {
+      type: 'letter',
       referralId: id,
       at: now,
       actorId: ctx.actor.userId,
