@@ -15,6 +15,7 @@ import {
 import type { TransferDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDecideTransfer } from '../../domain/policy.ts';
+import type { NotificationKind } from '../../domain/referrals.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { isSender, toTransferDto } from './mappers.ts';
@@ -70,123 +71,105 @@ async function apply(
   throw new AppError(now && now.status !== 'diajukan' ? 'TRANSFER_STATE' : 'VERSION_CONFLICT');
 }
 
-async function result(ctx: AuthedCtx, id: string): Promise<TransferDto> {
+/**
+ * One decision in one transaction: check and apply the status change, do what goes with it, record
+ * it on the case's timeline, tell the other office, audit; then answer with the transfer.
+ */
+async function decide(
+  ctx: AuthedCtx,
+  id: string,
+  d: Decision,
+  version: number,
+  how: {
+    set: (now: Date) => Parameters<typeof decideTransfer>[3];
+    /** extra checks before, and changes after, the status change */
+    before?: (trx: Tx, t: TransferRow) => Promise<void>;
+    after?: (trx: Tx, t: TransferRow, now: Date) => Promise<void>;
+    event: string;
+    eventData?: (t: TransferRow) => Record<string, unknown>;
+    /** who is told, and of what */
+    tell: (trx: Tx, t: TransferRow) => Promise<{ users: string[]; kind: NotificationKind }>;
+    auditDetail?: (t: TransferRow) => Record<string, unknown>;
+  },
+): Promise<TransferDto> {
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const t = await loadForDecision(ctx, trx, id, d);
+    await how.before?.(trx, t);
+    await apply(trx, t, version, how.set(now));
+    await how.after?.(trx, t, now);
+    await addCaseEvent(trx, t.case_id, ctx.actor.userId, how.event, now, {
+      transferId: t.id,
+      ...how.eventData?.(t),
+    });
+    const told = await how.tell(trx, t);
+    await notify(trx, told.users, { kind: told.kind, link: '/pelimpahan', ref: t.case_number }, now);
+    await audit(ctx, trx, {
+      action: AUDIT[d],
+      entity: 'case_transfer',
+      entityId: t.id,
+      outcome: 'ok',
+      detail: { caseId: t.case_id, ...how.auditDetail?.(t) },
+    });
+  });
   const row = await getTransfer(ctx.conn.db, id);
   return toTransferDto(ctx, row!);
 }
 
-export async function acceptTransfer(
-  ctx: AuthedCtx,
-  id: string,
-  input: { version: number },
-): Promise<TransferDto> {
-  const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    const t = await loadForDecision(ctx, trx, id, 'accept');
-    const c = await caseForTransfer(trx, t.case_id);
-    if (!c) throw new AppError('NOT_FOUND');
-    if (c.stage === 'terminasi') throw new AppError('CASE_CLOSED');
-    await apply(trx, t, input.version, { status: 'diterima', decided_by: ctx.actor.userId, decided_at: now });
+export function acceptTransfer(ctx: AuthedCtx, id: string, input: { version: number }): Promise<TransferDto> {
+  return decide(ctx, id, 'accept', input.version, {
+    before: async (trx, t) => {
+      const c = await caseForTransfer(trx, t.case_id);
+      if (!c) throw new AppError('NOT_FOUND');
+      if (c.stage === 'terminasi') throw new AppError('CASE_CLOSED');
+    },
+    set: (now) => ({ status: 'diterima', decided_by: ctx.actor.userId, decided_at: now }),
     // the receiving UPTD becomes the holder; its accepting manager manages the case
-    await moveCase(
-      trx,
-      t.case_id,
-      {
-        jurisdiction: t.to_jurisdiction!,
-        orgId: t.to_org_id ?? ctx.actor.orgId,
-        managerId: ctx.actor.userId,
-      },
-      now,
-    );
-    await addCaseEvent(trx, t.case_id, ctx.actor.userId, 'case.transferred', now, {
-      transferId: t.id,
-      level: t.level,
-      from: t.from_jurisdiction,
-      to: t.to_jurisdiction,
-    });
-    await notify(
-      trx,
-      [t.requested_by],
-      { kind: 'pelimpahan_diterima', link: '/pelimpahan', ref: t.case_number },
-      now,
-    );
-    await audit(ctx, trx, {
-      action: 'case.transfer.accept',
-      entity: 'case_transfer',
-      entityId: t.id,
-      outcome: 'ok',
-      detail: { caseId: t.case_id, from: t.from_jurisdiction, to: t.to_jurisdiction },
-    });
+    after: (trx, t, now) =>
+      moveCase(
+        trx,
+        t.case_id,
+        {
+          jurisdiction: t.to_jurisdiction!,
+          orgId: t.to_org_id ?? ctx.actor.orgId,
+          managerId: ctx.actor.userId,
+        },
+        now,
+      ),
+    event: 'case.transferred',
+    eventData: (t) => ({ level: t.level, from: t.from_jurisdiction, to: t.to_jurisdiction }),
+    tell: async (_trx, t) => ({ users: [t.requested_by], kind: 'pelimpahan_diterima' }),
+    auditDetail: (t) => ({ from: t.from_jurisdiction, to: t.to_jurisdiction }),
   });
-  return result(ctx, id);
 }
 
-export async function declineTransfer(
+export function declineTransfer(
   ctx: AuthedCtx,
   id: string,
   input: { version: number; reason?: string | null | undefined },
 ): Promise<TransferDto> {
-  if (!input.reason) throw new AppError('VALIDATION_FAILED', { reason: 'required' });
   const reason = input.reason;
-  const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    const t = await loadForDecision(ctx, trx, id, 'decline');
-    await apply(trx, t, input.version, {
+  if (!reason) throw new AppError('VALIDATION_FAILED', { reason: 'required' });
+  return decide(ctx, id, 'decline', input.version, {
+    set: (now) => ({
       status: 'ditolak',
       decided_by: ctx.actor.userId,
       decided_at: now,
       decline_reason_enc: ctx.keys.encrypt(reason),
-    });
-    await addCaseEvent(trx, t.case_id, ctx.actor.userId, 'case.transfer_declined', now, { transferId: t.id });
-    await notify(
-      trx,
-      [t.requested_by],
-      { kind: 'pelimpahan_ditolak', link: '/pelimpahan', ref: t.case_number },
-      now,
-    );
-    await audit(ctx, trx, {
-      action: 'case.transfer.decline',
-      entity: 'case_transfer',
-      entityId: t.id,
-      outcome: 'ok',
-      detail: { caseId: t.case_id },
-    });
+    }),
+    event: 'case.transfer_declined',
+    tell: async (_trx, t) => ({ users: [t.requested_by], kind: 'pelimpahan_ditolak' }),
   });
-  return result(ctx, id);
 }
 
-export async function cancelTransfer(
-  ctx: AuthedCtx,
-  id: string,
-  input: { version: number },
-): Promise<TransferDto> {
-  const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    const t = await loadForDecision(ctx, trx, id, 'cancel');
-    await apply(trx, t, input.version, {
-      status: 'dibatalkan',
-      decided_by: ctx.actor.userId,
-      decided_at: now,
-    });
-    await addCaseEvent(trx, t.case_id, ctx.actor.userId, 'case.transfer_cancelled', now, {
-      transferId: t.id,
-    });
-    if (t.to_jurisdiction) {
-      const managers = await activeUsersInJurisdiction(trx, t.to_jurisdiction, ['manajer']);
-      await notify(
-        trx,
-        managers,
-        { kind: 'pelimpahan_dibatalkan', link: '/pelimpahan', ref: t.case_number },
-        now,
-      );
-    }
-    await audit(ctx, trx, {
-      action: 'case.transfer.cancel',
-      entity: 'case_transfer',
-      entityId: t.id,
-      outcome: 'ok',
-      detail: { caseId: t.case_id },
-    });
+export function cancelTransfer(ctx: AuthedCtx, id: string, input: { version: number }): Promise<TransferDto> {
+  return decide(ctx, id, 'cancel', input.version, {
+    set: (now) => ({ status: 'dibatalkan', decided_by: ctx.actor.userId, decided_at: now }),
+    event: 'case.transfer_cancelled',
+    // the receiving managers stop waiting for it
+    tell: async (trx, t) => ({
+      users: t.to_jurisdiction ? await activeUsersInJurisdiction(trx, t.to_jurisdiction, ['manajer']) : [],
+      kind: 'pelimpahan_dibatalkan',
+    }),
   });
-  return result(ctx, id);
 }
