@@ -10,6 +10,7 @@ import type { ReferralDto, SharedSectionsDto } from '../../../../src/domain/dto.
 import { CANCEL_REASONS, DECLINE_REASONS } from '../../../../src/domain/referrals.ts';
 import { API, ApiError, api } from '../../api.ts';
 import {
+  bindField,
   CardTable,
   codeOptions,
   ErrorSummary,
@@ -175,6 +176,11 @@ function eventText(e: ReferralDto['events'][number], tx: Taxonomies | null): str
   return parts.length ? `${head}: ${parts.join(' · ')}` : head;
 }
 
+/** The element id prefix of each action's form. */
+const PREFIX: Record<Action, string> = { decline: 'rd', service: 'rs', complete: 'rc', cancel: 'rx', withdraw: 'rw' };
+
+const EMPTY = () => ({ reason: '', note: '', service: '', date: todayJakarta(), outcome: '' });
+
 /** The form of one action, under the buttons; its heading takes focus when it opens. */
 function ActionForm({
   title,
@@ -234,7 +240,7 @@ function Actions({
 }) {
   const [open, setOpen] = useState<Action | null>(null);
   const [done, setDone] = useState('');
-  const [v, setV] = useState({ reason: '', note: '', service: '', date: todayJakarta(), outcome: '' });
+  const [v, setV] = useState(EMPTY);
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run, setError } = useAction();
   const buttons = useRef<HTMLDivElement>(null);
@@ -247,7 +253,7 @@ function Actions({
         setR(x);
         setOpen(null);
         setDone(message);
-        setV({ reason: '', note: '', service: '', date: todayJakarta(), outcome: '' });
+        setV(EMPTY());
       } catch (e) {
         // someone else moved the referral on: show it as it is now, with the message
         if (e instanceof ApiError && STALE.has(e.code)) await reload().catch(() => {});
@@ -275,7 +281,22 @@ function Actions({
     date: t('ref.serviceDate'),
     outcome: t('ref.outcome'),
   };
-  const common = { error, busy, attempt, labels, onCancel: cancel };
+  const prefix = open ? PREFIX[open] : '';
+  const field = bindField(v, set, labels);
+  /** Field k of the open form. */
+  const bind = (k: keyof typeof v) => ({ prefix, error, ...field(k) });
+  const reason = (reasons: readonly string[], text: (x: string) => string) => (
+    <SelectField {...bind('reason')} options={reasons.map((x) => ({ value: x, text: text(x) }))} required />
+  );
+  const note = (hint?: string) => <TextArea {...bind('note')} hint={hint} rows={3} maxLength={2000} />;
+  const common = { prefix, error, busy, attempt, labels, onCancel: cancel };
+  const opens: Array<[Action, boolean, string]> = [
+    ['decline', p.decline, t('ref.decline')],
+    ['service', p.recordService, t('ref.recordService')],
+    ['complete', p.complete, t('ref.complete')],
+    ['cancel', p.cancel, t('ref.cancel')],
+    ['withdraw', p.withdrawConsent, t('ref.withdraw')],
+  ];
 
   return (
     <section aria-labelledby="ref-actions-h">
@@ -300,30 +321,13 @@ function Actions({
             {t('ref.accept')}
           </button>
         )}
-        {p.decline && (
-          <button type="button" onClick={() => openForm('decline')} aria-expanded={open === 'decline'}>
-            {t('ref.decline')}
-          </button>
-        )}
-        {p.recordService && (
-          <button type="button" onClick={() => openForm('service')} aria-expanded={open === 'service'}>
-            {t('ref.recordService')}
-          </button>
-        )}
-        {p.complete && (
-          <button type="button" onClick={() => openForm('complete')} aria-expanded={open === 'complete'}>
-            {t('ref.complete')}
-          </button>
-        )}
-        {p.cancel && (
-          <button type="button" onClick={() => openForm('cancel')} aria-expanded={open === 'cancel'}>
-            {t('ref.cancel')}
-          </button>
-        )}
-        {p.withdrawConsent && (
-          <button type="button" onClick={() => openForm('withdraw')} aria-expanded={open === 'withdraw'}>
-            {t('ref.withdraw')}
-          </button>
+        {opens.map(
+          ([a, allowed, text]) =>
+            allowed && (
+              <button key={a} type="button" onClick={() => openForm(a)} aria-expanded={open === a}>
+                {text}
+              </button>
+            ),
         )}
         {p.letter && (
           <a
@@ -339,7 +343,6 @@ function Actions({
         <ActionForm
           {...common}
           title={t('ref.declineTitle')}
-          prefix="rd"
           submit={t('ref.decline')}
           onSubmit={() =>
             post(
@@ -349,34 +352,14 @@ function Actions({
             )
           }
         >
-          <SelectField
-            prefix="rd"
-            name="reason"
-            label={labels.reason}
-            value={v.reason}
-            onValue={set('reason')}
-            options={DECLINE_REASONS.map((x) => ({ value: x, text: declineLabel(x) }))}
-            error={error}
-            required
-          />
-          <TextArea
-            prefix="rd"
-            name="note"
-            label={labels.note}
-            hint={t('ref.declineNoteHint')}
-            value={v.note}
-            onValue={set('note')}
-            rows={3}
-            maxLength={2000}
-            error={error}
-          />
+          {reason(DECLINE_REASONS, declineLabel)}
+          {note(t('ref.declineNoteHint'))}
         </ActionForm>
       )}
       {open === 'service' && (
         <ActionForm
           {...common}
           title={t('ref.recordService')}
-          prefix="rs"
           submit={t('action.save')}
           onSubmit={() =>
             post(
@@ -387,65 +370,28 @@ function Actions({
           }
         >
           <SelectField
-            prefix="rs"
-            name="service"
-            label={labels.service}
-            value={v.service}
-            onValue={set('service')}
+            {...bind('service')}
             options={codeOptions(tx?.serviceTypes).filter((o) => r.services.includes(o.value))}
-            error={error}
             required
           />
-          <TextField
-            prefix="rs"
-            name="date"
-            type="date"
-            max={todayJakarta()}
-            label={labels.date}
-            value={v.date}
-            onValue={set('date')}
-            error={error}
-            required
-          />
-          <TextArea
-            prefix="rs"
-            name="outcome"
-            label={t('ref.serviceOutcome')}
-            value={v.outcome}
-            onValue={set('outcome')}
-            rows={3}
-            maxLength={5000}
-            error={error}
-          />
+          <TextField {...bind('date')} type="date" max={todayJakarta()} required />
+          <TextArea {...bind('outcome')} label={t('ref.serviceOutcome')} rows={3} maxLength={5000} />
         </ActionForm>
       )}
       {open === 'complete' && (
         <ActionForm
           {...common}
           title={t('ref.completeTitle')}
-          prefix="rc"
           submit={t('ref.complete')}
           onSubmit={() => post('complete', { version: r.version, outcome: v.outcome }, t('ref.completedMsg'))}
         >
-          <TextArea
-            prefix="rc"
-            name="outcome"
-            label={labels.outcome}
-            hint={t('ref.outcomeHint')}
-            value={v.outcome}
-            onValue={set('outcome')}
-            rows={4}
-            maxLength={5000}
-            error={error}
-            required
-          />
+          <TextArea {...bind('outcome')} hint={t('ref.outcomeHint')} rows={4} maxLength={5000} required />
         </ActionForm>
       )}
       {open === 'cancel' && (
         <ActionForm
           {...common}
           title={t('ref.cancelTitle')}
-          prefix="rx"
           submit={t('ref.cancelConfirm')}
           onSubmit={() =>
             post(
@@ -455,49 +401,21 @@ function Actions({
             )
           }
         >
-          <SelectField
-            prefix="rx"
-            name="reason"
-            label={labels.reason}
-            value={v.reason}
-            onValue={set('reason')}
-            options={CANCEL_REASONS.map((x) => ({ value: x, text: cancelLabel(x) }))}
-            error={error}
-            required
-          />
-          <TextArea
-            prefix="rx"
-            name="note"
-            label={labels.note}
-            value={v.note}
-            onValue={set('note')}
-            rows={3}
-            maxLength={2000}
-            error={error}
-          />
+          {reason(CANCEL_REASONS, cancelLabel)}
+          {note()}
         </ActionForm>
       )}
       {open === 'withdraw' && (
         <ActionForm
           {...common}
           title={t('ref.withdrawTitle')}
-          prefix="rw"
           submit={t('ref.withdrawConfirm')}
           onSubmit={() =>
             post('withdraw-consent', { version: r.version, note: orNull(v.note) }, t('ref.withdrawnMsg'))
           }
         >
           <p class="notice warn">{t('ref.withdrawWarning', { org: r.toOrg.name })}</p>
-          <TextArea
-            prefix="rw"
-            name="note"
-            label={labels.note}
-            value={v.note}
-            onValue={set('note')}
-            rows={3}
-            maxLength={2000}
-            error={error}
-          />
+          {note()}
         </ActionForm>
       )}
     </section>
