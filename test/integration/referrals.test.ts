@@ -259,12 +259,18 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(acc.body.status).toBe('diterima');
     const again = await rsud.post(`/api/v1/referrals/${toRsud.id}/accept`, { version: acc.body.version });
     expect(again.body.error.code).toBe('REFERRAL_STATE');
-    const svc = await rsud.post(`/api/v1/referrals/${toRsud.id}/services`, {
+    const delivered = {
       service: 'visum',
       date: '2026-01-11',
       outcome: 'Visum selesai, hasil dikirim ke penyidik.',
-    });
-    expect(svc.status).toBe(200);
+    };
+    const key = { 'idempotency-key': `svc-${toRsud.id}` };
+    const svc = await rsud.post(`/api/v1/referrals/${toRsud.id}/services`, delivered, key);
+    expect(svc.status).toBe(201);
+    // a retry of the same request (a dropped connection) records nothing twice
+    const retry = await rsud.post(`/api/v1/referrals/${toRsud.id}/services`, delivered, key);
+    expect(retry.status).toBe(201);
+    expect(retry.body.delivered).toHaveLength(1);
     expect(svc.body.status).toBe('dalam_layanan');
     expect(svc.body.delivered).toHaveLength(1);
     const done = await rsud.post(`/api/v1/referrals/${toRsud.id}/complete`, {

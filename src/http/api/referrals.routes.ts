@@ -124,11 +124,38 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   action('accept', 'Terima rujukan', AcceptInput, acceptReferral);
   action('decline', 'Tolak rujukan dengan alasan', DeclineInput, declineReferral);
-  action('services', 'Catat layanan yang diberikan', DeliveredServiceInput, recordDeliveredService);
+  /** Adds something to the referral (a delivered service, a message): 201, and a retry with the same Idempotency-Key adds nothing. */
+  const addition = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (ctx: ReturnType<typeof authed>, id: string, b: z.infer<B>) => Promise<unknown>,
+  ) =>
+    op(
+      app,
+      {
+        method: 'post',
+        path: `/api/v1/referrals/{id}/${path}`,
+        summary,
+        tags,
+        params: Id,
+        body,
+        status: 201,
+      },
+      async (c, a) => {
+        const ctx = authed(c, svc);
+        const id = idOf(a.params);
+        return created(c, ctx, `POST /referrals/${id}/${path}`, a.body, () =>
+          run(ctx, id, a.body as z.infer<B>),
+        );
+      },
+    );
+
+  addition('services', 'Catat layanan yang diberikan', DeliveredServiceInput, recordDeliveredService);
   action('complete', 'Selesaikan rujukan', CompleteInput, completeReferral);
   action('cancel', 'Batalkan rujukan', CancelInput, cancelReferral);
   action('withdraw-consent', 'Cabut persetujuan', WithdrawConsentInput, withdrawConsent);
-  action('messages', 'Kirim pesan atau pertanyaan', MessageInput, postMessage);
+  addition('messages', 'Kirim pesan atau pertanyaan', MessageInput, postMessage);
 
   op(
     app,
