@@ -19,6 +19,8 @@ import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
 import { hashPassword } from './passwords.ts';
+import { acceptReferral, recordDeliveredService } from './referrals/act-on-referral.ts';
+import { createReferral } from './referrals/create-referral.ts';
 
 type DemoRegion = { slug: string; code: string; name: string; district: string; village: string };
 export const DEMO_REGIONS: DemoRegion[] = [
@@ -465,7 +467,10 @@ async function seedCases(
       status: 'dalam_proses',
       responsibleOrgId: orgIds.get('uptd'),
     });
-    if (target === 'layanan') continue;
+    if (target === 'layanan') {
+      await seedReferrals(manajer, as('mitra'), c.id, victim.id, child, forms.includes('seksual'), orgIds, i);
+      continue;
+    }
     c = await changeStage(manajer, c.id, { version: c.version, to: 'pemantauan' });
     if (target === 'pemantauan') continue;
     c = await changeStage(manajer, c.id, {
@@ -474,4 +479,57 @@ async function seedCases(
       closureReason: 'kebutuhan_terpenuhi',
     });
   }
+}
+
+/**
+ * Referrals of a case in service: to the police unit (some already accepted and served, so its
+ * partner user sees both new and running work) and to the RSUD (waiting for its partner user).
+ */
+async function seedReferrals(
+  manajer: AuthedCtx,
+  police: AuthedCtx,
+  caseId: string,
+  victimId: string,
+  child: boolean,
+  sexual: boolean,
+  orgIds: Map<string, string>,
+  i: number,
+) {
+  const givenAt = manajer.clock().toISOString();
+  const consent = child
+    ? {
+        basis: 'persetujuan_wali' as const,
+        givenBy: 'Ibu korban (fiktif)',
+        relation: 'ibu' as const,
+        givenAt,
+      }
+    : { basis: 'persetujuan_korban' as const, givenBy: 'Korban (fiktif)', givenAt };
+  const toPolice = await createReferral(manajer, caseId, {
+    personId: victimId,
+    toOrgId: orgIds.get('polisi')!,
+    services: ['lapor_polisi'],
+    urgency: 'segera',
+    purpose: 'Pendampingan pembuatan laporan polisi (data demo).',
+    sections: ['kronologi'],
+    consent: sexual
+      ? { basis: 'wajib_lapor_tpks', givenAt, note: 'Kewajiban lapor UU TPKS (demo).' }
+      : consent,
+  });
+  if (i % 2 === 0) {
+    const accepted = await acceptReferral(police, toPolice.id, { version: toPolice.version });
+    await recordDeliveredService(police, accepted.id, {
+      service: 'lapor_polisi',
+      date: givenAt.slice(0, 10),
+      outcome: 'Laporan polisi diterima (demo).',
+    });
+  }
+  await createReferral(manajer, caseId, {
+    personId: victimId,
+    toOrgId: orgIds.get('rsud')!,
+    services: ['kesehatan'],
+    urgency: 'biasa',
+    purpose: 'Pemeriksaan kesehatan lanjutan (data demo).',
+    sections: ['kronologi'],
+    consent,
+  });
 }
