@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Page } from '../../../src/domain/dto.ts';
-import { ApiError } from '../api.ts';
+import { ApiError, qs } from '../api.ts';
 import { label as pick, t } from '../i18n/index.ts';
 import type { CodeItem, Taxonomies } from '../lib/taxonomies.ts';
 import { LoadError, Loading, Pager } from './page.tsx';
@@ -540,13 +540,29 @@ export function CardTable<T extends { id: string }>(p: {
   );
 }
 
+/** The page number in a list's query string: left out for the first page. */
+export function pageParam(page?: number): number | undefined {
+  return page && page > 1 ? page : undefined;
+}
+
+/** `fromQuery` and `toQuery` of filters that are plain query parameters (empty: not set). */
+export function plainFilters<K extends string>(keys: readonly K[]) {
+  type F = Record<K, string>;
+  return {
+    fromQuery: (q: Record<string, string>) => Object.fromEntries(keys.map((k) => [k, q[k] ?? ''])) as F,
+    toQuery: (f: F, page?: number) => qs({ ...f, page: pageParam(page) }),
+  };
+}
+
 /**
- * Filters kept in the URL: `applied` is what the query says, `f` what the form shows (follows
- * browser back/forward), `queryKey` changes whenever the applied filters or the page change.
+ * Filters kept in the URL of the list at `path`: `applied` is what the query says, `f` what the
+ * form shows (follows browser back/forward), `queryKey` changes whenever the applied filters or the
+ * page change. `submit` applies the form's filters, `clear` drops them, `href` links to a page.
  */
 export function useUrlFilters<F extends Record<string, string>>(
   fromQuery: (q: Record<string, string>) => F,
   toQuery: (f: F, page?: number) => string,
+  path: string,
 ) {
   const { query, route } = useLocation();
   const applied = fromQuery(query);
@@ -556,7 +572,28 @@ export function useUrlFilters<F extends Record<string, string>>(
   const queryKey = toQuery(applied, page);
   // browser back/forward changes the query: show the filters that apply
   useEffect(() => setF(fromQuery(query)), [queryKey]);
-  return { route, applied, page, f, setF, set, queryKey };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    route(`${path}${toQuery(f)}`);
+  };
+  const clear = () => {
+    setF(fromQuery({}));
+    route(path);
+  };
+  const href = (p: number) => `${path}${toQuery(applied, p)}`;
+  return { route, applied, page, f, set, queryKey, submit, clear, href };
+}
+
+/** The buttons of a filter form: apply (`submit` names it), then any others (clear). */
+export function FilterActions({ submit, children }: { submit: string; children?: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary">
+        {submit}
+      </button>
+      {children}
+    </div>
+  );
 }
 
 /** A page of results under a live region: loading, load error, the items with a pager, or none. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { t } from '../i18n/index.ts';
 
 let navigated = false;
@@ -50,6 +50,33 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+/** A short confirmation (saved, sent), read out politely; nothing while there is none. */
+export function Notice({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <p class="notice ok" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+/**
+ * The add/edit form of a list page: which item is open (`'new'`: the add form, null: none) and
+ * the notice after a save. Opening a form clears the notice.
+ */
+export function useEditing() {
+  const [mode, setMode] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const open = (id: string) => {
+    setMode(id);
+    setNotice(null);
+  };
+  const close = (message?: string) => {
+    setMode(null);
+    if (message) setNotice(message);
+  };
+  return { mode, notice, setNotice, open, close };
+}
+
 /** Loads data with a function; returns state plus a reload function. */
 export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
@@ -68,6 +95,41 @@ export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknow
     return () => ctl.abort();
   }, [...deps, n]);
   return { ...state, reload: () => setN((x) => x + 1) };
+}
+
+/**
+ * The record of a page of its own (a case, a referral, a complaint), loaded again when `path`
+ * changes (null: not loaded). `load` fetches it again and throws; `retry` keeps the error to show.
+ */
+export function useRecord<T>(path: string | null) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = async () => {
+    if (path === null) return;
+    setData(await api<T>(path));
+    setError(null);
+  };
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    if (path !== null) load().catch(setError);
+  }, [path]);
+  return { data, setData, error, load, retry: () => load().catch(setError) };
+}
+
+/** The record does not exist, or its id is not one (the address was mistyped). */
+export function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.status === 404 || error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')
+  );
+}
+
+/** What a record page shows while it has no record: not found, the load error, or loading. */
+export function RecordPending({ error, retry }: { error: unknown; retry: () => void }) {
+  if (isNotFound(error)) return <NotFoundView />;
+  if (error) return <LoadError error={error} onRetry={retry} />;
+  return <Loading />;
 }
 
 export function NotFoundView() {

@@ -14,7 +14,7 @@ import {
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading } from '../../components/page.tsx';
+import { LoadError, Loading, NoAccess, Notice, PageHeading, useEditing } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { invalidateOrgs, useAdminOrgs } from '../../lib/orgs.ts';
@@ -151,43 +151,28 @@ export default function Orgs() {
   const tx = useTaxonomies();
   const allowed = !!actor && isAdmin(actor.role);
   const orgs = useAdminOrgs(allowed);
-  const [mode, setMode] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const edit = useEditing();
   if (!actor) return <Loading />;
   if (!allowed) return <NoAccess />;
   const done = (saved: boolean) => {
-    setMode(null);
-    if (saved) {
-      setNotice(t('common.saved'));
-      orgs.reload();
-    }
+    edit.close(saved ? t('common.saved') : undefined);
+    if (saved) orgs.reload();
   };
   const title = t('org.title');
   const list = orgs.data ?? [];
-  const editing = list.find((o) => o.id === mode) ?? null;
+  const editing = list.find((o) => o.id === edit.mode) ?? null;
   return (
     <section>
       <div class="page-head">
         <PageHeading title={title}>{title}</PageHeading>
-        {!mode && (
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setMode('new');
-              setNotice(null);
-            }}
-          >
+        {!edit.mode && (
+          <button type="button" class="primary" onClick={() => edit.open('new')}>
             {t('org.add')}
           </button>
         )}
       </div>
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
-      {mode === 'new' && <OrgForm org={null} onDone={done} reload={orgs.reload} />}
+      <Notice text={edit.notice} />
+      {edit.mode === 'new' && <OrgForm org={null} onDone={done} reload={orgs.reload} />}
       {editing && (
         <OrgForm key={editing.id + editing.version} org={editing} onDone={done} reload={orgs.reload} />
       )}
@@ -207,13 +192,7 @@ export default function Orgs() {
             {
               head: t('common.actions'),
               cell: (o) => (
-                <EditButton
-                  onClick={() => {
-                    setMode(o.id);
-                    setNotice(null);
-                  }}
-                  aria={t('org.editAria', { name: o.name })}
-                />
+                <EditButton onClick={() => edit.open(o.id)} aria={t('org.editAria', { name: o.name })} />
               ),
             },
           ]}

@@ -15,7 +15,7 @@ import {
   TextArea,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NotFoundView, PageHeading } from '../../components/page.tsx';
+import { isNotFound, Loading, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
@@ -267,28 +267,8 @@ export default function CasePage() {
   const id = params.id ?? '';
   const tab = params.tab ?? 'ringkasan';
   const tx = useTaxonomies();
-  const [c, setC] = useState<CaseDto | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async () => {
-    const x = await api<CaseDto>(`/cases/${encodeURIComponent(id)}`);
-    setC(x);
-    setError(null);
-  };
-
-  useEffect(() => {
-    setC(null);
-    setError(null);
-    load().catch(setError);
-  }, [id]);
-
-  if (
-    error instanceof ApiError &&
-    (error.status === 404 || error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')
-  )
-    return <NotFoundView />;
-  if (error && !c) return <LoadError error={error} onRetry={() => load().catch(setError)} />;
-  if (!c) return <Loading />;
+  const { data: c, error, load, retry } = useRecord<CaseDto>(`/cases/${encodeURIComponent(id)}`);
+  if (!c || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
 
   const tabs = TABS.filter((x) => !x.show || x.show(c));
   const current = tabs.find((x) => x.slug === tab);

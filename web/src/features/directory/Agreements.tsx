@@ -12,13 +12,14 @@ import {
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import { LoadError, Loading, NoAccess, Notice, useEditing, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate, todayJakarta } from '../../lib/format.ts';
 import { useAdminOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
+import { DirectoryPageHead } from './shared.tsx';
 
 export function agreementStatusText(a: AgreementDto): string {
   if (a.status === 'akan_berakhir') return t('agr.st.akan_berakhir', { n: a.daysLeft });
@@ -172,46 +173,27 @@ export default function Agreements() {
     (signal) => (allowed ? api<AgreementDto[]>('/agreements', { signal }) : Promise.resolve([])),
     [allowed],
   );
-  const [mode, setMode] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const edit = useEditing();
   if (!actor) return <Loading />;
   if (!allowed) return <NoAccess />;
   const done = (saved: boolean) => {
-    setMode(null);
-    if (saved) {
-      setNotice(t('common.saved'));
-      list.reload();
-    }
+    edit.close(saved ? t('common.saved') : undefined);
+    if (saved) list.reload();
   };
   const items = list.data ?? [];
-  const editing = items.find((a) => a.id === mode) ?? null;
+  const editing = items.find((a) => a.id === edit.mode) ?? null;
   const title = t('agr.title');
   return (
     <section>
-      <p>
-        <a href="/direktori">← {t('dir.title')}</a>
-      </p>
-      <div class="page-head">
-        <PageHeading title={title}>{title}</PageHeading>
-        {!mode && (
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setMode('new');
-              setNotice(null);
-            }}
-          >
+      <DirectoryPageHead title={title}>
+        {!edit.mode && (
+          <button type="button" class="primary" onClick={() => edit.open('new')}>
             {t('agr.add')}
           </button>
         )}
-      </div>
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
-      {mode === 'new' && <AgreementForm agreement={null} onDone={done} reload={list.reload} />}
+      </DirectoryPageHead>
+      <Notice text={edit.notice} />
+      {edit.mode === 'new' && <AgreementForm agreement={null} onDone={done} reload={list.reload} />}
       {editing && (
         <AgreementForm
           key={editing.id + editing.version}
@@ -246,7 +228,7 @@ export default function Agreements() {
                 <DocumentCell
                   a={a}
                   onSaved={(msg) => {
-                    setNotice(msg);
+                    edit.setNotice(msg);
                     list.reload();
                   }}
                 />
@@ -255,13 +237,7 @@ export default function Agreements() {
             {
               head: t('common.actions'),
               cell: (a) => (
-                <EditButton
-                  onClick={() => {
-                    setMode(a.id);
-                    setNotice(null);
-                  }}
-                  aria={t('agr.editAria', { number: a.number })}
-                />
+                <EditButton onClick={() => edit.open(a.id)} aria={t('agr.editAria', { number: a.number })} />
               ),
             },
           ]}

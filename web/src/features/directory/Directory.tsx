@@ -2,15 +2,18 @@ import { useState } from 'preact/hooks';
 import type { DirectoryEntryDto, Page } from '../../../../src/domain/dto.ts';
 import { api, qs } from '../../api.ts';
 import {
+  bindField,
   codeOptions,
   ErrorSummary,
+  FilterActions,
   PagedResults,
+  plainFilters,
   SelectField,
   TextField,
   useAction,
   useUrlFilters,
 } from '../../components/form.tsx';
-import { Loading, PageHeading, useLoad } from '../../components/page.tsx';
+import { Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
@@ -19,14 +22,7 @@ import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 
 const FILTERS = ['q', 'service', 'type', 'region'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
-
-function fromQuery(q: Record<string, string>): Filters {
-  return Object.fromEntries(FILTERS.map((k) => [k, q[k] ?? ''])) as Filters;
-}
-function toQuery(f: Filters, page?: number) {
-  return qs({ ...f, page: page && page > 1 ? page : undefined });
-}
+const { fromQuery, toQuery } = plainFilters(FILTERS);
 
 /** The agreement badge: prominent when the organisation has no active agreement with the Dinas. */
 export function AgreementBadge({ e }: { e: DirectoryEntryDto }) {
@@ -45,47 +41,38 @@ export function AgreementBadge({ e }: { e: DirectoryEntryDto }) {
 }
 
 function CapacityForm({ e, onSaved }: { e: DirectoryEntryDto; onSaved: (x: DirectoryEntryDto) => void }) {
-  const [free, setFree] = useState(String(e.capacityFree ?? 0));
-  const [total, setTotal] = useState(String(e.capacityTotal ?? 0));
+  const [v, setV] = useState({
+    capacityFree: String(e.capacityFree ?? 0),
+    capacityTotal: String(e.capacityTotal ?? 0),
+  });
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run } = useAction();
   const prefix = `cap-${e.id.slice(0, 8)}`;
   const labels = { capacityFree: t('dir.capacityFree'), capacityTotal: t('dir.capacityTotal') };
+  const field = bindField(v, set, labels);
   const submit = (ev: Event) => {
     ev.preventDefault();
     run(async () => {
       const r = await api<DirectoryEntryDto>(`/directory/${e.id}/capacity`, {
         method: 'PATCH',
-        body: { version: e.version, capacityFree: Number(free), capacityTotal: Number(total) },
+        body: {
+          version: e.version,
+          capacityFree: Number(v.capacityFree),
+          capacityTotal: Number(v.capacityTotal),
+        },
       });
       onSaved(r);
     });
   };
+  const count = (k: keyof typeof v) => (
+    <TextField prefix={prefix} {...field(k)} type="number" inputMode="numeric" min="0" error={error} />
+  );
   return (
     <form class="inline-form" onSubmit={submit} noValidate aria-label={t('dir.updateCapacity')}>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
       <div class="grid">
-        <TextField
-          prefix={prefix}
-          name="capacityFree"
-          label={labels.capacityFree}
-          type="number"
-          inputMode="numeric"
-          min="0"
-          value={free}
-          onValue={setFree}
-          error={error}
-        />
-        <TextField
-          prefix={prefix}
-          name="capacityTotal"
-          label={labels.capacityTotal}
-          type="number"
-          inputMode="numeric"
-          min="0"
-          value={total}
-          onValue={setTotal}
-          error={error}
-        />
+        {count('capacityFree')}
+        {count('capacityTotal')}
       </div>
       <button type="submit" disabled={busy}>
         {t('dir.updateCapacity')}
@@ -194,23 +181,26 @@ export default function Directory() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
   const [notice, setNotice] = useState<string | null>(null);
-  const { route, applied, page, f, setF, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const { applied, page, f, set, queryKey, submit, clear, href } = useUrlFilters(
+    fromQuery,
+    toQuery,
+    '/direktori',
+  );
   const results = useLoad(
     (signal) =>
       api<Page<DirectoryEntryDto>>(`/directory${qs({ ...applied, page, pageSize: 20 })}`, { signal }),
     [queryKey],
   );
   if (!user) return <Loading />;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    route(`/direktori${toQuery(f)}`);
-  };
-  const clear = () => {
-    setF(fromQuery({}));
-    route('/direktori');
-  };
   const active = FILTERS.some((k) => applied[k]);
   const title = t('dir.title');
+  const bind = bindField(f, set, {
+    q: t('dir.search'),
+    service: t('dir.service'),
+    type: t('dir.type'),
+    region: t('dir.region'),
+  });
+  const field = (k: (typeof FILTERS)[number]) => ({ prefix: 'dflt', ...bind(k) });
   return (
     <section>
       <div class="page-head">
@@ -227,63 +217,30 @@ export default function Directory() {
         )}
       </div>
       <p class="lead">{t('dir.intro')}</p>
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       <form class="filters" aria-label={t('dir.filters')} onSubmit={submit}>
         <div class="grid">
-          <TextField
-            prefix="dflt"
-            name="q"
-            type="search"
-            label={t('dir.search')}
-            value={f.q}
-            onValue={set('q')}
-          />
+          <TextField {...field('q')} type="search" />
           <SelectField
-            prefix="dflt"
-            name="service"
-            label={t('dir.service')}
-            value={f.service}
-            onValue={set('service')}
+            {...field('service')}
             empty={t('common.all')}
             options={codeOptions(tx?.serviceTypes)}
           />
-          <SelectField
-            prefix="dflt"
-            name="type"
-            label={t('dir.type')}
-            value={f.type}
-            onValue={set('type')}
-            empty={t('common.all')}
-            options={codeOptions(tx?.orgTypes)}
-          />
+          <SelectField {...field('type')} empty={t('common.all')} options={codeOptions(tx?.orgTypes)} />
         </div>
-        <RegionPicker
-          prefix="dflt"
-          name="region"
-          label={t('dir.region')}
-          value={f.region}
-          onValue={set('region')}
-          maxLevel={4}
-        />
-        <div class="actions">
-          <button type="submit" class="primary">
-            {t('action.search')}
-          </button>
+        <RegionPicker {...field('region')} maxLevel={4} />
+        <FilterActions submit={t('action.search')}>
           {active && (
             <button type="button" onClick={clear}>
               {t('dir.clear')}
             </button>
           )}
-        </div>
+        </FilterActions>
       </form>
       <PagedResults
         {...results}
         found={(n) => t('dir.found', { n })}
-        href={(p) => `/direktori${toQuery(applied, p)}`}
+        href={href}
         none={active ? t('dir.noneFiltered') : t('dir.none')}
       >
         {(items) => (

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import type { JoinRequestDto } from '../../../../src/domain/dto.ts';
 import { api } from '../../api.ts';
 import { ErrorSummary, FormActions, TextArea, TextField, useAction } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import { LoadError, Loading, NoAccess, Notice, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { invalidateOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+import { DirectoryPageHead } from './shared.tsx';
 
 type Approved = { name: string; email: string; password: string };
 
@@ -110,12 +111,7 @@ export default function JoinRequests() {
   const items = list.data ?? [];
   return (
     <section>
-      <p>
-        <a href="/direktori">← {t('dir.title')}</a>
-      </p>
-      <div class="page-head">
-        <PageHeading title={title}>{title}</PageHeading>
-      </div>
+      <DirectoryPageHead title={title} />
       <p class="lead">{t('join.intro')}</p>
       {approved && (
         <div class="notice ok" role="status">
@@ -126,11 +122,7 @@ export default function JoinRequests() {
           </p>
         </div>
       )}
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       {list.loading && !list.data ? (
         <Loading />
       ) : list.error ? (

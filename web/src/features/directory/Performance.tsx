@@ -6,13 +6,14 @@
  */
 import type { PartnerPerformanceDto } from '../../../../src/domain/dto.ts';
 import { ApiError, api, qs } from '../../api.ts';
-import { ErrorSummary, TextField, useUrlFilters } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import { bindField, ErrorSummary, FilterActions, TextField, useUrlFilters } from '../../components/form.tsx';
+import { LoadError, Loading, NoAccess, useLoad } from '../../components/page.tsx';
 import { getLang, t } from '../../i18n/index.ts';
 import { fmtDate, todayJakarta } from '../../lib/format.ts';
 import { canPerformance } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+import { DirectoryPageHead } from './shared.tsx';
 
 type Row = PartnerPerformanceDto['rows'][number];
 type Filters = { from: string; to: string };
@@ -136,7 +137,7 @@ export default function Performance() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
   const allowed = !!user && canPerformance(user.role);
-  const { route, applied, f, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const { applied, f, set, queryKey, submit } = useUrlFilters(fromQuery, toQuery, '/direktori/kinerja');
   const result = useLoad(
     (signal) =>
       allowed
@@ -146,52 +147,25 @@ export default function Performance() {
   );
   if (!user) return <Loading />;
   if (!allowed) return <NoAccess />;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    route(`/direktori/kinerja${toQuery(f)}`);
-  };
   const title = t('perf.title');
   const labels = { from: t('perf.from'), to: t('perf.to') };
   // a range the server refuses (end before start) is shown on the date fields
   const badRange = result.error instanceof ApiError && result.error.code === 'VALIDATION_FAILED';
   const fieldErr = badRange ? (result.error as ApiError) : null;
   const data = result.data;
+  const field = bindField(f, set, labels);
+  const date = (k: keyof Filters) => <TextField prefix="perf" {...field(k)} type="date" error={fieldErr} />;
   return (
     <section>
-      <p>
-        <a href="/direktori">← {t('dir.title')}</a>
-      </p>
-      <div class="page-head">
-        <PageHeading title={title}>{title}</PageHeading>
-      </div>
+      <DirectoryPageHead title={title} />
       <p class="lead">{user.role === 'mitra' ? t('perf.introOwn') : t('perf.intro')}</p>
       <form class="filters" aria-label={t('perf.period')} onSubmit={submit} noValidate>
         <ErrorSummary error={fieldErr} prefix="perf" labels={labels} />
         <div class="grid">
-          <TextField
-            prefix="perf"
-            name="from"
-            type="date"
-            label={labels.from}
-            value={f.from}
-            onValue={set('from')}
-            error={fieldErr}
-          />
-          <TextField
-            prefix="perf"
-            name="to"
-            type="date"
-            label={labels.to}
-            value={f.to}
-            onValue={set('to')}
-            error={fieldErr}
-          />
+          {date('from')}
+          {date('to')}
         </div>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {t('perf.show')}
-          </button>
-        </div>
+        <FilterActions submit={t('perf.show')} />
       </form>
       <div aria-live="polite">
         {result.loading && !data ? (

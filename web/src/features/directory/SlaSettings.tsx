@@ -15,12 +15,13 @@ import {
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
+import { LoadError, Loading, Notice, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { canEditSla } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { urgencyLabel } from '../referrals/shared.tsx';
+import { DirectoryPageHead } from './shared.tsx';
 
 type Override = { urgency: string; service: string; acceptHours: number; completeDays: number };
 type SlaDto = {
@@ -269,18 +270,9 @@ export default function SlaSettings() {
   const editable = canEditSla(user.role);
   return (
     <section>
-      <p>
-        <a href="/direktori">← {t('dir.title')}</a>
-      </p>
-      <div class="page-head">
-        <PageHeading title={title}>{title}</PageHeading>
-      </div>
+      <DirectoryPageHead title={title} />
       <p class="lead">{t('sla.intro')}</p>
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       {sla.loading && !data ? (
         <Loading />
       ) : sla.error && !data ? (

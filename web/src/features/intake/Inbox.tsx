@@ -1,8 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../../../../src/domain/dto.ts';
 import { api, qs } from '../../api.ts';
-import { CardTable, codeOptions, PagedResults, SelectField, useUrlFilters } from '../../components/form.tsx';
-import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
+import {
+  bindField,
+  CardTable,
+  codeOptions,
+  FilterActions,
+  PagedResults,
+  pageParam,
+  SelectField,
+  useUrlFilters,
+} from '../../components/form.tsx';
+import { Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { canIntake } from '../../lib/roles.ts';
@@ -37,7 +46,7 @@ function filterQuery(f: Filters, page?: number) {
     status: f.status === 'terbuka' ? undefined : f.status,
     channel: f.channel,
     spam: f.spam,
-    page: page && page > 1 ? page : undefined,
+    page: pageParam(page),
   });
 }
 
@@ -72,7 +81,11 @@ function InboxTable({ items, tx }: { items: IntakeSummary[]; tx: Taxonomies | nu
 export default function Inbox() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
-  const { route, applied, page, f, set, queryKey } = useUrlFilters(fromQuery, filterQuery);
+  const { applied, page, f, set, queryKey, submit, href } = useUrlFilters(
+    fromQuery,
+    filterQuery,
+    '/pengaduan',
+  );
   // a message left by the item page (forwarded: the item is no longer here); shown once
   const [message] = useState(() => {
     const m = flash.get();
@@ -93,12 +106,14 @@ export default function Inbox() {
   if (!user) return <Loading />;
   if (!allowed) return <NoAccess />;
 
-  const submit = (e: Event) => {
-    e.preventDefault();
-    route(`/pengaduan${filterQuery(f)}`);
-  };
   const title = t('intake.title');
   const filtered = applied.status !== 'terbuka' || !!applied.channel || !!applied.spam;
+  const bind = bindField(f, set, {
+    status: t('intake.status'),
+    channel: t('intake.channel'),
+    spam: t('intake.spamFilter'),
+  });
+  const field = (k: keyof Filters) => ({ prefix: 'if', ...bind(k) });
 
   return (
     <section>
@@ -109,19 +124,11 @@ export default function Inbox() {
         </a>
       </div>
       <p class="lead">{t('intake.intro', { area: user.jurisdictionName })}</p>
-      {message && (
-        <p class="notice ok" role="status">
-          {message}
-        </p>
-      )}
+      <Notice text={message} />
       <form class="filters inline-filters" aria-label={t('intake.filters')} onSubmit={submit}>
         <div class="grid">
           <SelectField
-            prefix="if"
-            name="status"
-            label={t('intake.status')}
-            value={f.status}
-            onValue={set('status')}
+            {...field('status')}
             empty={false}
             options={[
               { value: 'terbuka', text: t('intake.statusOpen') },
@@ -130,20 +137,12 @@ export default function Inbox() {
             ]}
           />
           <SelectField
-            prefix="if"
-            name="channel"
-            label={t('intake.channel')}
-            value={f.channel}
-            onValue={set('channel')}
+            {...field('channel')}
             empty={t('common.all')}
             options={codeOptions(tx?.intakeChannels).filter((o) => INBOX_CHANNELS.includes(o.value))}
           />
           <SelectField
-            prefix="if"
-            name="spam"
-            label={t('intake.spamFilter')}
-            value={f.spam}
-            onValue={set('spam')}
+            {...field('spam')}
             empty={t('common.all')}
             options={[
               { value: '1', text: t('intake.spamOnly') },
@@ -151,21 +150,18 @@ export default function Inbox() {
             ]}
           />
         </div>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {t('action.filter')}
-          </button>
+        <FilterActions submit={t('action.filter')}>
           {filtered && (
             <a class="button" href="/pengaduan">
               {t('cases.clear')}
             </a>
           )}
-        </div>
+        </FilterActions>
       </form>
       <PagedResults
         {...results}
         found={(n) => t('intake.found', { n })}
-        href={(p) => `/pengaduan${filterQuery(applied, p)}`}
+        href={href}
         none={filtered ? t('intake.noneFiltered') : t('intake.none')}
       >
         {(items) => <InboxTable items={items} tx={tx} />}

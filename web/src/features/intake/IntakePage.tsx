@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import {
   Checkbox,
   codeOptions,
@@ -12,7 +12,14 @@ import {
   TextArea,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NoAccess, NotFoundView, PageHeading } from '../../components/page.tsx';
+import {
+  isNotFound,
+  Loading,
+  NoAccess,
+  PageHeading,
+  RecordPending,
+  useRecord,
+} from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
 import { canIntake } from '../../lib/roles.ts';
@@ -409,9 +416,13 @@ export default function IntakePage() {
   const user = useStore(userStore);
   const id = params.id ?? '';
   const tx = useTaxonomies();
-  const [item, setItem] = useState<IntakeItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const allowed = !!user && canIntake(user.role);
+  const {
+    data: item,
+    error,
+    load,
+    retry,
+  } = useRecord<IntakeItem>(allowed ? `/intake/${encodeURIComponent(id)}` : null);
   const region = useRegionNames([
     item?.regionCode,
     ...(item?.history ?? []).flatMap((e) => {
@@ -420,26 +431,9 @@ export default function IntakePage() {
     }),
   ]);
 
-  const load = async () => {
-    const x = await api<IntakeItem>(`/intake/${encodeURIComponent(id)}`);
-    setItem(x);
-    setError(null);
-  };
-  useEffect(() => {
-    setItem(null);
-    setError(null);
-    if (allowed) load().catch(setError);
-  }, [id, allowed]);
-
   if (!user) return <Loading />;
   if (!allowed) return <NoAccess />;
-  if (
-    error instanceof ApiError &&
-    (error.status === 404 || error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')
-  )
-    return <NotFoundView />;
-  if (error && !item) return <LoadError error={error} onRetry={() => load().catch(setError)} />;
-  if (!item) return <Loading />;
+  if (!item || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
 
   const props: Props = { item, reload: load, tx, region };
   const open = isOpen(item.status);
@@ -452,9 +446,7 @@ export default function IntakePage() {
       <PageHeading title={title}>{title}</PageHeading>
       <Header {...props} />
       <Details {...props} />
-      {item.channel === 'whatsapp' && (
-        <WhatsAppConversation intakeId={item.id} onSent={() => load().catch(setError)} />
-      )}
+      {item.channel === 'whatsapp' && <WhatsAppConversation intakeId={item.id} onSent={retry} />}
       <Messages {...props} />
       {open && <Triage {...props} />}
       {open && (

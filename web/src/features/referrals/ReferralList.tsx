@@ -2,19 +2,22 @@
 import type { Page, ReferralSummaryDto } from '../../../../src/domain/dto.ts';
 import { REFERRAL_STATUSES } from '../../../../src/domain/referrals.ts';
 import { api, qs } from '../../api.ts';
-import { CardTable, PagedResults, SelectField, useUrlFilters } from '../../components/form.tsx';
+import {
+  CardTable,
+  FilterActions,
+  PagedResults,
+  pageParam,
+  SelectField,
+  useUrlFilters,
+} from '../../components/form.tsx';
 import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtDateTime } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import {
   type Box,
-  Due,
-  Flags,
   referralBoxes,
-  StatusBadge,
-  servicesText,
+  referralColumns,
   statusLabel,
   UrgencyBadge,
   victimText,
@@ -23,13 +26,14 @@ import {
 type Filters = { box: string; status: string };
 
 function ReferralTable({ items, box, tx }: { items: ReferralSummaryDto[]; box: Box; tx: Taxonomies | null }) {
+  const col = referralColumns(tx);
   return (
     <CardTable
       caption={box === 'masuk' ? t('ref.boxIn') : t('ref.boxOut')}
       items={items}
       rowClass={(r) => (r.overdue ? 'overdue' : undefined)}
       columns={[
-        { head: t('ref.number'), cell: (r) => <a href={`/rujukan/${r.id}`}>{r.number}</a> },
+        col.number,
         box === 'masuk'
           ? { head: t('ref.from'), cell: (r) => r.fromOrg.name }
           : {
@@ -46,20 +50,12 @@ function ReferralTable({ items, box, tx }: { items: ReferralSummaryDto[]; box: B
                 </>
               ),
             },
-        { head: t('ref.services'), cell: (r) => servicesText(tx, r.services) },
+        col.services,
         { head: t('ref.urgency'), cell: (r) => <UrgencyBadge urgency={r.urgency} /> },
         { head: t('ref.victimShort'), cell: (r) => victimText(tx, r.victim) },
-        {
-          head: t('ref.status'),
-          cell: (r) => (
-            <>
-              <StatusBadge status={r.status} />
-              <Flags r={r} />
-            </>
-          ),
-        },
-        { head: t('ref.sentAt'), cell: (r) => fmtDateTime(r.sentAt) },
-        { head: t('ref.due'), cell: (r) => <Due r={r} /> },
+        col.status,
+        col.sentAt,
+        col.due,
       ]}
     />
   );
@@ -78,9 +74,9 @@ export default function ReferralList() {
     qs({
       box: f.box === boxes[0] ? undefined : f.box,
       status: f.status,
-      page: page && page > 1 ? page : undefined,
+      page: pageParam(page),
     });
-  const { route, applied, page, f, set, queryKey } = useUrlFilters(fromQuery, toQuery);
+  const { route, applied, page, f, set, queryKey, href } = useUrlFilters(fromQuery, toQuery, '/rujukan');
   const allowed = boxes.length > 0;
   const results = useLoad(
     (signal) =>
@@ -139,16 +135,12 @@ export default function ReferralList() {
             ]}
           />
         </div>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {t('action.filter')}
-          </button>
-        </div>
+        <FilterActions submit={t('action.filter')} />
       </form>
       <PagedResults
         {...results}
         found={(n) => t('ref.found', { n })}
-        href={(p) => `/rujukan${toQuery(applied, p)}`}
+        href={href}
         none={applied.status ? t('ref.noneFiltered') : box === 'masuk' ? t('ref.noneIn') : t('ref.noneOut')}
       >
         {(items) => <ReferralTable items={items} box={box} tx={tx} />}

@@ -21,7 +21,7 @@ import {
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { LoadError, Loading, NotFoundView, PageHeading } from '../../components/page.tsx';
+import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime, todayJakarta } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies, useTaxonomies } from '../../lib/taxonomies.ts';
@@ -177,7 +177,13 @@ function eventText(e: ReferralDto['events'][number], tx: Taxonomies | null): str
 }
 
 /** The element id prefix of each action's form. */
-const PREFIX: Record<Action, string> = { decline: 'rd', service: 'rs', complete: 'rc', cancel: 'rx', withdraw: 'rw' };
+const PREFIX: Record<Action, string> = {
+  decline: 'rd',
+  service: 'rs',
+  complete: 'rc',
+  cancel: 'rx',
+  withdraw: 'rw',
+};
 
 const EMPTY = () => ({ reason: '', note: '', service: '', date: todayJakarta(), outcome: '' });
 
@@ -301,11 +307,7 @@ function Actions({
   return (
     <section aria-labelledby="ref-actions-h">
       <h2 id="ref-actions-h">{t('common.actions')}</h2>
-      {done && (
-        <p class="notice ok" role="status">
-          {done}
-        </p>
-      )}
+      <Notice text={done} />
       {error && !open && <ErrorSummary error={error} attempt={attempt} prefix="ra" />}
       <div class="actions" ref={buttons}>
         {p.accept && (
@@ -491,25 +493,14 @@ export default function ReferralPage() {
   const { params } = useRoute();
   const id = params.id ?? '';
   const tx = useTaxonomies();
-  const [r, setR] = useState<ReferralDto | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = async () => {
-    setR(await api<ReferralDto>(`/referrals/${encodeURIComponent(id)}`));
-    setError(null);
-  };
-  useEffect(() => {
-    setR(null);
-    setError(null);
-    load().catch(setError);
-  }, [id]);
-
-  if (
-    error instanceof ApiError &&
-    (error.status === 404 || error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')
-  )
-    return <NotFoundView />;
-  if (error && !r) return <LoadError error={error} onRetry={() => load().catch(setError)} />;
-  if (!r) return <Loading />;
+  const {
+    data: r,
+    setData: setR,
+    error,
+    load,
+    retry,
+  } = useRecord<ReferralDto>(`/referrals/${encodeURIComponent(id)}`);
+  if (!r || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
 
   const sender = r.side === 'pengirim';
   const history = [...r.events].sort((a, b) => b.at.localeCompare(a.at));

@@ -11,6 +11,7 @@ import {
   URGENCY_LABELS,
 } from '../../../../src/domain/referrals.ts';
 import type { Label } from '../../../../src/domain/taxonomies.ts';
+import type { Column } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
@@ -116,4 +117,25 @@ export function victimText(tx: Taxonomies | null, v: ReferralSummaryDto['victim'
   if (v.ageGroup) parts.push(t('ref.ageGroup', { group: v.ageGroup }));
   if (v.child) parts.push(t('ref.child'));
   return parts.length ? parts.join(', ') : t('common.unknown');
+}
+
+/** The columns every table of referrals shows alike: the number (a link), services, status, sent, due. */
+export function referralColumns(
+  tx: Taxonomies | null,
+): Record<'number' | 'services' | 'status' | 'sentAt' | 'due', Column<ReferralSummaryDto>> {
+  return {
+    number: { head: t('ref.number'), cell: (r) => <a href={`/rujukan/${r.id}`}>{r.number}</a> },
+    services: { head: t('ref.services'), cell: (r) => servicesText(tx, r.services) },
+    status: {
+      head: t('ref.status'),
+      cell: (r) => (
+        <>
+          <StatusBadge status={r.status} />
+          <Flags r={r} />
+        </>
+      ),
+    },
+    sentAt: { head: t('ref.sentAt'), cell: (r) => fmtDateTime(r.sentAt) },
+    due: { head: t('ref.due'), cell: (r) => <Due r={r} /> },
+  };
 }

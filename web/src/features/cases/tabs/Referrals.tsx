@@ -4,11 +4,10 @@ import { api, asList } from '../../../api.ts';
 import { CardTable } from '../../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { t } from '../../../i18n/index.ts';
-import { fmtDateTime } from '../../../lib/format.ts';
 import { useStore } from '../../../lib/store.ts';
 import { userStore } from '../../../lib/taxonomies.ts';
 import { NewReferral } from '../../referrals/NewReferral.tsx';
-import { Due, Flags, StatusBadge, servicesText } from '../../referrals/shared.tsx';
+import { referralColumns } from '../../referrals/shared.tsx';
 import type { TabProps } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
 
@@ -35,6 +34,7 @@ export function Referrals({ c, tx }: TabProps) {
     // back to the button that opened the form
     setTimeout(() => opener.current?.querySelector('button')?.focus(), 0);
   };
+  const col = referralColumns(tx);
   const items = [...(data ?? [])].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   return (
     <div class="stack">
@@ -56,23 +56,12 @@ export function Referrals({ c, tx }: TabProps) {
           caption={t('tab.referrals')}
           items={items}
           columns={[
-            {
-              head: t('ref.number'),
-              cell: (r) => <a href={`/rujukan/${r.id}`}>{r.number}</a>,
-            },
+            col.number,
             { head: t('ref.to'), cell: (r) => r.toOrg.name },
-            { head: t('ref.services'), cell: (r) => servicesText(tx, r.services) },
-            {
-              head: t('ref.status'),
-              cell: (r) => (
-                <>
-                  <StatusBadge status={r.status} />
-                  <Flags r={r} />
-                </>
-              ),
-            },
-            { head: t('ref.sentAt'), cell: (r) => fmtDateTime(r.sentAt) },
-            { head: t('ref.due'), cell: (r) => <Due r={r} /> },
+            col.services,
+            col.status,
+            col.sentAt,
+            col.due,
           ]}
         />
       )}
