@@ -28,7 +28,7 @@ export async function listTransfers(
       entity: 'case_transfer',
       entityId: null,
       outcome: 'ok',
-      detail: { box: q.box, count: rows.length },
+      detail: { box: q.box, ids: rows.map((r) => r.id) },
     });
     return { items: rows.map((r) => toTransferDto(ctx, r)) };
   });

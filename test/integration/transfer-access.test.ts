@@ -1,0 +1,113 @@
+/**
+ * Access matrix for transfers (issue 4 §3, §6; invariant 1): every transfer endpoint × every role
+ * × the actor's relation to a transfer of a Lebak case to the Serang UPTD PPA: the sending kab/kota
+ * (own), the receiving one (other), the province (parent). Written out independently of
+ * src/domain/policy.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/domain/policy.ts';
+import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+
+type Relation = 'own' | 'other' | 'parent';
+type T = { caseId: string; id: string; version: number };
+
+/** Reads the case: intake officers and case managers of the holding kab/kota. */
+const readsCase = (role: Role, rel: Relation) =>
+  rel === 'own' && (role === 'manajer' || role === 'pengaduan');
+/** A party to the transfer: anyone of the sending or receiving kab/kota. */
+const party = (rel: Relation) => rel !== 'parent';
+
+type Ep = {
+  name: string;
+  run: (c: Client, t: T, fresh: () => Promise<string>) => Promise<{ status: number }>;
+  expect: (role: Role, rel: Relation) => number;
+};
+
+const ENDPOINTS: Ep[] = [
+  {
+    name: 'POST /cases/{id}/transfers',
+    run: async (c, _t, fresh) =>
+      c.post(`/api/v1/cases/${await fresh()}/transfers`, {
+        level: 'nasional',
+        reason: 'Perlu koordinasi nasional.',
+      }),
+    expect: (role, rel) => (readsCase(role, rel) ? (role === 'manajer' ? 201 : 403) : 404),
+  },
+  {
+    name: 'GET /cases/{id}/transfers',
+    run: (c, t) => c.get(`/api/v1/cases/${t.caseId}/transfers`),
+    expect: (role, rel) => (readsCase(role, rel) ? 200 : 404),
+  },
+  {
+    name: 'GET /transfers?box=masuk',
+    run: (c) => c.get('/api/v1/transfers?box=masuk'),
+    expect: (role) => (role === 'manajer' ? 200 : 403),
+  },
+  {
+    name: 'POST /transfers/{id}/accept',
+    run: (c, t) => c.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version }),
+    expect: (role, rel) => (rel === 'other' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+  },
+  {
+    name: 'POST /transfers/{id}/decline',
+    run: (c, t) => c.post(`/api/v1/transfers/${t.id}/decline`, { version: t.version, reason: 'Belum bisa.' }),
+    expect: (role, rel) => (rel === 'other' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+  },
+  {
+    name: 'POST /transfers/{id}/cancel',
+    run: (c, t) => c.post(`/api/v1/transfers/${t.id}/cancel`, { version: t.version }),
+    expect: (role, rel) => (rel === 'own' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+  },
+];
+
+describe.each(ENGINES)('transfer access matrix on %s', (engine) => {
+  let h: Harness;
+  let manajer: Client;
+  let serangUptd: string;
+  const clients = new Map<string, Client>();
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    manajer = await h.as('manajer@lebak.demo');
+    for (const role of ROLES) {
+      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
+      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
+      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
+    }
+    serangUptd = (
+      await h.svc.conn.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('type', '=', 'uptd_ppa')
+        .where('jurisdiction', '=', '36.73')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => h?.close());
+
+  const fresh = async () => (await openFullCase(manajer)).id;
+  async function freshTransfer(): Promise<T> {
+    const caseId = await fresh();
+    const r = await manajer.post(`/api/v1/cases/${caseId}/transfers`, {
+      level: 'kabkota',
+      toOrgId: serangUptd,
+      reason: 'Korban pindah ke Kota Serang.',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return { caseId, id: r.body.id, version: r.body.version };
+  }
+
+  for (const role of ROLES) {
+    for (const rel of ['own', 'other', 'parent'] as Relation[]) {
+      describe(`${role} (${rel})`, () => {
+        for (const ep of ENDPOINTS) {
+          it(`${ep.name} → ${ep.expect(role, rel)}`, async () => {
+            const t = await freshTransfer();
+            const res = await ep.run(clients.get(`${role}:${rel}`)!, t, fresh);
+            expect(res.status, JSON.stringify((res as { body?: unknown }).body)).toBe(ep.expect(role, rel));
+          });
+        }
+      });
+    }
+  }
+});
