@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import { AGREEMENT_WARN_DAYS } from './referrals.ts';
-import { isoDate, regionCode, uuid } from './schemas.ts';
+import { isoDate, regionCode, reqText, text, uuid, version } from './schemas.ts';
 import { codes, ORG_TYPES, SERVICE_TYPES } from './taxonomies.ts';
-import { ZONE_OFFSET_HOURS, zoneOfRegion } from './time.ts';
 
-const text = (max: number) => z.string().trim().max(max, 'too_long');
-const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
-const version = z.number({ message: 'version_required' }).int().min(1);
 const count = z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range');
 
 export const serviceCode = z.enum(codes(SERVICE_TYPES));
@@ -80,10 +76,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** Today's date (YYYY-MM-DD) in the time zone of a region. */
-export function localDate(now: Date, region: string): string {
-  const off = ZONE_OFFSET_HOURS[zoneOfRegion(region || '31')] * 3600_000;
-  return new Date(now.getTime() + off).toISOString().slice(0, 10);
-}
+export { localDate } from './time.ts';
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -34,7 +34,11 @@ export function addWorkingDays(from: Date, n: number, zone: IndonesianZone): Dat
   return new Date(local.getTime() - off);
 }
 
-/** The calendar date (YYYY-MM-DD) in the given zone at instant `at`. */
-export function toLocalDate(at: Date, zone: IndonesianZone): string {
-  return new Date(at.getTime() + ZONE_OFFSET_HOURS[zone] * 3600_000).toISOString().slice(0, 10);
+/**
+ * The calendar date (YYYY-MM-DD) at instant `at` in the time zone of a region (a kab/kota or
+ * province code; '' = WIB): a 01:00 WIB report is that day's.
+ */
+export function localDate(at: Date, regionCode: string): string {
+  const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
+  return new Date(at.getTime() + off).toISOString().slice(0, 10);
 }

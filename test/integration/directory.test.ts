@@ -120,6 +120,14 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       expect(stale.status).toBe(409);
       expect(stale.body.error.code).toBe('VERSION_CONFLICT');
 
+      // a version beyond any stored one is refused as bad input, not a server error
+      const huge = await rsudLebak.patch(`/api/v1/directory/${id}/capacity`, {
+        version: 2 ** 31,
+        capacityFree: 1,
+      });
+      expect(huge.status).toBe(400);
+      expect(huge.body.error.code).toBe('VALIDATION_FAILED');
+
       const tooMany = await rsudLebak.patch(`/api/v1/directory/${id}/capacity`, {
         version: ok.body.version,
         capacityFree: 11,
@@ -661,6 +669,9 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       const backwards = await dinasLebak.get(`/api/v1/partner-performance?from=${to}&to=${from}`);
       expect(backwards.status).toBe(400);
       expect(backwards.body.error.fieldCodes.to).toBe('ends_before_start');
+      const ancient = await dinasLebak.get('/api/v1/partner-performance?from=0001-01-01&to=2026-01-01');
+      expect(ancient.status).toBe(400);
+      expect(ancient.body.error.fieldCodes.from).toBe('invalid_date');
     });
   });
 });

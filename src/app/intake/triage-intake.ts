@@ -14,7 +14,7 @@ import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type IntakeStatus, isOpen } from '../../domain/intake.ts';
 import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
-import { ZONE_OFFSET_HOURS, zoneOfRegion } from '../../domain/time.ts';
+import { localDate } from '../../domain/time.ts';
 import { getCase } from '../cases/get-case.ts';
 import { createCaseIn } from '../cases/open-case.ts';
 import { incidentColumns } from '../cases/save-incident.ts';
@@ -23,13 +23,6 @@ import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { getIntake, loadIntake } from './get-intake.ts';
 
 type Row = Awaited<ReturnType<typeof loadIntake>>;
-
-/** The calendar date of an instant in the unit's own time zone (a 01:00 WIB report is that day's). */
-function localDate(at: Date, jurisdiction: string): string {
-  return new Date(at.getTime() + ZONE_OFFSET_HOURS[zoneOfRegion(jurisdiction)] * 3600_000)
-    .toISOString()
-    .slice(0, 10);
-}
 
 async function change(
   ctx: AuthedCtx,

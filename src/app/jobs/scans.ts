@@ -24,13 +24,13 @@ import {
   overdueReferralIds,
 } from '../../db/reminder.repository.ts';
 import { AGREEMENT_WARN_DAYS } from '../../domain/referrals.ts';
+import { localDate } from '../../domain/time.ts';
 import { audit, type Services } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
-/** Agreement dates are read in WIB; a day's difference does not matter 60 days ahead. */
-const WIB = 7 * 3600_000;
+/* Agreement dates are read in WIB: a day's difference does not matter 60 days ahead. */
 
 const systemCtx = (svc: Services) => ({
   ...svc,
@@ -94,12 +94,10 @@ export async function scanAcceptReminders(svc: Services): Promise<number> {
   return sent;
 }
 
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-
 export async function scanEndingAgreements(svc: Services): Promise<number> {
   const now = svc.clock();
-  const today = isoDay(now.getTime() + WIB);
-  const until = isoDay(now.getTime() + WIB + AGREEMENT_WARN_DAYS * DAY);
+  const today = localDate(now, '');
+  const until = localDate(new Date(now.getTime() + AGREEMENT_WARN_DAYS * DAY), '');
   let sent = 0;
   for (const id of await endingAgreementIds(svc.conn.db, today, until, LIMIT)) {
     const done = await svc.conn.db.transaction().execute(async (trx) => {

@@ -26,7 +26,7 @@ import {
   type Section,
 } from '../../domain/referrals.ts';
 import { ageGroup } from '../../domain/taxonomies.ts';
-import { toLocalDate, zoneOfRegion } from '../../domain/time.ts';
+import { localDate } from '../../domain/time.ts';
 import { ageFrom } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
@@ -160,7 +160,7 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
     deliveredServices(db, r.id),
     hidden ? Promise.resolve(null) : sharedSections(k, db, l, now),
   ]);
-  const today = toLocalDate(now, zoneOfRegion(r.from_jurisdiction));
+  const today = localDate(now, r.from_jurisdiction);
   const province = r.from_jurisdiction.split('.')[0] ?? r.from_jurisdiction;
   const agreement = await hasActiveAgreement(db, r.to_org_id, [r.from_jurisdiction, province], today);
   const asRecipient = actsAsRecipient(ctx, l);

@@ -8,7 +8,7 @@ import { suggestionCandidates } from '../../db/referral.repository.ts';
 import type { ReferralSuggestionDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isWithin } from '../../domain/policy.ts';
-import { toLocalDate, zoneOfRegion } from '../../domain/time.ts';
+import { localDate } from '../../domain/time.ts';
 import { loadVisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
@@ -49,7 +49,7 @@ export async function referralSuggestions(
   if (!person) throw new AppError('VALIDATION_FAILED', { personId: 'not_a_victim' });
   const place = person.region_code ?? c.jurisdiction;
   const now = ctx.clock();
-  const today = toLocalDate(now, zoneOfRegion(c.jurisdiction));
+  const today = localDate(now, c.jurisdiction);
   const province = c.jurisdiction.split('.')[0] ?? c.jurisdiction;
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const rows = await suggestionCandidates(db, q.service, [c.jurisdiction, province], today, yearAgo);
