@@ -63,6 +63,18 @@ const TYPE_KEYS: Record<string, MessageKey> = {
   'right.updated': 'timeline.rightUpdated',
   'note.added': 'timeline.noteAdded',
   'note.updated': 'timeline.noteUpdated',
+  'referral.sent': 'timeline.referralSent',
+  'referral.service': 'timeline.referralService',
+  'referral.completed': 'timeline.referralCompleted',
+  'referral.cancelled': 'timeline.referralCancelled',
+  'referral.consent_withdrawn': 'timeline.referralConsentWithdrawn',
+  'case.transfer_requested': 'timeline.transferRequested',
+  'case.transferred': 'timeline.transferred',
+  'case.transfer_declined': 'timeline.transferDeclined',
+  'case.transfer_cancelled': 'timeline.transferCancelled',
+  'case.national_flagged': 'timeline.nationalFlagged',
+  'case.from_intake': 'timeline.fromIntake',
+  'case.intake_attached': 'timeline.intakeAttached',
 };
 
 function typeLabel(type: string): string {
