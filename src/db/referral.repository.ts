@@ -107,6 +107,10 @@ export function caseReferrals(db: Tx, caseId: string) {
 
 const OPEN = ['terkirim', 'diterima', 'dalam_layanan'];
 
+/**
+ * One page of a referral list. The page's ids are chosen on the referral table alone (its index
+ * serves the filter and the order), then only those rows are joined with their names.
+ */
 export async function listReferrals(
   db: Tx,
   where: { toOrgId: string } | { scope: CaseScope },
@@ -114,27 +118,47 @@ export async function listReferrals(
   page: number,
   pageSize: number,
 ) {
-  let q = baseQuery(db);
-  if ('toOrgId' in where) q = q.where('r.to_org_id', '=', where.toOrgId);
-  else {
-    const scope = where.scope;
-    q = q.where((eb) => scopeCondition(eb as never, scope));
-  }
-  if (status === 'terbuka') q = q.where('r.status', 'in', OPEN);
-  else if (status) q = q.where('r.status', '=', status);
-  const [rows, total] = await Promise.all([
-    q
+  const filtered = () => {
+    let q = db.selectFrom('referral as r');
+    if ('toOrgId' in where) q = q.where('r.to_org_id', '=', where.toOrgId);
+    else {
+      const scope = where.scope;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_file as c')
+            .select('c.id')
+            .whereRef('c.id', '=', 'r.case_id')
+            .where((ec) => scopeCondition(ec as never, scope)),
+        ),
+      );
+    }
+    if (status === 'terbuka') q = q.where('r.status', 'in', OPEN);
+    else if (status) q = q.where('r.status', '=', status);
+    return q;
+  };
+  const [ids, total] = await Promise.all([
+    filtered()
+      .select('r.id')
       .orderBy(sql`case when r.status in ('terkirim','diterima','dalam_layanan') then 0 else 1 end`)
       .orderBy('r.sent_at', 'desc')
       .orderBy('r.number', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    q
-      .clearSelect()
+    filtered()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  const rows =
+    ids.length === 0
+      ? []
+      : (
+          await baseQuery(db)
+            .where('r.id', 'in', [...order.keys()])
+            .execute()
+        ).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return { rows, total: Number(total.n) };
 }
 
