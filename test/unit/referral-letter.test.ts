@@ -132,6 +132,8 @@ describe('referral letter PDF', () => {
       'Demo manajer lebak',
       'K7QM-2XPA-9RTD',
       'https://simpul.example.go.id/verifikasi',
+      // every page: number, code, page of pages
+      'halaman 1 dari',
     ])
       expect(text.replace(/\s+/g, ' '), s).toContain(s);
   });

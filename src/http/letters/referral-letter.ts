@@ -75,6 +75,7 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     margins: { top: 56, bottom: 56, left: 70, right: 62 },
     compress: opts.compress ?? true,
     lang: 'id-ID',
+    bufferPages: true,
     info: {
       Title: `Surat rujukan ${r.number}`,
       Subject: 'Surat rujukan',
@@ -346,6 +347,26 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     .rect(left, boxY, width, doc.y - boxY + pad)
     .lineWidth(0.8)
     .stroke();
+
+  // ---- every page carries the letter number, its code and "halaman i dari n", so a loose page
+  // can be matched to its letter and checked
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing in the margin must not open a new page
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(
+        `Surat rujukan ${r.number} · kode verifikasi ${code} · halaman ${i - range.start + 1} dari ${range.count}`,
+        left,
+        doc.page.height - bottom + 18,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = bottom;
+  }
 
   doc.end();
   return done;
