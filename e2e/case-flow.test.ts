@@ -7,6 +7,7 @@
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { submitSignIn } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -94,11 +95,7 @@ describe('a new case manager works a case from intake to closure', () => {
     });
 
     await step('sign in and land on two-factor enrolment', async () => {
-      await page.goto('/masuk');
-      await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-      await page.getByLabel('Email', { exact: true }).fill(USER.email);
-      await page.getByLabel('Kata sandi', { exact: true }).fill(USER.password);
-      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await submitSignIn(page, USER.email, USER.password);
       await seePath(page, '/keamanan/2fa', 'the two-factor enrolment page after the first sign-in');
       await see(
         page,

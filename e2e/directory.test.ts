@@ -8,8 +8,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backgroundSettled } from '../src/app/background.ts';
+import { caseWithVictim, signIn } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
-import { DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
 
 const RSUD = 'RSUD Lebak (demo)';
 const SAFE_HOUSE = 'Rumah Aman Lebak (demo)';
@@ -25,15 +26,6 @@ afterAll(async () => {
   if (env) await backgroundSettled(env.h.svc);
   await stop(env);
 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/masuk');
-  await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await see(page, page.getByRole('navigation', { name: 'Menu utama' }), `the main menu for ${email}`);
-}
 
 function menu(page: Page, name: string): Locator {
   return page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true });
@@ -51,7 +43,7 @@ async function entry(page: Page, name: string): Promise<Locator> {
 describe('directory of services', () => {
   test('the Dinas admin reads the directory and sets a regional referral time standard', async () => {
     const { page } = await env.newPage();
-    await signIn(page, 'admin-dinas@lebak.demo');
+    await signIn(page, 'admin-dinas@lebak.demo', { home: null });
 
     await step('the directory shows the RSUD visum and the safe house due for re-verification', async () => {
       await menu(page, 'Direktori layanan').click();
@@ -166,7 +158,7 @@ describe('directory of services', () => {
     const { page } = await env.newPage();
     let password = '';
     await step('the Dinas admin approves the request', async () => {
-      await signIn(page, 'admin-dinas@lebak.demo');
+      await signIn(page, 'admin-dinas@lebak.demo', { home: null });
       await page.goto('/direktori/permohonan');
       await see(page, page.getByRole('heading', { name: 'Permohonan bergabung', level: 1 }), 'the requests');
       const card = page.getByRole('article', { name: NEW_ORG, exact: true });
@@ -205,28 +197,17 @@ describe('directory of services', () => {
 
   test('the regional leader reads partner performance, on a phone too', async () => {
     await step('a referral to the RSUD is sent and accepted (API)', async () => {
-      const m = await env.api('manajer@lebak.demo');
-      const c = await m.post('/api/v1/cases', {
-        channel: 'datang_langsung',
-        risk: 'sedang',
-        caseType: 'ktp',
-        authority: 'daerah',
-        regionCode: '36.02',
-      });
-      expect(c.status, `create case: ${JSON.stringify(c.body)}`).toBe(201);
-      const v = await m.post(`/api/v1/cases/${c.body.id}/persons`, {
-        role: 'korban',
-        name: 'Ayu Lestari Uji',
-        sex: 'perempuan',
-        birthDate: '1994-07-21',
-        regionCode: '36.02.01.2002',
-      });
-      expect(v.status, `add victim: ${JSON.stringify(v.body)}`).toBe(201);
+      const k = await caseWithVictim(
+        env,
+        { name: 'Ayu Lestari Uji', birthDate: '1994-07-21', regionCode: '36.02.01.2002' },
+        { regionCode: '36.02' },
+      );
+      const m = k.api;
       const dir = await m.get(`/api/v1/directory?q=${encodeURIComponent(RSUD)}`);
       const rsudId = dir.body.items.find((o: { name: string }) => o.name === RSUD)?.id;
       expect(rsudId, 'the RSUD in the directory').toBeTruthy();
-      const r = await m.post(`/api/v1/cases/${c.body.id}/referrals`, {
-        personId: v.body.id,
+      const r = await m.post(`/api/v1/cases/${k.id}/referrals`, {
+        personId: k.victimId,
         toOrgId: rsudId,
         services: ['kesehatan', 'visum'],
         urgency: 'biasa',
@@ -251,7 +232,7 @@ describe('directory of services', () => {
     });
 
     const { page } = await env.newPage();
-    await signIn(page, 'pimpinan@lebak.demo');
+    await signIn(page, 'pimpinan@lebak.demo', { home: null });
     await step('the table per organisation and service', async () => {
       await notSee(page, menu(page, 'Standar waktu rujukan'), 'the time standards in the leader menu');
       await menu(page, 'Kinerja mitra').click();

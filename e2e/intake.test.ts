@@ -10,8 +10,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backgroundSettled } from '../src/app/background.ts';
 import { type FakeGraph, startFakeGraph } from '../test/helpers/fake-graph.ts';
+import { caseWithVictim, fact, signIn } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
-import { type ApiClient, DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
+import { type ApiClient, type E2E, start, stop } from './helpers/server.ts';
 
 let env: E2E;
 let graph: FakeGraph;
@@ -41,19 +42,6 @@ afterAll(async () => {
   await graph?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/masuk');
-  await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await see(
-    page,
-    page.getByRole('heading', { name: 'Pekerjaan saya', level: 1 }),
-    `the home page for ${email}`,
-  );
-}
-
 async function openInbox(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Menu utama' })
@@ -66,15 +54,6 @@ async function openInbox(page: Page): Promise<void> {
 /** The inbox row of the item with this follow-up code. */
 function inboxRow(page: Page, code: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) });
-}
-
-/** The value shown next to a term (`<dt>`) in a list of facts. */
-function fact(scope: Page | Locator, term: string): Locator {
-  return scope
-    .locator('dl > div')
-    .filter({ has: scope.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
-    .getByRole('definition')
-    .first();
 }
 
 /** An officer records a report through the API (a hotline call), as the public form is not wired yet. */
@@ -90,25 +69,9 @@ describe('triage inbox', () => {
     const VICTIM = 'Putri Anggraini';
     const STORY = 'Anak dipukul ayah tirinya hampir setiap malam (uji e2e).';
 
-    const existing = await step('an existing case whose victim has the same phone', async () => {
-      const m = await env.api('manajer@lebak.demo');
-      const c = await m.post('/api/v1/cases', {
-        channel: 'datang_langsung',
-        risk: 'sedang',
-        caseType: 'ktp',
-        authority: 'daerah',
-      });
-      expect(c.status, `create case: ${JSON.stringify(c.body)}`).toBe(201);
-      const v = await m.post(`/api/v1/cases/${c.body.id}/persons`, {
-        role: 'korban',
-        name: 'Kartini Wulandari',
-        sex: 'perempuan',
-        birthDate: '1988-02-11',
-        phone: PHONE,
-      });
-      expect(v.status, `add victim: ${JSON.stringify(v.body)}`).toBe(201);
-      return { id: c.body.id as string, number: c.body.number as string };
-    });
+    const existing = await step('an existing case whose victim has the same phone', async () =>
+      caseWithVictim(env, { name: 'Kartini Wulandari', birthDate: '1988-02-11', phone: PHONE }),
+    );
 
     const report = await step('a hotline call comes in: someone is in danger now', async () =>
       recordReport(await env.api('manajer@lebak.demo'), {

@@ -9,8 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backgroundSettled } from '../src/app/background.ts';
+import { caseWithVictim, fact, signIn, signOut } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
-import { DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
 
 const VICTIM = { name: 'Sekar Ayuningtyas', nik: '3602015203950004', birthDate: '1995-03-12' };
 const CHRONOLOGY = 'Korban didorong hingga jatuh oleh terlapor di dapur rumah (uji e2e rujukan).';
@@ -24,28 +25,15 @@ let caseNumber = '';
 beforeAll(async () => {
   env = await start({ cases: 0 });
   // a case with one victim and one incident, recorded through the API (the case pages have their own test)
-  const m = await env.api('manajer@lebak.demo');
-  const c = await m.post('/api/v1/cases', {
-    channel: 'datang_langsung',
-    risk: 'tinggi',
-    caseType: 'ktp',
-    authority: 'daerah',
-    regionCode: '36.02',
-  });
-  expect(c.status, `create case: ${JSON.stringify(c.body)}`).toBe(201);
-  caseId = c.body.id;
-  caseNumber = c.body.number;
-  const v = await m.post(`/api/v1/cases/${caseId}/persons`, {
-    role: 'korban',
-    name: VICTIM.name,
-    sex: 'perempuan',
-    birthDate: VICTIM.birthDate,
-    nik: VICTIM.nik,
-    regionCode: '36.02.01.2002',
-  });
-  expect(v.status, `add victim: ${JSON.stringify(v.body)}`).toBe(201);
+  const c = await caseWithVictim(
+    env,
+    { ...VICTIM, regionCode: '36.02.01.2002' },
+    { risk: 'tinggi', regionCode: '36.02' },
+  );
+  caseId = c.id;
+  caseNumber = c.number;
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const i = await m.post(`/api/v1/cases/${caseId}/incidents`, {
+  const i = await c.api.post(`/api/v1/cases/${caseId}/incidents`, {
     date: today,
     placeCategory: 'rumah_tangga',
     forms: ['fisik'],
@@ -58,30 +46,6 @@ afterAll(async () => {
   if (env) await backgroundSettled(env.h.svc);
   await stop(env);
 });
-
-async function signIn(page: Page, email: string, home: string): Promise<void> {
-  await page.goto('/masuk');
-  await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await see(page, page.getByRole('heading', { name: home, level: 1 }), `the first page for ${email}`);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.locator('summary').filter({ hasText: 'Menu akun' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await seePath(page, /^\/masuk(\?|$)/, 'the sign-in page after signing out');
-}
-
-/** The value next to a term (`<dt>`) in a list of facts. */
-function fact(scope: Page | Locator, term: string): Locator {
-  return scope
-    .locator('dl > div')
-    .filter({ has: scope.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
-    .getByRole('definition')
-    .first();
-}
 
 async function openCaseReferrals(page: Page): Promise<Locator> {
   await page.goto(`/kasus/${caseId}`);
@@ -184,7 +148,7 @@ describe('referral network', () => {
     let policeNo = '';
 
     await step('the case manager refers the victim to the RSUD and to the police', async () => {
-      await signIn(page, 'manajer@lebak.demo', 'Pekerjaan saya');
+      await signIn(page, 'manajer@lebak.demo');
       const panel = await openCaseReferrals(page);
       await see(page, panel.getByText('Belum ada rujukan untuk kasus ini.'), 'no referral yet');
       rsudNo = await refer(page, panel, {
@@ -218,7 +182,7 @@ describe('referral network', () => {
     });
 
     await step('the RSUD sees only the chronology, accepts, records a visum and completes', async () => {
-      await signIn(page, 'rsud@lebak.demo', 'Rujukan');
+      await signIn(page, 'rsud@lebak.demo', { home: 'Rujukan' });
       await openIncoming(page, rsudNo);
       await see(page, page.getByText(CHRONOLOGY), 'the shared chronology');
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user sees
@@ -257,7 +221,7 @@ describe('referral network', () => {
     });
 
     await step('the police declines with a reason', async () => {
-      await signIn(page, 'mitra@lebak.demo', 'Rujukan');
+      await signIn(page, 'mitra@lebak.demo', { home: 'Rujukan' });
       await openIncoming(page, policeNo);
       expect(
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user sees
@@ -277,7 +241,7 @@ describe('referral network', () => {
     });
 
     await step('the case manager sees both outcomes and prints the letter', async () => {
-      await signIn(page, 'manajer@lebak.demo', 'Pekerjaan saya');
+      await signIn(page, 'manajer@lebak.demo');
       const panel = await openCaseReferrals(page);
       const table = panel.getByRole('table', { name: 'Rujukan' });
       const row = (no: string) =>

@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSignIn, signIn, signOut } from './helpers/flows.ts';
 import { describeFocus, notSee, see, seePath, step } from './helpers/see.ts';
 import { DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
 
@@ -16,19 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stop(env);
 });
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/masuk');
-  await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await see(
-    page,
-    page.getByRole('heading', { name: 'Pekerjaan saya', level: 1 }),
-    `the home page for ${email}`,
-  );
-}
 
 const notFoundHeading = (page: Page) => page.getByRole('heading', { name: 'Data tidak ditemukan', level: 1 });
 
@@ -114,9 +102,7 @@ describe('scope and session', () => {
     );
 
     await step('sign out from the account menu', async () => {
-      await page.locator('summary').filter({ hasText: 'Menu akun' }).click();
-      await page.getByRole('button', { name: 'Keluar' }).click();
-      await seePath(page, /^\/masuk(\?|$)/, 'the sign-in page after signing out');
+      await signOut(page);
       await see(
         page,
         page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }),
@@ -149,8 +135,7 @@ describe('scope and session', () => {
 
   test('signing in with the keyboard only', async () => {
     const { page } = await env.newPage();
-    await page.goto('/masuk');
-    await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
+    await openSignIn(page);
     const email = page.getByLabel('Email', { exact: true });
     const password = page.getByLabel('Kata sandi', { exact: true });
     const submit = page.getByRole('button', { name: 'Masuk', exact: true });

@@ -7,8 +7,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backgroundSettled } from '../src/app/background.ts';
+import { caseWithVictim, signIn, signOut } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
-import { DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
 
 const VICTIM = { name: 'Wulan Pratiwi Rahayu', nik: '3602016104920005', birthDate: '1992-04-21' };
 const REASON = 'Korban pindah domisili ke Kota Serang bersama orang tuanya (uji e2e pelimpahan).';
@@ -21,51 +22,15 @@ let caseNumber = '';
 beforeAll(async () => {
   env = await start({ cases: 0 });
   // a Lebak case with one victim, recorded through the API (the case pages have their own test)
-  const m = await env.api('manajer@lebak.demo');
-  const c = await m.post('/api/v1/cases', {
-    channel: 'datang_langsung',
-    risk: 'sedang',
-    caseType: 'ktp',
-    authority: 'daerah',
-    regionCode: '36.02',
-  });
-  expect(c.status, `create case: ${JSON.stringify(c.body)}`).toBe(201);
-  caseId = c.body.id;
-  caseNumber = c.body.number;
-  const v = await m.post(`/api/v1/cases/${caseId}/persons`, {
-    role: 'korban',
-    name: VICTIM.name,
-    sex: 'perempuan',
-    birthDate: VICTIM.birthDate,
-    nik: VICTIM.nik,
-    regionCode: '36.02.01.2002',
-  });
-  expect(v.status, `add victim: ${JSON.stringify(v.body)}`).toBe(201);
+  const c = await caseWithVictim(env, { ...VICTIM, regionCode: '36.02.01.2002' }, { regionCode: '36.02' });
+  caseId = c.id;
+  caseNumber = c.number;
 });
 
 afterAll(async () => {
   if (env) await backgroundSettled(env.h.svc);
   await stop(env);
 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/masuk');
-  await see(page, page.getByRole('heading', { name: 'Masuk ke Simpul', level: 1 }), 'the sign-in page');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await see(
-    page,
-    page.getByRole('heading', { name: 'Pekerjaan saya', level: 1 }),
-    `the home page for ${email}`,
-  );
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.locator('summary').filter({ hasText: 'Menu akun' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await seePath(page, /^\/masuk(\?|$)/, 'the sign-in page after signing out');
-}
 
 /** Opens /pelimpahan from the main menu and then the "Masuk" or "Keluar" box; returns its table. */
 async function openBox(page: Page, box: 'Masuk' | 'Keluar'): Promise<Locator> {

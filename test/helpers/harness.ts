@@ -14,7 +14,7 @@ import type { MailSettings, WhatsAppSettings } from '../../src/config.ts';
 import { connect, type Db } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadRegions } from '../../src/db/region.repository.ts';
-import type { Role } from '../../src/domain/policy.ts';
+import { ROLES, type Role } from '../../src/domain/policy.ts';
 import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 
@@ -205,6 +205,26 @@ export async function createHarness(
     },
   };
   return h;
+}
+
+/** How a user stands to a Lebak record: own kab/kota (Lebak), another kab/kota (Kota Serang), the province. */
+export type Relation = 'own' | 'other' | 'parent';
+/** Signed-in clients keyed `${role}:${relation}`, from clientsByRoleAndRelation(). */
+export type RoleClients = Map<`${Role}:${Relation}`, Client>;
+
+/**
+ * One signed-in client per role × relation, keyed `${role}:${rel}`: `<role>@lebak.demo` (own),
+ * `<role>@serang.demo` (other) and a user of that role in a province organisation (parent).
+ * Signs in one at a time, role by role, in the order of ROLES.
+ */
+export async function clientsByRoleAndRelation(h: Harness): Promise<RoleClients> {
+  const clients: RoleClients = new Map();
+  for (const role of ROLES) {
+    clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
+    clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
+    clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
+  }
+  return clients;
 }
 
 /** Opens a case as the given client with one victim, one alleged perpetrator and one incident. */

@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type Client,
+  clientsByRoleAndRelation,
+  createHarness,
+  ENGINES,
+  type Harness,
+  openFullCase,
+  type RoleClients,
+} from '../helpers/harness.ts';
 
 type Relation = 'own' | 'own-assigned' | 'other' | 'parent';
 const PNG = Uint8Array.from(
@@ -159,17 +167,13 @@ const RELATIONS: Relation[] = ['own', 'own-assigned', 'other', 'parent'];
 describe.each(ENGINES)('access matrix on %s', (engine) => {
   let h: Harness;
   let manajer: Client;
-  const clients = new Map<string, Client>();
+  let clients: RoleClients;
   const pendampingId = { value: '' };
 
   beforeAll(async () => {
     h = await createHarness(engine);
     manajer = await h.as('manajer@lebak.demo');
-    for (const role of ROLES) {
-      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
-      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
-      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
-    }
+    clients = await clientsByRoleAndRelation(h);
     const me = await clients.get('pendamping:own')!.get('/api/v1/auth/me');
     pendampingId.value = me.body.user.id;
   });

@@ -5,24 +5,27 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
-import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
+import {
+  type Client,
+  clientsByRoleAndRelation,
+  createHarness,
+  ENGINES,
+  type Harness,
+  type Relation,
+  type RoleClients,
+} from '../helpers/harness.ts';
 
-type Rel = 'own' | 'other' | 'parent';
 const INBOX: Role[] = ['pengaduan', 'manajer'];
 
 describe.each(ENGINES)('intake access matrix on %s', (engine) => {
   let h: Harness;
   let officer: Client;
-  const clients = new Map<string, Client>();
+  let clients: RoleClients;
 
   beforeAll(async () => {
     h = await createHarness(engine);
     officer = await h.as('pengaduan@lebak.demo');
-    for (const role of ROLES) {
-      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
-      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
-      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
-    }
+    clients = await clientsByRoleAndRelation(h);
   });
   afterAll(async () => h?.close());
 
@@ -68,7 +71,7 @@ describe.each(ENGINES)('intake access matrix on %s', (engine) => {
   ];
 
   for (const role of ROLES) {
-    for (const rel of ['own', 'other', 'parent'] as Rel[]) {
+    for (const rel of ['own', 'other', 'parent'] as Relation[]) {
       const allowed = INBOX.includes(role) && rel === 'own';
       for (const [name, run] of endpoints) {
         it(`${role} (${rel}) ${name} → ${allowed ? '2xx' : '404'}`, async () => {

@@ -6,9 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type Client,
+  clientsByRoleAndRelation,
+  createHarness,
+  ENGINES,
+  type Harness,
+  openFullCase,
+  type Relation,
+  type RoleClients,
+} from '../helpers/harness.ts';
 
-type Relation = 'own' | 'other' | 'parent';
 type R = { id: string; version: number };
 type Ctx = { caseId: string; victimId: string; policeId: string };
 
@@ -116,16 +124,12 @@ describe.each(ENGINES)('referral access matrix on %s', (engine) => {
   let manajer: Client;
   let police: Client;
   let x: Ctx;
-  const clients = new Map<string, Client>();
+  let clients: RoleClients;
 
   beforeAll(async () => {
     h = await createHarness(engine);
     manajer = await h.as('manajer@lebak.demo');
-    for (const role of ROLES) {
-      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
-      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
-      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
-    }
+    clients = await clientsByRoleAndRelation(h);
     police = clients.get('mitra:own')!;
     const policeOrg = (await police.get('/api/v1/auth/me')).body.user.orgId as string;
     await h.svc.conn.db

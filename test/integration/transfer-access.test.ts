@@ -6,9 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type Client,
+  clientsByRoleAndRelation,
+  createHarness,
+  ENGINES,
+  type Harness,
+  openFullCase,
+  type Relation,
+  type RoleClients,
+} from '../helpers/harness.ts';
 
-type Relation = 'own' | 'other' | 'parent';
 type T = { caseId: string; id: string; version: number };
 
 /** Reads the case: intake officers and case managers of the holding kab/kota. */
@@ -64,16 +72,12 @@ describe.each(ENGINES)('transfer access matrix on %s', (engine) => {
   let h: Harness;
   let manajer: Client;
   let serangUptd: string;
-  const clients = new Map<string, Client>();
+  let clients: RoleClients;
 
   beforeAll(async () => {
     h = await createHarness(engine);
     manajer = await h.as('manajer@lebak.demo');
-    for (const role of ROLES) {
-      clients.set(`${role}:own`, await h.as(`${role}@lebak.demo`));
-      clients.set(`${role}:other`, await h.as(`${role}@serang.demo`));
-      clients.set(`${role}:parent`, await h.as(await h.provinceUser(role)));
-    }
+    clients = await clientsByRoleAndRelation(h);
     serangUptd = (
       await h.svc.conn.db
         .selectFrom('organisation')
