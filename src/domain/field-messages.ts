@@ -72,6 +72,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Kasus ini memiliki lebih dari satu korban: kronologi, asesmen dan layanan memuat data semua korban. Tuliskan yang perlu diketahui lembaga tujuan pada tujuan rujukan.',
     'This case has more than one victim: chronology, assessment and services hold every victim’s data. Write what the recipient needs to know in the purpose.',
   ],
+  role_not_for_org: [
+    'Peran ini hanya untuk staf UPTD PPA atau Dinas PPPA. Staf lembaga mitra memakai peran petugas lembaga mitra.',
+    'This role is only for UPTD PPA or Dinas PPPA staff. Partner staff use the partner-agency role.',
+  ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
   capacity_exceeds_total: [
     'Tempat kosong tidak boleh lebih dari kapasitas total.',

@@ -255,3 +255,16 @@ export function performanceScope(actor: Actor): { jurisdiction: string } | { org
   if (actor.role === 'mitra') return { orgId: actor.orgId };
   return null;
 }
+
+/**
+ * Which roles an organisation's staff may hold. Case scope follows the kab/kota, not the
+ * organisation: a case role (pengaduan, manajer, pendamping) in a partner organisation would open
+ * every case of the kab/kota to that partner. So case roles belong to the UPTD PPA or the Dinas
+ * PPPA (some kab/kota run the service from the Dinas), the Dinas roles to those two as well, and
+ * partner staff are `mitra`. The installation admin may sit anywhere (e.g. the IT office).
+ */
+const SERVICE_ORG_TYPES: readonly string[] = ['uptd_ppa', 'dinas_pppa'];
+export function roleFitsOrg(role: Role, orgType: string): boolean {
+  if (role === 'admin' || role === 'mitra') return true;
+  return SERVICE_ORG_TYPES.includes(orgType);
+}

@@ -141,6 +141,31 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
         (await m.post('/api/v1/admin/users', { ...body, email: 'lain@uji.simpul.test', password })).body.error
           .code,
       ).toBe('FORBIDDEN');
+      // case roles belong to the UPTD PPA or the Dinas: in a partner organisation they would open
+      // every case of the kab/kota to that partner
+      const police = (await (await h.as('mitra@lebak.demo')).get('/api/v1/auth/me')).body.user;
+      const inPartner = await admin.post('/api/v1/admin/users', {
+        ...body,
+        email: 'kasus.mitra@uji.simpul.test',
+        orgId: police.orgId,
+        password,
+      });
+      expect(inPartner.status).toBe(400);
+      expect(inPartner.body.error.fieldCodes.role).toBe('role_not_for_org');
+      const promote = await admin.patch(`/api/v1/admin/users/${police.id}`, {
+        version: police.version ?? 1,
+        role: 'pendamping',
+      });
+      expect(promote.status).toBe(400);
+      expect(promote.body.error.fieldCodes.role).toBe('role_not_for_org');
+      const partner = await admin.post('/api/v1/admin/users', {
+        ...body,
+        email: 'staf.mitra@uji.simpul.test',
+        role: 'mitra',
+        orgId: police.orgId,
+        password,
+      });
+      expect(partner.status).toBe(201);
     });
 
     it('must enrol in two-factor before anything else, then can work', async () => {

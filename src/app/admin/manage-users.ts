@@ -13,7 +13,7 @@ import {
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
-import { canGrantRole, isWithin, type Role } from '../../domain/policy.ts';
+import { canGrantRole, isWithin, type Role, roleFitsOrg } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { mfaEnrolmentRequired } from '../sign-in.ts';
@@ -56,6 +56,8 @@ export async function createUser(
   const org = await getOrganisation(db, input.orgId);
   if (!org || (root !== '' && !isWithin(org.jurisdiction, root)))
     throw new AppError('VALIDATION_FAILED', { orgId: 'unknown_organisation' });
+  if (!roleFitsOrg(input.role, org.type))
+    throw new AppError('VALIDATION_FAILED', { role: 'role_not_for_org' });
   const problem = passwordProblem(input.password, [input.email, input.name]);
   if (problem) throw new AppError('WEAK_PASSWORD', { password: problem });
   if (await findUserByEmail(db, input.email)) throw new AppError('EMAIL_TAKEN', { email: 'taken' });
@@ -103,6 +105,8 @@ export async function updateUser(
   if (input.role && !canGrantRole(ctx.actor, input.role))
     throw new AppError('FORBIDDEN', { role: 'not_allowed' });
   if (!canGrantRole(ctx.actor, u.role as Role)) throw new AppError('FORBIDDEN');
+  if (input.role && !roleFitsOrg(input.role, u.org_type))
+    throw new AppError('VALIDATION_FAILED', { role: 'role_not_for_org' });
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
     const fields = { name: input.name, role: input.role, disabled: input.disabled };
