@@ -229,9 +229,13 @@ export function canTransfer(actor: Actor, c: CaseRef): boolean {
   return actor.role === 'manajer' && canOnCase(actor, 'update', c);
 }
 
-/** Decide on a transfer addressed to `toJurisdiction`: a case manager there. */
-export function canDecideTransfer(actor: Actor, toJurisdiction: string): boolean {
-  return actor.role === 'manajer' && actor.jurisdiction === toJurisdiction;
+/** Decide on a transfer: a case manager of the receiving UPTD PPA (which becomes the holder). */
+export function canDecideTransfer(actor: Actor, to: { jurisdiction: string; orgId: string | null }): boolean {
+  return (
+    actor.role === 'manajer' &&
+    actor.jurisdiction === to.jurisdiction &&
+    (to.orgId === null || actor.orgId === to.orgId)
+  );
 }
 
 /** Every signed-in staff role may read the directory of services (it holds no personal data). */

@@ -450,4 +450,26 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       ref.body.number,
     );
   });
+
+  it('is decided by the receiving UPTD PPA, not by a case manager of another office there', async () => {
+    const { id } = await openFullCase(lebak);
+    const t = (await request(lebak, id, { level: 'kabkota', toOrgId: serangUptd, reason: 'Korban pindah.' }))
+      .body;
+    const dinasSerang = await org('dinas_pppa', '36.73');
+    const admin = await h.as('admin-dinas@serang.demo');
+    const password = 'Kantor-Dinas-Serang-2026!';
+    const made = await admin.post('/api/v1/admin/users', {
+      email: 'manajer.dinas@serang.demo',
+      name: 'Manajer Dinas Serang (uji)',
+      role: 'manajer',
+      orgId: dinasSerang,
+      password,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    await h.svc.conn.db.updateTable('app_user').set({ demo: true }).where('id', '=', made.body.id).execute();
+    const other = await h.as('manajer.dinas@serang.demo', password);
+    const refused = await other.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version });
+    expect(refused.status).toBe(403);
+    expect((await serang.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version })).status).toBe(200);
+  });
 });

@@ -46,7 +46,8 @@ async function loadForDecision(ctx: AuthedCtx, db: Tx, id: string, d: Decision):
   const allowed =
     d === 'cancel'
       ? isSender(ctx, t)
-      : t.to_jurisdiction !== null && canDecideTransfer(ctx.actor, t.to_jurisdiction);
+      : t.to_jurisdiction !== null &&
+        canDecideTransfer(ctx.actor, { jurisdiction: t.to_jurisdiction, orgId: t.to_org_id });
   if (!allowed)
     throw new AppError('FORBIDDEN', undefined, {
       action: AUDIT[d],

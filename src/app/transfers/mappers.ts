@@ -13,7 +13,10 @@ export function isSender(ctx: AuthedCtx, t: { from_jurisdiction: string }): bool
 
 export function toTransferDto(ctx: AuthedCtx, t: TransferRow): TransferDto {
   const open = t.status === 'diajukan';
-  const decide = open && t.to_jurisdiction !== null && canDecideTransfer(ctx.actor, t.to_jurisdiction);
+  const decide =
+    open &&
+    t.to_jurisdiction !== null &&
+    canDecideTransfer(ctx.actor, { jurisdiction: t.to_jurisdiction, orgId: t.to_org_id });
   return {
     id: t.id,
     caseId: t.case_id,
