@@ -6,6 +6,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { likeEscape } from './admin.repository.ts';
 import type { Tx } from './connect.ts';
+import { agreementInForce, onSimpul } from './org-facts.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
 
 const within = (col: string, root: string) =>
@@ -49,22 +50,12 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
     .selectAll('o')
     .select('r.name as region_name')
     .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('app_user as u')
-            .select('u.id')
-            .whereRef('u.org_id', '=', 'o.id')
-            .where('u.disabled', '=', false),
-        )
-        .as('on_simpul'),
+      onSimpul('o.id').as('on_simpul'),
       eb
         .selectFrom('agreement as a')
         .select('a.number')
         .whereRef('a.org_id', '=', 'o.id')
-        .where('a.jurisdiction', 'in', readerJurisdictions)
-        .where('a.starts_on', '<=', today)
-        .where('a.ends_on', '>=', today)
+        .where(agreementInForce('a', readerJurisdictions, today))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
         .as('agreement_number'),
@@ -72,9 +63,7 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
         .selectFrom('agreement as a')
         .select('a.ends_on')
         .whereRef('a.org_id', '=', 'o.id')
-        .where('a.jurisdiction', 'in', readerJurisdictions)
-        .where('a.starts_on', '<=', today)
-        .where('a.ends_on', '>=', today)
+        .where(agreementInForce('a', readerJurisdictions, today))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
         .as('agreement_ends_on'),

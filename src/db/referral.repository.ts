@@ -6,6 +6,7 @@ import { type Insertable, sql } from 'kysely';
 import type { CaseScope } from '../domain/policy.ts';
 import { scopeCondition } from './case.repository.ts';
 import type { Tx } from './connect.ts';
+import { agreementInForce, onSimpul } from './org-facts.ts';
 import type { ReferralTable } from './schema.ts';
 
 const summaryColumns = [
@@ -48,17 +49,7 @@ function baseQuery(db: Tx) {
       'fo.name as from_org_name',
       'tor.name as to_org_name',
     ])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('app_user as u')
-            .select('u.id')
-            .whereRef('u.org_id', '=', 'r.to_org_id')
-            .where('u.disabled', '=', false),
-        )
-        .as('to_on_simpul'),
-    );
+    .select(onSimpul('r.to_org_id').as('to_on_simpul'));
 }
 export type ReferralSummaryRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
@@ -310,17 +301,7 @@ export function findRecipientOrg(db: Tx, id: string) {
   return db
     .selectFrom('organisation as o')
     .select(['o.id', 'o.name', 'o.type', 'o.services', 'o.active', 'o.jurisdiction'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('app_user as u')
-            .select('u.id')
-            .whereRef('u.org_id', '=', 'o.id')
-            .where('u.disabled', '=', false),
-        )
-        .as('on_simpul'),
-    )
+    .select(onSimpul('o.id').as('on_simpul'))
     .where('o.id', '=', id)
     .executeTakeFirst();
 }
@@ -333,12 +314,10 @@ export async function hasActiveAgreement(
   today: string,
 ) {
   const r = await db
-    .selectFrom('agreement')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('jurisdiction', 'in', jurisdictions)
-    .where('starts_on', '<=', today)
-    .where('ends_on', '>=', today)
+    .selectFrom('agreement as a')
+    .select('a.id')
+    .where('a.org_id', '=', orgId)
+    .where(agreementInForce('a', jurisdictions, today))
     .limit(1)
     .executeTakeFirst();
   return r !== undefined;
@@ -369,24 +348,14 @@ export function suggestionCandidates(
         'o.capacity_total',
       ])
       .select((eb) => [
-        eb
-          .exists(
-            eb
-              .selectFrom('app_user as u')
-              .select('u.id')
-              .whereRef('u.org_id', '=', 'o.id')
-              .where('u.disabled', '=', false),
-          )
-          .as('on_simpul'),
+        onSimpul('o.id').as('on_simpul'),
         eb
           .exists(
             eb
               .selectFrom('agreement as a')
               .select('a.id')
               .whereRef('a.org_id', '=', 'o.id')
-              .where('a.jurisdiction', 'in', jurisdictions)
-              .where('a.starts_on', '<=', today)
-              .where('a.ends_on', '>=', today),
+              .where(agreementInForce('a', jurisdictions, today)),
           )
           .as('active_agreement'),
         eb
