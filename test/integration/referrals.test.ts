@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScans } from '../../src/app/jobs/scans.ts';
+import { localDate } from '../../src/domain/time.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
 const NOW = () => new Date().toISOString();
@@ -533,7 +534,8 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     const acc = await m.post(`/api/v1/referrals/${r.body.id}/accept`, { version: r.body.version });
     expect(acc.body.status).toBe('diterima');
     // an agreement covering today removes the warning
-    const today = new Date().toISOString().slice(0, 10);
+    // "today" for the Dinas is the date in WIB (after 17:00 UTC it is already tomorrow there)
+    const today = localDate(h.now.value, '36.02');
     await db
       .insertInto('agreement')
       .values({
