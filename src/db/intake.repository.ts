@@ -1,7 +1,7 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 import { type Insertable, sql } from 'kysely';
 import type { Tx } from './connect.ts';
-import type { IntakeTable } from './schema.ts';
+import type { IntakeReceiptTable, IntakeTable } from './schema.ts';
 
 export async function insertIntake(db: Tx, row: Insertable<IntakeTable>) {
   return db.insertInto('intake').values(row).returningAll().executeTakeFirstOrThrow();
@@ -19,7 +19,16 @@ export function findIntakeByCode(db: Tx, code: string) {
   return db
     .selectFrom('intake as i')
     .leftJoin('case_file as c', 'c.id', 'i.case_id')
-    .select(['i.id', 'i.code', 'i.secret_hash', 'i.status', 'i.received_at', 'c.stage as case_stage'])
+    .select([
+      'i.id',
+      'i.code',
+      'i.secret_hash',
+      'i.status',
+      'i.received_at',
+      'i.jurisdiction',
+      'i.assigned_to',
+    ])
+    .select('c.stage as case_stage')
     .where('i.code', '=', code)
     .executeTakeFirst();
 }
@@ -153,7 +162,8 @@ export async function insertIntakeMessage(
     id: string;
     intakeId: string;
     at: Date;
-    author: 'pelapor' | 'petugas';
+    /** pelapor: from the reporter; petugas: an officers' note; ke_pelapor: an officer to the reporter */
+    author: IntakeMessageAuthor;
     authorId: string | null;
     bodyEnc: string;
   },
@@ -171,14 +181,62 @@ export async function insertIntakeMessage(
     .execute();
 }
 
+export type IntakeMessageAuthor = 'pelapor' | 'petugas' | 'ke_pelapor';
+
 export function intakeMessages(db: Tx, intakeId: string) {
   return db
     .selectFrom('intake_message as m')
     .leftJoin('app_user as u', 'u.id', 'm.author_id')
-    .select(['m.id', 'm.at', 'm.author', 'm.body_enc', 'u.name as author_name'])
+    .select(['m.id', 'm.at', 'm.author', 'm.body_enc', 'm.seen_at', 'u.name as author_name'])
     .where('m.intake_id', '=', intakeId)
     .orderBy('m.at')
+    .orderBy('m.id')
     .execute();
+}
+
+/** The conversation the reporter sees: what they wrote and what officers wrote to them (no internal notes). */
+export function reporterThread(db: Tx, intakeId: string) {
+  return db
+    .selectFrom('intake_message')
+    .select(['id', 'at', 'author', 'body_enc', 'seen_at'])
+    .where('intake_id', '=', intakeId)
+    .where('author', 'in', ['pelapor', 'ke_pelapor'])
+    .orderBy('at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+/** Marks the officers' messages the reporter has now been shown. */
+export async function markSeenByReporter(db: Tx, intakeId: string, at: Date) {
+  await db
+    .updateTable('intake_message')
+    .set({ seen_at: at })
+    .where('intake_id', '=', intakeId)
+    .where('author', '=', 'ke_pelapor')
+    .where('seen_at', 'is', null)
+    .execute();
+}
+
+export async function insertReceipt(db: Tx, row: Insertable<IntakeReceiptTable>) {
+  await db.insertInto('intake_receipt').values(row).execute();
+}
+
+/** Takes (deletes and returns) a receipt still valid at `now`; a spent or expired one gives nothing. */
+export async function takeReceipt(db: Tx, tokenHash: string, now: Date) {
+  const r = await db
+    .deleteFrom('intake_receipt')
+    .where('token_hash', '=', tokenHash)
+    .returning(['intake_id', 'secret_enc', 'danger_now', 'contact', 'expires_at'])
+    .executeTakeFirst();
+  if (!r || new Date(r.expires_at).getTime() <= now.getTime()) return undefined;
+  const i = await db.selectFrom('intake').select(['code']).where('id', '=', r.intake_id).executeTakeFirst();
+  return i ? { ...r, code: i.code } : undefined;
+}
+
+/** Receipts never shown are deleted once expired (their secret is gone with them). */
+export async function pruneReceipts(db: Tx, now: Date) {
+  await db.deleteFrom('intake_receipt').where('expires_at', '<=', now).execute();
 }
 
 /**
@@ -197,6 +255,17 @@ export async function hitRateLimit(db: Tx, key: string, windowStart: Date): Prom
 
 export async function pruneRateLimits(db: Tx, before: Date) {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
+}
+
+/** The current count of `key` in the window starting at `windowStart`, without adding to it. */
+export async function peekRateLimit(db: Tx, key: string, windowStart: Date): Promise<number> {
+  const r = await db
+    .selectFrom('rate_limit')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
+  return r?.count ?? 0;
 }
 
 /** Cases in the jurisdiction that may be the same people: same NIK or phone, or matching name tokens. */
@@ -255,4 +324,64 @@ export function servicePoints(db: Tx, jurisdiction: string) {
     .orderBy('type')
     .orderBy('name')
     .execute();
+}
+
+/** The jurisdictions of a province (the province itself and its kab/kota) where somebody reads the inbox. */
+export async function servedJurisdictions(
+  db: Tx,
+  province: string,
+  roles: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('organisation as o')
+    .innerJoin('app_user as u', 'u.org_id', 'o.id')
+    .select('o.jurisdiction')
+    .distinct()
+    .where((eb) =>
+      eb.or([eb('o.jurisdiction', '=', province), eb('o.jurisdiction', 'like', `${province}.%`)]),
+    )
+    .where('o.active', '=', true)
+    .where('u.disabled', '=', false)
+    .where('u.role', 'in', roles)
+    .execute();
+  return new Set(rows.map((r) => r.jurisdiction));
+}
+
+/**
+ * Open items whose jurisdiction has nobody to read its inbox (nobody active with an inbox role),
+ * oldest first, within an administrator's scope ('' = everywhere). Metadata only.
+ */
+export function orphanIntake(db: Tx, roles: readonly string[], scope: string, limit: number) {
+  let q = db
+    .selectFrom('intake as i')
+    .leftJoin('region as r', 'r.code', 'i.jurisdiction')
+    .select(['i.id', 'i.code', 'i.channel', 'i.jurisdiction', 'r.name as jurisdiction_name', 'i.status'])
+    .select(['i.received_at', 'i.danger_now', 'i.version'])
+    .where('i.status', 'in', ['baru', 'ditangani'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('app_user as u')
+            .innerJoin('organisation as o', 'o.id', 'u.org_id')
+            .select(sql`1`.as('one'))
+            .whereRef('o.jurisdiction', '=', 'i.jurisdiction')
+            .where('o.active', '=', true)
+            .where('u.disabled', '=', false)
+            .where('u.role', 'in', roles),
+        ),
+      ),
+    );
+  if (scope !== '')
+    q = q.where((eb) =>
+      eb.or([eb('i.jurisdiction', '=', scope), eb('i.jurisdiction', 'like', `${scope}.%`)]),
+    );
+  return q.orderBy('i.received_at').orderBy('i.id').limit(limit).execute();
+}
+
+export function findIntakeMeta(db: Tx, id: string) {
+  return db
+    .selectFrom('intake')
+    .select(['id', 'code', 'jurisdiction', 'status', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

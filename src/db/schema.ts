@@ -272,6 +272,20 @@ export interface IntakeMessageTable {
   author: string;
   author_id: string | null;
   body_enc: string;
+  seen_at: Timestamp | null;
+}
+export interface IntakeReceiptTable {
+  token_hash: string;
+  intake_id: string;
+  secret_enc: string | null;
+  danger_now: boolean;
+  contact: boolean;
+  expires_at: Timestamp;
+}
+export interface DailyCheckTable {
+  name: string;
+  last_day: DateOnly;
+  ran_at: Timestamp;
 }
 export interface RateLimitTable {
   key: string;
@@ -489,6 +503,8 @@ export interface Database {
   intake: IntakeTable;
   intake_event: IntakeEventTable;
   intake_message: IntakeMessageTable;
+  intake_receipt: IntakeReceiptTable;
+  daily_check: DailyCheckTable;
   rate_limit: RateLimitTable;
   system_meta: SystemMetaTable;
   region: RegionTable;

@@ -7,6 +7,8 @@ import { AGREEMENT_WARN_DAYS } from './referrals.ts';
 import { isoDate, regionCode, reqText, text, uuid, version } from './schemas.ts';
 import { codes, ORG_TYPES, SERVICE_TYPES } from './taxonomies.ts';
 
+export { LOCATION_SECRET_ORG_TYPES, locationIsSecret, RESTRICTED_LOCATION_FIELDS } from './taxonomies.ts';
+
 const count = z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range');
 
 export const serviceCode = z.enum(codes(SERVICE_TYPES));

@@ -154,8 +154,11 @@ export type OrgDto = {
   regionCode: string;
   regionName: string | null;
   jurisdiction: string;
+  /** null also when withheld: see restrictedFields */
   address: string | null;
   phone: string | null;
+  /** withheld from this reader: a safe house seen from outside its kab/kota */
+  restrictedFields: Array<'address' | 'phone'>;
   email: string | null;
   /* directory of services (issue 4) */
   services: string[];
@@ -341,10 +344,14 @@ export type DirectoryEntryDto = {
   regionCode: string;
   regionName: string | null;
   jurisdiction: string;
+  /** null also when withheld: see restrictedFields */
   address: string | null;
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** fields withheld from this reader because the organisation's location is secret (a safe house
+   *  seen by staff of another kab/kota) */
+  restrictedFields: Array<'address' | 'phone'>;
   services: string[];
   areas: string[];
   hours: string | null;

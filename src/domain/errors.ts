@@ -134,6 +134,16 @@ export const ERRORS = {
     'Tanda tangan notifikasi tidak sah.',
     'The notification signature is not valid.',
   ],
+  REPORTER_UNREACHABLE: [
+    409,
+    'Pelapor tidak dapat menerima pesan di Simpul: laporan ini tidak masuk lewat formulir daring (tidak punya kode dan nomor rahasia). Hubungi pelapor dengan cara yang ia pilih.',
+    'The reporter cannot receive messages in Simpul: this report did not come through the online form (it has no code and secret number). Contact the reporter the way they chose.',
+  ],
+  NO_INBOX: [
+    400,
+    'Wilayah tujuan belum punya petugas pengaduan atau manajer kasus di Simpul: laporan tidak akan terbaca di sana.',
+    'The target region has no intake officer or case manager on Simpul: the report would not be read there.',
+  ],
   WHATSAPP_DISABLED: [
     503,
     'WhatsApp belum diaktifkan di Simpul ini. Hubungi admin.',

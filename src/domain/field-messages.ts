@@ -51,6 +51,18 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Centang persetujuan agar petugas boleh menghubungi Anda.',
     'Tick the consent so officers may contact you.',
   ],
+  regency_needed: [
+    'Pilih kabupaten/kota: layanan provinsi ini belum memakai Simpul, jadi laporan diterima oleh kabupaten/kota.',
+    'Choose the regency/city: the province’s own service is not on Simpul yet, so reports go to the regency/city.',
+  ],
+  region_not_served: [
+    'Layanan di wilayah ini belum memakai Simpul, jadi laporan belum dapat dikirim lewat formulir ini. Hubungi SAPA 129: telepon 129 atau WhatsApp 08111-129-129.',
+    'The services of this region are not on Simpul yet, so the report cannot be sent with this form. Contact SAPA 129: phone 129 or WhatsApp 08111-129-129.',
+  ],
+  no_inbox: [
+    'Wilayah ini belum punya petugas pengaduan atau manajer kasus di Simpul.',
+    'This region has no intake officer or case manager on Simpul.',
+  ],
   region_required: [
     'Pilih minimal provinsi tempat kejadian.',
     'Choose at least the province where it happened.',

@@ -129,6 +129,8 @@ export const IntakeNote = z.strictObject({
 export const IntakeOpenCase = z.strictObject({ version });
 export const IntakeAttach = z.strictObject({ version, caseId: uuid });
 export const IntakeForward = z.strictObject({ version, toRegion: regionCode, note: opt(text(2000)) });
+/** An administrator moves a report that no inbox can see into one somebody reads. */
+export const IntakeReroute = z.strictObject({ version, toRegion: regionCode });
 export const IntakeNational = z.strictObject({ version, note: opt(text(2000)) });
 export const IntakeClose = z.strictObject({
   version,

@@ -167,6 +167,30 @@ export function inboxRank(i: { status: IntakeStatus; risk: string | null; danger
   return 3;
 }
 
+/** The roles that read a jurisdiction's inbox: an inbox exists where one of them works. */
+export const INBOX_ROLES = ['pengaduan', 'manajer'] as const;
+
+export type Routing =
+  | { ok: true; jurisdiction: string; via: 'wilayah' | 'provinsi' }
+  /** only a province was given, the province has no inbox, but some of its kab/kota have one */
+  | { ok: false; reason: 'regency_needed' }
+  /** neither the kab/kota nor its province has anybody on Simpul to read the report */
+  | { ok: false; reason: 'region_not_served' };
+
+/**
+ * Which inbox a report about `regionCode` lands in, given the jurisdictions of that province that
+ * have an inbox (`served`): the kab/kota's own; else the province's; else none — and then the
+ * report is not accepted, so nobody is told "received" about a report nobody will read.
+ */
+export function routeReport(regionCode: string, served: ReadonlySet<string>): Routing {
+  const prov = regionCode.slice(0, 2);
+  const kab = regionCode.length >= 5 ? regionCode.slice(0, 5) : null;
+  if (kab && served.has(kab)) return { ok: true, jurisdiction: kab, via: 'wilayah' };
+  if (served.has(prov)) return { ok: true, jurisdiction: prov, via: kab ? 'provinsi' : 'wilayah' };
+  if (!kab && served.size > 0) return { ok: false, reason: 'regency_needed' };
+  return { ok: false, reason: 'region_not_served' };
+}
+
 /** Follow-up codes use characters that cannot be confused (no 0/O, 1/I/L, 5/S, 8/B, 2/Z). */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
@@ -183,6 +207,25 @@ export function normaliseCode(typed: string): string | null {
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
+/**
+ * The secret shown with the follow-up code: 15 digits in three groups of five, easy to write down
+ * or say under stress, the same on every keyboard. 10^15 ≈ 2^49.8 possibilities (the earlier
+ * 10 letters from CODE_ALPHABET were 25^10 ≈ 2^46.4); guesses are limited per code and per address.
+ */
+export const SECRET_DIGITS = 15;
+
+export function formatSecret(digits: string): string {
+  return digits.match(/.{1,5}/g)?.join(' ') ?? digits;
+}
+
+/** What a person typed, compared case- and space-insensitively (older secrets had letters). */
+export function normaliseSecret(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** How long the one-time page with the code and the secret can be opened after a report. */
+export const RECEIPT_TTL_MS = 15 * 60_000;
+
 /** Abuse resistance limits (per fixed window). */
 export const RATE_LIMITS = {
   /** public submissions per source address per 10 minutes before they are held as suspected spam */
@@ -191,4 +234,6 @@ export const RATE_LIMITS = {
   perRegionPerHour: 200,
   /** status-page attempts per source per 10 minutes */
   statusPer10Min: 20,
+  /** status-page attempts on one follow-up code per hour, from anywhere: guessing a secret is hopeless */
+  statusPerCodePerHour: 30,
 };

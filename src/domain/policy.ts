@@ -4,6 +4,7 @@
  * loaded and answers 404. Deny by default.
  */
 import type { Stage } from './stages.ts';
+import { locationIsSecret } from './taxonomies.ts';
 
 export const ROLES = [
   'admin',
@@ -271,4 +272,12 @@ const SERVICE_ORG_TYPES: readonly string[] = ['uptd_ppa', 'dinas_pppa'];
 export function roleFitsOrg(role: Role, orgType: string): boolean {
   if (role === 'admin' || role === 'mitra') return true;
   return SERVICE_ORG_TYPES.includes(orgType);
+}
+
+/**
+ * May the actor see where an organisation is (address, phone)? Everyone may, except for an
+ * organisation whose location is secret (a safe house): then only staff of the same kab/kota.
+ */
+export function mayLocate(actor: Actor, org: { type: string; jurisdiction: string }): boolean {
+  return !locationIsSecret(org.type) || actor.jurisdiction === org.jurisdiction;
 }

@@ -294,6 +294,8 @@ export const NOTIFICATION_KINDS = [
   'pelimpahan_dibatalkan',
   'kerja_sama_berakhir',
   'permohonan_bergabung',
+  'pesan_pelapor',
+  'laporan_tanpa_kotak',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -321,4 +323,9 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   },
   kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
   permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
+  pesan_pelapor: { id: 'Pesan baru dari pelapor', en: 'New message from a reporter' },
+  laporan_tanpa_kotak: {
+    id: 'Ada laporan yang tidak masuk kotak masuk mana pun',
+    en: 'Reports that no inbox can see',
+  },
 };

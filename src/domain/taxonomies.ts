@@ -278,6 +278,19 @@ export const RIGHT_STATUSES = list([
   ['tidak_terpenuhi', 'Tidak terpenuhi', 'Not fulfilled'],
 ] as const);
 
+/**
+ * Organisation types whose location is secret (a safe house: the people staying there hide from
+ * someone). No public page shows their address, phone or hours — only the name, what they help
+ * with and the UPTD PPA to contact — and the staff directory shows RESTRICTED_LOCATION_FIELDS only
+ * to staff of the same kab/kota (policy.mayLocate).
+ */
+export const LOCATION_SECRET_ORG_TYPES: readonly string[] = ['rumah_aman'];
+export const RESTRICTED_LOCATION_FIELDS = ['address', 'phone'] as const;
+
+export function locationIsSecret(orgType: string): boolean {
+  return LOCATION_SECRET_ORG_TYPES.includes(orgType);
+}
+
 export const ORG_TYPES = list([
   ['dinas_pppa', 'Dinas PPPA', 'Women empowerment & child protection office'],
   ['uptd_ppa', 'UPTD PPA', 'UPTD PPA'],

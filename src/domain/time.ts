@@ -42,3 +42,9 @@ export function localDate(at: Date, regionCode: string): string {
   const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
   return new Date(at.getTime() + off).toISOString().slice(0, 10);
 }
+
+/** The hour of the day (0–23) at instant `at` in the time zone of a region ('' = WIB). */
+export function localHour(at: Date, regionCode: string): number {
+  const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
+  return new Date(at.getTime() + off).getUTCHours();
+}

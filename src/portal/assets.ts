@@ -48,11 +48,20 @@ dl{margin:.3rem 0}dt{font-weight:700}dd{margin:0 0 .3rem}
 .place{border-top:1px solid #ccc;padding:.4rem 0}
 [hidden]{display:none!important}`;
 
-/** Quick exit (button, Esc twice), the danger box and the step-by-step region pickers. */
-export const SCRIPT = `(function(){var d=document,x=d.getElementById('keluar'),t=0;
-function out(e){if(e)e.preventDefault();var u=x.href;d.title='';try{d.body.innerHTML='';d.documentElement.style.background='#fff'}catch(_){}location.replace(u)}
+/**
+ * Quick exit (button, Esc twice), the danger box and the step-by-step region pickers.
+ * Leaving: the page is blanked and its history entry replaced by the neutral site. Any page of
+ * ours that is left some other way blanks itself as it goes (pagehide), so the browser's
+ * back/forward cache keeps nothing readable, and a page shown again from that cache reloads
+ * (pageshow): the form comes back empty (autocomplete=off), a receipt comes back spent.
+ */
+export const SCRIPT = `(function(){var d=document,w=window,x=d.getElementById('keluar'),t=0;
+function blank(){d.title='';try{d.body.innerHTML='';d.documentElement.style.background='#fff'}catch(_){}}
+function out(e){if(e)e.preventDefault();blank();location.replace(x.getAttribute('data-u'))}
 x.addEventListener('click',out);
 d.addEventListener('keydown',function(e){if(e.key!=='Escape'&&e.key!=='Esc')return;var n=Date.now();if(n-t<2000)out(e);else t=n});
+w.addEventListener('pagehide',blank);
+w.addEventListener('pageshow',function(e){if(e.persisted){blank();location.reload()}});
 d.documentElement.className+=' js';
 var z=d.getElementById('darurat'),ys=d.querySelectorAll('input[name=dangerNow]');
 function sos(){var y=d.querySelector('input[name=dangerNow][value=ya]');if(z&&y)z.hidden=!y.checked}

@@ -4,9 +4,11 @@
  * small script). Server-rendered HTML that works without JavaScript; no cookies, no storage,
  * no cache, no referrer, their own strict Content-Security-Policy, their own body limit.
  */
+import { randomBytes } from 'node:crypto';
 import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Ctx, Services } from '../app/context.ts';
+import { openReceipt } from '../app/intake/open-receipt.ts';
 import { addReporterInformation, getReportStatus } from '../app/intake/report-status.ts';
 import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
 import { submitPublicReport } from '../app/intake/submit-public-report.ts';
@@ -17,8 +19,8 @@ import { type AppEnv, meta } from '../http/context.ts';
 import { zodFieldCodes } from '../http/errors.ts';
 import { PORTAL_CSP } from './assets.ts';
 import { joinRoutes } from './join.ts';
-import { type Html, messagePage, type View, view } from './layout.ts';
-import { receivedPage, servicesPage, statusPage } from './pages.ts';
+import { type Html, href, messagePage, type View, view } from './layout.ts';
+import { receivedPage, servicesPage, spentPage, statusPage } from './pages.ts';
 import {
   type Filled,
   fieldErrors,
@@ -48,7 +50,8 @@ const isPortal = (p: string) =>
   p === '/gabung' ||
   p.startsWith('/gabung/') ||
   p === '/verifikasi' ||
-  p.startsWith('/verifikasi/');
+  p.startsWith('/verifikasi/') ||
+  p === '/keluar';
 
 export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptions) {
   const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
@@ -82,7 +85,8 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
     c.header('referrer-policy', 'no-referrer');
     c.header('content-security-policy', PORTAL_CSP);
     c.header('x-robots-tag', 'noindex');
-    c.res.headers.delete('set-cookie');
+    // no cookies, except the quick exit's own (see /keluar)
+    if (c.req.path !== '/keluar') c.res.headers.delete('set-cookie');
   });
 
   /** Unexpected failures become a page with the SAPA 129 number, never a JSON error. */
@@ -165,18 +169,35 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
       }
       // a flood slows its sender down; the report is stored already
       if (r.slowDownMs > 0) await opts.sleep(r.slowDownMs);
-      return send(
-        c,
-        receivedPage(v, {
-          code: r.code,
-          secret: r.secret,
-          duplicate: r.duplicate,
-          dangerNow: checked.input.dangerNow,
-          contact: checked.input.contactMethod !== 'tidak',
-        }),
-      );
+      // Post/Redirect/Get to a one-time page: no POST with the story stays in the history, and the
+      // code and secret are shown once (a second identical submission leads to the same page)
+      return c.redirect(href(v, `/lapor/terkirim/${r.receipt}`), 303);
     }),
   );
+
+  app.get(
+    '/lapor/terkirim/:token',
+    safe(async (c) => {
+      const v = viewOf(c);
+      const r = await openReceipt(ctxOf(c), c.req.param('token') ?? '');
+      // a spent, expired or unknown page says nothing about any report, and is never cached
+      return r ? send(c, receivedPage(v, r)) : send(c, spentPage(v), 404);
+    }),
+  );
+
+  // ---- quick exit without JavaScript: the link comes here, and goes on to the neutral site.
+  // Chromium keeps even no-store pages in its back/forward cache, but drops them when a cookie
+  // of the site changes: a one-second cookie with a random value, which identifies nothing,
+  // empties that cache, so Back shows no form, code or secret. (With JavaScript the page
+  // replaces itself with the neutral site directly and blanks what it leaves behind.)
+  app.get('/keluar', (c) => {
+    const secure = (svc.publicUrl ?? c.req.url).startsWith('https:');
+    c.header(
+      'set-cookie',
+      `k=${randomBytes(6).toString('base64url')}; Max-Age=1; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+    );
+    return c.redirect(opts.quickExitUrl, 303);
+  });
 
   app.get(
     '/lapor/wilayah',

@@ -66,7 +66,7 @@ export function page(
   const other: Locale = v.lang === 'en' ? 'id' : 'en';
   return html`<!doctype html>
 <html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${title}</title><style>${raw(CSS)}</style></head>
-<body><header><div class="bar"><a id="keluar" class="exit" href="${v.exitUrl}" rel="noreferrer">${t.quickExit}</a><small class="esc">${t.quickExitHint}</small>${
+<body><header><div class="bar"><a id="keluar" class="exit" href="/keluar" data-u="${v.exitUrl}" rel="noreferrer">${t.quickExit}</a><small class="esc">${t.quickExitHint}</small>${
     o.switchTo
       ? html`<a href="${o.switchTo}" lang="${other}" hreflang="${other}">${CATALOGUES[v.lang].switchLang}</a>`
       : ''

@@ -1,24 +1,22 @@
 /** The answer to a report, the status page and the service points (/layanan). */
 import { html } from 'hono/html';
+import type { ReportStatus } from '../app/intake/report-status.ts';
 import { fieldMessage } from '../domain/field-messages.ts';
-import { PUBLIC_STATUS_LABELS, type PublicStatus } from '../domain/intake.ts';
+import { PUBLIC_STATUS_LABELS } from '../domain/intake.ts';
 import { ORG_TYPES, SERVICE_TYPES } from '../domain/taxonomies.ts';
+import type { IndonesianZone } from '../domain/time.ts';
 import { fill } from './i18n.ts';
 import { carry, type Html, href, on, page, type View } from './layout.ts';
 import type { Region } from './report-form.ts';
 
 export function receivedPage(
   v: View,
-  r: { code: string; secret: string | null; duplicate: boolean; dangerNow: boolean; contact: boolean },
+  r: { code: string; secret: string; dangerNow: boolean; contact: boolean },
 ): Html {
   const t = v.t;
-  const body = r.duplicate
-    ? html`<h1>${t.duplicateTitle}</h1><div class="ok"><p>${fill(t.duplicateBody, { code: r.code })}</p>
-<p>${t.receivedCode}:</p><p class="code" id="kode">${r.code}</p></div>
-<p><a href="${href(v, '/lapor/status')}">${t.navStatus}</a></p>`
-    : html`<h1>${t.receivedTitle}</h1><div class="ok">
+  const body = html`<h1>${t.receivedTitle}</h1><div class="ok">
 <p>${t.receivedCode}:</p><p class="code" id="kode">${r.code}</p>
-<p>${t.receivedSecret}:</p><p class="code" id="rahasia">${r.secret ?? ''}</p>
+<p>${t.receivedSecret}:</p><p class="code" id="rahasia">${r.secret}</p>
 <p><strong>${t.receivedAdvice}</strong></p></div>
 <p>${t.receivedNext}</p><p>${r.contact ? t.receivedContact : t.receivedNoContact}</p>
 <p><a href="${href(v, '/lapor/status')}">${t.navStatus}</a></p>`;
@@ -26,22 +24,44 @@ export function receivedPage(
   return page(v, { title: t.titleReport, body, danger: r.dangerNow ? 'shown' : 'none', switchTo: null });
 }
 
+/** A spent or unknown one-time page: says nothing about any report. */
+export function spentPage(v: View): Html {
+  return page(v, { title: v.t.spentTitle, body: html`<h1>${v.t.spentTitle}</h1>` });
+}
+
 export type StatusView = {
   code?: string;
   secret?: string;
   problem?: 'wrong' | 'limited' | { field: string; code: string };
-  status?: { code: string; status: PublicStatus; receivedAt: string };
+  status?: ReportStatus;
   added?: boolean;
   body?: string;
 };
 
-function dateOf(iso: string, lang: 'id' | 'en'): string {
-  return new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone: 'Asia/Jakarta',
+const ZONE_LABEL: Record<IndonesianZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+function dateOf(iso: string, lang: 'id' | 'en', zone: IndonesianZone, withTime = false): string {
+  const s = new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: zone,
     day: 'numeric',
     month: 'long',
     year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   });
+  return withTime ? `${s} ${ZONE_LABEL[zone]}` : s;
+}
+
+function thread(v: View, st: ReportStatus): Html {
+  const t = v.t;
+  if (st.messages.length === 0) return html`<h2>${t.messagesTitle}</h2><p>${t.messagesNone}</p>`;
+  return html`<h2>${t.messagesTitle}</h2>${st.unseen ? html`<p class="ok" role="status">${t.messagesNew}</p>` : ''}${st.messages.map(
+    (m) =>
+      html`<section class="place"><p><strong>${m.from === 'petugas' ? t.fromOfficer : t.fromYou}</strong> · <small>${dateOf(m.at, v.lang, st.zone, true)}</small></p><p class="msg">${m.body}</p></section>`,
+  )}`;
 }
 
 export function statusPage(v: View, s: StatusView): Html {
@@ -59,18 +79,19 @@ export function statusPage(v: View, s: StatusView): Html {
     ? html`<h1>${fill(t.statusOf, { code: s.status.code })}</h1>
 ${s.added ? html`<p class="ok" role="status">${t.addInfoDone}</p>` : ''}
 <p class="ok" id="status">${PUBLIC_STATUS_LABELS[s.status.status][v.lang]}</p>
-<p>${fill(t.statusReceivedOn, { date: dateOf(s.status.receivedAt, v.lang) })}</p>
+<p>${fill(t.statusReceivedOn, { date: dateOf(s.status.receivedAt, v.lang, s.status.zone) })}</p>
+${thread(v, s.status)}
 ${problem ? html`<div class="summary" role="alert"><p>${problem}</p></div>` : ''}
-<form method="post" action="${action}" novalidate><h2>${t.addInfo}</h2>
+<form method="post" action="${action}" autocomplete="off" novalidate><h2>${t.addInfo}</h2>
 <input type="hidden" name="code" value="${s.status.code}"><input type="hidden" name="secret" value="${s.secret ?? ''}"><input type="hidden" name="aksi" value="tambah">${carry(v)}
-<label for="f-body">${t.addInfoLabel}</label><textarea id="f-body" name="body" rows="4" maxlength="5000"${on(typeof s.problem === 'object', 'aria-invalid="true"')}>${s.body ?? ''}</textarea>
+<label for="f-body">${t.addInfoLabel}</label><textarea id="f-body" name="body" rows="4" maxlength="5000" autocomplete="off"${on(typeof s.problem === 'object', 'aria-invalid="true"')}>${s.body ?? ''}</textarea>
 <p><button type="submit">${t.addInfoSend}</button></p></form>`
     : html`<h1>${t.titleStatus}</h1>
 ${problem ? html`<div class="summary" id="ringkasan" role="alert" tabindex="-1" autofocus><p>${problem}</p></div>` : ''}
 <p>${t.statusIntro}</p>
-<form method="post" action="${action}" novalidate>
+<form method="post" action="${action}" autocomplete="off" novalidate>
 <label for="f-code">${t.code}</label><input type="text" id="f-code" name="code" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" value="${s.code ?? ''}">
-<label for="f-secret">${t.secret}</label><input type="text" id="f-secret" name="secret" maxlength="30" autocomplete="off" autocapitalize="characters" spellcheck="false" value="">
+<label for="f-secret">${t.secret}</label><input type="text" id="f-secret" name="secret" maxlength="30" autocomplete="off" inputmode="numeric" spellcheck="false" value="">
 <input type="hidden" name="aksi" value="cek">${carry(v)}
 <p><button type="submit">${t.check}</button></p></form>`;
   return page(v, {
@@ -87,6 +108,8 @@ export type ServicePoint = {
   phone: string | null;
   hours: string | null;
   services: string[];
+  /** a safe house: no address, phone or hours; the UPTD PPA is the way in */
+  locationSecret: boolean;
 };
 
 export function servicesPage(
@@ -96,7 +119,15 @@ export function servicesPage(
     prov: string;
     regencies: Region[] | null;
     wilayah: string;
-    result: { region: { name: string }; organisations: ServicePoint[] } | null | 'unknown';
+    result:
+      | {
+          region: { name: string };
+          organisations: ServicePoint[];
+          /** the UPTD PPA (or Dinas PPPA) to contact for a place whose location is secret */
+          contact: { name: string; phone: string | null } | null;
+        }
+      | null
+      | 'unknown';
   },
 ): Html {
   const t = v.t;
@@ -111,6 +142,7 @@ export function servicesPage(
               : d.result.organisations.map(
                   (o) => html`<section class="place"><h3>${o.name}</h3><dl>
 <dt>${t.helpsWith}</dt><dd>${typeLabel(o.type)}</dd>
+${o.locationSecret ? secretPlace(v, d.result !== 'unknown' && d.result ? d.result.contact : null) : ''}
 ${o.address ? html`<dt>${t.address}</dt><dd>${o.address}</dd>` : ''}
 ${o.phone ? html`<dt>${t.phone}</dt><dd><a href="tel:${o.phone.replace(/[^\d+]/g, '')}">${o.phone}</a></dd>` : ''}
 ${
@@ -120,7 +152,7 @@ ${
         .join(', ')}</dd>`
     : ''
 }
-<dt>${t.hours}</dt><dd>${o.hours ?? t.hoursAsk}</dd></dl></section>`,
+${o.locationSecret ? '' : html`<dt>${t.hours}</dt><dd>${o.hours ?? t.hoursAsk}</dd>`}</dl></section>`,
                 )
           }`
         : '';
@@ -143,4 +175,11 @@ ${list}`;
     body,
     switchTo: href(v, '/layanan', d.wilayah ? { wilayah: d.wilayah } : {}, v.lang === 'en' ? 'id' : 'en'),
   });
+}
+
+function secretPlace(v: View, contact: { name: string; phone: string | null } | null): Html {
+  if (!contact) return html`<dt>${v.t.address}</dt><dd>${v.t.secretPlaceNoUptd}</dd>`;
+  return html`<dt>${v.t.address}</dt><dd>${v.t.secretPlace} ${contact.name}${
+    contact.phone ? html`, <a href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a>` : ''
+  }</dd>`;
 }

@@ -183,7 +183,7 @@ function choices(
 ): Html {
   return html`${list.map(
     (o) =>
-      html`<div class="opt"><input type="${type}" id="f-${name}-${o.code}" name="${name}" value="${o.code}"${on(isOn(o.code), 'checked')}${described(errors, name)}><label for="f-${name}-${o.code}">${o.label[v.lang]}</label></div>`,
+      html`<div class="opt"><input type="${type}" id="f-${name}-${o.code}" name="${name}" value="${o.code}" autocomplete="off"${on(isOn(o.code), 'checked')}${described(errors, name)}><label for="f-${name}-${o.code}">${o.label[v.lang]}</label></div>`,
   )}`;
 }
 
@@ -204,7 +204,7 @@ function regionSelect(
   const t = v.t;
   const enabled = o.options !== null;
   const ef = o.errorField ?? o.name;
-  return html`<label for="f-${o.name}">${o.label}</label><div class="row"><select id="f-${o.name}" name="${o.name}"${
+  return html`<label for="f-${o.name}">${o.label}</label><div class="row"><select id="f-${o.name}" name="${o.name}" autocomplete="off"${
     o.child ? html` data-child="f-${o.child}"` : ''
   } data-ph="${t.choosePlaceholder}" data-ph0="${t.chooseParentFirst}"${on(!enabled, 'disabled')}${on(o.focus === true, 'autofocus')}${described(o.errors ?? {}, ef)}><option value="">${
     enabled ? t.choosePlaceholder : t.chooseParentFirst
@@ -237,8 +237,8 @@ export function reportFormPage(v: View, d: ReportFormData): Html {
   const body = html`<h1>${t.titleReport}</h1>
 <p>${t.intro}</p>
 ${errorSummary(v, e)}
-<form method="post" action="${href(v, '/lapor')}" accept-charset="utf-8" novalidate>
-<fieldset><legend>${t.dangerLegend}</legend>${err(v, e, 'dangerNow')}<div class="opt"><input type="radio" id="f-dangerNow-ya" name="dangerNow" value="ya"${on(danger, 'checked')}><label for="f-dangerNow-ya">${t.yes}</label></div><div class="opt"><input type="radio" id="f-dangerNow-tidak" name="dangerNow" value="tidak"${on(a.dangerNow === 'tidak', 'checked')}><label for="f-dangerNow-tidak">${t.no}</label></div><p class="hint">${t.dangerHint}</p></fieldset>
+<form method="post" action="${href(v, '/lapor')}" accept-charset="utf-8" autocomplete="off" novalidate>
+<fieldset><legend>${t.dangerLegend}</legend>${err(v, e, 'dangerNow')}<div class="opt"><input type="radio" id="f-dangerNow-ya" name="dangerNow" value="ya" autocomplete="off"${on(danger, 'checked')}><label for="f-dangerNow-ya">${t.yes}</label></div><div class="opt"><input type="radio" id="f-dangerNow-tidak" name="dangerNow" value="tidak" autocomplete="off"${on(a.dangerNow === 'tidak', 'checked')}><label for="f-dangerNow-tidak">${t.no}</label></div><p class="hint">${t.dangerHint}</p></fieldset>
 <fieldset><legend>${t.whoLegend}</legend>${err(v, e, 'reporterType')}${choices(v, 'reporterType', REPORTER_TYPES, 'radio', (c) => c === a.reporterType, e)}
 <label for="f-reporterName">${t.reporterName}</label><input type="text" id="f-reporterName" name="reporterName" maxlength="100" autocomplete="off" value="${a.reporterName ?? ''}"${described(e, 'reporterName')}>${err(v, e, 'reporterName')}</fieldset>
 <fieldset><legend>${t.victimSex}</legend>${err(v, e, 'victimSex')}${choices(
@@ -262,21 +262,21 @@ ${errorSummary(v, e)}
     (c) => d.filled.forms.includes(c),
     e,
   )}
-<label for="f-description">${t.description}</label><textarea id="f-description" name="description" rows="4" maxlength="5000"${described(e, 'description')}>${a.description ?? ''}</textarea>${err(v, e, 'description')}</fieldset>
+<label for="f-description">${t.description}</label><textarea id="f-description" name="description" rows="4" maxlength="5000" autocomplete="off"${described(e, 'description')}>${a.description ?? ''}</textarea>${err(v, e, 'description')}</fieldset>
 <fieldset id="wilayah"><legend>${t.whereLegend}</legend><p class="hint">${t.whereHint}</p>${err(v, e, 'regionCode')}
 ${regionSelect(v, { name: 'prov', label: t.province, options: d.regions.provinces, value: r.prov, child: 'kab', errors: e, errorField: 'regionCode', action: `${href(v, '/lapor')}#f-kab` })}
 ${regionSelect(v, { name: 'kab', label: t.regency, options: d.regions.regencies, value: r.kab, child: 'kec', focus: d.focus === 'kab', action: `${href(v, '/lapor')}#f-kec` })}
 ${regionSelect(v, { name: 'kec', label: t.district, options: d.regions.districts, value: r.kec, focus: d.focus === 'kec', action: '' })}
 <label for="f-placeText">${t.placeText}</label><input type="text" id="f-placeText" name="placeText" maxlength="300" autocomplete="off" value="${a.placeText ?? ''}"${described(e, 'placeText')}>${err(v, e, 'placeText')}</fieldset>
-<fieldset><legend>${t.whenLegend}</legend><label for="f-occurredWhen">${t.whenLegend}</label><select id="f-occurredWhen" name="occurredWhen"${described(e, 'occurredWhen')}><option value="">${t.choosePlaceholder}</option>${OCCURRED_WHEN.map(
+<fieldset><legend>${t.whenLegend}</legend><label for="f-occurredWhen">${t.whenLegend}</label><select id="f-occurredWhen" name="occurredWhen" autocomplete="off"${described(e, 'occurredWhen')}><option value="">${t.choosePlaceholder}</option>${OCCURRED_WHEN.map(
     (o) =>
       html`<option value="${o.code}"${on(o.code === a.occurredWhen, 'selected')}>${o.label[v.lang]}</option>`,
   )}</select>${err(v, e, 'occurredWhen')}</fieldset>
 <fieldset><legend>${t.contactLegend}</legend><p class="hint">${t.contactHint}</p>${err(v, e, 'contactMethod')}${choices(v, 'contactMethod', CONTACT_METHODS, 'radio', (c) => c === contact, e)}
 <label for="f-contactPhone">${t.contactPhone}</label><input type="tel" id="f-contactPhone" name="contactPhone" maxlength="30" autocomplete="off" inputmode="tel" value="${a.contactPhone ?? ''}"${described(e, 'contactPhone')}>${err(v, e, 'contactPhone')}
 <label for="f-safeTimes">${t.safeTimes}</label><input type="text" id="f-safeTimes" name="safeTimes" maxlength="200" autocomplete="off" value="${a.safeTimes ?? ''}"${described(e, 'safeTimes')}>${err(v, e, 'safeTimes')}
-<div class="opt"><input type="checkbox" id="f-consentContact" name="consentContact" value="1"${on(a.consentContact === '1', 'checked')}${described(e, 'consentContact')}><label for="f-consentContact">${t.consent}</label></div>${err(v, e, 'consentContact')}</fieldset>
-<div class="opt"><input type="checkbox" id="f-judul" name="judul" value="netral"${on(v.neutral, 'checked')}><label for="f-judul">${t.neutralTitle}</label></div>
+<div class="opt"><input type="checkbox" id="f-consentContact" name="consentContact" value="1" autocomplete="off"${on(a.consentContact === '1', 'checked')}${described(e, 'consentContact')}><label for="f-consentContact">${t.consent}</label></div>${err(v, e, 'consentContact')}</fieldset>
+<div class="opt"><input type="checkbox" id="f-judul" name="judul" value="netral" autocomplete="off"${on(v.neutral, 'checked')}><label for="f-judul">${t.neutralTitle}</label></div>
 <div class="hp" aria-hidden="true"><label for="f-website">${t.honeypot}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
 <input type="hidden" name="submissionToken" value="${token}">${carry(v, { neutral: false })}
 <p><button type="submit" id="kirim">${t.submit}</button></p>

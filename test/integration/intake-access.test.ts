@@ -62,7 +62,7 @@ describe.each(ENGINES)('intake access matrix on %s', (engine) => {
     ],
     [
       'POST /intake/{id}/forward',
-      (c, i) => c.post(`/api/v1/intake/${i.id}/forward`, { version: i.version, toRegion: '36.01' }),
+      (c, i) => c.post(`/api/v1/intake/${i.id}/forward`, { version: i.version, toRegion: '36.73' }),
     ],
     [
       'POST /intake/{id}/open-case',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReceipt } from '../../src/app/intake/open-receipt.ts';
 import { addReporterInformation, getReportStatus } from '../../src/app/intake/report-status.ts';
 import { submitPublicReport } from '../../src/app/intake/submit-public-report.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
@@ -7,7 +8,13 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
   let h: Harness;
   let officer: Client;
   const meta = { ip: '10.1.2.3', userAgent: 'uji', requestId: null };
-  const report = (over: Record<string, unknown> = {}) =>
+  /** submits a report and opens its one-time receipt page, as the browser does after the redirect */
+  const report = async (over: Record<string, unknown> = {}) => {
+    const r = await send(over);
+    const shown = await openReceipt({ ...h.svc, actor: null, meta }, r.receipt);
+    return { ...r, code: shown?.code ?? '', secret: shown?.secret ?? null };
+  };
+  const send = (over: Record<string, unknown> = {}) =>
     submitPublicReport({ ...h.svc, actor: null, meta }, {
       reporterType: 'orang_lain',
       victimSex: 'perempuan',
@@ -31,7 +38,7 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
   it('a public report lands in the Lebak inbox with a follow-up code and secret; the reporter sees “diterima”', async () => {
     const r = await report({ dangerNow: true });
     expect(r.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    expect(r.secret).toMatch(/^[A-Z0-9]{10}$/);
+    expect(r.secret).toMatch(/^\d{5} \d{5} \d{5}$/);
     const inbox = await officer.get('/api/v1/intake');
     expect(inbox.status).toBe(200);
     const item = inbox.body.items.find((i: { code: string }) => i.code === r.code);
@@ -57,11 +64,26 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     expect((await (await h.as('pengaduan@serang.demo')).get(`/api/v1/intake/${item.id}`)).status).toBe(404);
   });
 
-  it('the same submission token twice creates one report', async () => {
+  it('the same submission token twice creates one report and leads to the same one-time receipt', async () => {
     const token = 'sama-token-0123456789';
-    const a = await report({ submissionToken: token });
-    const b = await report({ submissionToken: token });
-    expect(b).toMatchObject({ code: a.code, duplicate: true, secret: null });
+    const a = await send({ submissionToken: token });
+    const b = await send({ submissionToken: token });
+    expect(b).toMatchObject({ receipt: a.receipt, duplicate: true });
+    // the first answer was lost (a double tap): the second shows the code and secret once
+    const shown = await openReceipt({ ...h.svc, actor: null, meta }, b.receipt);
+    expect(shown?.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(shown?.secret).toMatch(/^\d{5} \d{5} \d{5}$/);
+    // shown once: opening it again (Back, reload, history) shows nothing
+    expect(await openReceipt({ ...h.svc, actor: null, meta }, b.receipt)).toBeNull();
+    const c = await send({ submissionToken: token });
+    expect(c.duplicate).toBe(true);
+    expect(await openReceipt({ ...h.svc, actor: null, meta }, c.receipt)).toBeNull();
+    const n = await h.svc.conn.db
+      .selectFrom('intake')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('submission_token', '=', token)
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
   });
 
   it('a flood from one address is kept but marked as suspected spam, and slows the sender', async () => {

@@ -53,6 +53,17 @@ async function get(app: App, path: string) {
   return { status: r.status, text: await r.text(), headers: r.headers };
 }
 
+/**
+ * Sends the report form as a browser does: a valid report is answered with a 303 to its one-time
+ * receipt page, which the browser then opens. Anything else (a form with errors) is returned as is.
+ */
+async function submit(app: App, fields: Fields, headers: Record<string, string> = {}) {
+  const r = await post(app, '/lapor', fields, headers);
+  if (r.status !== 303) return { ...r, location: null as string | null };
+  const location = r.headers.get('location') ?? '';
+  return { ...(await get(app, location)), location: location as string | null };
+}
+
 const textOf = (html: string, id: string) => html.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? null;
 
 function expectSafeHeaders(headers: Headers, what: string) {
@@ -96,7 +107,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(r.text).toContain('<html lang="id">');
     expect(r.text).toContain('<title>Lapor kekerasan</title>');
     expect(r.text).toMatch(
-      /<a id="keluar" class="exit" href="https:\/\/netral\.example\/cuaca" rel="noreferrer">Keluar cepat<\/a>/,
+      /<a id="keluar" class="exit" href="\/keluar" data-u="https:\/\/netral\.example\/cuaca" rel="noreferrer">Keluar cepat<\/a>/,
     );
     expect(r.text).toContain('href="/lapor?lang=en"');
     expect(r.text).toMatch(/<input type="hidden" name="submissionToken" value="[A-Za-z0-9_-]{16,64}">/);
@@ -133,7 +144,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(r.status).toBe(200);
     expect(r.text).toMatch(/<option value="36.02">Kabupaten Lebak<\/option>/);
     expect(r.text).toContain('>sudah diketik</textarea>');
-    expect(r.text).toMatch(/id="f-forms-fisik" name="forms" value="fisik" checked/);
+    expect(r.text).toMatch(/id="f-forms-fisik" name="forms" value="fisik" autocomplete="off" checked/);
     expect(r.text).not.toContain('class="summary"');
     const k = await post(app, '/lapor', { _pilih: 'kab', prov: '36', kab: '36.02' });
     expect(k.text).toMatch(/<option value="36.02.01">Malingping<\/option>/);
@@ -145,13 +156,20 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
   });
 
   it('a valid report is stored, shows the code and the secret once, and lands in the Lebak inbox', async () => {
-    const r = await post(app, '/lapor', valid({ dangerNow: 'ya' }));
+    const r = await submit(app, valid({ dangerNow: 'ya' }));
     expect(r.status, r.text.slice(0, 300)).toBe(200);
     const code = textOf(r.text, 'kode')!;
     const secret = textOf(r.text, 'rahasia')!;
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    expect(secret).toMatch(/^[A-Z0-9]{10}$/);
-    expect(r.text).toContain('Kata rahasia hanya ditampilkan sekali ini');
+    expect(secret).toMatch(/^\d{5} \d{5} \d{5}$/);
+    expect(r.text).toContain('Keduanya hanya ditampilkan sekali ini');
+    expect(r.location).toMatch(/^\/lapor\/terkirim\/[A-Za-z0-9_-]{16,64}$/);
+    // the page is shown once: Back, a reload or the history show nothing about the report
+    const again = await get(app, r.location!);
+    expect(again.status).toBe(404);
+    expect(again.text).toContain('Halaman ini sudah tidak tersedia');
+    expect(again.text).not.toContain(code);
+    expect(again.text).not.toContain('diterima');
     // danger now: the emergency numbers come first, right after the quick exit
     const sos = r.text.indexOf('id="darurat"');
     expect(sos).toBeGreaterThan(0);
@@ -169,14 +187,23 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(full.body).toMatchObject({ regionCode: '36.02.01', forms: ['fisik', 'psikis'] });
   });
 
-  it('the same form sent twice says it was already received, with the same code', async () => {
+  it('the same form sent twice (a double tap) leads to the one receipt, shown once', async () => {
     const f = valid();
     const a = await post(app, '/lapor', f);
     const b = await post(app, '/lapor', f);
-    expect(b.status).toBe(200);
-    expect(b.text).toContain('Laporan ini sudah diterima sebelumnya');
-    expect(textOf(b.text, 'kode')).toBe(textOf(a.text, 'kode'));
-    expect(b.text).not.toContain('id="rahasia"');
+    expect(a.status).toBe(303);
+    expect(b.status).toBe(303);
+    expect(b.headers.get('location')).toBe(a.headers.get('location'));
+    // the browser follows only the last answer: it shows the code and the secret
+    const shown = await get(app, b.headers.get('location')!);
+    expect(shown.status).toBe(200);
+    expect(textOf(shown.text, 'kode')).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(textOf(shown.text, 'rahasia')).toMatch(/^\d{5} \d{5} \d{5}$/);
+    // sent again later (Back and "resubmit"): nothing about the report is shown
+    const c = await submit(app, f);
+    expect(c.status).toBe(404);
+    expect(c.text).not.toContain(textOf(shown.text, 'kode')!);
+    expect(c.text).not.toContain('id="rahasia"');
   });
 
   it('missing answers are shown next to the fields and in a summary with links, and the answers are kept', async () => {
@@ -200,7 +227,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     );
     expect(r.text).toMatch(/id="f-contactPhone"[^>]*aria-invalid="true" aria-describedby="e-contactPhone"/);
     expect(r.text).toContain('value="dekat pasar"');
-    expect(r.text).toMatch(/id="f-contactMethod-whatsapp" name="contactMethod" value="whatsapp" checked/);
+    expect(r.text).toMatch(/id="f-contactMethod-whatsapp" name="contactMethod" value="whatsapp" autocomplete="off" checked/);
     const en = await post(app, '/lapor', {
       lang: 'en',
       submissionToken: token(),
@@ -219,9 +246,8 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
 
   it('scripts typed into text fields stay inert on the pages and are plain data in the API', async () => {
     const evil = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&';
-    const r = await post(
+    const r = await submit(
       app,
-      '/lapor',
       valid({
         reporterName: evil,
         description: evil,
@@ -251,7 +277,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     // the status page and the reporter's addition
     const st = await post(app, '/lapor/status', { code, secret, aksi: 'tambah', body: evil });
     expect(st.status).toBe(200);
-    expect(st.text).toContain('Terima kasih, informasi Anda sudah diteruskan ke petugas.');
+    expect(st.text).toContain('Terima kasih, pesan Anda sudah diteruskan ke petugas.');
     expect(st.text).not.toContain('<script>alert');
     const wrong = await post(app, '/lapor/status', { code: evil, secret: evil, aksi: 'cek' });
     expect(wrong.text).not.toContain('<script>alert');
@@ -300,7 +326,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(r.text).toContain('class="summary"');
     expect(r.text).toContain('Formulir perlu dikirim sekali lagi');
     // a long account is refused politely, next to the field
-    const long = await post(app, '/lapor', valid({ description: 'a'.repeat(5001) }));
+    const long = await submit(app, valid({ description: 'a'.repeat(5001) }));
     expect(long.status).toBe(400);
     expect(long.text).toContain('<p class="err" id="e-description">Terlalu panjang.</p>');
     // bytes that are not UTF-8, and a broken multipart body
@@ -318,16 +344,15 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect([400, 415]).toContain(multi.status);
     expect(await multi.text()).toContain('<html lang="id">');
     // garbage in the optional text fields of a valid report: stored
-    const ok = await post(
+    const ok = await submit(
       app,
-      '/lapor',
       valid({ reporterName: junk.slice(0, 90), placeText: junk.slice(0, 290), website: junk }),
     );
     expect(ok.status).toBe(200);
   });
 
   it('a filled honeypot stores the report, marked as suspected spam, and says nothing to the sender', async () => {
-    const r = await post(appFrom('10.20.0.2'), '/lapor', valid({ website: 'http://spam.example' }));
+    const r = await submit(appFrom('10.20.0.2'), valid({ website: 'http://spam.example' }));
     expect(r.status).toBe(200);
     const code = textOf(r.text, 'kode')!;
     const spam = await lebak.get('/api/v1/intake?spam=1&pageSize=100');
@@ -338,7 +363,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
 
   it('the status page: the state in plain words with the right secret, one message for anything wrong', async () => {
     const a = appFrom('10.20.0.3');
-    const r = await post(a, '/lapor', valid());
+    const r = await submit(a, valid());
     const code = textOf(r.text, 'kode')!;
     const secret = textOf(r.text, 'rahasia')!;
     const form = await get(a, '/lapor/status');
@@ -357,7 +382,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     const empty = await post(a, '/lapor/status', { aksi: 'cek' });
     for (const w of [wrongSecret, wrongCode, empty]) {
       expect(w.status).toBe(404);
-      expect(w.text).toContain('Kode tindak lanjut atau kata rahasia tidak cocok.');
+      expect(w.text).toContain('Kode tindak lanjut atau nomor rahasia tidak cocok.');
       expect(w.text).not.toContain('Diterima —');
     }
     // an officer takes it up: the reporter sees it being handled
@@ -375,7 +400,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     for (let i = 0; i < 25 && last.status !== 429; i++)
       last = await post(a, '/lapor/status', { code, secret: `SALAH${i}`, aksi: 'cek' });
     expect(last.status).toBe(429);
-    expect(last.text).toContain('Terlalu banyak percobaan. Tunggu sekitar 10 menit lalu coba lagi.');
+    expect(last.text).toContain('Terlalu banyak percobaan.');
   });
 
   it('/layanan lists the service points of a kab/kota, step by step or by ?wilayah=', async () => {
@@ -435,9 +460,11 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
       await get(app, '/lapor/status'),
       await get(app, '/layanan?wilayah=36.02'),
       await get(app, '/lapor/wilayah?parent=36'),
-      await post(app, '/lapor', valid()),
+      await submit(app, valid()),
       await post(app, '/lapor', { submissionToken: token() }),
+      await post(app, '/lapor', valid()),
       await post(app, '/lapor/status', { code: 'x', secret: 'y' }),
+      await get(app, '/lapor/terkirim/tidak-ada-xxxxxxxxxxxx'),
       await get(app, '/lapor/tidak-ada'),
     ];
     for (const [i, p] of pages.entries()) expectSafeHeaders(p.headers, `page ${i}`);
@@ -449,7 +476,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
   });
 
   it('each whole page weighs at most 14 KB compressed, CSS and script included (nothing else is loaded)', async () => {
-    const r = await post(app, '/lapor', valid({ dangerNow: 'ya' }));
+    const r = await submit(app, valid({ dangerNow: 'ya' }));
     const pages = {
       form: (await get(app, '/lapor')).text,
       formAfterRegionSteps: (await post(app, '/lapor', { _pilih: 'kab', prov: '36', kab: '36.02' })).text,
@@ -474,9 +501,8 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     const codes: string[] = [];
     const t0 = Date.now();
     for (let i = 0; i < 1000; i++) {
-      const r = await post(
+      const r = await submit(
         flood,
-        '/lapor',
         valid({ kab: '36.73', kec: '', description: `Banjir ${i}`, dangerNow: 'tidak' }),
       );
       if (r.status !== 200) throw new Error(`submission ${i}: ${r.status} ${r.text.slice(0, 200)}`);

@@ -7,8 +7,9 @@ import { getRegion } from '../../db/region.repository.ts';
 import { capacityProblem } from '../../domain/directory.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { adminScope, isWithin, jurisdictionOf } from '../../domain/policy.ts';
+import { type Actor, adminScope, isWithin, jurisdictionOf, mayLocate } from '../../domain/policy.ts';
 import type { OrgInput, OrgUpdate } from '../../domain/schemas.ts';
+import { RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { requireAdmin } from './require-admin.ts';
 
@@ -35,7 +36,9 @@ type OrgRow = {
   region_name?: string | null;
 };
 
-export function orgDto(o: OrgRow): OrgDto {
+/** An organisation as `actor` may see it: a safe house's address and phone only for its own kab/kota. */
+export function orgDto(actor: Actor, o: OrgRow): OrgDto {
+  const located = mayLocate(actor, o);
   return {
     id: o.id,
     name: o.name,
@@ -43,8 +46,9 @@ export function orgDto(o: OrgRow): OrgDto {
     regionCode: o.region_code,
     regionName: o.region_name ?? null,
     jurisdiction: o.jurisdiction,
-    address: o.address,
-    phone: o.phone,
+    address: located ? o.address : null,
+    phone: located ? o.phone : null,
+    restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: o.email,
     services: o.services ?? [],
     areas: o.areas ?? [],
@@ -112,12 +116,12 @@ export async function searchOrganisations(ctx: AuthedCtx, q?: string) {
     adminScope(ctx.actor) ?? jurisdictionOf(ctx.actor.jurisdiction).slice(0, 2),
     q,
   );
-  return rows.map(orgDto);
+  return rows.map((o) => orgDto(ctx.actor, o));
 }
 
 export async function listOrgsForAdmin(ctx: AuthedCtx) {
   const root = requireAdmin(ctx);
-  return (await listOrganisations(ctx.conn.db, root)).map(orgDto);
+  return (await listOrganisations(ctx.conn.db, root)).map((o) => orgDto(ctx.actor, o));
 }
 
 export async function createOrganisation(ctx: AuthedCtx, input: OrgInput) {
@@ -152,7 +156,7 @@ export async function createOrganisation(ctx: AuthedCtx, input: OrgInput) {
     });
     return r;
   });
-  return orgDto(row);
+  return orgDto(ctx.actor, row);
 }
 
 export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgUpdate) {
@@ -186,5 +190,5 @@ export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgU
     });
     return r;
   });
-  return orgDto(row);
+  return orgDto(ctx.actor, row);
 }

@@ -22,8 +22,10 @@ import {
   canReadDirectory,
   canUpdateOwnOrg,
   isWithin,
+  mayLocate,
 } from '../../domain/policy.ts';
 import { AGREEMENT_WARN_DAYS, verificationStale } from '../../domain/referrals.ts';
+import { RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
 /** The Dinas whose agreements count for the reader: its kab/kota and its province. */
@@ -42,6 +44,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string): DirectoryEntryDto {
   const verifiedAt = r.verified_at ? new Date(r.verified_at) : null;
   const endsOn = r.agreement_ends_on ?? null;
+  const located = mayLocate(actor, r);
   return {
     id: r.id,
     name: r.name,
@@ -49,8 +52,9 @@ export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string
     regionCode: r.region_code,
     regionName: r.region_name ?? null,
     jurisdiction: r.jurisdiction,
-    address: r.address,
-    phone: r.phone,
+    address: located ? r.address : null,
+    phone: located ? r.phone : null,
+    restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: r.email,
     website: r.website,
     services: r.services,

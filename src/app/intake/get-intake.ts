@@ -126,6 +126,7 @@ export async function getIntake(ctx: AuthedCtx, id: string) {
     occurredOn: row.occurred_on,
     occurredWhen: row.occurred_when,
     closedReason: row.closed_reason,
+    reporterCanRead: Boolean(row.secret_hash),
     history: history.map((h) => ({
       at: new Date(h.at).toISOString(),
       type: h.type,
@@ -138,6 +139,7 @@ export async function getIntake(ctx: AuthedCtx, id: string) {
       author: m.author,
       authorName: m.author_name,
       body: k.decrypt(m.body_enc),
+      seenAt: m.seen_at ? new Date(m.seen_at).toISOString() : null,
     })),
     possibleDuplicates: [...byCase.values()]
       .filter((d) => d.reasons.size > 0)

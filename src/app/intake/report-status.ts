@@ -1,10 +1,18 @@
 /**
  * The reporter's status page: with the follow-up code and the secret, the state of the report in
- * plain words, and a way to add information. Nothing else is revealed. Attempts are rate-limited
- * per address so codes cannot be guessed.
+ * plain words, the messages officers left for the reporter, and a way to answer them or add
+ * information. Nothing else is revealed. Attempts are limited per address and per code (from
+ * anywhere), counted before the secret is checked, so guesses sent at the same time are counted too.
  */
 import { randomUUID } from 'node:crypto';
-import { addIntakeEvent, findIntakeByCode, insertIntakeMessage } from '../../db/intake.repository.ts';
+import {
+  addIntakeEvent,
+  findIntakeByCode,
+  insertIntakeMessage,
+  markSeenByReporter,
+  reporterThread,
+} from '../../db/intake.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   type IntakeStatus,
@@ -13,16 +21,29 @@ import {
   publicStatus,
   RATE_LIMITS,
 } from '../../domain/intake.ts';
-import { audit, type Ctx } from '../context.ts';
+import { type IndonesianZone, zoneOfRegion } from '../../domain/time.ts';
+import { audit, type Ctx, type Tx } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { countHit, sameHash, secretHash } from './shared.ts';
 
-export type ReportStatus = { code: string; status: PublicStatus; receivedAt: string };
+export type ReporterMessage = { from: 'petugas' | 'pelapor'; at: string; body: string };
+export type ReportStatus = {
+  code: string;
+  status: PublicStatus;
+  receivedAt: string;
+  /** the time zone of the inbox the report is in: dates are shown in it */
+  zone: IndonesianZone;
+  messages: ReporterMessage[];
+  /** officers' messages the reporter had not been shown before this view */
+  unseen: number;
+};
 
 async function load(ctx: Ctx, typedCode: string, secret: string) {
   const now = ctx.clock();
+  const db = ctx.conn.db;
   if (ctx.meta.ip) {
     const n = await countHit(
-      ctx.conn.db,
+      db,
       `status:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}`,
       now,
       10 * 60_000,
@@ -30,9 +51,18 @@ async function load(ctx: Ctx, typedCode: string, secret: string) {
     if (n > RATE_LIMITS.statusPer10Min) throw new AppError('RATE_LIMITED');
   }
   const code = normaliseCode(typedCode);
-  const row = code ? await findIntakeByCode(ctx.conn.db, code) : undefined;
+  if (code) {
+    // every attempt on a code counts, wherever it comes from: a secret cannot be guessed by
+    // spreading the guesses over many addresses
+    const n = await countHit(db, `status-code:${code}`, now, 3600_000);
+    if (n > RATE_LIMITS.statusPerCodePerHour) {
+      await audit(ctx, db, { action: 'intake.status', entity: 'intake', entityId: null, outcome: 'denied' });
+      throw new AppError('RATE_LIMITED');
+    }
+  }
+  const row = code ? await findIntakeByCode(db, code) : undefined;
   if (!row || !sameHash(row.secret_hash, secretHash(ctx.keys, row.code, secret))) {
-    await audit(ctx, ctx.conn.db, {
+    await audit(ctx, db, {
       action: 'intake.status',
       entity: 'intake',
       entityId: row?.id ?? null,
@@ -43,21 +73,43 @@ async function load(ctx: Ctx, typedCode: string, secret: string) {
   return row;
 }
 
-export async function getReportStatus(ctx: Ctx, code: string, secret: string): Promise<ReportStatus> {
-  const row = await load(ctx, code, secret);
-  await audit(ctx, ctx.conn.db, {
-    action: 'intake.status',
-    entity: 'intake',
-    entityId: row.id,
-    outcome: 'ok',
-  });
+type Row = Awaited<ReturnType<typeof load>>;
+
+async function view(ctx: Ctx, trx: Tx, row: Row): Promise<ReportStatus> {
+  const now = ctx.clock();
+  const thread = await reporterThread(trx, row.id);
+  const unseen = thread.filter((m) => m.author === 'ke_pelapor' && !m.seen_at).length;
+  if (unseen > 0) await markSeenByReporter(trx, row.id, now);
   return {
     code: row.code,
     status: publicStatus(row.status as IntakeStatus, row.case_stage),
     receivedAt: new Date(row.received_at).toISOString(),
+    zone: zoneOfRegion(row.jurisdiction),
+    messages: thread.map((m) => ({
+      from: m.author === 'ke_pelapor' ? 'petugas' : 'pelapor',
+      at: new Date(m.at).toISOString(),
+      body: ctx.keys.decrypt(m.body_enc),
+    })),
+    unseen,
   };
 }
 
+export async function getReportStatus(ctx: Ctx, code: string, secret: string): Promise<ReportStatus> {
+  const row = await load(ctx, code, secret);
+  return ctx.conn.db.transaction().execute(async (trx) => {
+    const v = await view(ctx, trx, row);
+    await audit(ctx, trx, {
+      action: 'intake.status',
+      entity: 'intake',
+      entityId: row.id,
+      outcome: 'ok',
+      detail: { messages: v.messages.length, unseen: v.unseen },
+    });
+    return v;
+  });
+}
+
+/** The reporter writes to the officers: an answer to their message, or more information. */
 export async function addReporterInformation(
   ctx: Ctx,
   code: string,
@@ -66,7 +118,7 @@ export async function addReporterInformation(
 ): Promise<ReportStatus> {
   const row = await load(ctx, code, secret);
   const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
+  return ctx.conn.db.transaction().execute(async (trx) => {
     await insertIntakeMessage(trx, {
       id: randomUUID(),
       intakeId: row.id,
@@ -76,16 +128,17 @@ export async function addReporterInformation(
       bodyEnc: ctx.keys.encrypt(body),
     });
     await addIntakeEvent(trx, row.id, null, 'intake.reporter_added', now);
+    // the officer holding the item is told; with nobody holding it, the inbox's intake officers
+    const to = row.assigned_to
+      ? [row.assigned_to]
+      : await activeUsersInJurisdiction(trx, row.jurisdiction, ['pengaduan']);
+    await notify(trx, to, { kind: 'pesan_pelapor', link: `/pengaduan/${row.id}`, ref: row.code }, now);
     await audit(ctx, trx, {
       action: 'intake.reporter_added',
       entity: 'intake',
       entityId: row.id,
       outcome: 'ok',
     });
+    return view(ctx, trx, row);
   });
-  return {
-    code: row.code,
-    status: publicStatus(row.status as IntakeStatus, row.case_stage),
-    receivedAt: new Date(row.received_at).toISOString(),
-  };
 }

@@ -1,8 +1,16 @@
 /** Pieces every intake use case shares: codes, rate limits, and the API shape of an item. */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Tx } from '../../db/connect.ts';
 import { codeExists, hitRateLimit, type IntakeRow } from '../../db/intake.repository.ts';
-import { formatCode, type IntakeStatus, intakeDeadline, isOpen } from '../../domain/intake.ts';
+import {
+  formatCode,
+  formatSecret,
+  type IntakeStatus,
+  intakeDeadline,
+  isOpen,
+  normaliseSecret,
+  SECRET_DIGITS,
+} from '../../domain/intake.ts';
 import type { Keyring } from '../crypto.ts';
 
 export async function newFollowUpCode(db: Tx): Promise<string> {
@@ -12,13 +20,15 @@ export async function newFollowUpCode(db: Tx): Promise<string> {
   }
 }
 
-/** A secret of 10 unambiguous characters, shown once; only its keyed hash is stored. */
+/** A secret of 15 random digits in three groups ("48209 37556 21804"), shown once; only its keyed hash is stored. */
 export function newSecret(): string {
-  return formatCode(randomBytes(8)).replace('-', '') + formatCode(randomBytes(2), 2).replace('-', '');
+  let digits = '';
+  for (let i = 0; i < SECRET_DIGITS; i++) digits += String(randomInt(10));
+  return formatSecret(digits);
 }
 
 export function secretHash(keys: Keyring, code: string, secret: string): string {
-  return keys.blindIndex('intake-secret', `${code}:${secret.toUpperCase().replace(/[\s-]/g, '')}`);
+  return keys.blindIndex('intake-secret', `${code}:${normaliseSecret(secret)}`);
 }
 
 export function sameHash(a: string | null, b: string): boolean {

@@ -2,28 +2,59 @@
  * A report from the public form (/lapor). Nothing real is lost: a flood from one address, a
  * filled honeypot or a busy region still stores the report, marked as suspected spam, and the
  * sender is slowed down. The same submission token twice creates one report.
+ *
+ * The report lands in an inbox somebody reads (routeReport): the kab/kota's, else the
+ * province's; where neither exists the report is refused with a reason the form shows, never
+ * acknowledged into nowhere. The answer is a one-time receipt (code and secret shown once, see
+ * migration 0005): its token is derived from the submission token, so a second identical
+ * submission leads to the same receipt, shown only if the first answer never was.
  */
 import { randomUUID } from 'node:crypto';
-import { addIntakeEvent, findIntakeByToken, insertIntake } from '../../db/intake.repository.ts';
+import {
+  addIntakeEvent,
+  findIntakeByToken,
+  insertIntake,
+  insertReceipt,
+  servedJurisdictions,
+} from '../../db/intake.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { RATE_LIMITS } from '../../domain/intake.ts';
+import { INBOX_ROLES, RATE_LIMITS, RECEIPT_TTL_MS, routeReport } from '../../domain/intake.ts';
 import type { PublicReportInput } from '../../domain/intake-schemas.ts';
-import { jurisdictionOf } from '../../domain/policy.ts';
 import { audit, type Ctx } from '../context.ts';
+import type { Keyring } from '../crypto.ts';
 import { countHit, newFollowUpCode, newSecret, secretHash } from './shared.ts';
 
-export type SubmitResult = { code: string; secret: string | null; duplicate: boolean; slowDownMs: number };
+export type SubmitResult = {
+  /** the token of the one-time page that shows the code and the secret */
+  receipt: string;
+  duplicate: boolean;
+  slowDownMs: number;
+};
+
+/** The receipt page's token for a submission, and the keyed hash stored for it. */
+export function receiptToken(keys: Keyring, submissionToken: string): string {
+  return keys.blindIndex('intake-receipt', submissionToken);
+}
+export function receiptHash(keys: Keyring, token: string): string {
+  return keys.blindIndex('intake-receipt-row', token);
+}
 
 export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Promise<SubmitResult> {
   const db = ctx.conn.db;
   const now = ctx.clock();
+  const receipt = receiptToken(ctx.keys, input.submissionToken);
   const prior = await findIntakeByToken(db, input.submissionToken);
-  if (prior) return { code: prior.code, secret: null, duplicate: true, slowDownMs: 0 };
+  if (prior) return { receipt, duplicate: true, slowDownMs: 0 };
   if (!input.regionCode) throw new AppError('VALIDATION_FAILED', { regionCode: 'region_required' });
   if (!(await getRegion(db, input.regionCode)))
     throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
-  const jurisdiction = jurisdictionOf(input.regionCode);
+  const route = routeReport(
+    input.regionCode,
+    await servedJurisdictions(db, input.regionCode.slice(0, 2), INBOX_ROLES),
+  );
+  if (!route.ok) throw new AppError('VALIDATION_FAILED', { regionCode: route.reason });
+  const jurisdiction = route.jurisdiction;
 
   const source = ctx.meta.ip ? `src:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}` : null;
   const perSource = source ? await countHit(db, source, now, 10 * 60_000) : 0;
@@ -75,8 +106,17 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
         created_at: now,
         updated_at: now,
       });
+      await insertReceipt(trx, {
+        token_hash: receiptHash(k, receipt),
+        intake_id: id,
+        secret_enc: k.encrypt(secret),
+        danger_now: input.dangerNow,
+        contact: input.contactMethod !== 'tidak',
+        expires_at: new Date(now.getTime() + RECEIPT_TTL_MS),
+      });
       await addIntakeEvent(trx, id, null, 'intake.received', now, {
         channel: 'daring',
+        ...(route.via === 'provinsi' ? { routedTo: 'provinsi' } : {}),
         ...(suspected ? { suspectedSpam: honeypot ? 'honeypot' : 'rate' } : {}),
       });
       await audit(ctx, trx, {
@@ -90,8 +130,8 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
   } catch (e) {
     // two identical submissions at the same moment: the unique token keeps one
     const again = await findIntakeByToken(db, input.submissionToken);
-    if (again) return { code: again.code, secret: null, duplicate: true, slowDownMs: 0 };
+    if (again) return { receipt, duplicate: true, slowDownMs: 0 };
     throw e;
   }
-  return { code, secret, duplicate: false, slowDownMs };
+  return { receipt, duplicate: false, slowDownMs };
 }

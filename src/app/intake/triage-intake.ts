@@ -7,12 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent, getScopedCase } from '../../db/case.repository.ts';
 import { insertIncident } from '../../db/incident.repository.ts';
-import { addIntakeEvent, insertIntakeMessage, updateIntakeRow } from '../../db/intake.repository.ts';
+import {
+  addIntakeEvent,
+  insertIntakeMessage,
+  servedJurisdictions,
+  updateIntakeRow,
+} from '../../db/intake.repository.ts';
 import { insertPerson } from '../../db/person.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type IntakeStatus, isOpen } from '../../domain/intake.ts';
+import { INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
 import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
 import { localDate } from '../../domain/time.ts';
 import { getCase } from '../cases/get-case.ts';
@@ -106,6 +111,35 @@ export async function addIntakeNote(ctx: AuthedCtx, id: string, body: string) {
     });
     await addIntakeEvent(trx, row.id, ctx.actor.userId, 'intake.note', now);
     await audit(ctx, trx, { action: 'intake.note', entity: 'intake', entityId: row.id, outcome: 'ok' });
+  });
+  return getIntake(ctx, id);
+}
+
+/**
+ * An officer leaves a message for the reporter (advice, where and when to come, a question). It is
+ * shown on the public status page to whoever has the follow-up code and the secret, so only items
+ * reported through the public form (which have a secret) can carry one.
+ */
+export async function messageReporter(ctx: AuthedCtx, id: string, body: string) {
+  const row = await loadIntake(ctx, id, 'intake.message_reporter');
+  if (!row.secret_hash) throw new AppError('REPORTER_UNREACHABLE');
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    await insertIntakeMessage(trx, {
+      id: randomUUID(),
+      intakeId: row.id,
+      at: now,
+      author: 'ke_pelapor',
+      authorId: ctx.actor.userId,
+      bodyEnc: ctx.keys.encrypt(body),
+    });
+    await addIntakeEvent(trx, row.id, ctx.actor.userId, 'intake.to_reporter', now);
+    await audit(ctx, trx, {
+      action: 'intake.message_reporter',
+      entity: 'intake',
+      entityId: row.id,
+      outcome: 'ok',
+    });
   });
   return getIntake(ctx, id);
 }
@@ -214,6 +248,9 @@ export async function forwardIntake(
   await change(ctx, id, version, 'intake.forward', async (trx, row) => {
     if (!(await getRegion(trx, target))) throw new AppError('UNKNOWN_REGION', { toRegion: 'unknown_region' });
     if (target === row.jurisdiction) throw new AppError('VALIDATION_FAILED', { toRegion: 'same_region' });
+    // never forward into an inbox that nobody reads
+    if (!(await servedJurisdictions(trx, target.slice(0, 2), INBOX_ROLES)).has(target))
+      throw new AppError('NO_INBOX', { toRegion: 'no_inbox' });
     if (note) {
       await insertIntakeMessage(trx, {
         id: randomUUID(),

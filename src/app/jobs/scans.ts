@@ -9,6 +9,7 @@
  * Each notice is claimed by a conditional update in the same transaction as the notification
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
+import { pruneRateLimits, pruneReceipts } from '../../db/intake.repository.ts';
 import {
   activeUsersInJurisdiction,
   activeUsersOfOrg,
@@ -26,6 +27,7 @@ import {
 import { AGREEMENT_WARN_DAYS } from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
 import { audit, type Services } from '../context.ts';
+import { checkOrphanIntake } from '../intake/orphans.ts';
 import { notify } from '../notifications/notify.ts';
 
 const LIMIT = 500;
@@ -124,13 +126,33 @@ export async function scanEndingAgreements(svc: Services): Promise<number> {
   return sent;
 }
 
+/**
+ * Housekeeping: rate-limit windows older than two days and one-time report receipts past their
+ * time (with the secret they held) are deleted.
+ */
+export async function pruneExpired(svc: Services): Promise<void> {
+  const now = svc.clock();
+  await pruneRateLimits(svc.conn.db, new Date(now.getTime() - 2 * DAY));
+  await pruneReceipts(svc.conn.db, now);
+}
+
 /** Runs every scan once; returns how many referrals and agreements got a notice. */
-export async function runScans(
-  svc: Services,
-): Promise<{ referralsReminded: number; referralsOverdue: number; agreementsEnding: number }> {
+export async function runScans(svc: Services): Promise<{
+  referralsReminded: number;
+  referralsOverdue: number;
+  agreementsEnding: number;
+  orphanReports: number;
+}> {
   const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
   const complete = await scanOverdueReferrals(svc, 'complete');
   const agreements = await scanEndingAgreements(svc);
-  return { referralsReminded: reminded, referralsOverdue: accept + complete, agreementsEnding: agreements };
+  const orphanReports = await checkOrphanIntake(svc);
+  await pruneExpired(svc);
+  return {
+    referralsReminded: reminded,
+    referralsOverdue: accept + complete,
+    agreementsEnding: agreements,
+    orphanReports,
+  };
 }

@@ -8,6 +8,8 @@ import {
 import { createUser, listUsersForAdmin, resetPassword, updateUser } from '../../app/admin/manage-users.ts';
 import { listAuditEvents, statsSummary } from '../../app/admin/oversight.ts';
 import type { Services } from '../../app/context.ts';
+import { listOrphanIntake, rerouteOrphanIntake } from '../../app/intake/orphans.ts';
+import { IntakeReroute } from '../../domain/intake-schemas.ts';
 import { OrgInput, OrgUpdate, UserCreateInput, UserUpdateInput, uuid } from '../../domain/schemas.ts';
 import { type AppEnv, authed } from '../context.ts';
 import { op } from '../openapi.ts';
@@ -16,6 +18,29 @@ const Id = z.object({ id: uuid });
 
 export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   const tags = ['Administrasi'];
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/admin/orphan-intake',
+      summary: 'Laporan yang tidak masuk kotak masuk mana pun (hanya metadata)',
+      tags,
+    },
+    async (c) => c.json(await listOrphanIntake(authed(c, svc))),
+  );
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/admin/orphan-intake/{id}/route',
+      summary: 'Pindahkan laporan ke kotak masuk yang ada petugasnya',
+      tags,
+      params: Id,
+      body: IntakeReroute,
+    },
+    async (c, { params, body }) =>
+      c.json(await rerouteOrphanIntake(authed(c, svc), (params as { id: string }).id, body)),
+  );
   op(app, { method: 'get', path: '/api/v1/admin/users', summary: 'Daftar pengguna', tags }, async (c) =>
     c.json(await listUsersForAdmin(authed(c, svc))),
   );

@@ -9,6 +9,7 @@ import {
   attachIntake,
   closeIntake,
   forwardIntake,
+  messageReporter,
   openCaseFromIntake,
   referIntakeNationally,
   updateIntake,
@@ -118,6 +119,23 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) =>
       c.json(
         await addIntakeNote(authed(c, svc), (params as { id: string }).id, (body as { body: string }).body),
+        201,
+      ),
+  );
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/intake/{id}/reporter-messages',
+      summary: 'Pesan untuk pelapor (tampil di halaman Cek laporan)',
+      tags,
+      params: Id,
+      body: IntakeNote,
+      status: 201,
+    },
+    async (c, { params, body }) =>
+      c.json(
+        await messageReporter(authed(c, svc), (params as { id: string }).id, (body as { body: string }).body),
         201,
       ),
   );

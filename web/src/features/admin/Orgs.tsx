@@ -76,9 +76,11 @@ function OrgForm({
     capacityTotal: t('dir.capacityTotal'),
     capacityFree: t('dir.capacityFree'),
   };
+  // a safe house outside the reader's kab/kota: its address and phone are withheld, and not sent back
+  const hidden = new Set<string>(org?.restrictedFields ?? []);
   const submit = (e: Event) => {
     e.preventDefault();
-    const body = {
+    const all = {
       name: v.name.trim(),
       type: v.type,
       regionCode: v.regionCode,
@@ -94,6 +96,7 @@ function OrgForm({
       capacityTotal: num(v.capacityTotal),
       capacityFree: num(v.capacityFree),
     };
+    const body = Object.fromEntries(Object.entries(all).filter(([k]) => !hidden.has(k)));
     run(async () => {
       if (org)
         await api(`/admin/organisations/${org.id}`, {
@@ -117,9 +120,9 @@ function OrgForm({
         <SelectField {...common} {...field('type')} options={codeOptions(tx?.orgTypes)} required />
       </div>
       <RegionPicker {...common} {...field('regionCode')} />
-      <TextField {...common} {...field('address')} />
+      {hidden.size > 0 ? <p class="hint">{t('org.locationSecret')}</p> : <TextField {...common} {...field('address')} />}
       <div class="grid">
-        <TextField {...common} {...field('phone')} type="tel" />
+        {hidden.has('phone') ? null : <TextField {...common} {...field('phone')} type="tel" />}
         <TextField {...common} {...field('email')} type="email" />
       </div>
       <CheckGroup

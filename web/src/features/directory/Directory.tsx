@@ -119,7 +119,10 @@ function Entry({
           </>
         )}
         <dt>{t('dir.contact')}</dt>
-        <dd>{[e.address, e.phone, e.email, e.website].filter(Boolean).join(' · ') || '—'}</dd>
+        <dd>
+          {[e.address, e.phone, e.email, e.website].filter(Boolean).join(' · ') || '—'}
+          {e.restrictedFields.length > 0 && <p class="hint">{t('org.locationSecret')}</p>}
+        </dd>
         {e.languages.length > 0 && (
           <>
             <dt>{t('dir.languages')}</dt>

@@ -1,0 +1,28 @@
+-- Survivor safety on the public pages (issue 8 §1).
+
+-- The answer to a public report is a one-time page (/lapor/terkirim/<token>): the report's POST
+-- is answered with a redirect to it, so no POST holding the story stays in the browser's history,
+-- and the page shows the follow-up code and the secret once. The secret waits here, encrypted,
+-- until that page is shown or for 15 minutes at most; the row is deleted when it is shown.
+-- token_hash is a keyed hash of the page's token (the token itself is never stored).
+CREATE TABLE intake_receipt (
+  token_hash text PRIMARY KEY,
+  intake_id uuid NOT NULL REFERENCES intake (id),
+  secret_enc text,
+  danger_now boolean NOT NULL,
+  contact boolean NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX intake_receipt_expiry_idx ON intake_receipt (expires_at);
+
+-- Messages from an officer to the reporter (author 'ke_pelapor') are shown on the status page;
+-- seen_at records when the reporter first saw one.
+ALTER TABLE intake_message ADD COLUMN seen_at timestamptz;
+
+-- Checks that run once per local day (e.g. reports that no inbox can see): claimed by a
+-- conditional update of last_day, so two processes run each once.
+CREATE TABLE daily_check (
+  name text PRIMARY KEY,
+  last_day date NOT NULL,
+  ran_at timestamptz NOT NULL
+);

@@ -1,0 +1,511 @@
+/**
+ * Survivor safety on the public pages (issue 8 §1), through the real app on both engines:
+ * every report lands in an inbox somebody reads (or is refused with a reason, never acknowledged
+ * into nowhere), the nightly check of reports no inbox can see, two-way messages with an
+ * anonymous reporter, guesses limited per follow-up code, the one-time receipt, the quick exit
+ * without JavaScript, and a safe house never located by a public page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkOrphanIntake } from '../../src/app/intake/orphans.ts';
+import { pruneExpired } from '../../src/app/jobs/scans.ts';
+import { RATE_LIMITS } from '../../src/domain/intake.ts';
+import { createApp } from '../../src/http/app.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
+
+const EXIT = 'https://netral.example/cuaca';
+type App = ReturnType<typeof createApp>;
+type Fields = Record<string, string | string[]>;
+
+let n = 0;
+const token = () => `uji-aman-${Date.now().toString(36)}-${(n++).toString(36)}-xxxxxx`;
+const valid = (over: Fields = {}): Fields => ({
+  reporterType: 'anonim',
+  victimSex: 'perempuan',
+  victimAgeGroup: 'anak_13_17',
+  forms: ['psikis'],
+  description: 'Anak diancam tetangga (uji keselamatan).',
+  prov: '36',
+  kab: '36.02',
+  dangerNow: 'tidak',
+  contactMethod: 'tidak',
+  submissionToken: token(),
+  ...over,
+});
+
+async function post(app: App, path: string, fields: Fields) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+  const r = await app.request(path, {
+    method: 'POST',
+    body: p,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return { status: r.status, text: await r.text(), headers: r.headers };
+}
+async function get(app: App, path: string) {
+  const r = await app.request(path);
+  return { status: r.status, text: await r.text(), headers: r.headers };
+}
+const textOf = (html: string, id: string) => html.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? null;
+
+describe.each(ENGINES)('survivor safety on %s', (engine) => {
+  let h: Harness;
+  let lebak: Client;
+  let ip = 0;
+  /** each report from its own address, so the per-address limits stay out of the way */
+  const app = () =>
+    createApp(h.svc, {
+      clientIp: () => `10.30.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`,
+      quickExitUrl: EXIT,
+    });
+
+  /** sends the form, follows the redirect to the one-time receipt, returns code and secret */
+  async function report(over: Fields = {}) {
+    const a = app();
+    const r = await post(a, '/lapor', valid(over));
+    expect(r.status, r.text.slice(0, 400)).toBe(303);
+    const page = await get(a, r.headers.get('location')!);
+    expect(page.status).toBe(200);
+    return { code: textOf(page.text, 'kode')!, secret: textOf(page.text, 'rahasia')! };
+  }
+  async function itemOf(c: Client, code: string) {
+    const list = await c.get('/api/v1/intake?pageSize=100');
+    const summary = list.body.items.find((i: { code: string }) => i.code === code);
+    return summary ? (await c.get(`/api/v1/intake/${summary.id}`)).body : undefined;
+  }
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    lebak = await h.as('pengaduan@lebak.demo');
+  });
+  afterAll(async () => h?.close());
+
+  describe('every report lands in an inbox somebody reads', () => {
+    it('a kab/kota without anybody on Simpul, in a province without its own inbox: refused with a reason, nothing stored', async () => {
+      const before = await h.svc.conn.db
+        .selectFrom('intake')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      // Kabupaten Pandeglang (36.01) has no Dinas account in the demo, nor has the province
+      const r = await post(app(), '/lapor', valid({ kab: '36.01' }));
+      expect(r.status).toBe(400);
+      expect(r.text).toContain('Layanan di wilayah ini belum memakai Simpul');
+      expect(r.text).toContain('SAPA 129');
+      // the story is kept on the form, not lost
+      expect(r.text).toContain('Anak diancam tetangga (uji keselamatan).</textarea>');
+      expect(r.text).not.toContain('id="kode"');
+      const after = await h.svc.conn.db
+        .selectFrom('intake')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('only a province, and the province has no inbox: the form asks for the kab/kota', async () => {
+      const r = await post(app(), '/lapor', valid({ kab: '' }));
+      expect(r.status).toBe(400);
+      expect(r.text).toContain('Pilih kabupaten/kota');
+      expect(r.text).toMatch(/id="f-prov"[^>]*aria-invalid="true"/);
+    });
+
+    it('forwarding into a kab/kota nobody reads is refused', async () => {
+      const { code } = await report();
+      const item = await itemOf(lebak, code);
+      const r = await lebak.post(`/api/v1/intake/${item.id}/forward`, {
+        version: item.version,
+        toRegion: '36.01',
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('NO_INBOX');
+      expect(r.body.error.fields.toRegion).toBeDefined();
+      // and into one that has an inbox it works
+      const ok = await lebak.post(`/api/v1/intake/${item.id}/forward`, {
+        version: item.version,
+        toRegion: '36.73',
+      });
+      expect(ok.status).toBe(200);
+    });
+
+    it('once the province has an intake officer: a province-only report, and one from an unserved kab/kota, land in the province inbox', async () => {
+      const province = await h.as(await h.provinceUser('pengaduan'));
+      const a = await report({ kab: '' });
+      const b = await report({ kab: '36.01' });
+      const itemA = await itemOf(province, a.code);
+      const itemB = await itemOf(province, b.code);
+      expect(itemA).toMatchObject({ jurisdiction: '36' });
+      expect(itemB).toMatchObject({ jurisdiction: '36', regionCode: '36.01' });
+      expect(await itemOf(lebak, b.code)).toBeUndefined();
+      // a kab/kota with its own inbox still gets its own reports
+      const c = await report();
+      expect(await itemOf(lebak, c.code)).toMatchObject({ jurisdiction: '36.02' });
+      // leave the province without its officer again for the other tests
+      await h.svc.conn.db
+        .updateTable('app_user')
+        .set({ disabled: true })
+        .where('email', '=', 'pengaduan@banten.test')
+        .execute();
+    });
+  });
+
+  describe('the nightly check of reports no inbox can see', () => {
+    it('lists them once a day to the admins, who move them to an inbox somebody reads', async () => {
+      const { code } = await report({ kab: '36.73' });
+      // Kota Serang's intake officers and case managers leave: the report is now seen by nobody
+      const serangStaff = await h.svc.conn.db
+        .selectFrom('app_user as u')
+        .innerJoin('organisation as o', 'o.id', 'u.org_id')
+        .select('u.id')
+        .where('o.jurisdiction', '=', '36.73')
+        .where('u.role', 'in', ['pengaduan', 'manajer'])
+        .where('u.disabled', '=', false)
+        .execute();
+      const ids = serangStaff.map((u) => u.id);
+      await h.svc.conn.db.updateTable('app_user').set({ disabled: true }).where('id', 'in', ids).execute();
+      try {
+        const saved = h.now.value;
+        // 00:30 WIB: not yet; 02:00 WIB: once, however many workers run it at the same moment
+        h.now.value = new Date('2026-12-09T17:30:00Z');
+        expect(await checkOrphanIntake(h.svc)).toBe(0);
+        h.now.value = new Date('2026-12-09T19:00:00Z');
+        const runs = await Promise.all(
+          Array.from({ length: 10 }, () => checkOrphanIntake(h.svc).catch(() => -1)),
+        );
+        expect(runs.filter((x) => x > 0)).toHaveLength(1);
+        expect(runs.filter((x) => x === -1)).toHaveLength(0);
+        expect(await checkOrphanIntake(h.svc)).toBe(0);
+        // the next night it runs again
+        h.now.value = new Date('2026-12-10T19:00:00Z');
+        expect(await checkOrphanIntake(h.svc)).toBeGreaterThan(0);
+        h.now.value = saved;
+
+        const admin = await h.as('admin@lebak.demo');
+        const notes = await admin.get('/api/v1/notifications');
+        expect(notes.body.items.map((x: { kind: string }) => x.kind)).toContain('laporan_tanpa_kotak');
+        const serangAdmin = await h.as('admin-dinas@serang.demo');
+        expect(
+          (await serangAdmin.get('/api/v1/notifications')).body.items.map((x: { kind: string }) => x.kind),
+        ).toContain('laporan_tanpa_kotak');
+        // Lebak's Dinas admin is not told about Serang's
+        const lebakAdmin = await h.as('admin-dinas@lebak.demo');
+        expect(
+          (await lebakAdmin.get('/api/v1/notifications')).body.items.map((x: { kind: string }) => x.kind),
+        ).not.toContain('laporan_tanpa_kotak');
+
+        const list = await admin.get('/api/v1/admin/orphan-intake');
+        expect(list.status).toBe(200);
+        const orphan = list.body.items.find((x: { code: string }) => x.code === code);
+        expect(orphan).toMatchObject({
+          channel: 'daring',
+          jurisdiction: '36.73',
+          jurisdictionName: 'Kota Serang',
+        });
+        // metadata only: nothing the reporter wrote
+        expect(JSON.stringify(list.body)).not.toContain('uji keselamatan');
+        expect((await lebakAdmin.get('/api/v1/admin/orphan-intake')).body.items).toEqual([]);
+        expect((await lebak.get('/api/v1/admin/orphan-intake')).status).toBe(403);
+        // moving it into an inbox nobody reads is refused; into Lebak's it works
+        const bad = await admin.post(`/api/v1/admin/orphan-intake/${orphan.id}/route`, {
+          version: orphan.version,
+          toRegion: '36.01',
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.code).toBe('NO_INBOX');
+        const moved = await admin.post(`/api/v1/admin/orphan-intake/${orphan.id}/route`, {
+          version: orphan.version,
+          toRegion: '36.02',
+        });
+        expect(moved.status).toBe(200);
+        expect(await itemOf(lebak, code)).toMatchObject({ jurisdiction: '36.02', status: 'baru' });
+        expect(
+          (await admin.get('/api/v1/admin/orphan-intake')).body.items.map((x: { code: string }) => x.code),
+        ).not.toContain(code);
+        const stale = await admin.post(`/api/v1/admin/orphan-intake/${orphan.id}/route`, {
+          version: orphan.version,
+          toRegion: '36.02',
+        });
+        expect(stale.status).toBe(404);
+      } finally {
+        await h.svc.conn.db.updateTable('app_user').set({ disabled: false }).where('id', 'in', ids).execute();
+      }
+    });
+  });
+
+  describe('two-way with an anonymous reporter', () => {
+    it('an officer leaves a message; the reporter reads it with code and secret and answers; all encrypted and audited', async () => {
+      const { code, secret } = await report();
+      const item = await itemOf(lebak, code);
+      expect(item.reporterCanRead).toBe(true);
+      const msg = 'Silakan datang ke UPTD PPA hari Senin jam 09.00, bawa teman yang Anda percaya (uji).';
+      const sent = await lebak.post(`/api/v1/intake/${item.id}/reporter-messages`, { body: msg });
+      expect(sent.status).toBe(201);
+      const mine = sent.body.messages.find((m: { body: string }) => m.body === msg);
+      expect(mine).toMatchObject({ author: 'ke_pelapor', seenAt: null, authorName: expect.any(String) });
+      expect(sent.body.history.map((e: { type: string }) => e.type)).toContain('intake.to_reporter');
+
+      const a = app();
+      const st = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(st.status).toBe(200);
+      expect(st.text).toContain('Ada pesan baru dari petugas.');
+      expect(st.text).toContain('Silakan datang ke UPTD PPA hari Senin jam 09.00');
+      expect(st.text).toMatch(/WIB<\/small>/);
+      // shown again: no longer new
+      const again = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(again.text).not.toContain('Ada pesan baru dari petugas.');
+      expect(
+        (await lebak.get(`/api/v1/intake/${item.id}`)).body.messages.find(
+          (m: { body: string }) => m.body === msg,
+        ).seenAt,
+      ).toEqual(expect.any(String));
+
+      const answer = 'Baik, saya datang Senin (uji).';
+      const reply = await post(a, '/lapor/status', { code, secret, aksi: 'tambah', body: answer });
+      expect(reply.status).toBe(200);
+      expect(reply.text).toContain('Terima kasih, pesan Anda sudah diteruskan ke petugas.');
+      expect(reply.text).toContain(answer);
+      const after = await lebak.get(`/api/v1/intake/${item.id}`);
+      expect(after.body.messages.map((m: { author: string; body: string }) => [m.author, m.body])).toEqual(
+        expect.arrayContaining([
+          ['ke_pelapor', msg],
+          ['pelapor', answer],
+        ]),
+      );
+      // officers' internal notes never reach the reporter
+      await lebak.post(`/api/v1/intake/${item.id}/notes`, {
+        body: 'Catatan internal: pelaku tetangga (uji).',
+      });
+      const st2 = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(st2.text).not.toContain('Catatan internal');
+      // the inbox's intake officers are told (nobody holds the item)
+      const notes = await lebak.get('/api/v1/notifications');
+      expect(notes.body.items).toContainEqual(expect.objectContaining({ kind: 'pesan_pelapor', ref: code }));
+      // stored encrypted
+      const rows = await h.svc.conn.db
+        .selectFrom('intake_message')
+        .select('body_enc')
+        .where('intake_id', '=', item.id)
+        .execute();
+      for (const r of rows) expect(r.body_enc).not.toContain('Senin');
+      // audited on both sides
+      const actions = await h.svc.conn.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('entity_id', '=', item.id)
+        .execute();
+      expect(actions.map((x) => x.action)).toEqual(
+        expect.arrayContaining(['intake.message_reporter', 'intake.status', 'intake.reporter_added']),
+      );
+    });
+
+    it('bad input and places a message cannot go: empty, huge, another region, a report without a secret', async () => {
+      const { code } = await report();
+      const item = await itemOf(lebak, code);
+      for (const body of [
+        { body: '' },
+        { body: '   ' },
+        { body: 'x'.repeat(5001) },
+        { body: 5 },
+        {},
+        { body: 'a', x: 1 },
+      ]) {
+        const r = await lebak.post(`/api/v1/intake/${item.id}/reporter-messages`, body);
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      }
+      const serang = await h.as('pengaduan@serang.demo');
+      expect((await serang.post(`/api/v1/intake/${item.id}/reporter-messages`, { body: 'hai' })).status).toBe(
+        404,
+      );
+      const mitra = await h.as('mitra@lebak.demo');
+      expect((await mitra.post(`/api/v1/intake/${item.id}/reporter-messages`, { body: 'hai' })).status).toBe(
+        404,
+      );
+      const phone = await lebak.post('/api/v1/intake', {
+        channel: 'telepon',
+        reporterType: 'korban',
+        forms: ['fisik'],
+        description: 'Telepon (uji)',
+        dangerNow: false,
+        contactMethod: 'tidak',
+        consentContact: false,
+      });
+      const r = await lebak.post(`/api/v1/intake/${phone.body.id}/reporter-messages`, { body: 'hai' });
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('REPORTER_UNREACHABLE');
+    });
+  });
+
+  describe('the secret and the status page', () => {
+    it('the secret is 15 digits in three groups, and typed with or without spaces it opens the status', async () => {
+      const { code, secret } = await report();
+      expect(secret).toMatch(/^\d{5} \d{5} \d{5}$/);
+      const ok = await post(app(), '/lapor/status', { code, secret: secret.replace(/ /g, ''), aksi: 'cek' });
+      expect(ok.status).toBe(200);
+      const dashed = await post(app(), '/lapor/status', {
+        code,
+        secret: secret.replace(/ /g, '-'),
+        aksi: 'cek',
+      });
+      expect(dashed.status).toBe(200);
+    });
+
+    it('guesses are limited per code, from any number of addresses, also when they arrive at once', async () => {
+      const { code, secret } = await report();
+      // 100 wrong guesses at the same moment, each from its own address
+      const burst = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          post(app(), '/lapor/status', { code, secret: `${String(i).padStart(15, '0')}`, aksi: 'cek' }),
+        ),
+      );
+      const statuses = burst.map((r) => r.status);
+      expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(RATE_LIMITS.statusPerCodePerHour);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(
+        100 - RATE_LIMITS.statusPerCodePerHour,
+      );
+      expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
+      // now even the right secret must wait: the code is locked for the hour
+      const locked = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(locked.status).toBe(429);
+      expect(locked.text).toContain('Terlalu banyak percobaan');
+      expect(locked.text).not.toContain('Diterima —');
+      // an hour later the reporter gets in
+      const saved = h.now.value;
+      h.now.value = new Date(saved.getTime() + 3600_000);
+      try {
+        const later = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+        expect(later.status).toBe(200);
+      } finally {
+        h.now.value = saved;
+      }
+    });
+
+    it('the one-time receipt expires after 15 minutes unseen, and its secret is then deleted', async () => {
+      const a = app();
+      const r = await post(a, '/lapor', valid());
+      const location = r.headers.get('location')!;
+      const saved = h.now.value;
+      h.now.value = new Date(saved.getTime() + 16 * 60_000);
+      try {
+        const page = await get(a, location);
+        expect(page.status).toBe(404);
+        expect(page.text).not.toMatch(/\d{5} \d{5} \d{5}/);
+        await post(a, '/lapor', valid());
+        await pruneExpired(h.svc);
+        const left = await h.svc.conn.db
+          .selectFrom('intake_receipt')
+          .select('expires_at')
+          .where('expires_at', '<=', h.now.value)
+          .execute();
+        expect(left).toEqual([]);
+      } finally {
+        h.now.value = saved;
+      }
+    });
+  });
+
+  describe('quick exit without JavaScript', () => {
+    it('the link goes through /keluar: a redirect to the neutral site with a one-second cookie that identifies nothing', async () => {
+      const page = await get(app(), '/lapor');
+      expect(page.text).toMatch(
+        /<a id="keluar" class="exit" href="\/keluar" data-u="https:\/\/netral\.example\/cuaca"/,
+      );
+      const a = await get(app(), '/keluar');
+      const b = await get(app(), '/keluar');
+      expect(a.status).toBe(303);
+      expect(a.headers.get('location')).toBe(EXIT);
+      expect(a.headers.get('cache-control')).toBe('no-store');
+      expect(a.headers.get('referrer-policy')).toBe('no-referrer');
+      const cookie = a.headers.get('set-cookie') ?? '';
+      // Secure: the harness serves https://simpul.test
+      expect(cookie).toMatch(/^k=[A-Za-z0-9_-]{8}; Max-Age=1; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+      // a new value each time (a change is what empties the back/forward cache)
+      expect(b.headers.get('set-cookie')).not.toBe(cookie);
+    });
+  });
+
+  describe('a safe house is never located by a public page', () => {
+    const ADDRESS = 'Jl. Rahasia Nomor 7 RT 02 RW 05 (uji)';
+    const PHONE = '0252 555 0199';
+    beforeAll(async () => {
+      await h.svc.conn.db
+        .updateTable('organisation')
+        .set({ address: ADDRESS, phone: PHONE })
+        .where('type', '=', 'rumah_aman')
+        .where('jurisdiction', '=', '36.02')
+        .execute();
+    });
+
+    it('/layanan shows its name and what it helps with, and sends people to the UPTD PPA', async () => {
+      const r = await get(app(), '/layanan?wilayah=36.02');
+      expect(r.status).toBe(200);
+      expect(r.text).toContain('Rumah Aman Lebak (demo)');
+      expect(r.text).toContain('Lokasi tempat ini dirahasiakan');
+      expect(r.text).toContain('UPTD PPA Kabupaten Lebak');
+      const section = r.text.slice(r.text.indexOf('Rumah Aman Lebak (demo)'));
+      const end = section.indexOf('</section>');
+      expect(section.slice(0, end)).not.toContain('Jam layanan');
+      expect(r.text).not.toContain('Jl. Rahasia');
+      expect(r.text).not.toContain('555 0199');
+      const en = await get(app(), '/layanan?wilayah=36.02&lang=en');
+      expect(en.text).toContain('kept secret');
+      expect(en.text).not.toContain('Jl. Rahasia');
+    });
+
+    it('no public page, in either language, carries its address or phone', async () => {
+      const paths = [
+        '/lapor',
+        '/lapor?lang=en',
+        '/lapor/status',
+        '/layanan',
+        '/layanan?prov=36',
+        '/layanan?wilayah=36.02',
+        '/layanan?wilayah=36.02.01',
+        '/layanan?wilayah=36.02&lang=en',
+        '/gabung',
+        '/verifikasi',
+        '/lapor/wilayah?parent=36',
+      ];
+      for (const p of paths) {
+        const r = await get(app(), p);
+        expect(r.text, p).not.toContain('Jl. Rahasia');
+        expect(r.text, p).not.toContain('555 0199');
+      }
+    });
+
+    it('the staff directory withholds it from other kab/kota and marks the fields; its own kab/kota sees it', async () => {
+      const serang = await h.as('manajer@serang.demo');
+      const list = await serang.get('/api/v1/directory?type=rumah_aman&pageSize=100');
+      const entry = list.body.items.find((e: { name: string }) => e.name === 'Rumah Aman Lebak (demo)');
+      expect(entry).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });
+      expect(JSON.stringify(list.body)).not.toContain('Jl. Rahasia');
+      const one = await serang.get(`/api/v1/directory/${entry.id}`);
+      expect(one.body).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });
+      const orgs = await serang.get('/api/v1/organisations?q=Rumah');
+      expect(JSON.stringify(orgs.body)).not.toContain('Jl. Rahasia');
+      const manajer = await h.as('manajer@lebak.demo');
+      const own = await manajer.get(`/api/v1/directory/${entry.id}`);
+      expect(own.body).toMatchObject({ address: ADDRESS, phone: PHONE, restrictedFields: [] });
+      // other organisations are not restricted anywhere
+      const police = (await serang.get('/api/v1/directory?type=polisi_ppa&pageSize=100')).body.items.find(
+        (e: { jurisdiction: string }) => e.jurisdiction === '36.02',
+      );
+      expect(police.restrictedFields).toEqual([]);
+      // an administrator outside the kab/kota (here: at the province) sees it withheld, and saving
+      // the organisation without those fields keeps them
+      const admin = await h.as(await h.provinceUser('admin'));
+      const adm = (await admin.get('/api/v1/admin/organisations')).body;
+      const row = (Array.isArray(adm) ? adm : adm.items).find((o: { id: string }) => o.id === entry.id);
+      expect(row).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });
+      const saved = await admin.patch(`/api/v1/admin/organisations/${entry.id}`, {
+        version: row.version,
+        hours: 'Hubungi UPTD PPA (uji)',
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body).toMatchObject({ address: null, restrictedFields: ['address', 'phone'] });
+      expect((await manajer.get(`/api/v1/directory/${entry.id}`)).body).toMatchObject({
+        address: ADDRESS,
+        phone: PHONE,
+        hours: 'Hubungi UPTD PPA (uji)',
+      });
+    });
+  });
+});
