@@ -227,7 +227,9 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     );
     expect(r.text).toMatch(/id="f-contactPhone"[^>]*aria-invalid="true" aria-describedby="e-contactPhone"/);
     expect(r.text).toContain('value="dekat pasar"');
-    expect(r.text).toMatch(/id="f-contactMethod-whatsapp" name="contactMethod" value="whatsapp" autocomplete="off" checked/);
+    expect(r.text).toMatch(
+      /id="f-contactMethod-whatsapp" name="contactMethod" value="whatsapp" autocomplete="off" checked/,
+    );
     const en = await post(app, '/lapor', {
       lang: 'en',
       submissionToken: token(),

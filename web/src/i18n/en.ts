@@ -437,7 +437,8 @@ export const en = {
   'org.type': 'Organisation type',
   'org.region': 'Region',
   'org.address': 'Address',
-  'org.locationSecret': 'The address and phone of this safe house are withheld: only staff of its own regency/city see them.',
+  'org.locationSecret':
+    'The address and phone of this safe house are withheld: only staff of its own regency/city see them.',
   'org.phone': 'Phone',
   'org.email': 'Email',
   'org.website': 'Website',

@@ -437,7 +437,8 @@ export const id = {
   'org.type': 'Jenis lembaga',
   'org.region': 'Wilayah',
   'org.address': 'Alamat',
-  'org.locationSecret': 'Alamat dan telepon rumah aman ini dirahasiakan: hanya terlihat oleh staf kabupaten/kota tempatnya berada.',
+  'org.locationSecret':
+    'Alamat dan telepon rumah aman ini dirahasiakan: hanya terlihat oleh staf kabupaten/kota tempatnya berada.',
   'org.phone': 'Telepon',
   'org.email': 'Email',
   'org.website': 'Situs web',

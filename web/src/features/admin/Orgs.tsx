@@ -120,7 +120,11 @@ function OrgForm({
         <SelectField {...common} {...field('type')} options={codeOptions(tx?.orgTypes)} required />
       </div>
       <RegionPicker {...common} {...field('regionCode')} />
-      {hidden.size > 0 ? <p class="hint">{t('org.locationSecret')}</p> : <TextField {...common} {...field('address')} />}
+      {hidden.size > 0 ? (
+        <p class="hint">{t('org.locationSecret')}</p>
+      ) : (
+        <TextField {...common} {...field('address')} />
+      )}
       <div class="grid">
         {hidden.has('phone') ? null : <TextField {...common} {...field('phone')} type="tel" />}
         <TextField {...common} {...field('email')} type="email" />
