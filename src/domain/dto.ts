@@ -191,8 +191,10 @@ export type AccessPersonDto = {
   role: string;
   roleLabel: { id: string; en: string } | null;
   org: { id: string; name: string; typeLabel: { id: string; en: string } | null };
-  /** staff of another organisation than the case's UPTD PPA / Dinas PPPA (a referral's recipient) */
+  /** staff of a partner organisation (not a UPTD PPA / Dinas PPPA): a referral's recipient */
   partner: boolean;
+  /** staff of a UPTD PPA / Dinas PPPA of another kab/kota or the province */
+  otherRegion: boolean;
 };
 
 export type AccessGroupDto = {
@@ -206,6 +208,7 @@ export type AccessGroupDto = {
     roleLabel: { id: string; en: string } | null;
     org: { id: string; name: string; typeLabel: { id: string; en: string } | null } | null;
     partner: boolean;
+    otherRegion: boolean;
   };
   count: number;
   firstAt: string;

@@ -181,8 +181,15 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
       expect(g.items.reduce((a, i) => a + i.count, 0)).toBe(g.count);
       expect(g.items.every((i) => !/^[a-z_]+\.[a-z_.]+$/.test(i.words.id))).toBe(true);
       // an attempt from another kab/kota is there, in words, without an organisation of ours
-      const outside = body.groups.flatMap((x) => x.items).find((i) => i.outcome === 'not_found');
-      expect(outside!.words.id).toContain('ditolak: di luar wilayah kerja atau tidak ada');
+      const serang = body.groups.find((x) => x.actor.name.id === 'Demo manajer serang')!;
+      expect(serang.actor).toMatchObject({
+        partner: false,
+        otherRegion: true,
+        org: { name: 'UPTD PPA Kota Serang' },
+      });
+      expect(serang.items.map((i) => i.words.id)).toEqual([
+        'mencoba membuka berkas kasus (identitas korban, kejadian, catatan) — ditolak: di luar wilayah kerja atau tidak ada',
+      ]);
     });
 
     it('filters by person; the people list names partners as partners', async () => {

@@ -38,7 +38,8 @@ export async function getAccessLog(ctx: AuthedCtx, caseId: string, q: AccessLogQ
     role: p.role,
     roleLabel: roleLabel(p.role),
     org: { id: p.org_id, name: p.org_name, typeLabel: orgTypeLabel(p.org_type) },
-    partner: !SERVICE_ORG_TYPES.includes(p.org_type) || p.org_jurisdiction !== c.jurisdiction,
+    partner: !SERVICE_ORG_TYPES.includes(p.org_type),
+    otherRegion: SERVICE_ORG_TYPES.includes(p.org_type) && p.org_jurisdiction !== c.jurisdiction,
   }));
   const person = new Map(people.map((p) => [p.id, p]));
 
@@ -92,6 +93,7 @@ export async function getAccessLog(ctx: AuthedCtx, caseId: string, q: AccessLogQ
         roleLabel: roleLabel(g.actor_role ?? p?.role ?? null),
         org: p ? p.org : null,
         partner: p?.partner ?? false,
+        otherRegion: p?.otherRegion ?? false,
       },
       count: Number(g.n),
       firstAt: iso(g.first_at),
