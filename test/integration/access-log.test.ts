@@ -305,6 +305,25 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
       expect(signIns[0]!.words.id).toBe('masuk ke Simpul');
     });
 
+    it('says "gagal masuk" for a failed sign-in without an account, and pages with hasMore', async () => {
+      const r = await h.anon.post('/api/v1/auth/login', {
+        email: 'tidak.ada@contoh.test',
+        password: 'Salah-Sekali-123',
+      });
+      expect(r.status).toBe(401);
+      const failed = await auditList('category=masuk&outcome=failed');
+      const e = failed.find((x) => x.actorId === null);
+      expect(e).toMatchObject({
+        actor: { id: 'Tanpa akun (publik atau belum masuk)' },
+        words: { id: 'gagal masuk (e-mail, kata sandi atau kode salah)' },
+      });
+      const one = await auditor.get('/api/v1/audit?category=masuk&pageSize=1');
+      expect(one.body.items.length).toBe(1);
+      expect(one.body.hasMore).toBe(true);
+      const two = await auditor.get('/api/v1/audit?category=masuk&pageSize=1&page=2');
+      expect(two.body.items[0].id).not.toBe(one.body.items[0].id);
+    });
+
     it('filters by a range of local days', async () => {
       const saved = h.now.value;
       const d = laterDay(saved, 5);
