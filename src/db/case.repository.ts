@@ -345,35 +345,6 @@ export function caseTimeline(db: Tx, caseId: string) {
     .execute();
 }
 
-export function caseAccessLog(db: Tx, caseId: string) {
-  return db
-    .selectFrom('audit_event as a')
-    .leftJoin('app_user as u', 'u.id', 'a.actor_id')
-    .select([
-      'a.id',
-      'a.at',
-      'a.actor_id',
-      'u.name as actor_name',
-      'a.actor_role',
-      'a.action',
-      'a.entity',
-      'a.entity_id',
-      'a.ip',
-      'a.user_agent',
-      'a.request_id',
-      'a.outcome',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('a.entity', '=', 'case'), eb('a.entity_id', '=', caseId)]),
-        sql<boolean>`a.detail->>'caseId' = ${caseId}`,
-      ]),
-    )
-    .orderBy('a.id', 'desc')
-    .limit(500)
-    .execute();
-}
-
 /** Optimistic update: applies only when `version` matches; returns false otherwise. */
 export async function updateCaseRow(
   db: Tx,

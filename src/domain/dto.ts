@@ -147,6 +147,86 @@ export type AuditEventDto = {
   outcome: string;
 };
 
+/** An audit event for the auditor: the stored codes, and the same event in words (id/en). */
+export type AuditEntryDto = AuditEventDto & {
+  /** the user's name, or what acted without an account ("Sistem Simpul") */
+  actor: { id: string; en: string };
+  actorRoleLabel: { id: string; en: string } | null;
+  actorOrg: { id: string; name: string; type: string } | null;
+  category: string | null;
+  /** what was done, outcome included: "membaca bagian yang dibagikan pada rujukan (identitas, kronologi)" */
+  words: { id: string; en: string };
+  /** what it was about: "korban 1 · kasus PPA-3602-2026-000001", "akun Demo pengaduan lebak" */
+  object: { id: string; en: string } | null;
+};
+
+export type AuditPage = {
+  items: AuditEntryDto[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  /** the zone the date filters were read in */
+  zone: string;
+  zoneAbbr: string;
+};
+
+/** A case's access log: who saw this person's data, grouped by person and local day. */
+export type AccessLogDto = {
+  caseId: string;
+  /** the zone of the case's region; `day` is a calendar day there */
+  zone: string;
+  zoneAbbr: string;
+  /** everyone in the log, for the person filter */
+  people: AccessPersonDto[];
+  groups: AccessGroupDto[];
+  page: number;
+  pageSize: number;
+  /** number of person-days */
+  total: number;
+};
+
+export type AccessPersonDto = {
+  id: string;
+  name: string;
+  role: string;
+  roleLabel: { id: string; en: string } | null;
+  org: { id: string; name: string; typeLabel: { id: string; en: string } | null };
+  /** staff of a partner organisation (not a UPTD PPA / Dinas PPPA): a referral's recipient */
+  partner: boolean;
+  /** staff of a UPTD PPA / Dinas PPPA of another kab/kota or the province */
+  otherRegion: boolean;
+};
+
+export type AccessGroupDto = {
+  /** `${actorId ?? '-'}:${day}` */
+  id: string;
+  day: string;
+  actor: {
+    id: string | null;
+    name: { id: string; en: string };
+    role: string | null;
+    roleLabel: { id: string; en: string } | null;
+    org: { id: string; name: string; typeLabel: { id: string; en: string } | null } | null;
+    partner: boolean;
+    otherRegion: boolean;
+  };
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  items: AccessItemDto[];
+};
+
+export type AccessItemDto = {
+  id: string;
+  action: string;
+  outcome: string;
+  words: { id: string; en: string };
+  object: { id: string; en: string } | null;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+};
+
 export type OrgDto = {
   id: string;
   name: string;

@@ -235,6 +235,11 @@ export const ERRORS = {
     'Kode verifikasi tidak dikenal. Periksa kembali kode pada surat.',
     'Unknown verification code. Check the code on the letter again.',
   ],
+  AUDIT_EXPORT_TOO_LARGE: [
+    400,
+    'Hasil terlalu banyak untuk satu unduhan (lebih dari 50.000 baris). Persempit rentang tanggal atau filter lain.',
+    'Too many rows for one download (more than 50,000). Narrow the date range or other filters.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

@@ -21,6 +21,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_date: ['Tanggal tidak valid (format TTTT-BB-HH).', 'Invalid date (format YYYY-MM-DD).'],
   invalid_datetime: ['Waktu tidak valid.', 'Invalid date and time.'],
   date_in_future: ['Tanggal tidak boleh di masa depan.', 'The date cannot be in the future.'],
+  date_before_from: [
+    'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    'The end date cannot be before the start date.',
+  ],
   invalid_nik: [
     'NIK harus 16 digit dan sesuai format kependudukan.',
     'NIK must be 16 digits in the civil-registry format.',

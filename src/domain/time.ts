@@ -48,3 +48,26 @@ export function localHour(at: Date, regionCode: string): number {
   const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
   return new Date(at.getTime() + off).getUTCHours();
 }
+
+/** The abbreviation people read after a local time. */
+export const ZONE_ABBR: Record<IndonesianZone, 'WIB' | 'WITA' | 'WIT'> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** Hours ahead of UTC in the zone of a region ('' = WIB). Indonesia keeps no daylight saving. */
+export function zoneOffsetHours(regionCode: string): number {
+  return ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')];
+}
+
+/** The instant a local calendar day (YYYY-MM-DD) begins in the zone of a region. */
+export function localDayStart(date: string, regionCode: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - zoneOffsetHours(regionCode) * 3600_000);
+}
+
+/** `YYYY-MM-DD HH:mm` at instant `at` in the zone of a region (exports and printouts). */
+export function localDateTime(at: Date, regionCode: string): string {
+  const local = new Date(at.getTime() + zoneOffsetHours(regionCode) * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}

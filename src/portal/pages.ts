@@ -4,7 +4,7 @@ import type { ReportStatus } from '../app/intake/report-status.ts';
 import { fieldMessage } from '../domain/field-messages.ts';
 import { PUBLIC_STATUS_LABELS } from '../domain/intake.ts';
 import { ORG_TYPES, SERVICE_TYPES } from '../domain/taxonomies.ts';
-import type { IndonesianZone } from '../domain/time.ts';
+import { type IndonesianZone, ZONE_ABBR } from '../domain/time.ts';
 import { fill } from './i18n.ts';
 import { carry, type Html, href, on, page, type View } from './layout.ts';
 import type { Region } from './report-form.ts';
@@ -38,12 +38,6 @@ export type StatusView = {
   body?: string;
 };
 
-const ZONE_LABEL: Record<IndonesianZone, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 function dateOf(iso: string, lang: 'id' | 'en', zone: IndonesianZone, withTime = false): string {
   const s = new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
     timeZone: zone,
@@ -52,7 +46,7 @@ function dateOf(iso: string, lang: 'id' | 'en', zone: IndonesianZone, withTime =
     year: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   });
-  return withTime ? `${s} ${ZONE_LABEL[zone]}` : s;
+  return withTime ? `${s} ${ZONE_ABBR[zone]}` : s;
 }
 
 function thread(v: View, st: ReportStatus): Html {

@@ -1,30 +1,78 @@
 /** What auditors and leaders see: the audit log, and aggregates without personal data. */
 
-import { caseStats, listAudit } from '../../db/admin.repository.ts';
-import type { AuditEventDto } from '../../domain/dto.ts';
+import { caseStats } from '../../db/admin.repository.ts';
+import { type AuditFilters, auditOrganisations, listAudit } from '../../db/audit-read.repository.ts';
+import type { AuditQuery } from '../../domain/audit-schemas.ts';
+import {
+  AUDIT_CATEGORIES,
+  AUDIT_CATEGORY_LABELS,
+  AUDIT_OUTCOME_LABELS,
+  AUDIT_OUTCOMES,
+  actionsOf,
+} from '../../domain/audit-words.ts';
+import type { AuditPage } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { can, statsScope } from '../../domain/policy.ts';
-import { auditEventDto } from '../audit-dto.ts';
+import { type Actor, can, ROLE_LABELS, ROLES, statsScope } from '../../domain/policy.ts';
+import { localDayStart, ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
+import { auditEntryDto, describeObjects, orgTypeLabel } from '../audit-dto.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
-export async function listAuditEvents(
-  ctx: AuthedCtx,
-  q: {
-    actorId?: string | undefined;
-    entity?: string | undefined;
-    entityId?: string | undefined;
-    action?: string | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ items: AuditEventDto[]; page: number; pageSize: number }> {
-  if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
-  const rows = await listAudit(ctx.conn.db, ctx.actor.jurisdiction, q, q.page, q.pageSize);
-  await audit(ctx, ctx.conn.db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
+type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
+
+/** The auditor's filters as the query sees them: local days of its jurisdiction's zone → instants. */
+export function auditFilters(actor: Actor, q: Filters): AuditFilters {
+  const j = actor.jurisdiction;
   return {
-    items: rows.map(auditEventDto),
-    page: q.page,
-    pageSize: q.pageSize,
+    actorId: q.actorId,
+    entity: q.entity,
+    entityId: q.entityId,
+    action: q.action,
+    actions: q.category ? actionsOf(q.category) : undefined,
+    name: q.name,
+    role: q.role,
+    orgId: q.orgId,
+    outcome: q.outcome,
+    fromUtc: q.from ? localDayStart(q.from, j) : undefined,
+    toUtc: q.to ? new Date(localDayStart(q.to, j).getTime() + 86_400_000) : undefined,
+  };
+}
+
+/** The filters worth recording with an audit read or export (no paging). */
+export function filtersForAudit(q: Filters): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+export async function listAuditEvents(ctx: AuthedCtx, q: AuditQuery): Promise<AuditPage> {
+  if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
+  const { page, pageSize, ...f } = q;
+  const db = ctx.conn.db;
+  const rows = await listAudit(db, ctx.actor.jurisdiction, auditFilters(ctx.actor, f), page, pageSize);
+  const shown = rows.slice(0, pageSize);
+  const describe = await describeObjects(db, shown, { keys: null, root: ctx.actor.jurisdiction });
+  await audit(ctx, db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
+  const zone = zoneOfRegion(ctx.actor.jurisdiction || '31');
+  return {
+    items: shown.map((r) => auditEntryDto(r, describe)),
+    page,
+    pageSize,
+    hasMore: rows.length > pageSize,
+    zone,
+    zoneAbbr: ZONE_ABBR[zone],
+  };
+}
+
+/** What the filter form offers: roles, categories, outcomes, and the organisations overseen. */
+export async function auditFilterChoices(ctx: AuthedCtx) {
+  if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
+  const orgs = await auditOrganisations(ctx.conn.db, ctx.actor.jurisdiction);
+  const zone = zoneOfRegion(ctx.actor.jurisdiction || '31');
+  return {
+    zone,
+    zoneAbbr: ZONE_ABBR[zone],
+    roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
+    categories: AUDIT_CATEGORIES.map((code) => ({ code, label: AUDIT_CATEGORY_LABELS[code] })),
+    outcomes: AUDIT_OUTCOMES.map((code) => ({ code, label: AUDIT_OUTCOME_LABELS[code] })),
+    organisations: orgs.map((o) => ({ id: o.id, name: o.name, typeLabel: orgTypeLabel(o.type) })),
   };
 }
 

@@ -1,17 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { exportAuditLog } from '../../app/admin/export-audit-log.ts';
 import {
   createOrganisation,
   listOrgsForAdmin,
   updateOrganisation,
 } from '../../app/admin/manage-organisations.ts';
 import { createUser, listUsersForAdmin, resetPassword, updateUser } from '../../app/admin/manage-users.ts';
-import { listAuditEvents, statsSummary } from '../../app/admin/oversight.ts';
+import { auditFilterChoices, listAuditEvents, statsSummary } from '../../app/admin/oversight.ts';
 import type { Services } from '../../app/context.ts';
 import { listOrphanIntake, rerouteOrphanIntake } from '../../app/intake/orphans.ts';
+import { AuditExportQuery, AuditQuery } from '../../domain/audit-schemas.ts';
 import { IntakeReroute } from '../../domain/intake-schemas.ts';
 import { OrgInput, OrgUpdate, UserCreateInput, UserUpdateInput, uuid } from '../../domain/schemas.ts';
 import { type AppEnv, authed } from '../context.ts';
+import { localeOf } from '../errors.ts';
 import { op } from '../openapi.ts';
 
 const Id = z.object({ id: uuid });
@@ -111,24 +114,50 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       c.json(await updateOrganisation(authed(c, svc), (params as { id: string }).id, body)),
   );
 
-  const AuditQuery = z.strictObject({
-    actorId: uuid.optional(),
-    entity: z.string().max(50).optional(),
-    entityId: z.string().max(100).optional(),
-    action: z.string().max(100).optional(),
-    page: z.coerce.number().int().min(1).max(100000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  });
+  const auditTags = ['Audit'];
   op(
     app,
     {
       method: 'get',
       path: '/api/v1/audit',
-      summary: 'Log audit (auditor)',
-      tags: ['Audit'],
+      summary:
+        'Log audit (auditor): dalam kata-kata; filter nama, peran, lembaga, rentang tanggal (hari lokal), kategori, hasil',
+      tags: auditTags,
       query: AuditQuery,
     },
-    async (c, { query }) => c.json(await listAuditEvents(authed(c, svc), query)),
+    async (c, { query }) => c.json(await listAuditEvents(authed(c, svc), query as AuditQuery)),
+  );
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/audit/filters',
+      summary: 'Pilihan filter log audit: peran, kategori, hasil, lembaga yang diawasi',
+      tags: auditTags,
+    },
+    async (c) => c.json(await auditFilterChoices(authed(c, svc))),
+  );
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/audit/export.csv',
+      summary: 'Unduh log audit yang difilter sebagai CSV (UTF-8 dengan BOM; tercatat sebagai audit.export)',
+      tags: auditTags,
+      query: AuditExportQuery,
+    },
+    async (c, { query }) => {
+      const q = query as AuditExportQuery;
+      const out = await exportAuditLog(authed(c, svc), q, q.lang ?? localeOf(c));
+      return new Response(out.body, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${out.filename}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    },
   );
   op(
     app,

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { getAccessLog } from '../../app/cases/access-log.ts';
 import { assignableStaff, assignCase } from '../../app/cases/assign-case.ts';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from '../../app/cases/attachments.ts';
 import { changeStage } from '../../app/cases/change-stage.ts';
@@ -10,9 +11,10 @@ import { addIncident, updateIncident } from '../../app/cases/save-incident.ts';
 import { addPerson, addRelationship, updatePerson } from '../../app/cases/save-person.ts';
 import { addRecord, updateRecord } from '../../app/cases/save-record.ts';
 import { myTasks } from '../../app/cases/tasks.ts';
-import { getAccessLog, getTimeline } from '../../app/cases/timeline.ts';
+import { getTimeline } from '../../app/cases/timeline.ts';
 import { updateCase } from '../../app/cases/update-case.ts';
 import type { Services } from '../../app/context.ts';
+import { AccessLogQuery } from '../../domain/audit-schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   AssignInput,
@@ -301,11 +303,14 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     {
       method: 'get',
       path: '/api/v1/cases/{id}/access-log',
-      summary: 'Log akses kasus',
+      summary:
+        'Log akses kasus: siapa melihat data orang ini (staf dan lembaga mitra), per orang per hari (manajer kasus)',
       tags,
       params: CaseId,
+      query: AccessLogQuery,
     },
-    async (c, { params }) => c.json(await getAccessLog(authed(c, svc), (params as { id: string }).id)),
+    async (c, { params, query }) =>
+      c.json(await getAccessLog(authed(c, svc), (params as { id: string }).id, query as AccessLogQuery)),
   );
 
   op(app, { method: 'get', path: '/api/v1/tasks', summary: 'Tugas dan tenggat saya', tags }, async (c) =>

@@ -1,9 +1,24 @@
-import type { AuditEventDto } from '../../../src/domain/dto.ts';
-import { t } from '../i18n/index.ts';
-import { fmtDateTime } from '../lib/format.ts';
+import type { AuditEntryDto } from '../../../src/domain/dto.ts';
+import { label, t } from '../i18n/index.ts';
+import { fmtDateTimeIn } from '../lib/format.ts';
 import { CardTable } from './form.tsx';
 
-export function AuditTable({ items, caption }: { items: AuditEventDto[]; caption: string }) {
+type Label = { id: string; en: string };
+
+/** Audit events in words: who (role, organisation), did what, to what, how it ended; codes on the side. */
+export function AuditTable({
+  items,
+  caption,
+  zone,
+  zoneAbbr,
+  outcomes,
+}: {
+  items: AuditEntryDto[];
+  caption: string;
+  zone: string;
+  zoneAbbr: string;
+  outcomes: Record<string, Label>;
+}) {
   if (items.length === 0) return <p>{t('audit.none')}</p>;
   return (
     <CardTable
@@ -11,28 +26,49 @@ export function AuditTable({ items, caption }: { items: AuditEventDto[]; caption
       items={items}
       rowHeader={2}
       columns={[
-        { head: t('audit.at'), cell: (e) => fmtDateTime(e.at) },
+        {
+          head: t('audit.at'),
+          cell: (e) => <time dateTime={e.at}>{fmtDateTimeIn(e.at, zone, zoneAbbr)}</time>,
+        },
         {
           head: t('audit.actor'),
           cell: (e) => (
             <>
-              {e.actorName ?? '—'}
-              {e.actorRole ? ` (${e.actorRole})` : ''}
+              {label(e.actor)}
+              {(e.actorRoleLabel || e.actorOrg) && (
+                <span class="hint">
+                  {' '}
+                  ({[label(e.actorRoleLabel), e.actorOrg?.name].filter(Boolean).join(', ')})
+                </span>
+              )}
             </>
           ),
         },
-        { head: t('audit.action'), cell: (e) => e.action },
         {
-          head: t('audit.entity'),
+          head: t('audit.action'),
           cell: (e) => (
             <>
-              {e.entity ?? '—'}
-              {e.entityId ? <code class="id"> {e.entityId}</code> : null}
+              {label(e.words)}
+              {e.outcome !== 'ok' && (
+                <>
+                  {' '}
+                  <span class="badge warn">{label(outcomes[e.outcome], e.outcome)}</span>
+                </>
+              )}
             </>
           ),
         },
-        { head: t('audit.outcome'), cell: (e) => e.outcome },
-        { head: t('audit.ip'), cell: (e) => e.ip ?? '—' },
+        { head: t('audit.object'), cell: (e) => (e.object ? label(e.object) : '—') },
+        {
+          head: t('audit.more'),
+          cell: (e) => (
+            <span class="hint">
+              {e.ip ?? '—'}
+              <br />
+              <code class="id">{e.action}</code>
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -62,3 +62,49 @@ export function fmtSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const zoned = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day (HH.mm) of an instant in the zone the server names (a case's or unit's zone). */
+export function fmtTimeIn(iso: string, zone: string): string {
+  const lang = getLang();
+  const key = `${lang}:${zone}`;
+  let f = zoned.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: zone, timeStyle: 'short' });
+    zoned.set(key, f);
+  }
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
+/** A calendar day `YYYY-MM-DD` with its weekday ("Sabtu, 5 Des 2026"), no time zone shift. */
+export function fmtDay(day: string): string {
+  const lang = getLang();
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(d);
+}
+
+/** Date and time of an instant in the zone the server names, with its abbreviation (WIB/WITA/WIT). */
+export function fmtDateTimeIn(iso: string, zone: string, abbr: string): string {
+  const lang = getLang();
+  const key = `${lang}:dt:${zone}`;
+  let f = zoned.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+      timeZone: zone,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    zoned.set(key, f);
+  }
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${f.format(d)} ${abbr}`;
+}

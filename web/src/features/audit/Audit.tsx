@@ -1,115 +1,188 @@
-import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import type { AuditEventDto, Page } from '../../../../src/domain/dto.ts';
-import { ApiError, api, qs } from '../../api.ts';
+/**
+ * The auditor's page: the audit log of its jurisdiction in words, filtered by name, role,
+ * organisation, local date range, kind of action and outcome, and downloadable as CSV.
+ */
+import type { AuditEntryDto, AuditPage } from '../../../../src/domain/dto.ts';
+import { API, ApiError, api, qs } from '../../api.ts';
 import { AuditTable } from '../../components/audit-table.tsx';
-import { ErrorSummary, TextField } from '../../components/form.tsx';
+import {
+  ErrorSummary,
+  FilterActions,
+  SelectField,
+  TextField,
+  useUrlFilters,
+} from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, Pager, useLoad } from '../../components/page.tsx';
-import { t } from '../../i18n/index.ts';
+import { getLang, label, t } from '../../i18n/index.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
-const KEYS = ['actorId', 'action', 'entity', 'entityId'] as const;
+type Label = { id: string; en: string };
+type Choices = {
+  zone: string;
+  zoneAbbr: string;
+  roles: Array<{ code: string; label: Label }>;
+  categories: Array<{ code: string; label: Label }>;
+  outcomes: Array<{ code: string; label: Label }>;
+  organisations: Array<{ id: string; name: string; typeLabel: Label | null }>;
+};
+
+const KEYS = [
+  'name',
+  'role',
+  'orgId',
+  'category',
+  'outcome',
+  'from',
+  'to',
+  'action',
+  'entity',
+  'entityId',
+  'actorId',
+] as const;
 type F = Record<(typeof KEYS)[number], string>;
+
+const fromQuery = (q: Record<string, string>) => Object.fromEntries(KEYS.map((k) => [k, q[k] ?? ''])) as F;
+const toQuery = (f: F, page?: number) => qs({ ...f, page: page && page > 1 ? page : undefined });
 
 export default function Audit() {
   const user = useStore(userStore);
-  const { query, route } = useLocation();
-  const applied = Object.fromEntries(KEYS.map((k) => [k, query[k] ?? ''])) as F;
-  const page = Math.max(1, Number(query.page) || 1);
-  const [f, setF] = useState<F>(applied);
-  const key = qs({ ...applied, page });
-  useEffect(() => setF(applied), [key]);
   const allowed = user?.role === 'auditor';
+  const { applied, f, set, queryKey, submit, clear, href } = useUrlFilters(fromQuery, toQuery, '/audit');
+  const choices = useLoad(
+    (signal) => (allowed ? api<Choices>('/audit/filters', { signal }) : Promise.resolve(null)),
+    [allowed],
+  );
   const { data, error, loading, reload } = useLoad(
     (signal) =>
-      allowed
-        ? api<Page<AuditEventDto> | AuditEventDto[]>(`/audit${key}`, { signal })
-        : Promise.resolve([] as AuditEventDto[]),
-    [key, allowed],
+      allowed ? api<AuditPage>(`/audit${queryKey}`, { signal }) : Promise.resolve(null as AuditPage | null),
+    [queryKey, allowed],
   );
   if (!user) return <Loading />;
   if (!allowed) return <NoAccess />;
   const fieldErr = error instanceof ApiError && Object.keys(error.fields).length > 0 ? error : null;
-  const items = Array.isArray(data) ? data : (data?.items ?? []);
-  const pageInfo = data && !Array.isArray(data) ? data : null;
+  const c = choices.data;
   const title = t('audit.title');
-  const labels = {
-    actorId: t('audit.actorFilter'),
+  const labels: Record<string, string> = {
+    name: t('audit.name'),
+    role: t('audit.role'),
+    orgId: t('audit.org'),
+    category: t('audit.category'),
+    outcome: t('audit.outcome'),
+    from: t('audit.from'),
+    to: t('audit.to'),
     action: t('audit.action'),
     entity: t('audit.entity'),
     entityId: t('audit.entityId'),
+    actorId: t('audit.actorFilter'),
   };
+  const opts = (xs: Array<{ code: string; label: Label }> | undefined) =>
+    (xs ?? []).map((x) => ({ value: x.code, text: label(x.label) }));
+  const outcomes = Object.fromEntries((c?.outcomes ?? []).map((o) => [o.code, o.label]));
+  const download = `${API}/audit/export.csv${qs({ ...applied, lang: getLang() })}`;
+  const text = (name: keyof F, extra: { hint?: string; type?: string; maxLength?: number } = {}) => (
+    <TextField
+      prefix="au"
+      name={name}
+      label={labels[name]!}
+      value={f[name]}
+      onValue={set(name)}
+      error={fieldErr}
+      {...extra}
+    />
+  );
   return (
     <section>
       <PageHeading title={title}>{title}</PageHeading>
+      <p class="hint">{t('audit.intro', { zone: c?.zoneAbbr ?? 'WIB' })}</p>
       {fieldErr && <ErrorSummary error={fieldErr} prefix="au" labels={labels} />}
-      <form
-        class="filters"
-        aria-label={t('audit.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          route(`/audit${qs({ ...f })}`);
-        }}
-      >
+      <form class="filters" aria-label={t('audit.filters')} onSubmit={submit}>
         <div class="grid">
-          <TextField
+          {text('name', { hint: t('audit.nameHint'), maxLength: 100 })}
+          <SelectField
             prefix="au"
-            name="actorId"
-            label={t('audit.actorFilter')}
-            hint={t('audit.actorHint')}
-            value={f.actorId}
-            onValue={(x) => setF((s) => ({ ...s, actorId: x }))}
+            name="role"
+            label={labels.role!}
+            value={f.role}
+            onValue={set('role')}
+            options={opts(c?.roles)}
+            empty={t('audit.any')}
             error={fieldErr}
           />
-          <TextField
+          <SelectField
             prefix="au"
-            name="action"
-            label={t('audit.action')}
-            hint={t('audit.actionHint')}
-            value={f.action}
-            onValue={(x) => setF((s) => ({ ...s, action: x }))}
+            name="orgId"
+            label={labels.orgId!}
+            value={f.orgId}
+            onValue={set('orgId')}
+            options={(c?.organisations ?? []).map((o) => ({ value: o.id, text: o.name }))}
+            empty={t('audit.any')}
             error={fieldErr}
           />
-          <TextField
+          <SelectField
             prefix="au"
-            name="entity"
-            label={t('audit.entity')}
-            hint={t('audit.entityHint')}
-            value={f.entity}
-            onValue={(x) => setF((s) => ({ ...s, entity: x }))}
+            name="category"
+            label={labels.category!}
+            value={f.category}
+            onValue={set('category')}
+            options={opts(c?.categories)}
+            empty={t('audit.any')}
             error={fieldErr}
           />
-          <TextField
+          <SelectField
             prefix="au"
-            name="entityId"
-            label={t('audit.entityId')}
-            value={f.entityId}
-            onValue={(x) => setF((s) => ({ ...s, entityId: x }))}
+            name="outcome"
+            label={labels.outcome!}
+            value={f.outcome}
+            onValue={set('outcome')}
+            options={opts(c?.outcomes)}
+            empty={t('audit.any')}
             error={fieldErr}
           />
+          {text('from', { type: 'date' })}
+          {text('to', { type: 'date' })}
         </div>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {t('action.filter')}
+        <details open={Boolean(applied.action || applied.entity || applied.entityId || applied.actorId)}>
+          <summary>{t('audit.advanced')}</summary>
+          <div class="grid">
+            {text('action', { hint: t('audit.actionHint') })}
+            {text('entity', { hint: t('audit.entityHint') })}
+            {text('entityId')}
+            {text('actorId', { hint: t('audit.actorHint') })}
+          </div>
+        </details>
+        <FilterActions submit={t('action.filter')}>
+          <button type="button" onClick={clear}>
+            {t('audit.clear')}
           </button>
-        </div>
+        </FilterActions>
       </form>
+      <p hidden={Boolean(fieldErr)}>
+        <a href={download} download class="button">
+          {t('audit.download')}
+        </a>{' '}
+        <span class="hint">{t('audit.downloadHint')}</span>
+      </p>
       <div aria-live="polite">
         {loading && !data ? (
           <Loading />
-        ) : error && !fieldErr ? (
+        ) : fieldErr ? null : error ? (
           <LoadError error={error} onRetry={reload} />
         ) : (
           <>
-            <AuditTable items={items} caption={title} />
-            {pageInfo && (
+            <AuditTable
+              items={(data?.items ?? []) as AuditEntryDto[]}
+              caption={title}
+              zone={data?.zone ?? 'Asia/Jakarta'}
+              zoneAbbr={data?.zoneAbbr ?? 'WIB'}
+              outcomes={outcomes}
+            />
+            {data && (
               <Pager
-                page={pageInfo.page}
-                pageSize={pageInfo.pageSize}
-                total={pageInfo.total}
-                count={items.length}
-                href={(p) => `/audit${qs({ ...applied, page: p > 1 ? p : undefined })}`}
+                page={data.page}
+                pageSize={data.pageSize}
+                count={data.hasMore ? data.pageSize : Math.min(data.items.length, data.pageSize - 1)}
+                href={href}
               />
             )}
           </>

@@ -1,7 +1,6 @@
-import type { AuditEventDto, TimelineEntryDto } from '../../../../../src/domain/dto.ts';
+import type { TimelineEntryDto } from '../../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../../src/domain/stages.ts';
 import { api, asList } from '../../../api.ts';
-import { AuditTable } from '../../../components/audit-table.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, type MessageKey, t } from '../../../i18n/index.ts';
 import { fmtDateTime, fmtSize } from '../../../lib/format.ts';
@@ -109,15 +108,4 @@ export function Timeline({ c, tx }: TabProps) {
       ))}
     </ol>
   );
-}
-
-export function AccessLog({ c }: TabProps) {
-  const { data, error, loading, reload } = useLoad(
-    (signal) =>
-      api<AuditEventDto[] | { items: AuditEventDto[] }>(`/cases/${c.id}/access-log`, { signal }).then(asList),
-    [c.id],
-  );
-  if (loading && !data) return <Loading />;
-  if (error) return <LoadError error={error} onRetry={reload} />;
-  return <AuditTable items={data ?? []} caption={t('tab.accessLog')} />;
 }

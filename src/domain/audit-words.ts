@@ -1,0 +1,400 @@
+/**
+ * The audit log in words (issue 8 §5): each action the code records, and what it was about, as a
+ * person reads it — Bahasa Indonesia first, English second. The rows themselves keep their stable
+ * codes (`case.read`, `referral.read` …); this module only reads them. Every action written in
+ * `src/` has words here (test/unit/audit-words.test.ts enumerates them).
+ */
+import { SECTIONS, type Section } from './referrals.ts';
+import type { Label } from './taxonomies.ts';
+
+export const AUDIT_CATEGORIES = [
+  'baca_data',
+  'ubah_data',
+  'rujukan',
+  'pengaduan',
+  'masuk',
+  'administrasi',
+  'pengawasan',
+  'sistem',
+] as const;
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+
+export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, Label> = {
+  baca_data: { id: 'Melihat data kasus dan korban', en: 'Viewing case and victim data' },
+  ubah_data: { id: 'Mencatat atau mengubah data kasus', en: 'Recording or changing case data' },
+  rujukan: { id: 'Rujukan dan pelimpahan', en: 'Referrals and transfers' },
+  pengaduan: { id: 'Pengaduan dan WhatsApp', en: 'Intake and WhatsApp' },
+  masuk: { id: 'Masuk dan keamanan akun', en: 'Sign-in and account security' },
+  administrasi: { id: 'Administrasi akun, lembaga dan jejaring', en: 'Accounts, organisations and network' },
+  pengawasan: { id: 'Pengawasan (log audit dan log akses)', en: 'Oversight (audit and access logs)' },
+  sistem: { id: 'Pemberitahuan otomatis', en: 'Automatic notices' },
+};
+
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'not_found', 'failed', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, Label> = {
+  ok: { id: 'berhasil', en: 'done' },
+  denied: { id: 'ditolak: peran tidak berwenang', en: 'refused: role not allowed' },
+  not_found: {
+    id: 'ditolak: di luar wilayah kerja atau tidak ada',
+    en: 'refused: outside their scope or does not exist',
+  },
+  failed: { id: 'gagal', en: 'failed' },
+  error: { id: 'gagal karena galat sistem', en: 'failed with a system error' },
+};
+
+type Words = { category: AuditCategory; words: Label };
+const w = (category: AuditCategory, id: string, en: string): Words => ({ category, words: { id, en } });
+
+/** Case records (`${kind}.create` / `${kind}.update`), one pair per kind of RECORD_KINDS. */
+const RECORD_WORDS: Record<string, [Label, Label]> = {
+  assessment: [
+    { id: 'menambah asesmen', en: 'add an assessment' },
+    { id: 'mengubah asesmen', en: 'change an assessment' },
+  ],
+  plan_item: [
+    { id: 'menambah rencana layanan', en: 'add a service plan item' },
+    { id: 'mengubah rencana layanan', en: 'change a service plan item' },
+  ],
+  service: [
+    { id: 'mencatat layanan yang diberikan', en: 'record a service given' },
+    { id: 'mengubah catatan layanan', en: 'change a service record' },
+  ],
+  right: [
+    { id: 'mencatat pemenuhan hak korban', en: "record a victim's right" },
+    { id: 'mengubah catatan hak korban', en: "change a victim's right record" },
+  ],
+  note: [
+    { id: 'menambah catatan kasus', en: 'add a case note' },
+    { id: 'mengubah catatan kasus', en: 'change a case note' },
+  ],
+};
+
+export const AUDIT_ACTIONS: Record<string, Words> = {
+  // sign-in and account security
+  'auth.login': w('masuk', 'masuk ke Simpul', 'sign in to Simpul'),
+  'auth.logout': w('masuk', 'keluar dari Simpul', 'sign out of Simpul'),
+  'auth.password_change': w('masuk', 'mengganti kata sandi', 'change the password'),
+  'auth.recovery_code_used': w('masuk', 'masuk dengan kode pemulihan', 'sign in with a recovery code'),
+  'auth.totp_setup': w(
+    'masuk',
+    'mulai memasang verifikasi dua langkah',
+    'start setting up two-step verification',
+  ),
+  'auth.totp_confirm': w('masuk', 'mengonfirmasi verifikasi dua langkah', 'confirm two-step verification'),
+  'auth.totp_enabled': w('masuk', 'mengaktifkan verifikasi dua langkah', 'turn on two-step verification'),
+
+  // reading case and victim data
+  'case.list': w('baca_data', 'membuka daftar kasus', 'open the case list'),
+  'case.read': w(
+    'baca_data',
+    'membuka berkas kasus (identitas korban, kejadian, catatan)',
+    'open the case file (victim identity, incidents, notes)',
+  ),
+  'case.timeline': w('baca_data', 'melihat riwayat kasus', 'view the case history'),
+  'case.assignable': w(
+    'baca_data',
+    'melihat petugas yang dapat ditugaskan',
+    'view the staff who can be assigned',
+  ),
+  'attachment.read': w('baca_data', 'mengunduh lampiran', 'download an attachment'),
+  'referral.list': w('baca_data', 'melihat daftar rujukan', 'view the list of referrals'),
+  'referral.read': w('baca_data', 'membuka rujukan', 'open the referral'),
+  'referral.suggest': w(
+    'baca_data',
+    'melihat saran lembaga rujukan (memakai wilayah korban)',
+    "view suggested organisations (using the victim's area)",
+  ),
+  'referral.letter': w('baca_data', 'mencetak surat rujukan', 'print the referral letter'),
+  'case.transfer.list': w('baca_data', 'melihat daftar pelimpahan', 'view the list of transfers'),
+
+  // recording and changing case data
+  'case.create': w('ubah_data', 'membuka kasus baru', 'open a new case'),
+  'case.update': w('ubah_data', 'mengubah data kasus', 'change the case details'),
+  'case.transition': w('ubah_data', 'memindahkan tahap kasus', 'move the case to another stage'),
+  'case.assign': w(
+    'ubah_data',
+    'menugaskan manajer kasus atau pendamping',
+    'assign the case manager or companions',
+  ),
+  'person.create': w('ubah_data', 'menambah data orang', 'add a person'),
+  'person.update': w('ubah_data', 'mengubah data orang', "change a person's data"),
+  'relationship.create': w(
+    'ubah_data',
+    'mencatat hubungan korban dan terlapor',
+    'record a victim–perpetrator relationship',
+  ),
+  'relationship.set': w(
+    'ubah_data',
+    'mencatat hubungan korban dan terlapor',
+    'record a victim–perpetrator relationship',
+  ),
+  'incident.create': w('ubah_data', 'menambah kejadian', 'add an incident'),
+  'incident.update': w('ubah_data', 'mengubah kejadian', 'change an incident'),
+  'attachment.create': w('ubah_data', 'mengunggah lampiran', 'upload an attachment'),
+  ...Object.fromEntries(
+    Object.entries(RECORD_WORDS).flatMap(([kind, [add, change]]) => [
+      [`${kind}.create`, { category: 'ubah_data', words: add }],
+      [`${kind}.update`, { category: 'ubah_data', words: change }],
+    ]),
+  ),
+
+  // referrals and transfers
+  'referral.create': w('rujukan', 'membuat rujukan', 'make a referral'),
+  'referral.accept': w('rujukan', 'menerima rujukan', 'accept the referral'),
+  'referral.decline': w('rujukan', 'menolak rujukan', 'decline the referral'),
+  'referral.service': w('rujukan', 'mencatat layanan pada rujukan', 'record a service on the referral'),
+  'referral.complete': w('rujukan', 'menyelesaikan rujukan', 'complete the referral'),
+  'referral.cancel': w('rujukan', 'membatalkan rujukan', 'cancel the referral'),
+  'referral.consent_withdraw': w(
+    'rujukan',
+    'mencatat pencabutan persetujuan',
+    'record that consent was withdrawn',
+  ),
+  'referral.message': w('rujukan', 'menulis pesan pada rujukan', 'write a message on the referral'),
+  'referral.verify': w('rujukan', 'memeriksa keaslian surat rujukan', 'check a referral letter'),
+  'referral.sla.update': w('rujukan', 'mengubah batas waktu rujukan', 'change the referral time limits'),
+  'case.transfer.request': w('rujukan', 'mengajukan pelimpahan kasus', 'request a case transfer'),
+  'case.transfer.national': w(
+    'rujukan',
+    'meneruskan kasus ke layanan rujukan akhir KemenPPPA',
+    "pass the case to KemenPPPA's final-referral service",
+  ),
+  'case.transfer.accept': w('rujukan', 'menerima pelimpahan kasus', 'accept a case transfer'),
+  'case.transfer.decline': w('rujukan', 'menolak pelimpahan kasus', 'decline a case transfer'),
+  'case.transfer.cancel': w('rujukan', 'membatalkan pelimpahan kasus', 'cancel a case transfer'),
+
+  // intake and WhatsApp
+  'intake.submit': w(
+    'pengaduan',
+    'mengirim laporan lewat formulir publik',
+    'send a report through the public form',
+  ),
+  'intake.status': w(
+    'pengaduan',
+    'memeriksa status laporan dengan kode',
+    'check a report status with its code',
+  ),
+  'intake.reporter_added': w('pengaduan', 'menambah informasi pada laporan', 'add information to a report'),
+  'intake.create': w('pengaduan', 'mencatat pengaduan', 'record an intake item'),
+  'intake.list': w('pengaduan', 'membuka daftar pengaduan', 'open the intake inbox'),
+  'intake.read': w('pengaduan', 'membuka pengaduan', 'open an intake item'),
+  'intake.update': w('pengaduan', 'mengubah pengaduan', 'change an intake item'),
+  'intake.note': w('pengaduan', 'menambah catatan pengaduan', 'add a note to an intake item'),
+  'intake.open_case': w('pengaduan', 'membuka kasus dari pengaduan', 'open a case from an intake item'),
+  'intake.attach': w('pengaduan', 'menggabungkan pengaduan ke kasus', 'attach an intake item to a case'),
+  'intake.forward': w(
+    'pengaduan',
+    'meneruskan pengaduan ke wilayah lain',
+    'forward an intake item to another area',
+  ),
+  'intake.national': w('pengaduan', 'meneruskan pengaduan ke SAPA 129', 'refer an intake item to SAPA 129'),
+  'intake.close': w('pengaduan', 'menutup pengaduan', 'close an intake item'),
+  'intake.letter': w('pengaduan', 'mencetak surat ke SAPA 129', 'print the letter to SAPA 129'),
+  'whatsapp.receive': w('pengaduan', 'menerima pesan WhatsApp', 'receive a WhatsApp message'),
+  'whatsapp.status': w('pengaduan', 'menerima status pesan WhatsApp', 'receive a WhatsApp message status'),
+  'whatsapp.read': w('pengaduan', 'membaca percakapan WhatsApp', 'read a WhatsApp conversation'),
+  'whatsapp.send': w('pengaduan', 'membalas lewat WhatsApp', 'reply through WhatsApp'),
+  'whatsapp.media.read': w('pengaduan', 'membuka berkas dari WhatsApp', 'open a file sent through WhatsApp'),
+  'whatsapp.media.fetch': w(
+    'pengaduan',
+    'mengambil berkas dari WhatsApp',
+    'fetch a file sent through WhatsApp',
+  ),
+  'whatsapp.webhook': w(
+    'pengaduan',
+    'kiriman WhatsApp tanpa tanda tangan sah',
+    'WhatsApp delivery without a valid signature',
+  ),
+  'whatsapp.verify': w('pengaduan', 'verifikasi webhook WhatsApp', 'WhatsApp webhook verification'),
+
+  // administration
+  'user.list': w('administrasi', 'melihat daftar pengguna', 'view the list of users'),
+  'user.create': w('administrasi', 'membuat akun', 'create an account'),
+  'user.update': w('administrasi', 'mengubah akun (peran atau status)', 'change an account (role or status)'),
+  'user.reset_password': w('administrasi', 'menyetel ulang kata sandi akun', "reset an account's password"),
+  'user.notification_settings.read': w(
+    'administrasi',
+    'melihat pengaturan pemberitahuan (nomor WhatsApp)',
+    'view notification settings (WhatsApp number)',
+  ),
+  'user.notification_settings.update': w(
+    'administrasi',
+    'mengubah pengaturan pemberitahuan',
+    'change notification settings',
+  ),
+  'organisation.create': w('administrasi', 'membuat lembaga', 'create an organisation'),
+  'organisation.update': w('administrasi', 'mengubah data lembaga', 'change an organisation'),
+  'organisation.verify': w('administrasi', 'memverifikasi lembaga di direktori', 'verify a directory entry'),
+  'organisation.capacity': w(
+    'administrasi',
+    'mengubah kapasitas lembaga',
+    "change an organisation's capacity",
+  ),
+  'agreement.create': w('administrasi', 'mencatat perjanjian kerja sama', 'record a cooperation agreement'),
+  'agreement.update': w('administrasi', 'mengubah perjanjian kerja sama', 'change a cooperation agreement'),
+  'agreement.read': w('administrasi', 'membuka perjanjian kerja sama', 'open a cooperation agreement'),
+  'agreement.document': w('administrasi', 'mengunduh dokumen perjanjian', 'download an agreement document'),
+  'join_request.submit': w('administrasi', 'mengajukan permohonan bergabung', 'submit a request to join'),
+  'join_request.list': w('administrasi', 'melihat permohonan bergabung', 'view requests to join'),
+  'join_request.decide': w('administrasi', 'memutuskan permohonan bergabung', 'decide a request to join'),
+  'join_request.approve': w('administrasi', 'menerima permohonan bergabung', 'approve a request to join'),
+  'join_request.reject': w('administrasi', 'menolak permohonan bergabung', 'reject a request to join'),
+
+  // oversight
+  'case.access_log': w('pengawasan', 'melihat log akses kasus', 'view the case access log'),
+  'audit.read': w('pengawasan', 'membuka log audit', 'open the audit log'),
+  'audit.export': w('pengawasan', 'mengunduh log audit (CSV)', 'download the audit log (CSV)'),
+
+  // automatic notices
+  'notification.email': w('sistem', 'mengirim pemberitahuan lewat e-mail', 'send a notification by e-mail'),
+  'notification.whatsapp': w(
+    'sistem',
+    'mengirim pemberitahuan lewat WhatsApp',
+    'send a notification by WhatsApp',
+  ),
+  'referral.reminder': w('sistem', 'mengingatkan penerima rujukan', 'remind the referral recipient'),
+  'referral.overdue_notice': w(
+    'sistem',
+    'memberi tahu rujukan terlambat',
+    'give notice of an overdue referral',
+  ),
+  'agreement.expiry_warning': w(
+    'sistem',
+    'memperingatkan perjanjian yang akan berakhir',
+    'warn of an agreement about to end',
+  ),
+};
+
+/** Actions of a category (for filtering in SQL). */
+export function actionsOf(category: AuditCategory): string[] {
+  return Object.entries(AUDIT_ACTIONS)
+    .filter(([, v]) => v.category === category)
+    .map(([k]) => k);
+}
+
+export function categoryOf(action: string): AuditCategory | null {
+  return AUDIT_ACTIONS[action]?.category ?? null;
+}
+
+/** Short names of the referral sections, for "membaca bagian yang dibagikan … (identitas, kronologi)". */
+export const SECTION_WORDS: Record<Section, Label> = {
+  identitas: { id: 'identitas', en: 'identity' },
+  kontak: { id: 'kontak', en: 'contact' },
+  kronologi: { id: 'kronologi', en: 'chronology' },
+  asesmen: { id: 'asesmen', en: 'assessment' },
+  layanan: { id: 'layanan', en: 'services' },
+};
+
+function sectionList(v: unknown): Section[] {
+  if (!Array.isArray(v)) return [];
+  return SECTIONS.filter((s) => v.includes(s));
+}
+
+export type AuditFacts = {
+  action: string;
+  outcome: string;
+  /** the recorded detail, where the words depend on it (sections read, the referral side) */
+  detail?: Record<string, unknown> | null | undefined;
+};
+
+/** What was done, in words, outcome included: "membaca bagian yang dibagikan pada rujukan (identitas, kronologi)". */
+export function auditWords(e: AuditFacts): Label {
+  const base = baseWords(e);
+  if (e.outcome === 'ok') return base;
+  if (e.action === 'auth.login') {
+    if (e.outcome === 'failed')
+      return {
+        id: 'gagal masuk (e-mail, kata sandi atau kode salah)',
+        en: 'failed to sign in (wrong e-mail, password or code)',
+      };
+    if (e.outcome === 'denied')
+      return {
+        id: 'masuk ditolak (akun terkunci atau nonaktif)',
+        en: 'sign-in refused (account locked or disabled)',
+      };
+  }
+  const o = AUDIT_OUTCOME_LABELS[e.outcome as AuditOutcome] ?? { id: e.outcome, en: e.outcome };
+  return { id: `mencoba ${base.id} — ${o.id}`, en: `tried to ${base.en} — ${o.en}` };
+}
+
+function baseWords(e: AuditFacts): Label {
+  if (e.action === 'referral.read' && e.outcome === 'ok' && e.detail?.side === 'penerima') {
+    const s = sectionList(e.detail.sections);
+    if (s.length === 0)
+      return {
+        id: 'membuka rujukan (tanpa bagian data korban yang dibagikan)',
+        en: 'open the referral (no sections of victim data shared)',
+      };
+    return {
+      id: `membaca bagian yang dibagikan pada rujukan (${s.map((x) => SECTION_WORDS[x].id).join(', ')})`,
+      en: `read the sections shared in the referral (${s.map((x) => SECTION_WORDS[x].en).join(', ')})`,
+    };
+  }
+  const known = AUDIT_ACTIONS[e.action];
+  if (known) return known.words;
+  // an action this module does not know yet: say so instead of hiding it
+  return { id: `tindakan lain (${e.action})`, en: `other action (${e.action})` };
+}
+
+/** Who acted when no user was signed in. */
+export function unattributedActor(action: string, userAgent: string | null): Label {
+  if (userAgent === 'simpul-cli') return { id: 'Operator (baris perintah)', en: 'Operator (command line)' };
+  if (AUDIT_ACTIONS[action]?.category === 'sistem') return { id: 'Sistem Simpul', en: 'Simpul system' };
+  if (action.startsWith('whatsapp.')) return { id: 'Layanan WhatsApp', en: 'WhatsApp service' };
+  return { id: 'Tanpa akun (publik atau belum masuk)', en: 'No account (public or not signed in)' };
+}
+
+/** What a record is, without who: "kasus", "korban", "lampiran" … */
+export const ENTITY_WORDS: Record<string, Label> = {
+  case: { id: 'kasus', en: 'case' },
+  person: { id: 'orang', en: 'person' },
+  incident: { id: 'kejadian', en: 'incident' },
+  case_record: { id: 'catatan kasus', en: 'case record' },
+  attachment: { id: 'lampiran', en: 'attachment' },
+  referral: { id: 'rujukan', en: 'referral' },
+  case_transfer: { id: 'pelimpahan', en: 'transfer' },
+  intake: { id: 'pengaduan', en: 'intake item' },
+  wa_message: { id: 'pesan WhatsApp', en: 'WhatsApp message' },
+  whatsapp_webhook: { id: 'webhook WhatsApp', en: 'WhatsApp webhook' },
+  user: { id: 'akun', en: 'account' },
+  app_user: { id: 'akun', en: 'account' },
+  organisation: { id: 'lembaga', en: 'organisation' },
+  agreement: { id: 'perjanjian kerja sama', en: 'cooperation agreement' },
+  join_request: { id: 'permohonan bergabung', en: 'request to join' },
+  notification: { id: 'pemberitahuan', en: 'notification' },
+  region: { id: 'wilayah', en: 'area' },
+  audit: { id: 'log audit', en: 'audit log' },
+};
+
+export const PERSON_ROLE_WORDS: Record<string, Label> = {
+  korban: { id: 'korban', en: 'victim' },
+  terlapor: { id: 'terlapor', en: 'alleged perpetrator' },
+  pelapor: { id: 'pelapor', en: 'reporter' },
+};
+
+export const RECORD_KIND_WORDS: Record<string, Label> = {
+  assessment: { id: 'asesmen', en: 'assessment' },
+  plan_item: { id: 'rencana layanan', en: 'service plan' },
+  service: { id: 'layanan', en: 'service' },
+  right: { id: 'hak korban', en: "victim's rights" },
+  note: { id: 'catatan', en: 'note' },
+};
+
+/** "S. W." for "Sari Wulandari": enough for the case manager to tell two victims apart. */
+export function initials(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .filter((p) => /\p{L}/u.test(p))
+    .slice(0, 3)
+    .map((p) => `${[...p.replace(/^[^\p{L}]+/u, '')][0]!.toUpperCase()}.`)
+    .join(' ');
+}
+
+/** Joins label parts: `join([a, b], ' · ')`. */
+export function joinLabels(parts: Array<Label | null | undefined>, sep = ' · '): Label {
+  const xs = parts.filter((p): p is Label => Boolean(p));
+  return { id: xs.map((x) => x.id).join(sep), en: xs.map((x) => x.en).join(sep) };
+}
