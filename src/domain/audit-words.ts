@@ -178,6 +178,31 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   ),
   'intake.reporter_added': w('pengaduan', 'menambah informasi pada laporan', 'add information to a report'),
   'intake.create': w('pengaduan', 'mencatat pengaduan', 'record an intake item'),
+  'intake.receipt': w(
+    'pengaduan',
+    'membuka halaman tanda terima laporan (kode dan nomor rahasia, sekali tampil)',
+    'open the one-time receipt of a report (code and secret number)',
+  ),
+  'intake.message_reporter': w(
+    'pengaduan',
+    'mengirim pesan kepada pelapor',
+    'leave a message for the reporter',
+  ),
+  'intake.orphan_list': w(
+    'administrasi',
+    'membuka daftar laporan yang tidak masuk kotak masuk mana pun',
+    'open the list of reports no inbox can see',
+  ),
+  'intake.orphan_check': w(
+    'administrasi',
+    'memeriksa laporan yang tidak masuk kotak masuk mana pun (pemeriksaan harian)',
+    'check for reports no inbox can see (daily check)',
+  ),
+  'intake.reroute': w(
+    'administrasi',
+    'memindahkan laporan ke kotak masuk yang ada petugasnya',
+    'move a report to an inbox somebody reads',
+  ),
   'intake.list': w('pengaduan', 'membuka daftar pengaduan', 'open the intake inbox'),
   'intake.read': w('pengaduan', 'membuka pengaduan', 'open an intake item'),
   'intake.update': w('pengaduan', 'mengubah pengaduan', 'change an intake item'),
