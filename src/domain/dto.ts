@@ -253,6 +253,8 @@ export type ReferralLinkDto = {
 
 export type ReferralDto = ReferralSummaryDto & {
   side: ReferralSide;
+  /** the victim referred (referring side only: "rujuk ulang" starts from the same victim) */
+  personId: string | null;
   /**
    * Why the recipient no longer sees the victim's data (decision 009), for both sides to read;
    * null while the recipient's view is open.

@@ -53,6 +53,7 @@ function referral(over: Partial<ReferralDto> = {}): ReferralDto {
     victim: { sex: 'perempuan', ageGroup: '13-17', child: true },
     version: 1,
     side: 'pengirim',
+    personId: null,
     closedReason: null,
     purpose: 'Pemeriksaan visum dan konseling awal.',
     sections: ['kronologi', 'layanan'],

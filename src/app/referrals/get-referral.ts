@@ -200,6 +200,7 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
   return {
     ...summaryDto(r, l.side, now),
     side: l.side,
+    personId: sender ? r.person_id : null,
     closedReason,
     purpose: hidden ? null : k.decrypt(r.purpose_enc),
     sections: r.sections,
