@@ -78,6 +78,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
   nothing_to_change: ['Tidak ada yang diubah.', 'Nothing to change.'],
+  appointment_out_of_range: [
+    'Jadwal pertemuan harus dalam satu tahun sebelum atau sesudah hari ini.',
+    'The appointment must be within a year before or after today.',
+  ],
   officer_one_of: [
     'Pilih petugas dari daftar atau tuliskan namanya, jangan keduanya.',
     'Choose an officer from the list or type a name, not both.',

@@ -73,7 +73,7 @@ export const ReferralListQuery = z.object({
 /** Within a year either way of now: an appointment is set for the coming weeks, or noted after it. */
 const appointmentAt = isoDateTime.refine(
   (v) => Math.abs(Date.parse(v) - Date.now()) <= 366 * 24 * 3600_000,
-  'out_of_range',
+  'appointment_out_of_range',
 );
 
 /**
@@ -87,29 +87,31 @@ const handlingFields = {
   appointmentAt: appointmentAt.nullish(),
   appointmentPlace: text(500).nullish(),
 };
-function handlingRules(
+/**
+ * One officer, a user or a typed name; a place needs a time. On acceptance the time must come with
+ * the place; a later change may name only a place when a time is already set (checked in the use case).
+ */
+function handlingRules(placeNeedsTimeHere: boolean): (
   v: {
-    officerId?: string | null;
-    officerName?: string | null;
-    appointmentPlace?: string | null;
-    appointmentAt?: string | null;
+    officerId?: string | null | undefined;
+    officerName?: string | null | undefined;
+    appointmentPlace?: string | null | undefined;
+    appointmentAt?: string | null | undefined;
   },
   ctx: z.RefinementCtx,
-) {
-  if (v.officerId && v.officerName)
-    ctx.addIssue({ code: 'custom', path: ['officerName'], message: 'officer_one_of' });
-  if (v.appointmentPlace && v.appointmentAt === null)
-    ctx.addIssue({ code: 'custom', path: ['appointmentAt'], message: 'required' });
+) => void {
+  return (v, ctx) => {
+    if (v.officerId && v.officerName)
+      ctx.addIssue({ code: 'custom', path: ['officerName'], message: 'officer_one_of' });
+    if (v.appointmentPlace && (placeNeedsTimeHere ? !v.appointmentAt : v.appointmentAt === null))
+      ctx.addIssue({ code: 'custom', path: ['appointmentAt'], message: 'required' });
+  };
 }
 
-export const AcceptInput = z.strictObject({ version, ...handlingFields }).superRefine((v, ctx) => {
-  handlingRules(v, ctx);
-  if (v.appointmentPlace && !v.appointmentAt)
-    ctx.addIssue({ code: 'custom', path: ['appointmentAt'], message: 'required' });
-});
+export const AcceptInput = z.strictObject({ version, ...handlingFields }).superRefine(handlingRules(true));
 export type AcceptBody = z.infer<typeof AcceptInput>;
 export const HandlingInput = z.strictObject({ version, ...handlingFields }).superRefine((v, ctx) => {
-  handlingRules(v, ctx);
+  handlingRules(false)(v, ctx);
   if (Object.keys(handlingFields).every((k) => v[k as keyof typeof v] === undefined))
     ctx.addIssue({ code: 'custom', path: ['officerId'], message: 'nothing_to_change' });
 });

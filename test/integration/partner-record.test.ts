@@ -367,6 +367,12 @@ describe.each(ENGINES)('partners keep their own record on %s', (engine) => {
       appointmentAt: 'Kamis pagi',
     });
     expect(badTime.body.error.fieldCodes).toEqual({ appointmentAt: 'invalid_datetime' });
+    const farOff = await police.post(`/api/v1/referrals/${r.id}/accept`, {
+      version: r.version,
+      appointmentAt: '2099-01-01T09:00:00+07:00',
+    });
+    expect(farOff.body.error.fieldCodes).toEqual({ appointmentAt: 'appointment_out_of_range' });
+    expect(farOff.body.error.fields.appointmentAt).toContain('satu tahun');
     // nothing was accepted by any refused attempt
     expect((await m.get(`/api/v1/referrals/${r.id}`)).body.status).toBe('terkirim');
 
