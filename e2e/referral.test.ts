@@ -4,6 +4,12 @@
  * the police PPA unit (duty to report under UU TPKS). The RSUD user sees only what was shared,
  * accepts, records the visum and completes; the police user declines with a reason; the case
  * manager sees both outcomes and prints the referral letter.
+ *
+ * Partners keep their own record (decision 010): the police unit accepts naming its officer and an
+ * appointment, records the police report number, is told to record a service before completing,
+ * completes, and still sees its own actions, services and messages while the victim's data is
+ * closed with the reason in words, and downloads the letter; the case manager re-refers a
+ * declined referral from a form filled in from it.
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
@@ -141,6 +147,16 @@ async function openIncoming(page: Page, number: string): Promise<void> {
   );
 }
 
+/** "Terima" opens the acceptance form (officer and appointment optional); accept without them. */
+async function acceptAsIs(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Terima', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Terima rujukan' });
+  await see(page, form, 'the acceptance form');
+  await form.getByRole('button', { name: 'Terima', exact: true }).click();
+  await notSee(page, form, 'the acceptance form after sending (did the server refuse?)');
+  await seeText(page, fact(page, 'Status'), /^Diterima/, 'the status after accepting');
+}
+
 describe('referral network', () => {
   test('refer to the RSUD and the police; the RSUD completes, the police declines; the manager prints the letter', async () => {
     const { page } = await env.newPage();
@@ -189,14 +205,13 @@ describe('referral network', () => {
       const body = await page.locator('body').innerText();
       expect(body, 'the victim name must not be shown to the RSUD').not.toContain(VICTIM.name);
       expect(body, 'the victim NIK must not be shown to the RSUD').not.toContain(VICTIM.nik);
-      await notSee(
+      await see(
         page,
-        page.getByRole('link', { name: 'Cetak surat rujukan' }),
-        'the letter link (sender only)',
+        page.getByRole('link', { name: 'Unduh surat rujukan' }),
+        'the letter addressed to the RSUD, to download',
       );
 
-      await page.getByRole('button', { name: 'Terima', exact: true }).click();
-      await seeText(page, fact(page, 'Status'), /^Diterima/, 'the status after accepting');
+      await acceptAsIs(page);
 
       await page.getByRole('button', { name: 'Catat layanan' }).click();
       const svc = page.getByRole('form', { name: 'Catat layanan' });
@@ -269,5 +284,331 @@ describe('referral network', () => {
       const head = (await readFile(path)).subarray(0, 5).toString('latin1');
       expect(head, `the letter file ${download.suggestedFilename()}`).toBe('%PDF-');
     });
+  });
+
+  test('the police keeps its own record after completing; the manager re-refers a declined referral', async () => {
+    const VICTIM2 = { name: 'Ratih Kumalasari', birthDate: '1998-07-02' };
+    const CHRONO2 =
+      'Korban dipukul dengan gagang sapu oleh terlapor di halaman rumah (uji e2e catatan mitra).';
+    const PURPOSE_RSUD = 'Mohon pemeriksaan luka memar di lengan kiri korban.';
+    const LP = 'LP/B/123/XII/2026/SPKT/POLRES LEBAK';
+    const OFFICER = 'Bripka Rahmawati Uji';
+    const appointment = new Date(Date.now() + 2 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+
+    // recorded through the API: a case with a victim and an incident, a referral to the police
+    // sharing the chronology with a message from the manager, and one to the RSUD it declined
+    const c = await caseWithVictim(env, { ...VICTIM2, regionCode: '36.02.01.2002' }, { regionCode: '36.02' });
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const inc = await c.api.post(`/api/v1/cases/${c.id}/incidents`, {
+      date: today,
+      placeCategory: 'rumah_tangga',
+      forms: ['fisik'],
+      chronology: CHRONO2,
+    });
+    expect(inc.status, JSON.stringify(inc.body)).toBe(201);
+    // an intervention-plan item the RSUD referral carries out
+    const plan = await c.api.post(`/api/v1/cases/${c.id}/records/plan_item`, {
+      service: 'kesehatan',
+      agreedWithBeneficiary: true,
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const consent = { basis: 'persetujuan_korban', givenBy: VICTIM2.name, givenAt: new Date().toISOString() };
+    const toPolice = await c.api.post(`/api/v1/cases/${c.id}/referrals`, {
+      personId: c.victimId,
+      toOrgId: (
+        await env.h.svc.conn.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('name', '=', POLICE)
+          .executeTakeFirstOrThrow()
+      ).id,
+      services: ['lapor_polisi'],
+      urgency: 'segera',
+      purpose: 'Pendampingan pembuatan laporan polisi atas penganiayaan.',
+      sections: ['kronologi'],
+      consent,
+    });
+    expect(toPolice.status, JSON.stringify(toPolice.body)).toBe(201);
+    const policeNo = toPolice.body.number as string;
+    const managerMsg = `Korban ${VICTIM2.name} akan datang bersama kakaknya.`;
+    expect(
+      (await c.api.post(`/api/v1/referrals/${toPolice.body.id}/messages`, { body: managerMsg })).status,
+    ).toBe(201);
+    const toRsud = await c.api.post(`/api/v1/cases/${c.id}/referrals`, {
+      personId: c.victimId,
+      toOrgId: (
+        await env.h.svc.conn.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('name', '=', RSUD)
+          .executeTakeFirstOrThrow()
+      ).id,
+      services: ['kesehatan'],
+      urgency: 'segera',
+      purpose: PURPOSE_RSUD,
+      sections: ['kronologi'],
+      consent,
+      planItemId: plan.body.id,
+    });
+    expect(toRsud.status, JSON.stringify(toRsud.body)).toBe(201);
+    const rsudApi = await env.api('rsud@lebak.demo');
+    const dec = await rsudApi.post(`/api/v1/referrals/${toRsud.body.id}/decline`, {
+      version: toRsud.body.version,
+      reason: 'kapasitas_penuh',
+    });
+    expect(dec.status, JSON.stringify(dec.body)).toBe(200);
+    const rsudNo = toRsud.body.number as string;
+    // a second officer of the police unit, to be named on acceptance
+    const admin = await env.api('admin-dinas@lebak.demo');
+    const officer = await admin.post('/api/v1/admin/users', {
+      email: 'penyidik.e2e@lebak.demo',
+      name: OFFICER,
+      role: 'mitra',
+      orgId: toPolice.body.toOrg.id,
+      password: 'Penyidik-Uji-2026!',
+    });
+    expect(officer.status, JSON.stringify(officer.body)).toBe(201);
+
+    const { page } = await env.newPage();
+
+    await step('the police accepts, naming its officer and an appointment', async () => {
+      await signIn(page, 'mitra@lebak.demo', { home: 'Rujukan' });
+      await openIncoming(page, policeNo);
+      await see(page, page.getByText(CHRONO2), 'the shared chronology while the referral is open');
+      await page.getByRole('button', { name: 'Terima', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Terima rujukan' });
+      await see(page, form.getByLabel('Petugas lembaga Anda'), 'the officers of the unit to choose from');
+      await form.getByLabel('Petugas lembaga Anda').selectOption({ label: OFFICER });
+      await form.getByLabel('Jadwal pertemuan dengan korban').fill(`${appointment}T10:00`);
+      await form.getByLabel('Tempat pertemuan').fill('Ruang Unit PPA Polres Lebak');
+      await form.getByRole('button', { name: 'Terima', exact: true }).click();
+      await notSee(page, form, 'the acceptance form after sending (did the server refuse?)');
+      await seeText(page, fact(page, 'Status'), /^Diterima/, 'the status after accepting');
+      const handling = page.getByRole('region', { name: 'Penanganan' });
+      await seeText(page, fact(handling, 'Petugas yang menangani'), OFFICER, 'the officer named');
+      await seeText(
+        page,
+        fact(handling, 'Jadwal pertemuan'),
+        /Ruang Unit PPA Polres Lebak/,
+        'the appointment',
+      );
+    });
+
+    await step('the police records the LP number; a malformed one is refused with an example', async () => {
+      await page.getByRole('button', { name: 'Catat perkembangan proses hukum' }).click();
+      const form = page.getByRole('form', { name: 'Catat nomor LP dan status penyidikan' });
+      await form.getByLabel('Nomor laporan polisi (LP)').fill('LP 123 Polres');
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      await see(
+        page,
+        form.getByRole('alert').getByText(/contoh: LP\/B\/123\/XII\/2026\/SPKT\/POLRES LEBAK/),
+        'the format error with an example',
+      );
+      await form.getByLabel('Nomor laporan polisi (LP)').fill(LP);
+      await form.getByLabel('Status penyidikan').selectOption({ label: 'Laporan diterima' });
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      await notSee(page, form, 'the LP form after saving (did the server refuse?)');
+      const legal = page.getByRole('region', { name: 'Proses hukum' });
+      await seeText(page, fact(legal, 'Nomor laporan polisi \\(LP\\)'), LP, 'the LP number recorded');
+      await seeText(page, fact(legal, 'Status penyidikan'), 'Laporan diterima', 'the investigation status');
+    });
+
+    await step('completing without a service explains why and offers to record one', async () => {
+      await page.getByRole('button', { name: 'Selesaikan' }).click();
+      await see(
+        page,
+        page.getByText('Rujukan baru dapat diselesaikan setelah minimal satu layanan dicatat.', {
+          exact: false,
+        }),
+        'the explanation that a service must be recorded first',
+      );
+      await page.getByRole('button', { name: 'Catat layanan sekarang' }).click();
+      const svc = page.getByRole('form', { name: 'Catat layanan' });
+      await svc.getByLabel('Jenis layanan').selectOption({ label: 'Pelaporan ke kepolisian' });
+      await svc.getByLabel('Hasil layanan').fill('Laporan polisi dibuat; korban didampingi penyidik.');
+      await svc.getByRole('button', { name: 'Simpan' }).click();
+      await notSee(page, svc, 'the service form after saving (did the server refuse?)');
+      await seeText(page, fact(page, 'Status'), /^Dalam layanan/, 'the status after the service');
+    });
+
+    await step('the police writes in the thread and completes', async () => {
+      const thread = page.getByRole('region', { name: 'Pertanyaan dan pesan' });
+      await thread.getByLabel('Pesan', { exact: true }).fill('Mohon korban membawa KTP saat datang.');
+      await thread.getByRole('button', { name: 'Kirim pesan' }).click();
+      await see(page, thread.getByRole('status').filter({ hasText: 'Pesan terkirim.' }), 'the message sent');
+      await page.getByRole('button', { name: 'Selesaikan' }).click();
+      const done = page.getByRole('form', { name: 'Selesaikan rujukan' });
+      await done.getByLabel('Hasil rujukan').fill('Laporan polisi diterima, penyelidikan dimulai.');
+      await done.getByRole('button', { name: 'Selesaikan' }).click();
+      await notSee(page, done, 'the completion form after saving (did the server refuse?)');
+      await seeText(page, fact(page, 'Status'), /^Selesai/, 'the status after completing');
+    });
+
+    await step(
+      'after completion the police still sees its own record; the victim’s data is closed with the reason',
+      async () => {
+        await page.reload();
+        await seeText(page, fact(page, 'Status'), /^Selesai/, 'the status after reloading');
+        await see(
+          page,
+          page.getByText(
+            'Rujukan ini sudah selesai, sehingga tujuan rujukan dan informasi korban tidak ditampilkan lagi.',
+            {
+              exact: false,
+            },
+          ),
+          'the reason the victim’s data is no longer shown',
+        );
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user sees
+        const body = await page.locator('body').innerText();
+        expect(body, 'consent was not withdrawn: the page must not say so').not.toMatch(
+          /Persetujuan (telah |korban )?dicabut/,
+        );
+        expect(body, 'the chronology is closed').not.toContain(CHRONO2);
+        expect(body, 'the manager’s message is closed').not.toContain(managerMsg);
+        await see(
+          page,
+          page
+            .getByRole('table', { name: 'Layanan yang diberikan' })
+            .getByText('Laporan polisi dibuat; korban didampingi penyidik.'),
+          'its service and its result',
+        );
+        await see(page, page.getByText('Laporan polisi diterima, penyelidikan dimulai.'), 'its outcome');
+        await see(
+          page,
+          page
+            .getByRole('region', { name: 'Pertanyaan dan pesan' })
+            .getByText('Mohon korban membawa KTP saat datang.'),
+          'its own message',
+        );
+        await seeText(
+          page,
+          fact(page.getByRole('region', { name: 'Proses hukum' }), 'Nomor laporan polisi \\(LP\\)'),
+          LP,
+          'its LP number',
+        );
+        await see(
+          page,
+          page.getByRole('region', { name: 'Riwayat' }).getByText(/^Status berubah: Diterima/),
+          'its actions in the history',
+        );
+
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Unduh surat rujukan' }).click(),
+        ]);
+        const head = (await readFile(await download.path())).subarray(0, 5).toString('latin1');
+        expect(head, `the letter file ${download.suggestedFilename()}`).toBe('%PDF-');
+        await signOut(page);
+      },
+    );
+
+    await step(
+      'the manager sees the police record, then re-refers the declined RSUD referral from a filled-in form',
+      async () => {
+        await signIn(page, 'manajer@lebak.demo');
+        await page.goto(`/rujukan/${toPolice.body.id}`);
+        await seeText(
+          page,
+          fact(page.getByRole('region', { name: 'Penanganan' }), 'Petugas yang menangani'),
+          OFFICER,
+          'the officer, for the referring side',
+        );
+        await seeText(
+          page,
+          fact(page.getByRole('region', { name: 'Proses hukum' }), 'Nomor laporan polisi \\(LP\\)'),
+          LP,
+          'the LP number, for the referring side',
+        );
+
+        await page.goto(`/rujukan/${toRsud.body.id}`);
+        await see(page, page.getByText('Ditolak: Kapasitas penuh'), 'the decline reason');
+        await page.getByRole('link', { name: 'Rujuk ulang' }).click();
+        const form = page.getByRole('form', { name: `Rujuk ulang ${rsudNo}` });
+        await see(page, form, 'the re-referral form');
+        // filled in from the declined referral
+        expect(
+          await form
+            .getByRole('group', { name: /^Layanan/ })
+            .getByRole('checkbox', { name: 'Kesehatan', exact: true })
+            .isChecked(),
+          'the service copied',
+        ).toBe(true);
+        expect(
+          await form
+            .getByRole('group', { name: /Tingkat urgensi/ })
+            .getByRole('radio', { name: 'Segera' })
+            .isChecked(),
+          'the urgency copied',
+        ).toBe(true);
+        expect(await form.getByLabel('Tujuan rujukan').inputValue(), 'the purpose copied').toBe(PURPOSE_RSUD);
+        expect(
+          await form
+            .getByRole('group', { name: /Informasi yang dibagikan/ })
+            .getByRole('checkbox', { name: 'Kronologi kejadian' })
+            .isChecked(),
+          'the shared sections copied',
+        ).toBe(true);
+        expect(
+          await form
+            .getByRole('group', { name: /Dasar berbagi informasi/ })
+            .getByRole('radio', { name: /^Persetujuan korban/ })
+            .isChecked(),
+          'the consent basis copied',
+        ).toBe(true);
+        expect(
+          await form.getByLabel('Rencana intervensi yang dilaksanakan').inputValue(),
+          'the plan item copied',
+        ).toBe(plan.body.id);
+        const recipients = form.getByRole('group', { name: /Lembaga tujuan/ });
+        const other = recipients.getByRole('radio', { name: 'RSUD Serang (demo)', exact: true });
+        await see(page, other, 'another hospital among the suggestions');
+        await other.check();
+        // the consent must cover the new recipient: without the confirmation it is refused
+        await form.getByRole('button', { name: 'Kirim rujukan' }).click();
+        await see(
+          page,
+          form
+            .getByRole('alert')
+            .getByText(/mencakup lembaga tujuan yang baru/)
+            .first(),
+          'the request to confirm consent for the new recipient',
+        );
+        await form
+          .getByRole('checkbox', {
+            name: /menyetujui informasinya dibagikan kepada lembaga tujuan yang baru/,
+          })
+          .check();
+        await form.getByRole('button', { name: 'Kirim rujukan' }).click();
+        await notSee(page, form, 'the re-referral form after sending (did the server refuse?)');
+        const panel = page.getByRole('region', { name: 'Rujukan', exact: true });
+        const done = panel.getByRole('status').filter({ hasText: 'terkirim ke RSUD Serang (demo)' });
+        await see(page, done, 'the confirmation of the re-referral');
+        await done.getByRole('link', { name: 'Buka rujukan' }).click();
+        await seeText(
+          page,
+          fact(page, 'Rujukan ulang dari'),
+          new RegExp(`^${rsudNo.replace(/[./]/g, '\\$&')} ke RSUD Lebak \\(demo\\) \\(Ditolak\\)`),
+          'the link to the declined referral',
+        );
+
+        // the plan item shows both referrals carrying it out, with their state
+        await page.goto(`/kasus/${c.id}/rencana`);
+        const item = page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('heading', { name: 'Kesehatan' }) });
+        const refs = item.getByRole('listitem');
+        await see(
+          page,
+          refs.filter({ hasText: rsudNo }).getByText('Ditolak'),
+          'the declined referral on the plan item',
+        );
+        await see(
+          page,
+          refs.filter({ hasText: 'ke RSUD Serang (demo)' }).getByText('Terkirim'),
+          'the re-referral on the plan item',
+        );
+      },
+    );
   });
 });

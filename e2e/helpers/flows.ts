@@ -45,11 +45,16 @@ export async function signOut(page: Page): Promise<void> {
   await seePath(page, /^\/masuk(\?|$)/, 'the sign-in page after signing out');
 }
 
-/** The first value shown next to a term (`<dt>`) in a list of facts, e.g. "Status". */
+/**
+ * The first value shown next to a term (`<dt>`) in a list of facts, e.g. "Status"; `scope` may be
+ * the page or a part of it (a section). `term` is a regular expression source, matched whole.
+ */
 export function fact(scope: Page | Locator, term: string): Locator {
+  // the inner locator of `has` is matched inside each row, so it starts from the page, not the scope
+  const page = 'goto' in scope ? scope : scope.page();
   return scope
     .locator('dl > div')
-    .filter({ has: scope.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
+    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
     .getByRole('definition')
     .first();
 }

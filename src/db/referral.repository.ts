@@ -70,9 +70,25 @@ export function findReferral(db: Tx, id: string) {
       'r.cancel_reason',
       'r.verification_code',
       'r.created_by',
+      'r.rereferral_of',
+      'r.plan_item_id',
+      'r.officer_id',
+      'r.officer_name_enc',
+      'r.appointment_at',
+      'r.appointment_place_enc',
+      'r.police_report_number_enc',
+      'r.investigation_status',
+      'tor.type as to_org_type',
       'c.manager_id as case_manager_id',
       'c.stage as case_stage',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('app_user as ou')
+        .select('ou.name')
+        .whereRef('ou.id', '=', 'r.officer_id')
+        .as('officer_user_name'),
+    )
     .where('r.id', '=', id)
     .executeTakeFirst();
 }
@@ -228,6 +244,7 @@ export function referralEvents(db: Tx, referralId: string) {
       'e.type',
       'e.data',
       'e.body_enc',
+      'e.actor_org_id',
       'u.name as actor_name',
       'o.name as actor_org_name',
     ])
@@ -242,11 +259,94 @@ export function deliveredServices(db: Tx, referralId: string) {
     .selectFrom('case_record as r')
     .leftJoin('app_user as u', 'u.id', 'r.created_by')
     .leftJoin('organisation as o', 'o.id', 'u.org_id')
-    .select(['r.id', 'r.data', 'r.secret_enc', 'u.name as created_by_name', 'o.name as org_name'])
+    .select([
+      'r.id',
+      'r.data',
+      'r.secret_enc',
+      'u.name as created_by_name',
+      'o.id as org_id',
+      'o.name as org_name',
+    ])
     .where('r.referral_id', '=', referralId)
     .where('r.kind', '=', 'service')
     .orderBy('r.created_at')
     .orderBy('r.id')
+    .execute();
+}
+
+/** How many services were recorded under a referral (completion needs at least one). */
+export async function countDeliveredServices(db: Tx, referralId: string): Promise<number> {
+  const r = await db
+    .selectFrom('case_record')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('referral_id', '=', referralId)
+    .where('kind', '=', 'service')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** An active user of the organisation (the officer named on acceptance), if there is one. */
+export function findActiveOrgUser(db: Tx, userId: string, orgId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'name'])
+    .where('id', '=', userId)
+    .where('org_id', '=', orgId)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+}
+
+/** The active staff of an organisation, by name: the officers a recipient can name. */
+export function activeStaffOf(db: Tx, orgId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'role'])
+    .where('org_id', '=', orgId)
+    .where('disabled', '=', false)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** Number, state and recipient of one referral: the link between a referral and its re-referral. */
+function linkQuery(db: Tx) {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('organisation as o', 'o.id', 'r.to_org_id')
+    .select(['r.id', 'r.number', 'r.status', 'r.case_id', 'r.rereferral_of', 'o.name as to_org_name']);
+}
+export function referralLink(db: Tx, id: string) {
+  return linkQuery(db).where('r.id', '=', id).executeTakeFirst();
+}
+/** The referral that sent `id` again, if any. */
+export function rereferralOf(db: Tx, id: string) {
+  return linkQuery(db).where('r.rereferral_of', '=', id).executeTakeFirst();
+}
+
+/**
+ * The referral a re-referral starts from, locked: two officers sending the same declined referral
+ * again at once queue here, and the second finds the first's re-referral.
+ */
+export function lockForRereferral(db: Tx, id: string) {
+  return db
+    .selectFrom('referral')
+    .select(['id', 'case_id', 'person_id', 'status', 'consent_withdrawn_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The referrals carrying out the plan items of a case: number, state, recipient. */
+export function planItemReferrals(db: Tx, caseId: string) {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('organisation as o', 'o.id', 'r.to_org_id')
+    .select(['r.id', 'r.number', 'r.status', 'r.plan_item_id', 'o.name as to_org_name'])
+    .where('r.case_id', '=', caseId)
+    .where('r.plan_item_id', 'is not', null)
+    .orderBy('r.sent_at')
+    .orderBy('r.number')
     .execute();
 }
 

@@ -428,6 +428,14 @@ export interface ReferralTable {
   accept_overdue_notified_at: Timestamp | null;
   complete_overdue_notified_at: Timestamp | null;
   verification_code: string;
+  rereferral_of: string | null;
+  plan_item_id: string | null;
+  officer_id: string | null;
+  officer_name_enc: string | null;
+  appointment_at: Timestamp | null;
+  appointment_place_enc: string | null;
+  police_report_number_enc: string | null;
+  investigation_status: string | null;
   version: Generated<number>;
   created_by: string;
   created_at: Timestamp;

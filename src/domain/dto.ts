@@ -81,6 +81,8 @@ export type RecordDto = {
   id: string;
   kind: 'assessment' | 'plan_item' | 'service' | 'right' | 'note';
   data: Record<string, unknown>;
+  /** plan items: the referrals carrying them out, with their state */
+  referrals?: ReferralLinkDto[];
   version: number;
   createdAt: string;
   createdBy: string | null;
@@ -324,9 +326,24 @@ export type SharedSectionsDto = {
   layanan?: Array<{ service: string; date: string; providerName: string | null }>;
 };
 
+/** Another referral as a link: its number, state and recipient. */
+export type ReferralLinkDto = {
+  id: string;
+  number: string;
+  status: ReferralSummaryDto['status'];
+  toOrgName: string;
+};
+
 export type ReferralDto = ReferralSummaryDto & {
   side: ReferralSide;
-  /** null for the recipient after consent was withdrawn */
+  /** the victim referred (referring side only: "rujuk ulang" starts from the same victim) */
+  personId: string | null;
+  /**
+   * Why the recipient no longer sees the victim's data (decision 009), for both sides to read;
+   * null while the recipient's view is open.
+   */
+  closedReason: 'persetujuan_dicabut' | 'kasus_ditutup' | 'selesai' | 'ditolak' | 'dibatalkan' | null;
+  /** null for the recipient once its view has closed (closedReason) */
   purpose: string | null;
   sections: string[];
   consent: {
@@ -338,11 +355,38 @@ export type ReferralDto = ReferralSummaryDto & {
     withdrawnAt: string | null;
   };
   declineReason: string | null;
+  /** the recipient's own words: it keeps them after the referral ends */
   declineNote: string | null;
   cancelReason: string | null;
+  /** the recipient's own words: it keeps them after the referral ends */
   outcome: string | null;
-  /** the shared sections, read live; null for the recipient after consent was withdrawn */
+  /** the shared sections, read live; null for the recipient once its view has closed */
   shared: SharedSectionsDto | null;
+  /** who handles it at the recipient and when the victim is expected (set on acceptance, both sides see it) */
+  handling: {
+    /** a user of the receiving organisation (id) or a name typed in (id null) */
+    officer: { id: string | null; name: string } | null;
+    appointmentAt: string | null;
+    appointmentPlace: string | null;
+  };
+  /** a police PPA unit's record: the police report number and the investigation's history; null for other recipients */
+  police: {
+    lpNumber: string | null;
+    status: string | null;
+    history: Array<{
+      id: string;
+      at: string;
+      status: string;
+      date: string;
+      note: string | null;
+      actorName: string | null;
+    }>;
+  } | null;
+  /** "rujuk ulang" links (referring side only): the referral this one sends again, and the one that sent this again */
+  rereferralOf: ReferralLinkDto | null;
+  rereferredAs: ReferralLinkDto | null;
+  /** the intervention-plan item this referral carries out (referring side only) */
+  planItem: { id: string; service: string; targetDate: string | null } | null;
   delivered: Array<{
     id: string;
     service: string;
@@ -373,6 +417,12 @@ export type ReferralDto = ReferralSummaryDto & {
     withdrawConsent: boolean;
     message: boolean;
     letter: boolean;
+    /** change the officer or the appointment */
+    handling: boolean;
+    /** record the police report number and investigation status (police PPA unit) */
+    investigation: boolean;
+    /** send a declined or cancelled referral again ("rujuk ulang") */
+    rerefer: boolean;
   };
 };
 

@@ -194,6 +194,21 @@ export const ERRORS = {
     'Yang dirujuk harus korban dalam kasus ini.',
     'The person referred must be a victim in this case.',
   ],
+  REFERRAL_NO_SERVICE: [
+    409,
+    'Rujukan belum dapat diselesaikan karena belum ada layanan yang dicatat. Catat dulu layanan yang sudah diberikan kepada korban, lalu selesaikan.',
+    'The referral cannot be completed yet: no service has been recorded. Record the service given to the victim first, then complete it.',
+  ],
+  REFERRAL_ALREADY_REREFERRED: [
+    409,
+    'Rujukan ini sudah dirujuk ulang. Buka rujukan ulangnya untuk melanjutkan.',
+    'This referral has already been sent again. Open the new referral to continue.',
+  ],
+  REFERRAL_NOT_POLICE: [
+    409,
+    'Nomor laporan polisi dan status penyidikan hanya dicatat oleh Unit PPA kepolisian.',
+    'Only a police PPA unit records the police report number and the investigation status.',
+  ],
   ORG_INACTIVE: [
     409,
     'Lembaga ini tidak aktif di direktori layanan.',

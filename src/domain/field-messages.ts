@@ -93,6 +93,55 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'This role is only for UPTD PPA or Dinas PPPA staff. Partner staff use the partner-agency role.',
   ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
+  nothing_to_change: ['Tidak ada yang diubah.', 'Nothing to change.'],
+  appointment_out_of_range: [
+    'Jadwal pertemuan harus dalam satu tahun sebelum atau sesudah hari ini.',
+    'The appointment must be within a year before or after today.',
+  ],
+  officer_one_of: [
+    'Pilih petugas dari daftar atau tuliskan namanya, jangan keduanya.',
+    'Choose an officer from the list or type a name, not both.',
+  ],
+  officer_not_in_org: [
+    'Petugas ini bukan staf aktif lembaga penerima.',
+    'This officer is not active staff of the receiving organisation.',
+  ],
+  invalid_lp_number: [
+    'Nomor laporan polisi tidak sesuai format (contoh: LP/B/123/XII/2026/SPKT/POLRES LEBAK).',
+    'The police report number is not in the expected form (e.g. LP/B/123/XII/2026/SPKT/POLRES LEBAK).',
+  ],
+  lp_or_status_required: [
+    'Isi nomor laporan polisi atau pilih status penyidikan.',
+    'Enter the police report number or choose an investigation status.',
+  ],
+  plan_item_not_in_case: [
+    'Butir rencana intervensi ini tidak ada dalam kasus ini.',
+    'This intervention-plan item is not in this case.',
+  ],
+  plan_item_other_victim: [
+    'Butir rencana intervensi ini untuk korban lain.',
+    'This intervention-plan item is for another victim.',
+  ],
+  rereferral_not_found: [
+    'Rujukan asal tidak ditemukan dalam kasus ini.',
+    'The original referral was not found in this case.',
+  ],
+  rereferral_other_victim: [
+    'Rujukan ulang harus untuk korban yang sama dengan rujukan asal.',
+    'A referral sent again must be for the same victim as the original.',
+  ],
+  rereferral_not_closed: [
+    'Hanya rujukan yang ditolak atau dibatalkan yang dapat dirujuk ulang.',
+    'Only a declined or cancelled referral can be sent again.',
+  ],
+  rereferral_consent_withdrawn: [
+    'Persetujuan atas rujukan asal telah dicabut: buat rujukan baru dengan persetujuan baru.',
+    'Consent for the original referral was withdrawn: make a new referral with new consent.',
+  ],
+  consent_new_recipient: [
+    'Pastikan persetujuan (atau dasar hukumnya) mencakup lembaga tujuan yang baru, lalu centang pernyataan ini.',
+    'Make sure the consent (or its legal ground) covers the new recipient, then tick this statement.',
+  ],
   capacity_exceeds_total: [
     'Tempat kosong tidak boleh lebih dari kapasitas total.',
     'Free places cannot be more than the total capacity.',

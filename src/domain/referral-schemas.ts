@@ -1,11 +1,14 @@
 /** Input schemas for referrals (rujukan) and transfers (pelimpahan). */
 import { z } from 'zod';
 import {
-  CANCEL_REASONS,
+  CANCEL_CHOICES,
   CONSENT_BASES,
   DECLINE_REASONS,
   GUARDIAN_RELATIONS,
+  INVESTIGATION_STATUSES,
   isConsent,
+  isLpNumber,
+  normaliseLpNumber,
   SECTIONS,
   TRANSFER_LEVELS,
   URGENCIES,
@@ -25,6 +28,11 @@ export const ConsentInput = z
     // a consent is recorded when it was given, not ahead of time (a few minutes of clock skew allowed)
     givenAt: isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, 'date_in_future'),
     note: text(2000).nullish(),
+    /**
+     * A consent names its recipient. When a referral is sent again to another organisation
+     * ("rujuk ulang"), the officer confirms that the consent (or the legal ground) covers the new one.
+     */
+    coversRecipient: z.boolean().optional(),
   })
   .superRefine((c, ctx) => {
     if (isConsent(c.basis) && !c.givenBy)
@@ -47,6 +55,10 @@ export const ReferralCreateInput = z.strictObject({
     .default([]),
   /** required: consent, or the legal basis when consent cannot be asked */
   consent: ConsentInput.optional(),
+  /** "rujuk ulang": the declined or cancelled referral this one sends again to another organisation */
+  rereferralOf: uuid.nullish(),
+  /** the intervention-plan item (a `plan_item` record of the same case) this referral carries out */
+  planItemId: uuid.nullish(),
 });
 export type ReferralCreate = z.infer<typeof ReferralCreateInput>;
 
@@ -58,7 +70,77 @@ export const ReferralListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
 });
 
-export const AcceptInput = z.strictObject({ version });
+/** Within a year either way of now: an appointment is set for the coming weeks, or noted after it. */
+const appointmentAt = isoDateTime.refine(
+  (v) => Math.abs(Date.parse(v) - Date.now()) <= 366 * 24 * 3600_000,
+  'appointment_out_of_range',
+);
+
+/**
+ * Who handles the referral at the recipient and when the victim is expected: an officer who is a
+ * user of the receiving organisation (`officerId`) or, for someone without an account, a name
+ * (stored encrypted); an appointment time and place (the place encrypted). Null clears a field.
+ */
+const handlingFields = {
+  officerId: uuid.nullish(),
+  officerName: text(200).nullish(),
+  appointmentAt: appointmentAt.nullish(),
+  appointmentPlace: text(500).nullish(),
+};
+/**
+ * One officer, a user or a typed name; a place needs a time. On acceptance the time must come with
+ * the place; a later change may name only a place when a time is already set (checked in the use case).
+ */
+function handlingRules(placeNeedsTimeHere: boolean): (
+  v: {
+    officerId?: string | null | undefined;
+    officerName?: string | null | undefined;
+    appointmentPlace?: string | null | undefined;
+    appointmentAt?: string | null | undefined;
+  },
+  ctx: z.RefinementCtx,
+) => void {
+  return (v, ctx) => {
+    if (v.officerId && v.officerName)
+      ctx.addIssue({ code: 'custom', path: ['officerName'], message: 'officer_one_of' });
+    if (v.appointmentPlace && (placeNeedsTimeHere ? !v.appointmentAt : v.appointmentAt === null))
+      ctx.addIssue({ code: 'custom', path: ['appointmentAt'], message: 'required' });
+  };
+}
+
+export const AcceptInput = z.strictObject({ version, ...handlingFields }).superRefine(handlingRules(true));
+export type AcceptBody = z.infer<typeof AcceptInput>;
+export const HandlingInput = z.strictObject({ version, ...handlingFields }).superRefine((v, ctx) => {
+  handlingRules(false)(v, ctx);
+  if (Object.keys(handlingFields).every((k) => v[k as keyof typeof v] === undefined))
+    ctx.addIssue({ code: 'custom', path: ['officerId'], message: 'nothing_to_change' });
+});
+export type HandlingBody = z.infer<typeof HandlingInput>;
+
+/**
+ * A police PPA unit's progress: the police report number (Laporan Polisi) and/or a new
+ * investigation status with its date and an optional note. At least one of the two.
+ */
+export const InvestigationInput = z
+  .strictObject({
+    version,
+    lpNumber: z
+      .string()
+      .max(200, 'too_long')
+      .transform(normaliseLpNumber)
+      .refine(isLpNumber, 'invalid_lp_number')
+      .nullish(),
+    status: z.enum(INVESTIGATION_STATUSES, { message: 'invalid_value' }).nullish(),
+    date: pastDate.nullish(),
+    note: text(2000).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.lpNumber && !v.status)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'lp_or_status_required' });
+    if (!v.status && (v.date || v.note))
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'required' });
+  });
+export type InvestigationBody = z.infer<typeof InvestigationInput>;
 export const DeclineInput = z.strictObject({
   version,
   reason: z.enum(DECLINE_REASONS, { message: 'invalid_value' }),
@@ -72,7 +154,7 @@ export const DeliveredServiceInput = z.strictObject({
 export const CompleteInput = z.strictObject({ version, outcome: reqText(5000) });
 export const CancelInput = z.strictObject({
   version,
-  reason: z.enum(CANCEL_REASONS, { message: 'invalid_value' }),
+  reason: z.enum(CANCEL_CHOICES, { message: 'invalid_value' }),
   note: text(2000).nullish(),
 });
 export const WithdrawConsentInput = z.strictObject({ version, note: text(2000).nullish() });

@@ -157,6 +157,97 @@ export const CANCEL_REASON_LABELS: Record<CancelReason, Label> = {
   kasus_ditutup: { id: 'Kasus ditutup', en: 'Case closed' },
   lainnya: { id: 'Alasan lain', en: 'Other reason' },
 };
+/**
+ * The reasons a person may choose when cancelling. 'persetujuan_dicabut' is set only by withdrawing
+ * consent and 'kasus_ditutup' only by closing the case, so neither is ever said when it did not happen.
+ */
+export const CANCEL_CHOICES = [
+  'tidak_diperlukan',
+  'salah_tujuan',
+  'lainnya',
+] as const satisfies readonly CancelReason[];
+
+/**
+ * Why the recipient no longer sees the victim's data (decision 009): consent withdrawn, the case
+ * closed, or the referral completed, declined or cancelled. Null while its view is open.
+ */
+export const CLOSED_REASONS = [
+  'persetujuan_dicabut',
+  'kasus_ditutup',
+  'selesai',
+  'ditolak',
+  'dibatalkan',
+] as const;
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
+export const CLOSED_REASON_LABELS: Record<ClosedReason, Label> = {
+  persetujuan_dicabut: { id: 'Persetujuan dicabut', en: 'Consent withdrawn' },
+  kasus_ditutup: { id: 'Kasus ditutup', en: 'Case closed' },
+  selesai: { id: 'Rujukan selesai', en: 'Referral completed' },
+  ditolak: { id: 'Rujukan ditolak', en: 'Referral declined' },
+  dibatalkan: { id: 'Rujukan dibatalkan', en: 'Referral cancelled' },
+};
+export function recipientClosedReason(r: {
+  status: ReferralStatus;
+  consentWithdrawn: boolean;
+  cancelReason: string | null;
+}): ClosedReason | null {
+  // consent first: it is the one reason that also forbids the letter and the partner's new work
+  if (r.consentWithdrawn) return 'persetujuan_dicabut';
+  if (isOpen(r.status)) return null;
+  if (r.status === 'dibatalkan') return r.cancelReason === 'kasus_ditutup' ? 'kasus_ditutup' : 'dibatalkan';
+  return r.status === 'selesai' ? 'selesai' : 'ditolak';
+}
+
+/**
+ * "Rujuk ulang": a declined or cancelled referral may be sent again to another organisation, once
+ * (the next attempt starts from the new one, so the chain stays a line). Not after consent was
+ * withdrawn: that victim said no.
+ */
+export function canRerefer(status: ReferralStatus, consentWithdrawn: boolean): boolean {
+  return (status === 'ditolak' || status === 'dibatalkan') && !consentWithdrawn;
+}
+
+/** A police PPA unit records the police report number (LP) and the investigation's progress. */
+export const POLICE_ORG_TYPE = 'polisi_ppa';
+
+/** Progress of the criminal process after a police report (KUHAP; Perkap 6/2019), as a history. */
+export const INVESTIGATION_STATUSES = [
+  'laporan_diterima',
+  'penyelidikan',
+  'penyidikan',
+  'p21',
+  'tahap_dua',
+  'sp3',
+  'putusan',
+] as const;
+export type InvestigationStatus = (typeof INVESTIGATION_STATUSES)[number];
+export const INVESTIGATION_STATUS_LABELS: Record<InvestigationStatus, Label> = {
+  laporan_diterima: { id: 'Laporan diterima', en: 'Report received' },
+  penyelidikan: { id: 'Penyelidikan', en: 'Preliminary inquiry (penyelidikan)' },
+  penyidikan: { id: 'Penyidikan', en: 'Investigation (penyidikan)' },
+  p21: { id: 'P21 — berkas perkara lengkap', en: 'P21 — case file complete' },
+  tahap_dua: { id: 'Dilimpahkan ke kejaksaan (tahap II)', en: 'Handed to the prosecutor (stage II)' },
+  sp3: { id: 'SP3 — penyidikan dihentikan', en: 'SP3 — investigation stopped' },
+  putusan: { id: 'Putusan pengadilan', en: 'Court decision' },
+};
+
+/**
+ * Laporan Polisi number as typed on the report, e.g. `LP/B/123/XII/2026/SPKT/POLRES LEBAK`: "LP",
+ * the model (A/B/C, older numbers have none), the serial, the month in Roman numerals, the year,
+ * then the office. Normalised to capitals with single spaces and no spaces around the slashes.
+ */
+export function normaliseLpNumber(input: string): string {
+  return input
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/');
+}
+const LP_NUMBER =
+  /^LP\/(?:[ABC]\/)?\d{1,7}\/(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/(?:19|20)\d{2}(?:\/[A-Z0-9][A-Z0-9 .()-]*)*$/;
+export function isLpNumber(normalised: string): boolean {
+  return normalised.length <= 120 && LP_NUMBER.test(normalised);
+}
 
 /**
  * Time standards for a referral. domain.md §2.4 gives response times for complaints by risk
@@ -288,6 +379,7 @@ export const NOTIFICATION_KINDS = [
   'rujukan_pertanyaan',
   'rujukan_pengingat',
   'rujukan_terlambat',
+  'rujukan_perkembangan',
   'pelimpahan_baru',
   'pelimpahan_diterima',
   'pelimpahan_ditolak',
@@ -314,6 +406,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Reminder: a referral awaits your answer',
   },
   rujukan_terlambat: { id: 'Rujukan melewati batas waktu', en: 'Referral overdue' },
+  rujukan_perkembangan: {
+    id: 'Perkembangan penanganan rujukan (petugas, jadwal, atau proses hukum)',
+    en: 'Progress on a referral (officer, appointment or legal process)',
+  },
   pelimpahan_baru: { id: 'Pelimpahan kasus masuk', en: 'Incoming case transfer' },
   pelimpahan_diterima: { id: 'Pelimpahan kasus diterima', en: 'Case transfer accepted' },
   pelimpahan_ditolak: { id: 'Pelimpahan kasus ditolak', en: 'Case transfer declined' },

@@ -41,6 +41,17 @@ const accepted = async (p: Client, r: R): Promise<R> => {
   return { id: r.id, version: a.body.version };
 };
 
+/** Accepted, with a service recorded: ready to complete. */
+const served = async (p: Client, r: R): Promise<R> => {
+  const a = await accepted(p, r);
+  const s = await p.post(`/api/v1/referrals/${r.id}/services`, {
+    service: 'lapor_polisi',
+    date: '2026-01-11',
+  });
+  expect(s.status).toBe(201);
+  return { id: a.id, version: s.body.version };
+};
+
 const recipientAction = (role: Role, rel: Relation) =>
   recipient(role, rel) ? 200 : sender(role, rel) ? 403 : 404;
 const senderAction = (role: Role, rel: Relation) =>
@@ -96,10 +107,35 @@ const ENDPOINTS: Ep[] = [
   },
   {
     name: 'POST /referrals/{id}/complete',
-    prepare: accepted,
+    prepare: served,
     run: (c, r) =>
       c.post(`/api/v1/referrals/${r.id}/complete`, { version: r.version, outcome: 'LP diterbitkan.' }),
     expect: recipientAction,
+  },
+  {
+    name: 'POST /referrals/{id}/handling',
+    prepare: accepted,
+    run: (c, r) =>
+      c.post(`/api/v1/referrals/${r.id}/handling`, { version: r.version, officerName: 'Aiptu Uji' }),
+    expect: recipientAction,
+  },
+  {
+    name: 'POST /referrals/{id}/investigation',
+    prepare: accepted,
+    run: (c, r) =>
+      c.post(`/api/v1/referrals/${r.id}/investigation`, { version: r.version, status: 'laporan_diterima' }),
+    expect: (role, rel) => (recipient(role, rel) ? 201 : recipientAction(role, rel)),
+  },
+  {
+    name: 'GET /referrals/{id}/officers',
+    run: (c, r) => c.get(`/api/v1/referrals/${r.id}/officers`),
+    expect: recipientAction,
+  },
+  {
+    name: 'GET /referrals/{id}/letter.pdf',
+    run: (c, r) => c.get(`/api/v1/referrals/${r.id}/letter.pdf`),
+    // the letter is addressed to the recipient; on the referring side those who may refer print it
+    expect: (role, rel) => (refers(role, rel) || recipient(role, rel) ? 200 : sender(role, rel) ? 403 : 404),
   },
   {
     name: 'POST /referrals/{id}/cancel',

@@ -404,7 +404,11 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     const text = JSON.stringify(after.body);
     expect(text).not.toContain('Dewi Larasati Uji');
     expect(text).not.toContain('pelaku memukul');
-    expect(text).not.toContain('Apakah korban bisa datang');
+    // the RSUD's own question is its own record and stays with it (decision 010)
+    expect(after.body.closedReason).toBe('persetujuan_dicabut');
+    expect(after.body.events.find((e: { type: string }) => e.type === 'message').body).toBe(
+      'Apakah korban bisa datang Senin?',
+    );
     const late = await rsud.post(`/api/v1/referrals/${r.id}/services`, {
       service: 'psikologis',
       date: '2026-01-13',

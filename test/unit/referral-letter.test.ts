@@ -53,6 +53,8 @@ function referral(over: Partial<ReferralDto> = {}): ReferralDto {
     victim: { sex: 'perempuan', ageGroup: '13-17', child: true },
     version: 1,
     side: 'pengirim',
+    personId: null,
+    closedReason: null,
     purpose: 'Pemeriksaan visum dan konseling awal.',
     sections: ['kronologi', 'layanan'],
     consent: {
@@ -79,6 +81,11 @@ function referral(over: Partial<ReferralDto> = {}): ReferralDto {
       ],
       layanan: [{ service: 'pengaduan', date: '2026-03-11', providerName: 'UPTD PPA Kabupaten Lebak' }],
     },
+    handling: { officer: null, appointmentAt: null, appointmentPlace: null },
+    police: null,
+    rereferralOf: null,
+    rereferredAs: null,
+    planItem: null,
     delivered: [],
     events: [],
     verificationCode: 'K7QM-2XPA-9RTD',
@@ -92,6 +99,9 @@ function referral(over: Partial<ReferralDto> = {}): ReferralDto {
       withdrawConsent: true,
       message: true,
       letter: true,
+      handling: false,
+      investigation: false,
+      rerefer: false,
     },
     ...over,
   };
@@ -209,6 +219,30 @@ describe('referral letter PDF', () => {
     expect(text).toContain('Putri Anggraeni');
     expect(text).toContain('Marlina Kusumawardani');
     expect(text).not.toContain('Kejadian di rumah paman');
+  });
+
+  it('the recipient’s copy after its view closed says so and carries no purpose and no section', async () => {
+    const r = referral({
+      side: 'penerima',
+      status: 'selesai',
+      closedReason: 'selesai',
+      purpose: null,
+      shared: null,
+      consent: { ...referral().consent, givenBy: null },
+    });
+    const text = pdfText(
+      await referralLetterPdf(r, {
+        ...opts,
+        archiveNote:
+          'Salinan arsip RSUD Lebak (demo). Rujukan selesai: tujuan rujukan dan data korban tidak lagi dicantumkan.',
+      }),
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain('Salinan arsip RSUD Lebak (demo)');
+    expect(text).toContain('RJK/36.02/2026/00007');
+    expect(text).toContain('korban (perempuan, usia 13–17 tahun)');
+    expect(text).not.toContain('Pemeriksaan visum dan konseling awal');
+    expect(text).not.toContain('Kejadian di rumah paman');
+    expect(text).not.toContain('Marlina');
   });
 
   it('keeps personal data out of the document title', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { proximity } from '../../src/app/referrals/suggestions.ts';
 import {
+  CANCEL_CHOICES,
   canMove,
+  canRerefer,
   formatVerificationCode,
+  isLpNumber,
+  normaliseLpNumber,
   normaliseVerificationCode,
   overdue,
+  recipientClosedReason,
   referralDeadlines,
   referralSla,
   transferTargetOk,
@@ -90,5 +95,70 @@ describe('letters, directory, transfers', () => {
     expect(transferTargetOk('provinsi', '36.02', '36')).toBe(true);
     expect(transferTargetOk('provinsi', '36.02', '32')).toBe(false);
     expect(transferTargetOk('nasional', '36.02', null)).toBe(true);
+  });
+});
+
+describe('why the recipient no longer sees the victim’s data', () => {
+  const r = (
+    status: Parameters<typeof recipientClosedReason>[0]['status'],
+    o: { w?: boolean; c?: string } = {},
+  ) => recipientClosedReason({ status, consentWithdrawn: o.w ?? false, cancelReason: o.c ?? null });
+  it('is open while the referral is and consent stands', () => {
+    expect(r('terkirim')).toBeNull();
+    expect(r('diterima')).toBeNull();
+    expect(r('dalam_layanan')).toBeNull();
+  });
+  it('names what happened, and consent only when it was withdrawn', () => {
+    expect(r('selesai')).toBe('selesai');
+    expect(r('ditolak')).toBe('ditolak');
+    expect(r('dibatalkan', { c: 'salah_tujuan' })).toBe('dibatalkan');
+    expect(r('dibatalkan', { c: 'kasus_ditutup' })).toBe('kasus_ditutup');
+    // an old cancellation that named consent without withdrawing it does not say so
+    expect(r('dibatalkan', { c: 'persetujuan_dicabut' })).toBe('dibatalkan');
+    expect(r('dibatalkan', { c: 'persetujuan_dicabut', w: true })).toBe('persetujuan_dicabut');
+    expect(r('selesai', { w: true })).toBe('persetujuan_dicabut');
+  });
+  it('never lets a person choose a reason the system sets', () => {
+    expect(CANCEL_CHOICES).not.toContain('persetujuan_dicabut');
+    expect(CANCEL_CHOICES).not.toContain('kasus_ditutup');
+  });
+});
+
+describe('rujuk ulang', () => {
+  it('applies to declined and cancelled referrals whose consent stands', () => {
+    expect(canRerefer('ditolak', false)).toBe(true);
+    expect(canRerefer('dibatalkan', false)).toBe(true);
+    expect(canRerefer('dibatalkan', true)).toBe(false);
+    for (const s of ['terkirim', 'diterima', 'dalam_layanan', 'selesai'] as const)
+      expect(canRerefer(s, false)).toBe(false);
+  });
+});
+
+describe('police report number (LP)', () => {
+  it('accepts the forms police offices write, normalised', () => {
+    for (const [typed, want] of [
+      ['LP/B/123/XII/2026/SPKT/POLRES LEBAK', 'LP/B/123/XII/2026/SPKT/POLRES LEBAK'],
+      [' lp/b/123/xii/2026/spkt / polres  lebak ', 'LP/B/123/XII/2026/SPKT/POLRES LEBAK'],
+      ['LP/A/7/I/2025/SPKT/POLDA BANTEN', 'LP/A/7/I/2025/SPKT/POLDA BANTEN'],
+      ['LP/456/IX/2019/BANTEN/RES LEBAK', 'LP/456/IX/2019/BANTEN/RES LEBAK'],
+      ['LP/B/12/IV/2026', 'LP/B/12/IV/2026'],
+    ] as const) {
+      expect(normaliseLpNumber(typed)).toBe(want);
+      expect(isLpNumber(want), want).toBe(true);
+    }
+  });
+  it('refuses what is not an LP number', () => {
+    for (const bad of [
+      '',
+      'nomor 123',
+      'LP/B/123/XIII/2026/SPKT',
+      'LP/B/123/12/2026/SPKT',
+      'LP/B/ABC/XII/2026',
+      'LP/D/1/I/2026',
+      'LP/B/1/I/26',
+      'STTLP/B/1/I/2026/SPKT',
+      `LP/B/1/I/2026/${'X'.repeat(120)}`,
+    ])
+      expect(isLpNumber(normaliseLpNumber(bad)), bad).toBe(false);
   });
 });

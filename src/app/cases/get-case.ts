@@ -1,9 +1,11 @@
 /** One case in full, as the actor may see it; the read is audited. */
 
 import { caseChildren, caseMembers } from '../../db/case.repository.ts';
+import { planItemReferrals } from '../../db/referral.repository.ts';
 import { regionNames } from '../../db/region.repository.ts';
 import type { CaseDto } from '../../domain/dto.ts';
 import { canOnCase } from '../../domain/policy.ts';
+import type { ReferralStatus } from '../../domain/referrals.ts';
 import { type Stage, TRANSITIONS } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadVisibleCase } from './access.ts';
@@ -13,10 +15,11 @@ import { tasksForCases } from './tasks.ts';
 export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
   const db = ctx.conn.db;
   const c = await loadVisibleCase(ctx, db, id, 'case.read');
-  const [children, members, tasks] = await Promise.all([
+  const [children, members, tasks, planReferrals] = await Promise.all([
     caseChildren(db, id),
     caseMembers(db, id),
     tasksForCases(db, [id], ctx.clock()),
+    planItemReferrals(db, id),
   ]);
   const names = await regionNames(db, [
     ...children.persons.map((p) => p.region_code ?? ''),
@@ -65,7 +68,20 @@ export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
       relationship: r.relationship,
     })),
     incidents: children.incidents.map((i) => incidentDto(k, i, names)),
-    records: children.records.map((r) => recordDto(k, r)),
+    records: children.records.map((r) => {
+      const dto = recordDto(k, r);
+      if (r.kind !== 'plan_item') return dto;
+      // an intervention-plan item shows the referrals carrying it out and their state
+      const referrals = planReferrals
+        .filter((x) => x.plan_item_id === r.id)
+        .map((x) => ({
+          id: x.id,
+          number: x.number,
+          status: x.status as ReferralStatus,
+          toOrgName: x.to_org_name,
+        }));
+      return { ...dto, referrals };
+    }),
     attachments: children.attachments.map((a) => ({
       id: a.id,
       filename: k.decrypt(a.filename_enc),

@@ -1,12 +1,15 @@
 /**
- * The referral letter (surat rujukan): the referral as the referring side sees it, with what the
- * letterhead and signature need. Only the referring side prints it; every print is audited and
- * noted in the referral's history.
+ * The referral letter (surat rujukan), with what the letterhead and signature need. Printed from
+ * the side's own view of the referral: the referring side's letter carries the shared sections;
+ * the recipient (to whom it is addressed) downloads the same letter while the referral is open,
+ * and afterwards a copy for its files without the purpose and the victim's data, whose view has
+ * closed (decision 010). Every print is audited with what it carried and noted in the history.
  */
 import { letterFacts } from '../../db/letter-verification.repository.ts';
 import { addReferralEvent } from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
+import { CLOSED_REASON_LABELS } from '../../domain/referrals.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { getReferral } from '../referrals/get-referral.ts';
 
@@ -16,6 +19,8 @@ export type ReferralLetter = {
   fromOrgAddress: string | null;
   cityName: string;
   signerName: string;
+  /** on the recipient's copy after its view closed: why the victim's data is not in it */
+  archiveNote: string | null;
 };
 
 /** "KABUPATEN LEBAK" / "Kabupaten Lebak" / "Kota Serang" → "Lebak" / "Serang". */
@@ -51,7 +56,12 @@ export async function referralLetter(ctx: AuthedCtx, id: string): Promise<Referr
       entity: 'referral',
       entityId: id,
       outcome: 'ok',
-      detail: { caseId: referral.caseId, sections: referral.sections },
+      detail: {
+        side: referral.side,
+        caseId: referral.caseId,
+        sections: referral.sections,
+        printed: Object.keys(referral.shared ?? {}).filter((x) => referral.sections.includes(x)),
+      },
     });
     return f;
   });
@@ -68,5 +78,9 @@ export async function referralLetter(ctx: AuthedCtx, id: string): Promise<Referr
     fromOrgAddress: contact || null,
     cityName: placeName(facts?.from_region_name ?? facts?.jurisdiction_name ?? null),
     signerName: facts?.created_by_name ?? '',
+    archiveNote:
+      referral.side === 'penerima' && referral.closedReason
+        ? `Salinan arsip ${referral.toOrg.name}. ${CLOSED_REASON_LABELS[referral.closedReason].id}: tujuan rujukan dan data korban tidak lagi dicantumkan.`
+        : null,
   };
 }

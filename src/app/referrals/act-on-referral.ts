@@ -8,10 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { addCaseEvent } from '../../db/case.repository.ts';
 import { activeUsersOfOrg, usersWorkingIn } from '../../db/notification.repository.ts';
 import { insertRecord } from '../../db/record.repository.ts';
-import { addReferralEvent, lockReferral, updateReferral } from '../../db/referral.repository.ts';
+import {
+  addReferralEvent,
+  countDeliveredServices,
+  findActiveOrgUser,
+  lockReferral,
+  updateReferral,
+} from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { NotificationKind, ReferralStatus } from '../../domain/referrals.ts';
+import type { AcceptBody, HandlingBody, InvestigationBody } from '../../domain/referral-schemas.ts';
+import { type NotificationKind, POLICE_ORG_TYPE, type ReferralStatus } from '../../domain/referrals.ts';
+import { localDate } from '../../domain/time.ts';
 import { splitRecord } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
@@ -30,6 +38,8 @@ type Change = {
   event: { type: string; data?: Record<string, unknown>; body?: string | null };
   /** who is told: the other side */
   notify?: NotificationKind;
+  /** checks after the state and version, before anything is written (throws AppError) */
+  guard?: (trx: Tx, l: LoadedReferral) => Promise<void>;
   /** extra writes in the same transaction */
   also?: (trx: Tx, l: LoadedReferral, now: Date) => Promise<void>;
   /** refused when consent was withdrawn */
@@ -48,6 +58,7 @@ async function change(ctx: AuthedCtx, id: string, ch: Change): Promise<ReferralD
       throw new AppError('REFERRAL_CONSENT_WITHDRAWN');
     if (!ch.from.includes(cur.status as ReferralStatus)) throw new AppError('REFERRAL_STATE');
     if (ch.version !== null && cur.version !== ch.version) throw new AppError('VERSION_CONFLICT');
+    await ch.guard?.(trx, l);
     const set = ch.set(l, now);
     if (Object.keys(set).length > 0 && !(await updateReferral(trx, id, ch.from, ch.version, set, now)))
       throw new AppError('VERSION_CONFLICT');
@@ -81,16 +92,109 @@ async function tellOtherSide(ctx: AuthedCtx, trx: Tx, l: LoadedReferral, kind: N
 
 const status = (to: ReferralStatus) => ({ type: 'status', data: { to } });
 
-export function acceptReferral(ctx: AuthedCtx, id: string, input: { version: number }) {
+type Handling = Omit<HandlingBody, 'version'>;
+
+/** The named officer must be active staff of the receiving organisation. */
+async function checkOfficer(trx: Tx, l: LoadedReferral, h: Handling) {
+  if (h.officerId && !(await findActiveOrgUser(trx, h.officerId, l.r.to_org_id)))
+    throw new AppError('VALIDATION_FAILED', { officerId: 'officer_not_in_org' });
+}
+
+/** Columns for the officer and appointment fields given (undefined: unchanged, null: cleared). */
+function handlingColumns(ctx: AuthedCtx, h: Handling): Record<string, unknown> {
+  const k = ctx.keys;
+  const out: Record<string, unknown> = {};
+  // one officer: naming a user clears a typed name and the other way round
+  if (h.officerId !== undefined || h.officerName !== undefined) {
+    out.officer_id = h.officerId ?? null;
+    out.officer_name_enc = h.officerId ? null : k.encrypt(h.officerName ?? null);
+  }
+  if (h.appointmentAt !== undefined) out.appointment_at = h.appointmentAt ? new Date(h.appointmentAt) : null;
+  if (h.appointmentPlace !== undefined) out.appointment_place_enc = k.encrypt(h.appointmentPlace ?? null);
+  if (h.appointmentAt === null) out.appointment_place_enc = null;
+  return out;
+}
+
+/** What the history says of a handling change: that the officer changed, and the appointment time (never the place or a name). */
+function handlingEventData(h: Handling): Record<string, unknown> {
+  return {
+    ...(h.officerId !== undefined || h.officerName !== undefined
+      ? { officer: Boolean(h.officerId || h.officerName) }
+      : {}),
+    ...(h.appointmentAt !== undefined ? { appointmentAt: h.appointmentAt ?? null } : {}),
+  };
+}
+
+/** Accepts; may name the officer who handles it and an appointment, which the referring side sees. */
+export function acceptReferral(ctx: AuthedCtx, id: string, input: AcceptBody) {
+  const { version, ...h } = input;
   return change(ctx, id, {
     action: 'referral.accept',
     allowed: actsAsRecipient,
     from: ['terkirim'],
-    version: input.version,
+    version,
     needsConsent: true,
-    set: (_l, now) => ({ status: 'diterima', accepted_at: now, accepted_by: ctx.actor.userId }),
-    event: status('diterima'),
+    guard: (trx, l) => checkOfficer(trx, l, h),
+    set: (_l, now) => ({
+      status: 'diterima',
+      accepted_at: now,
+      accepted_by: ctx.actor.userId,
+      ...handlingColumns(ctx, h),
+    }),
+    event: { type: 'status', data: { to: 'diterima', ...handlingEventData(h) } },
     notify: 'rujukan_diterima',
+  });
+}
+
+/** Changes the officer or the appointment while the referral is being worked (versioned). */
+export function updateHandling(ctx: AuthedCtx, id: string, input: HandlingBody) {
+  const { version, ...h } = input;
+  return change(ctx, id, {
+    action: 'referral.handling',
+    allowed: actsAsRecipient,
+    from: ['diterima', 'dalam_layanan'],
+    version,
+    needsConsent: true,
+    guard: async (trx, l) => {
+      await checkOfficer(trx, l, h);
+      // a place needs a time: the one given now or the one already set
+      if (h.appointmentPlace && h.appointmentAt === undefined && l.r.appointment_at === null)
+        throw new AppError('VALIDATION_FAILED', { appointmentAt: 'required' });
+    },
+    set: () => handlingColumns(ctx, h),
+    event: { type: 'handling', data: handlingEventData(h) },
+    notify: 'rujukan_perkembangan',
+  });
+}
+
+/**
+ * A police PPA unit records the police report number (LP) and the investigation's progress, a
+ * history both sides see. It goes on after the referral's own service is done (the report is
+ * made, the investigation takes months), so a completed referral takes it too.
+ */
+export function recordInvestigation(ctx: AuthedCtx, id: string, input: InvestigationBody) {
+  const { version, lpNumber, status: st, date, note } = input;
+  return change(ctx, id, {
+    action: 'referral.investigation',
+    allowed: actsAsRecipient,
+    from: ['diterima', 'dalam_layanan', 'selesai'],
+    version,
+    guard: async (_trx, l) => {
+      if (l.r.to_org_type !== POLICE_ORG_TYPE) throw new AppError('REFERRAL_NOT_POLICE');
+    },
+    set: () => ({
+      ...(lpNumber ? { police_report_number_enc: ctx.keys.encrypt(lpNumber) } : {}),
+      ...(st ? { investigation_status: st } : {}),
+    }),
+    event: {
+      type: 'investigation',
+      data: {
+        ...(lpNumber ? { lpNumber: true } : {}),
+        ...(st ? { status: st, date: date ?? localDate(ctx.clock(), ctx.actor.jurisdiction) } : {}),
+      },
+      body: st ? (note ?? null) : null,
+    },
+    notify: 'rujukan_perkembangan',
   });
 }
 
@@ -158,6 +262,7 @@ export function recordDeliveredService(
   });
 }
 
+/** Completes; only once a service was recorded under the referral (what was done is the record). */
 export function completeReferral(ctx: AuthedCtx, id: string, input: { version: number; outcome: string }) {
   return change(ctx, id, {
     action: 'referral.complete',
@@ -165,6 +270,9 @@ export function completeReferral(ctx: AuthedCtx, id: string, input: { version: n
     from: ['diterima', 'dalam_layanan'],
     version: input.version,
     needsConsent: true,
+    guard: async (trx) => {
+      if ((await countDeliveredServices(trx, id)) === 0) throw new AppError('REFERRAL_NO_SERVICE');
+    },
     set: (_l, now) => ({
       status: 'selesai',
       completed_at: now,

@@ -6,11 +6,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { addCaseEvent, findCaseCounts } from '../../db/case.repository.ts';
 import { activeUsersOfOrg } from '../../db/notification.repository.ts';
 import { findCasePerson } from '../../db/person.repository.ts';
+import { findRecord } from '../../db/record.repository.ts';
 import {
   addReferralEvent,
   findRecipientOrg,
   insertReferral,
+  lockForRereferral,
   nextReferralSequence,
+  rereferralOf,
   slaOverrides,
 } from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
@@ -19,6 +22,8 @@ import { canRefer } from '../../domain/policy.ts';
 import type { ReferralCreate } from '../../domain/referral-schemas.ts';
 import {
   CASE_WIDE_SECTIONS,
+  canRerefer,
+  type ReferralStatus,
   referralDeadlines,
   referralNumber,
   referralSla,
@@ -72,6 +77,35 @@ export async function createReferral(
     if (consent.basis === 'persetujuan_korban' && age !== null && age < 18)
       throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
 
+    // "rujuk ulang": the referral it sends again is of this case and victim, declined or cancelled,
+    // not sent again before (the row lock makes a second simultaneous attempt wait and see the first)
+    if (input.rereferralOf) {
+      const old = await lockForRereferral(trx, input.rereferralOf);
+      if (old?.case_id !== caseId)
+        throw new AppError('VALIDATION_FAILED', { rereferralOf: 'rereferral_not_found' });
+      if (old.person_id !== person.id)
+        throw new AppError('VALIDATION_FAILED', { personId: 'rereferral_other_victim' });
+      if (old.consent_withdrawn_at !== null)
+        throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_consent_withdrawn' });
+      if (!canRerefer(old.status as ReferralStatus, false))
+        throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_not_closed' });
+      if (await rereferralOf(trx, old.id)) throw new AppError('REFERRAL_ALREADY_REREFERRED');
+      // a consent names its recipient: the officer confirms it covers the new one
+      if (consent.coversRecipient !== true)
+        throw new AppError('REFERRAL_CONSENT_REQUIRED', {
+          'consent.coversRecipient': 'consent_new_recipient',
+        });
+    }
+
+    // the plan item it carries out: one of this case, and of this victim when the item names one
+    if (input.planItemId) {
+      const item = await findRecord(trx, caseId, 'plan_item', input.planItemId);
+      if (!item) throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_not_in_case' });
+      const itemVictim = (item.data as { victimId?: unknown }).victimId;
+      if (typeof itemVictim === 'string' && itemVictim !== person.id)
+        throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_other_victim' });
+    }
+
     const caseWide = input.sections.filter((x) => CASE_WIDE_SECTIONS.includes(x));
     if (caseWide.length > 0 && Number((await findCaseCounts(trx, caseId)).victims) > 1)
       throw new AppError('VALIDATION_FAILED', { sections: 'multi_victim_sections' });
@@ -121,6 +155,8 @@ export async function createReferral(
       accept_due_at: acceptDue,
       complete_due_at: completeDue,
       verification_code: verificationCode(),
+      rereferral_of: input.rereferralOf ?? null,
+      plan_item_id: input.planItemId ?? null,
       created_by: ctx.actor.userId,
       created_at: now,
       updated_at: now,
@@ -131,8 +167,23 @@ export async function createReferral(
       actorId: ctx.actor.userId,
       actorOrgId: ctx.actor.orgId,
       type: 'status',
-      data: { to: 'terkirim', services: input.services, sections: input.sections, basis: consent.basis },
+      data: {
+        to: 'terkirim',
+        services: input.services,
+        sections: input.sections,
+        basis: consent.basis,
+        ...(input.rereferralOf ? { rereferralOf: input.rereferralOf } : {}),
+      },
     });
+    if (input.rereferralOf)
+      await addReferralEvent(trx, {
+        referralId: input.rereferralOf,
+        at: now,
+        actorId: ctx.actor.userId,
+        actorOrgId: ctx.actor.orgId,
+        type: 'rereferred',
+        data: { referralId: id, number },
+      });
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'referral.sent', now, {
       referralId: id,
       number,
@@ -151,7 +202,14 @@ export async function createReferral(
       entity: 'referral',
       entityId: id,
       outcome: 'ok',
-      detail: { caseId, toOrgId: org.id, sections: input.sections, basis: consent.basis },
+      detail: {
+        caseId,
+        toOrgId: org.id,
+        sections: input.sections,
+        basis: consent.basis,
+        rereferralOf: input.rereferralOf ?? null,
+        planItemId: input.planItemId ?? null,
+      },
     });
   });
   return getReferral(ctx, id);

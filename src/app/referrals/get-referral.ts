@@ -5,22 +5,28 @@
  */
 
 import { findCaseCounts } from '../../db/case.repository.ts';
+import { findRecordById } from '../../db/record.repository.ts';
 import {
   caseReferrals,
   deliveredServices,
   hasActiveAgreement,
   type ReferralSummaryRow,
   referralEvents,
+  referralLink,
+  rereferralOf,
   sectionSources,
 } from '../../db/referral.repository.ts';
 import { regionNames } from '../../db/region.repository.ts';
 import type { ReferralDto, ReferralSummaryDto, SharedSectionsDto } from '../../domain/dto.ts';
 import {
   CASE_WIDE_SECTIONS,
+  canRerefer,
   formatVerificationCode,
   isOpen,
   overdue,
+  POLICE_ORG_TYPE,
   type ReferralStatus,
+  recipientClosedReason,
   recipientGrantActive,
   SECTIONS,
   type Section,
@@ -145,7 +151,18 @@ async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date):
   return out;
 }
 
-/** Builds the DTO of a loaded referral (no audit; callers audit). */
+const link = (x: { id: string; number: string; status: string; to_org_name: string } | undefined) =>
+  x ? { id: x.id, number: x.number, status: x.status as ReferralStatus, toOrgName: x.to_org_name } : null;
+
+/**
+ * Builds the DTO of a loaded referral (no audit; callers audit).
+ *
+ * The recipient reads the victim's data (shared sections, the purpose, the referring side's
+ * messages and notes) only while the referral is open and consent stands. What stays with it
+ * afterwards is its own record: the referral's facts, its actions, the services it recorded and
+ * their results, its own messages and notes, its officer and appointment, the police record
+ * (decision 010).
+ */
 export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Promise<ReferralDto> {
   const k = ctx.keys;
   const now = ctx.clock();
@@ -153,21 +170,38 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
   const withdrawn = r.consent_withdrawn_at !== null;
   const sender = l.side === 'pengirim';
   const status = r.status as ReferralStatus;
+  const closedReason = recipientClosedReason({
+    status,
+    consentWithdrawn: withdrawn,
+    cancelReason: r.cancel_reason,
+  });
   // the recipient reads the victim's data only while the referral is open and consent stands
   const hidden = !sender && !recipientGrantActive(status, withdrawn);
-  const [events, delivered, shared] = await Promise.all([
+  /** the recipient's own words stay its own; the referring side's close with the view */
+  const ownOrMayRead = (actorOrgId: string | null) => !hidden || actorOrgId === r.to_org_id;
+  const [events, delivered, shared, prior, next, planItem] = await Promise.all([
     referralEvents(db, r.id),
     deliveredServices(db, r.id),
     hidden ? Promise.resolve(null) : sharedSections(k, db, l, now),
+    sender && r.rereferral_of ? referralLink(db, r.rereferral_of) : Promise.resolve(undefined),
+    sender ? rereferralOf(db, r.id) : Promise.resolve(undefined),
+    sender && r.plan_item_id ? findRecordById(db, r.plan_item_id) : Promise.resolve(undefined),
   ]);
   const today = localDate(now, r.from_jurisdiction);
   const province = r.from_jurisdiction.split('.')[0] ?? r.from_jurisdiction;
   const agreement = await hasActiveAgreement(db, r.to_org_id, [r.from_jurisdiction, province], today);
   const asRecipient = actsAsRecipient(ctx, l);
   const asSender = actsAsSender(ctx, l);
+  const police = r.to_org_type === POLICE_ORG_TYPE;
+  // the recipient does not learn where the victim went next, nor the other organisation's referral
+  const visibleEvents = sender ? events : events.filter((e) => e.type !== 'rereferred');
+  const officerName = r.officer_id ? r.officer_user_name : k.decrypt(r.officer_name_enc);
+  const worked = status === 'diterima' || status === 'dalam_layanan';
   return {
     ...summaryDto(r, l.side, now),
     side: l.side,
+    personId: sender ? r.person_id : null,
+    closedReason,
     purpose: hidden ? null : k.decrypt(r.purpose_enc),
     sections: r.sections,
     consent: {
@@ -178,43 +212,78 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
       withdrawnAt: isoOrNull(r.consent_withdrawn_at),
     },
     declineReason: r.decline_reason,
-    declineNote: hidden ? null : k.decrypt(r.decline_note_enc),
+    // written by the recipient (or, for a recipient outside Simpul, by the sender for it)
+    declineNote: k.decrypt(r.decline_note_enc),
     cancelReason: r.cancel_reason,
-    outcome: hidden ? null : k.decrypt(r.outcome_enc),
+    outcome: k.decrypt(r.outcome_enc),
     shared,
+    handling: {
+      officer: officerName ? { id: r.officer_id, name: officerName } : null,
+      appointmentAt: isoOrNull(r.appointment_at),
+      appointmentPlace: k.decrypt(r.appointment_place_enc),
+    },
+    police: police
+      ? {
+          lpNumber: k.decrypt(r.police_report_number_enc),
+          status: r.investigation_status,
+          history: visibleEvents
+            .filter((e) => e.type === 'investigation' && typeof e.data.status === 'string')
+            .map((e) => ({
+              id: String(e.id),
+              at: iso(e.at),
+              status: String(e.data.status),
+              date: String(e.data.date ?? ''),
+              note: k.decrypt(e.body_enc),
+              actorName: e.actor_name,
+            })),
+        }
+      : null,
+    rereferralOf: link(prior),
+    rereferredAs: link(next),
+    planItem: planItem
+      ? {
+          id: planItem.id,
+          service: String(planItem.data.service),
+          targetDate: (planItem.data.targetDate as string | undefined) ?? null,
+        }
+      : null,
     delivered: delivered.map((d) => {
       const secret = d.secret_enc ? (JSON.parse(k.decrypt(d.secret_enc)) as { outcome?: string }) : {};
       return {
         id: d.id,
         service: String(d.data.service),
         date: String(d.data.date),
-        outcome: hidden ? null : (secret.outcome ?? null),
+        outcome: ownOrMayRead(d.org_id) ? (secret.outcome ?? null) : null,
         orgName: d.org_name,
         recordedByName: d.created_by_name,
       };
     }),
-    events: events.map((e) => ({
+    events: visibleEvents.map((e) => ({
       id: String(e.id),
       at: iso(e.at),
       type: e.type,
       actorName: e.actor_name,
       actorOrgName: e.actor_org_name,
       data: e.data,
-      body: hidden ? null : k.decrypt(e.body_enc),
+      body: ownOrMayRead(e.actor_org_id) ? k.decrypt(e.body_enc) : null,
     })),
     verificationCode: formatVerificationCode(r.verification_code),
     warnings: agreement ? [] : ['tidak_ada_kerja_sama'],
     permissions: {
       accept: asRecipient && status === 'terkirim' && !withdrawn,
       decline: asRecipient && status === 'terkirim' && !withdrawn,
-      recordService: asRecipient && (status === 'diterima' || status === 'dalam_layanan') && !withdrawn,
-      complete: asRecipient && (status === 'diterima' || status === 'dalam_layanan') && !withdrawn,
+      recordService: asRecipient && worked && !withdrawn,
+      complete: asRecipient && worked && !withdrawn,
       cancel: asSender && isOpen(status),
       withdrawConsent: asSender && !withdrawn,
       message:
         (asSender && status !== 'dibatalkan') ||
         (l.side === 'penerima' && recipientGrantActive(status, withdrawn)),
-      letter: asSender && !withdrawn && status !== 'dibatalkan',
+      // the letter is addressed to the recipient: it may download it too, printed from its own view
+      letter: (asSender || l.side === 'penerima') && !withdrawn && status !== 'dibatalkan',
+      handling: asRecipient && worked && !withdrawn,
+      investigation: asRecipient && police && (worked || status === 'selesai'),
+      rerefer: asSender && canRerefer(status, withdrawn) && !next && r.case_stage !== 'terminasi',
     },
   };
 }

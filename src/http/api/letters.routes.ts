@@ -31,6 +31,7 @@ export function letterRoutes(
         fromOrgAddress: l.fromOrgAddress,
         cityName: l.cityName,
         signerName: l.signerName,
+        archiveNote: l.archiveNote,
         publicUrl: opts.publicUrl ?? null,
       });
       const name = `surat-rujukan-${l.referral.number.replace(/\//g, '-')}.pdf`;

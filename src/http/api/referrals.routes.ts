@@ -9,11 +9,14 @@ import {
   declineReferral,
   postMessage,
   recordDeliveredService,
+  recordInvestigation,
+  updateHandling,
   withdrawConsent,
 } from '../../app/referrals/act-on-referral.ts';
 import { createReferral } from '../../app/referrals/create-referral.ts';
 import { getReferral, listCaseReferrals } from '../../app/referrals/get-referral.ts';
 import { listReferralBox } from '../../app/referrals/list-referrals.ts';
+import { referralOfficers } from '../../app/referrals/officers.ts';
 import { getSla, setSla } from '../../app/referrals/sla.ts';
 import { referralSuggestions } from '../../app/referrals/suggestions.ts';
 import {
@@ -22,6 +25,8 @@ import {
   CompleteInput,
   DeclineInput,
   DeliveredServiceInput,
+  HandlingInput,
+  InvestigationInput,
   MessageInput,
   ReferralCreateInput,
   ReferralListQuery,
@@ -151,6 +156,24 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       },
     );
 
+  action('handling', 'Ubah petugas atau jadwal pertemuan', HandlingInput, updateHandling);
+  addition(
+    'investigation',
+    'Catat nomor laporan polisi dan status penyidikan (Unit PPA kepolisian)',
+    InvestigationInput,
+    recordInvestigation,
+  );
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/referrals/{id}/officers',
+      summary: 'Petugas lembaga penerima yang dapat ditunjuk',
+      tags,
+      params: Id,
+    },
+    async (c, { params }) => c.json(await referralOfficers(authed(c, svc), idOf(params))),
+  );
   addition('services', 'Catat layanan yang diberikan', DeliveredServiceInput, recordDeliveredService);
   action('complete', 'Selesaikan rujukan', CompleteInput, completeReferral);
   action('cancel', 'Batalkan rujukan', CancelInput, cancelReferral);

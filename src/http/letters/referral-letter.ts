@@ -34,6 +34,8 @@ export type LetterOptions = {
   signerName: string;
   /** the public address of Simpul; the check page is <publicUrl>/verifikasi */
   publicUrl: string | null;
+  /** the recipient's archive copy after its view closed: said under the heading, in place of the withheld data */
+  archiveNote?: string | null;
   /** tests read the text of an uncompressed document */
   compress?: boolean;
 };
@@ -167,6 +169,11 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     60,
   );
   doc.moveDown(1);
+
+  if (opts.archiveNote) {
+    doc.font('Helvetica-Oblique').fontSize(9).text(opts.archiveNote, left, doc.y, { width });
+    doc.moveDown(0.8);
+  }
 
   // ---- recipient
   doc.font('Helvetica').fontSize(11).text('Kepada Yth.', left, doc.y, { width });

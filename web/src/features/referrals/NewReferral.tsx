@@ -1,6 +1,8 @@
 /**
  * "Buat rujukan": one victim of a case to one organisation for one or more services, with the
- * sections shared (none by default) and the consent or the legal basis for sharing.
+ * sections shared (none by default) and the consent or the legal basis for sharing. "Rujuk ulang"
+ * opens it prefilled from a declined or cancelled referral (`from`), linked to it; the officer
+ * confirms that the consent covers the new recipient. A referral may carry out a plan item.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseDto, ReferralDto, ReferralSuggestionDto } from '../../../../src/domain/dto.ts';
@@ -14,6 +16,7 @@ import {
 } from '../../../../src/domain/referrals.ts';
 import { ApiError, api, qs } from '../../api.ts';
 import {
+  Checkbox,
   CheckGroup,
   codeOptions,
   ErrorSummary,
@@ -28,9 +31,16 @@ import {
 } from '../../components/form.tsx';
 import { useLoad } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { isoToLocal, localToIso } from '../../lib/format.ts';
+import { fmtDate, isoToLocal, localToIso } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
-import { basisLabel, relationLabel, sectionLabel, servicesText, urgencyLabel } from './shared.tsx';
+import {
+  basisLabel,
+  relationLabel,
+  sectionLabel,
+  servicesText,
+  statusLabel,
+  urgencyLabel,
+} from './shared.tsx';
 
 const P = 'ref';
 
@@ -145,26 +155,40 @@ function Recipients({
 export function NewReferral({
   c,
   tx,
+  from,
+  planItemId: planFor,
   onDone,
   onCancel,
 }: {
   c: CaseDto;
   tx: Taxonomies | null;
+  /** "rujuk ulang": the declined or cancelled referral sent again, whose content fills the form */
+  from?: ReferralDto | null;
+  /** the plan item to carry out, when the form is opened from the plan */
+  planItemId?: string | null;
   onDone: (r: ReferralDto) => void;
   onCancel: () => void;
 }) {
   const victims = c.persons.filter((p) => p.role === 'korban');
-  const [personId, setPersonId] = useState(victims.length === 1 ? (victims[0]?.id ?? '') : '');
-  const [services, setServices] = useState<string[]>([]);
+  const plan = c.records.filter((r) => r.kind === 'plan_item');
+  const planned = plan.find((p) => p.id === planFor);
+  const [personId, setPersonId] = useState(
+    from?.personId ?? (victims.length === 1 ? (victims[0]?.id ?? '') : ''),
+  );
+  const [services, setServices] = useState<string[]>(
+    from?.services ?? (planned && typeof planned.data.service === 'string' ? [planned.data.service] : []),
+  );
   const [toOrgId, setToOrgId] = useState('');
-  const [urgency, setUrgency] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [sections, setSections] = useState<string[]>([]);
-  const [basis, setBasis] = useState('');
-  const [givenBy, setGivenBy] = useState('');
-  const [relation, setRelation] = useState('');
+  const [urgency, setUrgency] = useState<string>(from?.urgency ?? '');
+  const [purpose, setPurpose] = useState(from?.purpose ?? '');
+  const [sections, setSections] = useState<string[]>(from?.sections ?? []);
+  const [basis, setBasis] = useState(from?.consent.basis ?? '');
+  const [givenBy, setGivenBy] = useState(from?.consent.givenBy ?? '');
+  const [relation, setRelation] = useState(from?.consent.relation ?? '');
   const [givenAt, setGivenAt] = useState(() => isoToLocal(new Date().toISOString()));
   const [note, setNote] = useState('');
+  const [covers, setCovers] = useState(false);
+  const [planItemId, setPlanItemId] = useState(from?.planItem?.id ?? planned?.id ?? '');
   const { busy, error, attempt, run } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -188,6 +212,9 @@ export function NewReferral({
     'consent.relation': t('ref.relation'),
     'consent.givenAt': t('ref.givenAt'),
     'consent.note': t('ref.consentNote'),
+    'consent.coversRecipient': t('ref.coversRecipientShort'),
+    planItemId: t('ref.planItemField'),
+    rereferralOf: t('ref.rereferralOf'),
   };
 
   const chooseBasis = (b: string) => {
@@ -216,9 +243,12 @@ export function NewReferral({
                   relation: basis === 'persetujuan_wali' ? orNull(relation) : null,
                   givenAt: localToIso(givenAt) ?? '',
                   note: orNull(note),
+                  ...(from ? { coversRecipient: covers } : {}),
                 },
               }
             : {}),
+          ...(from ? { rereferralOf: from.id } : {}),
+          ...(planItemId ? { planItemId } : {}),
         },
       }).catch((e: unknown) => {
         // nothing chosen yet: say so, rather than "invalid value"
@@ -234,12 +264,21 @@ export function NewReferral({
   };
 
   const common = { prefix: P, error };
-  const title = t('ref.new');
+  const title = from ? t('ref.rereferTitle', { number: from.number }) : t('ref.new');
   return (
     <form class="subform" onSubmit={submit} noValidate aria-labelledby={`${P}-title`}>
       <h3 id={`${P}-title`} tabIndex={-1} ref={heading}>
         {title}
       </h3>
+      {from && (
+        <p class="hint">
+          {t('ref.rereferIntro', {
+            number: from.number,
+            org: from.toOrg.name,
+            status: statusLabel(from.status),
+          })}
+        </p>
+      )}
       <ErrorSummary error={error} attempt={attempt} prefix={P} labels={labels} />
       <RadioGroup
         {...common}
@@ -356,7 +395,38 @@ export function NewReferral({
           maxLength={2000}
           required={!!basis && !consentBasis}
         />
+        {from && (
+          <Checkbox
+            {...common}
+            name="consent.coversRecipient"
+            label={t('ref.coversRecipient')}
+            checked={covers}
+            onChecked={setCovers}
+            required
+          />
+        )}
       </fieldset>
+      {plan.length > 0 && (
+        <SelectField
+          {...common}
+          name="planItemId"
+          label={labels.planItemId!}
+          hint={t('ref.planItemHint')}
+          value={planItemId}
+          onValue={setPlanItemId}
+          options={plan.map((p) => ({
+            value: p.id,
+            text: [
+              codeLabel(tx, 'serviceTypes', String(p.data.service ?? '')),
+              typeof p.data.targetDate === 'string'
+                ? t('ref.targetDate', { date: fmtDate(p.data.targetDate) })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          }))}
+        />
+      )}
       {services.length > 0 && (
         <p class="hint">{t('ref.summaryLine', { services: servicesText(tx, services) })}</p>
       )}

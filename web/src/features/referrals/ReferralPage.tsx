@@ -6,8 +6,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { ReferralDto, SharedSectionsDto } from '../../../../src/domain/dto.ts';
-import { CANCEL_REASONS, DECLINE_REASONS } from '../../../../src/domain/referrals.ts';
+import type { ReferralDto, ReferralLinkDto, SharedSectionsDto } from '../../../../src/domain/dto.ts';
+import {
+  CANCEL_CHOICES,
+  CLOSED_REASON_LABELS,
+  DECLINE_REASONS,
+  INVESTIGATION_STATUSES,
+} from '../../../../src/domain/referrals.ts';
 import { API, ApiError, api } from '../../api.ts';
 import {
   bindField,
@@ -21,15 +26,23 @@ import {
   TextField,
   useAction,
 } from '../../components/form.tsx';
-import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
-import { type MessageKey, t } from '../../i18n/index.ts';
-import { fmtDate, fmtDateTime, todayJakarta } from '../../lib/format.ts';
+import {
+  isNotFound,
+  Notice,
+  PageHeading,
+  RecordPending,
+  useLoad,
+  useRecord,
+} from '../../components/page.tsx';
+import { label, type MessageKey, t } from '../../i18n/index.ts';
+import { fmtDate, fmtDateTime, isoToLocal, localToIso, todayJakarta } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies, useTaxonomies } from '../../lib/taxonomies.ts';
 import {
   basisLabel,
   cancelLabel,
   declineLabel,
   Flags,
+  investigationLabel,
   relationLabel,
   StatusBadge,
   sectionLabel,
@@ -42,7 +55,15 @@ import {
 /** Errors after which the page shows the referral as it is now (someone else acted first). */
 const STALE = new Set(['VERSION_CONFLICT', 'REFERRAL_STATE', 'REFERRAL_CONSENT_WITHDRAWN']);
 
-type Action = 'decline' | 'service' | 'complete' | 'cancel' | 'withdraw';
+type Action =
+  | 'accept'
+  | 'decline'
+  | 'service'
+  | 'complete'
+  | 'cancel'
+  | 'withdraw'
+  | 'handling'
+  | 'investigation';
 
 function Fact({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -162,6 +183,9 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   service: 'ref.ev.service',
   consent_withdrawn: 'ref.ev.consentWithdrawn',
   letter: 'ref.ev.letter',
+  handling: 'ref.ev.handling',
+  investigation: 'ref.ev.investigation',
+  rereferred: 'ref.ev.rereferred',
 };
 
 function eventText(e: ReferralDto['events'][number], tx: Taxonomies | null): string {
@@ -169,23 +193,122 @@ function eventText(e: ReferralDto['events'][number], tx: Taxonomies | null): str
   const d = e.data;
   const parts: string[] = [];
   if (typeof d.to === 'string') parts.push(statusLabel(d.to));
-  else if (typeof d.status === 'string') parts.push(statusLabel(d.status));
+  else if (typeof d.status === 'string')
+    parts.push(e.type === 'investigation' ? investigationLabel(d.status) : statusLabel(d.status));
   if (typeof d.service === 'string') parts.push(codeLabel(tx, 'serviceTypes', d.service));
   if (typeof d.reason === 'string')
     parts.push(d.to === 'dibatalkan' ? cancelLabel(d.reason) : declineLabel(d.reason));
+  if (d.lpNumber === true) parts.push(t('ref.ev.lpNumber'));
+  if (d.officer === true) parts.push(t('ref.ev.officer'));
+  if (typeof d.appointmentAt === 'string')
+    parts.push(t('ref.ev.appointment', { at: fmtDateTime(d.appointmentAt) }));
+  if (typeof d.number === 'string') parts.push(d.number);
   return parts.length ? `${head}: ${parts.join(' · ')}` : head;
+}
+
+const closedLabel = (r: ReferralDto) => (r.closedReason ? label(CLOSED_REASON_LABELS[r.closedReason]) : '');
+
+/** Why the victim's data is no longer shown, in words (decision 009/010); the recipient's own record stays. */
+function ClosedNotice({ r }: { r: ReferralDto }) {
+  if (!r.closedReason) return null;
+  return (
+    <p class="notice" id="ref-closed">
+      {r.side === 'penerima'
+        ? t(`ref.closed.${r.closedReason}` as MessageKey)
+        : t('ref.closedSender', { reason: closedLabel(r).toLowerCase() })}
+    </p>
+  );
+}
+
+/** "RJK/… ke RSUD … (Ditolak)": a linked referral. */
+function LinkTo({ l }: { l: ReferralLinkDto }) {
+  return (
+    <>
+      <a href={`/rujukan/${l.id}`}>{l.number}</a>{' '}
+      {t('ref.linkText', { org: l.toOrgName, status: statusLabel(l.status) })}
+    </>
+  );
+}
+
+/** Officer (a user of the receiving organisation, or a typed name) and appointment fields. */
+function HandlingFields({
+  r,
+  v,
+  set,
+  bind,
+}: {
+  r: ReferralDto;
+  v: { officerId: string; officerName: string; appointmentAt: string; appointmentPlace: string };
+  set: (k: 'officerId' | 'officerName' | 'appointmentAt' | 'appointmentPlace') => (x: string) => void;
+  bind: (k: 'officerId' | 'officerName' | 'appointmentAt' | 'appointmentPlace') => {
+    prefix: string;
+    error: ApiError | null;
+    name: string;
+    label: string;
+    value: string;
+    onValue: (x: string) => void;
+  };
+}) {
+  const { data: officers } = useLoad(
+    (signal) => api<Array<{ id: string; name: string }>>(`/referrals/${r.id}/officers`, { signal }),
+    [r.id],
+  );
+  return (
+    <>
+      <p class="hint">{t('ref.handlingIntro')}</p>
+      <div class="grid">
+        {(officers ?? []).length > 0 && (
+          <SelectField
+            {...bind('officerId')}
+            options={(officers ?? []).map((o) => ({ value: o.id, text: o.name }))}
+            onValue={(x) => {
+              set('officerId')(x);
+              if (x) set('officerName')('');
+            }}
+          />
+        )}
+        <TextField
+          {...bind('officerName')}
+          hint={t('ref.officerNameHint')}
+          maxLength={200}
+          onValue={(x) => {
+            set('officerName')(x);
+            if (x) set('officerId')('');
+          }}
+        />
+        <TextField {...bind('appointmentAt')} type="datetime-local" hint={t('common.wibHint')} />
+        <TextField {...bind('appointmentPlace')} hint={t('ref.appointmentPlaceHint')} maxLength={500} />
+      </div>
+      {v.appointmentPlace && !v.appointmentAt && <p class="hint">{t('ref.appointmentNeedsTime')}</p>}
+    </>
+  );
 }
 
 /** The element id prefix of each action's form. */
 const PREFIX: Record<Action, string> = {
+  accept: 'ra',
   decline: 'rd',
   service: 'rs',
   complete: 'rc',
   cancel: 'rx',
   withdraw: 'rw',
+  handling: 'rh',
+  investigation: 'ri',
 };
 
-const EMPTY = () => ({ reason: '', note: '', service: '', date: todayJakarta(), outcome: '' });
+const EMPTY = () => ({
+  reason: '',
+  note: '',
+  service: '',
+  date: todayJakarta(),
+  outcome: '',
+  officerId: '',
+  officerName: '',
+  appointmentAt: '',
+  appointmentPlace: '',
+  lpNumber: '',
+  status: '',
+});
 
 /** The form of one action, under the buttons; its heading takes focus when it opens. */
 function ActionForm({
@@ -252,10 +375,10 @@ function Actions({
   const buttons = useRef<HTMLDivElement>(null);
   const p = r.permissions;
 
-  const post = (path: string, body: Record<string, unknown>, message: string) =>
+  const post = (path: string, body: Record<string, unknown>, message: string, create = false) =>
     run(async () => {
       try {
-        const x = await api<ReferralDto>(`/referrals/${r.id}/${path}`, { body });
+        const x = await api<ReferralDto>(`/referrals/${r.id}/${path}`, { body, create });
         setR(x);
         setOpen(null);
         setDone(message);
@@ -270,7 +393,36 @@ function Actions({
   const openForm = (a: Action) => {
     setDone('');
     setError(null);
+    const h = r.handling;
+    // the handling form starts from what is set; the police form from the LP number recorded
+    if (a === 'handling')
+      setV({
+        ...EMPTY(),
+        officerId: h.officer?.id ?? '',
+        officerName: h.officer && !h.officer.id ? h.officer.name : '',
+        appointmentAt: isoToLocal(h.appointmentAt),
+        appointmentPlace: h.appointmentPlace ?? '',
+      });
+    if (a === 'investigation') setV({ ...EMPTY(), lpNumber: r.police?.lpNumber ?? '' });
     setOpen(a);
+  };
+  /** The officer and appointment as the API takes them: on acceptance only what is filled in. */
+  const handlingBody = (all: boolean) => {
+    const officerId = orNull(v.officerId);
+    const officerName = orNull(v.officerName);
+    const at = localToIso(v.appointmentAt) ?? null;
+    const place = orNull(v.appointmentPlace);
+    if (!all)
+      return {
+        ...(officerId ? { officerId } : officerName ? { officerName } : {}),
+        ...(at ? { appointmentAt: at } : {}),
+        ...(place ? { appointmentPlace: place } : {}),
+      };
+    return {
+      ...(officerId ? { officerId, officerName: null } : { officerId: null, officerName }),
+      appointmentAt: at,
+      appointmentPlace: place,
+    };
   };
   const cancel = () => {
     setOpen(null);
@@ -278,14 +430,29 @@ function Actions({
     setTimeout(() => buttons.current?.querySelector<HTMLElement>('button, a')?.focus(), 0);
   };
   const any =
-    p.accept || p.decline || p.recordService || p.complete || p.cancel || p.withdrawConsent || p.letter;
+    p.accept ||
+    p.decline ||
+    p.recordService ||
+    p.complete ||
+    p.cancel ||
+    p.withdrawConsent ||
+    p.letter ||
+    p.handling ||
+    p.investigation ||
+    p.rerefer;
   if (!any && !done && !error) return null;
   const labels = {
     reason: t('ref.reason'),
-    note: t('ref.note'),
+    note: open === 'investigation' ? t('ref.investigationNote') : t('ref.note'),
     service: t('ref.service'),
-    date: t('ref.serviceDate'),
+    date: open === 'investigation' ? t('ref.investigationDate') : t('ref.serviceDate'),
     outcome: t('ref.outcome'),
+    officerId: t('ref.officerPick'),
+    officerName: t('ref.officerName'),
+    appointmentAt: t('ref.appointmentAt'),
+    appointmentPlace: t('ref.appointmentPlace'),
+    lpNumber: t('ref.lpNumber'),
+    status: t('ref.investigationStatus'),
   };
   const prefix = open ? PREFIX[open] : '';
   const field = bindField(v, set, labels);
@@ -297,12 +464,20 @@ function Actions({
   const note = (hint?: string) => <TextArea {...bind('note')} hint={hint} rows={3} maxLength={2000} />;
   const common = { prefix, error, busy, attempt, labels, onCancel: cancel };
   const opens: Array<[Action, boolean, string]> = [
+    ['accept', p.accept, t('ref.accept')],
     ['decline', p.decline, t('ref.decline')],
     ['service', p.recordService, t('ref.recordService')],
     ['complete', p.complete, t('ref.complete')],
+    ['handling', p.handling, t('ref.editHandling')],
+    ['investigation', p.investigation, t('ref.recordInvestigation')],
     ['cancel', p.cancel, t('ref.cancel')],
     ['withdraw', p.withdrawConsent, t('ref.withdraw')],
   ];
+  const handlingFields = (
+    <HandlingFields r={r} v={v} set={set} bind={(k) => ({ ...bind(k), label: labels[k] })} />
+  );
+  // completing needs a recorded service: say so, and offer the service form instead
+  const needService = r.delivered.length === 0 || error?.code === 'REFERRAL_NO_SERVICE';
 
   return (
     <section aria-labelledby="ref-actions-h">
@@ -310,23 +485,16 @@ function Actions({
       <Notice text={done} />
       {error && !open && <ErrorSummary error={error} attempt={attempt} prefix="ra" />}
       <div class="actions" ref={buttons}>
-        {p.accept && (
-          <button
-            type="button"
-            class="primary"
-            disabled={busy}
-            onClick={() => {
-              setOpen(null);
-              post('accept', { version: r.version }, t('ref.acceptedMsg'));
-            }}
-          >
-            {t('ref.accept')}
-          </button>
-        )}
         {opens.map(
           ([a, allowed, text]) =>
             allowed && (
-              <button key={a} type="button" onClick={() => openForm(a)} aria-expanded={open === a}>
+              <button
+                key={a}
+                type="button"
+                class={a === 'accept' ? 'primary' : undefined}
+                onClick={() => openForm(a)}
+                aria-expanded={open === a}
+              >
                 {text}
               </button>
             ),
@@ -337,10 +505,70 @@ function Actions({
             href={`${API}/referrals/${r.id}/letter.pdf`}
             download={`surat-rujukan-${r.number.replace(/\W+/g, '-')}.pdf`}
           >
-            {t('ref.letter')}
+            {r.side === 'penerima' ? t('ref.letterRecipient') : t('ref.letter')}
+          </a>
+        )}
+        {p.rerefer && r.caseId && (
+          <a class="button" href={`/kasus/${r.caseId}/rujukan?rujukUlang=${r.id}`}>
+            {t('ref.rerefer')}
           </a>
         )}
       </div>
+      {open === 'accept' && (
+        <ActionForm
+          {...common}
+          title={t('ref.acceptTitle')}
+          submit={t('ref.accept')}
+          onSubmit={() =>
+            post('accept', { version: r.version, ...handlingBody(false) }, t('ref.acceptedMsg'))
+          }
+        >
+          {handlingFields}
+        </ActionForm>
+      )}
+      {open === 'handling' && (
+        <ActionForm
+          {...common}
+          title={t('ref.handlingTitle')}
+          submit={t('action.save')}
+          onSubmit={() =>
+            post('handling', { version: r.version, ...handlingBody(true) }, t('ref.handlingMsg'))
+          }
+        >
+          {handlingFields}
+        </ActionForm>
+      )}
+      {open === 'investigation' && (
+        <ActionForm
+          {...common}
+          title={t('ref.investigationTitle')}
+          submit={t('action.save')}
+          onSubmit={() =>
+            post(
+              'investigation',
+              {
+                version: r.version,
+                ...(orNull(v.lpNumber) && orNull(v.lpNumber) !== r.police?.lpNumber
+                  ? { lpNumber: orNull(v.lpNumber) }
+                  : {}),
+                ...(v.status ? { status: v.status, date: orNull(v.date), note: orNull(v.note) } : {}),
+              },
+              t('ref.investigationMsg'),
+              true,
+            )
+          }
+        >
+          <TextField {...bind('lpNumber')} hint={t('ref.lpHint')} maxLength={200} />
+          <div class="grid">
+            <SelectField
+              {...bind('status')}
+              options={INVESTIGATION_STATUSES.map((x) => ({ value: x, text: investigationLabel(x) }))}
+            />
+            <TextField {...bind('date')} type="date" max={todayJakarta()} />
+          </div>
+          <TextArea {...bind('note')} rows={2} maxLength={2000} />
+        </ActionForm>
+      )}
       {open === 'decline' && (
         <ActionForm
           {...common}
@@ -380,16 +608,36 @@ function Actions({
           <TextArea {...bind('outcome')} label={t('ref.serviceOutcome')} rows={3} maxLength={5000} />
         </ActionForm>
       )}
-      {open === 'complete' && (
-        <ActionForm
-          {...common}
-          title={t('ref.completeTitle')}
-          submit={t('ref.complete')}
-          onSubmit={() => post('complete', { version: r.version, outcome: v.outcome }, t('ref.completedMsg'))}
-        >
-          <TextArea {...bind('outcome')} hint={t('ref.outcomeHint')} rows={4} maxLength={5000} required />
-        </ActionForm>
-      )}
+      {open === 'complete' &&
+        (needService ? (
+          <section class="card subform" aria-labelledby="rc-title">
+            <h3 id="rc-title">{t('ref.completeTitle')}</h3>
+            <p class="notice warn" role="status">
+              {t('ref.needService')}
+            </p>
+            <div class="actions">
+              {p.recordService && (
+                <button type="button" class="primary" onClick={() => openForm('service')}>
+                  {t('ref.recordServiceNow')}
+                </button>
+              )}
+              <button type="button" onClick={cancel}>
+                {t('action.cancel')}
+              </button>
+            </div>
+          </section>
+        ) : (
+          <ActionForm
+            {...common}
+            title={t('ref.completeTitle')}
+            submit={t('ref.complete')}
+            onSubmit={() =>
+              post('complete', { version: r.version, outcome: v.outcome }, t('ref.completedMsg'))
+            }
+          >
+            <TextArea {...bind('outcome')} hint={t('ref.outcomeHint')} rows={4} maxLength={5000} required />
+          </ActionForm>
+        ))}
       {open === 'cancel' && (
         <ActionForm
           {...common}
@@ -403,7 +651,7 @@ function Actions({
             )
           }
         >
-          {reason(CANCEL_REASONS, cancelLabel)}
+          {reason(CANCEL_CHOICES, cancelLabel)}
           {note()}
         </ActionForm>
       )}
@@ -447,7 +695,7 @@ function Thread({ r, setR }: { r: ReferralDto; setR: (r: ReferralDto) => void })
         <ol class="timeline">
           {messages.map((m) => (
             <li key={m.id}>
-              <p class="pre">{m.body ?? t('ref.messageHidden')}</p>
+              <p class={m.body === null ? 'hint' : 'pre'}>{m.body ?? t('ref.messageHidden')}</p>
               <p class="hint">
                 {m.actorName ?? '—'}
                 {m.actorOrgName && <> ({m.actorOrgName})</>} ·{' '}
@@ -484,6 +732,62 @@ function Thread({ r, setR }: { r: ReferralDto; setR: (r: ReferralDto) => void })
             </button>
           </div>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** Who handles it at the recipient and when the victim is expected: both sides see it. */
+function Handling({ r }: { r: ReferralDto }) {
+  const h = r.handling;
+  const accepted = r.acceptedAt !== null;
+  if (!accepted && !h.officer && !h.appointmentAt) return null;
+  return (
+    <section aria-labelledby="ref-handling-h">
+      <h2 id="ref-handling-h">{t('ref.handling')}</h2>
+      {!h.officer && !h.appointmentAt ? (
+        <p>{t('ref.noHandling')}</p>
+      ) : (
+        <dl class="facts small">
+          <Fact term={t('ref.officer')}>{h.officer?.name ?? '—'}</Fact>
+          <Fact term={t('ref.appointment')}>
+            {h.appointmentAt ? fmtDateTime(h.appointmentAt) : '—'}
+            {h.appointmentPlace && <> · {h.appointmentPlace}</>}
+          </Fact>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+/** A police PPA unit's record: the LP number and the investigation's history, for both sides. */
+function Police({ r }: { r: ReferralDto }) {
+  const p = r.police;
+  if (!p) return null;
+  const history = [...p.history].reverse();
+  return (
+    <section aria-labelledby="ref-police-h">
+      <h2 id="ref-police-h">{t('ref.police')}</h2>
+      <dl class="facts small">
+        <Fact term={t('ref.lpNumber')}>{p.lpNumber ?? t('ref.lpNone')}</Fact>
+        <Fact term={t('ref.investigationStatus')}>{p.status ? investigationLabel(p.status) : '—'}</Fact>
+      </dl>
+      {history.length === 0 ? (
+        <p>{t('ref.noInvestigation')}</p>
+      ) : (
+        <ol class="timeline" aria-label={t('ref.investigationHistory')}>
+          {history.map((x) => (
+            <li key={x.id}>
+              <p>
+                <strong>{investigationLabel(x.status)}</strong> · {fmtDate(x.date)}
+              </p>
+              {x.note && <p class="pre">{x.note}</p>}
+              <p class="hint">
+                {x.actorName ?? '—'} · <time dateTime={x.at}>{fmtDateTime(x.at)}</time>
+              </p>
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );
@@ -549,6 +853,22 @@ export default function ReferralPage() {
             <a href={`/kasus/${r.caseId}/rujukan`}>{r.caseNumber}</a>
           </Fact>
         )}
+        {r.planItem && r.caseId && (
+          <Fact term={t('ref.planItem')}>
+            <a href={`/kasus/${r.caseId}/rencana`}>{codeLabel(tx, 'serviceTypes', r.planItem.service)}</a>
+            {r.planItem.targetDate && <> · {t('ref.targetDate', { date: fmtDate(r.planItem.targetDate) })}</>}
+          </Fact>
+        )}
+        {r.rereferralOf && (
+          <Fact term={t('ref.rereferralOf')}>
+            <LinkTo l={r.rereferralOf} />
+          </Fact>
+        )}
+        {r.rereferredAs && (
+          <Fact term={t('ref.rereferredAs')}>
+            <LinkTo l={r.rereferredAs} />
+          </Fact>
+        )}
       </dl>
       {r.warnings.includes('tidak_ada_kerja_sama') && <p class="notice warn">{t('ref.noAgreement')}</p>}
       {r.external && sender && <p class="notice">{t('ref.externalNotice')}</p>}
@@ -573,9 +893,15 @@ export default function ReferralPage() {
 
       <Actions r={r} tx={tx} reload={load} setR={setR} />
 
+      <Handling r={r} />
+      {r.police && <Police r={r} />}
+
       <section aria-labelledby="ref-purpose-h">
         <h2 id="ref-purpose-h">{t('ref.purpose')}</h2>
-        <p class="pre">{r.purpose ?? '—'}</p>
+        <p class={r.purpose === null ? 'hint' : 'pre'}>
+          {r.purpose ??
+            (r.closedReason ? t('ref.purposeClosed', { reason: closedLabel(r).toLowerCase() }) : '—')}
+        </p>
         {r.outcome && (
           <>
             <h3>{t('ref.outcome')}</h3>
@@ -600,7 +926,8 @@ export default function ReferralPage() {
       <section aria-labelledby="ref-shared-h">
         <h2 id="ref-shared-h">{sender ? t('ref.caseInfo') : t('ref.sharedInfo')}</h2>
         {sender && <p class="hint">{t('ref.senderSeesAll')}</p>}
-        {r.shared ? <Shared s={r.shared} tx={tx} /> : <p>{t('ref.noAccess')}</p>}
+        <ClosedNotice r={r} />
+        {r.shared && <Shared s={r.shared} tx={tx} />}
       </section>
 
       <section aria-labelledby="ref-delivered-h">

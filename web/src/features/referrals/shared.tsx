@@ -6,6 +6,7 @@ import {
   CONSENT_BASIS_LABELS,
   DECLINE_REASON_LABELS,
   GUARDIAN_RELATION_LABELS,
+  INVESTIGATION_STATUS_LABELS,
   REFERRAL_STATUS_LABELS,
   SECTION_LABELS,
   URGENCY_LABELS,
@@ -43,6 +44,7 @@ export const relationLabel = (s: string) => pick(GUARDIAN_RELATION_LABELS, s);
 export const sectionLabel = (s: string) => pick(SECTION_LABELS, s);
 export const declineLabel = (s: string | null) => pick(DECLINE_REASON_LABELS, s);
 export const cancelLabel = (s: string | null) => pick(CANCEL_REASON_LABELS, s);
+export const investigationLabel = (s: string | null) => pick(INVESTIGATION_STATUS_LABELS, s);
 
 export function servicesText(tx: Taxonomies | null, services: string[]): string {
   return services.map((s) => codeLabel(tx, 'serviceTypes', s)).join(', ');

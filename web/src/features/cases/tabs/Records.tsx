@@ -18,7 +18,9 @@ import {
 import { label, t } from '../../../i18n/index.ts';
 import { fmtDate, fmtDateTime, todayJakarta } from '../../../lib/format.ts';
 import { orgName, useOrgs } from '../../../lib/orgs.ts';
-import { codeLabel } from '../../../lib/taxonomies.ts';
+import { useStore } from '../../../lib/store.ts';
+import { codeLabel, userStore } from '../../../lib/taxonomies.ts';
+import { StatusBadge } from '../../referrals/shared.tsx';
 import { recordsOf, saveRecord, str, type TabProps, victims } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
 
@@ -192,6 +194,9 @@ function PlanForm({
 export function Plan(props: TabProps) {
   const { c, tx } = props;
   const orgs = useOrgs();
+  const user = useStore(userStore);
+  // referring is for the case manager and assigned companions (as on the Rujukan tab)
+  const mayRefer = !!user && (user.role === 'manajer' || user.role === 'pendamping');
   const [editing, setEditing] = useState<string | null>(null);
   const items = recordsOf(c, 'plan_item');
   const agreed = items.filter((r) => r.data.agreedWithBeneficiary === true).length;
@@ -228,13 +233,39 @@ export function Plan(props: TabProps) {
                   </div>
                 </dl>
                 {str(r.data.notes) && <p class="pre">{str(r.data.notes)}</p>}
+                {(r.referrals ?? []).length > 0 && (
+                  <div>
+                    <h4>{t('plan.referrals')}</h4>
+                    <ul>
+                      {(r.referrals ?? []).map((x) => (
+                        <li key={x.id}>
+                          <a href={`/rujukan/${x.id}`}>{x.number}</a>{' '}
+                          {t('plan.referralTo', { org: x.toOrgName })} <StatusBadge status={x.status} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 {c.permissions.update && (
-                  <EditButton
-                    onClick={() => setEditing(r.id)}
-                    aria={t('plan.editAria', {
-                      name: codeLabel(tx, 'serviceTypes', str(r.data.service)),
-                    })}
-                  />
+                  <div class="actions">
+                    <EditButton
+                      onClick={() => setEditing(r.id)}
+                      aria={t('plan.editAria', {
+                        name: codeLabel(tx, 'serviceTypes', str(r.data.service)),
+                      })}
+                    />
+                    {mayRefer && (
+                      <a
+                        class="button"
+                        href={`/kasus/${c.id}/rujukan?rencana=${r.id}`}
+                        aria-label={t('plan.referAria', {
+                          name: codeLabel(tx, 'serviceTypes', str(r.data.service)),
+                        })}
+                      >
+                        {t('plan.refer')}
+                      </a>
+                    )}
+                  </div>
                 )}
               </>
             )}

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import type { ReferralDto, ReferralSummaryDto } from '../../../../../src/domain/dto.ts';
 import { api, asList } from '../../../api.ts';
 import { CardTable } from '../../../components/form.tsx';
@@ -11,12 +12,28 @@ import { referralColumns } from '../../referrals/shared.tsx';
 import type { TabProps } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
 
-/** The case's referrals (the referring side) and the form for a new one. */
+/**
+ * The case's referrals (the referring side) and the form for a new one. `?rujukUlang=<id>` opens
+ * the form prefilled from that declined or cancelled referral; `?rencana=<id>` for a plan item.
+ */
 export function Referrals({ c, tx }: TabProps) {
   const user = useStore(userStore);
-  const [open, setOpen] = useState(false);
+  const { query, route } = useLocation();
+  const rerefer = query.rujukUlang ?? '';
+  const planFor = query.rencana ?? '';
+  const [open, setOpen] = useState(!!rerefer || !!planFor);
   const [sent, setSent] = useState<ReferralDto | null>(null);
   const opener = useRef<HTMLDivElement>(null);
+  const from = useLoad(
+    (signal) =>
+      rerefer
+        ? api<ReferralDto>(`/referrals/${encodeURIComponent(rerefer)}`, { signal })
+        : Promise.resolve(null),
+    [rerefer],
+  );
+  useEffect(() => {
+    if (rerefer || planFor) setOpen(true);
+  }, [rerefer, planFor]);
   const { data, error, loading, reload } = useLoad(
     (signal) =>
       api<ReferralSummaryDto[] | { items: ReferralSummaryDto[] }>(`/cases/${c.id}/referrals`, {
@@ -31,6 +48,8 @@ export function Referrals({ c, tx }: TabProps) {
     c.stage !== 'terminasi';
   const close = () => {
     setOpen(false);
+    // the form was opened from a link: the address no longer asks for it
+    if (rerefer || planFor) route(`/kasus/${c.id}/rujukan`, true);
     // back to the button that opened the form
     setTimeout(() => opener.current?.querySelector('button')?.focus(), 0);
   };
@@ -75,16 +94,27 @@ export function Referrals({ c, tx }: TabProps) {
             }}
             label={t('ref.new')}
           >
-            <NewReferral
-              c={c}
-              tx={tx}
-              onCancel={close}
-              onDone={(r) => {
-                setSent(r);
-                close();
-                reload();
-              }}
-            />
+            {rerefer && !from.data ? (
+              from.error ? (
+                <LoadError error={from.error} onRetry={from.reload} />
+              ) : (
+                <p role="status">{t('ref.rereferLoading')}</p>
+              )
+            ) : (
+              <NewReferral
+                key={rerefer || planFor || 'new'}
+                c={c}
+                tx={tx}
+                from={from.data}
+                planItemId={planFor || null}
+                onCancel={close}
+                onDone={(r) => {
+                  setSent(r);
+                  close();
+                  reload();
+                }}
+              />
+            )}
           </AddNew>
         </div>
       )}
