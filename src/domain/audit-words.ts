@@ -143,6 +143,21 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   // referrals and transfers
   'referral.create': w('rujukan', 'membuat rujukan', 'make a referral'),
   'referral.accept': w('rujukan', 'menerima rujukan', 'accept the referral'),
+  'referral.officers': w(
+    'rujukan',
+    'membuka daftar petugas lembaga penerima rujukan',
+    'open the list of officers of the receiving organisation',
+  ),
+  'referral.handling': w(
+    'rujukan',
+    'mengubah petugas penanggung jawab atau jadwal pertemuan rujukan',
+    'change the officer or the appointment of a referral',
+  ),
+  'referral.investigation': w(
+    'rujukan',
+    'mencatat nomor LP atau status penyidikan pada rujukan',
+    'record the police report number or investigation status of a referral',
+  ),
   'referral.decline': w('rujukan', 'menolak rujukan', 'decline the referral'),
   'referral.service': w('rujukan', 'mencatat layanan pada rujukan', 'record a service on the referral'),
   'referral.complete': w('rujukan', 'menyelesaikan rujukan', 'complete the referral'),
