@@ -294,6 +294,12 @@ export const NOTIFICATION_KINDS = [
   'pelimpahan_dibatalkan',
   'kerja_sama_berakhir',
   'permohonan_bergabung',
+  // urgent cases (decision 013)
+  'kasus_tanpa_manajer',
+  'kasus_ditugaskan',
+  'tenggat_respons_dekat',
+  'tugas_kasus_terlambat',
+  'tugas_kasus_eskalasi',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -321,4 +327,18 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   },
   kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
   permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
+  kasus_tanpa_manajer: {
+    id: 'Kasus baru belum memiliki manajer kasus',
+    en: 'New case without a case manager',
+  },
+  kasus_ditugaskan: { id: 'Anda ditunjuk sebagai manajer kasus', en: 'You were made case manager' },
+  tenggat_respons_dekat: {
+    id: 'Batas waktu respons kasus segera tiba',
+    en: 'A case response deadline is near',
+  },
+  tugas_kasus_terlambat: { id: 'Tugas kasus melewati batas waktu', en: 'Case task overdue' },
+  tugas_kasus_eskalasi: {
+    id: 'Eskalasi: tugas kasus sudah lama melewati batas waktu',
+    en: 'Escalation: case task long overdue',
+  },
 };

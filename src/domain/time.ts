@@ -42,3 +42,16 @@ export function localDate(at: Date, regionCode: string): string {
   const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
   return new Date(at.getTime() + off).toISOString().slice(0, 10);
 }
+
+/** The instant a local calendar date (YYYY-MM-DD) begins in the time zone of a region. */
+export function startOfLocalDate(date: string, regionCode: string): Date {
+  const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
+  return new Date(Date.parse(`${date}T00:00:00Z`) - off);
+}
+
+/** The local day (in the region's zone) that contains `at`: [start, end). */
+export function localDayBounds(at: Date, regionCode: string): { date: string; start: Date; end: Date } {
+  const date = localDate(at, regionCode);
+  const start = startOfLocalDate(date, regionCode);
+  return { date, start, end: new Date(start.getTime() + 86_400_000) };
+}
