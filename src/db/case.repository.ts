@@ -266,6 +266,87 @@ export async function deadlineFactsRows(db: Tx, caseIds: readonly string[]) {
   return { cases, sexual: new Set(sexualRows.map((r) => r.case_id)), records };
 }
 
+/* ---- the managers' work queue (decision 013) ---- */
+
+const riskOrder = sql<number>`CASE c.risk WHEN 'tinggi' THEN 0 WHEN 'sedang' THEN 1 WHEN 'rendah' THEN 2 ELSE 3 END`;
+
+/**
+ * Open cases in scope without a case manager, high risk first (then medium, low, not assessed),
+ * oldest first: at most `limit`, and how many there are in all. Served by the partial index
+ * case_file_unassigned_idx, so it reads only the unassigned open cases of the kab/kota.
+ */
+export async function listUnassignedCases(db: Tx, scope: CaseScope, limit: number) {
+  const q = db
+    .selectFrom('case_file as c')
+    .where((eb) => scopeCondition(eb, scope))
+    .where('c.manager_id', 'is', null)
+    .where('c.closed_at', 'is', null);
+  const [rows, total] = await Promise.all([
+    q
+      .select(['c.id', 'c.number', 'c.stage', 'c.risk', 'c.received_at', 'c.manager_id'])
+      .select(sql<string | null>`null`.as('manager_name'))
+      .orderBy(riskOrder)
+      .orderBy('c.received_at')
+      .orderBy('c.id')
+      .limit(limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/**
+ * Open cases in scope that may have a task due in a window: received in [receivedFrom,
+ * receivedTo) (the response, follow-up and police-report deadlines run from receipt), or with a
+ * restitution decision on one of `decisionDates`. The caller computes the tasks exactly. Reads
+ * the kab/kota's cases of a few days through case_file_scope_idx, never all of them.
+ */
+export async function listCasesWithTasksIn(
+  db: Tx,
+  scope: CaseScope,
+  receivedFrom: Date,
+  receivedTo: Date,
+  decisionDates: readonly string[],
+) {
+  const cols = ['c.id', 'c.number', 'c.stage', 'c.risk', 'c.received_at', 'c.manager_id'] as const;
+  const byReceipt = db
+    .selectFrom('case_file as c')
+    .select(cols)
+    .where((eb) => scopeCondition(eb, scope))
+    .where('c.closed_at', 'is', null)
+    .where('c.received_at', '>=', receivedFrom)
+    .where('c.received_at', '<', receivedTo);
+  const byDecision = db
+    .selectFrom('case_file as c')
+    .select(cols)
+    .where((eb) => scopeCondition(eb, scope))
+    .where('c.closed_at', 'is', null)
+    // from the few restitution records with such a decision date (case_record_restitution_idx)
+    .where(
+      'c.id',
+      'in',
+      db
+        .selectFrom('case_record as r')
+        .select('r.case_id')
+        .where('r.kind', '=', 'right')
+        .where(sql<boolean>`r.data->>'right' = 'restitusi'`)
+        .where(sql<boolean>`r.data->>'decisionDate' IN (${sql.join([...decisionDates])})`),
+    );
+  const rows = await (decisionDates.length > 0 ? byReceipt.union(byDecision) : byReceipt).execute();
+  const names = await managerNames(
+    db,
+    rows.map((r) => r.manager_id),
+  );
+  return rows.map((r) => ({ ...r, manager_name: r.manager_id ? (names.get(r.manager_id) ?? null) : null }));
+}
+
+async function managerNames(db: Tx, ids: ReadonlyArray<string | null>) {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function insertCase(db: Tx, row: Insertable<CaseFileTable>) {
   await db.insertInto('case_file').values(row).execute();
 }
@@ -358,6 +439,22 @@ export async function updateCaseRow(
     .set({ ...(set as object), updated_at: now, version: sql`version + 1` } as never)
     .where('id', '=', id)
     .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Makes `userId` the manager of an open case that has none; false when the case already has a
+ * manager (another manager took it first) or is closed. One statement, so it holds under
+ * concurrency: a second UPDATE waits for the first and then finds `manager_id` set.
+ */
+export async function takeUnassignedCase(db: Tx, id: string, userId: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('case_file')
+    .set({ manager_id: userId, updated_at: now, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('manager_id', 'is', null)
+    .where('closed_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './connect.ts';
 
-export type NewNotification = { userId: string; kind: string; link: string; ref: string | null };
+export type NewNotification = {
+  userId: string;
+  kind: string;
+  link: string;
+  ref: string | null;
+  topic?: string | null;
+};
 
 export async function insertNotifications(db: Tx, rows: readonly NewNotification[], at: Date) {
   if (rows.length === 0) return [];
@@ -15,6 +21,7 @@ export async function insertNotifications(db: Tx, rows: readonly NewNotification
         kind: r.kind,
         link: r.link,
         ref: r.ref,
+        topic: r.topic ?? null,
         created_at: at,
       })),
     )
@@ -73,6 +80,7 @@ export function findForDelivery(db: Tx, notificationId: string) {
       'notification.kind',
       'notification.link',
       'notification.ref',
+      'notification.topic',
       'notification.read_at',
       'app_user.email',
       'app_user.disabled',
@@ -92,7 +100,7 @@ export async function listUserNotifications(
   if (o.unreadOnly) q = q.where('read_at', 'is', null);
   const [items, total] = await Promise.all([
     q
-      .select(['id', 'kind', 'link', 'ref', 'created_at', 'read_at'])
+      .select(['id', 'kind', 'link', 'ref', 'topic', 'created_at', 'read_at'])
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(o.limit)

@@ -118,3 +118,107 @@ export function claimAcceptReminder(db: Tx, id: string, now: Date) {
     .returning(['id', 'number', 'to_org_id'])
     .executeTakeFirst();
 }
+
+/* ---- Case task deadlines (decision 013) ---- */
+
+/** For one deadline rule: cases received at or before these instants may have the phase due. */
+export type ReceivedCutoffs = { dekat?: Date; terlambat: Date; eskalasi: Date };
+
+export type CaseAlertCutoffs = {
+  high: ReceivedCutoffs;
+  medium: ReceivedCutoffs;
+  followUp: ReceivedCutoffs;
+  police: ReceivedCutoffs;
+  /** restitution: decision dates (YYYY-MM-DD) on or before which the phase may be due */
+  restitution: { terlambat: string; eskalasi: string };
+};
+
+const noticeSent = (rule: string, phase: string, subject: ReturnType<typeof sql> = sql`''`) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM case_task_notice n WHERE n.case_id = c.id AND n.rule = ${rule}
+    AND n.subject_id = ${subject} AND n.phase = ${phase})`;
+
+/** Some phase of `rule` may be due (received early enough) and has not been claimed yet. */
+function pending(rule: string, cut: ReceivedCutoffs) {
+  const parts = [
+    sql`(c.received_at <= ${cut.terlambat} AND NOT ${noticeSent(rule, 'terlambat')})`,
+    sql`(c.received_at <= ${cut.eskalasi} AND NOT ${noticeSent(rule, 'eskalasi')})`,
+  ];
+  if (cut.dekat) parts.push(sql`(c.received_at <= ${cut.dekat} AND NOT ${noticeSent(rule, 'dekat')})`);
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * Open cases that may have a case-task notice due and not yet sent: the deadline rules of
+ * src/domain/deadlines.ts written as SQL conditions that hold for at least every such case (the
+ * caller computes the tasks exactly and claims each notice). Cases whose notices have all gone
+ * out drop out through the claims, so a scan does not revisit them.
+ */
+export async function caseTaskAlertCandidates(db: Tx, cut: CaseAlertCutoffs, limit: number) {
+  const notResponded = sql`(c.assessment_started_at IS NULL AND c.stage IN ('penerimaan', 'identifikasi'))`;
+  const noService = sql`NOT EXISTS (SELECT 1 FROM case_record s WHERE s.case_id = c.id AND s.kind = 'service')`;
+  const sexual = sql`EXISTS (SELECT 1 FROM incident i WHERE i.case_id = c.id
+    AND (i.forms @> ARRAY['seksual']::text[] OR cardinality(i.tpks_offences) > 0))`;
+  const noPoliceReport = sql`NOT EXISTS (SELECT 1 FROM case_record s WHERE s.case_id = c.id
+    AND s.kind = 'service' AND s.data->>'service' = 'lapor_polisi')`;
+  const victim = sql`r.data->>'victimId'`;
+  const restitution = sql`EXISTS (SELECT 1 FROM case_record r WHERE r.case_id = c.id AND r.kind = 'right'
+    AND r.data->>'right' = 'restitusi' AND r.data->>'decisionDate' IS NOT NULL
+    AND r.data->>'status' IS DISTINCT FROM 'terpenuhi'
+    AND ((r.data->>'decisionDate' <= ${cut.restitution.terlambat}
+          AND NOT ${noticeSent('restitusi', 'terlambat', victim)})
+      OR (r.data->>'decisionDate' <= ${cut.restitution.eskalasi}
+          AND NOT ${noticeSent('restitusi', 'eskalasi', victim)})))`;
+  const r = await sql<{ id: string }>`
+    SELECT c.id FROM case_file c
+    WHERE c.closed_at IS NULL AND (
+      (c.risk = 'tinggi' AND ${notResponded} AND ${noService} AND ${pending('respon_risiko_tinggi', cut.high)})
+      OR (c.risk = 'sedang' AND ${notResponded} AND ${noService} AND ${pending('respon_risiko_sedang', cut.medium)})
+      OR (${notResponded} AND ${pending('tindak_lanjut', cut.followUp)})
+      OR (${sexual} AND ${noPoliceReport} AND ${pending('lapor_polisi_tpks', cut.police)})
+      OR ${restitution}
+    )
+    ORDER BY c.received_at, c.id
+    LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Who a case-task notice concerns: the case's number, kab/kota, manager and companions. */
+export async function caseAlertTarget(db: Tx, caseId: string) {
+  const c = await db
+    .selectFrom('case_file')
+    .select(['id', 'number', 'jurisdiction', 'manager_id', 'closed_at'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const members = await db
+    .selectFrom('case_member')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
+  return { ...c, memberIds: members.map((m) => m.user_id) };
+}
+
+/**
+ * Claims one notice (case, rule, subject, phase); false when it was already claimed. Under
+ * concurrency the second INSERT waits for the first transaction and then finds the key taken.
+ */
+export async function claimCaseTaskNotice(
+  db: Tx,
+  n: { caseId: string; rule: string; subjectId: string; phase: string; dueAt: Date },
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('case_task_notice')
+    .values({
+      case_id: n.caseId,
+      rule: n.rule,
+      subject_id: n.subjectId,
+      phase: n.phase,
+      due_at: n.dueAt,
+      notified_at: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('case_id')
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -480,8 +480,19 @@ export interface NotificationTable {
   kind: string;
   link: string;
   ref: string | null;
+  /** a code from a closed list (a deadline rule), never free text; migration 0009 */
+  topic: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   read_at: Timestamp | null;
+}
+/** Claims of deadline notices about case tasks (migration 0009). */
+export interface CaseTaskNoticeTable {
+  case_id: string;
+  rule: string;
+  subject_id: Generated<string>;
+  phase: string;
+  due_at: Timestamp;
+  notified_at: Timestamp;
 }
 export interface JobTable {
   id: Generated<string>;
@@ -505,6 +516,7 @@ export interface Database {
   referral_event: ReferralEventTable;
   case_transfer: CaseTransferTable;
   notification: NotificationTable;
+  case_task_notice: CaseTaskNoticeTable;
   job: JobTable;
   wa_conversation: WaConversationTable;
   wa_message: WaMessageTable;

@@ -113,6 +113,17 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'case.create': w('ubah_data', 'membuka kasus baru', 'open a new case'),
   'case.update': w('ubah_data', 'mengubah data kasus', 'change the case details'),
   'case.transition': w('ubah_data', 'memindahkan tahap kasus', 'move the case to another stage'),
+  'case.take': w('ubah_data', 'mengambil kasus sebagai manajer kasus', 'take the case as its manager'),
+  'case.queue': w(
+    'baca_data',
+    'membuka antrean kasus (belum ada manajer, jatuh tempo hari ini)',
+    'open the case queue (no manager yet, due today)',
+  ),
+  'case.deadline_notice': w(
+    'sistem',
+    'mengirim pemberitahuan tenggat tugas kasus',
+    'send a case deadline notice',
+  ),
   'case.assign': w(
     'ubah_data',
     'menugaskan manajer kasus atau pendamping',

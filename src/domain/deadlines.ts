@@ -108,3 +108,58 @@ export function computeTasks(f: DeadlineFacts, now: Date): Task[] {
 export function stageAtLeast(stage: Stage, min: Stage): boolean {
   return STAGES.indexOf(stage) >= STAGES.indexOf(min);
 }
+
+/* ---- Deadline notices (decision 013) ---- */
+
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+/**
+ * How long before a response deadline the kab/kota's case managers are warned ('dekat'). Only
+ * the response deadlines of high and medium risk get an early warning; the scan runs every five
+ * minutes, so a warning arrives at most five minutes late.
+ */
+export const NEAR_WARNING_MS: Partial<Record<DeadlineRule, number>> = {
+  respon_risiko_tinggi: 30 * MINUTE,
+  respon_risiko_sedang: 2 * HOUR,
+};
+
+/**
+ * How long a task may stay overdue before the leadership (`pimpinan`) and the Dinas admin
+ * (`admin-dinas`) of the kab/kota are told ('eskalasi'): as long again as the response itself
+ * allows for the two response deadlines, two days for the follow-up, one day for the police
+ * report (which is already three days late by then) and a week for restitution.
+ */
+export const ESCALATE_AFTER_MS: Record<DeadlineRule, number> = {
+  respon_risiko_tinggi: HIGH_RISK_RESPONSE_MS,
+  respon_risiko_sedang: MEDIUM_RISK_RESPONSE_MS,
+  tindak_lanjut: 2 * DAY,
+  lapor_polisi_tpks: 1 * DAY,
+  restitusi: 7 * DAY,
+};
+
+/** 'dekat': the deadline is near; 'terlambat': overdue; 'eskalasi': overdue past ESCALATE_AFTER_MS. */
+export const ALERT_PHASES = ['dekat', 'terlambat', 'eskalasi'] as const;
+export type AlertPhase = (typeof ALERT_PHASES)[number];
+
+/**
+ * Which notices about a task are due at `now` (whether or not they were already sent): none for a
+ * task that is done or a case that is closed.
+ */
+export function alertPhasesDue(task: Task, caseClosed: boolean, now: Date): AlertPhase[] {
+  if (task.doneAt !== null || caseClosed) return [];
+  const due = task.dueAt.getTime();
+  const t = now.getTime();
+  const out: AlertPhase[] = [];
+  const near = NEAR_WARNING_MS[task.rule];
+  if (near !== undefined && t >= due - near) out.push('dekat');
+  if (t > due) out.push('terlambat');
+  if (t > due + ESCALATE_AFTER_MS[task.rule]) out.push('eskalasi');
+  return out;
+}
+
+/** Order of risk levels in work queues: high first, then medium, low, not yet assessed. */
+export function riskRank(risk: string | null): number {
+  const i = ['tinggi', 'sedang', 'rendah'].indexOf(risk ?? '');
+  return i === -1 ? 3 : i;
+}

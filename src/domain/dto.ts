@@ -100,6 +100,31 @@ export type TaskDto = {
   subjectId?: string;
 };
 
+/** One line of the managers' work queue: a case and the task that makes it urgent. */
+export type QueueItemDto = {
+  caseId: string;
+  caseNumber: string;
+  stage: Stage;
+  risk: string | null;
+  receivedAt: string;
+  managerId: string | null;
+  managerName: string | null;
+  /** unassigned: the earliest open task (null when none); due today: the task due today */
+  task: Pick<TaskDto, 'rule' | 'label' | 'dueAt' | 'overdue' | 'subjectId'> | null;
+};
+
+/** GET /work-queue: the top of a case manager's home page (decision 013). */
+export type WorkQueueDto = {
+  /** the server's time the durations are measured from */
+  asOf: string;
+  /** today's date in the kab/kota's own time zone */
+  today: string;
+  /** open cases without a manager: high risk first, then by due time; at most 50 of `total` */
+  unassigned: { items: QueueItemDto[]; total: number };
+  /** open tasks due today (local day), any manager: high risk first, then by due time */
+  dueToday: { items: QueueItemDto[]; total: number };
+};
+
 export type CaseDto = CaseSummaryDto & {
   version: number;
   orgId: string;

@@ -83,6 +83,11 @@ export const ERRORS = {
     'Petugas yang dipilih tidak dapat ditugaskan pada kasus ini.',
     'The selected staff member cannot be assigned to this case.',
   ],
+  CASE_ALREADY_TAKEN: [
+    409,
+    'Kasus ini sudah memiliki manajer kasus. Muat ulang untuk melihat siapa yang menanganinya.',
+    'This case already has a case manager. Reload to see who is handling it.',
+  ],
   STAGE_TRANSITION_NOT_ALLOWED: [
     409,
     'Perpindahan tahap ini tidak diizinkan.',

@@ -126,7 +126,7 @@ export const IntakeUpdate = z.strictObject({
 export const IntakeNote = z.strictObject({
   body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
 });
-export const IntakeOpenCase = z.strictObject({ version });
+export const IntakeOpenCase = z.strictObject({ version, managerId: opt(uuid) });
 export const IntakeAttach = z.strictObject({ version, caseId: uuid });
 export const IntakeForward = z.strictObject({ version, toRegion: regionCode, note: opt(text(2000)) });
 /** An administrator moves a report that no inbox can see into one somebody reads. */

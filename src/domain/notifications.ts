@@ -2,9 +2,11 @@
  * Notifications outside Simpul and the job queue that sends them: retry schedule, the text of a
  * notification e-mail and WhatsApp template, and the inputs of the notification API. Pure rules,
  * no I/O. A notification never carries personal data: only its kind, a reference number (of a
- * referral, transfer or agreement — never a name) and a link into Simpul.
+ * referral, transfer, agreement or case — never a name), for a case task which task it is (its
+ * deadline rule), and a link into Simpul.
  */
 import { z } from 'zod';
+import { DEADLINE_LABELS, type DeadlineRule } from './deadlines.ts';
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type NotificationKind } from './referrals.ts';
 import type { Label } from './taxonomies.ts';
 
@@ -32,6 +34,14 @@ export function notificationLabel(kind: string): Label {
   );
 }
 
+/** The label of a notification's topic (a deadline rule: what is due or overdue); null if none. */
+export function topicLabel(topic: string | null | undefined): Label | null {
+  if (!topic) return null;
+  return DEADLINE_LABELS[topic as DeadlineRule] ?? null;
+}
+
+type Outgoing = { kind: string; ref: string | null; topic?: string | null; url: string };
+
 /** Absolute link of a notification: `link` is a path inside the staff app. */
 export function absoluteLink(publicUrl: string, link: string): string {
   const base = publicUrl.replace(/\/+$/, '');
@@ -40,16 +50,19 @@ export function absoluteLink(publicUrl: string, link: string): string {
 
 /**
  * The e-mail for a notification: Bahasa Indonesia first, English below. Only the kind, the
- * reference number and the link — whoever reads the mailbox learns nothing about a victim.
+ * reference number, the task (for case deadlines) and the link — whoever reads the mailbox
+ * learns nothing about a victim.
  */
-export function notificationEmail(n: { kind: string; ref: string | null; url: string }) {
+export function notificationEmail(n: Outgoing) {
   const label = notificationLabel(n.kind);
+  const topic = topicLabel(n.topic);
   const subject = `[Simpul] ${label.id}${n.ref ? ` — ${n.ref}` : ''}`;
   const lines = [
     'Yth. Bapak/Ibu,',
     '',
     `${label.id}.`,
     ...(n.ref ? [`Nomor: ${n.ref}`] : []),
+    ...(topic ? [`Tugas: ${topic.id}`] : []),
     '',
     'Silakan masuk ke Simpul untuk melihat rinciannya:',
     n.url,
@@ -60,6 +73,7 @@ export function notificationEmail(n: { kind: string; ref: string | null; url: st
     '---',
     `${label.en}.`,
     ...(n.ref ? [`Reference: ${n.ref}`] : []),
+    ...(topic ? [`Task: ${topic.en}`] : []),
     `Sign in to Simpul to see the details: ${n.url}`,
     'This message was sent automatically and deliberately holds no personal data. Do not reply.',
   ];
@@ -67,9 +81,11 @@ export function notificationEmail(n: { kind: string; ref: string | null; url: st
 }
 
 /** Body parameters of the WhatsApp notification template: {{1}} the label, {{2}} the link. */
-export function whatsappTemplateParams(n: { kind: string; ref: string | null; url: string }): string[] {
+export function whatsappTemplateParams(n: Outgoing): string[] {
   const label = notificationLabel(n.kind);
-  return [n.ref ? `${label.id} (${n.ref})` : label.id, n.url];
+  const topic = topicLabel(n.topic);
+  const text = `${label.id}${topic ? `: ${topic.id}` : ''}`;
+  return [n.ref ? `${text} (${n.ref})` : text, n.url];
 }
 
 /** A mobile number as WhatsApp wants it: digits only, country code 62, no leading 0 or +. */

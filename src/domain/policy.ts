@@ -3,6 +3,7 @@
  * invariant 1). Repositories turn a CaseScope into SQL, so a record outside the scope is never
  * loaded and answers 404. Deny by default.
  */
+import type { AlertPhase, DeadlineRule } from './deadlines.ts';
 import type { Stage } from './stages.ts';
 import { locationIsSecret } from './taxonomies.ts';
 
@@ -202,6 +203,49 @@ export function canBeAssigned(
   if (userJurisdiction !== caseJurisdiction) return false;
   if (as === 'manager') return role === 'manajer';
   return role === 'manajer' || role === 'pendamping';
+}
+
+/* ---- Urgent cases: work queue, taking a case, deadline notices (decision 013) ---- */
+
+/**
+ * The managers' work queue ("Belum ada manajer kasus", "Jatuh tempo hari ini"): case managers,
+ * for the cases of their own jurisdiction. Null: no queue.
+ */
+export function workQueueScope(actor: Actor): string | null {
+  return actor.role === 'manajer' ? actor.jurisdiction : null;
+}
+
+/** Take a case without a manager ("Ambil"): a case manager of the case's jurisdiction. */
+export function canTakeCase(actor: Actor, c: CaseRef): boolean {
+  return canOnCase(actor, 'assign', c);
+}
+
+/** Roles told when a case task stays overdue past its escalation threshold. */
+export const ESCALATION_ROLES: readonly Role[] = ['pimpinan', 'admin-dinas'];
+
+export type AlertAudience = {
+  /** the case manager and the assigned companions */
+  caseTeam: boolean;
+  /** every active case manager (`manajer`) of the case's jurisdiction */
+  jurisdictionManagers: boolean;
+  /** the leadership and the Dinas admin of the jurisdiction (ESCALATION_ROLES), who see no case
+   *  content: their notice carries only the case number and what is overdue */
+  leadership: boolean;
+};
+
+const RESPONSE_RULES: readonly DeadlineRule[] = ['respon_risiko_tinggi', 'respon_risiko_sedang'];
+
+/**
+ * Who is told about a deadline of a case task. A high- or medium-risk response deadline that is
+ * near or past concerns every case manager of the kab/kota (someone must see the person now); any
+ * other overdue task its case team, or all the managers while the case has no manager; past the
+ * escalation threshold, the leadership and the Dinas admin.
+ */
+export function taskAlertAudience(rule: DeadlineRule, phase: AlertPhase, hasManager: boolean): AlertAudience {
+  if (phase === 'eskalasi') return { caseTeam: false, jurisdictionManagers: false, leadership: true };
+  const response = RESPONSE_RULES.includes(rule);
+  if (phase === 'dekat') return { caseTeam: response, jurisdictionManagers: response, leadership: false };
+  return { caseTeam: true, jurisdictionManagers: response || !hasManager, leadership: false };
 }
 
 /* ---- Referral network (rujukan, pelimpahan, directory) ---- */

@@ -388,6 +388,12 @@ export const NOTIFICATION_KINDS = [
   'permohonan_bergabung',
   'pesan_pelapor',
   'laporan_tanpa_kotak',
+  // urgent cases (decision 013)
+  'kasus_tanpa_manajer',
+  'kasus_ditugaskan',
+  'tenggat_respons_dekat',
+  'tugas_kasus_terlambat',
+  'tugas_kasus_eskalasi',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -423,5 +429,19 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   laporan_tanpa_kotak: {
     id: 'Ada laporan yang tidak masuk kotak masuk mana pun',
     en: 'Reports that no inbox can see',
+  },
+  kasus_tanpa_manajer: {
+    id: 'Kasus baru belum memiliki manajer kasus',
+    en: 'New case without a case manager',
+  },
+  kasus_ditugaskan: { id: 'Anda ditunjuk sebagai manajer kasus', en: 'You were made case manager' },
+  tenggat_respons_dekat: {
+    id: 'Batas waktu respons kasus segera tiba',
+    en: 'A case response deadline is near',
+  },
+  tugas_kasus_terlambat: { id: 'Tugas kasus melewati batas waktu', en: 'Case task overdue' },
+  tugas_kasus_eskalasi: {
+    id: 'Eskalasi: tugas kasus sudah lama melewati batas waktu',
+    en: 'Escalation: case task long overdue',
   },
 };

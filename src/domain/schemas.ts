@@ -142,6 +142,9 @@ export const CaseCreateInput = z.strictObject({
   risk: z.enum(codes(RISK_LEVELS)).nullish(),
   authority: z.enum(codes(AUTHORITIES)).nullish(),
   summary: text(300).nullish(),
+  /** the case manager: an active `manajer` of the jurisdiction; null = none yet; absent = the
+   *  opener when a manager opens it, else none */
+  managerId: uuid.nullish(),
 });
 export type CaseCreateInput = z.infer<typeof CaseCreateInput>;
 

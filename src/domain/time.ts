@@ -71,3 +71,13 @@ export function localDateTime(at: Date, regionCode: string): string {
   const local = new Date(at.getTime() + zoneOffsetHours(regionCode) * 3600_000).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
+
+/** The instant a local calendar date (YYYY-MM-DD) begins in the time zone of a region. */
+export const startOfLocalDate = localDayStart;
+
+/** The local day (in the region's zone) that contains `at`: [start, end). */
+export function localDayBounds(at: Date, regionCode: string): { date: string; start: Date; end: Date } {
+  const date = localDate(at, regionCode);
+  const start = startOfLocalDate(date, regionCode);
+  return { date, start, end: new Date(start.getTime() + 86_400_000) };
+}

@@ -294,6 +294,12 @@ describe.each(ENGINES)('notifications and jobs on %s', (engine) => {
   it('an overdue referral is escalated once to its sender, the case manager and the recipient', async () => {
     const manajer = await h.as('manajer@lebak.demo');
     const kase = await openFullCase(manajer, { name: VICTIM });
+    // the case itself is being handled (assessed): its own deadlines tell nobody in this test
+    await db()
+      .updateTable('case_file')
+      .set({ assessment_started_at: h.now.value })
+      .where('id', '=', kase.id)
+      .execute();
     const managerId = await userId('manajer@lebak.demo');
     const policeOrg = await orgOf('mitra@lebak.demo');
     const sentAt = h.now.value;
@@ -425,8 +431,11 @@ describe.each(ENGINES)('notifications and jobs on %s', (engine) => {
     expect(await runScans(h.svc)).toMatchObject({ agreementsEnding: 1 });
     smtp.mails.length = 0;
     await runDueJobs(h.svc, 100);
-    // the first warning's e-mail and the second's, one each
-    const subjects = mailsTo('admin-dinas@lebak.demo').map((m) => m.subject);
+    // the first warning's e-mail and the second's, one each (the Dinas admin also hears of the
+    // long-overdue tasks of this file's cases by now: not this test's business)
+    const subjects = mailsTo('admin-dinas@lebak.demo')
+      .map((m) => m.subject)
+      .filter((s) => s.includes('PKS/UJI/'));
     expect(subjects.filter((s) => s.includes('PKS/UJI/2024/001'))).toHaveLength(1);
     expect(subjects.filter((s) => s.includes('PKS/UJI/2024/002'))).toHaveLength(1);
     expect(subjects.every((s) => s.includes('Perjanjian kerja sama akan berakhir'))).toBe(true);

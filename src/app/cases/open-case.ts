@@ -1,13 +1,18 @@
 /**
  * Open a case: number PPA-<kab code without dots>-<year>-<6-digit sequence>, handled by the
- * actor's organisation in the actor's jurisdiction, starting at intake (penerimaan).
+ * actor's organisation in the actor's jurisdiction, starting at intake (penerimaan). The opener
+ * may name the case manager; a case left without one is announced to every case manager of the
+ * kab/kota in the same transaction (decision 013), so it never waits unseen.
  */
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent, insertCase, nextCaseSequence } from '../../db/case.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
+import { findStaffByIds, listAssignableStaff } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { can } from '../../domain/policy.ts';
+import { can, canBeAssigned, type Role } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { getCase } from './get-case.ts';
 
 export function caseNumber(kab: string, year: number, seq: number): string {
@@ -32,9 +37,35 @@ export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
   return getCase(ctx, id);
 }
 
+/** Who may be named case manager when opening a case: the active `manajer` of the jurisdiction. */
+export async function managersToChoose(ctx: AuthedCtx) {
+  if (!can(ctx.actor, 'case:create')) throw new AppError('FORBIDDEN');
+  return listAssignableStaff(ctx.conn.db, ctx.actor.jurisdiction, ['manajer']);
+}
+
+/**
+ * The case manager of a new case: the one asked for (an active `manajer` of the jurisdiction,
+ * else INVALID_ASSIGNEE on `managerId`), nobody when null was asked for, and when nothing was
+ * asked the opener if the opener is a case manager.
+ */
+async function chooseManager(
+  ctx: AuthedCtx,
+  trx: Tx,
+  requested: string | null | undefined,
+  jurisdiction: string,
+): Promise<string | null> {
+  if (requested === undefined) return ctx.actor.role === 'manajer' ? ctx.actor.userId : null;
+  if (requested === null) return null;
+  const [u] = await findStaffByIds(trx, [requested]);
+  if (!u || u.disabled || !canBeAssigned(u.role as Role, u.jurisdiction, jurisdiction, 'manager'))
+    throw new AppError('INVALID_ASSIGNEE', { managerId: 'invalid_assignee' });
+  return u.id;
+}
+
 /**
  * Inserts a new case inside the caller's transaction (also used when an intake item becomes a
- * case). The caller has checked the actor may create cases.
+ * case), with its notices: to every case manager of the jurisdiction when it has no manager, or
+ * to the manager chosen by someone else. The caller has checked the actor may create cases.
  */
 export async function createCaseIn(
   ctx: AuthedCtx,
@@ -45,14 +76,16 @@ export async function createCaseIn(
   const receivedAt = new Date(input.receivedAt);
   const id = randomUUID();
   const jurisdiction = ctx.actor.jurisdiction;
+  const managerId = await chooseManager(ctx, trx, input.managerId, jurisdiction);
   const year = yearInWib(receivedAt);
   const seq = await nextCaseSequence(trx, jurisdiction, year);
+  const number = caseNumber(jurisdiction, year, seq);
   await insertCase(trx, {
     id,
-    number: caseNumber(jurisdiction, year, seq),
+    number,
     jurisdiction,
     org_id: ctx.actor.orgId,
-    manager_id: ctx.actor.role === 'manajer' ? ctx.actor.userId : null,
+    manager_id: managerId,
     stage: 'penerimaan',
     channel: input.channel,
     received_at: receivedAt,
@@ -64,7 +97,25 @@ export async function createCaseIn(
     created_at: now,
     updated_at: now,
   });
-  await addCaseEvent(trx, id, ctx.actor.userId, 'case.opened', now, { channel: input.channel });
-  await audit(ctx, trx, { action: 'case.create', entity: 'case', entityId: id, outcome: 'ok' });
+  await addCaseEvent(trx, id, ctx.actor.userId, 'case.opened', now, {
+    channel: input.channel,
+    ...(managerId ? { managerId } : {}),
+  });
+  const link = `/kasus/${id}`;
+  let told: string[] = [];
+  if (managerId === null) {
+    told = await activeUsersInJurisdiction(trx, jurisdiction, ['manajer']);
+    await notify(trx, told, { kind: 'kasus_tanpa_manajer', link, ref: number }, now);
+  } else if (managerId !== ctx.actor.userId) {
+    told = [managerId];
+    await notify(trx, told, { kind: 'kasus_ditugaskan', link, ref: number }, now);
+  }
+  await audit(ctx, trx, {
+    action: 'case.create',
+    entity: 'case',
+    entityId: id,
+    outcome: 'ok',
+    ...(told.length > 0 ? { detail: { notified: told.length } } : {}),
+  });
   return id;
 }

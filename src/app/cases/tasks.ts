@@ -5,6 +5,7 @@ import { computeTasks, DEADLINE_LABELS, stageAtLeast } from '../../domain/deadli
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
+import { startOfLocalDate } from '../../domain/time.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
@@ -18,15 +19,13 @@ export async function tasksForCases(
   const out = new Map<string, TaskDto[]>();
   for (const c of cases) {
     const recs = records.filter((r) => r.case_id === c.id);
+    // a recorded date is the start of that day in the case's own time zone
+    const day = (date: string) => startOfLocalDate(date, c.jurisdiction);
     const services = recs
       .filter((r) => r.kind === 'service')
       .map((r) => r.data as { service: string; date: string });
-    const serviceDates = services
-      .map((s) => new Date(`${s.date}T00:00:00+07:00`))
-      .sort((a, b) => a.getTime() - b.getTime());
-    const police = services
-      .filter((s) => s.service === 'lapor_polisi')
-      .map((s) => new Date(`${s.date}T00:00:00+07:00`));
+    const serviceDates = services.map((s) => day(s.date)).sort((a, b) => a.getTime() - b.getTime());
+    const police = services.filter((s) => s.service === 'lapor_polisi').map((s) => day(s.date));
     const rights = recs
       .filter(
         (r) =>
@@ -38,9 +37,8 @@ export async function tasksForCases(
         const x = r.data as { victimId: string; decisionDate: string; status: string; date?: string };
         return {
           victimId: x.victimId,
-          decisionDate: new Date(`${x.decisionDate}T00:00:00+07:00`),
-          fulfilledAt:
-            x.status === 'terpenuhi' ? new Date(`${x.date ?? x.decisionDate}T00:00:00+07:00`) : null,
+          decisionDate: day(x.decisionDate),
+          fulfilledAt: x.status === 'terpenuhi' ? day(x.date ?? x.decisionDate) : null,
         };
       });
     const assessmentStartedAt =

@@ -156,8 +156,16 @@ const CHANNEL_TO_CASE: Record<string, string> = {
 };
 const AGE_GROUP_ESTIMATE: Record<string, number> = { anak_0_5: 3, anak_6_12: 9, anak_13_17: 15 };
 
-/** Opens a case with what the report says: victim, reporter, the incident. One transaction. */
-export async function openCaseFromIntake(ctx: AuthedCtx, id: string, version: number) {
+/**
+ * Opens a case with what the report says: victim, reporter, the incident. One transaction.
+ * `managerId` names the case manager (see createCaseIn; INVALID_ASSIGNEE when not allowed).
+ */
+export async function openCaseFromIntake(
+  ctx: AuthedCtx,
+  id: string,
+  version: number,
+  opts: { managerId?: string | null | undefined } = {},
+) {
   const k = ctx.keys;
   let caseId = '';
   await change(ctx, id, version, 'intake.open_case', async (trx, row, now) => {
@@ -169,6 +177,7 @@ export async function openCaseFromIntake(ctx: AuthedCtx, id: string, version: nu
       receivedAt: new Date(row.received_at).toISOString(),
       risk: (row.risk as never) ?? null,
       caseType: row.victim_age_group === 'dewasa' ? 'ktp' : child ? 'ampk' : null,
+      managerId: opts.managerId,
     });
     const base = { case_id: caseId, jurisdiction: row.jurisdiction, created_at: now, updated_at: now };
     const victimId = randomUUID();

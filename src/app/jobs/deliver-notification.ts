@@ -51,7 +51,10 @@ export async function deliverNotification(
       svc.log.debug({ notificationId: n.id }, 'e-mail off (no SMTP_URL): notification not e-mailed');
     } else {
       try {
-        await sendMail(svc.mail, { to: n.email, ...notificationEmail({ kind: n.kind, ref: n.ref, url }) });
+        await sendMail(svc.mail, {
+          to: n.email,
+          ...notificationEmail({ kind: n.kind, ref: n.ref, topic: n.topic, url }),
+        });
       } catch (e) {
         throw new JobFailure(mailError(e));
       }
@@ -81,7 +84,7 @@ export async function deliverWhatsApp(svc: Services, payload: Record<string, unk
       type: 'template',
       name: template.name,
       language: template.language,
-      params: whatsappTemplateParams({ kind: n.kind, ref: n.ref, url: linkOf(svc, n.link) }),
+      params: whatsappTemplateParams({ kind: n.kind, ref: n.ref, topic: n.topic, url: linkOf(svc, n.link) }),
     });
   } catch (e) {
     // GraphError messages carry only the HTTP status and Graph code

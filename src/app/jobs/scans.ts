@@ -5,7 +5,11 @@
  *   completion due time, is escalated once to the referring user, the case manager and the
  *   recipient organisation's `mitra` and `manajer` users (`rujukan_terlambat`);
  * - a cooperation agreement ending within AGREEMENT_WARN_DAYS is announced once to the Dinas
- *   admins of its jurisdiction (`kerja_sama_berakhir`).
+ *   admins of its jurisdiction (`kerja_sama_berakhir`);
+ * - case tasks (src/domain/deadlines.ts): a high- or medium-risk response deadline that is near
+ *   (`tenggat_respons_dekat`) or past, and any task overdue (`tugas_kasus_terlambat`), told to the
+ *   people taskAlertAudience() names; past the escalation threshold the leadership and the Dinas
+ *   admin (`tugas_kasus_eskalasi`). Claimed once per case, task and phase (decision 013).
  * Each notice is claimed by a conditional update in the same transaction as the notification
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
@@ -17,16 +21,35 @@ import {
 } from '../../db/notification.repository.ts';
 import {
   acceptReminderIds,
+  type CaseAlertCutoffs,
+  caseAlertTarget,
+  caseTaskAlertCandidates,
   claimAcceptReminder,
+  claimCaseTaskNotice,
   claimExpiryWarning,
   claimOverdueNotice,
   endingAgreementIds,
   type OverduePhase,
   overdueReferralIds,
+  type ReceivedCutoffs,
 } from '../../db/reminder.repository.ts';
-import { AGREEMENT_WARN_DAYS } from '../../domain/referrals.ts';
+import {
+  type AlertPhase,
+  alertPhasesDue,
+  type DeadlineRule,
+  ESCALATE_AFTER_MS,
+  FOLLOW_UP_WORKING_DAYS,
+  HIGH_RISK_RESPONSE_MS,
+  MEDIUM_RISK_RESPONSE_MS,
+  NEAR_WARNING_MS,
+  POLICE_REPORT_MS,
+  RESTITUTION_DAYS,
+} from '../../domain/deadlines.ts';
+import { ESCALATION_ROLES, taskAlertAudience } from '../../domain/policy.ts';
+import { AGREEMENT_WARN_DAYS, type NotificationKind } from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
-import { audit, type Services } from '../context.ts';
+import { tasksForCases } from '../cases/tasks.ts';
+import { audit, type Services, type Tx } from '../context.ts';
 import { checkOrphanIntake } from '../intake/orphans.ts';
 import { notify } from '../notifications/notify.ts';
 
@@ -136,12 +159,121 @@ export async function pruneExpired(svc: Services): Promise<void> {
   await pruneReceipts(svc.conn.db, now);
 }
 
-/** Runs every scan once; returns how many referrals and agreements got a notice. */
+/* ---- case tasks ---- */
+
+const PHASE_KIND: Record<AlertPhase, NotificationKind> = {
+  dekat: 'tenggat_respons_dekat',
+  terlambat: 'tugas_kasus_terlambat',
+  eskalasi: 'tugas_kasus_eskalasi',
+};
+
+/** The SQL pre-selection of the scan, from the same constants the rules use. */
+function alertCutoffs(now: Date): CaseAlertCutoffs {
+  const at = (ms: number) => new Date(now.getTime() - ms);
+  const cut = (rule: DeadlineRule, allowedMs: number): ReceivedCutoffs => {
+    const near = NEAR_WARNING_MS[rule];
+    return {
+      ...(near !== undefined ? { dekat: at(allowedMs - near) } : {}),
+      terlambat: at(allowedMs),
+      eskalasi: at(allowedMs + ESCALATE_AFTER_MS[rule]),
+    };
+  };
+  // three working days are at least three calendar days; the exact due time is checked per case
+  const followUp = FOLLOW_UP_WORKING_DAYS * DAY;
+  // a decision date's 30 days run from the start of that date in the case's zone (UTC+7 to +9),
+  // a few hours before its UTC midnight: one day of slack here, the exact due time per case
+  const decidedBy = (ms: number) => localDate(new Date(now.getTime() - ms + DAY), '');
+  return {
+    high: cut('respon_risiko_tinggi', HIGH_RISK_RESPONSE_MS),
+    medium: cut('respon_risiko_sedang', MEDIUM_RISK_RESPONSE_MS),
+    followUp: cut('tindak_lanjut', followUp),
+    police: cut('lapor_polisi_tpks', POLICE_REPORT_MS),
+    restitution: {
+      terlambat: decidedBy(RESTITUTION_DAYS * DAY),
+      eskalasi: decidedBy(RESTITUTION_DAYS * DAY + ESCALATE_AFTER_MS.restitusi),
+    },
+  };
+}
+
+type Claimed = { rule: DeadlineRule; phase: AlertPhase };
+
+/**
+ * One case: recomputes its tasks inside the transaction, claims every notice now due (in a fixed
+ * order, so two scans never deadlock), then tells people. A near-deadline notice claimed together
+ * with the overdue one is not sent: the overdue notice says more.
+ */
+async function alertCase(svc: Services, trx: Tx, caseId: string, now: Date): Promise<Claimed[]> {
+  const c = await caseAlertTarget(trx, caseId);
+  if (!c) return [];
+  const tasks = (await tasksForCases(trx, [caseId], now)).get(caseId) ?? [];
+  const claimed: Array<Claimed & { subjectId: string }> = [];
+  for (const t of tasks) {
+    const task = {
+      rule: t.rule,
+      dueAt: new Date(t.dueAt),
+      doneAt: t.doneAt ? new Date(t.doneAt) : null,
+      overdue: t.overdue,
+    };
+    const subjectId = t.subjectId ?? '';
+    for (const phase of alertPhasesDue(task, c.closed_at !== null, now)) {
+      const n = { caseId, rule: t.rule, subjectId, phase, dueAt: task.dueAt };
+      if (await claimCaseTaskNotice(trx, n, now)) claimed.push({ rule: t.rule, phase, subjectId });
+    }
+  }
+  const told = claimed.filter(
+    (x) =>
+      x.phase !== 'dekat' ||
+      !claimed.some((y) => y.rule === x.rule && y.subjectId === x.subjectId && y.phase === 'terlambat'),
+  );
+  if (told.length === 0) return [];
+  const team = await usersWorkingIn(trx, [c.manager_id, ...c.memberIds], c.jurisdiction);
+  const managers = await activeUsersInJurisdiction(trx, c.jurisdiction, ['manajer']);
+  const leaders = await activeUsersInJurisdiction(trx, c.jurisdiction, ESCALATION_ROLES);
+  const details: Array<Record<string, unknown>> = [];
+  for (const x of told) {
+    const who = taskAlertAudience(x.rule, x.phase, c.manager_id !== null);
+    const recipients = [
+      ...(who.caseTeam ? team : []),
+      ...(who.jurisdictionManagers ? managers : []),
+      ...(who.leadership ? leaders : []),
+    ];
+    // leadership and the Dinas admin read no case content: their link is the home page
+    const link = who.leadership ? '/' : `/kasus/${c.id}`;
+    await notify(trx, recipients, { kind: PHASE_KIND[x.phase], link, ref: c.number, topic: x.rule }, now);
+    details.push({ rule: x.rule, phase: x.phase, recipients: new Set(recipients).size });
+  }
+  await audit(
+    systemCtx(svc),
+    trx,
+    ...details.map((detail) => ({
+      action: 'case.deadline_notice',
+      entity: 'case',
+      entityId: c.id,
+      outcome: 'ok' as const,
+      detail,
+    })),
+  );
+  return told;
+}
+
+/** Notices about case tasks that are near (response deadlines), overdue or long overdue. */
+export async function scanCaseTaskDeadlines(svc: Services): Promise<number> {
+  const now = svc.clock();
+  let sent = 0;
+  for (const id of await caseTaskAlertCandidates(svc.conn.db, alertCutoffs(now), LIMIT)) {
+    const told = await svc.conn.db.transaction().execute((trx) => alertCase(svc, trx, id, now));
+    sent += told.length;
+  }
+  return sent;
+}
+
+/** Runs every scan once; returns how many referrals, agreements and case tasks got a notice. */
 export async function runScans(svc: Services): Promise<{
   referralsReminded: number;
   referralsOverdue: number;
   agreementsEnding: number;
   orphanReports: number;
+  caseTaskNotices: number;
 }> {
   const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
@@ -149,10 +281,12 @@ export async function runScans(svc: Services): Promise<{
   const agreements = await scanEndingAgreements(svc);
   const orphanReports = await checkOrphanIntake(svc);
   await pruneExpired(svc);
+  const caseTasks = await scanCaseTaskDeadlines(svc);
   return {
     referralsReminded: reminded,
     referralsOverdue: accept + complete,
     agreementsEnding: agreements,
     orphanReports,
+    caseTaskNotices: caseTasks,
   };
 }

@@ -99,7 +99,8 @@ export function startJobWorker(
       if (Date.now() - lastScan >= scanMs) {
         lastScan = Date.now();
         const r = await runScans(svc);
-        if (r.referralsOverdue + r.agreementsEnding > 0) svc.log.info(r, 'deadline scan sent notices');
+        if (r.referralsOverdue + r.agreementsEnding + r.caseTaskNotices > 0)
+          svc.log.info(r, 'deadline scan sent notices');
       }
       await runDueJobs(svc, opts.batch ?? 50);
     } catch (e) {

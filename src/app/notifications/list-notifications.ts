@@ -6,7 +6,7 @@ import {
   markNotificationRead,
 } from '../../db/notification.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type NotificationListQuery, notificationLabel } from '../../domain/notifications.ts';
+import { type NotificationListQuery, notificationLabel, topicLabel } from '../../domain/notifications.ts';
 import type { AuthedCtx } from '../context.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -24,6 +24,8 @@ export async function listNotifications(ctx: AuthedCtx, q: NotificationListQuery
       label: notificationLabel(n.kind),
       link: n.link,
       ref: n.ref,
+      topic: n.topic,
+      topicLabel: topicLabel(n.topic),
       createdAt: iso(n.created_at)!,
       readAt: iso(n.read_at),
     })),

@@ -9,13 +9,20 @@ import { enqueueJobs, insertNotifications } from '../../db/notification.reposito
 import type { NotificationKind } from '../../domain/referrals.ts';
 import type { Tx } from '../context.ts';
 
-export type Notice = { kind: NotificationKind; link: string; ref?: string | null };
+/** `topic`: what the notice is about beyond its kind, a code (a deadline rule), never free text. */
+export type Notice = { kind: NotificationKind; link: string; ref?: string | null; topic?: string | null };
 
 export async function notify(db: Tx, userIds: readonly string[], n: Notice, at: Date): Promise<void> {
   const unique = [...new Set(userIds)];
   const rows = await insertNotifications(
     db,
-    unique.map((userId) => ({ userId, kind: n.kind, link: n.link, ref: n.ref ?? null })),
+    unique.map((userId) => ({
+      userId,
+      kind: n.kind,
+      link: n.link,
+      ref: n.ref ?? null,
+      topic: n.topic ?? null,
+    })),
     at,
   );
   await enqueueJobs(

@@ -6,13 +6,15 @@ import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from '../../app/ca
 import { changeStage } from '../../app/cases/change-stage.ts';
 import { getCase } from '../../app/cases/get-case.ts';
 import { listCases } from '../../app/cases/list-cases.ts';
-import { openCase } from '../../app/cases/open-case.ts';
+import { managersToChoose, openCase } from '../../app/cases/open-case.ts';
 import { addIncident, updateIncident } from '../../app/cases/save-incident.ts';
 import { addPerson, addRelationship, updatePerson } from '../../app/cases/save-person.ts';
 import { addRecord, updateRecord } from '../../app/cases/save-record.ts';
+import { takeCase } from '../../app/cases/take-case.ts';
 import { myTasks } from '../../app/cases/tasks.ts';
 import { getTimeline } from '../../app/cases/timeline.ts';
 import { updateCase } from '../../app/cases/update-case.ts';
+import { workQueue } from '../../app/cases/work-queue.ts';
 import type { Services } from '../../app/context.ts';
 import { AccessLogQuery } from '../../domain/audit-schemas.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -116,6 +118,18 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     },
     async (c, { params, body }) =>
       c.json(await assignCase(authed(c, svc), (params as { id: string }).id, body)),
+  );
+
+  op(
+    app,
+    {
+      method: 'post',
+      path: '/api/v1/cases/{id}/take',
+      summary: 'Ambil kasus yang belum memiliki manajer kasus (menjadi manajernya)',
+      tags,
+      params: CaseId,
+    },
+    async (c, { params }) => c.json(await takeCase(authed(c, svc), (params as { id: string }).id)),
   );
 
   op(
@@ -315,6 +329,28 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   op(app, { method: 'get', path: '/api/v1/tasks', summary: 'Tugas dan tenggat saya', tags }, async (c) =>
     c.json(await myTasks(authed(c, svc))),
+  );
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/work-queue',
+      summary: 'Antrean manajer kasus: kasus tanpa manajer dan tugas jatuh tempo hari ini',
+      tags,
+    },
+    async (c) => c.json(await workQueue(authed(c, svc))),
+  );
+
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/users/case-managers',
+      summary: 'Manajer kasus yang dapat dipilih saat membuka kasus',
+      tags,
+    },
+    async (c) => c.json(await managersToChoose(authed(c, svc))),
   );
 
   op(

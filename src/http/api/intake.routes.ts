@@ -156,6 +156,7 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
           authed(c, svc),
           (params as { id: string }).id,
           (body as { version: number }).version,
+          { managerId: (body as { managerId?: string | null }).managerId },
         ),
         201,
       ),

@@ -486,6 +486,29 @@ export const id = {
   'home.intakeOverdue': '{n} melewati batas respons',
   'home.intakeNone': 'Tidak ada pengaduan terbuka.',
   'home.intakeLink': 'Buka kotak masuk pengaduan',
+
+  // ---- the managers' work queue (decision 013) ----
+  'queue.unassigned': 'Belum ada manajer kasus',
+  'queue.unassignedHint':
+    'Kasus terbuka di wilayah Anda yang belum ditangani manajer kasus; risiko tinggi paling atas.',
+  'queue.unassignedNone': 'Semua kasus terbuka sudah memiliki manajer kasus.',
+  'queue.dueToday': 'Jatuh tempo hari ini',
+  'queue.dueTodayNone': 'Tidak ada tugas yang jatuh tempo hari ini.',
+  'queue.more': 'dan {n} lainnya',
+  'queue.take': 'Ambil',
+  'queue.takeLabel': 'Ambil kasus {number}: jadikan saya manajer kasusnya',
+  'queue.taken': 'Kasus {number} sekarang Anda tangani.',
+  'queue.dueIn': '{t} lagi',
+  'queue.overdueBy': 'terlambat {t}',
+  'queue.noTask': 'tidak ada tenggat terbuka',
+  'queue.managedBy': 'Manajer kasus: {name}',
+  'queue.noRisk': 'Risiko belum dinilai',
+  'time.minutes': '{n} menit',
+  'time.hours': '{h} jam {m} menit',
+  'time.days': '{d} hari {h} jam',
+  'newCase.managerNone': 'Belum ditentukan — semua manajer kasus diberi tahu',
+  'newCase.managerHint':
+    'Bila belum ditentukan, semua manajer kasus di kabupaten/kota Anda diberi tahu dan kasus ini tampil paling atas di halaman mereka.',
   'intake.title': 'Pengaduan masuk',
   'intake.intro':
     'Pengaduan dari semua saluran untuk wilayah {area}. Yang terbuka dan paling berisiko tampil paling atas.',

@@ -9,6 +9,7 @@ import { isoToLocal, localToIso } from '../../lib/format.ts';
 import { canCreateCase } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
+import { ManagerField } from './ManagerField.tsx';
 
 export default function NewCase() {
   const user = useStore(userStore);
@@ -22,12 +23,15 @@ export default function NewCase() {
     authority: '',
     summary: '',
   });
+  // null until chosen: a case manager opening a case manages it unless they choose otherwise
+  const [chosenManager, setManagerId] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run } = useAction();
   if (!user) return <Loading />;
   if (!canCreateCase(user.role)) return <NoAccess />;
 
-  const labels = identLabels();
+  const labels = { ...identLabels(), managerId: t('case.manager') };
+  const managerId = chosenManager ?? (user.role === 'manajer' ? user.id : '');
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -41,6 +45,7 @@ export default function NewCase() {
           risk: orNull(v.risk),
           authority: orNull(v.authority),
           summary: orNull(v.summary),
+          managerId: orNull(managerId),
         },
       });
       route(`/kasus/${c.id}`);
@@ -55,6 +60,7 @@ export default function NewCase() {
       <ErrorSummary error={error} attempt={attempt} prefix="nc" labels={labels} />
       <form onSubmit={submit} noValidate>
         <IdentFields prefix="nc" v={v} set={set} error={error} tx={tx} labels={labels} />
+        <ManagerField prefix="nc" value={managerId} onValue={setManagerId} error={error} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {t('newCase.submit')}

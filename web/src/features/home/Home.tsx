@@ -1,9 +1,16 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { CaseSummaryDto, Page, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
+import type {
+  CaseSummaryDto,
+  Page,
+  QueueItemDto,
+  TaskDto,
+  UserDto,
+  WorkQueueDto,
+} from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
 import { api } from '../../api.ts';
-import { CardTable } from '../../components/form.tsx';
+import { CardTable, ErrorSummary, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
@@ -15,10 +22,10 @@ function sortTasks(tasks: TaskDto[]): TaskDto[] {
   return [...tasks].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
 }
 
-function Tasks() {
+function Tasks({ rev }: { rev: number }) {
   const { data, error, loading, reload } = useLoad(
     (signal) => api<TaskDto[] | { items: TaskDto[] }>('/tasks', { signal }),
-    [],
+    [rev],
   );
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -85,10 +92,10 @@ export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption
   );
 }
 
-function MyCases() {
+function MyCases({ rev }: { rev: number }) {
   const { data, error, loading, reload } = useLoad(
     (signal) => api<Page<CaseSummaryDto>>('/cases?mine=1&pageSize=50', { signal }),
-    [],
+    [rev],
   );
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -98,6 +105,146 @@ function MyCases() {
 }
 
 type Tx = ReturnType<typeof useTaxonomies>;
+
+/* ---- the case manager's work queue (decision 013) ---- */
+
+/** A length of time people read at a glance: minutes, hours and minutes, days and hours. */
+function span(ms: number): string {
+  const min = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  if (min < 60) return t('time.minutes', { n: min });
+  const h = Math.floor(min / 60);
+  if (h < 24) return t('time.hours', { h, m: min % 60 });
+  return t('time.days', { d: Math.floor(h / 24), h: h % 24 });
+}
+
+const RISK_BADGE: Record<string, string> = { tinggi: 'badge danger', sedang: 'badge warn' };
+
+function QueueItem(p: { item: QueueItemDto; asOf: string; tx: Tx; busy: boolean; onTake: () => void }) {
+  const { item, asOf, tx } = p;
+  const task = item.task;
+  const left = task ? Date.parse(task.dueAt) - Date.parse(asOf) : 0;
+  return (
+    <li class={task?.overdue ? 'overdue' : undefined}>
+      <span class={RISK_BADGE[item.risk ?? ''] ?? 'badge muted'}>
+        {item.risk ? codeLabel(tx, 'riskLevels', item.risk) : t('queue.noRisk')}
+      </span>
+      <a href={`/kasus/${item.caseId}`}>{item.caseNumber}</a>
+      {task ? (
+        <>
+          <span class="task-label">{label(task.label)}</span>
+          <span class="task-meta">
+            {left < 0 ? (
+              <strong>{t('queue.overdueBy', { t: span(left) })}</strong>
+            ) : (
+              t('queue.dueIn', { t: span(left) })
+            )}{' '}
+            · {t('task.due')}: {fmtDateTime(task.dueAt)}
+          </span>
+        </>
+      ) : (
+        <span class="task-meta">{t('queue.noTask')}</span>
+      )}
+      {item.managerName ? (
+        <span class="task-meta">{t('queue.managedBy', { name: item.managerName })}</span>
+      ) : (
+        <button
+          type="button"
+          class="primary"
+          disabled={p.busy}
+          aria-label={t('queue.takeLabel', { number: item.caseNumber })}
+          onClick={p.onTake}
+        >
+          {t('queue.take')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function QueueList(p: {
+  id: string;
+  title: string;
+  none: string;
+  hint?: string;
+  list: { items: QueueItemDto[]; total: number };
+  asOf: string;
+  tx: Tx;
+  busy: boolean;
+  onTake: (i: QueueItemDto) => void;
+}) {
+  const more = p.list.total - p.list.items.length;
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.title}</h2>
+      {p.hint && p.list.items.length > 0 && <p class="hint">{p.hint}</p>}
+      {p.list.items.length === 0 ? (
+        <p>{p.none}</p>
+      ) : (
+        <ul class="task-list queue">
+          {p.list.items.map((i) => (
+            <QueueItem
+              key={`${i.caseId}-${i.task?.rule ?? ''}-${i.task?.subjectId ?? ''}`}
+              item={i}
+              asOf={p.asOf}
+              tx={p.tx}
+              busy={p.busy}
+              onTake={() => p.onTake(i)}
+            />
+          ))}
+        </ul>
+      )}
+      {more > 0 && <p class="hint">{t('queue.more', { n: more })}</p>}
+    </section>
+  );
+}
+
+/** "Belum ada manajer kasus" and "Jatuh tempo hari ini" at the top of a case manager's home. */
+function WorkQueue({ onChange }: { onChange: () => void }) {
+  const tx = useTaxonomies();
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api<WorkQueueDto>('/work-queue', { signal }),
+    [],
+  );
+  const take = useAction();
+  const [taken, setTaken] = useState<string | null>(null);
+  if (loading && !data) return <Loading />;
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (!data) return null;
+  const onTake = async (i: QueueItemDto) => {
+    setTaken(null);
+    const ok = await take.run(() => api(`/cases/${i.caseId}/take`, { method: 'POST' }));
+    if (ok) setTaken(t('queue.taken', { number: i.caseNumber }));
+    // taken or already taken by someone else: either way the queue has changed
+    reload();
+    onChange();
+  };
+  const common = { asOf: data.asOf, tx, busy: take.busy, onTake };
+  return (
+    <>
+      <ErrorSummary error={take.error} attempt={take.attempt} prefix="queue" />
+      {taken && (
+        <p class="notice ok" role="status">
+          {taken}
+        </p>
+      )}
+      <QueueList
+        id="h-unassigned"
+        title={t('queue.unassigned')}
+        hint={t('queue.unassignedHint')}
+        none={t('queue.unassignedNone')}
+        list={data.unassigned}
+        {...common}
+      />
+      <QueueList
+        id="h-due-today"
+        title={t('queue.dueToday')}
+        none={t('queue.dueTodayNone')}
+        list={data.dueToday}
+        {...common}
+      />
+    </>
+  );
+}
 
 /** Label of a key inside a known breakdown (stage, risk, form); falls back to the raw key. */
 function statKey(group: string, k: string, tx: Tx): string {
@@ -216,12 +363,14 @@ export default function Home() {
   useEffect(() => {
     if (mitra) route('/rujukan', true);
   }, [mitra]);
+  const [rev, setRev] = useState(0);
   if (!user || mitra) return <Loading />;
   const title = t('home.title');
   return (
     <section>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('home.welcome', { name: user.name, org: user.orgName })}</p>
+      {user.role === 'manajer' && <WorkQueue onChange={() => setRev((n) => n + 1)} />}
       <MfaHint user={user} />
       {canIntake(user.role) && (
         <section aria-labelledby="h-intake">
@@ -233,11 +382,11 @@ export default function Home() {
         <>
           <section aria-labelledby="h-tasks">
             <h2 id="h-tasks">{t('home.myTasks')}</h2>
-            <Tasks />
+            <Tasks rev={rev} />
           </section>
           <section aria-labelledby="h-cases">
             <h2 id="h-cases">{t('home.myCases')}</h2>
-            <MyCases />
+            <MyCases rev={rev} />
             <p>
               <a href="/kasus">{t('home.allCases')}</a>
             </p>

@@ -20,7 +20,9 @@ import {
 } from '../../components/form.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
-import type { Taxonomies } from '../../lib/taxonomies.ts';
+import { useStore } from '../../lib/store.ts';
+import { type Taxonomies, userStore } from '../../lib/taxonomies.ts';
+import { ManagerField } from '../cases/ManagerField.tsx';
 import { type CaseRef, CaseSearch } from './CaseSearch.tsx';
 import { type Duplicate, flash, type IntakeItem, reasonsText, regionName } from './shared.tsx';
 
@@ -140,6 +142,10 @@ export function DuplicateList({ items }: { items: Duplicate[] }) {
 
 function OpenCaseDialog({ item, reload, onClose }: DialogProps) {
   const { route } = useLocation();
+  const user = useStore(userStore);
+  // null until chosen: a case manager opening the case manages it unless they choose otherwise
+  const [chosenManager, setManagerId] = useState<string | null>(null);
+  const managerId = chosenManager ?? (user?.role === 'manajer' ? user.id : '');
   const dups = item.possibleDuplicates;
   return (
     <ActionDialog
@@ -148,16 +154,17 @@ function OpenCaseDialog({ item, reload, onClose }: DialogProps) {
       confirm={t('intake.openCaseConfirm')}
       reload={reload}
       onClose={onClose}
+      labels={{ managerId: t('case.manager') }}
       onConfirm={async () => {
         const c = await api<CaseDto>(`/intake/${item.id}/open-case`, {
           create: true,
-          body: { version: item.version },
+          body: { version: item.version, managerId: orNull(managerId) },
         });
         route(`/kasus/${c.id}`);
         return false;
       }}
     >
-      {() => (
+      {(error) => (
         <>
           {dups.length > 0 && (
             <div class="notice warn" role="note">
@@ -168,6 +175,7 @@ function OpenCaseDialog({ item, reload, onClose }: DialogProps) {
             </div>
           )}
           <p>{t('intake.openCaseBody')}</p>
+          <ManagerField prefix="oc" value={managerId} onValue={setManagerId} error={error} />
         </>
       )}
     </ActionDialog>

@@ -19,6 +19,8 @@ type Item = {
   label: { id: string; en: string };
   link: string;
   ref: string | null;
+  /** for case deadlines: which task (its label) */
+  topicLabel?: { id: string; en: string } | null;
   createdAt: string;
   readAt: string | null;
 };
@@ -88,7 +90,8 @@ export default function Notifications() {
               <ul class="notif-list">
                 {data.items.map((n) => {
                   const isUnread = !n.readAt && !readIds.has(n.id);
-                  const text = `${label(n.label, n.kind)}${n.ref ? ` — ${n.ref}` : ''}`;
+                  const topic = n.topicLabel ? `: ${label(n.topicLabel)}` : '';
+                  const text = `${label(n.label, n.kind)}${topic}${n.ref ? ` — ${n.ref}` : ''}`;
                   return (
                     <li key={n.id} class={isUnread ? 'notif-item unread' : 'notif-item'}>
                       <a href={n.link} onClick={() => markRead(n)}>
