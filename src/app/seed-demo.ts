@@ -404,7 +404,7 @@ async function seedCases(
     const forms = [...new Set([pick(FORMS), ...(rnd() < 0.3 ? [pick(FORMS)] : [])])];
     await addIncident(opener, c.id, {
       date: receivedAt.slice(0, 10),
-      dateApproximate: rnd() < 0.3,
+      datePrecision: rnd() < 0.3 ? 'sekitar_tanggal' : 'tanggal',
       placeCategory: pick(PLACES),
       regionCode: region.village,
       forms,

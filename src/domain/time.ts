@@ -42,3 +42,12 @@ export function localDate(at: Date, regionCode: string): string {
   const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
   return new Date(at.getTime() + off).toISOString().slice(0, 10);
 }
+
+/**
+ * The instant a calendar date (`YYYY-MM-DD`) begins in the time zone of a region. For comparing a
+ * date-only fact with instants; never shown as a time (a date-only fact has none).
+ */
+export function startOfLocalDay(date: string, regionCode: string): Date {
+  const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;
+  return new Date(Date.parse(`${date}T00:00:00Z`) - off);
+}

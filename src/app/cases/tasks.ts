@@ -5,6 +5,7 @@ import { computeTasks, DEADLINE_LABELS, stageAtLeast } from '../../domain/deadli
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
+import { startOfLocalDay } from '../../domain/time.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
@@ -18,15 +19,19 @@ export async function tasksForCases(
   const out = new Map<string, TaskDto[]>();
   for (const c of cases) {
     const recs = records.filter((r) => r.case_id === c.id);
+    // services and rights are recorded with a date only: the rules compare the start of that day
+    // in the unit's zone, and a task done by one says the date, never a made-up 00:00
+    const dateOnly = new Map<number, string>();
+    const day = (date: string) => {
+      const at = startOfLocalDay(date, c.jurisdiction);
+      dateOnly.set(at.getTime(), date);
+      return at;
+    };
     const services = recs
       .filter((r) => r.kind === 'service')
       .map((r) => r.data as { service: string; date: string });
-    const serviceDates = services
-      .map((s) => new Date(`${s.date}T00:00:00+07:00`))
-      .sort((a, b) => a.getTime() - b.getTime());
-    const police = services
-      .filter((s) => s.service === 'lapor_polisi')
-      .map((s) => new Date(`${s.date}T00:00:00+07:00`));
+    const serviceDates = services.map((s) => day(s.date)).sort((a, b) => a.getTime() - b.getTime());
+    const police = services.filter((s) => s.service === 'lapor_polisi').map((s) => day(s.date));
     const rights = recs
       .filter(
         (r) =>
@@ -38,9 +43,8 @@ export async function tasksForCases(
         const x = r.data as { victimId: string; decisionDate: string; status: string; date?: string };
         return {
           victimId: x.victimId,
-          decisionDate: new Date(`${x.decisionDate}T00:00:00+07:00`),
-          fulfilledAt:
-            x.status === 'terpenuhi' ? new Date(`${x.date ?? x.decisionDate}T00:00:00+07:00`) : null,
+          decisionDate: startOfLocalDay(x.decisionDate, c.jurisdiction),
+          fulfilledAt: x.status === 'terpenuhi' ? day(x.date ?? x.decisionDate) : null,
         };
       });
     const assessmentStartedAt =
@@ -68,7 +72,7 @@ export async function tasksForCases(
         rule: t.rule,
         label: DEADLINE_LABELS[t.rule],
         dueAt: t.dueAt.toISOString(),
-        doneAt: t.doneAt?.toISOString() ?? null,
+        doneAt: t.doneAt ? (dateOnly.get(t.doneAt.getTime()) ?? t.doneAt.toISOString()) : null,
         overdue: t.overdue,
         ...(t.subjectId ? { subjectId: t.subjectId } : {}),
       })),

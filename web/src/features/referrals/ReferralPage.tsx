@@ -22,7 +22,7 @@ import {
   useAction,
 } from '../../components/form.tsx';
 import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime, todayJakarta } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies, useTaxonomies } from '../../lib/taxonomies.ts';
 import {
@@ -65,7 +65,7 @@ function Shared({ s, tx }: { s: SharedSectionsDto; tx: Taxonomies | null }) {
             <Fact term={t('person.name')}>{s.identitas.name}</Fact>
             <Fact term={t('person.nik')}>{s.identitas.nik ?? '—'}</Fact>
             <Fact term={t('person.birthDate')}>{fmtDate(s.identitas.birthDate)}</Fact>
-            <Fact term={t('ref.age')}>{s.identitas.age ?? '—'}</Fact>
+            <Fact term={t('ref.age')}>{label(s.identitas.ageText, '—')}</Fact>
             <Fact term={t('person.sex')}>{codeLabel(tx, 'sexes', s.identitas.sex)}</Fact>
             <Fact term={t('person.disability')}>
               {s.identitas.disability === null
@@ -100,7 +100,9 @@ function Shared({ s, tx }: { s: SharedSectionsDto; tx: Taxonomies | null }) {
             s.kronologi.map((i, n) => (
               <div key={`${i.date}-${n}`}>
                 <h4>
-                  {fmtDate(i.date)} · {codeLabel(tx, 'places', i.placeCategory)}
+                  {label(i.dateText)} ·{' '}
+                  {i.placeCategory ? codeLabel(tx, 'places', i.placeCategory) : t('incident.placeUnset')}
+                  {i.placeText && <> · “{i.placeText}”</>}
                   {i.regionName && <> · {i.regionName}</>}
                 </h4>
                 {i.forms.length > 0 && (
