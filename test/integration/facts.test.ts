@@ -516,6 +516,18 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     );
   });
 
+  it('describes the new fields in the OpenAPI document and the code lists', async () => {
+    const doc = await h.anon.get('/api/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    const text = JSON.stringify(doc.body);
+    for (const f of ['datePrecision', 'toldWhen', 'referenceDate', 'placeText', 'ageGroup'])
+      expect(text).toContain(f);
+    const tx = (await officer.get('/api/v1/taxonomies')).body;
+    expect(tx.ageGroups.map((g: { code: string }) => g.code)).toContain('18+');
+    expect(tx.datePrecisions.map((g: { code: string }) => g.code)).toContain('kurun');
+    expect(tx.toldWhen.map((g: { code: string }) => g.code)).not.toContain('tidak_tahu');
+  });
+
   async function orgId(type: string): Promise<string> {
     const o = await h.svc.conn.db
       .selectFrom('organisation')

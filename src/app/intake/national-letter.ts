@@ -45,17 +45,19 @@ export async function nationalReferralLetter(ctx: AuthedCtx, id: string): Promis
         ? 'laki-laki'
         : 'jenis kelamin belum diketahui';
   // as told: the group the reporter gave (never an age), the date as precisely as it was said
+  const reportDate = localDate(new Date(row.received_at), row.jurisdiction);
+  // the group only: a birth date would help identify the child in a letter that names nobody
   const age =
     describeAge(
-      { birthDate: null, estimatedAge: null, ageGroup: ageGroupFromIntake(row.victim_age_group) },
-      '',
+      {
+        birthDate: null,
+        estimatedAge: null,
+        ageGroup: ageGroupFromIntake(row.victim_age_group),
+      },
+      reportDate,
     )?.id ?? 'usia belum diketahui';
   const when = describeIncidentDate(
-    incidentDateFromIntake({
-      occurredOn: row.occurred_on,
-      occurredWhen: row.occurred_when,
-      reportDate: localDate(new Date(row.received_at), row.jurisdiction),
-    }),
+    incidentDateFromIntake({ occurredOn: row.occurred_on, occurredWhen: row.occurred_when, reportDate }),
   ).id;
   const messages = await intakeMessages(ctx.conn.db, id);
   const officerNote = [...messages].reverse().find((m) => m.author === 'petugas');
