@@ -403,8 +403,9 @@ async function seedCases(
     });
     const forms = [...new Set([pick(FORMS), ...(rnd() < 0.3 ? [pick(FORMS)] : [])])];
     await addIncident(opener, c.id, {
-      date: receivedAt.slice(0, 10),
-      dateApproximate: rnd() < 0.3,
+      // a few days before the report (the report date is never the incident date), some approximate
+      date: new Date(Date.parse(receivedAt) - (1 + (i % 6)) * 86_400_000).toISOString().slice(0, 10),
+      datePrecision: rnd() < 0.3 ? 'sekitar_tanggal' : 'tanggal',
       placeCategory: pick(PLACES),
       regionCode: region.village,
       forms,

@@ -46,6 +46,8 @@ export type CaseFilters = {
   phoneHash?: string | undefined;
   nameExact?: string[] | undefined;
   namePhonetic?: string[] | undefined;
+  /** the follow-up code of an intake item the case came from or took in */
+  intakeCode?: string | undefined;
   mineUserId?: string | undefined;
 };
 
@@ -113,6 +115,18 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
       ),
     );
   if (f.number) q = q.where('c.number', 'ilike', `%${likeEscape(f.number)}%`);
+  if (f.intakeCode) {
+    const code = f.intakeCode;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('intake as ik')
+          .select('ik.id')
+          .whereRef('ik.case_id', '=', 'c.id')
+          .where('ik.code', '=', code),
+      ),
+    );
+  }
   if (f.nikHash) {
     const h = f.nikHash;
     q = personMatch((eb) => eb('p.nik_hash', '=', h) as never);

@@ -23,3 +23,13 @@ export function insertIncident(db: Tx, base: IncidentBase, columns: Record<strin
 export function findIncident(db: Tx, id: string) {
   return db.selectFrom('incident').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** An incident of the given case, if there is one. */
+export function findIncidentIn(db: Tx, caseId: string, id: string) {
+  return db
+    .selectFrom('incident')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}

@@ -187,7 +187,7 @@ export function intakeMessages(db: Tx, intakeId: string) {
   return db
     .selectFrom('intake_message as m')
     .leftJoin('app_user as u', 'u.id', 'm.author_id')
-    .select(['m.id', 'm.at', 'm.author', 'm.body_enc', 'm.seen_at', 'u.name as author_name'])
+    .select(['m.id', 'm.at', 'm.author', 'm.author_id', 'm.body_enc', 'm.seen_at', 'u.name as author_name'])
     .where('m.intake_id', '=', intakeId)
     .orderBy('m.at')
     .orderBy('m.id')
@@ -384,4 +384,16 @@ export function findIntakeMeta(db: Tx, id: string) {
     .select(['id', 'code', 'jurisdiction', 'status', 'version'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The intake items of a case that are in the given inbox: what the case page links to. */
+export function caseIntakeItems(db: Tx, caseId: string, jurisdiction: string) {
+  return db
+    .selectFrom('intake')
+    .select(['id', 'code', 'channel', 'received_at'])
+    .where('case_id', '=', caseId)
+    .where('jurisdiction', '=', jurisdiction)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
 }

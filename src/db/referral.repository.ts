@@ -46,6 +46,7 @@ function baseQuery(db: Tx) {
       'p.sex as person_sex',
       'p.birth_date as person_birth_date',
       'p.estimated_age as person_estimated_age',
+      'p.age_group as person_age_group',
       'fo.name as from_org_name',
       'tor.name as to_org_name',
     ])

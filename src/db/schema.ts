@@ -121,6 +121,8 @@ export interface PersonTable {
   sex: string | null;
   birth_date: DateOnly | null;
   estimated_age: number | null;
+  /** as told: 0-5 … 60+, or 18+ (src/domain/facts.ts) */
+  age_group: string | null;
   region_code: string | null;
   address_enc: string | null;
   education: string | null;
@@ -145,9 +147,15 @@ export interface RelationshipTable {
 export interface IncidentTable {
   id: string;
   case_id: string;
-  occurred_on: DateOnly;
-  date_approximate: boolean;
-  place_category: string;
+  /** null when the date is a told window (kurun) or unknown */
+  occurred_on: DateOnly | null;
+  /** src/domain/facts.ts DATE_PRECISIONS */
+  date_precision: string;
+  told_when: string | null;
+  reference_date: DateOnly | null;
+  /** SIMFONI category; null = belum ditentukan */
+  place_category: string | null;
+  place_text_enc: string | null;
   region_code: string | null;
   forms: string[];
   tpks_offences: string[];

@@ -5,6 +5,7 @@
 import type { DeadlineRule } from './deadlines.ts';
 import type { Role } from './policy.ts';
 import type { Stage } from './stages.ts';
+import type { Label } from './taxonomies.ts';
 
 export type UserDto = {
   id: string;
@@ -45,8 +46,16 @@ export type PersonDto = {
   name: string;
   sex: string | null;
   birthDate: string | null;
+  /** the officer's estimate */
   estimatedAge: number | null;
+  /** as told (src/domain/facts.ts AGE_GROUP_CODES); never turned into an age */
+  ageGroup: string | null;
+  /** exact age from the birth date only; null without one */
   age: number | null;
+  /** what is known of the age, in words: "13–17 tahun (menurut pelapor)" */
+  ageText: Label | null;
+  /** under 18 by the best fact known; null when nothing is known */
+  child: boolean | null;
   nik: string | null;
   phone: string | null;
   regionCode: string | null;
@@ -65,9 +74,19 @@ export type PersonDto = {
 
 export type IncidentDto = {
   id: string;
-  date: string;
-  dateApproximate: boolean;
-  placeCategory: string;
+  /** as precisely as known: `YYYY-MM-DD`, `YYYY-MM` (month), `YYYY` (year); null for kurun/unknown */
+  date: string | null;
+  /** src/domain/facts.ts DATE_PRECISIONS */
+  datePrecision: string;
+  /** kurun: the window the reporter named, and the day it was said */
+  toldWhen: string | null;
+  referenceDate: string | null;
+  /** the date in words: "sekitar Mei 2026", "dalam minggu sebelum 3 Des 2026 (menurut pelapor)" */
+  dateText: Label;
+  /** SIMFONI category; null = belum ditentukan */
+  placeCategory: string | null;
+  /** the place as the reporter named it */
+  placeText: string | null;
   regionCode: string | null;
   regionName: string | null;
   forms: string[];
@@ -95,6 +114,7 @@ export type TaskDto = {
   rule: DeadlineRule;
   label: { id: string; en: string };
   dueAt: string;
+  /** an ISO timestamp, or a date `YYYY-MM-DD` when only the day is known (a service recorded with a date) */
   doneAt: string | null;
   overdue: boolean;
   subjectId?: string;
@@ -148,6 +168,8 @@ export type CaseDto = CaseSummaryDto & {
     createdByName: string | null;
   }>;
   tasks: TaskDto[];
+  /** the intake items this case came from or took in, for those who may read them (their inbox) */
+  intake: Array<{ id: string; code: string; channel: string; receivedAt: string }>;
   allowedTransitions: Stage[];
   permissions: { update: boolean; transition: boolean; assign: boolean; accessLog: boolean };
 };
@@ -319,7 +341,10 @@ export type SharedSectionsDto = {
     name: string;
     nik: string | null;
     birthDate: string | null;
+    /** exact age from the birth date only */
     age: number | null;
+    /** what is known of the age, in words */
+    ageText: Label | null;
     sex: string | null;
     disability: boolean | null;
     disabilityTypes: string[];
@@ -332,8 +357,10 @@ export type SharedSectionsDto = {
     address: string | null;
   };
   kronologi?: Array<{
-    date: string;
-    placeCategory: string;
+    date: string | null;
+    dateText: Label;
+    placeCategory: string | null;
+    placeText: string | null;
     regionName: string | null;
     forms: string[];
     tpksOffences: string[];

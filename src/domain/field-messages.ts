@@ -157,6 +157,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Kode wilayah tidak ditemukan di daftar wilayah Indonesia.',
     'Not an Indonesian region code.',
   ],
+  date_precision_mismatch: [
+    'Tidak sesuai dengan ketelitian tanggal kejadian. Pilih juga ketelitian yang sesuai (tanggal, bulan, tahun, kurun waktu, atau tidak diketahui).',
+    'Does not match how precisely the incident date is known. Choose the matching precision too (date, month, year, time window, or not known).',
+  ],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

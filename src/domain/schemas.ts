@@ -4,6 +4,7 @@
  * HTTP layer turns into the caller's language (see src/domain/field-messages.ts).
  */
 import { z } from 'zod';
+import { AGE_GROUP_CODES, DATE_PRECISIONS, TOLD_WHEN_CODES } from './facts.ts';
 import { isValidNik } from './nik.ts';
 import { ROLES } from './policy.ts';
 import { STAGES } from './stages.ts';
@@ -54,7 +55,38 @@ export const pastDate = isoDate.refine(
   (s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000,
   'date_in_future',
 );
+/**
+ * An incident date as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM` (a month) or `YYYY` (a
+ * year); never in the future.
+ */
+export const incidentDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'invalid_date')
+  .refine((s) => {
+    const [y, m] = s.split('-').map(Number) as [number, number | undefined];
+    if (y < 1900 || y > 2100) return false;
+    if (s.length === 10) return isoDate.safeParse(s).success;
+    return m === undefined || (m >= 1 && m <= 12);
+  }, 'invalid_date')
+  .refine((s) => {
+    const first = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+    return Date.parse(`${first}T00:00:00Z`) <= Date.now() + 14 * 3600_000;
+  }, 'date_in_future');
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
+type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
+
+/**
+ * The schema for a PATCH of `schema`: every field optional and no defaults. zod applies a
+ * default inside `.partial()`, so `{x: z.boolean().default(false)}.partial()` turns a request
+ * that leaves `x` out into `x: false` and an edit of another field silently resets it.
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]),
+  ) as { [K in keyof S]: WithoutDefault<S[K]> };
+  return z.strictObject(shape).partial();
+}
+
 export const version = z.number({ message: 'version_required' }).int().min(1).max(2_147_483_647);
 const nik = z.string().trim().refine(isValidNik, 'invalid_nik');
 const phone = z
@@ -87,6 +119,8 @@ export const PersonInput = z.strictObject({
   sex: z.enum(codes(SEXES)).nullish(),
   birthDate: pastDate.nullish(),
   estimatedAge: z.number().int().min(0, 'out_of_range').max(120, 'out_of_range').nullish(),
+  /** the age group as told (reporter, victim, intake form); never turned into an age */
+  ageGroup: z.enum(AGE_GROUP_CODES).nullish(),
   nik: nik.nullish(),
   phone: phone.nullish(),
   regionCode: regionCode.nullish(),
@@ -104,7 +138,7 @@ export const PersonInput = z.strictObject({
   relationToVictim: text(100).nullish(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
-export const PersonUpdate = PersonInput.omit({ role: true }).partial().extend({ version });
+export const PersonUpdate = patchOf(PersonInput.omit({ role: true })).extend({ version });
 
 export const RelationshipInput = z.strictObject({
   victimId: uuid,
@@ -112,10 +146,18 @@ export const RelationshipInput = z.strictObject({
   relationship: z.enum(codes(RELATIONSHIPS)),
 });
 
-export const IncidentInput = z.strictObject({
-  date: pastDate,
-  dateApproximate: z.boolean().default(false),
-  placeCategory: z.enum(codes(PLACES)),
+const incidentFields = {
+  /** how precisely the date is known; left out on create, it is read from the shape of `date` */
+  datePrecision: z.enum(DATE_PRECISIONS).optional(),
+  date: incidentDate.nullish(),
+  /** kurun: the window the reporter named (minggu_ini …) */
+  toldWhen: z.enum(TOLD_WHEN_CODES).nullish(),
+  /** kurun: the day it was said, which the words are relative to */
+  referenceDate: pastDate.nullish(),
+  /** SIMFONI category; null = belum ditentukan */
+  placeCategory: z.enum(codes(PLACES)).nullish(),
+  /** the place as the reporter named it ("Rumah"); stored encrypted */
+  placeText: text(300).nullish(),
   regionCode: regionCode.nullish(),
   forms: z
     .array(z.enum(codes(FORMS_OF_VIOLENCE)))
@@ -124,15 +166,17 @@ export const IncidentInput = z.strictObject({
   tpksOffences: z
     .array(z.enum(codes(TPKS_OFFENCES)))
     .max(19)
-    .default([]),
+    .optional(),
   ampkCategories: z
     .array(z.enum(codes(AMPK_CATEGORIES)))
     .max(15)
-    .default([]),
+    .optional(),
   chronology: text(20000).nullish(),
-});
+};
+export const IncidentInput = z.strictObject(incidentFields);
 export type IncidentInput = z.infer<typeof IncidentInput>;
-export const IncidentUpdate = IncidentInput.partial().extend({ version });
+/** Only what the request names changes: no defaults (a PATCH without a field keeps it). */
+export const IncidentUpdate = patchOf(IncidentInput).extend({ version });
 
 export const CaseCreateInput = z.strictObject({
   regionCode: regionCode.optional(),
@@ -262,7 +306,7 @@ export const OrgInput = z.strictObject({
   active: z.boolean().optional(),
 });
 export type OrgInput = z.infer<typeof OrgInput>;
-export const OrgUpdate = OrgInput.partial().extend({ version });
+export const OrgUpdate = patchOf(OrgInput).extend({ version });
 export type OrgUpdate = z.infer<typeof OrgUpdate>;
 
 export const UserCreateInput = z.strictObject({

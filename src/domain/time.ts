@@ -81,3 +81,9 @@ export function localDayBounds(at: Date, regionCode: string): { date: string; st
   const start = startOfLocalDate(date, regionCode);
   return { date, start, end: new Date(start.getTime() + 86_400_000) };
 }
+
+/**
+ * The instant a calendar date (`YYYY-MM-DD`) begins in the time zone of a region. For comparing a
+ * date-only fact with instants; never shown as a time (a date-only fact has none).
+ */
+export const startOfLocalDay = localDayStart;

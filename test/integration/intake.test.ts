@@ -230,7 +230,7 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     const saved = h.now.value;
     // 01:30 WIB on 10 March 2026 is still 9 March in UTC
     h.now.value = new Date('2026-03-09T18:30:00Z');
-    const r = await report({ dangerNow: true });
+    const r = await report({ dangerNow: true, occurredWhen: 'hari_ini' });
     h.now.value = saved;
     const after = (await officer.get('/api/v1/intake/counts')).body;
     expect(after.open).toBe(before.open + 1);
@@ -239,7 +239,13 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
       (i: { code: string }) => i.code === r.code,
     );
     const c = await officer.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
-    expect(c.body.incidents[0]).toMatchObject({ date: '2026-03-10', dateApproximate: true });
+    // "hari ini" is said of the local day of the report; the report date is not made the incident date
+    expect(c.body.incidents[0]).toMatchObject({
+      date: null,
+      datePrecision: 'kurun',
+      toldWhen: 'hari_ini',
+      referenceDate: '2026-03-10',
+    });
     expect((await officer.get('/api/v1/intake/counts')).body.open).toBe(before.open);
   });
 

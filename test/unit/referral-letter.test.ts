@@ -5,27 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferralDto } from '../../src/domain/dto.ts';
 import { anonymousVictim, referralLetterPdf } from '../../src/http/letters/referral-letter.ts';
-
-/**
- * The text of an uncompressed pdfkit document: pdfkit writes text as hex glyph codes (WinAnsi for
- * the standard fonts) in TJ arrays, split where it kerns.
- */
-function pdfText(pdf: Buffer): string {
-  const src = pdf.toString('latin1');
-  const winAnsi: Record<number, string> = { 145: '‘', 146: '’', 147: '“', 148: '”', 150: '–', 151: '—' };
-  const lines: string[] = [];
-  for (const m of src.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    let line = '';
-    for (const t of (m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>|(-?[\d.]+)/g)) {
-      if (t[1] !== undefined)
-        for (const b of Buffer.from(t[1], 'hex')) line += winAnsi[b] ?? String.fromCharCode(b);
-      // a justified line puts word spaces as large negative adjustments instead of space glyphs
-      else if (Number(t[2]) < -100) line += ' ';
-    }
-    lines.push(line);
-  }
-  return lines.join('\n');
-}
+import { pdfText } from '../helpers/pdf-text.ts';
 
 const hexOf = (s: string) => Buffer.from(s, 'latin1').toString('hex');
 
@@ -72,7 +52,9 @@ function referral(over: Partial<ReferralDto> = {}): ReferralDto {
       kronologi: [
         {
           date: '2026-03-01',
+          dateText: { id: '1 Mar 2026', en: '1 Mar 2026' },
           placeCategory: 'rumah_tangga',
+          placeText: null,
           regionName: 'Rangkasbitung',
           forms: ['seksual'],
           tpksOffences: [],
@@ -165,6 +147,7 @@ describe('referral letter PDF', () => {
           nik: '3602014105110001',
           birthDate: '2011-05-01',
           age: 14,
+          ageText: { id: '14 tahun (lahir 1 Mei 2011)', en: '14 years (born 1 May 2011)' },
           sex: 'perempuan',
           disability: false,
           disabilityTypes: [],
@@ -173,7 +156,9 @@ describe('referral letter PDF', () => {
         kronologi: [
           {
             date: '2026-03-01',
+            dateText: { id: '1 Mar 2026', en: '1 Mar 2026' },
             placeCategory: 'rumah_tangga',
+            placeText: null,
             regionName: 'Rangkasbitung',
             forms: ['seksual'],
             tpksOffences: [],
@@ -208,6 +193,7 @@ describe('referral letter PDF', () => {
           nik: null,
           birthDate: '2011-05-02',
           age: 14,
+          ageText: { id: '14 tahun (lahir 2 Mei 2011)', en: '14 years (born 2 May 2011)' },
           sex: 'perempuan',
           disability: false,
           disabilityTypes: [],

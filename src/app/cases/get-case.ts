@@ -1,10 +1,11 @@
 /** One case in full, as the actor may see it; the read is audited. */
 
 import { caseChildren, caseMembers } from '../../db/case.repository.ts';
+import { caseIntakeItems } from '../../db/intake.repository.ts';
 import { planItemReferrals } from '../../db/referral.repository.ts';
 import { regionNames } from '../../db/region.repository.ts';
 import type { CaseDto } from '../../domain/dto.ts';
-import { canOnCase } from '../../domain/policy.ts';
+import { canOnCase, intakeScope } from '../../domain/policy.ts';
 import type { ReferralStatus } from '../../domain/referrals.ts';
 import { type Stage, TRANSITIONS } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -15,11 +16,14 @@ import { tasksForCases } from './tasks.ts';
 export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
   const db = ctx.conn.db;
   const c = await loadVisibleCase(ctx, db, id, 'case.read');
-  const [children, members, tasks, planReferrals] = await Promise.all([
+  // the item(s) the case came from, linked only for those whose inbox holds them
+  const inbox = intakeScope(ctx.actor);
+  const [children, members, tasks, planReferrals, intake] = await Promise.all([
     caseChildren(db, id),
     caseMembers(db, id),
     tasksForCases(db, [id], ctx.clock()),
     planItemReferrals(db, id),
+    inbox === null ? Promise.resolve([]) : caseIntakeItems(db, id, inbox),
   ]);
   const names = await regionNames(db, [
     ...children.persons.map((p) => p.region_code ?? ''),
@@ -91,6 +95,12 @@ export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
       createdByName: a.created_by_name,
     })),
     tasks: tasks.get(id) ?? [],
+    intake: intake.map((i) => ({
+      id: i.id,
+      code: i.code,
+      channel: i.channel,
+      receivedAt: new Date(i.received_at).toISOString(),
+    })),
     allowedTransitions: TRANSITIONS[c.stage as Stage].filter((to) =>
       canOnCase(ctx.actor, 'transition', ref, to),
     ),

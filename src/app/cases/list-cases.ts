@@ -3,6 +3,7 @@
 import { type CaseFilters, listCases as listCaseRows } from '../../db/case.repository.ts';
 import type { CaseSummaryDto, Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
+import { normaliseCode } from '../../domain/intake.ts';
 import { isValidNik } from '../../domain/nik.ts';
 import { can, caseScope } from '../../domain/policy.ts';
 import type { CaseListQuery } from '../../domain/schemas.ts';
@@ -10,10 +11,14 @@ import type { Stage } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { tasksForCases } from './tasks.ts';
 
-/** Reads a free-text query as a case number, NIK, phone number or name. */
+/** Reads a free-text query as a case number, an intake follow-up code, NIK, phone number or name. */
 export function searchFilters(ctx: AuthedCtx, q: string): CaseFilters {
   const s = q.trim();
   if (/^PPA-/i.test(s) || /^\d{4}-\d{4}-\d{1,6}$/.test(s)) return { number: s.toUpperCase() };
+  // a follow-up code as the reporter has it (ABCD-EFGH, any case); the dash tells it from a
+  // two-part name such as "Nana Yuda", which is written with the code's letters too
+  const code = /^[a-z0-9]{4}-[a-z0-9]{4}$/i.test(s) ? normaliseCode(s) : null;
+  if (code) return { intakeCode: code };
   const digits = s.replace(/[\s\-+().]/g, '');
   if (/^\d{16}$/.test(digits) && isValidNik(digits)) return { nikHash: ctx.keys.nikHash(digits) };
   if (/^(62|0)\d{7,13}$/.test(digits)) return { phoneHash: ctx.keys.phoneHash(digits) };

@@ -1,30 +1,36 @@
 /** Stored rows → API shapes, decrypting what the actor is allowed to see. */
 import type { IncidentDto, PersonDto, RecordDto } from '../../domain/dto.ts';
+import {
+  type DatePrecision,
+  describeAge,
+  describeIncidentDate,
+  exactAge,
+  type IncidentDateFacts,
+  incidentDateValue,
+  isChild,
+} from '../../domain/facts.ts';
 import { RECORD_KINDS, type RecordKind } from '../../domain/schemas.ts';
+import { localDate } from '../../domain/time.ts';
 import type { Keyring } from '../crypto.ts';
 
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 
-export function ageFrom(birthDate: string | null, estimatedAge: number | null, now: Date): number | null {
-  if (birthDate) {
-    const b = new Date(`${birthDate}T00:00:00Z`);
-    let a = now.getUTCFullYear() - b.getUTCFullYear();
-    const m = now.getUTCMonth() - b.getUTCMonth();
-    if (m < 0 || (m === 0 && now.getUTCDate() < b.getUTCDate())) a--;
-    return Math.max(0, a);
-  }
-  return estimatedAge;
+/** An exact age from a birth date, on the local calendar day of `jurisdiction`; null without one. */
+export function exactAgeOn(birthDate: string | null, now: Date, jurisdiction: string): number | null {
+  return birthDate ? exactAge(birthDate, localDate(now, jurisdiction)) : null;
 }
 
 type PersonRow = {
   id: string;
   role: string;
+  jurisdiction: string;
   name_enc: string;
   nik_enc: string | null;
   phone_enc: string | null;
   sex: string | null;
   birth_date: string | null;
   estimated_age: number | null;
+  age_group: string | null;
   region_code: string | null;
   address_enc: string | null;
   education: string | null;
@@ -39,6 +45,8 @@ type PersonRow = {
 };
 
 export function personDto(k: Keyring, p: PersonRow, regionNames: Map<string, string>, now: Date): PersonDto {
+  const today = localDate(now, p.jurisdiction);
+  const facts = { birthDate: p.birth_date, estimatedAge: p.estimated_age, ageGroup: p.age_group };
   return {
     id: p.id,
     role: p.role as PersonDto['role'],
@@ -46,7 +54,10 @@ export function personDto(k: Keyring, p: PersonRow, regionNames: Map<string, str
     sex: p.sex,
     birthDate: p.birth_date,
     estimatedAge: p.estimated_age,
-    age: ageFrom(p.birth_date, p.estimated_age, now),
+    ageGroup: p.age_group,
+    age: p.birth_date ? exactAge(p.birth_date, today) : null,
+    ageText: describeAge(facts, today),
+    child: isChild(facts, today),
     nik: k.decrypt(p.nik_enc),
     phone: k.decrypt(p.phone_enc),
     regionCode: p.region_code,
@@ -64,11 +75,26 @@ export function personDto(k: Keyring, p: PersonRow, regionNames: Map<string, str
   };
 }
 
-type IncidentRow = {
+type DateRow = {
+  date_precision: string;
+  occurred_on: string | null;
+  told_when: string | null;
+  reference_date: string | null;
+};
+
+export function storedDate(i: DateRow): IncidentDateFacts {
+  return {
+    precision: i.date_precision as DatePrecision,
+    occurredOn: i.occurred_on,
+    toldWhen: i.told_when,
+    referenceDate: i.reference_date,
+  };
+}
+
+type IncidentRow = DateRow & {
   id: string;
-  occurred_on: string;
-  date_approximate: boolean;
-  place_category: string;
+  place_category: string | null;
+  place_text_enc: string | null;
   region_code: string | null;
   forms: string[];
   tpks_offences: string[];
@@ -78,11 +104,16 @@ type IncidentRow = {
 };
 
 export function incidentDto(k: Keyring, i: IncidentRow, regionNames: Map<string, string>): IncidentDto {
+  const d = storedDate(i);
   return {
     id: i.id,
-    date: i.occurred_on,
-    dateApproximate: i.date_approximate,
+    date: incidentDateValue(d),
+    datePrecision: d.precision,
+    toldWhen: d.toldWhen,
+    referenceDate: d.referenceDate,
+    dateText: describeIncidentDate(d),
     placeCategory: i.place_category,
+    placeText: k.decrypt(i.place_text_enc),
     regionCode: i.region_code,
     regionName: i.region_code ? (regionNames.get(i.region_code) ?? null) : null,
     forms: i.forms,

@@ -39,6 +39,7 @@ export function personColumns(k: Keyring, p: Partial<PersonInput>) {
     ['sex', 'sex'],
     ['birthDate', 'birth_date'],
     ['estimatedAge', 'estimated_age'],
+    ['ageGroup', 'age_group'],
     ['regionCode', 'region_code'],
     ['education', 'education'],
     ['occupation', 'occupation'],

@@ -5,7 +5,7 @@ import { computeTasks, DEADLINE_LABELS, stageAtLeast } from '../../domain/deadli
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { startOfLocalDate } from '../../domain/time.ts';
+import { startOfLocalDay } from '../../domain/time.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
@@ -19,8 +19,14 @@ export async function tasksForCases(
   const out = new Map<string, TaskDto[]>();
   for (const c of cases) {
     const recs = records.filter((r) => r.case_id === c.id);
-    // a recorded date is the start of that day in the case's own time zone
-    const day = (date: string) => startOfLocalDate(date, c.jurisdiction);
+    // services and rights are recorded with a date only: the rules compare the start of that day
+    // in the unit's zone, and a task done by one says the date, never a made-up 00:00
+    const dateOnly = new Map<number, string>();
+    const day = (date: string) => {
+      const at = startOfLocalDay(date, c.jurisdiction);
+      dateOnly.set(at.getTime(), date);
+      return at;
+    };
     const services = recs
       .filter((r) => r.kind === 'service')
       .map((r) => r.data as { service: string; date: string });
@@ -37,7 +43,7 @@ export async function tasksForCases(
         const x = r.data as { victimId: string; decisionDate: string; status: string; date?: string };
         return {
           victimId: x.victimId,
-          decisionDate: day(x.decisionDate),
+          decisionDate: startOfLocalDay(x.decisionDate, c.jurisdiction),
           fulfilledAt: x.status === 'terpenuhi' ? day(x.date ?? x.decisionDate) : null,
         };
       });
@@ -66,7 +72,7 @@ export async function tasksForCases(
         rule: t.rule,
         label: DEADLINE_LABELS[t.rule],
         dueAt: t.dueAt.toISOString(),
-        doneAt: t.doneAt?.toISOString() ?? null,
+        doneAt: t.doneAt ? (dateOnly.get(t.doneAt.getTime()) ?? t.doneAt.toISOString()) : null,
         overdue: t.overdue,
         ...(t.subjectId ? { subjectId: t.subjectId } : {}),
       })),

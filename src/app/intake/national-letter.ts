@@ -7,7 +7,14 @@ import { getOrganisation } from '../../db/admin.repository.ts';
 import { intakeMessages } from '../../db/intake.repository.ts';
 import { regionWithAncestors } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { EVERYDAY_FORMS, VICTIM_AGE_GROUPS } from '../../domain/intake.ts';
+import {
+  ageGroupFromIntake,
+  describeAge,
+  describeIncidentDate,
+  incidentDateFromIntake,
+} from '../../domain/facts.ts';
+import { EVERYDAY_FORMS } from '../../domain/intake.ts';
+import { localDate } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadIntake } from './get-intake.ts';
 
@@ -19,6 +26,8 @@ export type NationalLetter = {
   channel: string;
   region: string;
   victim: string;
+  /** when it happened, as told: "dalam minggu sebelum 3 Des 2026 (menurut pelapor)" */
+  when: string;
   forms: string[];
   dangerNow: boolean;
   reason: string | null;
@@ -35,8 +44,21 @@ export async function nationalReferralLetter(ctx: AuthedCtx, id: string): Promis
       : row.victim_sex === 'laki_laki'
         ? 'laki-laki'
         : 'jenis kelamin belum diketahui';
+  // as told: the group the reporter gave (never an age), the date as precisely as it was said
+  const reportDate = localDate(new Date(row.received_at), row.jurisdiction);
+  // the group only: a birth date would help identify the child in a letter that names nobody
   const age =
-    VICTIM_AGE_GROUPS.find((g) => g.code === row.victim_age_group)?.label.id ?? 'usia belum diketahui';
+    describeAge(
+      {
+        birthDate: null,
+        estimatedAge: null,
+        ageGroup: ageGroupFromIntake(row.victim_age_group),
+      },
+      reportDate,
+    )?.id ?? 'usia belum diketahui';
+  const when = describeIncidentDate(
+    incidentDateFromIntake({ occurredOn: row.occurred_on, occurredWhen: row.occurred_when, reportDate }),
+  ).id;
   const messages = await intakeMessages(ctx.conn.db, id);
   const officerNote = [...messages].reverse().find((m) => m.author === 'petugas');
   await audit(ctx, ctx.conn.db, { action: 'intake.letter', entity: 'intake', entityId: id, outcome: 'ok' });
@@ -56,7 +78,8 @@ export async function nationalReferralLetter(ctx: AuthedCtx, id: string): Promis
         .map((r) => r.name)
         .reverse()
         .join(', ') || 'belum diketahui',
-    victim: `${sex}, ${age.toLowerCase()}`,
+    victim: `${sex}, usia ${age}`,
+    when,
     forms: row.forms.map((f) => EVERYDAY_FORMS.find((x) => x.code === f)?.label.id ?? f),
     dangerNow: row.danger_now,
     reason: officerNote ? ctx.keys.decrypt(officerNote.body_enc) : null,

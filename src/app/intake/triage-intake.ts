@@ -6,25 +6,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addCaseEvent, getScopedCase } from '../../db/case.repository.ts';
-import { insertIncident } from '../../db/incident.repository.ts';
 import {
   addIntakeEvent,
   insertIntakeMessage,
   servedJurisdictions,
   updateIntakeRow,
 } from '../../db/intake.repository.ts';
-import { insertPerson } from '../../db/person.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
 import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
-import { localDate } from '../../domain/time.ts';
 import { getCase } from '../cases/get-case.ts';
 import { createCaseIn } from '../cases/open-case.ts';
-import { incidentColumns } from '../cases/save-incident.ts';
-import { personColumns } from '../cases/save-person.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { carryIntakeFacts } from './carry-facts.ts';
 import { getIntake, loadIntake } from './get-intake.ts';
 
 type Row = Awaited<ReturnType<typeof loadIntake>>;
@@ -154,11 +150,11 @@ const CHANNEL_TO_CASE: Record<string, string> = {
   rujukan: 'rujukan',
   whatsapp: 'whatsapp',
 };
-const AGE_GROUP_ESTIMATE: Record<string, number> = { anak_0_5: 3, anak_6_12: 9, anak_13_17: 15 };
 
 /**
- * Opens a case with what the report says: victim, reporter, the incident. One transaction.
- * `managerId` names the case manager (see createCaseIn; INVALID_ASSIGNEE when not allowed).
+ * Opens a case with what the report says, as it was told (./carry-facts.ts): victim, reporter,
+ * the incident, the safety requests and the notes. One transaction. `managerId` names the case
+ * manager (see createCaseIn; INVALID_ASSIGNEE when not allowed).
  */
 export async function openCaseFromIntake(
   ctx: AuthedCtx,
@@ -166,7 +162,6 @@ export async function openCaseFromIntake(
   version: number,
   opts: { managerId?: string | null | undefined } = {},
 ) {
-  const k = ctx.keys;
   let caseId = '';
   await change(ctx, id, version, 'intake.open_case', async (trx, row, now) => {
     // the item is in the actor's inbox (else 404 above); its case opens in the same jurisdiction
@@ -179,52 +174,11 @@ export async function openCaseFromIntake(
       caseType: row.victim_age_group === 'dewasa' ? 'ktp' : child ? 'ampk' : null,
       managerId: opts.managerId,
     });
-    const base = { case_id: caseId, jurisdiction: row.jurisdiction, created_at: now, updated_at: now };
-    const victimId = randomUUID();
-    await insertPerson(
-      trx,
-      { ...base, id: victimId, role: 'korban' },
-      personColumns(k, {
-        name: k.decrypt(row.victim_name_enc) ?? 'Belum diketahui',
-        sex: (row.victim_sex as never) ?? null,
-        birthDate: row.victim_birth_date,
-        estimatedAge: row.victim_birth_date ? null : (AGE_GROUP_ESTIMATE[row.victim_age_group ?? ''] ?? null),
-        nik: k.decrypt(row.victim_nik_enc),
-        phone: k.decrypt(row.victim_phone_enc),
-        regionCode: row.region_code && row.region_code.split('.').length >= 2 ? row.region_code : null,
-      }),
-    );
-    const reporterName = k.decrypt(row.reporter_name_enc);
-    if (row.reporter_type === 'orang_lain' && (reporterName || row.contact_phone_enc)) {
-      await insertPerson(
-        trx,
-        { ...base, id: randomUUID(), role: 'pelapor' },
-        personColumns(k, {
-          name: reporterName ?? 'Pelapor (tanpa nama)',
-          phone: k.decrypt(row.contact_phone_enc),
-          relationToVictim: row.reporter_relation,
-        }),
-      );
-    }
-    if (row.forms.length > 0 || row.description_enc) {
-      const description = k.decrypt(row.description_enc);
-      const place = k.decrypt(row.place_enc);
-      await insertIncident(
-        trx,
-        { id: randomUUID(), ...base },
-        incidentColumns(k, {
-          date: row.occurred_on ?? localDate(new Date(row.received_at), row.jurisdiction),
-          dateApproximate: !row.occurred_on,
-          placeCategory: 'lainnya',
-          regionCode: row.region_code,
-          forms: row.forms.length > 0 ? (row.forms as never) : ['lainnya'],
-          chronology: [description, place ? `Tempat: ${place}` : null].filter(Boolean).join('\n\n') || null,
-        }),
-      );
-    }
+    const { notes } = await carryIntakeFacts(ctx, trx, row, caseId, now);
     await addCaseEvent(trx, caseId, ctx.actor.userId, 'case.from_intake', now, {
       intakeId: row.id,
       code: row.code,
+      notes,
     });
     return { set: { status: 'menjadi_kasus', case_id: caseId }, event: { caseId } };
   });

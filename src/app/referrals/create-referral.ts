@@ -18,6 +18,7 @@ import {
 } from '../../db/referral.repository.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
+import { isChild } from '../../domain/facts.ts';
 import { canRefer } from '../../domain/policy.ts';
 import type { ReferralCreate } from '../../domain/referral-schemas.ts';
 import {
@@ -31,8 +32,8 @@ import {
   VERIFICATION_ALPHABET,
 } from '../../domain/referrals.ts';
 import type { Stage } from '../../domain/stages.ts';
+import { localDate } from '../../domain/time.ts';
 import { loadForWrite } from '../cases/access.ts';
-import { ageFrom } from '../cases/mappers.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { getReferral } from './get-referral.ts';
@@ -73,8 +74,11 @@ export async function createReferral(
 
     // a child's consent is given by the parent or guardian (UU 35/2014); an emergency or the
     // police-report duty can stand in for consent only with a note saying why
-    const age = ageFrom(person.birth_date, person.estimated_age, now);
-    if (consent.basis === 'persetujuan_korban' && age !== null && age < 18)
+    const child = isChild(
+      { birthDate: person.birth_date, estimatedAge: person.estimated_age, ageGroup: person.age_group },
+      localDate(now, person.jurisdiction),
+    );
+    if (consent.basis === 'persetujuan_korban' && child === true)
       throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
 
     // "rujuk ulang": the referral it sends again is of this case and victim, declined or cancelled,

@@ -19,6 +19,13 @@ import {
 import { regionNames } from '../../db/region.repository.ts';
 import type { ReferralDto, ReferralSummaryDto, SharedSectionsDto } from '../../domain/dto.ts';
 import {
+  describeAge,
+  describeIncidentDate,
+  incidentDateValue,
+  isChild,
+  knownAgeGroup,
+} from '../../domain/facts.ts';
+import {
   CASE_WIDE_SECTIONS,
   canRerefer,
   formatVerificationCode,
@@ -31,9 +38,8 @@ import {
   SECTIONS,
   type Section,
 } from '../../domain/referrals.ts';
-import { ageGroup } from '../../domain/taxonomies.ts';
 import { localDate } from '../../domain/time.ts';
-import { ageFrom } from '../cases/mappers.ts';
+import { exactAgeOn, storedDate } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
 import { actsAsRecipient, actsAsSender, type LoadedReferral, loadReferral } from './access.ts';
@@ -46,7 +52,13 @@ export function summaryDto(
   side: 'pengirim' | 'penerima',
   now: Date,
 ): ReferralSummaryDto {
-  const age = ageFrom(r.person_birth_date, r.person_estimated_age, now);
+  // the group the recipient may see comes from the best fact there is; a group told stays a group
+  const ageFacts = {
+    birthDate: r.person_birth_date,
+    estimatedAge: r.person_estimated_age,
+    ageGroup: r.person_age_group,
+  };
+  const today = localDate(now, r.case_jurisdiction);
   const status = r.status as ReferralStatus;
   return {
     id: r.id,
@@ -73,8 +85,8 @@ export function summaryDto(
     consentWithdrawn: r.consent_withdrawn_at !== null,
     victim: {
       sex: r.person_sex,
-      ageGroup: age === null ? null : ageGroup(age),
-      child: age === null ? null : age < 18,
+      ageGroup: knownAgeGroup(ageFacts, today),
+      child: isChild(ageFacts, today),
     },
     version: r.version,
   };
@@ -102,7 +114,11 @@ async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date):
       name: k.decrypt(p.name_enc),
       nik: k.decrypt(p.nik_enc),
       birthDate: p.birth_date,
-      age: ageFrom(p.birth_date, p.estimated_age, now),
+      age: exactAgeOn(p.birth_date, now, p.jurisdiction),
+      ageText: describeAge(
+        { birthDate: p.birth_date, estimatedAge: p.estimated_age, ageGroup: p.age_group },
+        localDate(now, p.jurisdiction),
+      ),
       sex: p.sex,
       disability: p.disability,
       disabilityTypes: p.disability_types,
@@ -117,8 +133,10 @@ async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date):
     };
   if (has('kronologi'))
     out.kronologi = src.incidents.map((i) => ({
-      date: i.occurred_on,
+      date: incidentDateValue(storedDate(i)),
+      dateText: describeIncidentDate(storedDate(i)),
       placeCategory: i.place_category,
+      placeText: k.decrypt(i.place_text_enc),
       regionName: i.region_code ? (names.get(i.region_code) ?? null) : null,
       forms: i.forms,
       tpksOffences: i.tpks_offences,

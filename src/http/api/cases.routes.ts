@@ -27,6 +27,7 @@ import {
   IncidentUpdate,
   PersonInput,
   PersonUpdate,
+  patchOf,
   RECORD_KIND_NAMES,
   RECORD_KINDS,
   type RecordKind,
@@ -247,9 +248,10 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params }) => {
       const ctx = authed(c, svc);
       const p = params as { id: string; kind: RecordKind; rid: string };
-      const schema = (RECORD_KINDS[p.kind].schema as unknown as z.ZodObject)
-        .partial()
-        .extend({ version: z.number({ message: 'version_required' }).int().min(1) });
+      // no defaults in a PATCH: leaving `agreedWithBeneficiary` out must not reset it to false
+      const schema = patchOf(RECORD_KINDS[p.kind].schema as unknown as z.ZodObject).extend({
+        version: z.number({ message: 'version_required' }).int().min(1),
+      });
       const parsed = schema.safeParse(await c.req.json());
       if (!parsed.success) throw parsed.error;
       const { version, ...data } = parsed.data as { version: number } & Record<string, unknown>;

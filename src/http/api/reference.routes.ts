@@ -4,6 +4,7 @@ import { searchOrganisations } from '../../app/admin/manage-organisations.ts';
 import type { Services } from '../../app/context.ts';
 import { childRegions, regionWithAncestors } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
+import { DATE_PRECISION_LABELS, PERSON_AGE_GROUPS, TOLD_WHEN_CODES } from '../../domain/facts.ts';
 import {
   CALL_TYPES,
   CONTACT_METHODS,
@@ -36,6 +37,11 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     contactMethods: CONTACT_METHODS,
     intakeCloseReasons: INTAKE_CLOSE_REASONS,
     intakeStatuses: INTAKE_STATUSES.map((code) => ({ code, label: INTAKE_STATUS_LABELS[code] })),
+    // facts as told (decision 014): age groups, how precisely an incident date is known, the
+    // windows a reporter names
+    ageGroups: PERSON_AGE_GROUPS,
+    datePrecisions: DATE_PRECISION_LABELS,
+    toldWhen: OCCURRED_WHEN.filter((o) => (TOLD_WHEN_CODES as readonly string[]).includes(o.code)),
   };
   op(
     app,

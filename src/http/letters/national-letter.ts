@@ -32,6 +32,7 @@ export function renderNationalLetter(l: NationalLetter) {
 <tr><td>Diterima</td><td>: ${fmt(l.receivedAt)} WIB melalui ${l.channel}</td></tr>
 <tr><td>Wilayah kejadian</td><td>: ${l.region}</td></tr>
 <tr><td>Korban</td><td>: ${l.victim}</td></tr>
+<tr><td>Waktu kejadian</td><td>: ${l.when}</td></tr>
 <tr><td>Bentuk kekerasan</td><td>: ${l.forms.length ? l.forms.join('; ') : 'belum diketahui'}</td></tr>
 <tr><td>Dalam bahaya saat melapor</td><td>: ${l.dangerNow ? 'Ya' : 'Tidak'}</td></tr>
 </table>

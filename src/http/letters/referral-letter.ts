@@ -216,7 +216,8 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
         ['Nama', identity.name],
         ['NIK', identity.nik],
         ['Tanggal lahir', identity.birthDate ? dateId(`${identity.birthDate}T12:00:00Z`, 'UTC') : null],
-        ['Usia', identity.age !== null ? `${identity.age} tahun` : null],
+        // what is known, in words: a group told stays a group, an estimate says so
+        ['Usia', identity.ageText?.id ?? null],
         ['Jenis kelamin', identity.sex ? label(SEXES, identity.sex) : null],
         [
           'Disabilitas',
@@ -250,8 +251,18 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     for (const inc of shared.kronologi) {
       rows(
         [
-          ['Tanggal', dateId(`${inc.date}T12:00:00Z`, 'UTC')],
-          ['Tempat', `${label(PLACES, inc.placeCategory)}${inc.regionName ? `, ${inc.regionName}` : ''}`],
+          // as precisely as it is known: "sekitar Mei 2026", "tidak diketahui"
+          ['Tanggal', inc.dateText.id],
+          [
+            'Tempat',
+            [
+              inc.placeCategory ? label(PLACES, inc.placeCategory) : 'kategori belum ditentukan',
+              inc.placeText ? `"${inc.placeText}" (menurut pelapor)` : null,
+              inc.regionName,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          ],
           ['Bentuk kekerasan', inc.forms.map((f) => label(FORMS_OF_VIOLENCE, f)).join(', ') || null],
           [
             'Tindak pidana (UU TPKS)',

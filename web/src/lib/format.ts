@@ -20,9 +20,16 @@ function fmt(kind: 'dt' | 'd' | 'date-only'): Intl.DateTimeFormat {
   return f;
 }
 
-/** An ISO timestamp shown in WIB (Asia/Jakarta). */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An ISO timestamp shown in WIB (Asia/Jakarta). A date-only value (`YYYY-MM-DD`: a service
+ * recorded with its day) is shown as that date and nothing more: it has no time, and reading it as
+ * midnight UTC would print "07.00 WIB" or, shifted, the day before.
+ */
 export function fmtDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
+  if (DATE_ONLY.test(iso)) return fmtDate(iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${fmt('dt').format(d)} WIB`;
@@ -31,7 +38,7 @@ export function fmtDateTime(iso: string | null | undefined): string {
 /** A calendar date `YYYY-MM-DD` (no time zone shift), or the date part of a timestamp in WIB. */
 export function fmtDate(s: string | null | undefined): string {
   if (!s) return '—';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return fmt('date-only').format(new Date(`${s}T00:00:00Z`));
+  if (DATE_ONLY.test(s)) return fmt('date-only').format(new Date(`${s}T00:00:00Z`));
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? s : fmt('d').format(d);
 }

@@ -21,6 +21,10 @@ export type Taxonomies = { [K in keyof typeof TAXONOMIES]: CodeItem[] } & {
   contactMethods?: CodeItem[];
   intakeCloseReasons?: CodeItem[];
   intakeStatuses?: CodeItem[];
+  // facts as told
+  ageGroups?: CodeItem[];
+  datePrecisions?: CodeItem[];
+  toldWhen?: CodeItem[];
 };
 export type ListName = keyof Taxonomies;
 

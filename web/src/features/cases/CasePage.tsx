@@ -215,6 +215,24 @@ function Header({ c, reload, tx }: TabProps) {
           <dt>{t('case.receivedAt')}</dt>
           <dd>{fmtDateTime(c.receivedAt)}</dd>
         </div>
+        {c.intake.length > 0 && (
+          <div>
+            <dt>{t('case.fromIntake')}</dt>
+            <dd>
+              {c.intake.map((i, n) => (
+                <span key={i.id}>
+                  {n > 0 && '; '}
+                  <a href={`/pengaduan/${i.id}`}>{i.code}</a> (
+                  {t('case.intakeItem', {
+                    channel: codeLabel(tx, 'intakeChannels', i.channel),
+                    at: fmtDateTime(i.receivedAt),
+                  })}
+                  )
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('case.overdueTasks')}</dt>
           <dd>

@@ -35,9 +35,9 @@ export function str(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
+/** Under 18 by the best fact known (birth date, estimate, or the group told); the server decides. */
 export function isChild(p: PersonDto): boolean {
-  const age = p.age ?? p.estimatedAge;
-  return age !== null && age < 18;
+  return p.child === true;
 }
 
 export function victims(c: CaseDto): PersonDto[] {

@@ -86,7 +86,7 @@ function Shared({ s, tx }: { s: SharedSectionsDto; tx: Taxonomies | null }) {
             <Fact term={t('person.name')}>{s.identitas.name}</Fact>
             <Fact term={t('person.nik')}>{s.identitas.nik ?? '—'}</Fact>
             <Fact term={t('person.birthDate')}>{fmtDate(s.identitas.birthDate)}</Fact>
-            <Fact term={t('ref.age')}>{s.identitas.age ?? '—'}</Fact>
+            <Fact term={t('ref.age')}>{label(s.identitas.ageText, '—')}</Fact>
             <Fact term={t('person.sex')}>{codeLabel(tx, 'sexes', s.identitas.sex)}</Fact>
             <Fact term={t('person.disability')}>
               {s.identitas.disability === null
@@ -121,7 +121,9 @@ function Shared({ s, tx }: { s: SharedSectionsDto; tx: Taxonomies | null }) {
             s.kronologi.map((i, n) => (
               <div key={`${i.date}-${n}`}>
                 <h4>
-                  {fmtDate(i.date)} · {codeLabel(tx, 'places', i.placeCategory)}
+                  {label(i.dateText)} ·{' '}
+                  {i.placeCategory ? codeLabel(tx, 'places', i.placeCategory) : t('incident.placeUnset')}
+                  {i.placeText && <> · “{i.placeText}”</>}
                   {i.regionName && <> · {i.regionName}</>}
                 </h4>
                 {i.forms.length > 0 && (

@@ -116,7 +116,13 @@ export function Flags({ r }: { r: ReferralSummaryDto }) {
 export function victimText(tx: Taxonomies | null, v: ReferralSummaryDto['victim']): string {
   const parts: string[] = [];
   if (v.sex) parts.push(codeLabel(tx, 'sexes', v.sex));
-  if (v.ageGroup) parts.push(t('ref.ageGroup', { group: v.ageGroup }));
+  // '18+' (an adult, no narrower group told) and '60+' read "… tahun ke atas"
+  if (v.ageGroup)
+    parts.push(
+      v.ageGroup.endsWith('+')
+        ? t('ref.ageGroupPlus', { n: v.ageGroup.slice(0, -1) })
+        : t('ref.ageGroup', { group: v.ageGroup.replace('-', '–') }),
+    );
   if (v.child) parts.push(t('ref.child'));
   return parts.length ? parts.join(', ') : t('common.unknown');
 }

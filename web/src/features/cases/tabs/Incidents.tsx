@@ -3,7 +3,6 @@ import type { IncidentDto } from '../../../../../src/domain/dto.ts';
 import { api } from '../../../api.ts';
 import {
   bindField,
-  Checkbox,
   CheckGroup,
   codeOptions,
   EditButton,
@@ -17,11 +16,28 @@ import {
   useAction,
 } from '../../../components/form.tsx';
 import { RegionPicker } from '../../../components/region.tsx';
-import { t } from '../../../i18n/index.ts';
-import { fmtDate, todayJakarta } from '../../../lib/format.ts';
+import { label, t } from '../../../i18n/index.ts';
+import { todayJakarta } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import { isChild, type TabProps, victims } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
+
+/** What a precision's date looks like: a day, a month (`YYYY-MM`), a year; none for a window or unknown. */
+const DATE_SHAPE: Record<string, 'day' | 'month' | 'year' | undefined> = {
+  tanggal: 'day',
+  sekitar_tanggal: 'day',
+  bulan: 'month',
+  tahun: 'year',
+};
+
+/** Keeps what still fits when the precision changes (a day's month, a month's year), else clears it. */
+function reshape(date: string, precision: string): string {
+  const to = DATE_SHAPE[precision];
+  if (!to || !date) return '';
+  if (to === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '';
+  if (to === 'month') return date.length >= 7 ? date.slice(0, 7) : '';
+  return date.slice(0, 4);
+}
 
 function IncidentForm({
   c,
@@ -31,9 +47,12 @@ function IncidentForm({
   onDone,
 }: TabProps & { incident: IncidentDto | null; onDone: () => void }) {
   const [v, setV] = useState({
+    datePrecision: incident?.datePrecision ?? 'tanggal',
     date: incident?.date ?? '',
-    dateApproximate: incident?.dateApproximate ?? false,
+    toldWhen: incident?.toldWhen ?? '',
+    referenceDate: incident?.referenceDate ?? '',
     placeCategory: incident?.placeCategory ?? '',
+    placeText: incident?.placeText ?? '',
     regionCode: incident?.regionCode ?? '',
     forms: incident?.forms ?? [],
     tpksOffences: incident?.tpksOffences ?? [],
@@ -44,10 +63,20 @@ function IncidentForm({
   const prefix = incident ? `inc-${incident.id.slice(0, 8)}` : 'inc-new';
   const sexual = v.forms.includes('seksual');
   const childVictim = victims(c).some(isChild) || c.caseType === 'ampk' || c.caseType === 'ktp_ampk';
+  const precision = v.datePrecision;
+  const dateShape = DATE_SHAPE[precision];
   const labels = {
-    date: t('incident.date'),
-    dateApproximate: t('incident.approximate'),
+    datePrecision: t('incident.datePrecision'),
+    date:
+      dateShape === 'month'
+        ? t('incident.month')
+        : dateShape === 'year'
+          ? t('incident.year')
+          : t('incident.date'),
+    toldWhen: t('incident.toldWhen'),
+    referenceDate: t('incident.referenceDate'),
     placeCategory: t('incident.place'),
+    placeText: t('incident.placeText'),
     regionCode: t('incident.region'),
     forms: t('incident.forms'),
     tpksOffences: t('incident.tpks'),
@@ -55,10 +84,14 @@ function IncidentForm({
     chronology: t('incident.chronology'),
   };
 
+  // only what the precision uses is sent; the rest is null, so the server never keeps a stale part
   const toBody = (x: typeof v) => ({
-    date: x.date,
-    dateApproximate: x.dateApproximate,
-    placeCategory: x.placeCategory,
+    datePrecision: x.datePrecision,
+    date: DATE_SHAPE[x.datePrecision] ? orNull(x.date) : null,
+    toldWhen: x.datePrecision === 'kurun' ? orNull(x.toldWhen) : null,
+    referenceDate: x.datePrecision === 'kurun' ? orNull(x.referenceDate) : null,
+    placeCategory: orNull(x.placeCategory),
+    placeText: orNull(x.placeText),
     regionCode: orNull(x.regionCode),
     forms: x.forms,
     tpksOffences: x.forms.includes('seksual') ? x.tpksOffences : [],
@@ -82,7 +115,7 @@ function IncidentForm({
       onDone();
     });
   };
-  const title = incident ? t('incident.editTitle', { date: fmtDate(incident.date) }) : t('incident.add');
+  const title = incident ? t('incident.editTitle', { date: label(incident.dateText) }) : t('incident.add');
   const common = { prefix, error };
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const field = bindField(v, set, labels);
@@ -91,15 +124,60 @@ function IncidentForm({
       <h4>{title}</h4>
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} onReload={reload} />
       <div class="grid">
-        <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
-        <Checkbox
+        <SelectField
           {...common}
-          name="dateApproximate"
-          label={labels.dateApproximate}
-          checked={v.dateApproximate}
-          onChecked={(x) => setV((s) => ({ ...s, dateApproximate: x }))}
+          {...field('datePrecision')}
+          onValue={(x) => setV((s) => ({ ...s, datePrecision: x, date: reshape(s.date, x) }))}
+          options={codeOptions(tx?.datePrecisions)}
+          empty={false}
+          required
         />
-        <SelectField {...common} {...field('placeCategory')} options={codeOptions(tx?.places)} required />
+        {dateShape === 'day' && (
+          <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
+        )}
+        {dateShape === 'month' && (
+          <TextField
+            {...common}
+            {...field('date')}
+            type="month"
+            max={todayJakarta().slice(0, 7)}
+            pattern="[0-9]{4}-[0-9]{2}"
+            required
+          />
+        )}
+        {dateShape === 'year' && (
+          <TextField
+            {...common}
+            {...field('date')}
+            type="number"
+            inputMode="numeric"
+            min="1900"
+            max={todayJakarta().slice(0, 4)}
+            required
+          />
+        )}
+        {precision === 'kurun' && (
+          <>
+            <SelectField {...common} {...field('toldWhen')} options={codeOptions(tx?.toldWhen)} required />
+            <TextField
+              {...common}
+              {...field('referenceDate')}
+              type="date"
+              max={todayJakarta()}
+              hint={t('incident.referenceDateHint')}
+              required
+            />
+          </>
+        )}
+      </div>
+      <div class="grid">
+        <SelectField
+          {...common}
+          {...field('placeCategory')}
+          options={codeOptions(tx?.places)}
+          empty={t('incident.placeUnset')}
+        />
+        <TextField {...common} {...field('placeText')} maxLength={300} hint={t('incident.placeTextHint')} />
       </div>
       <RegionPicker {...common} {...field('regionCode')} />
       <CheckGroup
@@ -142,7 +220,9 @@ function IncidentForm({
 export function Incidents(props: TabProps) {
   const { c, tx } = props;
   const [editing, setEditing] = useState<string | null>(null);
-  const list = [...c.incidents].sort((a, b) => b.date.localeCompare(a.date));
+  // newest first by the date known (a told window by the day it was told); unknown dates last
+  const when = (i: IncidentDto) => i.date ?? i.referenceDate ?? '';
+  const list = [...c.incidents].sort((a, b) => when(b).localeCompare(when(a)));
   const names = (list2: string[], name: 'formsOfViolence' | 'tpksOffences' | 'ampkCategories') =>
     list2.map((x) => codeLabel(tx, name, x)).join(', ') || '—';
   return (
@@ -156,11 +236,20 @@ export function Incidents(props: TabProps) {
             ) : (
               <>
                 <h3>
-                  {fmtDate(i.date)}
-                  {i.dateApproximate ? ` (${t('incident.approxShort')})` : ''} —{' '}
-                  {codeLabel(tx, 'places', i.placeCategory)}
+                  {label(i.dateText)} —{' '}
+                  {i.placeCategory ? codeLabel(tx, 'places', i.placeCategory) : t('incident.placeUnset')}
                 </h3>
                 <dl class="facts small">
+                  <div>
+                    <dt>{t('incident.when')}</dt>
+                    <dd>{label(i.dateText)}</dd>
+                  </div>
+                  {i.placeText && (
+                    <div>
+                      <dt>{t('incident.placeText')}</dt>
+                      <dd>{i.placeText}</dd>
+                    </div>
+                  )}
                   <div>
                     <dt>{t('incident.forms')}</dt>
                     <dd>{names(i.forms, 'formsOfViolence')}</dd>
@@ -191,7 +280,7 @@ export function Incidents(props: TabProps) {
                 {c.permissions.update && (
                   <EditButton
                     onClick={() => setEditing(i.id)}
-                    aria={t('incident.editAria', { date: fmtDate(i.date) })}
+                    aria={t('incident.editAria', { date: label(i.dateText) })}
                   />
                 )}
               </>

@@ -16,8 +16,8 @@ import {
   useAction,
 } from '../../../components/form.tsx';
 import { RegionPicker } from '../../../components/region.tsx';
-import { type MessageKey, t } from '../../../i18n/index.ts';
-import { fmtDate, todayJakarta } from '../../../lib/format.ts';
+import { label, type MessageKey, t } from '../../../i18n/index.ts';
+import { todayJakarta } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import type { TabProps } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
@@ -36,6 +36,7 @@ function initial(p: PersonDto | null) {
     sex: p?.sex ?? '',
     birthDate: p?.birthDate ?? '',
     estimatedAge: p?.estimatedAge != null ? String(p.estimatedAge) : '',
+    ageGroup: p?.ageGroup ?? '',
     nik: p?.nik ?? '',
     phone: p?.phone ?? '',
     regionCode: p?.regionCode ?? '',
@@ -68,6 +69,7 @@ function PersonForm({
     sex: t('person.sex'),
     birthDate: t('person.birthDate'),
     estimatedAge: t('person.estimatedAge'),
+    ageGroup: t('person.ageGroup'),
     nik: t('person.nik'),
     phone: t('person.phone'),
     regionCode: t('person.region'),
@@ -89,6 +91,7 @@ function PersonForm({
       sex: orNull(x.sex),
       birthDate: orNull(x.birthDate),
       estimatedAge: age === '' ? null : Number(age),
+      ageGroup: orNull(x.ageGroup),
       nik: orNull(x.nik),
       phone: orNull(x.phone),
       regionCode: orNull(x.regionCode),
@@ -146,6 +149,12 @@ function PersonForm({
           max="120"
           hint={t('person.estimatedAgeHint')}
         />
+        <SelectField
+          {...common}
+          {...field('ageGroup')}
+          options={codeOptions(tx?.ageGroups)}
+          hint={t('person.ageGroupHint')}
+        />
         <TextField
           {...common}
           {...field('nik')}
@@ -192,7 +201,6 @@ function PersonForm({
 }
 
 function PersonCard({ p, tx }: { p: PersonDto; tx: TabProps['tx'] }) {
-  const age = p.age ?? p.estimatedAge;
   return (
     <dl class="facts small">
       <div>
@@ -201,11 +209,8 @@ function PersonCard({ p, tx }: { p: PersonDto; tx: TabProps['tx'] }) {
       </div>
       <div>
         <dt>{t('person.age')}</dt>
-        <dd>
-          {age ?? '—'}
-          {p.age == null && p.estimatedAge != null ? ` (${t('person.estimated')})` : ''}
-          {p.birthDate ? ` · ${fmtDate(p.birthDate)}` : ''}
-        </dd>
+        {/* what is known, in words: a group told stays a group, an estimate says it is one */}
+        <dd>{label(p.ageText, '—')}</dd>
       </div>
       <div>
         <dt>{t('person.nik')}</dt>

@@ -36,6 +36,16 @@ function byline(r: RecordDto): string {
   return t('record.byline', { who: r.createdByName ?? '—', at: fmtDateTime(r.createdAt) });
 }
 
+/** A note carried from an intake item says so, and who told or wrote it and when (decision 014). */
+function noteByline(n: RecordDto): string {
+  const code = str(n.data.fromIntake);
+  if (!code) return byline(n);
+  const at = fmtDateTime(n.createdAt);
+  return n.data.writtenBy === 'petugas'
+    ? t('note.fromIntakeOfficer', { code, who: n.createdByName ?? '—', at })
+    : t('note.fromIntakeReporter', { code, at });
+}
+
 // ---------------------------------------------------------------- Asesmen
 
 const ASSESSMENT_FIELDS = ['physical', 'psychological', 'social', 'economic', 'education', 'needs'] as const;
@@ -537,7 +547,7 @@ export function Notes({ c, reload }: TabProps) {
         <ul class="notes">
           {notes.map((n) => (
             <li key={n.id} class="card">
-              <p class="hint">{byline(n)}</p>
+              <p class="hint">{noteByline(n)}</p>
               <p class="pre">{str(n.data.body)}</p>
             </li>
           ))}
