@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { serverOnlyPatterns } from '../src/domain/public-paths.ts';
+import { PUBLIC_PAGE_PREFIXES, serverOnlyPatterns } from '../src/domain/public-paths.ts';
+import { rescueScript } from './src/sw-rescue.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -47,6 +48,16 @@ function precacheSet(): Plugin & { files: Set<string> } {
 
 const precache = precacheSet();
 
+/** The worker's own addition (web/src/sw-rescue.ts), with the server's list of public pages. */
+const SW_RESCUE = 'sw-rescue.js';
+const swRescue: Plugin = {
+  name: 'simpul:sw-rescue',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: SW_RESCUE, source: rescueScript(PUBLIC_PAGE_PREFIXES) });
+  },
+};
+
 export default defineConfig({
   root,
   base: '/',
@@ -66,6 +77,7 @@ export default defineConfig({
   plugins: [
     preact({ prerender: { enabled: false } }),
     precache,
+    swRescue,
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -120,6 +132,8 @@ export default defineConfig({
             },
           },
         ],
+        // browsers still running the worker from before the denylist: see web/src/sw-rescue.ts
+        importScripts: [SW_RESCUE],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
