@@ -182,19 +182,28 @@ async function wire() {
         staff.total + apiTotal,
         STAFF_APP_BUDGET,
       );
-      // the service worker, once installed, fetches its precache list (files not already loaded)
+      // the service worker, once installed, fetches its precache list: files with a revision always
+      // (workbox adds ?__WB_REVISION__), hashed files only if the page has not loaded them already
       const sw = await fetchOnWire(base, '/sw.js', { acceptEncoding: ae });
       const swText = sw.body.toString('utf8');
-      const precached = [...swText.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => `/${m[1]}`);
-      const runtime = /define\(\["\.\/(workbox-[\w-]+)"\]/.exec(swText)?.[1];
+      const precached = [...swText.matchAll(/\{url:"([^"]+)",revision:(null|"[^"]*")\}/g)].map((m) => ({
+        path: `/${m[1]}`,
+        revisioned: m[2] !== 'null',
+      }));
+      // the scripts the worker loads: workbox's runtime and its own addition (importScripts)
+      const workerScripts = [
+        ...swText.matchAll(/define\(\["\.\/(workbox-[\w-]+)"\]|importScripts\("([\w.-]+)\.js"\)/g),
+      ].map((m) => `/${m[1] ?? m[2]}.js`);
       let swTotal = sw.wireBytes;
-      if (runtime) swTotal += (await fetchOnWire(base, `/${runtime}.js`, { acceptEncoding: ae })).wireBytes;
+      for (const p of workerScripts)
+        swTotal += (await fetchOnWire(base, p, { acceptEncoding: ae })).wireBytes;
       const loaded = new Set(staff.responses.map((r) => r.path));
       let more = 0;
       for (const p of precached)
-        if (!loaded.has(p)) more += (await fetchOnWire(base, p, { acceptEncoding: ae })).wireBytes;
+        if (p.revisioned || !loaded.has(p.path))
+          more += (await fetchOnWire(base, p.path, { acceptEncoding: ae })).wireBytes;
       out(
-        `  then the service worker: sw.js + workbox ${kb(swTotal)}, precache of ${precached.length} files of which ${kb(more)} not already loaded`,
+        `  then the service worker: sw.js + ${workerScripts.map((p) => p.slice(1)).join(' + ')} ${kb(swTotal)}, precache of ${precached.length} files, ${kb(more)} of them fetched again`,
       );
     }
   } finally {
