@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -48,13 +49,18 @@ function precacheSet(): Plugin & { files: Set<string> } {
 
 const precache = precacheSet();
 
-/** The worker's own addition (web/src/sw-rescue.ts), with the server's list of public pages. */
-const SW_RESCUE = 'sw-rescue.js';
+/**
+ * The worker's own addition (web/src/sw-rescue.ts), with the server's list of public pages. Its
+ * name carries a hash of its content: browsers may take a worker's imported scripts from the
+ * HTTP cache, so a changed script must have a new name.
+ */
+const SW_RESCUE_SOURCE = rescueScript(PUBLIC_PAGE_PREFIXES);
+const SW_RESCUE = `sw-rescue-${createHash('sha256').update(SW_RESCUE_SOURCE).digest('hex').slice(0, 10)}.js`;
 const swRescue: Plugin = {
   name: 'simpul:sw-rescue',
   apply: 'build',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: SW_RESCUE, source: rescueScript(PUBLIC_PAGE_PREFIXES) });
+    this.emitFile({ type: 'asset', fileName: SW_RESCUE, source: SW_RESCUE_SOURCE });
   },
 };
 
