@@ -1,11 +1,14 @@
 /**
  * Builds the staff web app (web/ → web/dist) when its sources changed since the last build,
- * so `npm start` is fast after the first time.
+ * so `npm start` is fast after the first time, then pre-compresses every text file of the build
+ * (`x.js.br` and `x.js.gz` next to `x.js`, scripts/precompress.ts) for the server to send to
+ * browsers that accept them.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressDir } from './precompress.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const inputs = [
@@ -14,6 +17,8 @@ const inputs = [
   'web/vite.config.ts',
   'web/public',
   'src/domain',
+  'scripts/build-web.ts',
+  'scripts/precompress.ts',
   'package-lock.json',
 ];
 
@@ -48,4 +53,6 @@ const r = spawnSync(
   },
 );
 if (r.status !== 0) process.exit(r.status ?? 1);
+
+precompressDir(join(root, 'web/dist'));
 writeFileSync(stamp, digest);

@@ -27,6 +27,7 @@ import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
+import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
@@ -59,6 +60,9 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         );
     },
   });
+
+  // outermost, so it sees every answer with its final headers (error pages included)
+  app.use('*', compression());
 
   app.use('*', async (c, next) => {
     const rid = c.req.header('x-request-id');
@@ -205,17 +209,23 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   });
 
-  // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html
+  // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html.
+  // scripts/build-web.ts writes a .br and a .gz next to each text file; serveStatic picks the one
+  // the browser accepts (br first) and sets Content-Encoding.
   const dist = opts.webDist ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
   const indexPath = `${dist}/index.html`;
   app.use(
     '/assets/*',
     serveStatic({
       root: dist,
+      precompressed: true,
       onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
     }),
   );
-  const rootFile = serveStatic({ root: dist, index: '' });
+  // a build file that does not exist (an old chunk after an update) is a 404, never the app shell:
+  // the service worker caches /assets/ answers by URL
+  app.get('/assets/*', (c) => errorResponse(c, 'NOT_FOUND'));
+  const rootFile = serveStatic({ root: dist, index: '', precompressed: true });
   app.use('*', (c, next) => (/^\/[\w.-]+\.[a-z0-9]+$/i.test(c.req.path) ? rootFile(c, next) : next()));
   app.get('*', (c) => {
     if (!existsSync(indexPath)) return c.text('Aplikasi web belum dibangun. Jalankan: npm run build', 503);

@@ -15,6 +15,7 @@ import { submitPublicReport } from '../app/intake/submit-public-report.ts';
 import { verifyLetter } from '../app/letters/verify-letter.ts';
 import { AppError } from '../domain/errors.ts';
 import { ReporterAddition } from '../domain/intake-schemas.ts';
+import { isPublicPage } from '../domain/public-paths.ts';
 import { type AppEnv, meta } from '../http/context.ts';
 import { zodFieldCodes } from '../http/errors.ts';
 import { PORTAL_CSP } from './assets.ts';
@@ -42,17 +43,6 @@ export type PortalOptions = {
 /** A report is a few kilobytes; 64 KB leaves room for a long account in any script. */
 export const PORTAL_BODY_LIMIT = 64 * 1024;
 
-const isPortal = (p: string) =>
-  p === '/lapor' ||
-  p.startsWith('/lapor/') ||
-  p === '/layanan' ||
-  p.startsWith('/layanan/') ||
-  p === '/gabung' ||
-  p.startsWith('/gabung/') ||
-  p === '/verifikasi' ||
-  p.startsWith('/verifikasi/') ||
-  p === '/keluar';
-
 export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptions) {
   const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
   const viewOf = (c: Context<AppEnv>, lang?: string, judul?: string): View =>
@@ -77,7 +67,7 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
   };
 
   app.use('*', async (c, next) => {
-    if (!isPortal(c.req.path)) return next();
+    if (!isPublicPage(c.req.path)) return next();
     const early = await guard(c, next);
     if (early) c.res = early;
     c.header('cache-control', 'no-store');
@@ -315,4 +305,5 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
   app.all('/layanan/*', notFound);
   app.all('/gabung/*', notFound);
   app.all('/verifikasi/*', notFound);
+  app.all('/keluar/*', notFound);
 }
