@@ -50,7 +50,14 @@ export type E2E = {
   stop(): Promise<void>;
 };
 
-export async function start(opts: { cases?: number; app?: Partial<AppOptions> } = {}): Promise<E2E> {
+export async function start(
+  opts: {
+    cases?: number;
+    app?: Partial<AppOptions>;
+    /** keep Chromium's back/forward cache on, as in a real browser (Playwright turns it off) */
+    bfcache?: boolean;
+  } = {},
+): Promise<E2E> {
   if (!existsSync(WEB_INDEX))
     throw new Error(`web app not built (${WEB_INDEX} missing): run \`node scripts/build-web.ts\` first`);
   const h = await createHarness('pglite', { cases: opts.cases ?? 3, ...(opts.app ? { app: opts.app } : {}) });
@@ -67,6 +74,7 @@ export async function start(opts: { cases?: number; app?: Partial<AppOptions> } 
     const baseUrl = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
+      ...(opts.bfcache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
       args: [
         '--headless=new',
         '--no-sandbox',

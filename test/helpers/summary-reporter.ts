@@ -15,8 +15,13 @@ export default class SummaryReporter implements Reporter {
         else if (s === 'failed') failed++;
         else skipped++;
       }
-      // a file that failed to load has no tests but must count as a failure
-      if (!any && m.state() === 'failed') failed++;
+      // a file that failed to load has no tests, and a failing beforeAll/afterAll skips its
+      // tests: either must count as a failure
+      if (
+        m.state() === 'failed' &&
+        (!any || ![...m.children.allTests()].some((t) => t.result().state === 'failed'))
+      )
+        failed++;
     }
     failed += unhandledErrors.length;
     setImmediate(() => {
