@@ -31,6 +31,7 @@ const NewIntake = lazy(() => import('./features/intake/NewIntake.tsx'));
 const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
 const Users = lazy(() => import('./features/admin/Users.tsx'));
 const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
+const Orphans = lazy(() => import('./features/admin/Orphans.tsx'));
 const Audit = lazy(() => import('./features/audit/Audit.tsx'));
 const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
 const Directory = lazy(() => import('./features/directory/Directory.tsx'));
@@ -58,7 +59,12 @@ function Nav({ user }: { user: UserDto }) {
   items.push(['/direktori', t('nav.directory')]);
   if (canPerformance(user.role)) items.push(['/direktori/kinerja', t('nav.performance')]);
   if (canReadSla(user.role)) items.push(['/direktori/standar-waktu', t('nav.sla')]);
-  if (isAdmin(user.role)) items.push(['/admin/pengguna', t('nav.users')], ['/admin/lembaga', t('nav.orgs')]);
+  if (isAdmin(user.role))
+    items.push(
+      ['/admin/pengguna', t('nav.users')],
+      ['/admin/lembaga', t('nav.orgs')],
+      ['/admin/laporan-tanpa-kotak', t('nav.orphans')],
+    );
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   const current = (href: string) =>
     href === '/'
@@ -153,6 +159,7 @@ function Shell() {
             <Route path="/pengaduan/:id" component={IntakePage} />
             <Route path="/admin/pengguna" component={Users} />
             <Route path="/admin/lembaga" component={Orgs} />
+            <Route path="/admin/laporan-tanpa-kotak" component={Orphans} />
             <Route path="/direktori" component={Directory} />
             <Route path="/direktori/kerja-sama" component={Agreements} />
             <Route path="/direktori/permohonan" component={JoinRequests} />

@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   onlyChanged,
   orNull,
+  RadioGroup,
   SelectField,
   TextArea,
   useAction,
@@ -313,17 +314,33 @@ function Triage({ item, reload, tx }: Props) {
   );
 }
 
+function messageHeading(m: IntakeItem['messages'][number]): string {
+  if (m.author === 'pelapor') return t('intake.fromReporter');
+  if (m.author === 'ke_pelapor')
+    return m.seenAt
+      ? t('intake.toReporterSeen', { at: fmtDateTime(m.seenAt) })
+      : t('intake.toReporterUnseen');
+  return t('intake.officerNote');
+}
+
 function Messages({ item, reload }: Props) {
   const [body, setBody] = useState('');
+  // an internal note by default; a message to the reporter only when the reporter can read one
+  const [to, setTo] = useState<'petugas' | 'pelapor'>('petugas');
   const { busy, error, attempt, run } = useAction();
+  const toReporter = item.reporterCanRead && to === 'pelapor';
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/intake/${item.id}/notes`, { create: true, body: { body } });
+      await api(`/intake/${item.id}/${toReporter ? 'reporter-messages' : 'notes'}`, {
+        create: true,
+        body: { body },
+      });
       setBody('');
       await reload();
     });
   };
+  const label = toReporter ? t('intake.toReporterNew') : t('intake.noteNew');
   return (
     <section aria-labelledby="h-msg">
       <h2 id="h-msg">{t('intake.messages')}</h2>
@@ -332,9 +349,12 @@ function Messages({ item, reload }: Props) {
       ) : (
         <ul class="notes">
           {item.messages.map((m) => (
-            <li key={m.id} class={`card msg ${m.author === 'pelapor' ? 'from-reporter' : 'from-officer'}`}>
+            <li
+              key={m.id}
+              class={`card msg ${m.author === 'pelapor' ? 'from-reporter' : m.author === 'ke_pelapor' ? 'to-reporter' : 'from-officer'}`}
+            >
               <p class="task-meta">
-                <strong>{m.author === 'pelapor' ? t('intake.fromReporter') : t('intake.officerNote')}</strong>
+                <strong>{messageHeading(m)}</strong>
                 {m.authorName ? ` · ${m.authorName}` : ''} · {fmtDateTime(m.at)}
               </p>
               <p class="pre">{m.body}</p>
@@ -343,11 +363,28 @@ function Messages({ item, reload }: Props) {
         </ul>
       )}
       <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} attempt={attempt} prefix="nt" labels={{ body: t('intake.noteNew') }} />
+        <ErrorSummary error={error} attempt={attempt} prefix="nt" labels={{ body: label }} />
+        {item.reporterCanRead ? (
+          <RadioGroup
+            prefix="nt"
+            name="to"
+            label={t('intake.sendAs')}
+            value={to}
+            onValue={(v) => setTo(v === 'pelapor' ? 'pelapor' : 'petugas')}
+            options={[
+              { value: 'petugas', text: t('intake.sendAsNote') },
+              { value: 'pelapor', text: t('intake.sendAsReporter') },
+            ]}
+            error={error}
+          />
+        ) : (
+          <p class="hint">{t('intake.reporterCannotRead')}</p>
+        )}
+        {toReporter && <p class="hint">{t('intake.toReporterHint')}</p>}
         <TextArea
           prefix="nt"
           name="body"
-          label={t('intake.noteNew')}
+          label={label}
           value={body}
           onValue={setBody}
           rows={3}
@@ -356,7 +393,7 @@ function Messages({ item, reload }: Props) {
         />
         <div class="actions">
           <button type="submit" disabled={busy || !body.trim()}>
-            {t('intake.noteAdd')}
+            {toReporter ? t('intake.toReporterSend') : t('intake.noteAdd')}
           </button>
         </div>
       </form>
@@ -369,6 +406,8 @@ const HISTORY_KEYS: Record<string, MessageKey> = {
   'intake.recorded': 'ih.recorded',
   'intake.reporter_added': 'ih.reporter_added',
   'intake.note': 'ih.note',
+  'intake.to_reporter': 'ih.to_reporter',
+  'intake.rerouted': 'ih.rerouted',
   'intake.update': 'ih.update',
   'intake.open_case': 'ih.open_case',
   'intake.attach': 'ih.attach',
