@@ -257,17 +257,6 @@ export async function pruneRateLimits(db: Tx, before: Date) {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
 }
 
-/** The current count of `key` in the window starting at `windowStart`, without adding to it. */
-export async function peekRateLimit(db: Tx, key: string, windowStart: Date): Promise<number> {
-  const r = await db
-    .selectFrom('rate_limit')
-    .select('count')
-    .where('key', '=', key)
-    .where('window_start', '=', windowStart)
-    .executeTakeFirst();
-  return r?.count ?? 0;
-}
-
 /** Cases in the jurisdiction that may be the same people: same NIK or phone, or matching name tokens. */
 export async function duplicateCandidates(
   db: Tx,
