@@ -93,22 +93,34 @@ export async function updateIntake(
   return getIntake(ctx, id);
 }
 
-export async function addIntakeNote(ctx: AuthedCtx, id: string, body: string) {
-  const row = await loadIntake(ctx, id, 'intake.note');
+/** An officer writes on the item: an internal note, or a message the reporter reads. */
+async function writeOnItem(
+  ctx: AuthedCtx,
+  id: string,
+  body: string,
+  kind: { author: 'petugas' | 'ke_pelapor'; action: string; event: string },
+) {
+  const row = await loadIntake(ctx, id, kind.action);
+  if (kind.author === 'ke_pelapor' && !row.secret_hash) throw new AppError('REPORTER_UNREACHABLE');
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
     await insertIntakeMessage(trx, {
       id: randomUUID(),
       intakeId: row.id,
       at: now,
-      author: 'petugas',
+      author: kind.author,
       authorId: ctx.actor.userId,
       bodyEnc: ctx.keys.encrypt(body),
     });
-    await addIntakeEvent(trx, row.id, ctx.actor.userId, 'intake.note', now);
-    await audit(ctx, trx, { action: 'intake.note', entity: 'intake', entityId: row.id, outcome: 'ok' });
+    await addIntakeEvent(trx, row.id, ctx.actor.userId, kind.event, now);
+    await audit(ctx, trx, { action: kind.action, entity: 'intake', entityId: row.id, outcome: 'ok' });
   });
   return getIntake(ctx, id);
+}
+
+/** An internal note: officers only, never shown to the reporter. */
+export function addIntakeNote(ctx: AuthedCtx, id: string, body: string) {
+  return writeOnItem(ctx, id, body, { author: 'petugas', action: 'intake.note', event: 'intake.note' });
 }
 
 /**
@@ -116,28 +128,12 @@ export async function addIntakeNote(ctx: AuthedCtx, id: string, body: string) {
  * shown on the public status page to whoever has the follow-up code and the secret, so only items
  * reported through the public form (which have a secret) can carry one.
  */
-export async function messageReporter(ctx: AuthedCtx, id: string, body: string) {
-  const row = await loadIntake(ctx, id, 'intake.message_reporter');
-  if (!row.secret_hash) throw new AppError('REPORTER_UNREACHABLE');
-  const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    await insertIntakeMessage(trx, {
-      id: randomUUID(),
-      intakeId: row.id,
-      at: now,
-      author: 'ke_pelapor',
-      authorId: ctx.actor.userId,
-      bodyEnc: ctx.keys.encrypt(body),
-    });
-    await addIntakeEvent(trx, row.id, ctx.actor.userId, 'intake.to_reporter', now);
-    await audit(ctx, trx, {
-      action: 'intake.message_reporter',
-      entity: 'intake',
-      entityId: row.id,
-      outcome: 'ok',
-    });
+export function messageReporter(ctx: AuthedCtx, id: string, body: string) {
+  return writeOnItem(ctx, id, body, {
+    author: 'ke_pelapor',
+    action: 'intake.message_reporter',
+    event: 'intake.to_reporter',
   });
-  return getIntake(ctx, id);
 }
 
 const CHANNEL_TO_CASE: Record<string, string> = {
