@@ -168,6 +168,7 @@ async function wire() {
         '/taxonomies',
         '/notifications/count',
         '/tasks',
+        '/work-queue',
         '/cases?mine=1&pageSize=50',
         '/intake/counts',
       ])
