@@ -5,7 +5,23 @@ import type { Actor } from '../domain/policy.ts';
 import type { Logger } from '../logger.ts';
 import type { Keyring } from './crypto.ts';
 
-export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
+export type RequestMeta = {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  /**
+   * A person on a public page (a reporter, someone checking a letter): the audit log keeps only a
+   * keyed hash of the address and no browser description, so no audit row links a report or its
+   * follow-up code to where it was sent from (docs/security.md, decision 015).
+   */
+  anonymous?: boolean;
+};
+
+/** How the audit log records a request's source: in clear for staff, a keyed hash for the public. */
+function auditSource(ctx: Ctx): { ip: string | null; userAgent: string | null } {
+  if (!ctx.meta.anonymous) return { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent };
+  return { ip: ctx.meta.ip ? `src:${ctx.keys.blindIndex('audit-source', ctx.meta.ip).slice(0, 16)}` : null, userAgent: null };
+}
 
 export type Services = {
   conn: Db;
@@ -32,14 +48,15 @@ type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'>
 /** Appends audit events for the context's actor and request. */
 export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
   const at = ctx.clock();
+  const source = auditSource(ctx);
   return appendAudit(
     db,
     events.map((e) => ({
       at,
       actorId: ctx.actor?.userId ?? null,
       actorRole: ctx.actor?.role ?? null,
-      ip: ctx.meta.ip,
-      userAgent: ctx.meta.userAgent,
+      ip: source.ip,
+      userAgent: source.userAgent,
       requestId: ctx.meta.requestId,
       detail: null,
       ...e,

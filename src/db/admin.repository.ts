@@ -17,8 +17,9 @@ export function listOrganisations(db: Tx, root: string, q?: string) {
   let query = db
     .selectFrom('organisation as o')
     .leftJoin('region as r', 'r.code', 'o.region_code')
+    .leftJoin('region as jr', 'jr.code', 'o.jurisdiction')
     .selectAll('o')
-    .select('r.name as region_name')
+    .select(['r.name as region_name', 'jr.name as jurisdiction_name'])
     .where(within('o.jurisdiction', root))
     .orderBy('o.jurisdiction')
     .orderBy('o.name')

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { likeEscape } from './admin.repository.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
+import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
 
 const within = (col: string, root: string) =>
@@ -31,6 +32,7 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
   let q = db
     .selectFrom('organisation as o')
     .leftJoin('region as r', 'r.code', 'o.region_code')
+    .leftJoin('region as jr', 'jr.code', 'o.jurisdiction')
     .where('o.active', '=', true);
   if (f.id) q = q.where('o.id', '=', f.id);
   if (f.type) q = q.where('o.type', '=', f.type);
@@ -40,15 +42,21 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
     const reg = f.region;
     // the organisation sits in the region, or one of its areas covers the region (an area code
     // covers every code beneath it) or lies within it
+    // a safe house outside the reader's own kab/kota is matched by its kab/kota only, so probing
+    // the filter with kecamatan or desa codes cannot narrow where it is
+    const own = readerJurisdictions[0] ?? '';
+    const kab = kabKotaOf(reg);
     q = q.where(
-      sql<boolean>`(o.region_code = ${reg} OR o.region_code LIKE ${`${reg}.%`} OR EXISTS (
-        SELECT 1 FROM unnest(o.areas) AS a(code)
-        WHERE a.code = ${reg} OR ${reg} LIKE a.code || '.%' OR a.code LIKE ${`${reg}.%`}))`,
+      sql<boolean>`CASE WHEN o.type IN (${sql.join([...LOCATION_SECRET_ORG_TYPES])}) AND o.jurisdiction <> ${own}
+        THEN (o.jurisdiction = ${kab} OR o.jurisdiction LIKE ${`${reg}.%`})
+        ELSE (o.region_code = ${reg} OR o.region_code LIKE ${`${reg}.%`} OR EXISTS (
+          SELECT 1 FROM unnest(o.areas) AS a(code)
+          WHERE a.code = ${reg} OR ${reg} LIKE a.code || '.%' OR a.code LIKE ${`${reg}.%`})) END`,
     );
   }
   return q
     .selectAll('o')
-    .select('r.name as region_name')
+    .select(['r.name as region_name', 'jr.name as jurisdiction_name'])
     .select((eb) => [
       onSimpul('o.id').as('on_simpul'),
       eb

@@ -194,25 +194,31 @@ export function intakeMessages(db: Tx, intakeId: string) {
     .execute();
 }
 
-/** The conversation the reporter sees: what they wrote and what officers wrote to them (no internal notes). */
-export function reporterThread(db: Tx, intakeId: string) {
-  return db
+/**
+ * The conversation the reporter sees: what they wrote and what officers wrote to them (no internal
+ * notes) — the latest `limit`, oldest first.
+ */
+export async function reporterThread(db: Tx, intakeId: string, limit = 200) {
+  const rows = await db
     .selectFrom('intake_message')
     .select(['id', 'at', 'author', 'body_enc', 'seen_at'])
     .where('intake_id', '=', intakeId)
     .where('author', 'in', ['pelapor', 'ke_pelapor'])
-    .orderBy('at')
-    .orderBy('id')
-    .limit(200)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
+  return rows.reverse();
 }
 
-/** Marks the officers' messages the reporter has now been shown. */
-export async function markSeenByReporter(db: Tx, intakeId: string, at: Date) {
+/** Marks the officers' messages the reporter has now been shown (those ids only). */
+export async function markSeenByReporter(db: Tx, intakeId: string, ids: readonly string[], at: Date) {
+  if (ids.length === 0) return;
   await db
     .updateTable('intake_message')
     .set({ seen_at: at })
     .where('intake_id', '=', intakeId)
+    .where('id', 'in', ids)
     .where('author', '=', 'ke_pelapor')
     .where('seen_at', 'is', null)
     .execute();

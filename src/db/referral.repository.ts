@@ -445,6 +445,7 @@ export function suggestionCandidates(
         'o.services',
         'o.areas',
         'o.region_code',
+        'o.jurisdiction',
         'o.capacity_free',
         'o.capacity_total',
       ])

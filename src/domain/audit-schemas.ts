@@ -5,21 +5,21 @@
 import { z } from 'zod';
 import { AUDIT_CATEGORIES, AUDIT_OUTCOMES } from './audit-words.ts';
 import { ROLES } from './policy.ts';
-import { isoDate, uuid } from './schemas.ts';
+import { isoDate, reqText, text, uuid } from './schemas.ts';
 
 const filters = {
   actorId: uuid.optional(),
   /** part of the acting user's name */
-  name: z.string().trim().min(1, 'required').max(100, 'too_long').optional(),
+  name: reqText(100).optional(),
   role: z.enum(ROLES, 'invalid_value').optional(),
   orgId: uuid.optional(),
   category: z.enum(AUDIT_CATEGORIES, 'invalid_value').optional(),
   outcome: z.enum(AUDIT_OUTCOMES, 'invalid_value').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  entity: z.string().max(50, 'too_long').optional(),
-  entityId: z.string().max(100, 'too_long').optional(),
-  action: z.string().max(100, 'too_long').optional(),
+  entity: text(50).optional(),
+  entityId: text(100).optional(),
+  action: text(100).optional(),
 };
 
 const rangeInOrder = (q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) => {

@@ -581,8 +581,11 @@ export type JoinRequestDto = {
   regionCode: string;
   regionName: string | null;
   services: string[];
+  /** null when withheld: see restrictedFields */
   address: string | null;
   phone: string | null;
+  /** withheld from this reader: a safe house asking to join, read from outside its kab/kota */
+  restrictedFields: Array<'address' | 'phone'>;
   email: string;
   contactName: string;
   contactPosition: string | null;

@@ -55,6 +55,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Centang persetujuan agar petugas boleh menghubungi Anda.',
     'Tick the consent so officers may contact you.',
   ],
+  invalid_characters: [
+    'Berisi karakter yang tidak dapat disimpan (karakter kendali). Hapus lalu coba lagi.',
+    'Contains characters that cannot be stored (control characters). Remove them and try again.',
+  ],
   regency_needed: [
     'Pilih kabupaten/kota: layanan provinsi ini belum memakai Simpul, jadi laporan diterima oleh kabupaten/kota.',
     'Choose the regency/city: the province’s own service is not on Simpul yet, so reports go to the regency/city.',

@@ -158,6 +158,15 @@ export function intakeDeadline(i: {
   return addWorkingDays(i.receivedAt, 3, zoneOfRegion(i.jurisdiction));
 }
 
+/**
+ * The risk a case opens with from an inbox item: the officer's assessment, or — when nobody has
+ * assessed it yet and the reporter said someone is in danger now — high, as the item's own 1-hour
+ * deadline already was. Opening a case never lengthens a deadline.
+ */
+export function caseRiskFromIntake(i: { risk: string | null; dangerNow: boolean }): string | null {
+  return i.risk ?? (i.dangerNow ? 'tinggi' : null);
+}
+
 /** Inbox order: open first, then danger/high risk, medium, the rest; newest first within. */
 export function inboxRank(i: { status: IntakeStatus; risk: string | null; dangerNow: boolean }): number {
   if (!isOpen(i.status)) return 9;

@@ -36,8 +36,12 @@ import {
 // schema-level messages still win (zod applies them first).
 z.config({ customError: (issue) => (issue.input === undefined ? 'required' : undefined) });
 
-export const text = (max: number) => z.string().trim().max(max, 'too_long');
-export const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/** No NUL: PostgreSQL text cannot hold it, and no person types it. */
+const noNul = (s: string) => !s.includes('\u0000');
+export const text = (max: number) =>
+  z.string().trim().max(max, 'too_long').refine(noNul, 'invalid_characters');
+export const reqText = (max: number) =>
+  z.string().trim().min(1, 'required').max(max, 'too_long').refine(noNul, 'invalid_characters');
 export const uuid = z.uuid('invalid_id');
 export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'invalid_region');
 export const isoDate = z

@@ -291,6 +291,22 @@ export function locationIsSecret(orgType: string): boolean {
   return LOCATION_SECRET_ORG_TYPES.includes(orgType);
 }
 
+/** A region code cut to its kab/kota (or province): where a safe house is, as far as others may know. */
+export function kabKotaOf(code: string): string {
+  return code.split('.').slice(0, 2).join('.');
+}
+
+/**
+ * Where an organisation is, for a reader who may not locate it (policy.mayLocate): its region and
+ * its areas cut to kab/kota level, so no desa or kecamatan (and no address or phone) narrows it.
+ */
+export function coarseLocation(o: { jurisdiction: string; areas: readonly string[] }): {
+  regionCode: string;
+  areas: string[];
+} {
+  return { regionCode: o.jurisdiction, areas: [...new Set(o.areas.map(kabKotaOf))] };
+}
+
 export const ORG_TYPES = list([
   ['dinas_pppa', 'Dinas PPPA', 'Women empowerment & child protection office'],
   ['uptd_ppa', 'UPTD PPA', 'UPTD PPA'],

@@ -44,7 +44,7 @@ export type PortalOptions = {
 export const PORTAL_BODY_LIMIT = 64 * 1024;
 
 export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptions) {
-  const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
+  const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: { ...meta(c), anonymous: true } });
   const viewOf = (c: Context<AppEnv>, lang?: string, judul?: string): View =>
     view(lang ?? c.req.query('lang'), judul ?? c.req.query('judul'), opts.quickExitUrl);
   const send = (c: Context<AppEnv>, body: Html, status: 200 | 400 | 404 | 413 | 415 | 429 | 500 = 200) =>
@@ -169,6 +169,8 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
     '/lapor/terkirim/:token',
     safe(async (c) => {
       const v = viewOf(c);
+      // a HEAD (a link checker, a prefetch) must not spend the one view the reporter has
+      if (c.req.method === 'HEAD') return c.body(null, 200);
       const r = await openReceipt(ctxOf(c), c.req.param('token') ?? '');
       // a spent, expired or unknown page says nothing about any report, and is never cached
       return r ? send(c, receivedPage(v, r)) : send(c, spentPage(v), 404);

@@ -142,6 +142,11 @@ describe.each(ENGINES)('partners keep their own record on %s', (engine) => {
     expect(full.closedReason).toBe('selesai');
     expect(full.shared.identitas.name).toBe('Larasati Pertiwi Uji');
     expect(full.events.find((e: { type: string }) => e.type === 'message').body).toContain('Larasati datang');
+    // it can no longer write in the thread (its permissions say so, and so does the server)
+    expect(after.permissions.message).toBe(false);
+    const late = await rsud.post(`/api/v1/referrals/${r.id}/messages`, { body: 'Pesan setelah selesai.' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('REFERRAL_STATE');
   });
 
   it('names the closing reason precisely: declined, cancelled, case closed, and consent withdrawn only when it was', async () => {

@@ -402,6 +402,117 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
     });
   });
 
+  describe('found by the review of issue 8', () => {
+    it('a "someone is in danger now" report nobody has assessed opens as a high-risk case: the 1-hour deadline stays', async () => {
+      const { code } = await report({ dangerNow: 'ya' });
+      const item = await itemOf(lebak, code);
+      expect(item).toMatchObject({ risk: null, dangerNow: true });
+      const opened = await lebak.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      expect(opened.body.risk).toBe('tinggi');
+      expect(opened.body.tasks.map((t: { rule: string }) => t.rule)).toContain('respon_risiko_tinggi');
+      // an officer's own assessment is kept as it is
+      const b = await itemOf(lebak, (await report({ dangerNow: 'ya' })).code);
+      const upd = await lebak.patch(`/api/v1/intake/${b.id}`, { version: b.version, risk: 'sedang' });
+      const c = await lebak.post(`/api/v1/intake/${b.id}/open-case`, { version: upd.body.version });
+      expect(c.body.risk).toBe('sedang');
+    });
+
+    it('a HEAD request does not spend the one-time receipt', async () => {
+      const a = app();
+      const r = await post(a, '/lapor', valid());
+      const location = r.headers.get('location')!;
+      const head = await a.request(location, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      const page = await get(a, location);
+      expect(page.status).toBe(200);
+      expect(textOf(page.text, 'rahasia')).toMatch(/^\d{5} \d{5} \d{5}$/);
+    });
+
+    it('the audit log keeps no public reporter’s address or browser in clear', async () => {
+      const before = new Date(h.now.value.getTime() - 1);
+      const { code, secret } = await report();
+      await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+      await post(app(), '/lapor/status', { code: 'QQQQ-QQQQ', secret: '1', aksi: 'cek' });
+      const rows = await h.svc.conn.db
+        .selectFrom('audit_event')
+        .select(['action', 'ip', 'user_agent'])
+        .where('at', '>=', before)
+        .where('action', 'in', ['intake.submit', 'intake.receipt', 'intake.status'])
+        .execute();
+      expect(rows.length).toBeGreaterThanOrEqual(4);
+      for (const r of rows) {
+        expect(r.ip ?? '', r.action).toMatch(/^src:[A-Za-z0-9_-]{16}$/);
+        expect(r.ip ?? '').not.toContain('10.30.');
+        expect(r.user_agent, r.action).toBeNull();
+      }
+    });
+
+    it('the reporter’s answer reaches the case managers when the inbox has no intake officer, never a disabled holder', async () => {
+      const { code, secret } = await report({ kab: '36.73' });
+      const db = h.svc.conn.db;
+      const serangIntake = await db
+        .selectFrom('app_user as u')
+        .innerJoin('organisation as o', 'o.id', 'u.org_id')
+        .select('u.id')
+        .where('o.jurisdiction', '=', '36.73')
+        .where('u.role', '=', 'pengaduan')
+        .execute();
+      const ids = serangIntake.map((u) => u.id);
+      await db.updateTable('app_user').set({ disabled: true }).where('id', 'in', ids).execute();
+      try {
+        const m = await h.as('manajer@serang.demo');
+        const count = async () =>
+          (await m.get('/api/v1/notifications')).body.items.filter(
+            (n: { kind: string }) => n.kind === 'pesan_pelapor',
+          ).length;
+        const n0 = await count();
+        await post(app(), '/lapor/status', {
+          code,
+          secret,
+          aksi: 'tambah',
+          body: 'Tolong hubungi saya (uji).',
+        });
+        expect(await count()).toBe(n0 + 1);
+      } finally {
+        await db.updateTable('app_user').set({ disabled: false }).where('id', 'in', ids).execute();
+      }
+    });
+
+    it('with more than 200 messages the reporter sees the latest, and only what she was shown is marked read', async () => {
+      const { code, secret } = await report();
+      const item = await itemOf(lebak, code);
+      const t0 = h.now.value.getTime();
+      const rows = Array.from({ length: 205 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        intake_id: item.id,
+        at: new Date(t0 + i * 1000),
+        author: 'ke_pelapor',
+        author_id: null,
+        body_enc: h.svc.keys.encrypt(i === 204 ? 'PESAN TERAKHIR: datang besok jam 9' : `Pesan ${i}`),
+      }));
+      await h.svc.conn.db.insertInto('intake_message').values(rows).execute();
+      const st = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(st.text).toContain('PESAN TERAKHIR: datang besok jam 9');
+      const unseen = await h.svc.conn.db
+        .selectFrom('intake_message')
+        .select('id')
+        .where('intake_id', '=', item.id)
+        .where('seen_at', 'is', null)
+        .execute();
+      expect(unseen).toHaveLength(5);
+    });
+
+    it('NUL in the auditor’s filters is a clear 400, not a server error', async () => {
+      const auditor = await h.as('auditor@lebak.demo');
+      for (const q of ['name=%00', 'entityId=%00', 'action=a%00', 'entity=%00']) {
+        const r = await auditor.get(`/api/v1/audit?${q}`);
+        expect(r.status, q).toBe(400);
+        expect(JSON.stringify(r.body.error.fieldCodes)).toContain('invalid_characters');
+      }
+    });
+  });
+
   describe('quick exit without JavaScript', () => {
     it('the link goes through /keluar: a redirect to the neutral site with a one-second cookie that identifies nothing', async () => {
       const page = await get(app(), '/lapor');
@@ -506,6 +617,71 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
         phone: PHONE,
         hours: 'Hubungi UPTD PPA (uji)',
       });
+    });
+
+    it('staff of other kab/kota learn only its kab/kota: no desa, no kecamatan, by any field or filter', async () => {
+      const db = h.svc.conn.db;
+      await db
+        .updateTable('organisation')
+        .set({ region_code: '36.02.01.2002', areas: ['36.02.01.2002', '36.02.01'] })
+        .where('type', '=', 'rumah_aman')
+        .where('jurisdiction', '=', '36.02')
+        .execute();
+      const serang = await h.as('manajer@serang.demo');
+      const all = (await serang.get('/api/v1/directory?type=rumah_aman&pageSize=100')).body.items;
+      const entry = all.find((e: { name: string }) => e.name === 'Rumah Aman Lebak (demo)');
+      expect(entry).toMatchObject({ regionCode: '36.02', regionName: 'Kabupaten Lebak', areas: ['36.02'] });
+      expect(JSON.stringify(entry)).not.toMatch(/36\.02\.01|Malingping|Cilangkahan/);
+      const orgs = (await serang.get('/api/v1/organisations?q=Rumah Aman Lebak')).body;
+      expect(JSON.stringify(orgs)).not.toMatch(/36\.02\.01|Cilangkahan/);
+      // the region filter answers the same for every kecamatan and desa of Lebak
+      const found = async (region: string) =>
+        (await serang.get(`/api/v1/directory?type=rumah_aman&region=${region}&pageSize=100`)).body.items.some(
+          (e: { id: string }) => e.id === entry.id,
+        );
+      for (const probe of ['36.02', '36.02.01', '36.02.01.2002', '36.02.01.2001', '36.02.02', '36.02.05'])
+        expect(await found(probe), probe).toBe(true);
+      expect(await found('36.73')).toBe(false);
+      // its own kab/kota sees the desa
+      const lebakM = await h.as('manajer@lebak.demo');
+      expect((await lebakM.get(`/api/v1/directory/${entry.id}`)).body).toMatchObject({
+        regionCode: '36.02.01.2002',
+      });
+      expect(
+        await (async () => {
+          const r = await lebakM.get('/api/v1/directory?type=rumah_aman&region=36.02.02&pageSize=100');
+          return r.body.items.some((e: { id: string }) => e.id === entry.id);
+        })(),
+      ).toBe(false);
+    });
+
+    it('a safe house asking to join: its address and phone only for its own kab/kota’s administrators', async () => {
+      const a = app();
+      const page = await get(a, '/gabung');
+      const tokenField = page.text.match(/name="submissionToken" value="([^"]+)"/)?.[1];
+      const r = await post(a, '/gabung', {
+        orgName: 'Rumah Singgah Uji',
+        orgType: 'rumah_aman',
+        prov: '36',
+        kab: '36.02',
+        services: ['rumah_aman'],
+        address: 'Jl. GABUNG-RAHASIA 5',
+        phone: '0252 555 0177',
+        email: 'rumah.singgah@uji.example',
+        contactName: 'Ibu Pengelola Uji',
+        ...(tokenField ? { submissionToken: tokenField } : {}),
+      });
+      expect(r.status, r.text.slice(0, 300)).toBeLessThan(400);
+      const own = await h.as('admin-dinas@lebak.demo');
+      const mine = (await own.get('/api/v1/join-requests')).body.find(
+        (j: { orgName: string }) => j.orgName === 'Rumah Singgah Uji',
+      );
+      expect(mine).toMatchObject({ address: 'Jl. GABUNG-RAHASIA 5', restrictedFields: [] });
+      const outside = await h.as(await h.provinceUser('admin'));
+      const theirs = (await outside.get('/api/v1/join-requests')).body.find(
+        (j: { orgName: string }) => j.orgName === 'Rumah Singgah Uji',
+      );
+      expect(theirs).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });
     });
   });
 });

@@ -9,7 +9,7 @@ import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Actor, adminScope, isWithin, jurisdictionOf, mayLocate } from '../../domain/policy.ts';
 import type { OrgInput, OrgUpdate } from '../../domain/schemas.ts';
-import { RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
+import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { requireAdmin } from './require-admin.ts';
 
@@ -34,6 +34,7 @@ type OrgRow = {
   active?: boolean;
   version: number;
   region_name?: string | null;
+  jurisdiction_name?: string | null;
 };
 
 /** An organisation as `actor` may see it: a safe house's address and phone only for its own kab/kota. */
@@ -43,15 +44,15 @@ export function orgDto(actor: Actor, o: OrgRow): OrgDto {
     id: o.id,
     name: o.name,
     type: o.type,
-    regionCode: o.region_code,
-    regionName: o.region_name ?? null,
+    regionCode: located ? o.region_code : o.jurisdiction,
+    regionName: (located ? o.region_name : o.jurisdiction_name) ?? null,
     jurisdiction: o.jurisdiction,
     address: located ? o.address : null,
     phone: located ? o.phone : null,
     restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: o.email,
     services: o.services ?? [],
-    areas: o.areas ?? [],
+    areas: located ? (o.areas ?? []) : coarseLocation({ jurisdiction: o.jurisdiction, areas: o.areas ?? [] }).areas,
     hours: o.hours ?? null,
     languages: o.languages ?? [],
     accessibility: o.accessibility ?? null,

@@ -25,7 +25,7 @@ import {
   mayLocate,
 } from '../../domain/policy.ts';
 import { AGREEMENT_WARN_DAYS, verificationStale } from '../../domain/referrals.ts';
-import { RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
+import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
 /** The Dinas whose agreements count for the reader: its kab/kota and its province. */
@@ -49,8 +49,8 @@ export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string
     id: r.id,
     name: r.name,
     type: r.type,
-    regionCode: r.region_code,
-    regionName: r.region_name ?? null,
+    regionCode: located ? r.region_code : coarseLocation(r).regionCode,
+    regionName: (located ? r.region_name : r.jurisdiction_name) ?? null,
     jurisdiction: r.jurisdiction,
     address: located ? r.address : null,
     phone: located ? r.phone : null,
@@ -58,7 +58,7 @@ export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string
     email: r.email,
     website: r.website,
     services: r.services,
-    areas: r.areas,
+    areas: located ? r.areas : coarseLocation(r).areas,
     hours: r.hours,
     languages: r.languages,
     accessibility: r.accessibility,

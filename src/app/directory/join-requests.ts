@@ -19,7 +19,8 @@ import { findUserByEmail, insertUser } from '../../db/user.repository.ts';
 import type { JoinRequestInput } from '../../domain/directory.ts';
 import type { JoinRequestDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canGrantRole, jurisdictionOf } from '../../domain/policy.ts';
+import { type Actor, canGrantRole, jurisdictionOf, mayLocate } from '../../domain/policy.ts';
+import { RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { temporaryPassword } from '../admin/manage-users.ts';
 import { requireAdmin } from '../admin/require-admin.ts';
 import { type AuthedCtx, audit, type Ctx } from '../context.ts';
@@ -31,17 +32,20 @@ import { hashPassword } from '../passwords.ts';
 /** More requests than this from one address in 10 minutes are refused for a while. */
 export const JOIN_REQUESTS_PER_SOURCE_PER_10_MIN = 5;
 
-export function joinRequestDto(k: Keyring, j: JoinRequestRow): JoinRequestDto {
+export function joinRequestDto(actor: Actor, k: Keyring, j: JoinRequestRow): JoinRequestDto {
+  // a safe house asking to join: its place is for its own kab/kota's Dinas only
+  const located = mayLocate(actor, { type: j.org_type, jurisdiction: j.jurisdiction });
   return {
     id: j.id,
     jurisdiction: j.jurisdiction,
     orgName: j.org_name,
     orgType: j.org_type,
-    regionCode: j.region_code,
-    regionName: j.region_name ?? null,
+    regionCode: located ? j.region_code : j.jurisdiction,
+    regionName: located ? (j.region_name ?? null) : null,
     services: j.services,
-    address: j.address,
-    phone: j.phone,
+    address: located ? j.address : null,
+    phone: located ? j.phone : null,
+    restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: j.email,
     contactName: k.decrypt(j.contact_name_enc),
     contactPosition: j.contact_position,
@@ -128,7 +132,7 @@ export async function listJoinRequests(ctx: AuthedCtx, status?: string): Promise
     outcome: 'ok',
     detail: { returned: rows.map((r) => r.id) },
   });
-  return rows.map((r) => joinRequestDto(ctx.keys, r));
+  return rows.map((r) => joinRequestDto(ctx.actor, ctx.keys, r));
 }
 
 async function loadOpen(ctx: AuthedCtx, root: string, id: string, version: number) {
@@ -236,7 +240,7 @@ export async function approveJoinRequest(
     });
   const after = (await getJoinRequest(db, root, id))!;
   return {
-    request: joinRequestDto(ctx.keys, after),
+    request: joinRequestDto(ctx.actor, ctx.keys, after),
     orgId,
     user: {
       id: userId,
@@ -287,5 +291,5 @@ export async function rejectJoinRequest(
       if (!decided) await lostRace(ctx, root, id);
       throw e;
     });
-  return joinRequestDto(ctx.keys, (await getJoinRequest(ctx.conn.db, root, id))!);
+  return joinRequestDto(ctx.actor, ctx.keys, (await getJoinRequest(ctx.conn.db, root, id))!);
 }

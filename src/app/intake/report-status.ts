@@ -15,6 +15,7 @@ import {
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
+  INBOX_ROLES,
   type IntakeStatus,
   normaliseCode,
   type PublicStatus,
@@ -78,8 +79,9 @@ type Row = Awaited<ReturnType<typeof load>>;
 async function view(ctx: Ctx, trx: Tx, row: Row): Promise<ReportStatus> {
   const now = ctx.clock();
   const thread = await reporterThread(trx, row.id);
-  const unseen = thread.filter((m) => m.author === 'ke_pelapor' && !m.seen_at).length;
-  if (unseen > 0) await markSeenByReporter(trx, row.id, now);
+  const fresh = thread.filter((m) => m.author === 'ke_pelapor' && !m.seen_at).map((m) => m.id);
+  const unseen = fresh.length;
+  await markSeenByReporter(trx, row.id, fresh, now);
   return {
     code: row.code,
     status: publicStatus(row.status as IntakeStatus, row.case_stage),
@@ -128,10 +130,10 @@ export async function addReporterInformation(
       bodyEnc: ctx.keys.encrypt(body),
     });
     await addIntakeEvent(trx, row.id, null, 'intake.reporter_added', now);
-    // the officer holding the item is told; with nobody holding it, the inbox's intake officers
-    const to = row.assigned_to
-      ? [row.assigned_to]
-      : await activeUsersInJurisdiction(trx, row.jurisdiction, ['pengaduan']);
+    // the officer holding the item is told; with nobody (active) holding it, everyone who reads
+    // the inbox — intake officers and case managers
+    const readers = await activeUsersInJurisdiction(trx, row.jurisdiction, INBOX_ROLES);
+    const to = row.assigned_to && readers.includes(row.assigned_to) ? [row.assigned_to] : readers;
     await notify(trx, to, { kind: 'pesan_pelapor', link: `/pengaduan/${row.id}`, ref: row.code }, now);
     await audit(ctx, trx, {
       action: 'intake.reporter_added',

@@ -15,7 +15,7 @@ import {
 import { getRegion } from '../../db/region.repository.ts';
 import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
+import { caseRiskFromIntake, INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
 import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
 import { getCase } from '../cases/get-case.ts';
 import { createCaseIn } from '../cases/open-case.ts';
@@ -166,7 +166,7 @@ export async function openCaseFromIntake(
     caseId = await createCaseIn(ctx, trx, {
       channel: (CHANNEL_TO_CASE[row.channel] ?? 'laporan_pihak_ketiga') as never,
       receivedAt: new Date(row.received_at).toISOString(),
-      risk: (row.risk as never) ?? null,
+      risk: caseRiskFromIntake({ risk: row.risk, dangerNow: row.danger_now }) as never,
       caseType: row.victim_age_group === 'dewasa' ? 'ktp' : child ? 'ampk' : null,
       managerId: opts.managerId,
     });

@@ -18,7 +18,12 @@ import {
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AcceptBody, HandlingBody, InvestigationBody } from '../../domain/referral-schemas.ts';
-import { type NotificationKind, POLICE_ORG_TYPE, type ReferralStatus } from '../../domain/referrals.ts';
+import {
+  type NotificationKind,
+  POLICE_ORG_TYPE,
+  type ReferralStatus,
+  recipientGrantActive,
+} from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
 import { splitRecord } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -338,6 +343,12 @@ export function postMessage(ctx: AuthedCtx, id: string, input: { body: string })
     action: 'referral.message',
     allowed: (c, l) => actsAsSender(c, l) || (l.side === 'penerima' && l.r.consent_withdrawn_at === null),
     from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
+    // the referring side may write until the referral is cancelled; the recipient only while the
+    // referral is open (as permissions.message says): after it ends, its own record stays readable
+    guard: async (_trx, l) => {
+      if (l.side === 'penerima' && !recipientGrantActive(l.r.status as ReferralStatus, false))
+        throw new AppError('REFERRAL_STATE');
+    },
     version: null,
     set: () => ({}),
     event: { type: 'message', body: input.body },

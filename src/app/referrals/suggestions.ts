@@ -7,7 +7,8 @@ import { findCasePerson } from '../../db/person.repository.ts';
 import { suggestionCandidates } from '../../db/referral.repository.ts';
 import type { ReferralSuggestionDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { isWithin } from '../../domain/policy.ts';
+import { isWithin, mayLocate } from '../../domain/policy.ts';
+import { coarseLocation } from '../../domain/taxonomies.ts';
 import { localDate } from '../../domain/time.ts';
 import { loadVisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -60,7 +61,10 @@ export async function referralSuggestions(
       name: o.name,
       type: o.type,
       services: o.services,
-      proximity: proximity(o.areas, o.region_code, place),
+      // a safe house of another kab/kota is placed by its kab/kota only (policy.mayLocate)
+      proximity: mayLocate(ctx.actor, o)
+        ? proximity(o.areas, o.region_code, place)
+        : proximity(coarseLocation(o).areas, coarseLocation(o).regionCode, place),
       capacityFree: o.capacity_free,
       activeAgreement: Boolean(o.active_agreement),
       onSimpul: Boolean(o.on_simpul),
