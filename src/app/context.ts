@@ -20,7 +20,10 @@ export type RequestMeta = {
 /** How the audit log records a request's source: in clear for staff, a keyed hash for the public. */
 function auditSource(ctx: Ctx): { ip: string | null; userAgent: string | null } {
   if (!ctx.meta.anonymous) return { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent };
-  return { ip: ctx.meta.ip ? `src:${ctx.keys.blindIndex('audit-source', ctx.meta.ip).slice(0, 16)}` : null, userAgent: null };
+  return {
+    ip: ctx.meta.ip ? `src:${ctx.keys.blindIndex('audit-source', ctx.meta.ip).slice(0, 16)}` : null,
+    userAgent: null,
+  };
 }
 
 export type Services = {

@@ -4,10 +4,10 @@
  */
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
+import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
-import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
 
 const within = (col: string, root: string) =>

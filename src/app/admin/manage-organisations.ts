@@ -52,7 +52,9 @@ export function orgDto(actor: Actor, o: OrgRow): OrgDto {
     restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: o.email,
     services: o.services ?? [],
-    areas: located ? (o.areas ?? []) : coarseLocation({ jurisdiction: o.jurisdiction, areas: o.areas ?? [] }).areas,
+    areas: located
+      ? (o.areas ?? [])
+      : coarseLocation({ jurisdiction: o.jurisdiction, areas: o.areas ?? [] }).areas,
     hours: o.hours ?? null,
     languages: o.languages ?? [],
     accessibility: o.accessibility ?? null,
