@@ -207,3 +207,36 @@ describe('public report pages', () => {
     });
   }
 });
+
+test('on a slow network a second tap on "Kirim laporan" sends nothing twice, and the receipt shows the secret', async () => {
+  const { page } = await env.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto('/lapor');
+  await page.getByLabel('Saya ingin tanpa nama').check();
+  await page.getByLabel('Dipukul, ditendang, dilukai').check();
+  await page.getByLabel('Provinsi').selectOption({ label: 'Banten' });
+  await expect
+    .poll(() => page.locator('#f-kab:not([disabled]) option').allTextContents(), { timeout: 10_000 })
+    .toContain('Kabupaten Lebak');
+  await page.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Lebak' });
+  await page.getByLabel('Jangan hubungi saya').check();
+  // the report takes 1.5 s to leave the phone
+  const posts: string[] = [];
+  await page.route('**/lapor', async (route) => {
+    if (route.request().method() === 'POST') {
+      posts.push(route.request().url());
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    await route.continue();
+  });
+  // two taps half a second apart, as a person does when nothing seems to happen (done inside the
+  // page: the browser driver itself waits while a navigation is pending)
+  await page.evaluate(() => {
+    const b = document.getElementById('kirim') as HTMLButtonElement;
+    b.click();
+    setTimeout(() => b.click(), 500);
+  });
+  await see(page, page.getByRole('heading', { name: 'Laporan Anda sudah diterima' }), 'the receipt');
+  expect(posts, 'one POST for two taps').toHaveLength(1);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText
+  expect((await page.locator('#rahasia').innerText()).trim()).toMatch(/^\d{5} \d{5} \d{5}$/);
+});

@@ -1,7 +1,7 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 import { type Insertable, sql } from 'kysely';
 import type { Tx } from './connect.ts';
-import type { IntakeReceiptTable, IntakeTable } from './schema.ts';
+import type { IntakePassTable, IntakeReceiptTable, IntakeTable } from './schema.ts';
 
 export async function insertIntake(db: Tx, row: Insertable<IntakeTable>) {
   return db.insertInto('intake').values(row).returningAll().executeTakeFirstOrThrow();
@@ -228,21 +228,99 @@ export async function insertReceipt(db: Tx, row: Insertable<IntakeReceiptTable>)
   await db.insertInto('intake_receipt').values(row).execute();
 }
 
-/** Takes (deletes and returns) a receipt still valid at `now`; a spent or expired one gives nothing. */
+/**
+ * Takes a receipt still unseen and valid at `now`: locks it, empties its secret and marks it viewed
+ * (so of two opens at once, one gets it), and returns what the page shows. Run in a transaction.
+ */
 export async function takeReceipt(db: Tx, tokenHash: string, now: Date) {
-  const r = await db
-    .deleteFrom('intake_receipt')
+  const r = await lockReceipt(db, tokenHash);
+  if (!r || !r.secret_enc || new Date(r.expires_at).getTime() <= now.getTime()) return undefined;
+  await db
+    .updateTable('intake_receipt')
+    .set({ secret_enc: null, viewed_at: now })
     .where('token_hash', '=', tokenHash)
-    .returning(['intake_id', 'secret_enc', 'danger_now', 'contact', 'expires_at'])
-    .executeTakeFirst();
-  if (!r || new Date(r.expires_at).getTime() <= now.getTime()) return undefined;
+    .execute();
   const i = await db.selectFrom('intake').select(['code']).where('id', '=', r.intake_id).executeTakeFirst();
   return i ? { ...r, code: i.code } : undefined;
 }
 
-/** Receipts never shown are deleted once expired (their secret is gone with them). */
+/** The secret of a receipt about to be taken (read under the row lock of the caller's transaction). */
+export function lockReceipt(db: Tx, tokenHash: string) {
+  return db
+    .selectFrom('intake_receipt')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Gives a receipt a new secret to show (a second identical submission right after the first was shown). */
+export async function rearmReceipt(db: Tx, tokenHash: string, secretEnc: string, expiresAt: Date) {
+  await db
+    .updateTable('intake_receipt')
+    .set({ secret_enc: secretEnc, viewed_at: null, expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+/** Receipts are deleted once expired, shown or not (an unseen one takes its secret with it). */
 export async function pruneReceipts(db: Tx, now: Date) {
   await db.deleteFrom('intake_receipt').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('intake_pass').where('expires_at', '<=', now).execute();
+}
+
+export async function insertPass(db: Tx, row: Insertable<IntakePassTable>) {
+  await db.insertInto('intake_pass').values(row).execute();
+}
+
+/** The pass, locked for this transaction, when it exists and has not expired. */
+export function lockPass(db: Tx, tokenHash: string, kind: string, now: Date) {
+  return db
+    .selectFrom('intake_pass')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('kind', '=', kind)
+    .where('expires_at', '>', now)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markPassUsed(db: Tx, tokenHash: string, now: Date) {
+  await db.updateTable('intake_pass').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** The intake row the status page needs, by id. */
+export function findIntakeForStatus(db: Tx, id: string) {
+  return db
+    .selectFrom('intake as i')
+    .leftJoin('case_file as c', 'c.id', 'i.case_id')
+    .select([
+      'i.id',
+      'i.code',
+      'i.secret_hash',
+      'i.status',
+      'i.received_at',
+      'i.jurisdiction',
+      'i.assigned_to',
+    ])
+    .select(['i.case_id', 'c.stage as case_stage', 'c.manager_id as case_manager_id'])
+    .where('i.id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setSecretHash(db: Tx, id: string, secretHash: string) {
+  await db.updateTable('intake').set({ secret_hash: secretHash }).where('id', '=', id).execute();
+}
+
+/** Takes back one hit counted in the window (a check that turned out right is not a guess). */
+export async function refundRateLimit(db: Tx, key: string, windowStart: Date) {
+  await db
+    .updateTable('rate_limit')
+    .set({ count: sql`count - 1` })
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .where('count', '>', 0)
+    .execute();
 }
 
 /**

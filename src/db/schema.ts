@@ -288,6 +288,16 @@ export interface IntakeReceiptTable {
   secret_enc: string | null;
   danger_now: boolean;
   contact: boolean;
+  viewed_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+export interface IntakePassTable {
+  token_hash: string;
+  intake_id: string;
+  kind: string;
+  problem: string | null;
+  added: Generated<boolean>;
+  used_at: Timestamp | null;
   expires_at: Timestamp;
 }
 export interface DailyCheckTable {
@@ -532,6 +542,7 @@ export interface Database {
   intake_event: IntakeEventTable;
   intake_message: IntakeMessageTable;
   intake_receipt: IntakeReceiptTable;
+  intake_pass: IntakePassTable;
   daily_check: DailyCheckTable;
   rate_limit: RateLimitTable;
   system_meta: SystemMetaTable;

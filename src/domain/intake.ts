@@ -227,13 +227,29 @@ export function formatSecret(digits: string): string {
   return digits.match(/.{1,5}/g)?.join(' ') ?? digits;
 }
 
-/** What a person typed, compared case- and space-insensitively (older secrets had letters). */
+/**
+ * What a person typed, compared case-insensitively and with any separators dropped (spaces, dashes,
+ * dots as Indonesians group digits, full-width digits from some keyboards). Older secrets had letters.
+ */
 export function normaliseSecret(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '');
+  return typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
 }
 
 /** How long the one-time page with the code and the secret can be opened after a report. */
 export const RECEIPT_TTL_MS = 15 * 60_000;
+/**
+ * A second identical submission this soon after the receipt was shown gets a new secret shown once
+ * more: on a slow network the browser throws away the first answer when a second tap arrives.
+ */
+export const RECEIPT_REISSUE_MS = 2 * 60_000;
+/** How long a status view can be opened, and how long its answer form stays usable. */
+export const STATUS_VIEW_TTL_MS = 10 * 60_000;
+export const STATUS_ANSWER_TTL_MS = 30 * 60_000;
+/** A second tap on "Kirim" this soon after the first stores nothing twice and shows the page again. */
+export const STATUS_ANSWER_REPEAT_MS = 2 * 60_000;
 
 /** Abuse resistance limits (per fixed window). */
 export const RATE_LIMITS = {

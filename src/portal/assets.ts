@@ -54,6 +54,8 @@ dl{margin:.3rem 0}dt{font-weight:700}dd{margin:0 0 .3rem}
  * ours that is left some other way blanks itself as it goes (pagehide), so the browser's
  * back/forward cache keeps nothing readable, and a page shown again from that cache reloads
  * (pageshow): the form comes back empty (autocomplete=off), a receipt comes back spent.
+ * A form is sent once: a second tap while the first is on its way (a slow network) does nothing,
+ * and the button says it is sending.
  */
 export const SCRIPT = `(function(){var d=document,w=window,x=d.getElementById('keluar'),t=0;
 function blank(){d.title='';try{d.body.innerHTML='';d.documentElement.style.background='#fff'}catch(_){}}
@@ -61,6 +63,7 @@ function out(e){if(e)e.preventDefault();blank();location.replace(x.getAttribute(
 x.addEventListener('click',out);
 d.addEventListener('keydown',function(e){if(e.key!=='Escape'&&e.key!=='Esc')return;var n=Date.now();if(n-t<2000)out(e);else t=n});
 w.addEventListener('pagehide',blank);
+d.addEventListener('submit',function(e){var f=e.target,b=e.submitter;if(b&&b.name==='_pilih')return;if(f.getAttribute('data-kirim')){e.preventDefault();return}f.setAttribute('data-kirim','1');if(b&&b.getAttribute('data-busy'))b.textContent=b.getAttribute('data-busy');setTimeout(function(){f.removeAttribute('data-kirim')},20000)});
 w.addEventListener('pageshow',function(e){if(e.persisted){blank();location.reload()}});
 d.documentElement.className+=' js';
 var z=d.getElementById('darurat'),ys=d.querySelectorAll('input[name=dangerNow]');

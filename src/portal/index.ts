@@ -9,7 +9,7 @@ import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Ctx, Services } from '../app/context.ts';
 import { openReceipt } from '../app/intake/open-receipt.ts';
-import { addReporterInformation, getReportStatus } from '../app/intake/report-status.ts';
+import { answerReport, checkReport, openStatusView } from '../app/intake/report-status.ts';
 import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
 import { submitPublicReport } from '../app/intake/submit-public-report.ts';
 import { verifyLetter } from '../app/letters/verify-letter.ts';
@@ -219,19 +219,10 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
       const v = viewOf(c, f.a.lang, f.a.judul);
       const code = (f.a.code ?? '').slice(0, 40);
       const secret = (f.a.secret ?? '').slice(0, 40);
-      const ctx = ctxOf(c);
       try {
-        if (f.a.aksi === 'tambah') {
-          const add = ReporterAddition.safeParse({ body: f.a.body ?? '' });
-          if (!add.success) {
-            const status = await getReportStatus(ctx, code, secret);
-            const problem = { field: 'body', code: zodFieldCodes(add.error).body ?? 'required' };
-            return send(c, statusPage(v, { status, secret, problem, body: f.a.body ?? '' }), 400);
-          }
-          const status = await addReporterInformation(ctx, code, secret, add.data.body);
-          return send(c, statusPage(v, { status, secret, added: true }));
-        }
-        return send(c, statusPage(v, { status: await getReportStatus(ctx, code, secret), secret }));
+        const { view } = await checkReport(ctxOf(c), code, secret);
+        // Post/Redirect/Get: the code and secret leave no POST in the history (decision 015)
+        return c.redirect(href(v, `/lapor/status/lihat/${view}`), 303);
       } catch (e) {
         if (e instanceof AppError && e.code === 'RATE_LIMITED')
           return send(c, statusPage(v, { code, problem: 'limited' }), 429);
@@ -239,6 +230,36 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
           return send(c, statusPage(v, { code, problem: 'wrong' }), 404);
         throw e;
       }
+    }),
+  );
+
+  app.get(
+    '/lapor/status/lihat/:token',
+    safe(async (c) => {
+      const v = viewOf(c);
+      if (c.req.method === 'HEAD') return c.body(null, 200);
+      const view = await openStatusView(ctxOf(c), c.req.param('token') ?? '');
+      return view ? send(c, statusPage(v, { view })) : send(c, spentPage(v), 404);
+    }),
+  );
+
+  app.post(
+    '/lapor/status/balas',
+    safe(async (c) => {
+      let f: Filled;
+      try {
+        f = readForm(await c.req.parseBody({ all: true }));
+      } catch {
+        const v = viewOf(c);
+        return send(c, messagePage(v, v.t.badTypeTitle, v.t.badTypeBody), 400);
+      }
+      const v = viewOf(c, f.a.lang, f.a.judul);
+      const add = ReporterAddition.safeParse({ body: f.a.body ?? '' });
+      const answer = add.success
+        ? { body: add.data.body }
+        : { problem: zodFieldCodes(add.error).body ?? 'required' };
+      const next = await answerReport(ctxOf(c), (f.a.lanjut ?? '').slice(0, 80), answer);
+      return next ? c.redirect(href(v, `/lapor/status/lihat/${next.view}`), 303) : send(c, spentPage(v), 404);
     }),
   );
 

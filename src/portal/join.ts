@@ -175,7 +175,7 @@ ${textField(v, f, e, 'contactPosition', 'joinContactPosition', { max: 200, auto:
 </fieldset>
 <div class="hp" aria-hidden="true"><label for="f-website">${t.honeypot}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
 ${carry(v, { neutral: false })}
-<p><button type="submit" id="kirim">${t.joinSubmit}</button></p>
+<p><button type="submit" id="kirim" data-busy="${t.sending}">${t.joinSubmit}</button></p>
 </form>`;
   return page(v, {
     title: t.titleJoin,

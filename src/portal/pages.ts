@@ -1,6 +1,6 @@
 /** The answer to a report, the status page and the service points (/layanan). */
 import { html } from 'hono/html';
-import type { ReportStatus } from '../app/intake/report-status.ts';
+import type { StatusView } from '../app/intake/report-status.ts';
 import { fieldMessage } from '../domain/field-messages.ts';
 import { PUBLIC_STATUS_LABELS } from '../domain/intake.ts';
 import { ORG_TYPES, SERVICE_TYPES } from '../domain/taxonomies.ts';
@@ -29,13 +29,11 @@ export function spentPage(v: View): Html {
   return page(v, { title: v.t.spentTitle, body: html`<h1>${v.t.spentTitle}</h1>` });
 }
 
-export type StatusView = {
+export type StatusPageData = {
   code?: string;
-  secret?: string;
-  problem?: 'wrong' | 'limited' | { field: string; code: string };
-  status?: ReportStatus;
-  added?: boolean;
-  body?: string;
+  problem?: 'wrong' | 'limited';
+  /** a one-time view of the report (after the code and secret were checked) */
+  view?: StatusView;
 };
 
 function dateOf(iso: string, lang: 'id' | 'en', zone: IndonesianZone, withTime = false): string {
@@ -49,7 +47,7 @@ function dateOf(iso: string, lang: 'id' | 'en', zone: IndonesianZone, withTime =
   return withTime ? `${s} ${ZONE_ABBR[zone]}` : s;
 }
 
-function thread(v: View, st: ReportStatus): Html {
+function thread(v: View, st: StatusView): Html {
   const t = v.t;
   if (st.messages.length === 0) return html`<h2>${t.messagesTitle}</h2><p>${t.messagesNone}</p>`;
   return html`<h2>${t.messagesTitle}</h2>${st.unseen ? html`<p class="ok" role="status">${t.messagesNew}</p>` : ''}${st.messages.map(
@@ -58,40 +56,37 @@ function thread(v: View, st: ReportStatus): Html {
   )}`;
 }
 
-export function statusPage(v: View, s: StatusView): Html {
+export function statusPage(v: View, s: StatusPageData): Html {
   const t = v.t;
-  const action = href(v, '/lapor/status');
-  const problem =
-    s.problem === 'wrong'
-      ? t.statusWrong
-      : s.problem === 'limited'
-        ? t.statusLimited
-        : s.problem
-          ? fieldMessage(s.problem.code, v.lang)
-          : null;
-  const body = s.status
-    ? html`<h1>${fill(t.statusOf, { code: s.status.code })}</h1>
-${s.added ? html`<p class="ok" role="status">${t.addInfoDone}</p>` : ''}
-<p class="ok" id="status">${PUBLIC_STATUS_LABELS[s.status.status][v.lang]}</p>
-<p>${fill(t.statusReceivedOn, { date: dateOf(s.status.receivedAt, v.lang, s.status.zone) })}</p>
-${thread(v, s.status)}
+  const st = s.view;
+  if (st) {
+    const problem = st.problem ? fieldMessage(st.problem, v.lang) : null;
+    const body = html`<h1>${fill(t.statusOf, { code: st.code })}</h1>
+${st.added ? html`<p class="ok" role="status">${t.addInfoDone}</p>` : ''}
+<p class="ok" id="status">${PUBLIC_STATUS_LABELS[st.status][v.lang]}</p>
+<p>${fill(t.statusReceivedOn, { date: dateOf(st.receivedAt, v.lang, st.zone) })}</p>
+${thread(v, st)}
 ${problem ? html`<div class="summary" role="alert"><p>${problem}</p></div>` : ''}
-<form method="post" action="${action}" autocomplete="off" novalidate><h2>${t.addInfo}</h2>
-<input type="hidden" name="code" value="${s.status.code}"><input type="hidden" name="secret" value="${s.secret ?? ''}"><input type="hidden" name="aksi" value="tambah">${carry(v)}
-<label for="f-body">${t.addInfoLabel}</label><textarea id="f-body" name="body" rows="4" maxlength="5000" autocomplete="off"${on(typeof s.problem === 'object', 'aria-invalid="true"')}>${s.body ?? ''}</textarea>
-<p><button type="submit">${t.addInfoSend}</button></p></form>`
-    : html`<h1>${t.titleStatus}</h1>
+<form method="post" action="${href(v, '/lapor/status/balas')}" autocomplete="off" novalidate><h2>${t.addInfo}</h2>
+<input type="hidden" name="lanjut" value="${st.answerPass}">${carry(v)}
+<label for="f-body">${t.addInfoLabel}</label><textarea id="f-body" name="body" rows="4" maxlength="5000" autocomplete="off"${on(problem !== null, 'aria-invalid="true"')}></textarea>
+<p><button type="submit" data-busy="${t.sending}">${t.addInfoSend}</button></p></form>`;
+    // no language switch: the view opens once
+    return page(v, { title: t.titleStatus, body, switchTo: null });
+  }
+  const problem = s.problem === 'wrong' ? t.statusWrong : s.problem === 'limited' ? t.statusLimited : null;
+  const body = html`<h1>${t.titleStatus}</h1>
 ${problem ? html`<div class="summary" id="ringkasan" role="alert" tabindex="-1" autofocus><p>${problem}</p></div>` : ''}
 <p>${t.statusIntro}</p>
-<form method="post" action="${action}" autocomplete="off" novalidate>
+<form method="post" action="${href(v, '/lapor/status')}" autocomplete="off" novalidate>
 <label for="f-code">${t.code}</label><input type="text" id="f-code" name="code" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" value="${s.code ?? ''}">
 <label for="f-secret">${t.secret}</label><input type="text" id="f-secret" name="secret" maxlength="30" autocomplete="off" inputmode="numeric" spellcheck="false" value="">
 <input type="hidden" name="aksi" value="cek">${carry(v)}
-<p><button type="submit">${t.check}</button></p></form>`;
+<p><button type="submit" data-busy="${t.sending}">${t.check}</button></p></form>`;
   return page(v, {
     title: t.titleStatus,
     body,
-    switchTo: s.status ? null : href(v, '/lapor/status', {}, v.lang === 'en' ? 'id' : 'en'),
+    switchTo: href(v, '/lapor/status', {}, v.lang === 'en' ? 'id' : 'en'),
   });
 }
 

@@ -230,8 +230,10 @@ export function reportFormPage(v: View, d: ReportFormData): Html {
   const a = d.filled.a;
   const e = d.errors;
   const r = regionOf(a);
-  const token =
-    a.submissionToken && /^[A-Za-z0-9_-]{16,64}$/.test(a.submissionToken) ? a.submissionToken : newToken();
+  // a new submission token at every render: a double tap of this form is one report, but a form
+  // shown again from the history (a region step, errors) and sent is a new one, and can never lead
+  // to the receipt of a report sent before (decision 015)
+  const token = newToken();
   const contact = a.contactMethod || '';
   const danger = a.dangerNow === 'ya';
   const body = html`<h1>${t.titleReport}</h1>
@@ -279,7 +281,7 @@ ${regionSelect(v, { name: 'kec', label: t.district, options: d.regions.districts
 <div class="opt"><input type="checkbox" id="f-judul" name="judul" value="netral" autocomplete="off"${on(v.neutral, 'checked')}><label for="f-judul">${t.neutralTitle}</label></div>
 <div class="hp" aria-hidden="true"><label for="f-website">${t.honeypot}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
 <input type="hidden" name="submissionToken" value="${token}">${carry(v, { neutral: false })}
-<p><button type="submit" id="kirim">${t.submit}</button></p>
+<p><button type="submit" id="kirim" data-busy="${t.sending}">${t.submit}</button></p>
 </form>`;
   return page(v, {
     title: t.titleReport,

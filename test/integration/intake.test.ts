@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReceipt } from '../../src/app/intake/open-receipt.ts';
-import { addReporterInformation, getReportStatus } from '../../src/app/intake/report-status.ts';
+import { answerReport, checkReport, openStatusView } from '../../src/app/intake/report-status.ts';
 import { submitPublicReport } from '../../src/app/intake/submit-public-report.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
@@ -8,6 +8,19 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
   let h: Harness;
   let officer: Client;
   const meta = { ip: '10.1.2.3', userAgent: 'uji', requestId: null };
+  /** checks code and secret and opens the one-time view, as the status page does */
+  const getReportStatus = async (ctx: Parameters<typeof checkReport>[0], code: string, secret: string) => {
+    const { view } = await checkReport(ctx, code, secret);
+    const v = await openStatusView(ctx, view);
+    if (!v) throw new Error('the view did not open');
+    return v;
+  };
+  const addReporterInformation = async (
+    ctx: Parameters<typeof checkReport>[0],
+    code: string,
+    secret: string,
+    body: string,
+  ) => answerReport(ctx, (await getReportStatus(ctx, code, secret)).answerPass, { body });
   /** submits a report and opens its one-time receipt page, as the browser does after the redirect */
   const report = async (over: Record<string, unknown> = {}) => {
     const r = await send(over);
@@ -75,7 +88,12 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     expect(shown?.secret).toMatch(/^\d{5} \d{5} \d{5}$/);
     // shown once: opening it again (Back, reload, history) shows nothing
     expect(await openReceipt({ ...h.svc, actor: null, meta }, b.receipt)).toBeNull();
-    const c = await send({ submissionToken: token });
+    // sent again minutes later: still one report, and nothing shown
+    const saved = h.now.value;
+    h.now.value = new Date(saved.getTime() + 3 * 60_000);
+    const c = await send({ submissionToken: token }).finally(() => {
+      h.now.value = saved;
+    });
     expect(c.duplicate).toBe(true);
     expect(await openReceipt({ ...h.svc, actor: null, meta }, c.receipt)).toBeNull();
     const n = await h.svc.conn.db

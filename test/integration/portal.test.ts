@@ -64,6 +64,21 @@ async function submit(app: App, fields: Fields, headers: Record<string, string> 
   return { ...(await get(app, location)), location: location as string | null };
 }
 
+/** Checks a report on the status page as a browser does: the POST, then the one-time view it leads to. */
+async function status(app: App, fields: Fields) {
+  const r = await post(app, '/lapor/status', fields);
+  if (r.status !== 303) return r;
+  return get(app, r.headers.get('location')!);
+}
+
+/** Answers on a view just shown, with the pass its form carries, and opens the view that follows. */
+async function answer(app: App, viewHtml: string, body: string) {
+  const lanjut = viewHtml.match(/name="lanjut" value="([^"]+)"/)?.[1] ?? '';
+  const r = await post(app, '/lapor/status/balas', { lanjut, body });
+  if (r.status !== 303) return r;
+  return get(app, r.headers.get('location')!);
+}
+
 const textOf = (html: string, id: string) => html.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? null;
 
 function expectSafeHeaders(headers: Headers, what: string) {
@@ -199,8 +214,12 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(shown.status).toBe(200);
     expect(textOf(shown.text, 'kode')).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(textOf(shown.text, 'rahasia')).toMatch(/^\d{5} \d{5} \d{5}$/);
-    // sent again later (Back and "resubmit"): nothing about the report is shown
-    const c = await submit(app, f);
+    // sent again later (minutes on): nothing about the report is shown
+    const saved = h.now.value;
+    h.now.value = new Date(saved.getTime() + 3 * 60_000);
+    const c = await submit(app, f).finally(() => {
+      h.now.value = saved;
+    });
     expect(c.status).toBe(404);
     expect(c.text).not.toContain(textOf(shown.text, 'kode')!);
     expect(c.text).not.toContain('id="rahasia"');
@@ -277,11 +296,11 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;',
     );
     // the status page and the reporter's addition
-    const st = await post(app, '/lapor/status', { code, secret, aksi: 'tambah', body: evil });
+    const st = await answer(app, (await status(app, { code, secret, aksi: 'cek' })).text, evil);
     expect(st.status).toBe(200);
     expect(st.text).toContain('Terima kasih, pesan Anda sudah diteruskan ke petugas.');
     expect(st.text).not.toContain('<script>alert');
-    const wrong = await post(app, '/lapor/status', { code: evil, secret: evil, aksi: 'cek' });
+    const wrong = await status(app, { code: evil, secret: evil, aksi: 'cek' });
     expect(wrong.text).not.toContain('<script>alert');
     expect(wrong.text).not.toContain('<img src=x');
     // only the page's own script tag
@@ -371,7 +390,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     const form = await get(a, '/lapor/status');
     expect(form.status).toBe(200);
     expect(form.text).toContain('<label for="f-code">Kode tindak lanjut</label>');
-    const ok = await post(a, '/lapor/status', {
+    const ok = await status(a, {
       code: code.toLowerCase().replace('-', ' '),
       secret,
       aksi: 'cek',
@@ -379,9 +398,9 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('Diterima — laporan Anda sudah masuk dan menunggu petugas.');
     expect(ok.text).not.toContain('Anak tetangga'); // nothing of the report itself
-    const wrongSecret = await post(a, '/lapor/status', { code, secret: 'SALAHSALAH', aksi: 'cek' });
-    const wrongCode = await post(a, '/lapor/status', { code: 'AAAA-AAAA', secret, aksi: 'cek' });
-    const empty = await post(a, '/lapor/status', { aksi: 'cek' });
+    const wrongSecret = await status(a, { code, secret: 'SALAHSALAH', aksi: 'cek' });
+    const wrongCode = await status(a, { code: 'AAAA-AAAA', secret, aksi: 'cek' });
+    const empty = await status(a, { aksi: 'cek' });
     for (const w of [wrongSecret, wrongCode, empty]) {
       expect(w.status).toBe(404);
       expect(w.text).toContain('Kode tindak lanjut atau nomor rahasia tidak cocok.');
@@ -392,15 +411,16 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
       (i: { code: string }) => i.code === code,
     );
     await lebak.patch(`/api/v1/intake/${item.id}`, { version: item.version, risk: 'sedang' });
-    const later = await post(a, '/lapor/status', { code, secret, aksi: 'cek', lang: 'en' });
+    const later = await status(a, { code, secret, aksi: 'cek', lang: 'en' });
     expect(later.text).toContain('Being handled — officers are following up your report.');
-    const emptyAdd = await post(a, '/lapor/status', { code, secret, aksi: 'tambah', body: '  ' });
-    expect(emptyAdd.status).toBe(400);
+    const emptyAdd = await answer(a, (await status(a, { code, secret, aksi: 'cek' })).text, '  ');
+    expect(emptyAdd.status).toBe(200);
     expect(emptyAdd.text).toContain('Wajib diisi.');
+    expect(emptyAdd.text).not.toContain('Terima kasih, pesan Anda');
     // many attempts from one address: a clear "wait" page
     let last = { status: 0, text: '' };
     for (let i = 0; i < 25 && last.status !== 429; i++)
-      last = await post(a, '/lapor/status', { code, secret: `SALAH${i}`, aksi: 'cek' });
+      last = await status(a, { code, secret: `SALAH${i}`, aksi: 'cek' });
     expect(last.status).toBe(429);
     expect(last.text).toContain('Terlalu banyak percobaan.');
   });
@@ -465,7 +485,7 @@ describe.each(ENGINES)('public reporting pages on %s', (engine) => {
       await submit(app, valid()),
       await post(app, '/lapor', { submissionToken: token() }),
       await post(app, '/lapor', valid()),
-      await post(app, '/lapor/status', { code: 'x', secret: 'y' }),
+      await status(app, { code: 'x', secret: 'y' }),
       await get(app, '/lapor/terkirim/tidak-ada-xxxxxxxxxxxx'),
       await get(app, '/lapor/tidak-ada'),
     ];

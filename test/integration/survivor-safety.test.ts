@@ -46,6 +46,21 @@ async function get(app: App, path: string) {
   const r = await app.request(path);
   return { status: r.status, text: await r.text(), headers: r.headers };
 }
+/** Checks a report on the status page as a browser does: the POST, then the one-time view it leads to. */
+async function status(app: App, fields: Fields) {
+  const r = await post(app, '/lapor/status', fields);
+  if (r.status !== 303) return r;
+  return get(app, r.headers.get('location')!);
+}
+
+/** Answers on a view just shown, with the pass its form carries, and opens the view that follows. */
+async function answer(app: App, viewHtml: string, body: string) {
+  const lanjut = viewHtml.match(/name="lanjut" value="([^"]+)"/)?.[1] ?? '';
+  const r = await post(app, '/lapor/status/balas', { lanjut, body });
+  if (r.status !== 303) return r;
+  return get(app, r.headers.get('location')!);
+}
+
 const textOf = (html: string, id: string) => html.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? null;
 
 describe.each(ENGINES)('survivor safety on %s', (engine) => {
@@ -243,13 +258,13 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       expect(sent.body.history.map((e: { type: string }) => e.type)).toContain('intake.to_reporter');
 
       const a = app();
-      const st = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      const st = await status(a, { code, secret, aksi: 'cek' });
       expect(st.status).toBe(200);
       expect(st.text).toContain('Ada pesan baru dari petugas.');
       expect(st.text).toContain('Silakan datang ke UPTD PPA hari Senin jam 09.00');
       expect(st.text).toMatch(/WIB<\/small>/);
       // shown again: no longer new
-      const again = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      const again = await status(a, { code, secret, aksi: 'cek' });
       expect(again.text).not.toContain('Ada pesan baru dari petugas.');
       expect(
         (await lebak.get(`/api/v1/intake/${item.id}`)).body.messages.find(
@@ -257,23 +272,23 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
         ).seenAt,
       ).toEqual(expect.any(String));
 
-      const answer = 'Baik, saya datang Senin (uji).';
-      const reply = await post(a, '/lapor/status', { code, secret, aksi: 'tambah', body: answer });
+      const words = 'Baik, saya datang Senin (uji).';
+      const reply = await answer(a, (await status(a, { code, secret, aksi: 'cek' })).text, words);
       expect(reply.status).toBe(200);
       expect(reply.text).toContain('Terima kasih, pesan Anda sudah diteruskan ke petugas.');
-      expect(reply.text).toContain(answer);
+      expect(reply.text).toContain(words);
       const after = await lebak.get(`/api/v1/intake/${item.id}`);
       expect(after.body.messages.map((m: { author: string; body: string }) => [m.author, m.body])).toEqual(
         expect.arrayContaining([
           ['ke_pelapor', msg],
-          ['pelapor', answer],
+          ['pelapor', words],
         ]),
       );
       // officers' internal notes never reach the reporter
       await lebak.post(`/api/v1/intake/${item.id}/notes`, {
         body: 'Catatan internal: pelaku tetangga (uji).',
       });
-      const st2 = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      const st2 = await status(a, { code, secret, aksi: 'cek' });
       expect(st2.text).not.toContain('Catatan internal');
       // the inbox's intake officers are told (nobody holds the item)
       const notes = await lebak.get('/api/v1/notifications');
@@ -338,9 +353,9 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
     it('the secret is 15 digits in three groups, and typed with or without spaces it opens the status', async () => {
       const { code, secret } = await report();
       expect(secret).toMatch(/^\d{5} \d{5} \d{5}$/);
-      const ok = await post(app(), '/lapor/status', { code, secret: secret.replace(/ /g, ''), aksi: 'cek' });
+      const ok = await status(app(), { code, secret: secret.replace(/ /g, ''), aksi: 'cek' });
       expect(ok.status).toBe(200);
-      const dashed = await post(app(), '/lapor/status', {
+      const dashed = await status(app(), {
         code,
         secret: secret.replace(/ /g, '-'),
         aksi: 'cek',
@@ -353,7 +368,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       // 100 wrong guesses at the same moment, each from its own address
       const burst = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          post(app(), '/lapor/status', { code, secret: `${String(i).padStart(15, '0')}`, aksi: 'cek' }),
+          status(app(), { code, secret: `${String(i).padStart(15, '0')}`, aksi: 'cek' }),
         ),
       );
       const statuses = burst.map((r) => r.status);
@@ -363,7 +378,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       );
       expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
       // now even the right secret must wait: the code is locked for the hour
-      const locked = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+      const locked = await status(app(), { code, secret, aksi: 'cek' });
       expect(locked.status).toBe(429);
       expect(locked.text).toContain('Terlalu banyak percobaan');
       expect(locked.text).not.toContain('Diterima —');
@@ -371,7 +386,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       const saved = h.now.value;
       h.now.value = new Date(saved.getTime() + 3600_000);
       try {
-        const later = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+        const later = await status(app(), { code, secret, aksi: 'cek' });
         expect(later.status).toBe(200);
       } finally {
         h.now.value = saved;
@@ -432,8 +447,8 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
     it('the audit log keeps no public reporter’s address or browser in clear', async () => {
       const before = new Date(h.now.value.getTime() - 1);
       const { code, secret } = await report();
-      await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
-      await post(app(), '/lapor/status', { code: 'QQQQ-QQQQ', secret: '1', aksi: 'cek' });
+      await status(app(), { code, secret, aksi: 'cek' });
+      await status(app(), { code: 'QQQQ-QQQQ', secret: '1', aksi: 'cek' });
       const rows = await h.svc.conn.db
         .selectFrom('audit_event')
         .select(['action', 'ip', 'user_agent'])
@@ -467,12 +482,14 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
             (n: { kind: string }) => n.kind === 'pesan_pelapor',
           ).length;
         const n0 = await count();
-        await post(app(), '/lapor/status', {
-          code,
-          secret,
-          aksi: 'tambah',
-          body: 'Tolong hubungi saya (uji).',
-        });
+        {
+          const a = app();
+          await answer(
+            a,
+            (await status(a, { code, secret, aksi: 'cek' })).text,
+            'Tolong hubungi saya (uji).',
+          );
+        }
         expect(await count()).toBe(n0 + 1);
       } finally {
         await db.updateTable('app_user').set({ disabled: false }).where('id', 'in', ids).execute();
@@ -492,7 +509,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
         body_enc: h.svc.keys.encrypt(i === 204 ? 'PESAN TERAKHIR: datang besok jam 9' : `Pesan ${i}`),
       }));
       await h.svc.conn.db.insertInto('intake_message').values(rows).execute();
-      const st = await post(app(), '/lapor/status', { code, secret, aksi: 'cek' });
+      const st = await status(app(), { code, secret, aksi: 'cek' });
       expect(st.text).toContain('PESAN TERAKHIR: datang besok jam 9');
       const unseen = await h.svc.conn.db
         .selectFrom('intake_message')
@@ -501,6 +518,99 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
         .where('seen_at', 'is', null)
         .execute();
       expect(unseen).toHaveLength(5);
+    });
+
+    it('the status page leaves nothing in history: a view opens once, an answer is stored once even when tapped twice', async () => {
+      const { code, secret } = await report();
+      const a = app();
+      const check = await post(a, '/lapor/status', { code, secret, aksi: 'cek' });
+      expect(check.status).toBe(303);
+      const view = check.headers.get('location')!;
+      expect(view).toMatch(/^\/lapor\/status\/lihat\/[A-Za-z0-9_-]{16,64}$/);
+      const shown = await get(a, view);
+      expect(shown.status).toBe(200);
+      // the form carries a pass, never the code's secret
+      expect(shown.text).not.toContain(secret.replace(/ /g, ''));
+      expect(shown.text).not.toContain(secret);
+      // Back, a reload, the history: the view is spent and says nothing about the report
+      const again = await get(a, view);
+      expect(again.status).toBe(404);
+      expect(again.text).not.toContain(code);
+      // two taps on "Kirim": one message; the second also leads to a fresh view
+      const lanjut = shown.text.match(/name="lanjut" value="([^"]+)"/)![1]!;
+      const [x, y] = await Promise.all([
+        post(a, '/lapor/status/balas', { lanjut, body: 'Satu kali saja (uji dua ketuk).' }),
+        post(a, '/lapor/status/balas', { lanjut, body: 'Satu kali saja (uji dua ketuk).' }),
+      ]);
+      expect([x.status, y.status]).toEqual([303, 303]);
+      const last = await get(a, y.headers.get('location')!);
+      expect(last.status).toBe(200);
+      expect(last.text).toContain('Satu kali saja (uji dua ketuk).');
+      const item = await itemOf(lebak, code);
+      expect(
+        item.messages.filter((m: { body: string }) => m.body === 'Satu kali saja (uji dua ketuk).'),
+      ).toHaveLength(1);
+      // much later the same pass stores nothing and shows nothing
+      const saved = h.now.value;
+      h.now.value = new Date(saved.getTime() + 3 * 60_000);
+      try {
+        const late = await post(a, '/lapor/status/balas', { lanjut, body: 'Terlambat (uji).' });
+        expect(late.status).toBe(404);
+      } finally {
+        h.now.value = saved;
+      }
+      // a HEAD does not spend a view
+      const v2 = (await post(a, '/lapor/status', { code, secret, aksi: 'cek' })).headers.get('location')!;
+      expect((await a.request(v2, { method: 'HEAD' })).status).toBe(200);
+      expect((await get(a, v2)).status).toBe(200);
+    });
+
+    it('a reporter who checks and answers often is never locked out by her own visits', async () => {
+      const { code, secret } = await report();
+      const a = app();
+      for (let i = 0; i < RATE_LIMITS.statusPerCodePerHour + 5; i++) {
+        const v = await status(a, { code, secret, aksi: 'cek' });
+        expect(v.status, `visit ${i + 1}`).toBe(200);
+      }
+      // secrets as people write them: dots between the groups, full-width digits
+      expect((await status(a, { code, secret: secret.replace(/ /g, '.'), aksi: 'cek' })).status).toBe(200);
+      const wide = secret.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      expect((await status(a, { code, secret: wide, aksi: 'cek' })).status).toBe(200);
+    });
+
+    it('a double tap on a slow phone: the second answer shows a new secret once, and the first stops working', async () => {
+      const a = app();
+      const f = valid();
+      const first = await post(a, '/lapor', f);
+      const seen = await get(a, first.headers.get('location')!);
+      const code = textOf(seen.text, 'kode')!;
+      const oldSecret = textOf(seen.text, 'rahasia')!;
+      // the browser threw that page away when the second tap's answer came
+      const second = await post(a, '/lapor', f);
+      expect(second.headers.get('location')).toBe(first.headers.get('location'));
+      const shown = await get(a, second.headers.get('location')!);
+      expect(shown.status).toBe(200);
+      const newSecret = textOf(shown.text, 'rahasia')!;
+      expect(newSecret).toMatch(/^\d{5} \d{5} \d{5}$/);
+      expect(newSecret).not.toBe(oldSecret);
+      expect((await status(a, { code, secret: newSecret, aksi: 'cek' })).status).toBe(200);
+      expect((await status(a, { code, secret: oldSecret, aksi: 'cek' })).status).toBe(404);
+      // the form shown again from the history carries a new token: sending it makes a new report
+      const page1 = await get(a, '/lapor');
+      const page2 = await get(a, '/lapor');
+      const tok = (t: string) => t.match(/name="submissionToken" value="([^"]+)"/)![1];
+      expect(tok(page1.text)).not.toBe(tok(page2.text));
+      const step = await post(a, '/lapor', { ...f, _pilih: 'prov' });
+      expect(tok(step.text)).not.toBe(f.submissionToken);
+      // three minutes on, the same form shows nothing again
+      const saved = h.now.value;
+      h.now.value = new Date(saved.getTime() + 3 * 60_000);
+      try {
+        const third = await post(a, '/lapor', f);
+        expect((await get(a, third.headers.get('location')!)).status).toBe(404);
+      } finally {
+        h.now.value = saved;
+      }
     });
 
     it('NUL in the auditor’s filters is a clear 400, not a server error', async () => {

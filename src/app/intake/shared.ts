@@ -39,9 +39,13 @@ export function sameHash(a: string | null, b: string): boolean {
 }
 
 /** Counts a hit in a fixed window of `windowMs` and returns the count so far. */
+/** The start of the fixed window of `windowMs` that contains `now`. */
+export function windowStart(now: Date, windowMs: number): Date {
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
 export async function countHit(db: Tx, key: string, now: Date, windowMs: number): Promise<number> {
-  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  return hitRateLimit(db, key, start);
+  return hitRateLimit(db, key, windowStart(now, windowMs));
 }
 
 export type IntakeSummaryDto = {

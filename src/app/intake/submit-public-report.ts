@@ -15,11 +15,20 @@ import {
   findIntakeByToken,
   insertIntake,
   insertReceipt,
+  lockReceipt,
+  rearmReceipt,
   servedJurisdictions,
+  setSecretHash,
 } from '../../db/intake.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { INBOX_ROLES, RATE_LIMITS, RECEIPT_TTL_MS, routeReport } from '../../domain/intake.ts';
+import {
+  INBOX_ROLES,
+  RATE_LIMITS,
+  RECEIPT_REISSUE_MS,
+  RECEIPT_TTL_MS,
+  routeReport,
+} from '../../domain/intake.ts';
 import type { PublicReportInput } from '../../domain/intake-schemas.ts';
 import { audit, type Ctx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
@@ -45,7 +54,7 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
   const now = ctx.clock();
   const receipt = receiptToken(ctx.keys, input.submissionToken);
   const prior = await findIntakeByToken(db, input.submissionToken);
-  if (prior) return { receipt, duplicate: true, slowDownMs: 0 };
+  if (prior) return duplicate(ctx, prior, receipt);
   if (!input.regionCode) throw new AppError('VALIDATION_FAILED', { regionCode: 'region_required' });
   if (!(await getRegion(db, input.regionCode)))
     throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
@@ -130,8 +139,40 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
   } catch (e) {
     // two identical submissions at the same moment: the unique token keeps one
     const again = await findIntakeByToken(db, input.submissionToken);
-    if (again) return { receipt, duplicate: true, slowDownMs: 0 };
+    if (again) return duplicate(ctx, again, receipt);
     throw e;
   }
   return { receipt, duplicate: false, slowDownMs };
+}
+
+/**
+ * The same form sent again (a double tap). If its receipt is still unseen, the second answer leads
+ * to it. If it was shown moments ago (RECEIPT_REISSUE_MS) — to a page the browser then threw away
+ * for the second answer, on a slow network — the report gets a new secret, shown on the receipt
+ * once more; the first, never seen, stops working. Later than that, nothing is shown again. Every
+ * render of the form carries a new submission token, so only a double tap of the same rendered
+ * form can reach this: a form resubmitted from history is a new report.
+ */
+async function duplicate(
+  ctx: Ctx,
+  prior: { id: string; code: string },
+  receipt: string,
+): Promise<SubmitResult> {
+  const now = ctx.clock();
+  const tokenHash = receiptHash(ctx.keys, receipt);
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const r = await lockReceipt(trx, tokenHash);
+    if (!r || r.secret_enc || !r.viewed_at) return;
+    if (now.getTime() - new Date(r.viewed_at).getTime() > RECEIPT_REISSUE_MS) return;
+    const secret = newSecret();
+    await setSecretHash(trx, prior.id, secretHash(ctx.keys, prior.code, secret));
+    await rearmReceipt(trx, tokenHash, ctx.keys.encrypt(secret), new Date(now.getTime() + RECEIPT_TTL_MS));
+    await audit(ctx, trx, {
+      action: 'intake.receipt_reissued',
+      entity: 'intake',
+      entityId: prior.id,
+      outcome: 'ok',
+    });
+  });
+  return { receipt, duplicate: true, slowDownMs: 0 };
 }
