@@ -5,7 +5,7 @@
 import type { Stage } from './stages.ts';
 import { STAGES } from './stages.ts';
 import type { Label } from './taxonomies.ts';
-import { addWorkingDays, zoneOfRegion } from './time.ts';
+import { addWorkingDays, localDate, localDayStart, zoneOfRegion } from './time.ts';
 
 const HOUR = 3600_000;
 
@@ -74,6 +74,23 @@ function earliest(...ds: Array<Date | null>): Date | null {
   const xs = ds.filter((d): d is Date => d !== null);
   if (xs.length === 0) return null;
   return new Date(Math.min(...xs.map((d) => d.getTime())));
+}
+
+/**
+ * The first service that answers a case: services are recorded with a day only, and one dated
+ * before the day the case was received (a victim who saw a doctor before she came) is not the
+ * unit's response — it must not silence a high-risk case's one-hour deadline.
+ */
+export function firstResponseService(
+  serviceDays: readonly Date[],
+  receivedAt: Date,
+  regionCode: string,
+): Date | null {
+  const receivedDay = localDayStart(localDate(receivedAt, regionCode), regionCode).getTime();
+  const after = serviceDays
+    .filter((d) => d.getTime() >= receivedDay)
+    .sort((a, b) => a.getTime() - b.getTime());
+  return after[0] ?? null;
 }
 
 export function computeTasks(f: DeadlineFacts, now: Date): Task[] {

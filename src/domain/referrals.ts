@@ -388,6 +388,7 @@ export const NOTIFICATION_KINDS = [
   'permohonan_bergabung',
   'pesan_pelapor',
   'laporan_tanpa_kotak',
+  'laporan_dipindahkan',
   // urgent cases (decision 013)
   'kasus_tanpa_manajer',
   'kasus_ditugaskan',
@@ -429,6 +430,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   laporan_tanpa_kotak: {
     id: 'Ada laporan yang tidak masuk kotak masuk mana pun',
     en: 'Reports that no inbox can see',
+  },
+  laporan_dipindahkan: {
+    id: 'Laporan dipindahkan ke kotak masuk Anda',
+    en: 'A report was moved into your inbox',
   },
   kasus_tanpa_manajer: {
     id: 'Kasus baru belum memiliki manajer kasus',

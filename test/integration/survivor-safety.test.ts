@@ -613,6 +613,86 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       }
     });
 
+    it('a victim reporting herself keeps her name and number in the case; where it happened is not where she lives; officers’ messages stay theirs', async () => {
+      const { code } = await report({
+        reporterType: 'korban',
+        reporterName: 'Rina Uji Sendiri',
+        contactMethod: 'whatsapp',
+        contactPhone: '0812 7777 0001',
+        consentContact: '1',
+        kec: '36.02.01',
+      });
+      const item = await itemOf(lebak, code);
+      await lebak.post(`/api/v1/intake/${item.id}/reporter-messages`, {
+        body: 'Apakah kamu aman sekarang? (uji)',
+      });
+      const fresh = await itemOf(lebak, code);
+      const opened = await lebak.post(`/api/v1/intake/${item.id}/open-case`, { version: fresh.version });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      const victim = opened.body.persons.find((p: { role: string }) => p.role === 'korban');
+      expect(victim.name).toBe('Rina Uji Sendiri');
+      expect(victim.phone).toMatch(/081277770001|0812 7777 0001|6281277770001/);
+      expect(victim.regionCode).toBeNull();
+      expect(opened.body.incidents[0].regionCode).toBe('36.02.01');
+      const notes = opened.body.records.filter((r: { kind: string }) => r.kind === 'note');
+      const toReporter = notes.find((n: { body?: string; data: { writtenBy?: string } }) =>
+        JSON.stringify(n).includes('Apakah kamu aman sekarang'),
+      );
+      expect(toReporter.data.writtenBy).toBe('ke_pelapor');
+    });
+
+    it('disabling an inbox’s last reader while reports wait there tells the admins at once; a moved report tells its new inbox', async () => {
+      const { code } = await report({ kab: '36.73' });
+      const db = h.svc.conn.db;
+      const readers = await db
+        .selectFrom('app_user as u')
+        .innerJoin('organisation as o', 'o.id', 'u.org_id')
+        .select(['u.id', 'u.version'])
+        .where('o.jurisdiction', '=', '36.73')
+        .where('u.role', 'in', ['pengaduan', 'manajer'])
+        .where('u.disabled', '=', false)
+        .execute();
+      const serangAdmin = await h.as('admin-dinas@serang.demo');
+      const kinds = async () =>
+        (await serangAdmin.get('/api/v1/notifications')).body.items.filter(
+          (n: { kind: string }) => n.kind === 'laporan_tanpa_kotak',
+        ).length;
+      const before = await kinds();
+      try {
+        for (const [i, r] of readers.entries()) {
+          const res = await serangAdmin.patch(`/api/v1/admin/users/${r.id}`, {
+            version: r.version,
+            disabled: true,
+          });
+          expect(res.status).toBe(200);
+          // only the last one empties the inbox
+          expect(await kinds()).toBe(i === readers.length - 1 ? before + 1 : before);
+        }
+        const admin = await h.as('admin@lebak.demo');
+        const orphan = (await admin.get('/api/v1/admin/orphan-intake')).body.items.find(
+          (x: { code: string }) => x.code === code,
+        );
+        await admin.post(`/api/v1/admin/orphan-intake/${orphan.id}/route`, {
+          version: orphan.version,
+          toRegion: '36.02',
+        });
+        const moved = (await lebak.get('/api/v1/notifications')).body.items.filter(
+          (n: { kind: string; ref: string }) => n.kind === 'laporan_dipindahkan' && n.ref === code,
+        );
+        expect(moved.length).toBe(1);
+      } finally {
+        await db
+          .updateTable('app_user')
+          .set({ disabled: false })
+          .where(
+            'id',
+            'in',
+            readers.map((r) => r.id),
+          )
+          .execute();
+      }
+    });
+
     it('NUL in the auditor’s filters is a clear 400, not a server error', async () => {
       const auditor = await h.as('auditor@lebak.demo');
       for (const q of ['name=%00', 'entityId=%00', 'action=a%00', 'entity=%00']) {

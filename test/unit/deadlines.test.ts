@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeTasks, type DeadlineFacts } from '../../src/domain/deadlines.ts';
-import { addWorkingDays, zoneOfRegion } from '../../src/domain/time.ts';
+import { computeTasks, type DeadlineFacts, firstResponseService } from '../../src/domain/deadlines.ts';
+import { addWorkingDays, localDayStart, zoneOfRegion } from '../../src/domain/time.ts';
 
 // Monday 2 March 2026, 09:00 WIB
 const received = new Date('2026-03-02T02:00:00Z');
@@ -108,5 +108,40 @@ describe('deadlines (domain.md §2.4)', () => {
     expect(addWorkingDays(fri, 1, 'Asia/Jakarta').toISOString()).toBe('2026-03-09T16:30:00.000Z');
     // Saturday 01:30 WIT + 1 working day = Monday 01:30 WIT = Sunday 16:30 UTC
     expect(addWorkingDays(fri, 1, 'Asia/Jayapura').toISOString()).toBe('2026-03-08T16:30:00.000Z');
+  });
+});
+
+describe('a service dated before the case was received is not its response', () => {
+  const receivedAt = new Date('2026-12-04T21:30:00Z'); // 5 Dec 2026, 04.30 WIB
+  const day = (d: string) => localDayStart(d, '36.02');
+  it('ignores services of earlier days, counts the received day and after', () => {
+    expect(firstResponseService([day('2026-12-04'), day('2026-11-01')], receivedAt, '36.02')).toBeNull();
+    expect(firstResponseService([day('2026-12-04'), day('2026-12-05')], receivedAt, '36.02')).toEqual(
+      day('2026-12-05'),
+    );
+    expect(firstResponseService([day('2026-12-07'), day('2026-12-05')], receivedAt, '36.02')).toEqual(
+      day('2026-12-05'),
+    );
+  });
+  it('a high-risk case answered only by a backdated service stays overdue', () => {
+    const tasks = computeTasks(
+      {
+        receivedAt,
+        regionCode: '36.02',
+        stage: 'identifikasi',
+        risk: 'tinggi',
+        sexualViolence: false,
+        firstServiceAt: firstResponseService([day('2026-11-01')], receivedAt, '36.02'),
+        assessmentStartedAt: null,
+        policeReportedAt: null,
+        restitutions: [],
+        closedAt: null,
+      },
+      new Date(receivedAt.getTime() + 2 * 3600_000),
+    );
+    expect(tasks.find((t) => t.rule === 'respon_risiko_tinggi')).toMatchObject({
+      doneAt: null,
+      overdue: true,
+    });
   });
 });

@@ -11,6 +11,7 @@ import { type Actor, adminScope, isWithin, jurisdictionOf, mayLocate } from '../
 import type { OrgInput, OrgUpdate } from '../../domain/schemas.ts';
 import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { warnIfInboxEmptied } from '../intake/orphans.ts';
 import { requireAdmin } from './require-admin.ts';
 
 type OrgRow = {
@@ -185,6 +186,8 @@ export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgU
   const row = await db.transaction().execute(async (trx) => {
     const r = await updateOrganisationRow(trx, id, input.version, set, ctx.clock());
     if (!r) throw new AppError('VERSION_CONFLICT');
+    // an organisation switched off or moved may leave its inbox without a reader
+    if (set.active === false || set.jurisdiction) await warnIfInboxEmptied(ctx, trx, existing.jurisdiction);
     await audit(ctx, trx, {
       action: 'organisation.update',
       entity: 'organisation',

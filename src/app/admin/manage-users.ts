@@ -15,6 +15,7 @@ import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
 import { canGrantRole, isWithin, type Role, roleFitsOrg } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { warnIfInboxEmptied } from '../intake/orphans.ts';
 import { hashPassword } from '../passwords.ts';
 import { mfaEnrolmentRequired } from '../sign-in.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -113,6 +114,9 @@ export async function updateUser(
     if (!(await updateUserAccount(trx, id, input.version, fields, now)))
       throw new AppError('VERSION_CONFLICT');
     if (input.disabled || input.role) await revokeUserSessions(trx, id, now);
+    // the last intake officer or case manager of an inbox with open reports: the admins are told
+    if (input.disabled || (input.role && input.role !== u.role))
+      await warnIfInboxEmptied(ctx, trx, u.jurisdiction);
     await audit(ctx, trx, {
       action: 'user.update',
       entity: 'user',

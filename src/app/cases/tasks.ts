@@ -1,7 +1,7 @@
 /** Deadline tasks for a set of cases, from the rules in src/domain/deadlines.ts. */
 
 import { deadlineFactsRows, listCases } from '../../db/case.repository.ts';
-import { computeTasks, DEADLINE_LABELS, stageAtLeast } from '../../domain/deadlines.ts';
+import { computeTasks, DEADLINE_LABELS, firstResponseService, stageAtLeast } from '../../domain/deadlines.ts';
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
@@ -56,7 +56,7 @@ export async function tasksForCases(
         stage: c.stage as Stage,
         risk: c.risk,
         sexualViolence: sexual.has(c.id),
-        firstServiceAt: serviceDates[0] ?? null,
+        firstServiceAt: firstResponseService(serviceDates, new Date(c.received_at), c.jurisdiction),
         assessmentStartedAt,
         policeReportedAt: police[0] ?? null,
         restitutions: rights,

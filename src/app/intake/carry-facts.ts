@@ -19,7 +19,11 @@ import { personColumns } from '../cases/save-person.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
 
 /** Case-note data (not encrypted) that says where a carried note came from. */
-export type CarriedNote = { fromIntake: string; writtenBy: 'pelapor' | 'petugas' };
+export type CarriedNote = {
+  fromIntake: string;
+  /** pelapor: told by the reporter; petugas: an officers' note; ke_pelapor: an officer's message to the reporter */
+  writtenBy: 'pelapor' | 'petugas' | 'ke_pelapor';
+};
 
 /** The reporter's safety requests as the text of a case note (Bahasa Indonesia, the case file's language). */
 export function safetyNoteText(
@@ -56,18 +60,24 @@ export async function carryIntakeFacts(
 ): Promise<{ notes: number }> {
   const k = ctx.keys;
   const base = { case_id: caseId, jurisdiction: row.jurisdiction, created_at: now, updated_at: now };
+  const selfReport = row.reporter_type === 'korban';
   await insertPerson(
     trx,
     { ...base, id: randomUUID(), role: 'korban' },
     personColumns(k, {
-      name: k.decrypt(row.victim_name_enc) ?? 'Belum diketahui',
+      // a victim who reported herself gave her own name and number as the reporter's
+      name:
+        k.decrypt(row.victim_name_enc) ??
+        (selfReport ? k.decrypt(row.reporter_name_enc) : null) ??
+        'Belum diketahui',
       sex: (row.victim_sex as never) ?? null,
       birthDate: row.victim_birth_date,
       // the group as told; the officer's own estimate is a separate fact, left empty here
       ageGroup: ageGroupFromIntake(row.victim_age_group),
       nik: k.decrypt(row.victim_nik_enc),
-      phone: k.decrypt(row.victim_phone_enc),
-      regionCode: row.region_code && row.region_code.split('.').length >= 2 ? row.region_code : null,
+      phone: k.decrypt(row.victim_phone_enc) ?? (selfReport ? k.decrypt(row.contact_phone_enc) : null),
+      // where it happened is the incident's place, not where she lives: left for the officer
+      regionCode: null,
     }),
   );
   const reporterName = k.decrypt(row.reporter_name_enc);
@@ -124,12 +134,12 @@ export async function carryIntakeFacts(
   for (const m of await intakeMessages(trx, row.id)) {
     const body = k.decrypt(m.body_enc);
     if (!body) continue;
-    const petugas = m.author === 'petugas';
+    const author = m.author === 'petugas' || m.author === 'ke_pelapor' ? m.author : 'pelapor';
     await note(
       body,
-      { fromIntake: row.code, writtenBy: petugas ? 'petugas' : 'pelapor' },
+      { fromIntake: row.code, writtenBy: author },
       new Date(m.at),
-      petugas ? m.author_id : null,
+      author === 'pelapor' ? null : m.author_id,
     );
     notes++;
   }

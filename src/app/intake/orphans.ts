@@ -14,6 +14,7 @@ import {
   servedJurisdictions,
   updateIntakeRow,
 } from '../../db/intake.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { INBOX_ROLES } from '../../domain/intake.ts';
@@ -96,6 +97,13 @@ export async function rerouteOrphanIntake(
     if (!(await updateIntakeRow(trx, id, input.version, set, now))) throw new AppError('VERSION_CONFLICT');
     const event = { from: item.jurisdiction, to: target };
     await addIntakeEvent(trx, id, ctx.actor.userId, 'intake.rerouted', now, event);
+    // the inbox it lands in is told, like a forwarded report
+    await notify(
+      trx,
+      await activeUsersInJurisdiction(trx, target, INBOX_ROLES),
+      { kind: 'laporan_dipindahkan', link: `/pengaduan/${id}`, ref: item.code },
+      now,
+    );
     await audit(ctx, trx, {
       action: 'intake.reroute',
       entity: 'intake',
@@ -105,6 +113,54 @@ export async function rerouteOrphanIntake(
     });
   });
   return { jurisdiction: target };
+}
+
+/**
+ * Tells the installation's admins and the Dinas admins of these places (and their provinces) that
+ * reports wait where nobody reads them; returns how many were told.
+ */
+async function tellAdmins(trx: Tx, places: readonly string[], now: Date): Promise<number> {
+  const provinces = [...new Set(places.map((p) => p.slice(0, 2)))];
+  const admins = await trx
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.org_id')
+    .select('u.id')
+    .where('u.disabled', '=', false)
+    .where((eb) =>
+      eb.or([
+        eb('u.role', '=', 'admin'),
+        eb.and([eb('u.role', '=', 'admin-dinas'), eb('o.jurisdiction', 'in', [...places, ...provinces])]),
+      ]),
+    )
+    .execute();
+  await notify(
+    trx,
+    admins.map((a) => a.id),
+    { kind: 'laporan_tanpa_kotak', link: '/admin/laporan-tanpa-kotak', ref: null },
+    now,
+  );
+  return admins.length;
+}
+
+/**
+ * Right after an account change (disabled, another role, an organisation switched off): when this
+ * jurisdiction's inbox has lost its last reader while reports are open in it, the admins are told
+ * now, not at the next nightly check. Returns how many reports wait there.
+ */
+export async function warnIfInboxEmptied(ctx: AuthedCtx, trx: Tx, jurisdiction: string): Promise<number> {
+  const rows = await orphanIntake(trx, INBOX_ROLES, jurisdiction, LIST_LIMIT);
+  const here = rows.filter((r) => r.jurisdiction === jurisdiction);
+  if (here.length === 0) return 0;
+  const now = ctx.clock();
+  const told = await tellAdmins(trx, [jurisdiction], now);
+  await audit(ctx, trx, {
+    action: 'intake.orphan_check',
+    entity: 'intake',
+    entityId: null,
+    outcome: 'ok',
+    detail: { count: here.length, jurisdictions: [jurisdiction], recipients: told, trigger: 'account' },
+  });
+  return here.length;
 }
 
 async function claimDay(trx: Tx, name: string, day: string, now: Date): Promise<boolean> {
@@ -129,31 +185,13 @@ export async function checkOrphanIntake(svc: Services): Promise<number> {
     const rows = await orphanIntake(trx, INBOX_ROLES, '', LIST_LIMIT);
     if (rows.length === 0) return 0;
     const places = [...new Set(rows.map((r) => r.jurisdiction))];
-    const provinces = [...new Set(places.map((p) => p.slice(0, 2)))];
-    const admins = await trx
-      .selectFrom('app_user as u')
-      .innerJoin('organisation as o', 'o.id', 'u.org_id')
-      .select('u.id')
-      .where('u.disabled', '=', false)
-      .where((eb) =>
-        eb.or([
-          eb('u.role', '=', 'admin'),
-          eb.and([eb('u.role', '=', 'admin-dinas'), eb('o.jurisdiction', 'in', [...places, ...provinces])]),
-        ]),
-      )
-      .execute();
-    await notify(
-      trx,
-      admins.map((a) => a.id),
-      { kind: 'laporan_tanpa_kotak', link: '/admin/laporan-tanpa-kotak', ref: null },
-      now,
-    );
+    const admins = await tellAdmins(trx, places, now);
     await audit({ ...svc, actor: null, meta: { ip: null, userAgent: null, requestId: null } }, trx, {
       action: 'intake.orphan_check',
       entity: 'intake',
       entityId: null,
       outcome: 'ok',
-      detail: { count: rows.length, jurisdictions: places, recipients: admins.length },
+      detail: { count: rows.length, jurisdictions: places, recipients: admins },
     });
     svc.log.warn({ count: rows.length, jurisdictions: places }, 'reports that no inbox can see');
     return rows.length;

@@ -343,11 +343,10 @@ export function postMessage(ctx: AuthedCtx, id: string, input: { body: string })
     action: 'referral.message',
     allowed: (c, l) => actsAsSender(c, l) || (l.side === 'penerima' && l.r.consent_withdrawn_at === null),
     from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
-    // the referring side may write until the referral is cancelled; the recipient only while the
-    // referral is open (as permissions.message says): after it ends, its own record stays readable
+    // both sides write only while the referral is open (as permissions.message says): after it
+    // ends the recipient no longer sees the referring side's words, and its own record stays readable
     guard: async (_trx, l) => {
-      if (l.side === 'penerima' && !recipientGrantActive(l.r.status as ReferralStatus, false))
-        throw new AppError('REFERRAL_STATE');
+      if (!recipientGrantActive(l.r.status as ReferralStatus, false)) throw new AppError('REFERRAL_STATE');
     },
     version: null,
     set: () => ({}),

@@ -295,8 +295,7 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
       cancel: asSender && isOpen(status),
       withdrawConsent: asSender && !withdrawn,
       message:
-        (asSender && status !== 'dibatalkan') ||
-        (l.side === 'penerima' && recipientGrantActive(status, withdrawn)),
+        (asSender && isOpen(status)) || (l.side === 'penerima' && recipientGrantActive(status, withdrawn)),
       // the letter is addressed to the recipient: it may download it too, printed from its own view
       letter: (asSender || l.side === 'penerima') && !withdrawn && status !== 'dibatalkan',
       handling: asRecipient && worked && !withdrawn,

@@ -314,6 +314,7 @@ export const en = {
   'record.byline': 'Recorded by {who}, {at}',
   'note.fromIntakeReporter': 'From report {code} — told by the reporter, {at}',
   'note.fromIntakeOfficer': 'From report {code} — written by {who}, {at}',
+  'note.fromIntakeToReporter': 'From report {code} — message from {who} to the reporter, {at}',
 
   'plan.intro': '{n} of {total} plan items are agreed with the beneficiary.',
   'plan.none': 'No intervention plan items yet.',

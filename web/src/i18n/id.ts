@@ -314,6 +314,7 @@ export const id = {
   'record.byline': 'Dicatat oleh {who}, {at}',
   'note.fromIntakeReporter': 'Dari pengaduan {code} — disampaikan pelapor, {at}',
   'note.fromIntakeOfficer': 'Dari pengaduan {code} — ditulis oleh {who}, {at}',
+  'note.fromIntakeToReporter': 'Dari pengaduan {code} — pesan {who} kepada pelapor, {at}',
 
   'plan.intro': '{n} dari {total} rencana sudah disepakati bersama penerima manfaat.',
   'plan.none': 'Belum ada rencana intervensi.',

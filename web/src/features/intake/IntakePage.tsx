@@ -337,6 +337,8 @@ function Messages({ item, reload }: Props) {
         body: { body },
       });
       setBody('');
+      // the next one is an internal note again unless the officer chooses otherwise
+      setTo('petugas');
       await reload();
     });
   };

@@ -41,9 +41,11 @@ function noteByline(n: RecordDto): string {
   const code = str(n.data.fromIntake);
   if (!code) return byline(n);
   const at = fmtDateTime(n.createdAt);
-  return n.data.writtenBy === 'petugas'
-    ? t('note.fromIntakeOfficer', { code, who: n.createdByName ?? '—', at })
-    : t('note.fromIntakeReporter', { code, at });
+  if (n.data.writtenBy === 'petugas')
+    return t('note.fromIntakeOfficer', { code, who: n.createdByName ?? '—', at });
+  if (n.data.writtenBy === 'ke_pelapor')
+    return t('note.fromIntakeToReporter', { code, who: n.createdByName ?? '—', at });
+  return t('note.fromIntakeReporter', { code, at });
 }
 
 // ---------------------------------------------------------------- Asesmen
