@@ -234,7 +234,7 @@ export async function insertReceipt(db: Tx, row: Insertable<IntakeReceiptTable>)
  */
 export async function takeReceipt(db: Tx, tokenHash: string, now: Date) {
   const r = await lockReceipt(db, tokenHash);
-  if (!r || !r.secret_enc || new Date(r.expires_at).getTime() <= now.getTime()) return undefined;
+  if (!r?.secret_enc || new Date(r.expires_at).getTime() <= now.getTime()) return undefined;
   await db
     .updateTable('intake_receipt')
     .set({ secret_enc: null, viewed_at: now })

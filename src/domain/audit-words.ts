@@ -209,6 +209,16 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'membuka halaman tanda terima laporan (kode dan nomor rahasia, sekali tampil)',
     'open the one-time receipt of a report (code and secret number)',
   ),
+  'intake.status_view': w(
+    'pengaduan',
+    'membuka halaman status laporan (sekali tampil) dengan kode',
+    'open the one-time status view of a report with its code',
+  ),
+  'intake.receipt_reissued': w(
+    'pengaduan',
+    'memberi nomor rahasia baru pada tanda terima (laporan terkirim dua kali)',
+    'give a receipt a new secret number (the report was sent twice)',
+  ),
   'intake.message_reporter': w(
     'pengaduan',
     'mengirim pesan kepada pelapor',
