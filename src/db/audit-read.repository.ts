@@ -169,7 +169,7 @@ export function auditOrganisations(db: Tx, root: string) {
 
 /* ---- a case's access log ---- */
 
-/** Events about one case: on the case, on its parts (`detail.caseId`), and on its referrals. */
+/** Events about one case: on the case, on its parts (`detail.caseId`), on its referrals and on the reports it came from. */
 function aboutCase(caseId: string) {
   return (eb: ExpressionBuilder<Database & { a: Database['audit_event'] }, 'a'>) =>
     eb.or([
@@ -184,6 +184,19 @@ function aboutCase(caseId: string) {
             .selectFrom('referral as r')
             .select(sql<string>`r.id::text`.as('id'))
             .where('r.case_id', '=', caseId),
+        ),
+      ]),
+      // the report(s) the case came from: whoever opened the story and the reporter's number there
+      // saw this person's data too
+      eb.and([
+        eb('a.entity', '=', 'intake'),
+        eb(
+          'a.entity_id',
+          'in',
+          eb
+            .selectFrom('intake as i')
+            .select(sql<string>`i.id::text`.as('id'))
+            .where('i.case_id', '=', caseId),
         ),
       ]),
     ]);

@@ -110,7 +110,10 @@ export const SECTION_LABELS: Record<Section, Label> = {
     id: 'Identitas korban (nama, NIK, tanggal lahir)',
     en: 'Victim identity (name, NIK, birth date)',
   },
-  kontak: { id: 'Kontak dan alamat korban', en: 'Victim contact and address' },
+  kontak: {
+    id: 'Kontak dan alamat korban (juga tempat kejadian seperti yang disebut pelapor)',
+    en: 'Victim contact and address (also the place of the incident in the reporter’s words)',
+  },
   kronologi: { id: 'Kronologi kejadian', en: 'Incident chronology' },
   asesmen: { id: 'Hasil asesmen', en: 'Assessment results' },
   layanan: { id: 'Layanan yang sudah diberikan', en: 'Services already given' },
@@ -450,3 +453,21 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Escalation: case task long overdue',
   },
 };
+
+/**
+ * What a referral may carry of what the referring side sees: only the sections it shares, and the
+ * place of the incident in the reporter's words only with the victim's contact and address (it is
+ * often her home). Used for the letter; the recipient's live view applies the same rule.
+ */
+export function sharedForReferral<
+  T extends { kronologi?: Array<{ placeText: string | null }> | undefined } & Record<string, unknown>,
+>(all: T, sections: readonly string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(all)) if (sections.includes(k)) out[k] = all[k];
+  if (out.kronologi && !sections.includes('kontak'))
+    out.kronologi = (out.kronologi as Array<{ placeText: string | null }>).map((i) => ({
+      ...i,
+      placeText: null,
+    }));
+  return out as Partial<T>;
+}

@@ -693,6 +693,20 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       }
     });
 
+    it('the case’s access log shows who opened the report it came from', async () => {
+      const { code } = await report();
+      const item = await itemOf(lebak, code); // the intake officer reads the report
+      const opened = await lebak.post(`/api/v1/intake/${item.id}/open-case`, { version: item.version });
+      const m = await h.as('manajer@lebak.demo');
+      await m.get(`/api/v1/intake/${item.id}`);
+      const log = await m.get(`/api/v1/cases/${opened.body.id}/access-log?pageSize=100`);
+      expect(log.status).toBe(200);
+      const actions = log.body.groups.flatMap((g: { items: Array<{ action: string }> }) =>
+        g.items.map((i) => i.action),
+      );
+      expect(actions).toContain('intake.read');
+    });
+
     it('NUL in the auditor’s filters is a clear 400, not a server error', async () => {
       const auditor = await h.as('auditor@lebak.demo');
       for (const q of ['name=%00', 'entityId=%00', 'action=a%00', 'entity=%00']) {

@@ -12,6 +12,7 @@ import {
   recipientClosedReason,
   referralDeadlines,
   referralSla,
+  sharedForReferral,
   transferTargetOk,
   verificationStale,
 } from '../../src/domain/referrals.ts';
@@ -160,5 +161,22 @@ describe('police report number (LP)', () => {
       `LP/B/1/I/2026/${'X'.repeat(120)}`,
     ])
       expect(isLpNumber(normaliseLpNumber(bad)), bad).toBe(false);
+  });
+});
+
+describe('what a referral carries', () => {
+  const all = {
+    identitas: { name: 'X' },
+    kontak: { phone: '0812' },
+    kronologi: [{ placeText: 'rumah, Desa Sukamanah RT 02', chronology: 'cerita' }],
+  };
+  it('only the shared sections, and the reporter’s place only with the contact and address', () => {
+    const a = sharedForReferral(all, ['kronologi']);
+    expect(Object.keys(a)).toEqual(['kronologi']);
+    expect(a.kronologi?.[0]).toEqual({ placeText: null, chronology: 'cerita' });
+    const b = sharedForReferral(all, ['kronologi', 'kontak']);
+    expect(b.kronologi?.[0]?.placeText).toBe('rumah, Desa Sukamanah RT 02');
+    expect(b.kontak).toEqual({ phone: '0812' });
+    expect(sharedForReferral(all, [])).toEqual({});
   });
 });

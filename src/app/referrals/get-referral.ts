@@ -136,7 +136,9 @@ async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date):
       date: incidentDateValue(storedDate(i)),
       dateText: describeIncidentDate(storedDate(i)),
       placeCategory: i.place_category,
-      placeText: k.decrypt(i.place_text_enc),
+      // the place in the reporter's words is often the victim's home ("rumah, Desa …, RT 02"): it
+      // goes with the victim's contact and address, not with the chronology alone
+      placeText: has('kontak') ? k.decrypt(i.place_text_enc) : null,
       regionName: i.region_code ? (names.get(i.region_code) ?? null) : null,
       forms: i.forms,
       tpksOffences: i.tpks_offences,

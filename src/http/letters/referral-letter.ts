@@ -13,6 +13,7 @@ import {
   formatVerificationCode,
   GUARDIAN_RELATION_LABELS,
   normaliseVerificationCode,
+  sharedForReferral,
   URGENCY_LABELS,
 } from '../../domain/referrals.ts';
 import {
@@ -94,10 +95,7 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   // a section is printed only when the referral shares it and its content is present
-  const all = r.shared ?? {};
-  const shared: NonNullable<ReferralDto['shared']> = {};
-  for (const k of Object.keys(all) as Array<keyof typeof all>)
-    if (r.sections.includes(k)) (shared as Record<string, unknown>)[k] = all[k];
+  const shared = sharedForReferral(r.shared ?? {}, r.sections) as NonNullable<ReferralDto['shared']>;
   const identity = shared.identitas;
 
   const para = (text: string, o: PDFKit.Mixins.TextOptions = {}) => {
