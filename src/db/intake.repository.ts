@@ -470,3 +470,29 @@ export function caseIntakeItems(db: Tx, caseId: string, jurisdiction: string) {
     .orderBy('id')
     .execute();
 }
+
+/** Untouched inbox items of the last week that may be past their response deadline (checked per item). */
+export function overdueIntakeCandidates(db: Tx, now: Date, limit: number) {
+  return db
+    .selectFrom('intake')
+    .select(['id', 'code', 'jurisdiction', 'risk', 'danger_now', 'received_at'])
+    .where('status', '=', 'baru')
+    .where('overdue_notified_at', 'is', null)
+    .where('received_at', '<=', new Date(now.getTime() - 3600_000))
+    .where('received_at', '>=', new Date(now.getTime() - 7 * 86_400_000))
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims the overdue notice of an item still untouched; false when someone else already did. */
+export async function claimIntakeOverdue(db: Tx, id: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('intake')
+    .set({ overdue_notified_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'baru')
+    .where('overdue_notified_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

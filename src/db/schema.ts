@@ -261,6 +261,7 @@ export interface IntakeTable {
   received_by: string | null;
   submission_token: string | null;
   source_key: string | null;
+  overdue_notified_at: Timestamp | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

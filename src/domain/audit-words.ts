@@ -209,6 +209,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'membuka halaman tanda terima laporan (kode dan nomor rahasia, sekali tampil)',
     'open the one-time receipt of a report (code and secret number)',
   ),
+  'intake.overdue_notice': w(
+    'sistem',
+    'memberi tahu petugas: pengaduan belum ditangani melewati batas waktu',
+    'tell the officers: an intake item is past its deadline, untouched',
+  ),
   'intake.status_view': w(
     'pengaduan',
     'membuka halaman status laporan (sekali tampil) dengan kode',

@@ -392,6 +392,8 @@ export const NOTIFICATION_KINDS = [
   'pesan_pelapor',
   'laporan_tanpa_kotak',
   'laporan_dipindahkan',
+  'laporan_darurat',
+  'pengaduan_terlambat',
   // urgent cases (decision 013)
   'kasus_tanpa_manajer',
   'kasus_ditugaskan',
@@ -433,6 +435,14 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   laporan_tanpa_kotak: {
     id: 'Ada laporan yang tidak masuk kotak masuk mana pun',
     en: 'Reports that no inbox can see',
+  },
+  laporan_darurat: {
+    id: 'Laporan baru: ada yang dalam bahaya sekarang',
+    en: 'New report: someone is in danger now',
+  },
+  pengaduan_terlambat: {
+    id: 'Pengaduan belum ditangani melewati batas waktu respons',
+    en: 'An intake item is past its response deadline, untouched',
   },
   laporan_dipindahkan: {
     id: 'Laporan dipindahkan ke kotak masuk Anda',

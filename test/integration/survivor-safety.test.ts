@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOrphanIntake } from '../../src/app/intake/orphans.ts';
+import { scanOverdueIntake } from '../../src/app/intake/overdue-intake.ts';
 import { pruneExpired } from '../../src/app/jobs/scans.ts';
 import { RATE_LIMITS } from '../../src/domain/intake.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -705,6 +706,38 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
         g.items.map((i) => i.action),
       );
       expect(actions).toContain('intake.read');
+    });
+
+    it('a danger-now report tells the inbox at once; an untouched item past its deadline tells it once more', async () => {
+      const m = await h.as('manajer@lebak.demo');
+      const kinds = async (c: Client, kind: string, ref: string) =>
+        (await c.get('/api/v1/notifications')).body.items.filter(
+          (n: { kind: string; ref: string }) => n.kind === kind && n.ref === ref,
+        ).length;
+      const { code } = await report({ dangerNow: 'ya' });
+      expect(await kinds(lebak, 'laporan_darurat', code)).toBe(1);
+      expect(await kinds(m, 'laporan_darurat', code)).toBe(1);
+      expect(await kinds(await h.as('pengaduan@serang.demo'), 'laporan_darurat', code)).toBe(0);
+      const quiet = (await report()).code;
+      expect(await kinds(lebak, 'laporan_darurat', quiet)).toBe(0);
+      // an hour and a minute later, still untouched: told once, however many scans run at once
+      const touched = await report({ dangerNow: 'ya' });
+      const t = await itemOf(lebak, touched.code);
+      await lebak.patch(`/api/v1/intake/${t.id}`, { version: t.version, risk: 'tinggi' });
+      const saved = h.now.value;
+      h.now.value = new Date(saved.getTime() + 61 * 60_000);
+      try {
+        const runs = await Promise.all(Array.from({ length: 5 }, () => scanOverdueIntake(h.svc)));
+        expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+        expect(await scanOverdueIntake(h.svc)).toBe(0);
+      } finally {
+        h.now.value = saved;
+      }
+      expect(await kinds(lebak, 'pengaduan_terlambat', code)).toBe(1);
+      expect(await kinds(m, 'pengaduan_terlambat', code)).toBe(1);
+      // one being handled is not overdue-noticed; one without danger waits for its own deadline
+      expect(await kinds(lebak, 'pengaduan_terlambat', touched.code)).toBe(0);
+      expect(await kinds(lebak, 'pengaduan_terlambat', quiet)).toBe(0);
     });
 
     it('NUL in the auditor’s filters is a clear 400, not a server error', async () => {

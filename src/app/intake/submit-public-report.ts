@@ -20,6 +20,7 @@ import {
   servedJurisdictions,
   setSecretHash,
 } from '../../db/intake.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
@@ -32,6 +33,7 @@ import {
 import type { PublicReportInput } from '../../domain/intake-schemas.ts';
 import { audit, type Ctx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
+import { notify } from '../notifications/notify.ts';
 import { countHit, newFollowUpCode, newSecret, secretHash } from './shared.ts';
 
 export type SubmitResult = {
@@ -128,6 +130,14 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
         ...(route.via === 'provinsi' ? { routedTo: 'provinsi' } : {}),
         ...(suspected ? { suspectedSpam: honeypot ? 'honeypot' : 'rate' } : {}),
       });
+      // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail)
+      if (input.dangerNow && !suspected)
+        await notify(
+          trx,
+          await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
+          { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
+          now,
+        );
       await audit(ctx, trx, {
         action: 'intake.submit',
         entity: 'intake',

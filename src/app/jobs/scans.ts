@@ -51,6 +51,7 @@ import { localDate } from '../../domain/time.ts';
 import { tasksForCases } from '../cases/tasks.ts';
 import { audit, type Services, type Tx } from '../context.ts';
 import { checkOrphanIntake } from '../intake/orphans.ts';
+import { scanOverdueIntake } from '../intake/overdue-intake.ts';
 import { notify } from '../notifications/notify.ts';
 
 const LIMIT = 500;
@@ -273,6 +274,7 @@ export async function runScans(svc: Services): Promise<{
   referralsOverdue: number;
   agreementsEnding: number;
   orphanReports: number;
+  intakeOverdue: number;
   caseTaskNotices: number;
 }> {
   const reminded = await scanAcceptReminders(svc);
@@ -280,6 +282,7 @@ export async function runScans(svc: Services): Promise<{
   const complete = await scanOverdueReferrals(svc, 'complete');
   const agreements = await scanEndingAgreements(svc);
   const orphanReports = await checkOrphanIntake(svc);
+  const intakeOverdue = await scanOverdueIntake(svc);
   await pruneExpired(svc);
   const caseTasks = await scanCaseTaskDeadlines(svc);
   return {
@@ -287,6 +290,7 @@ export async function runScans(svc: Services): Promise<{
     referralsOverdue: accept + complete,
     agreementsEnding: agreements,
     orphanReports,
+    intakeOverdue,
     caseTaskNotices: caseTasks,
   };
 }

@@ -43,3 +43,8 @@ CREATE TABLE daily_check (
   last_day date NOT NULL,
   ran_at timestamptz NOT NULL
 );
+
+-- An open inbox item past its response deadline (1 hour when someone is in danger or the risk is
+-- high, 6 hours medium) tells the inbox's readers once: claimed by a conditional update of this.
+ALTER TABLE intake ADD COLUMN overdue_notified_at timestamptz;
+CREATE INDEX intake_open_due_idx ON intake (received_at) WHERE status = 'baru' AND overdue_notified_at IS NULL;
