@@ -53,6 +53,7 @@ const PROXIMITY_KEYS: Record<ReferralSuggestionDto['proximity'], MessageKey> = {
 };
 
 function hoursText(h: number): string {
+  if (h < 1) return t('ref.underAnHour');
   return h < 48 ? t('ref.hours', { n: Math.round(h) }) : t('ref.days', { n: Math.round(h / 24) });
 }
 

@@ -13,6 +13,7 @@ const DATA_LISTS: Record<string, ListName> = {
   relationship: 'relationships',
   forms: 'formsOfViolence',
   service: 'serviceTypes',
+  services: 'serviceTypes',
   closureReason: 'closureReasons',
   risk: 'riskLevels',
 };
@@ -27,7 +28,11 @@ function describe(data: Record<string, unknown>, tx: Taxonomies | null): string 
   };
   for (const [k, v] of Object.entries(data)) {
     if (v === null || v === undefined || /Ids?$/.test(k) || k === 'mime') continue;
-    if (k === 'size' && typeof v === 'number') parts.push(fmtSize(v));
+    if (k === 'taken' && v === true) parts.push(t('timeline.taken'));
+    else if (k === 'notes' && typeof v === 'number') parts.push(t('timeline.notesCarried', { n: v }));
+    // other flags and counts mean nothing without their key: not shown
+    else if (typeof v === 'boolean' || (typeof v === 'number' && k !== 'size')) continue;
+    else if (k === 'size' && typeof v === 'number') parts.push(fmtSize(v));
     else if (k === 'from' || k === 'to')
       parts.push(`${k === 'from' ? t('timeline.from') : t('timeline.to')}: ${one(k, v)}`);
     else if (k === 'fields' && Array.isArray(v)) parts.push(t('timeline.fields', { n: v.length }));
