@@ -16,7 +16,8 @@ import {
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, t } from '../../../i18n/index.ts';
 import { fmtDateTime, isoToLocal, localToIso } from '../../../lib/format.ts';
-import { codeLabel } from '../../../lib/taxonomies.ts';
+import { useStore } from '../../../lib/store.ts';
+import { codeLabel, userStore } from '../../../lib/taxonomies.ts';
 import type { TabProps } from '../shared.ts';
 
 function identOf(c: CaseDto): Ident {
@@ -239,10 +240,40 @@ function Tasks({ c }: { c: CaseDto }) {
   );
 }
 
+/** A case with no manager, seen by a case manager: say so first, and let her take it ("Ambil"). */
+function NoManager({ c, reload }: TabProps) {
+  const actor = useStore(userStore);
+  const { busy, error, attempt, run } = useAction();
+  if (c.managerId || c.closedAt || actor?.role !== 'manajer') return null;
+  const take = () =>
+    run(async () => {
+      await api(`/cases/${c.id}/take`, { method: 'POST' });
+      await reload();
+    });
+  return (
+    <div class="notice warn" role="status">
+      <ErrorSummary error={error} attempt={attempt} prefix="take" labels={{}} />
+      <p>
+        <strong>{t('queue.unassigned')}</strong>
+      </p>
+      <button
+        type="button"
+        class="primary"
+        disabled={busy}
+        onClick={take}
+        aria-label={t('queue.takeLabel', { number: c.number })}
+      >
+        {t('queue.take')}
+      </button>
+    </div>
+  );
+}
+
 export function Summary(p: TabProps) {
   const { c, tx } = p;
   return (
     <div class="stack">
+      <NoManager {...p} />
       <dl class="facts">
         <div>
           <dt>{t('case.org')}</dt>
