@@ -99,6 +99,16 @@ describe('urgent cases', () => {
         }),
         'the notice naming the case number',
       );
+      // the notice opens the case, which says it has no manager and offers to take it
+      const href = await page
+        .getByRole('link', { name: new RegExp(`Kasus baru belum memiliki manajer kasus — ${caseNumber}`) })
+        .getAttribute('href');
+      await page.goto(href!);
+      await see(
+        page,
+        page.getByRole('button', { name: `Ambil kasus ${caseNumber}: jadikan saya manajer kasusnya` }),
+        '"Ambil" on the case page',
+      );
       await page
         .getByRole('navigation', { name: 'Menu utama' })
         .getByRole('link', { name: 'Pekerjaan saya' })
