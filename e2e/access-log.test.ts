@@ -127,7 +127,7 @@ describe('who saw this person’s data', () => {
       expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.subarray(3).toString('utf8');
       expect(text.split('\r\n')[0]).toBe(
-        'Waktu (WIB),Pelaku,Peran,Lembaga,Tindakan,Data,Hasil,Alamat IP,Kode tindakan,Jenis data,ID data,ID kejadian',
+        'Waktu (WIB),Pelaku,Peran,Lembaga,Tindakan,Data,Hasil,Alamat IP,Kode tindakan,Jenis data,ID data,Nomor catatan audit',
       );
       expect(text).toContain(SHARED);
       expect(text).toContain(`Demo mitra lebak,Petugas lembaga mitra,${POLICE}`);

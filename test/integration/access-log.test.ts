@@ -433,7 +433,7 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
         'Kode tindakan',
         'Jenis data',
         'ID data',
-        'ID kejadian',
+        'Nomor catatan audit',
       ]);
       const read = rows.find((x) => x[8] === 'referral.read');
       expect(read).toBeDefined();

@@ -12,7 +12,7 @@ import {
   exportAuditBatch,
 } from '../../db/audit-read.repository.ts';
 import { AUDIT_EXPORT_MAX_ROWS, type AuditExportQuery } from '../../domain/audit-schemas.ts';
-import { AUDIT_OUTCOME_LABELS, type AuditOutcome } from '../../domain/audit-words.ts';
+import { AUDIT_OUTCOME_LABELS, type AuditOutcome, ENTITY_WORDS } from '../../domain/audit-words.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can } from '../../domain/policy.ts';
 import { localDateTime, ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
@@ -37,7 +37,7 @@ const HEAD: Record<Lang, (zone: string) => string[]> = {
     'Kode tindakan',
     'Jenis data',
     'ID data',
-    'ID kejadian',
+    'Nomor catatan audit',
   ],
   en: (z) => [
     `Time (${z})`,
@@ -51,7 +51,7 @@ const HEAD: Record<Lang, (zone: string) => string[]> = {
     'Action code',
     'Record type',
     'Record id',
-    'Event id',
+    'Audit entry number',
   ],
 };
 
@@ -96,7 +96,7 @@ export async function exportAuditLog(
       outcome ? outcome[lang] : e.outcome,
       e.ip ?? '',
       e.action,
-      e.entity ?? '',
+      e.entity ? (ENTITY_WORDS[e.entity]?.[lang] ?? e.entity) : '',
       e.entityId ?? '',
       e.id,
     ];
