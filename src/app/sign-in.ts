@@ -1,30 +1,18 @@
 /**
- * Sign in with e-mail, password and (when enrolled) a TOTP or recovery code. Failures grow the
- * delay and lock the e-mail (and, much later, the IP address) for a while; the answer never tells
- * whether the e-mail exists.
+ * Sign in with e-mail, password and (when enrolled) a TOTP or recovery code. Every attempt is
+ * counted before anything is checked (`guess-counter.ts`): failures grow the delay and lock the
+ * e-mail (and, much later, the address) for a while, also when the guesses arrive at once. The
+ * answer never tells whether the e-mail exists, nor whether the password of a disabled account
+ * was right: both are answered, counted and timed as a wrong password.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { verify as verifyTotp } from 'otplib';
-import {
-  claimTotpStep,
-  clearThrottle,
-  consumeRecoveryCode,
-  findUserByEmail,
-  getThrottle,
-  insertSession,
-  recordFailure,
-} from '../db/user.repository.ts';
-import {
-  FAILURE_WINDOW_MS,
-  IP_LOCK_AFTER_FAILURES,
-  LOCK_AFTER_FAILURES,
-  LOCK_MS,
-  loginDelayMs,
-  SESSION_ABSOLUTE_MS,
-} from '../domain/auth-rules.ts';
+import { claimTotpStep, consumeRecoveryCode, findUserByEmail, insertSession } from '../db/user.repository.ts';
+import { loginDelayMs, SESSION_ABSOLUTE_MS } from '../domain/auth-rules.ts';
 import { AppError } from '../domain/errors.ts';
 import { type Role, requiresMfa } from '../domain/policy.ts';
 import { audit, type Ctx } from './context.ts';
+import { giveBackGuesses, guessCounters, reserveGuesses } from './guess-counter.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
 export type SignInResult = { token: string; userId: string; mfaEnrolmentRequired: boolean };
@@ -39,39 +27,31 @@ export async function signIn(
 ): Promise<SignInResult> {
   const db = ctx.conn.db;
   const now = ctx.clock();
-  const emailKey = `e:${ctx.keys.blindIndex('login-email', input.email)}`;
-  const ipKey = ctx.meta.ip ? `i:${ctx.keys.blindIndex('login-ip', ctx.meta.ip)}` : null;
+  const counters = guessCounters(ctx, input.email, ctx.meta.ip);
+  /** A failed guess: it stays counted (it was reserved before the check); only the audit is added. */
   const fail = async (code: 'INVALID_CREDENTIALS' | 'OTP_INVALID', userId: string | null, reason: string) => {
-    await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, emailKey, now, LOCK_AFTER_FAILURES, LOCK_MS, FAILURE_WINDOW_MS);
-      if (ipKey) await recordFailure(trx, ipKey, now, IP_LOCK_AFTER_FAILURES, LOCK_MS, FAILURE_WINDOW_MS);
-      await audit({ ...ctx, actor: null }, trx, {
-        action: 'auth.login',
-        entity: 'user',
-        entityId: userId,
-        outcome: 'failed',
-        detail: { reason },
-      });
+    await audit({ ...ctx, actor: null }, db, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: userId,
+      outcome: 'failed',
+      detail: { reason },
     });
     return new AppError(code);
   };
 
-  const [te, ti] = await Promise.all([getThrottle(db, emailKey), ipKey ? getThrottle(db, ipKey) : undefined]);
-  for (const t of [te, ti]) {
-    if (t?.locked_until && new Date(t.locked_until).getTime() > now.getTime()) {
-      await audit({ ...ctx, actor: null }, db, {
-        action: 'auth.login',
-        entity: 'user',
-        entityId: null,
-        outcome: 'denied',
-        detail: { reason: 'locked' },
-      });
-      throw new AppError('ACCOUNT_LOCKED');
-    }
+  const reserved = await reserveGuesses(ctx, counters);
+  if (!reserved.allowed) {
+    await audit({ ...ctx, actor: null }, db, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: null,
+      outcome: 'denied',
+      detail: { reason: 'locked' },
+    });
+    throw new AppError('ACCOUNT_LOCKED');
   }
-  const recent =
-    te && now.getTime() - new Date(te.last_failure_at).getTime() <= FAILURE_WINDOW_MS ? te.failures : 0;
-  await ctx.sleep(loginDelayMs(recent));
+  await ctx.sleep(loginDelayMs(reserved.before));
 
   const user = await findUserByEmail(db, input.email);
   if (!user) {
@@ -80,20 +60,17 @@ export async function signIn(
   }
   if (!(await verifyPassword(user.password_hash, input.password)))
     throw await fail('INVALID_CREDENTIALS', user.id, 'wrong_password');
-  if (user.disabled) {
-    await audit({ ...ctx, actor: null }, db, {
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      outcome: 'denied',
-      detail: { reason: 'disabled' },
-    });
-    throw new AppError('USER_DISABLED');
-  }
+  // the same answer, count and work as a wrong password: a disabled account does not say that
+  // the password was right (the audit log says why)
+  if (user.disabled) throw await fail('INVALID_CREDENTIALS', user.id, 'disabled');
 
   let mfaVerified = false;
   if (user.totp_enabled) {
-    if (!input.otp) throw new AppError('OTP_REQUIRED');
+    if (!input.otp) {
+      // the password was right and no code was guessed: this attempt is not a failure
+      await db.transaction().execute((trx) => giveBackGuesses(trx, counters, now, { clearAccount: false }));
+      throw new AppError('OTP_REQUIRED');
+    }
     const otp = input.otp.replace(/\s/g, '');
     if (/^\d{6}$/.test(otp)) {
       const secret = ctx.keys.decrypt(user.totp_secret_enc!);
@@ -123,7 +100,7 @@ export async function signIn(
 
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await clearThrottle(trx, emailKey);
+    await giveBackGuesses(trx, counters, now, { clearAccount: true });
     await insertSession(trx, {
       id: sessionIdOf(token),
       userId: user.id,

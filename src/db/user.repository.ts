@@ -265,30 +265,32 @@ export async function markSessionMfa(db: Tx, id: string) {
   await db.updateTable('session').set({ mfa_verified: true }).where('id', '=', id).execute();
 }
 
-export function getThrottle(db: Tx, key: string) {
-  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-}
-
-export async function recordFailure(
-  db: Tx,
-  key: string,
-  now: Date,
-  lockAfter: number,
-  lockMs: number,
-  windowMs: number,
-) {
-  const row = await getThrottle(db, key);
-  const fresh = !row || now.getTime() - new Date(row.last_failure_at).getTime() > windowMs;
-  const failures = fresh ? 1 : row.failures + 1;
-  const locked_until = failures >= lockAfter ? new Date(now.getTime() + lockMs) : null;
+/**
+ * The guess counter under `key`, created empty if there is none, locked (FOR UPDATE) until the
+ * transaction ends: concurrent guesses on one key are counted one after another.
+ */
+export async function lockGuessCounter(db: Tx, key: string, now: Date) {
   await db
     .insertInto('login_throttle')
-    .values({ key, failures, last_failure_at: now, locked_until })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, last_failure_at: now, locked_until }))
+    .values({ key, failures: 0, last_failure_at: now, locked_until: null })
+    .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  return failures;
+  return db
+    .selectFrom('login_throttle')
+    .select(['failures', 'last_failure_at', 'locked_until'])
+    .where('key', '=', key)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
-export async function clearThrottle(db: Tx, key: string) {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+export async function saveGuessCounter(
+  db: Tx,
+  key: string,
+  c: { failures: number; last_failure_at: Date; locked_until: Date | null },
+) {
+  await db
+    .updateTable('login_throttle')
+    .set({ failures: c.failures, last_failure_at: c.last_failure_at, locked_until: c.locked_until })
+    .where('key', '=', key)
+    .execute();
 }

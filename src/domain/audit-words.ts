@@ -370,6 +370,9 @@ export function auditWords(e: AuditFacts): Label {
   const base = baseWords(e);
   if (e.outcome === 'ok') return base;
   if (e.action === 'auth.login') {
+    // answered to the person as a wrong password (docs/security.md); the auditor learns why
+    if (e.outcome === 'failed' && e.detail?.reason === 'disabled')
+      return { id: 'gagal masuk (akun nonaktif)', en: 'failed to sign in (account disabled)' };
     if (e.outcome === 'failed')
       return {
         id: 'gagal masuk (e-mail, kata sandi atau kode salah)',

@@ -114,6 +114,9 @@ describe('audit words', () => {
     expect(auditWords({ action: 'auth.login', outcome: 'failed' }).id).toBe(
       'gagal masuk (e-mail, kata sandi atau kode salah)',
     );
+    expect(auditWords({ action: 'auth.login', outcome: 'failed', detail: { reason: 'disabled' } }).id).toBe(
+      'gagal masuk (akun nonaktif)',
+    );
     expect(auditWords({ action: 'case.read', outcome: 'not_found' }).id).toBe(
       'mencoba membuka berkas kasus (identitas korban, kejadian, catatan) — ditolak: di luar wilayah kerja atau tidak ada',
     );
