@@ -283,6 +283,23 @@ export function canDecideTransfer(actor: Actor, to: { jurisdiction: string; orgI
   );
 }
 
+/**
+ * May the actor see a transfer at all? The case managers of the two offices (their transfer lists)
+ * and whoever reads the case (its transfer history). Anyone else gets 404 for it, also when
+ * deciding, so that a real id and an unknown one answer the same.
+ */
+export function canSeeTransfer(
+  actor: Actor,
+  t: { fromJurisdiction: string; toJurisdiction: string | null },
+  readsCase: boolean,
+): boolean {
+  return (
+    readsCase ||
+    (actor.role === 'manajer' &&
+      (actor.jurisdiction === t.fromJurisdiction || actor.jurisdiction === t.toJurisdiction))
+  );
+}
+
 /** Every signed-in staff role may read the directory of services (it holds no personal data). */
 export function canReadDirectory(_actor: Actor): boolean {
   return true;

@@ -22,8 +22,12 @@ type T = { caseId: string; id: string; version: number };
 /** Reads the case: intake officers and case managers of the holding kab/kota. */
 const readsCase = (role: Role, rel: Relation) =>
   rel === 'own' && (role === 'manajer' || role === 'pengaduan');
-/** A party to the transfer: anyone of the sending or receiving kab/kota. */
-const party = (rel: Relation) => rel !== 'parent';
+/**
+ * Sees the transfer: the case managers of the sending and receiving kab/kota (their transfer
+ * lists) and whoever reads the case. Anyone else gets 404 on a decision, as for an unknown id.
+ */
+const seesTransfer = (role: Role, rel: Relation) =>
+  readsCase(role, rel) || (role === 'manajer' && rel !== 'parent');
 
 type Ep = {
   name: string;
@@ -54,17 +58,19 @@ const ENDPOINTS: Ep[] = [
   {
     name: 'POST /transfers/{id}/accept',
     run: (c, t) => c.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version }),
-    expect: (role, rel) => (rel === 'other' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+    expect: (role, rel) =>
+      rel === 'other' && role === 'manajer' ? 200 : seesTransfer(role, rel) ? 403 : 404,
   },
   {
     name: 'POST /transfers/{id}/decline',
     run: (c, t) => c.post(`/api/v1/transfers/${t.id}/decline`, { version: t.version, reason: 'Belum bisa.' }),
-    expect: (role, rel) => (rel === 'other' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+    expect: (role, rel) =>
+      rel === 'other' && role === 'manajer' ? 200 : seesTransfer(role, rel) ? 403 : 404,
   },
   {
     name: 'POST /transfers/{id}/cancel',
     run: (c, t) => c.post(`/api/v1/transfers/${t.id}/cancel`, { version: t.version }),
-    expect: (role, rel) => (rel === 'own' && role === 'manajer' ? 200 : party(rel) ? 403 : 404),
+    expect: (role, rel) => (rel === 'own' && role === 'manajer' ? 200 : seesTransfer(role, rel) ? 403 : 404),
   },
 ];
 
@@ -100,6 +106,38 @@ describe.each(ENGINES)('transfer access matrix on %s', (engine) => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return { caseId, id: r.body.id, version: r.body.version };
   }
+
+  it('answers a real transfer id and an unknown one alike to those who may not see it', async () => {
+    const t = await freshTransfer();
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const key of [
+      'pengaduan:other',
+      'admin-dinas:other',
+      'pimpinan:own',
+      'mitra:other',
+      'manajer:parent',
+    ] as const) {
+      const c = clients.get(key)!;
+      for (const verb of ['accept', 'decline', 'cancel']) {
+        const body = { version: t.version, reason: 'Belum bisa.' };
+        const real = await c.post(
+          `/api/v1/transfers/${t.id}/${verb}`,
+          verb === 'decline' ? body : { version: t.version },
+        );
+        const none = await c.post(
+          `/api/v1/transfers/${unknown}/${verb}`,
+          verb === 'decline' ? body : { version: t.version },
+        );
+        expect(real.status, `${key} ${verb}`).toBe(404);
+        expect(real.body, `${key} ${verb}`).toEqual(none.body);
+      }
+    }
+    // and nothing was decided: the receiving manager still can
+    const ok = await clients
+      .get('manajer:other')!
+      .post(`/api/v1/transfers/${t.id}/accept`, { version: t.version });
+    expect(ok.status).toBe(200);
+  });
 
   for (const role of ROLES) {
     for (const rel of ['own', 'other', 'parent'] as Relation[]) {

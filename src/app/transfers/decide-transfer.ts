@@ -3,7 +3,7 @@
  * transaction) or declines; the sender may cancel while it waits. Of two decisions at once only
  * one applies: the update is conditional on the status and version read.
  */
-import { addCaseEvent } from '../../db/case.repository.ts';
+import { addCaseEvent, getScopedCase } from '../../db/case.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import {
   caseForTransfer,
@@ -14,7 +14,7 @@ import {
 } from '../../db/transfer.repository.ts';
 import type { TransferDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canDecideTransfer } from '../../domain/policy.ts';
+import { canDecideTransfer, canSeeTransfer, caseScope } from '../../domain/policy.ts';
 import type { NotificationKind } from '../../domain/referrals.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
@@ -28,15 +28,19 @@ const AUDIT: Record<Decision, string> = {
 };
 
 /**
- * Loads a transfer the actor is a party to: the offices it comes from or goes to. Anyone else
- * gets 404, like a case outside their scope.
+ * Loads a transfer the actor may see (`canSeeTransfer`); anyone else gets 404, like for a case
+ * outside their scope, whether the id exists or not. Who sees it but may not decide gets 403.
  */
 async function loadForDecision(ctx: AuthedCtx, db: Tx, id: string, d: Decision): Promise<TransferRow> {
   const t = await getTransfer(db, id);
-  const party =
+  const visible =
     t !== undefined &&
-    (ctx.actor.jurisdiction === t.from_jurisdiction || ctx.actor.jurisdiction === t.to_jurisdiction);
-  if (!t || !party)
+    canSeeTransfer(
+      ctx.actor,
+      { fromJurisdiction: t.from_jurisdiction, toJurisdiction: t.to_jurisdiction },
+      (await getScopedCase(db, caseScope(ctx.actor), t.case_id)) !== undefined,
+    );
+  if (!t || !visible)
     throw new AppError('NOT_FOUND', undefined, {
       action: AUDIT[d],
       entity: 'case_transfer',
