@@ -64,6 +64,11 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   // outermost, so it sees every answer with its final headers (error pages included)
   app.use('*', compression());
 
+  // served over https (behind the proxy): browsers that have seen it must never come back over
+  // plain http. No includeSubDomains: Simpul may sit on a subdomain or path of an office's domain
+  // whose other sites it must not force onto https.
+  const hsts = opts.publicUrl?.startsWith('https://') ?? false;
+
   app.use('*', async (c, next) => {
     const rid = c.req.header('x-request-id');
     c.set('requestId', rid && /^[\w-]{8,64}$/.test(rid) ? rid : randomUUID());
@@ -80,6 +85,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     // the public pages (src/portal) set their own, stricter policies; keep them
     if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'same-origin');
     c.header('x-frame-options', 'DENY');
+    if (hsts) c.header('strict-transport-security', 'max-age=31536000');
     if (!c.res.headers.has('content-security-policy'))
       c.header(
         'content-security-policy',
