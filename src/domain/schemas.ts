@@ -288,6 +288,29 @@ export const RECORD_KINDS = {
 export type RecordKind = keyof typeof RECORD_KINDS;
 export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]];
 
+/**
+ * An organisation's website: an http or https address of a named host, as typed. Never
+ * `javascript:`, `data:` or another scheme a link could run, no user name or password before the
+ * host (`https://dinas.go.id@elsewhere`).
+ */
+export function isWebAddress(s: string): boolean {
+  // visible ASCII only: no spaces, control characters or look-alike letters (copy a link from the
+  // browser's address bar and it is already in this form)
+  if (!/^https?:\/\/[!-~]+$/i.test(s)) return false;
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return false;
+  }
+  return (
+    (u.protocol === 'http:' || u.protocol === 'https:') &&
+    u.username === '' &&
+    u.password === '' &&
+    /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(u.hostname)
+  );
+}
+
 export const OrgInput = z.strictObject({
   name: reqText(200),
   type: z.enum(codes(ORG_TYPES)),
@@ -304,7 +327,7 @@ export const OrgInput = z.strictObject({
   hours: text(500).nullish(),
   languages: z.array(reqText(50)).max(20).optional(),
   accessibility: text(1000).nullish(),
-  website: z.url('invalid_url').max(300, 'too_long').nullish(),
+  website: z.string().trim().max(300, 'too_long').refine(isWebAddress, 'invalid_url').nullish(),
   capacityTotal: z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range').nullish(),
   capacityFree: z.number().int('out_of_range').min(0, 'out_of_range').max(100000, 'out_of_range').nullish(),
   active: z.boolean().optional(),

@@ -181,6 +181,53 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       }
     });
 
+    it("accepts only an http(s) address as an organisation's website, and never shows anything else", async () => {
+      const base = { name: 'Klinik Warunggunung (uji)', type: 'puskesmas', regionCode: '36.02.01' };
+      for (const website of [
+        'javascript:alert(document.cookie)',
+        'JavaScript://%0aalert(1)',
+        'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+        'vbscript:msgbox(1)',
+        'ftp://contoh.go.id/berkas',
+        'https://dinkes.lebakkab.go.id@penipu.example',
+        'https://contoh.go.id/ada spasi',
+        'contoh.go.id',
+      ]) {
+        const r = await dinasLebak.post('/api/v1/admin/organisations', { ...base, website });
+        expect(r.status, website).toBe(400);
+        expect(r.body.error.fieldCodes.website, website).toBe('invalid_url');
+        expect(r.body.error.fields.website).toBe('Alamat situs tidak valid (contoh: https://contoh.go.id).');
+      }
+      const ok = await dinasLebak.post('/api/v1/admin/organisations', {
+        ...base,
+        website: 'https://dinkes.lebakkab.go.id/layanan',
+      });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+      expect(ok.body.website).toBe('https://dinkes.lebakkab.go.id/layanan');
+      const patch = await dinasLebak.patch(`/api/v1/admin/organisations/${ok.body.id}`, {
+        version: ok.body.version,
+        website: 'javascript:alert(1)',
+      });
+      expect(patch.body.error.fieldCodes.website).toBe('invalid_url');
+      const http = await dinasLebak.patch(`/api/v1/admin/organisations/${ok.body.id}`, {
+        version: ok.body.version,
+        website: 'http://klinik-warunggunung.example.id',
+      });
+      expect(http.status).toBe(200);
+      // a value stored before this rule is not shown, in the directory or to the administrator
+      await db()
+        .updateTable('organisation')
+        .set({ website: 'javascript:alert(1)' })
+        .where('id', '=', ok.body.id)
+        .execute();
+      expect((await entry(pendamping, ok.body.id)).website).toBeNull();
+      const listed = (await dinasLebak.get('/api/v1/admin/organisations')).body as Array<{
+        id: string;
+        website: string | null;
+      }>;
+      expect(listed.find((o) => o.id === ok.body.id)?.website).toBeNull();
+    });
+
     it('the administrator keeps services, areas, hours and capacity of an organisation', async () => {
       const base = { name: 'Puskesmas Rangkasbitung (uji)', type: 'puskesmas', regionCode: '36.02.01' };
       const bad = await dinasLebak.post('/api/v1/admin/organisations', {

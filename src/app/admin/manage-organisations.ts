@@ -8,7 +8,7 @@ import { capacityProblem } from '../../domain/directory.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Actor, adminScope, isWithin, jurisdictionOf, mayLocate } from '../../domain/policy.ts';
-import type { OrgInput, OrgUpdate } from '../../domain/schemas.ts';
+import { isWebAddress, type OrgInput, type OrgUpdate } from '../../domain/schemas.ts';
 import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { warnIfInboxEmptied } from '../intake/orphans.ts';
@@ -59,7 +59,8 @@ export function orgDto(actor: Actor, o: OrgRow): OrgDto {
     hours: o.hours ?? null,
     languages: o.languages ?? [],
     accessibility: o.accessibility ?? null,
-    website: o.website ?? null,
+    // a value stored before only web addresses were accepted is not shown
+    website: o.website && isWebAddress(o.website) ? o.website : null,
     capacityTotal: o.capacity_total ?? null,
     capacityFree: o.capacity_free ?? null,
     verifiedAt: o.verified_at ? new Date(o.verified_at).toISOString() : null,

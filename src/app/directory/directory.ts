@@ -25,6 +25,7 @@ import {
   mayLocate,
 } from '../../domain/policy.ts';
 import { AGREEMENT_WARN_DAYS, verificationStale } from '../../domain/referrals.ts';
+import { isWebAddress } from '../../domain/schemas.ts';
 import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
@@ -56,7 +57,7 @@ export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string
     phone: located ? r.phone : null,
     restrictedFields: located ? [] : [...RESTRICTED_LOCATION_FIELDS],
     email: r.email,
-    website: r.website,
+    website: r.website && isWebAddress(r.website) ? r.website : null,
     services: r.services,
     areas: located ? r.areas : coarseLocation(r).areas,
     hours: r.hours,
