@@ -45,7 +45,7 @@ export function userInSubtree(db: Tx, root: string, id: string) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.role', 'u.email', 'u.version', 'o.jurisdiction', 'o.type as org_type'])
+    .select(['u.id', 'u.role', 'u.email', 'u.version', 'u.org_id', 'o.jurisdiction', 'o.type as org_type'])
     .where('u.id', '=', id)
     .where(within('o.jurisdiction', root))
     .executeTakeFirst();

@@ -27,3 +27,23 @@ export function updateOrganisationRow(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * The organisation's type, its row locked against change (FOR SHARE) until the transaction ends:
+ * a role given to one of its staff is checked against the type that stays.
+ */
+export async function lockOrganisationType(db: Tx, id: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('organisation')
+    .select('type')
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+  return r?.type;
+}
+
+/** The distinct roles held by the organisation's staff, disabled accounts included. */
+export async function rolesInOrganisation(db: Tx, id: string): Promise<string[]> {
+  const rows = await db.selectFrom('app_user').select('role').distinct().where('org_id', '=', id).execute();
+  return rows.map((r) => r.role);
+}

@@ -97,6 +97,14 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'This role is only for UPTD PPA or Dinas PPPA staff. Partner staff use the partner-agency role.',
   ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
+  own_role: [
+    'Anda tidak dapat mengubah peran akun Anda sendiri. Mintalah administrator lain.',
+    'You cannot change your own role. Ask another administrator.',
+  ],
+  roles_not_for_type: [
+    'Lembaga ini masih memiliki staf dengan peran yang hanya untuk UPTD PPA atau Dinas PPPA. Ubah dulu peran mereka menjadi petugas lembaga mitra.',
+    'This organisation still has staff with roles only for a UPTD PPA or Dinas PPPA. Change them to partner-agency staff first.',
+  ],
   nothing_to_change: ['Tidak ada yang diubah.', 'Nothing to change.'],
   appointment_out_of_range: [
     'Jadwal pertemuan harus dalam satu tahun sebelum atau sesudah hari ini.',

@@ -336,6 +336,14 @@ export function roleFitsOrg(role: Role, orgType: string): boolean {
 }
 
 /**
+ * May the actor change the role of account `userId`? Never its own: an administrator who could
+ * would give itself case access (issue 9 §4); another administrator must do it.
+ */
+export function mayChangeRoleOf(actor: Actor, userId: string): boolean {
+  return actor.userId !== userId;
+}
+
+/**
  * May the actor see where an organisation is (address, phone)? Everyone may, except for an
  * organisation whose location is secret (a safe house): then only staff of the same kab/kota.
  */

@@ -400,6 +400,11 @@ export const NOTIFICATION_KINDS = [
   'tenggat_respons_dekat',
   'tugas_kasus_terlambat',
   'tugas_kasus_eskalasi',
+  // account guards (decision 016): the account's owner and the auditors are told
+  'akun_anda_diatur_ulang',
+  'peran_anda_diubah',
+  'akun_staf_diatur_ulang',
+  'peran_staf_diubah',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -461,6 +466,22 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   tugas_kasus_eskalasi: {
     id: 'Eskalasi: tugas kasus sudah lama melewati batas waktu',
     en: 'Escalation: case task long overdue',
+  },
+  akun_anda_diatur_ulang: {
+    id: 'Kata sandi akun Anda diatur ulang oleh administrator; jika Anda tidak memintanya, segera hubungi auditor',
+    en: 'An administrator reset your account’s password; if you did not ask for it, tell the auditor at once',
+  },
+  peran_anda_diubah: {
+    id: 'Peran akun Anda diubah oleh administrator; jika tidak semestinya, segera hubungi auditor',
+    en: 'An administrator changed your account’s role; if it should not have been, tell the auditor at once',
+  },
+  akun_staf_diatur_ulang: {
+    id: 'Administrator mengatur ulang kata sandi dan verifikasi dua langkah sebuah akun',
+    en: 'An administrator reset an account’s password and two-step verification',
+  },
+  peran_staf_diubah: {
+    id: 'Administrator mengubah peran sebuah akun',
+    en: 'An administrator changed an account’s role',
   },
 };
 

@@ -2,12 +2,24 @@
 import { randomUUID } from 'node:crypto';
 import { getOrganisation, listOrganisations } from '../../db/admin.repository.ts';
 import { existingRegions } from '../../db/directory.repository.ts';
-import { insertOrganisation, updateOrganisationRow } from '../../db/organisation.repository.ts';
+import {
+  insertOrganisation,
+  rolesInOrganisation,
+  updateOrganisationRow,
+} from '../../db/organisation.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
 import { capacityProblem } from '../../domain/directory.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type Actor, adminScope, isWithin, jurisdictionOf, mayLocate } from '../../domain/policy.ts';
+import {
+  type Actor,
+  adminScope,
+  isWithin,
+  jurisdictionOf,
+  mayLocate,
+  type Role,
+  roleFitsOrg,
+} from '../../domain/policy.ts';
 import { isWebAddress, type OrgInput, type OrgUpdate } from '../../domain/schemas.ts';
 import { coarseLocation, RESTRICTED_LOCATION_FIELDS } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -187,6 +199,18 @@ export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgU
   const row = await db.transaction().execute(async (trx) => {
     const r = await updateOrganisationRow(trx, id, input.version, set, ctx.clock());
     if (!r) throw new AppError('VERSION_CONFLICT');
+    // a new type must fit every role its staff hold (disabled accounts too: they can be enabled
+    // again). Read after the update has locked the row, so a role given at the same moment is
+    // either seen here or checked against the new type (manage-users.ts).
+    if (input.type !== undefined && input.type !== existing.type) {
+      const roles = await rolesInOrganisation(trx, id);
+      if (roles.some((role) => !roleFitsOrg(role as Role, input.type!)))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { type: 'roles_not_for_type' },
+          { action: 'organisation.update', entity: 'organisation', entityId: id, outcome: 'denied' },
+        );
+    }
     // an organisation switched off or moved may leave its inbox without a reader
     if (set.active === false || set.jurisdiction) await warnIfInboxEmptied(ctx, trx, existing.jurisdiction);
     await audit(ctx, trx, {

@@ -1,6 +1,12 @@
-/** User accounts: create, change role, disable, reset password — within the admin's scope. */
+/**
+ * User accounts: create, change role, disable, reset password — within the admin's scope. Nobody
+ * changes their own role; a role is checked against its organisation's type with that row locked;
+ * a password reset or a role change tells the account's owner and the auditors (decision 016).
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getOrganisation, listUsers, userInSubtree } from '../../db/admin.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
+import { lockOrganisationType } from '../../db/organisation.repository.ts';
 import {
   findUserByEmail,
   insertUser,
@@ -13,9 +19,10 @@ import {
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { passwordProblem } from '../../domain/password.ts';
-import { canGrantRole, isWithin, type Role, roleFitsOrg } from '../../domain/policy.ts';
-import { type AuthedCtx, audit } from '../context.ts';
+import { canGrantRole, isWithin, mayChangeRoleOf, type Role, roleFitsOrg } from '../../domain/policy.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { warnIfInboxEmptied } from '../intake/orphans.ts';
+import { notify } from '../notifications/notify.ts';
 import { hashPassword } from '../passwords.ts';
 import { mfaEnrolmentRequired } from '../sign-in.ts';
 import { requireAdmin } from './require-admin.ts';
@@ -38,6 +45,51 @@ export function userDto(u: UserRow): UserDto {
     disabled: u.disabled,
     version: u.version,
   };
+}
+
+/**
+ * Checks `role` against the organisation's type with its row locked until the transaction ends,
+ * so a change of the type at the same moment cannot slip a case role into a partner organisation.
+ */
+async function requireRoleFits(trx: Tx, orgId: string, role: Role): Promise<void> {
+  const type = await lockOrganisationType(trx, orgId);
+  if (type === undefined || !roleFitsOrg(role, type))
+    throw new AppError('VALIDATION_FAILED', { role: 'role_not_for_org' });
+}
+
+/**
+ * A password reset or a role change: the account's owner is told (in the app and by e-mail, so a
+ * reset they did not ask for is noticed even though their sessions have ended), and so are the
+ * active auditors of the account's kab/kota and of its province, with a link to the account's
+ * audit trail. No name or e-mail address is in the notice.
+ */
+async function tellOwnerAndAuditors(
+  ctx: AuthedCtx,
+  trx: Tx,
+  user: { id: string; jurisdiction: string },
+  what: 'reset' | 'role',
+): Promise<void> {
+  const now = ctx.clock();
+  const province = user.jurisdiction.split('.')[0]!;
+  const auditors = [
+    ...(await activeUsersInJurisdiction(trx, user.jurisdiction, ['auditor'])),
+    ...(province !== user.jurisdiction ? await activeUsersInJurisdiction(trx, province, ['auditor']) : []),
+  ].filter((id) => id !== user.id);
+  await notify(
+    trx,
+    [user.id],
+    { kind: what === 'reset' ? 'akun_anda_diatur_ulang' : 'peran_anda_diubah', link: '/' },
+    now,
+  );
+  await notify(
+    trx,
+    auditors,
+    {
+      kind: what === 'reset' ? 'akun_staf_diatur_ulang' : 'peran_staf_diubah',
+      link: `/audit?entity=user&entityId=${user.id}`,
+    },
+    now,
+  );
 }
 
 export async function listUsersForAdmin(ctx: AuthedCtx) {
@@ -66,6 +118,7 @@ export async function createUser(
   const now = ctx.clock();
   const hash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
+    await requireRoleFits(trx, input.orgId, input.role);
     await insertUser(trx, {
       id,
       email: input.email,
@@ -106,14 +159,25 @@ export async function updateUser(
   if (input.role && !canGrantRole(ctx.actor, input.role))
     throw new AppError('FORBIDDEN', { role: 'not_allowed' });
   if (!canGrantRole(ctx.actor, u.role as Role)) throw new AppError('FORBIDDEN');
+  const roleChange = input.role !== undefined && input.role !== u.role;
+  if (roleChange && !mayChangeRoleOf(ctx.actor, id))
+    throw new AppError(
+      'FORBIDDEN',
+      { role: 'own_role' },
+      { action: 'user.update', entity: 'user', entityId: id, outcome: 'denied' },
+    );
   if (input.role && !roleFitsOrg(input.role, u.org_type))
     throw new AppError('VALIDATION_FAILED', { role: 'role_not_for_org' });
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
+    if (input.role) await requireRoleFits(trx, u.org_id, input.role);
     const fields = { name: input.name, role: input.role, disabled: input.disabled };
     if (!(await updateUserAccount(trx, id, input.version, fields, now)))
       throw new AppError('VERSION_CONFLICT');
-    if (input.disabled || input.role) await revokeUserSessions(trx, id, now);
+    // a new role or a disabled account ends the sessions; the same role sent again (the edit form
+    // sends it with a new name) does not
+    if (input.disabled || roleChange) await revokeUserSessions(trx, id, now);
+    if (roleChange) await tellOwnerAndAuditors(ctx, trx, u, 'role');
     // the last intake officer or case manager of an inbox with open reports: the admins are told
     if (input.disabled || (input.role && input.role !== u.role))
       await warnIfInboxEmptied(ctx, trx, u.jurisdiction);
@@ -145,6 +209,7 @@ export async function resetPassword(ctx: AuthedCtx, id: string) {
   await db.transaction().execute(async (trx) => {
     await resetUserCredentials(trx, id, { passwordHash: hash, now });
     await revokeUserSessions(trx, id, now);
+    await tellOwnerAndAuditors(ctx, trx, u, 'reset');
     await audit(ctx, trx, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'ok' });
   });
   return { temporaryPassword: password };

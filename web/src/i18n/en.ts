@@ -471,9 +471,11 @@ export const en = {
   'user.disabled': 'Disable account',
   'user.initialPassword': 'Initial password',
   'user.initialPasswordHint': 'At least 12 characters. The user should change it after signing in.',
+  'user.ownRoleHint': 'Only another administrator can change the role of your own account.',
   'user.reset': 'Reset password',
   'user.resetAria': 'Reset password of {name}',
-  'user.resetConfirm': 'Reset the password of {name}? All their sessions will end.',
+  'user.resetConfirm':
+    'Reset the password of {name}? All their sessions will end, two-step verification is switched off, and they and the auditors will be told.',
   'user.tempPassword': 'Temporary password for {name}:',
   'user.tempPasswordAdvice':
     'This password is shown only once. Pass it on in person or through a secure channel.',

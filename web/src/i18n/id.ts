@@ -471,9 +471,11 @@ export const id = {
   'user.disabled': 'Nonaktifkan akun',
   'user.initialPassword': 'Kata sandi awal',
   'user.initialPasswordHint': 'Minimal 12 karakter. Pengguna sebaiknya menggantinya setelah masuk.',
+  'user.ownRoleHint': 'Peran akun Anda sendiri hanya dapat diubah oleh administrator lain.',
   'user.reset': 'Atur ulang kata sandi',
   'user.resetAria': 'Atur ulang kata sandi {name}',
-  'user.resetConfirm': 'Atur ulang kata sandi {name}? Semua sesinya akan diakhiri.',
+  'user.resetConfirm':
+    'Atur ulang kata sandi {name}? Semua sesinya akan diakhiri, verifikasi dua langkahnya dimatikan, dan ia serta auditor akan diberi tahu.',
   'user.tempPassword': 'Kata sandi sementara untuk {name}:',
   'user.tempPasswordAdvice':
     'Kata sandi ini hanya ditampilkan sekali. Sampaikan secara langsung atau melalui saluran yang aman.',

@@ -138,7 +138,13 @@ function EditUser({
         label={labels.role}
         value={v.role}
         onValue={(x) => setV((s) => ({ ...s, role: x }))}
-        options={roleOptions(actor)}
+        // nobody changes their own role (decision 016): another administrator must
+        options={
+          self
+            ? [{ value: user.role, text: label(ROLE_LABELS[user.role as Role], user.role) }]
+            : roleOptions(actor)
+        }
+        hint={self ? t('user.ownRoleHint') : undefined}
         empty={false}
       />
       {!self && (
