@@ -6,8 +6,10 @@ import {
   canBeAssigned,
   canGrantRole,
   canOnCase,
+  canSeeTransfer,
   caseScope,
   jurisdictionOf,
+  mayChangeRoleOf,
   ROLES,
   type Role,
   requiresMfa,
@@ -119,5 +121,21 @@ describe('access policy', () => {
       'mitra',
       'auditor',
     ]);
+  });
+
+  it('nobody changes their own role, whatever their role', () => {
+    expect(mayChangeRoleOf(actor('admin', '', 'u1'), 'u1')).toBe(false);
+    expect(mayChangeRoleOf(actor('admin-dinas', '36.02', 'u1'), 'u1')).toBe(false);
+    expect(mayChangeRoleOf(actor('admin-dinas', '36.02', 'u1'), 'u2')).toBe(true);
+  });
+
+  it('a transfer is seen by the two offices’ case managers and by whoever reads the case', () => {
+    const t = { fromJurisdiction: '36.02', toJurisdiction: '36.73' };
+    expect(canSeeTransfer(actor('manajer', '36.02'), t, false)).toBe(true);
+    expect(canSeeTransfer(actor('manajer', '36.73'), t, false)).toBe(true);
+    expect(canSeeTransfer(actor('manajer', '36'), t, false)).toBe(false);
+    expect(canSeeTransfer(actor('pengaduan', '36.73'), t, false)).toBe(false);
+    expect(canSeeTransfer(actor('admin-dinas', '36.02'), t, false)).toBe(false);
+    expect(canSeeTransfer(actor('pengaduan', '36.02'), t, true)).toBe(true);
   });
 });
