@@ -305,5 +305,11 @@ describe.each(ENGINES)('guesses sent at once on %s', (engine) => {
       .execute();
     const disabled = rows.filter((r) => (r.detail as { reason?: string } | null)?.reason === 'disabled');
     expect(disabled.map((r) => r.outcome)).toEqual(['failed', 'failed', 'failed']);
+    // the password of a disabled account is checked like any other (the same work, the same
+    // time): the wrong ones were told apart from the right ones
+    const wrongOnes = rows.filter(
+      (r) => (r.detail as { reason?: string } | null)?.reason === 'wrong_password',
+    );
+    expect(wrongOnes.length).toBe(2);
   });
 });
