@@ -37,6 +37,8 @@ export type Services = {
   mail?: MailSettings | undefined;
   /** base of links in e-mail and WhatsApp notifications (SIMPUL_PUBLIC_URL) */
   publicUrl?: string | undefined;
+  /** where checkpoints of the audit chain head are written, outside the database (decision 017); absent = none */
+  auditAnchorDir?: string | undefined;
 };
 
 export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };

@@ -337,6 +337,28 @@ export async function hitRateLimit(db: Tx, key: string, windowStart: Date): Prom
   return r.count;
 }
 
+/**
+ * Public reports of a kab/kota received since `since`, counted up to `cap` (index
+ * intake_public_region_idx). Counting the reports themselves, inside the report's transaction,
+ * replaces a counter row that every report of the kab/kota would update and hold locked until
+ * its commit; reports committing at the same moment do not see each other, so a flood is
+ * flagged at most a few reports late.
+ */
+export async function countRecentPublicReports(
+  db: Tx,
+  jurisdiction: string,
+  since: Date,
+  cap: number,
+): Promise<number> {
+  const r = await sql<{ n: string }>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM intake
+      WHERE channel = 'daring' AND jurisdiction = ${jurisdiction} AND received_at > ${since}
+      LIMIT ${cap}
+    ) AS recent`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 export async function pruneRateLimits(db: Tx, before: Date) {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
 }

@@ -208,8 +208,13 @@ export interface AuditEventTable {
   request_id: string | null;
   outcome: string;
   detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
-  prev_hash: string;
-  hash: string;
+  /** the unkeyed SHA-256 chain of rows written before migration 0012; no longer written or trusted */
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
+  /** the row's place in the keyed chain (1, 2, 3 …), set once by the chainer; null = not chained yet */
+  chain_seq: ColumnType<string | null, never, string>;
+  /** HMAC-SHA-256 (audit subkey) over the previous row's MAC, the place and the content */
+  chain_mac: ColumnType<string | null, never, string>;
 }
 export interface IdempotencyKeyTable {
   actor_id: string;

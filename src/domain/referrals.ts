@@ -400,6 +400,8 @@ export const NOTIFICATION_KINDS = [
   'tenggat_respons_dekat',
   'tugas_kasus_terlambat',
   'tugas_kasus_eskalasi',
+  // the audit chain's daily head, to the auditors (decision 017)
+  'jangkar_audit',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -461,6 +463,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   tugas_kasus_eskalasi: {
     id: 'Eskalasi: tugas kasus sudah lama melewati batas waktu',
     en: 'Escalation: case task long overdue',
+  },
+  jangkar_audit: {
+    id: 'Jangkar harian log audit (simpan pesan ini)',
+    en: 'Daily audit log anchor (keep this message)',
   },
 };
 

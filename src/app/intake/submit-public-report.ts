@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   addIntakeEvent,
+  countRecentPublicReports,
   findIntakeByToken,
   insertIntake,
   insertReceipt,
@@ -68,23 +69,33 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
   const jurisdiction = route.jurisdiction;
 
   const source = ctx.meta.ip ? `src:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}` : null;
-  const perSource = source ? await countHit(db, source, now, 10 * 60_000) : 0;
-  const perRegion = await countHit(db, `reg:${jurisdiction}`, now, 3600_000);
-  const flood = perSource > RATE_LIMITS.perSourcePer10Min || perRegion > RATE_LIMITS.perRegionPerHour;
   const honeypot = Boolean(input.website && input.website.trim() !== '');
-  const suspected = flood || honeypot;
-  // a flood slows its sender (growing delay), it never drops a report
-  const slowDownMs =
-    perSource > RATE_LIMITS.perSourcePer10Min
-      ? Math.min(500 * (perSource - RATE_LIMITS.perSourcePer10Min), 5000)
-      : 0;
 
   const code = await newFollowUpCode(db);
   const secret = newSecret();
   const id = randomUUID();
   const k = ctx.keys;
+  let slowDownMs = 0;
   try {
     await db.transaction().execute(async (trx) => {
+      // the limits are counted in the report's own transaction (no commit of their own): per
+      // source a counter row (only that sender's reports wait for each other on it), per kab/kota
+      // the public reports of the last hour themselves (no row every report there would share)
+      const perSource = source ? await countHit(trx, source, now, 10 * 60_000) : 0;
+      const perRegion =
+        (await countRecentPublicReports(
+          trx,
+          jurisdiction,
+          new Date(now.getTime() - 3600_000),
+          RATE_LIMITS.perRegionPerHour,
+        )) + 1;
+      const flood = perSource > RATE_LIMITS.perSourcePer10Min || perRegion > RATE_LIMITS.perRegionPerHour;
+      const suspected = flood || honeypot;
+      // a flood slows its sender (growing delay), it never drops a report
+      slowDownMs =
+        perSource > RATE_LIMITS.perSourcePer10Min
+          ? Math.min(500 * (perSource - RATE_LIMITS.perSourcePer10Min), 5000)
+          : 0;
       await insertIntake(trx, {
         id,
         code,

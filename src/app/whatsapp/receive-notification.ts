@@ -33,6 +33,7 @@ import {
   StatusUpdate,
   waTime,
 } from '../../domain/whatsapp.ts';
+import { recordRejection, rejectionLimited } from '../audit/record-rejection.ts';
 import { audit, type Ctx, type Tx } from '../context.ts';
 import { newFollowUpCode } from '../intake/shared.ts';
 import { waKey } from './shared.ts';
@@ -46,15 +47,21 @@ export type ReceiveResult = {
   pendingMedia: string[];
 };
 
-/** Audits a rejected webhook call (bad signature, wrong verify token); no personal data. */
-export async function recordRejectedWebhook(ctx: Ctx, action: string, reason: string) {
-  await audit(ctx, ctx.conn.db, {
-    action,
-    entity: 'whatsapp_webhook',
-    entityId: null,
-    outcome: 'denied',
-    detail: { reason },
-  });
+/**
+ * A rejected webhook call (bad signature, wrong verify token): counted per source and minute and
+ * audited as one row with the count (record-rejection.ts); the reason only, no personal data.
+ */
+export function recordRejectedWebhook(ctx: Ctx, action: WebhookAction, reason: string): void {
+  recordRejection(ctx, { action, entity: 'whatsapp_webhook', reason });
+}
+
+export type WebhookAction = 'whatsapp.webhook' | 'whatsapp.verify';
+
+/** True when this source has sent too many rejected calls this minute: answer 429 at once. */
+export function webhookLimited(ctx: Ctx, action: WebhookAction): boolean {
+  if (!rejectionLimited(ctx, action)) return false;
+  recordRejection(ctx, { action, entity: 'whatsapp_webhook', reason: 'rate_limited' });
+  return true;
 }
 
 export async function receiveNotification(ctx: Ctx, payload: unknown): Promise<ReceiveResult> {
