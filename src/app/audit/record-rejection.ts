@@ -6,7 +6,7 @@
  * group with its count when the minute is over (`flushRejections`, run by the chainer's loop and
  * at shutdown). Past REJECTIONS_PER_SOURCE_PER_WINDOW in a minute a source is answered 429 before
  * anything is checked. Past REJECTION_SOURCES_PER_WINDOW sources in a minute the others are
- * counted together. So 1,000 bad calls write a handful of rows, and no database work is done per
+ * counted together (and not limited). So 1,000 bad calls write a handful of rows, and no database work is done per
  * rejected call. A process killed outright loses at most the current minute's counts.
  */
 import { appendAudit } from '../../db/audit.repository.ts';
@@ -64,13 +64,55 @@ function trackedSource(store: Store, action: string, window: number, source: str
   return { sources, source };
 }
 
-/** True when this source has been rejected too often for `action` this minute: answer 429 unchecked. */
-export function rejectionLimited(ctx: Ctx, action: string): boolean {
+function countIn(store: Store, g: Omit<Group, 'count' | 'firstAt' | 'lastAt'>, at: number): void {
+  const key = `${g.action}\u0000${g.reason}\u0000${g.source ?? ''}\u0000${g.window}`;
+  const x = store.groups.get(key);
+  if (x) {
+    x.count++;
+    x.lastAt = Math.max(x.lastAt, at);
+    return;
+  }
+  store.groups.set(key, { ...g, count: 1, firstAt: at, lastAt: at });
+}
+
+/**
+ * A call without an account that may be rejected (a webhook before its signature is checked).
+ * Taking the slot counts the call against its source at once — synchronously, so calls arriving
+ * together cannot all pass the limit before any of them is counted. `reject(reason)` records it;
+ * `release()` takes the count back when the call turned out genuine.
+ */
+export type RejectionSlot = { limited: boolean; reject(reason: string): void; release(): void };
+
+export function rejectionSlot(ctx: Ctx, r: { action: string; entity: string }): RejectionSlot {
   const store = storeOf(ctx);
-  const window = rejectionWindow(ctx.clock());
-  const src = sourceOf(ctx);
-  const n = store.perSource.get(`${action}\u0000${window}`)?.get(src) ?? 0;
-  return n >= REJECTIONS_PER_SOURCE_PER_WINDOW;
+  const at = ctx.clock().getTime();
+  const window = rejectionWindow(new Date(at));
+  const t = trackedSource(store, r.action, window, sourceOf(ctx));
+  const n = t.sources.get(t.source) ?? 0;
+  t.sources.set(t.source, n + 1);
+  const group = { action: r.action, entity: r.entity, source: t.source, window };
+  // the shared group of further sources is counted, never limited: genuine calls from a new
+  // address must not be refused because of a flood from many others
+  if (t.source !== OTHERS && n >= REJECTIONS_PER_SOURCE_PER_WINDOW) {
+    countIn(store, { ...group, reason: 'rate_limited' }, at);
+    return { limited: true, reject() {}, release() {} };
+  }
+  let open = true;
+  return {
+    limited: false,
+    reject(reason) {
+      if (!open) return;
+      open = false;
+      countIn(store, { ...group, reason }, ctx.clock().getTime());
+    },
+    release() {
+      if (!open) return;
+      open = false;
+      const left = (t.sources.get(t.source) ?? 1) - 1;
+      if (left > 0) t.sources.set(t.source, left);
+      else t.sources.delete(t.source);
+    },
+  };
 }
 
 /** Counts one rejected request; nothing is written until its minute is over. */
@@ -80,14 +122,7 @@ export function recordRejection(ctx: Ctx, r: { action: string; entity: string; r
   const window = rejectionWindow(new Date(at));
   const t = trackedSource(store, r.action, window, sourceOf(ctx));
   t.sources.set(t.source, (t.sources.get(t.source) ?? 0) + 1);
-  const key = `${r.action}\u0000${r.reason}\u0000${t.source ?? ''}\u0000${window}`;
-  const g = store.groups.get(key);
-  if (g) {
-    g.count++;
-    g.lastAt = Math.max(g.lastAt, at);
-    return;
-  }
-  store.groups.set(key, { ...r, source: t.source, window, count: 1, firstAt: at, lastAt: at });
+  countIn(store, { ...r, source: t.source, window }, at);
 }
 
 /**
