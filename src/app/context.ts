@@ -50,21 +50,23 @@ type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'>
   detail?: Record<string, unknown> | null;
 };
 
-/** Appends audit events for the context's actor and request. */
-export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
+/** The audit rows of events done by the context's actor in its request. */
+export function auditRows(ctx: Ctx, ...events: AuditEvent[]): AuditInput[] {
   const at = ctx.clock();
   const source = auditSource(ctx);
-  return appendAudit(
-    db,
-    events.map((e) => ({
-      at,
-      actorId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      ip: source.ip,
-      userAgent: source.userAgent,
-      requestId: ctx.meta.requestId,
-      detail: null,
-      ...e,
-    })),
-  );
+  return events.map((e) => ({
+    at,
+    actorId: ctx.actor?.userId ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    ip: source.ip,
+    userAgent: source.userAgent,
+    requestId: ctx.meta.requestId,
+    detail: null,
+    ...e,
+  }));
+}
+
+/** Appends audit events for the context's actor and request. */
+export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
+  return appendAudit(db, auditRows(ctx, ...events));
 }

@@ -253,6 +253,7 @@ function reportVerify(r: VerifyReport): number {
   const atEn = p.anchorAt === 'e-mail' ? 'the e-mailed head' : `the checkpoint of ${p.anchorAt}`;
   const text: Record<typeof p.kind, string> = {
     changed: `Rantai audit RUSAK pada kejadian #${p.eventId} (urutan ${p.seq}): isinya diubah, atau rantai dihitung ulang tanpa kunci. / Audit chain BROKEN at event #${p.eventId} (place ${p.seq}): changed, or recomputed without the key.`,
+    deleted: `Rantai audit RUSAK: kejadian #${p.eventId} (urutan ${p.seq}) dihapus. / Audit chain BROKEN: event #${p.eventId} (place ${p.seq}) was deleted.`,
     gap: `Rantai audit RUSAK sebelum kejadian #${p.eventId} (urutan ${p.seq}): kejadian sebelumnya dihapus. / Audit chain BROKEN before event #${p.eventId} (place ${p.seq}): earlier events were deleted.`,
     anchor_mismatch: `Rantai audit RUSAK pada kejadian #${p.eventId} (urutan ${p.seq}): tidak sama dengan ${at}. / Audit chain BROKEN at event #${p.eventId} (place ${p.seq}): it differs from ${atEn}.`,
     truncated: `Rantai audit TERPOTONG: kejadian terbaru dihapus — rantai berakhir di urutan ${r.head?.seq ?? 0}, padahal ${at} mencatat urutan ${p.seq}. / Audit chain TRUNCATED: the newest events were deleted — the chain ends at place ${r.head?.seq ?? 0}, but ${atEn} recorded place ${p.seq}.`,

@@ -1,11 +1,11 @@
 /**
- * The audit log's SQL (invariant 2, decision 017). A request only INSERTs its rows, in its own
- * transaction: no lock, nothing read first. The chainer (src/app/audit/chain-audit.ts) places
- * committed rows in the keyed chain in batches, one process at a time (a transaction-scoped
- * advisory lock, tried, never waited for). Rows are append-only: a trigger refuses UPDATE,
- * DELETE and TRUNCATE except the chainer's one-time placing of a row (migration 0012).
+ * The audit log's SQL (invariant 2, decision 017). A request only INSERTs its rows, each with a
+ * marker in `audit_pending`, in its own transaction: no lock, nothing read first. The chainer
+ * (src/app/audit/chain-audit.ts) gives committed rows their place in `audit_chain` in batches,
+ * one process at a time (a transaction-scoped advisory lock, tried, never waited for). Audit rows
+ * and the chain are append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (migration 0012).
  */
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ChainHead, ChainRow } from '../domain/audit-chain.ts';
 import type { Tx } from './connect.ts';
 import type { Database } from './schema.ts';
@@ -26,32 +26,35 @@ export type AuditInput = {
 
 const CHAIN_LOCK = 7_270_412;
 
-/** Appends rows (one INSERT) inside the caller's transaction when given one, else on its own. */
+/** An audit row as the table's columns. */
+export function auditColumns(e: AuditInput) {
+  const detail = e.detail ?? null;
+  return {
+    at: new Date(Math.floor(e.at.getTime())), // millisecond precision round-trips exactly
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    ip: e.ip,
+    user_agent: e.userAgent,
+    request_id: e.requestId,
+    outcome: e.outcome,
+    detail: detail === null ? null : JSON.stringify(detail),
+  };
+}
+
+/** Appends rows and their chain markers (one statement), in the caller's transaction when given one. */
 export async function appendAudit(
   db: Kysely<Database> | Transaction<Database>,
   events: AuditInput[],
 ): Promise<void> {
   if (events.length === 0) return;
   await db
-    .insertInto('audit_event')
-    .values(
-      events.map((e) => {
-        const detail = e.detail ?? null;
-        return {
-          at: new Date(Math.floor(e.at.getTime())), // millisecond precision round-trips exactly
-          actor_id: e.actorId,
-          actor_role: e.actorRole,
-          action: e.action,
-          entity: e.entity,
-          entity_id: e.entityId,
-          ip: e.ip,
-          user_agent: e.userAgent,
-          request_id: e.requestId,
-          outcome: e.outcome,
-          detail: detail === null ? null : JSON.stringify(detail),
-        };
-      }),
-    )
+    .with('e', (q) => q.insertInto('audit_event').values(events.map(auditColumns)).returning('id'))
+    .insertInto('audit_pending')
+    .columns(['event_id'])
+    .expression((eb) => eb.selectFrom('e').select('e.id'))
     .execute();
 }
 
@@ -61,54 +64,58 @@ export async function tryChainLock(trx: Transaction<Database>): Promise<boolean>
   return r.rows[0]?.ok === true;
 }
 
-/** The newest chained row's place, MAC and id; undefined for an empty chain. */
+/** The newest place of the chain, its MAC and its row's id; undefined for an empty chain. */
 export async function chainHead(db: Tx): Promise<(ChainHead & { eventId: string }) | undefined> {
   const r = await db
-    .selectFrom('audit_event')
-    .select(['id', 'chain_seq', 'chain_mac'])
-    .where('chain_seq', 'is not', null)
-    .orderBy('chain_seq', 'desc')
+    .selectFrom('audit_chain')
+    .select(['seq', 'mac', 'event_id'])
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r ? { seq: Number(r.chain_seq), mac: r.chain_mac!, eventId: String(r.id) } : undefined;
+  return r ? { seq: Number(r.seq), mac: r.mac, eventId: String(r.event_id) } : undefined;
 }
 
-/** The MAC stored at a place of the chain; undefined when no row holds that place. */
+/** The MAC stored at a place of the chain; undefined when the place is empty. */
 export async function macAt(db: Tx, seq: number): Promise<string | undefined> {
   const r = await db
-    .selectFrom('audit_event')
-    .select('chain_mac')
-    .where(sql<boolean>`chain_seq = ${seq}::bigint`)
+    .selectFrom('audit_chain')
+    .select('mac')
+    .where(sql<boolean>`seq = ${seq}::bigint`)
     .executeTakeFirst();
-  return r?.chain_mac ?? undefined;
+  return r?.mac;
 }
 
-type AuditRow = Omit<Selectable<Database['audit_event']>, 'prev_hash' | 'hash'>;
-function selectRows(q: ReturnType<typeof base>): Promise<AuditRow[]> {
-  return q.execute();
-}
-function base(db: Tx) {
-  return db
-    .selectFrom('audit_event')
-    .select([
-      'id',
-      'at',
-      'actor_id',
-      'actor_role',
-      'action',
-      'entity',
-      'entity_id',
-      'ip',
-      'user_agent',
-      'request_id',
-      'outcome',
-      'detail',
-      'chain_seq',
-      'chain_mac',
-    ]);
-}
+const ROW_COLUMNS = [
+  'e.id',
+  'e.at',
+  'e.actor_id',
+  'e.actor_role',
+  'e.action',
+  'e.entity',
+  'e.entity_id',
+  'e.ip',
+  'e.user_agent',
+  'e.request_id',
+  'e.outcome',
+  'e.detail',
+] as const;
 
-export function chainRow(r: AuditRow): ChainRow {
+type RowColumns = {
+  id: string;
+  at: Date | string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  outcome: string;
+  detail: unknown;
+};
+
+function chainRow(r: RowColumns): ChainRow {
   return {
     id: String(r.id),
     at: r.at instanceof Date ? r.at : new Date(r.at),
@@ -125,51 +132,77 @@ export function chainRow(r: AuditRow): ChainRow {
   };
 }
 
-/** Committed rows without a place in the chain, oldest id first. */
-export async function unchainedRows(db: Tx, limit: number): Promise<ChainRow[]> {
-  const rows = await selectRows(base(db).where('chain_seq', 'is', null).orderBy('id').limit(limit));
-  return rows.map(chainRow);
+/**
+ * Rows waiting for their place, oldest id first; `missing` lists markers whose row is gone
+ * (deleted before it was chained, by someone who holds the database).
+ */
+export async function pendingRows(db: Tx, limit: number): Promise<{ rows: ChainRow[]; missing: string[] }> {
+  const rows = await db
+    .selectFrom('audit_pending as p')
+    .leftJoin('audit_event as e', 'e.id', 'p.event_id')
+    .select('p.event_id as pending_id')
+    .select(ROW_COLUMNS)
+    .orderBy('p.event_id')
+    .limit(limit)
+    .execute();
+  return {
+    rows: rows.filter((r) => r.id !== null).map((r) => chainRow(r as RowColumns)),
+    missing: rows.filter((r) => r.id === null).map((r) => String(r.pending_id)),
+  };
 }
 
-/** Chained rows after place `afterSeq`, in chain order. */
+/** Places of the chain after `afterSeq` in order, with their rows (null when the row is gone). */
 export async function chainedRows(
   db: Tx,
   afterSeq: number,
   limit: number,
-): Promise<Array<ChainRow & { seq: number; mac: string }>> {
-  const rows = await selectRows(
-    base(db).where(sql<boolean>`chain_seq > ${afterSeq}::bigint`).orderBy('chain_seq').limit(limit),
-  );
-  return rows.map((r) => ({ ...chainRow(r), seq: Number(r.chain_seq), mac: r.chain_mac ?? '' }));
+): Promise<Array<{ seq: number; mac: string; eventId: string; row: ChainRow | null }>> {
+  const rows = await db
+    .selectFrom('audit_chain as c')
+    .leftJoin('audit_event as e', 'e.id', 'c.event_id')
+    .select(['c.seq', 'c.mac', 'c.event_id'])
+    .select(ROW_COLUMNS)
+    .where(sql<boolean>`c.seq > ${afterSeq}::bigint`)
+    .orderBy('c.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    mac: r.mac,
+    eventId: String(r.event_id),
+    row: r.id === null ? null : chainRow(r as RowColumns),
+  }));
 }
 
 /**
- * Places rows in the chain (one UPDATE). Only rows still without a place are touched; returns
- * how many were placed, so the caller can roll back when another chainer got there first.
+ * Gives rows their places (one statement: the chain rows in, their markers out). A place or a
+ * row already taken fails it (unique), so two chainers can never both place a row.
  */
 export async function placeInChain(
   trx: Transaction<Database>,
   links: Array<{ id: string; seq: number; mac: string }>,
-): Promise<number> {
-  if (links.length === 0) return 0;
-  const r = await sql`
-    UPDATE audit_event AS e SET chain_seq = v.seq, chain_mac = v.mac
-    FROM (SELECT * FROM unnest(${links.map((l) => l.id)}::bigint[], ${links.map((l) => l.seq)}::bigint[],
-                               ${links.map((l) => l.mac)}::text[]) AS x(id, seq, mac)) AS v
-    WHERE e.id = v.id AND e.chain_seq IS NULL`.execute(trx);
-  return Number(r.numAffectedRows ?? 0);
+  missing: string[] = [],
+): Promise<void> {
+  if (links.length === 0 && missing.length === 0) return;
+  const done = [...links.map((l) => l.id), ...missing];
+  await sql`
+    WITH placed AS (
+      INSERT INTO audit_chain (seq, event_id, mac)
+      SELECT * FROM unnest(${links.map((l) => l.seq)}::bigint[], ${links.map((l) => l.id)}::bigint[],
+                           ${links.map((l) => l.mac)}::text[])
+    )
+    DELETE FROM audit_pending WHERE event_id = ANY(${done}::bigint[])`.execute(trx);
 }
 
-/** How many rows wait for their place in the chain, and when the oldest of them was written. */
+/** Rows without a place in the chain (whatever their marker says), and when the oldest was written. */
 export async function unchainedSummary(db: Tx): Promise<{ count: number; oldestAt: Date | null }> {
-  const r = await db
-    .selectFrom('audit_event')
-    .select([sql<string>`count(*)`.as('n'), sql<Date | null>`min(at)`.as('oldest')])
-    .where('chain_seq', 'is', null)
-    .executeTakeFirstOrThrow();
+  const r = await sql<{ n: string; oldest: Date | string | null }>`
+    SELECT count(*) AS n, min(e.at) AS oldest FROM audit_event e
+    WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)`.execute(db);
+  const row = r.rows[0]!;
   return {
-    count: Number(r.n),
-    oldestAt: r.oldest === null ? null : r.oldest instanceof Date ? r.oldest : new Date(r.oldest),
+    count: Number(row.n),
+    oldestAt: row.oldest === null ? null : row.oldest instanceof Date ? row.oldest : new Date(row.oldest),
   };
 }
 

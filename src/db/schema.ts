@@ -211,10 +211,17 @@ export interface AuditEventTable {
   /** the unkeyed SHA-256 chain of rows written before migration 0012; no longer written or trusted */
   prev_hash: ColumnType<string | null, never, never>;
   hash: ColumnType<string | null, never, never>;
-  /** the row's place in the keyed chain (1, 2, 3 …), set once by the chainer; null = not chained yet */
-  chain_seq: ColumnType<string | null, never, string>;
-  /** HMAC-SHA-256 (audit subkey) over the previous row's MAC, the place and the content */
-  chain_mac: ColumnType<string | null, never, string>;
+}
+/** The keyed audit chain (migration 0012, decision 017): one place per audit row, append-only. */
+export interface AuditChainTable {
+  seq: ColumnType<string, string | number, never>;
+  event_id: ColumnType<string, string, never>;
+  /** HMAC-SHA-256 (audit subkey) over the previous place's MAC, the place and the row */
+  mac: ColumnType<string, string, never>;
+}
+/** Audit rows waiting for their place in the chain. */
+export interface AuditPendingTable {
+  event_id: string;
 }
 export interface IdempotencyKeyTable {
   actor_id: string;
@@ -567,5 +574,7 @@ export interface Database {
   attachment: AttachmentTable;
   case_event: CaseEventTable;
   audit_event: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_pending: AuditPendingTable;
   idempotency_key: IdempotencyKeyTable;
 }

@@ -314,6 +314,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'audit.export': w('pengawasan', 'mengunduh log audit (CSV)', 'download the audit log (CSV)'),
 
   // automatic notices
+  'audit.row_missing': w(
+    'sistem',
+    'menemukan catatan audit yang dihapus sebelum dirangkai',
+    'find audit rows deleted before they were chained',
+  ),
   'audit.anchor_sent': w(
     'sistem',
     'mengirim jangkar harian log audit ke auditor',

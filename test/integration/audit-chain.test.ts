@@ -33,11 +33,13 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP_SECRET = 'rahasia-aplikasi-uji-audit-5d2c';
 
+/** Every audit row with its place in the chain (null: not chained yet). */
 const auditRows = (h: Harness) =>
   h.svc.conn.db
-    .selectFrom('audit_event')
-    .select(['id', 'chain_seq', 'chain_mac', 'action', 'request_id'])
-    .orderBy('id')
+    .selectFrom('audit_event as e')
+    .leftJoin('audit_chain as c', 'c.event_id', 'e.id')
+    .select(['e.id', 'c.seq as chain_seq', 'c.mac as chain_mac', 'e.action', 'e.request_id'])
+    .orderBy('e.id')
     .execute();
 
 /** Places in the chain: 1..n with no gap, each row once. */
@@ -93,51 +95,27 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
     expect(again.chain_seq).not.toBeNull();
   });
 
-  it('the database refuses UPDATE, DELETE and TRUNCATE of audit rows, and a second placing of a row', async () => {
+  it('the database refuses UPDATE, DELETE and TRUNCATE of audit rows and of the chain, and a second place for a row', async () => {
     const db = h.svc.conn.db;
+    await chainAudit(h.svc);
     const [first] = await auditRows(h);
     const id = first!.id;
+    for (const q of [
+      sql`UPDATE audit_event SET action = 'x' WHERE id = ${id}::bigint`,
+      sql`DELETE FROM audit_event WHERE id = ${id}::bigint`,
+      sql`TRUNCATE audit_event`,
+      sql`UPDATE audit_chain SET mac = 'x' WHERE event_id = ${id}::bigint`,
+      sql`DELETE FROM audit_chain WHERE event_id = ${id}::bigint`,
+      sql`TRUNCATE audit_chain`,
+    ])
+      await expect(q.execute(db)).rejects.toThrow(/append-only/);
+    // a row has one place only, and a place one row
     await expect(
-      sql`UPDATE audit_event SET action = 'x' WHERE id = ${id}::bigint`.execute(db),
-    ).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM audit_event WHERE id = ${id}::bigint`.execute(db)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(sql`TRUNCATE audit_event`.execute(db)).rejects.toThrow(/append-only/);
-    // a chained row keeps its place and MAC
+      sql`INSERT INTO audit_chain (seq, event_id, mac) VALUES (999999, ${id}::bigint, 'x')`.execute(db),
+    ).rejects.toThrow(/unique|duplicate/i);
     await expect(
-      sql`UPDATE audit_event SET chain_seq = chain_seq + 100000 WHERE id = ${id}::bigint`.execute(db),
-    ).rejects.toThrow(/append-only/);
-    // placing a row changes nothing else of it
-    await appendAudit(db, [
-      {
-        at: h.now.value,
-        actorId: null,
-        actorRole: null,
-        action: 'uji.placing',
-        entity: null,
-        entityId: null,
-        ip: null,
-        userAgent: null,
-        requestId: null,
-        outcome: 'ok',
-      },
-    ]);
-    await expect(
-      sql`UPDATE audit_event SET chain_seq = 999999, chain_mac = 'x', outcome = 'denied' WHERE action = 'uji.placing'`.execute(
-        db,
-      ),
-    ).rejects.toThrow(/append-only/);
-    const count = Number(
-      (
-        await db
-          .selectFrom('audit_event')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    expect(count).toBeGreaterThan(1);
-    await chainAudit(h.svc);
+      sql`INSERT INTO audit_chain (seq, event_id, mac) VALUES (1, 999999, 'x')`.execute(db),
+    ).rejects.toThrow(/unique|duplicate/i);
     expect((await verifyAudit(h.svc)).ok).toBe(true);
   });
 
@@ -151,8 +129,8 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
         await sql
           .raw(
             `GRANT USAGE ON SCHEMA public TO ${role};
-             GRANT SELECT, INSERT ON audit_event TO ${role};
-             GRANT UPDATE (chain_seq, chain_mac) ON audit_event TO ${role};
+             GRANT SELECT, INSERT ON audit_event, audit_chain TO ${role};
+             GRANT SELECT, INSERT, DELETE ON audit_pending TO ${role};
              GRANT USAGE ON SEQUENCE audit_event_id_seq TO ${role};`,
           )
           .execute(db);
@@ -161,13 +139,22 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
             await sql.raw(`SET LOCAL ROLE ${role}`).execute(trx);
             return sql.raw<T>(q).execute(trx);
           });
-        await expect(asApp(`UPDATE audit_event SET action = 'x' WHERE id = 1`)).rejects.toThrow(
-          /permission denied/,
-        );
-        await expect(asApp(`DELETE FROM audit_event WHERE id = 1`)).rejects.toThrow(/permission denied/);
-        await expect(asApp('TRUNCATE audit_event')).rejects.toThrow(/permission denied/);
+        for (const t of ['audit_event', 'audit_chain']) {
+          await expect(
+            asApp(
+              `UPDATE ${t} SET id = id WHERE false`.replace(
+                'id = id',
+                t === 'audit_chain' ? 'seq = seq' : 'id = id',
+              ),
+            ),
+          ).rejects.toThrow(/permission denied/);
+          await expect(asApp(`DELETE FROM ${t} WHERE false`)).rejects.toThrow(/permission denied/);
+          await expect(asApp(`TRUNCATE ${t}`)).rejects.toThrow(/permission denied/);
+        }
+        // what the application does: a row and its chain marker
         const ins = await asApp(
-          `INSERT INTO audit_event (at, action, outcome) VALUES (now(), 'uji.peran', 'ok') RETURNING id`,
+          `WITH e AS (INSERT INTO audit_event (at, action, outcome) VALUES (now(), 'uji.peran', 'ok') RETURNING id)
+           INSERT INTO audit_pending (event_id) SELECT id FROM e RETURNING event_id`,
         );
         expect(ins.rows).toHaveLength(1);
       } finally {
@@ -201,17 +188,18 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
     const db = h.svc.conn.db;
     // what someone holding the database can do: change a row, then recompute the whole chain
     const rows = await db
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('chain_seq', 'is not', null)
-      .orderBy('chain_seq')
+      .selectFrom('audit_chain as c')
+      .innerJoin('audit_event as e', 'e.id', 'c.event_id')
+      .select(['c.seq', 'c.mac'])
+      .selectAll('e')
+      .orderBy('c.seq')
       .execute();
     const victim = rows[Math.floor(rows.length / 2)]!;
     await asDatabaseHolder(db, async (trx) => {
       await sql`UPDATE audit_event SET outcome = 'denied' WHERE id = ${victim.id}::bigint`.execute(trx);
       let prev = CHAIN_GENESIS;
       for (const r of rows) {
-        const body = chainBody(Number(r.chain_seq), {
+        const body = chainBody(Number(r.seq), {
           id: String(r.id),
           at: new Date(r.at),
           actorId: r.actor_id,
@@ -227,10 +215,10 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
         });
         // SHA-256, or an HMAC under a key of their own: anything but Simpul's key
         const mac =
-          Number(r.chain_seq) % 2
+          Number(r.seq) % 2
             ? createHash('sha256').update(prev).update('\n').update(body).digest('hex')
             : createHmac('sha256', 'kunci-penyerang').update(prev).update('\n').update(body).digest('hex');
-        await sql`UPDATE audit_event SET chain_mac = ${mac} WHERE id = ${r.id}::bigint`.execute(trx);
+        await sql`UPDATE audit_chain SET mac = ${mac} WHERE seq = ${r.seq}::bigint`.execute(trx);
         prev = mac;
       }
     });
@@ -245,7 +233,7 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
         trx,
       );
       for (const r of rows)
-        await sql`UPDATE audit_event SET chain_mac = ${r.chain_mac} WHERE id = ${r.id}::bigint`.execute(trx);
+        await sql`UPDATE audit_chain SET mac = ${r.mac} WHERE seq = ${r.seq}::bigint`.execute(trx);
     });
     expect((await verifyAudit(h.svc)).ok).toBe(true);
   });
@@ -263,11 +251,15 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
     expect(ok).toMatchObject({ ok: true, anchors: { heads: 1 } });
     expect(ok.anchors.checkpoints).toBeGreaterThan(0);
 
-    // cut the last three rows off, as someone holding the database can
+    // cut the last three rows off, with their places, as someone holding the database can
     const db = h.svc.conn.db;
-    await asDatabaseHolder(db, (trx) =>
-      sql`DELETE FROM audit_event WHERE chain_seq > ${c.head!.seq - 3}::bigint`.execute(trx),
-    );
+    await asDatabaseHolder(db, async (trx) => {
+      const from = c.head!.seq - 2;
+      await sql`DELETE FROM audit_event WHERE id IN (SELECT event_id FROM audit_chain WHERE seq >= ${from}::bigint)`.execute(
+        trx,
+      );
+      await sql`DELETE FROM audit_chain WHERE seq >= ${from}::bigint`.execute(trx);
+    });
     const cut = await verifyAudit(svc);
     expect(cut).toMatchObject({
       ok: false,
@@ -290,13 +282,17 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
     expect(fresh.refused).toMatch(/already chained/);
     expect((await verifyAudit(svc)).unchained.count).toBeGreaterThan(0);
 
-    // nor be fooled by rows marked unchained again after one was deleted before them
-    await asDatabaseHolder(db, (trx) =>
-      sql`UPDATE audit_event SET chain_seq = NULL, chain_mac = NULL WHERE chain_seq > ${c.head!.seq - 8}::bigint`.execute(
+    // nor be fooled by places removed (rows kept) and marked waiting again after one row was deleted
+    await asDatabaseHolder(db, async (trx) => {
+      const from = c.head!.seq - 8;
+      await sql`DELETE FROM audit_event WHERE id = (SELECT event_id FROM audit_chain WHERE seq = ${from}::bigint)`.execute(
         trx,
-      ),
-    );
-    expect((await chainAudit(svc)).refused).toMatch(/already chained|not the one/);
+      );
+      await sql`INSERT INTO audit_pending (event_id) SELECT event_id FROM audit_chain WHERE seq > ${from}::bigint
+                ON CONFLICT DO NOTHING`.execute(trx);
+      await sql`DELETE FROM audit_chain WHERE seq >= ${from}::bigint`.execute(trx);
+    });
+    expect((await chainAudit(svc)).refused).toMatch(/already chained/);
 
     // a checkpoint line changed by hand is found
     writeFileSync(
@@ -405,9 +401,12 @@ describe.each(ENGINES)("the auditors' daily head on %s", (engine) => {
     expect(head).not.toBeNull();
     expect(await verifyAudit(h.svc, { heads: [head] })).toMatchObject({ ok: true });
 
-    await asDatabaseHolder(h.svc.conn.db, (trx) =>
-      sql`DELETE FROM audit_event WHERE chain_seq >= ${head.seq}::bigint`.execute(trx),
-    );
+    await asDatabaseHolder(h.svc.conn.db, async (trx) => {
+      await sql`DELETE FROM audit_event WHERE id IN (SELECT event_id FROM audit_chain WHERE seq >= ${head.seq}::bigint)`.execute(
+        trx,
+      );
+      await sql`DELETE FROM audit_chain WHERE seq >= ${head.seq}::bigint`.execute(trx);
+    });
     expect(await verifyAudit(h.svc, { heads: [head] })).toMatchObject({
       ok: false,
       problem: { kind: 'truncated', seq: head.seq },

@@ -191,14 +191,9 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     await chainAudit(h.svc);
     const ok = await verifyAudit(h.svc);
     expect(ok.ok).toBe(true);
-    const ids = (
-      await db
-        .selectFrom('audit_event')
-        .select('id')
-        .orderBy('chain_seq')
-        .where('chain_seq', 'is not', null)
-        .execute()
-    ).map((r) => String(r.id));
+    const ids = (await db.selectFrom('audit_chain').select('event_id').orderBy('seq').execute()).map((r) =>
+      String(r.event_id),
+    );
     expect(ok.checked).toBe(ids.length);
     expect(ids.length).toBeGreaterThan(10);
 
@@ -220,10 +215,15 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     expect((await verifyAudit(h.svc)).ok).toBe(true);
 
     const gone = ids[Math.floor(ids.length / 3)]!;
-    const next = ids[ids.indexOf(gone) + 1]!;
     await asDatabaseHolder(db, (trx) => sql`DELETE FROM audit_event WHERE id = ${gone}::bigint`.execute(trx));
     const deleted = await verifyAudit(h.svc);
-    expect(deleted).toMatchObject({ ok: false, problem: { kind: 'gap', eventId: next } });
+    expect(deleted).toMatchObject({ ok: false, problem: { kind: 'deleted', eventId: gone } });
+    // deleting its place in the chain too leaves a gap
+    const next = ids[ids.indexOf(gone) + 1]!;
+    await asDatabaseHolder(db, (trx) =>
+      sql`DELETE FROM audit_chain WHERE event_id = ${gone}::bigint`.execute(trx),
+    );
+    expect(await verifyAudit(h.svc)).toMatchObject({ ok: false, problem: { kind: 'gap', eventId: next } });
   });
 });
 

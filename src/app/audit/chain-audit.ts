@@ -1,6 +1,6 @@
 /**
- * The chainer (decision 017): places committed audit rows in the keyed chain, in batches, so no
- * request waits for the chain. One process at a time: each batch is one transaction that first
+ * The chainer (decision 017): gives committed audit rows their place in the keyed chain
+ * (`audit_chain`), in batches, so no request waits for the chain. One process at a time: each batch is one transaction that first
  * tries a transaction-scoped advisory lock and gives up at once when another process holds it.
  *
  * It never extends a chain that lost what this process last saw of it (or what the newest
@@ -12,7 +12,14 @@
  * After chaining it writes a checkpoint of the head outside the database when the last one is
  * older than ANCHOR_INTERVAL_MS (or at once with `checkpoint: 'now'`, at shutdown).
  */
-import { chainHead, macAt, placeInChain, tryChainLock, unchainedRows } from '../../db/audit.repository.ts';
+import {
+  appendAudit,
+  chainHead,
+  macAt,
+  pendingRows,
+  placeInChain,
+  tryChainLock,
+} from '../../db/audit.repository.ts';
 import type { Tx } from '../../db/connect.ts';
 import {
   ANCHOR_INTERVAL_MS,
@@ -99,7 +106,7 @@ export async function chainAudit(
       const head = await chainHead(trx);
       const why = await headProblem(trx, head, st.known);
       if (why) return { kind: 'refused', why };
-      const rows = await unchainedRows(trx, CHAIN_BATCH);
+      const { rows, missing } = await pendingRows(trx, CHAIN_BATCH);
       let seq = head?.seq ?? 0;
       let mac = head?.mac ?? CHAIN_GENESIS;
       const links = rows.map((r) => {
@@ -107,14 +114,33 @@ export async function chainAudit(
         mac = svc.keys.auditMac(mac, chainBody(seq, r));
         return { id: r.id, seq, mac };
       });
-      const placed = await placeInChain(trx, links);
-      if (placed !== links.length)
-        throw new Error('audit rows were placed by another chainer under the lock');
+      // a row deleted before it got its place: its marker is the only trace, so the chain gets a
+      // row saying so (placed in the next batch) before the marker goes
+      if (missing.length > 0) {
+        svc.log.error({ eventIds: missing }, 'audit rows deleted before they were chained');
+        await appendAudit(trx, [
+          {
+            at: svc.clock(),
+            actorId: null,
+            actorRole: null,
+            action: 'audit.row_missing',
+            entity: 'audit',
+            entityId: null,
+            ip: null,
+            userAgent: null,
+            requestId: null,
+            outcome: 'error',
+            detail: { eventIds: missing },
+          },
+        ]);
+      }
+      await placeInChain(trx, links, missing);
+      const placed = links.length;
       return {
         kind: 'done',
         placed,
         head: links.length > 0 ? { seq, mac } : (head ?? null),
-        more: rows.length === CHAIN_BATCH,
+        more: rows.length + missing.length === CHAIN_BATCH,
       };
     });
     if (b.kind === 'busy') {

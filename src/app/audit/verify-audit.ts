@@ -2,8 +2,8 @@
  * `simpul audit verify` (decision 017): walks the keyed chain place by place and recomputes every
  * MAC with the key, compares the chain with every checkpoint written outside the database and
  * with heads typed in from the auditors' daily e-mail, and reports the rows not chained yet.
- * It finds: a changed row (its MAC), a row deleted from the middle (a gap in the places), a chain
- * recomputed without the key (the first MAC), and the newest rows deleted (a checkpoint or an
+ * It finds: a changed row (its MAC), a chained row deleted (its place points at nothing), a row
+ * deleted with its place (a gap in the places), a chain recomputed without the key (the first MAC), and the newest rows deleted (a checkpoint or an
  * e-mailed head beyond the end of the chain, or a checkpoint file that was tampered with).
  */
 import { chainedRows, unchainedSummary } from '../../db/audit.repository.ts';
@@ -20,8 +20,10 @@ import { readCheckpoints } from './anchor-file.ts';
 export type VerifyProblem =
   /** the row's MAC does not match its content and place (changed, or recomputed without the key) */
   | 'changed'
-  /** places are missing before this row: rows were deleted */
+  /** places are missing before this row: rows and their places were deleted */
   | 'gap'
+  /** the row chained at this place is gone */
+  | 'deleted'
   /** the row at a checkpoint's place is not the one anchored there */
   | 'anchor_mismatch'
   /** a checkpoint or e-mailed head lies beyond the end of the chain: the newest rows were deleted */
@@ -94,12 +96,13 @@ export async function verifyAudit(svc: Services, opts: { heads?: ChainHead[] } =
     const rows = await chainedRows(db, prevSeq, 5000);
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.seq !== prevSeq + 1) return fail({ kind: 'gap', eventId: r.id, seq: r.seq });
-      const mac = svc.keys.auditMac(prevMac, chainBody(r.seq, r));
-      if (mac !== r.mac) return fail({ kind: 'changed', eventId: r.id, seq: r.seq });
+      if (r.seq !== prevSeq + 1) return fail({ kind: 'gap', eventId: r.eventId, seq: r.seq });
+      if (!r.row) return fail({ kind: 'deleted', eventId: r.eventId, seq: r.seq });
+      const mac = svc.keys.auditMac(prevMac, chainBody(r.seq, r.row));
+      if (mac !== r.mac) return fail({ kind: 'changed', eventId: r.eventId, seq: r.seq });
       for (const a of bySeq.get(r.seq) ?? [])
         if (a.mac !== r.mac)
-          return fail({ kind: 'anchor_mismatch', eventId: r.id, seq: r.seq, anchorAt: a.at });
+          return fail({ kind: 'anchor_mismatch', eventId: r.eventId, seq: r.seq, anchorAt: a.at });
       prevSeq = r.seq;
       prevMac = r.mac;
       report.checked++;
