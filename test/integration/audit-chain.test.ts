@@ -21,6 +21,7 @@ import { sendDailyAuditHead } from '../../src/app/audit/send-audit-head.ts';
 import { startAuditChainer } from '../../src/app/audit/start-chainer.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { runDueJobs } from '../../src/app/jobs/worker.ts';
+import { loadConfig } from '../../src/config.ts';
 import { appendAudit } from '../../src/db/audit.repository.ts';
 import { CHAIN_GENESIS, chainBody, parseHead } from '../../src/domain/audit-chain.ts';
 import { REJECTIONS_PER_SOURCE_PER_WINDOW } from '../../src/domain/rejections.ts';
@@ -120,39 +121,44 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
   });
 
   it.runIf(engine === 'postgres')(
-    'on PostgreSQL a dedicated application role (docs/security.md) has no UPDATE or DELETE on audit rows',
+    'on PostgreSQL nobody keeps UPDATE or DELETE on audit rows, and the documented application role cannot change them',
     async () => {
       const db = h.svc.conn.db;
+      // migration 0012 revoked them even from the role that ran it (the owner)
+      const owner = await sql<{ privilege_type: string }>`
+        SELECT a.privilege_type FROM pg_class c, aclexplode(c.relacl) a
+        WHERE c.relname IN ('audit_event', 'audit_chain') AND a.grantee = c.relowner`.execute(db);
+      const kept = new Set(owner.rows.map((r) => r.privilege_type));
+      expect(kept.has('INSERT') && kept.has('SELECT')).toBe(true);
+      for (const p of ['UPDATE', 'DELETE', 'TRUNCATE']) expect(kept.has(p), p).toBe(false);
+
+      // the role setup docs/security.md gives, as written there
+      const docs = readFileSync(join(ROOT, 'docs/security.md'), 'utf8');
+      const setup = /PostgreSQL with a dedicated application role[\s\S]*?```sql\n([\s\S]*?)```/.exec(
+        docs,
+      )![1]!;
       const role = `simpul_app_${randomBytes(4).toString('hex')}`;
       await sql.raw(`CREATE ROLE ${role} NOLOGIN`).execute(db);
       try {
-        await sql
-          .raw(
-            `GRANT USAGE ON SCHEMA public TO ${role};
-             GRANT SELECT, INSERT ON audit_event, audit_chain TO ${role};
-             GRANT SELECT, INSERT, DELETE ON audit_pending TO ${role};
-             GRANT USAGE ON SEQUENCE audit_event_id_seq TO ${role};`,
-          )
-          .execute(db);
+        await sql.raw(setup.replaceAll('simpul_app', role)).execute(db);
         const asApp = <T>(q: string) =>
           db.transaction().execute(async (trx) => {
             await sql.raw(`SET LOCAL ROLE ${role}`).execute(trx);
             return sql.raw<T>(q).execute(trx);
           });
-        for (const t of ['audit_event', 'audit_chain']) {
-          await expect(
-            asApp(
-              `UPDATE ${t} SET id = id WHERE false`.replace(
-                'id = id',
-                t === 'audit_chain' ? 'seq = seq' : 'id = id',
-              ),
-            ),
-          ).rejects.toThrow(/permission denied/);
+        for (const [t, col] of [
+          ['audit_event', 'action'],
+          ['audit_chain', 'mac'],
+        ] as const) {
+          await expect(asApp(`UPDATE ${t} SET ${col} = ${col} WHERE false`)).rejects.toThrow(
+            /permission denied/,
+          );
           await expect(asApp(`DELETE FROM ${t} WHERE false`)).rejects.toThrow(/permission denied/);
           await expect(asApp(`TRUNCATE ${t}`)).rejects.toThrow(/permission denied/);
+          await expect(asApp(`ALTER TABLE ${t} DISABLE TRIGGER USER`)).rejects.toThrow(/must be owner/);
         }
-        // what the application does: a row and its chain marker
-        const ins = await asApp(
+        // what the application does: a row and its chain marker; the chainer's place and clean-up
+        const ins = await asApp<{ event_id: string }>(
           `WITH e AS (INSERT INTO audit_event (at, action, outcome) VALUES (now(), 'uji.peran', 'ok') RETURNING id)
            INSERT INTO audit_pending (event_id) SELECT id FROM e RETURNING event_id`,
         );
@@ -180,6 +186,43 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
       expect(byRequest.get(rid)?.chain_seq, rid).not.toBeNull();
     }
     await expectOneChain(h);
+  });
+
+  it('a row deleted before it was chained leaves a trace in the chain; rows waiting long are flagged', async () => {
+    const db = h.svc.conn.db;
+    const row = (action: string, at: Date) => ({
+      at,
+      actorId: null,
+      actorRole: null,
+      action,
+      entity: null,
+      entityId: null,
+      ip: null,
+      userAgent: null,
+      requestId: null,
+      outcome: 'ok' as const,
+    });
+    await chainAudit(h.svc);
+    await appendAudit(db, [row('uji.hilang', h.now.value)]);
+    const gone = (await auditRows(h)).find((r) => r.action === 'uji.hilang')!.id;
+    await asDatabaseHolder(db, (trx) => sql`DELETE FROM audit_event WHERE id = ${gone}::bigint`.execute(trx));
+    await chainAudit(h.svc);
+    const trace = (await auditRows(h)).filter((r) => r.action === 'audit.row_missing');
+    expect(trace).toHaveLength(1);
+    expect(trace[0]!.chain_seq).not.toBeNull();
+    const detail = await db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('action', '=', 'audit.row_missing')
+      .executeTakeFirstOrThrow();
+    expect(detail.detail).toEqual({ eventIds: [String(gone)] });
+    expect((await verifyAudit(h.svc)).ok).toBe(true);
+
+    // a row left waiting for more than 10 minutes: is the chainer running?
+    await appendAudit(db, [row('uji.menunggu', new Date(h.now.value.getTime() - 11 * 60_000))]);
+    expect((await verifyAudit(h.svc)).unchained).toMatchObject({ count: 1, stale: true });
+    await chainAudit(h.svc);
+    expect((await verifyAudit(h.svc)).unchained).toMatchObject({ count: 0, stale: false });
   });
 
   it('recomputing every MAC with a public function (no key) does not fool verify', async () => {
@@ -514,6 +557,20 @@ describe.each(ENGINES)('rejected calls without an account on %s', (engine) => {
     const rows = (await webhookRows()).slice(before);
     expect(rows).toMatchObject([{ detail: { reason: 'signature_mismatch', count: 1 } }]);
     expect((await verifyAudit(h.svc)).unchained.count).toBe(0);
+  });
+});
+
+describe('the audit anchor folder', () => {
+  it('defaults to a folder next to DATA_DIR and is refused inside it', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/simpul/data' }).auditAnchorDir).toBe('/srv/simpul/data-audit-anchor');
+    expect(
+      loadConfig({ DATA_DIR: '/srv/simpul/data', SIMPUL_AUDIT_ANCHOR_DIR: '/var/lib/simpul-anchor' })
+        .auditAnchorDir,
+    ).toBe('/var/lib/simpul-anchor');
+    for (const inside of ['/srv/simpul/data', '/srv/simpul/data/anchor', '/srv/simpul/data/../data/x'])
+      expect(() => loadConfig({ DATA_DIR: '/srv/simpul/data', SIMPUL_AUDIT_ANCHOR_DIR: inside })).toThrow(
+        /SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR/,
+      );
   });
 });
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -280,6 +280,12 @@ describe('simpul audit verify (CLI, embedded database)', () => {
     expect(ok.stdout).toContain('utuh');
     const checked = Number(/(\d+) kejadian diperiksa/.exec(ok.stdout)?.[1]);
     expect(checked).toBeGreaterThan(100);
+    // each command chains what it audited and anchors the head outside DATA_DIR
+    expect(ok.stdout).toMatch(/Dicocokkan dengan [1-9]\d* titik jangkar/);
+    expect(readdirSync(`${dir}-audit-anchor`)).toHaveLength(1);
+    const usage = await cli('audit', 'verify', '--head', 'bukan-kepala');
+    expect(usage.code).toBe(64);
+    expect(usage.stderr).toContain('URUTAN:MAC');
 
     const conn = await connect({ dataDir: dir });
     try {

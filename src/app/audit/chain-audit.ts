@@ -140,7 +140,8 @@ export async function chainAudit(
         kind: 'done',
         placed,
         head: links.length > 0 ? { seq, mac } : (head ?? null),
-        more: rows.length + missing.length === CHAIN_BATCH,
+        // a full batch, or the trace of missing rows just written: go on
+        more: rows.length + missing.length === CHAIN_BATCH || missing.length > 0,
       };
     });
     if (b.kind === 'busy') {
