@@ -7,6 +7,7 @@
 
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { prepareAnchorDir } from './app/audit/anchor-file.ts';
 import { startAuditChainer } from './app/audit/start-chainer.ts';
 import { backgroundSettled } from './app/background.ts';
 import { openServices } from './app/boot.ts';
@@ -21,6 +22,12 @@ async function main() {
   let cfg: ReturnType<typeof loadConfig>;
   try {
     cfg = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  try {
+    prepareAnchorDir(cfg.auditAnchorDir); // before anything is written: the checkpoints must have a place
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(1);

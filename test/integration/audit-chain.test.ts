@@ -561,6 +561,38 @@ describe.each(ENGINES)('rejected calls without an account on %s', (engine) => {
 });
 
 describe('the audit anchor folder', () => {
+  it('the server will not start when it is inside DATA_DIR or cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simpul-anchor-boot-'));
+    const notAFolder = join(dir, 'berkas');
+    writeFileSync(notAFolder, 'x');
+    const start = async (anchor: string) => {
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+      for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'NODE_OPTIONS']) delete env[k];
+      try {
+        await run(process.execPath, ['src/server.ts'], {
+          cwd: ROOT,
+          env: { ...env, DATA_DIR: join(dir, 'data'), SIMPUL_AUDIT_ANCHOR_DIR: anchor, PORT: '1' },
+          timeout: 60_000,
+        });
+        return { code: 0, stderr: '' };
+      } catch (e) {
+        const x = e as { code?: number; stderr?: string };
+        return { code: x.code, stderr: x.stderr ?? '' };
+      }
+    };
+    try {
+      const inside = await start(join(dir, 'data', 'anchor'));
+      expect(inside.code).toBe(1);
+      expect(inside.stderr).toContain('SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR');
+      const file = await start(join(notAFolder, 'anchor'));
+      expect(file.code).toBe(1);
+      expect(file.stderr).toMatch(/SIMPUL_AUDIT_ANCHOR_DIR \(.*\) cannot be written/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('defaults to a folder next to DATA_DIR and is refused inside it', () => {
     expect(loadConfig({ DATA_DIR: '/srv/simpul/data' }).auditAnchorDir).toBe('/srv/simpul/data-audit-anchor');
     expect(

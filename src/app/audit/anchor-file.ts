@@ -5,7 +5,16 @@
  * after the key, so installations sharing a folder never mix their checkpoints. Someone who
  * holds the database but not the key cannot make a shorter or rewritten chain match them.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import {
   type Checkpoint,
@@ -17,6 +26,18 @@ import type { Keyring } from '../crypto.ts';
 
 export function anchorFile(dir: string, keys: Keyring): string {
   return join(dir, `simpul-audit-${keys.anchorFileId()}.jsonl`);
+}
+
+/** Creates the anchor folder if needed; throws a one-sentence Error when it cannot be written. */
+export function prepareAnchorDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new Error(
+      `Configuration error: SIMPUL_AUDIT_ANCHOR_DIR (${dir}) cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); the audit chain's checkpoints go there.`,
+    );
+  }
 }
 
 /** Appends one checkpoint and waits until it is on disk. */
