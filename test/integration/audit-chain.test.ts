@@ -20,10 +20,14 @@ import { flushRejections } from '../../src/app/audit/record-rejection.ts';
 import { sendDailyAuditHead } from '../../src/app/audit/send-audit-head.ts';
 import { startAuditChainer } from '../../src/app/audit/start-chainer.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import { checkReport } from '../../src/app/intake/report-status.ts';
+import { drawFollowUpCode } from '../../src/app/intake/shared.ts';
 import { runDueJobs } from '../../src/app/jobs/worker.ts';
 import { loadConfig } from '../../src/config.ts';
 import { appendAudit } from '../../src/db/audit.repository.ts';
 import { CHAIN_GENESIS, chainBody, parseHead } from '../../src/domain/audit-chain.ts';
+import type { AppError } from '../../src/domain/errors.ts';
+import { RATE_LIMITS } from '../../src/domain/intake.ts';
 import { REJECTIONS_PER_SOURCE_PER_WINDOW } from '../../src/domain/rejections.ts';
 import { createApp } from '../../src/http/app.ts';
 import { asDatabaseHolder } from '../helpers/audit.ts';
@@ -547,6 +551,36 @@ describe.each(ENGINES)('rejected calls without an account on %s', (engine) => {
       .filter((i: { action: string }) => i.action === 'whatsapp.webhook')
       .map((i: { words: { id: string } }) => i.words.id);
     expect(words.some((w: string) => /950× dalam satu menit, dari banyak alamat/.test(w))).toBe(true);
+  });
+
+  it('status checks of one code past its hourly limit are counted, not written one by one', async () => {
+    const ctx = (n: number) => ({
+      ...h.svc,
+      actor: null,
+      meta: { ip: `10.44.0.${n % 4}`, userAgent: null, requestId: null, anonymous: true },
+    });
+    const code = drawFollowUpCode();
+    const refused: string[] = [];
+    // from four addresses, each below its own limit of 20 per 10 minutes
+    for (let n = 0; n < RATE_LIMITS.statusPerCodePerHour + 10; n++)
+      await checkReport(ctx(n), code, '00000 00000 00000').catch((e: AppError) => refused.push(e.code));
+    expect(refused.filter((c) => c === 'RATE_LIMITED')).toHaveLength(10);
+    const rows = () =>
+      h.svc.conn.db
+        .selectFrom('audit_event')
+        .select(['ip', 'detail'])
+        .where('action', '=', 'intake.status')
+        .where('outcome', '=', 'denied')
+        .execute();
+    expect(await rows()).toHaveLength(0);
+    h.now.value = new Date(h.now.value.getTime() + 61_000);
+    await flushRejections(h.svc);
+    const written = await rows();
+    expect(written).toHaveLength(4); // one per address
+    expect(written.map((r) => Number(r.detail?.count)).sort()).toEqual([2, 2, 3, 3]);
+    expect(written.every((r) => r.detail?.reason === 'code_rate_limited' && /^src:/.test(r.ip ?? ''))).toBe(
+      true,
+    );
   });
 
   it('counts still pending are written at shutdown', async () => {
