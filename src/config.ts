@@ -2,6 +2,7 @@
  * Configuration, read once at boot and validated. A wrong or missing value stops the process
  * with one sentence naming the variable.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -22,6 +23,8 @@ const Env = z.object({
     )
     .optional(),
   SIMPUL_KEY_FILE: z.string().min(1).optional(),
+  // checkpoints of the audit chain head (decision 017); default: DATA_DIR's sibling folder
+  SIMPUL_AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   SIMPUL_DEMO: bool01.default(true),
   SIMPUL_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('Simpul-Demo-2026'),
   SIMPUL_PUBLIC_URL: z.url('must be a URL such as https://simpul.example.go.id').optional(),
@@ -129,6 +132,8 @@ export type Config = {
   databaseUrl: string | undefined;
   encryptionKey: string | undefined;
   keyFile: string | undefined;
+  /** where checkpoints of the audit chain head are written: outside DATA_DIR, never inside it */
+  auditAnchorDir: string;
   demo: boolean;
   demoPassword: string;
   publicUrl: string | undefined;
@@ -144,6 +149,22 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
+
+/**
+ * The audit anchor folder (decision 017): SIMPUL_AUDIT_ANCHOR_DIR, or `<DATA_DIR>-audit-anchor`
+ * next to the data directory. Never inside DATA_DIR: a copy or a restore of the data directory
+ * must not carry the checkpoints along (or bring older ones back).
+ */
+function auditAnchorDir(dataDir: string, configured: string | undefined): string {
+  const data = resolve(dataDir);
+  const dir = configured ? resolve(configured) : `${data.replace(/[\\/]+$/, '')}-audit-anchor`;
+  const rel = relative(data, dir);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
+    throw new ConfigError(
+      `Configuration error: SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR (${data}): checkpoints of the audit log must not travel with a copy of the data.`,
+    );
+  return dir;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -161,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     encryptionKey: e.SIMPUL_ENCRYPTION_KEY,
     keyFile: e.SIMPUL_KEY_FILE,
+    auditAnchorDir: auditAnchorDir(e.DATA_DIR, e.SIMPUL_AUDIT_ANCHOR_DIR),
     demo: e.SIMPUL_DEMO,
     demoPassword: e.SIMPUL_DEMO_PASSWORD,
     publicUrl: e.SIMPUL_PUBLIC_URL,

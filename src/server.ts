@@ -1,11 +1,14 @@
 /**
  * `npm start`: open the database (embedded PGlite unless DATABASE_URL), migrate, load region
- * codes and demo data, and serve on PORT; run the background job worker unless SIMPUL_JOBS=0.
+ * codes and demo data, and serve on PORT; run the background job worker unless SIMPUL_JOBS=0, and
+ * the audit chainer always.
  * SIGTERM/SIGINT finish in-flight requests and the current job round, then close.
  */
 
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { prepareAnchorDir } from './app/audit/anchor-file.ts';
+import { startAuditChainer } from './app/audit/start-chainer.ts';
 import { backgroundSettled } from './app/background.ts';
 import { openServices } from './app/boot.ts';
 import { startJobWorker } from './app/jobs/worker.ts';
@@ -19,6 +22,12 @@ async function main() {
   let cfg: ReturnType<typeof loadConfig>;
   try {
     cfg = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  try {
+    prepareAnchorDir(cfg.auditAnchorDir); // before anything is written: the checkpoints must have a place
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(1);
@@ -58,6 +67,8 @@ async function main() {
   });
   // background jobs (notification e-mail/WhatsApp, deadline scans); SIMPUL_JOBS=0 switches them off
   const worker = cfg.jobs ? startJobWorker(svc) : null;
+  // the audit chain is extended in the background, never on a request's path (decision 017)
+  const chainer = startAuditChainer(svc);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -68,6 +79,7 @@ async function main() {
     server.close(async () => {
       await worker?.stop();
       await backgroundSettled(svc);
+      await chainer.stop();
       await svc.conn.close();
       log.info('stopped');
       process.exit(0);

@@ -39,6 +39,7 @@ export async function openServices(
       whatsapp: cfg.whatsapp,
       mail: cfg.mail,
       publicUrl: cfg.publicUrl ?? `http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`,
+      auditAnchorDir: cfg.auditAnchorDir,
     };
     if (opts.seed !== false) await seedReference(svc, cfg);
     const wa = cfg.whatsapp;

@@ -37,6 +37,8 @@ export type Services = {
   mail?: MailSettings | undefined;
   /** base of links in e-mail and WhatsApp notifications (SIMPUL_PUBLIC_URL) */
   publicUrl?: string | undefined;
+  /** where checkpoints of the audit chain head are written, outside the database (decision 017); absent = none */
+  auditAnchorDir?: string | undefined;
 };
 
 export type Ctx = Services & { actor: Actor | null; meta: RequestMeta };
@@ -48,21 +50,23 @@ type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'>
   detail?: Record<string, unknown> | null;
 };
 
-/** Appends audit events for the context's actor and request. */
-export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
+/** The audit rows of events done by the context's actor in its request. */
+export function auditRows(ctx: Ctx, ...events: AuditEvent[]): AuditInput[] {
   const at = ctx.clock();
   const source = auditSource(ctx);
-  return appendAudit(
-    db,
-    events.map((e) => ({
-      at,
-      actorId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      ip: source.ip,
-      userAgent: source.userAgent,
-      requestId: ctx.meta.requestId,
-      detail: null,
-      ...e,
-    })),
-  );
+  return events.map((e) => ({
+    at,
+    actorId: ctx.actor?.userId ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    ip: source.ip,
+    userAgent: source.userAgent,
+    requestId: ctx.meta.requestId,
+    detail: null,
+    ...e,
+  }));
+}
+
+/** Appends audit events for the context's actor and request. */
+export function audit(ctx: Ctx, db: Tx, ...events: AuditEvent[]): Promise<void> {
+  return appendAudit(db, auditRows(ctx, ...events));
 }

@@ -1,6 +1,6 @@
 /**
- * Field encryption (AES-256-GCM) and blind indexes (HMAC-SHA-256) under keys derived from the
- * one master key (SIMPUL_ENCRYPTION_KEY or DATA_DIR/keys). The master key never enters the
+ * Field encryption (AES-256-GCM), blind indexes and the audit chain's MACs (HMAC-SHA-256) under
+ * keys derived from the one master key (SIMPUL_ENCRYPTION_KEY or DATA_DIR/keys). The master key never enters the
  * database. Ciphertext format: `v1.<base64url(iv ‖ ciphertext ‖ tag)>`.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
@@ -9,10 +9,30 @@ import { normaliseName, phoneticKey } from '../domain/names.ts';
 export class Keyring {
   readonly #enc: Buffer;
   readonly #idx: Buffer;
+  readonly #audit: Buffer;
+  readonly #anchor: Buffer;
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
-    this.#enc = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'simpul/field-encryption/v1', 32));
-    this.#idx = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'simpul/blind-index/v1', 32));
+    const sub = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
+    this.#enc = sub('simpul/field-encryption/v1');
+    this.#idx = sub('simpul/blind-index/v1');
+    this.#audit = sub('simpul/audit-chain/v1');
+    this.#anchor = sub('simpul/audit-anchor/v1');
+  }
+
+  /** The audit chain's MAC of a row: HMAC-SHA-256 over the previous MAC and the row (decision 017). */
+  auditMac(prev: string, body: string): string {
+    return createHmac('sha256', this.#audit).update(prev).update('\n').update(body).digest('hex');
+  }
+
+  /** The signature of a checkpoint written outside the database (another subkey than the chain's). */
+  anchorSig(body: string): string {
+    return createHmac('sha256', this.#anchor).update(body).digest('hex');
+  }
+
+  /** Names this key's anchor file, so installations sharing a folder never mix their checkpoints. */
+  anchorFileId(): string {
+    return this.anchorSig('simpul/anchor-file').slice(0, 16);
   }
 
   encryptBytes(plain: Uint8Array): Buffer {

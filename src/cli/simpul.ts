@@ -6,7 +6,9 @@
  *   user create --email E --name N --role R --org ORG_ID [--password P]
  *   user disable --email E
  *   user reset-password --email E           prints a temporary password once
- *   audit verify                             check the audit hash chain; non-zero exit if broken
+ *   audit verify [--head PLACE:MAC …]        check the keyed audit chain against its checkpoints
+ *                                            (and heads from the auditors' daily e-mail);
+ *                                            exit 2 naming the first problem
  *   backup <file.tar.gz>                     (embedded database) write a backup
  *   restore <file.tar.gz>                    (embedded database) restore into an empty DATA_DIR
  */
@@ -14,12 +16,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chainAudit } from '../app/audit/chain-audit.ts';
+import { type VerifyReport, verifyAudit } from '../app/audit/verify-audit.ts';
 import { openServices } from '../app/boot.ts';
 import { audit, type Services, type Tx } from '../app/context.ts';
 import { hashPassword } from '../app/passwords.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { getOrganisation } from '../db/admin.repository.ts';
-import { verifyAuditChain } from '../db/audit.repository.ts';
 import { countAllCases } from '../db/case.repository.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
@@ -32,6 +35,7 @@ import {
   resetUserCredentials,
   revokeUserSessions,
 } from '../db/user.repository.ts';
+import { type ChainHead, parseHead } from '../domain/audit-chain.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { jurisdictionOf, ROLES, type Role } from '../domain/policy.ts';
 import { ORG_TYPES } from '../domain/taxonomies.ts';
@@ -69,17 +73,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'audit' && sub === 'verify') {
-      const r = await verifyAuditChain(db);
-      if (r.ok) {
-        out(
-          `Rantai audit utuh: ${r.checked} kejadian diperiksa. / Audit chain intact: ${r.checked} events checked.`,
-        );
-        return 0;
+      const { values } = parseArgs({ args: rest, options: { head: { type: 'string', multiple: true } } });
+      const heads: ChainHead[] = [];
+      for (const text of values.head ?? []) {
+        const h = parseHead(text);
+        if (!h)
+          throw new UsageError(
+            `--head harus berbentuk URUTAN:MAC seperti dalam e-mail jangkar harian: ${text}`,
+          );
+        heads.push(h);
       }
-      process.stderr.write(
-        `Rantai audit RUSAK pada kejadian #${r.brokenId} (${r.reason}); ${r.checked} kejadian sebelumnya utuh. / Audit chain BROKEN at event #${r.brokenId}.\n`,
-      );
-      return 2;
+      return reportVerify(await verifyAudit(svc, { heads }));
     }
     if (cmd === 'org' && sub === 'create') {
       const { values } = parseArgs({
@@ -215,8 +219,50 @@ async function main(argv: string[]): Promise<number> {
       'Perintah tidak dikenal. Lihat: migrate | seed | org create | user create|disable|reset-password | audit verify | backup | restore',
     );
   } finally {
+    // what this command audited is chained before it ends (verify itself writes nothing)
+    if (!(cmd === 'audit' && sub === 'verify'))
+      await chainAudit(svc, { checkpoint: 'now' }).catch((e: Error) =>
+        process.stderr.write(`Rantai audit tidak diperpanjang / audit chain not extended: ${e.message}\n`),
+      );
     await svc.conn.close();
   }
+}
+
+/** `audit verify` in words: exit 0 when intact, 2 naming the first problem. */
+function reportVerify(r: VerifyReport): number {
+  const anchors =
+    r.anchors.checkpoints + r.anchors.heads > 0
+      ? ` Dicocokkan dengan ${r.anchors.checkpoints} titik jangkar${r.anchors.heads ? ` dan ${r.anchors.heads} kepala dari e-mail` : ''}. / Matched against ${r.anchors.checkpoints} checkpoints${r.anchors.heads ? ` and ${r.anchors.heads} e-mailed heads` : ''}.`
+      : ' Belum ada titik jangkar di luar basis data. / No checkpoint outside the database yet.';
+  const waiting =
+    r.unchained.count > 0
+      ? `\n${r.unchained.count} kejadian belum dirangkai (terlama ${r.unchained.oldestAt}); Simpul merangkainya saat berjalan. / ${r.unchained.count} events not chained yet.`
+      : '';
+  if (r.unchained.stale)
+    process.stderr.write(
+      `Peringatan: ada kejadian yang belum dirangkai lebih dari 10 menit — apakah server Simpul berjalan? / Warning: events unchained for over 10 minutes — is the Simpul server running?\n`,
+    );
+  if (r.ok) {
+    out(
+      `Rantai audit utuh: ${r.checked} kejadian diperiksa. / Audit chain intact: ${r.checked} events checked.${anchors}${waiting}`,
+    );
+    return 0;
+  }
+  const p = r.problem!;
+  const at = p.anchorAt === 'e-mail' ? 'kepala dari e-mail' : `titik jangkar ${p.anchorAt}`;
+  const atEn = p.anchorAt === 'e-mail' ? 'the e-mailed head' : `the checkpoint of ${p.anchorAt}`;
+  const text: Record<typeof p.kind, string> = {
+    changed: `Rantai audit RUSAK pada kejadian #${p.eventId} (urutan ${p.seq}): isinya diubah, atau rantai dihitung ulang tanpa kunci. / Audit chain BROKEN at event #${p.eventId} (place ${p.seq}): changed, or recomputed without the key.`,
+    deleted: `Rantai audit RUSAK: kejadian #${p.eventId} (urutan ${p.seq}) dihapus. / Audit chain BROKEN: event #${p.eventId} (place ${p.seq}) was deleted.`,
+    gap: `Rantai audit RUSAK sebelum kejadian #${p.eventId} (urutan ${p.seq}): kejadian sebelumnya dihapus. / Audit chain BROKEN before event #${p.eventId} (place ${p.seq}): earlier events were deleted.`,
+    anchor_mismatch: `Rantai audit RUSAK pada kejadian #${p.eventId} (urutan ${p.seq}): tidak sama dengan ${at}. / Audit chain BROKEN at event #${p.eventId} (place ${p.seq}): it differs from ${atEn}.`,
+    truncated: `Rantai audit TERPOTONG: kejadian terbaru dihapus — rantai berakhir di urutan ${r.head?.seq ?? 0}, padahal ${at} mencatat urutan ${p.seq}. / Audit chain TRUNCATED: the newest events were deleted — the chain ends at place ${r.head?.seq ?? 0}, but ${atEn} recorded place ${p.seq}.`,
+    anchor_tampered: `Berkas titik jangkar ${r.anchors.file} baris ${p.line} tidak bertanda tangan sah: berkas itu diubah. / Checkpoint file line ${p.line} is not validly signed: the file was changed.`,
+  };
+  process.stderr.write(
+    `${text[p.kind]} ${r.checked} kejadian sebelumnya utuh. / ${r.checked} earlier events intact.\n`,
+  );
+  return 2;
 }
 
 /** Operator actions from the command line are audited like any other, with no signed-in actor. */

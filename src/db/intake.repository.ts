@@ -1,5 +1,6 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 import { type Insertable, sql } from 'kysely';
+import { type AuditInput, auditColumns } from './audit.repository.ts';
 import type { Tx } from './connect.ts';
 import type { IntakePassTable, IntakeReceiptTable, IntakeTable } from './schema.ts';
 
@@ -337,6 +338,128 @@ export async function hitRateLimit(db: Tx, key: string, windowStart: Date): Prom
   return r.count;
 }
 
+/** The columns a public report fills (a fixed list: its statement is prepared by name). */
+const PUBLIC_REPORT_COLUMNS = [
+  'id',
+  'code',
+  'secret_hash',
+  'jurisdiction',
+  'region_code',
+  'channel',
+  'reporter_type',
+  'reporter_name_enc',
+  'contact_method',
+  'contact_phone_enc',
+  'contact_phone_hash',
+  'contact_safe_times_enc',
+  'consent_contact',
+  'victim_sex',
+  'victim_age_group',
+  'forms',
+  'description_enc',
+  'place_enc',
+  'occurred_on',
+  'occurred_when',
+  'danger_now',
+  'victim_name_tokens',
+  'status',
+  'received_at',
+  'submission_token',
+  'source_key',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof IntakeTable>;
+
+export type PublicReportWrite = {
+  /** the intake row, without `suspected_spam` (decided in the statement from the counts) */
+  intake: Required<Pick<Insertable<IntakeTable>, (typeof PUBLIC_REPORT_COLUMNS)[number]>>;
+  receipt: Omit<Insertable<IntakeReceiptTable>, 'intake_id'>;
+  /** `intake.received` event data; `suspectedSpam` is added when the report is held as suspected */
+  eventData: Record<string, unknown>;
+  /** the audit row; `suspected` is added to its detail */
+  audit: AuditInput;
+  limits: {
+    /** the sender's counter key (null: no address) and its fixed window */
+    sourceKey: string | null;
+    sourceWindow: Date;
+    perSource: number;
+    /** public reports of the kab/kota counted since then */
+    regionSince: Date;
+    perRegion: number;
+    /** the honeypot field was filled */
+    honeypot: boolean;
+  };
+};
+
+/**
+ * A public report in ONE statement (issue 9 §2): the sender's counter, the kab/kota's count of
+ * recent public reports, the judgement "suspected spam" (honeypot, or a count past its limit),
+ * the intake row, its receipt, its first event and its audit row (with its chain marker). One statement is one
+ * transaction without a round trip of its own for BEGIN and COMMIT; in the caller's transaction
+ * when given one. A reused submission token or follow-up code fails it as a whole (unique).
+ * Returns the counts (this report included) and the judgement.
+ */
+export async function insertPublicReport(
+  db: Tx,
+  w: PublicReportWrite,
+): Promise<{ perSource: number; perRegion: number; suspected: boolean }> {
+  const cols = PUBLIC_REPORT_COLUMNS;
+  const l = w.limits;
+  const a = auditColumns(w.audit);
+  const r = await sql<{
+    per_source: number;
+    per_region: string;
+    suspected: boolean;
+  }>`/*prepared:public_report*/
+    WITH hit AS (
+      INSERT INTO rate_limit (key, window_start, count)
+      SELECT ${l.sourceKey}::text, ${l.sourceWindow}::timestamptz, 1 WHERE ${l.sourceKey}::text IS NOT NULL
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit.count + 1
+      RETURNING count
+    ), counted AS (
+      SELECT coalesce((SELECT count FROM hit), 0) AS per_source,
+             (SELECT count(*) FROM (
+                SELECT 1 FROM intake
+                WHERE channel = 'daring' AND jurisdiction = ${w.intake.jurisdiction}::text
+                  AND received_at > ${l.regionSince}::timestamptz
+                LIMIT ${l.perRegion}::int) AS recent) + 1 AS per_region
+    ), judged AS (
+      SELECT per_source, per_region,
+             (${l.honeypot}::boolean OR per_source > ${l.perSource}::int OR per_region > ${l.perRegion}::int) AS suspected
+      FROM counted
+    ), ins AS (
+      INSERT INTO intake (${sql.join(cols.map((c) => sql.ref(c)))}, suspected_spam)
+      VALUES (${sql.join(cols.map((c) => w.intake[c]))}, (SELECT suspected FROM judged))
+      RETURNING id, suspected_spam
+    ), receipt AS (
+      INSERT INTO intake_receipt (token_hash, intake_id, secret_enc, danger_now, contact, expires_at)
+      SELECT ${w.receipt.token_hash}::text, ins.id, ${w.receipt.secret_enc ?? null}::text,
+             ${w.receipt.danger_now}::boolean, ${w.receipt.contact}::boolean, ${w.receipt.expires_at}::timestamptz
+      FROM ins
+    ), event AS (
+      INSERT INTO intake_event (intake_id, actor_id, type, at, data)
+      SELECT ins.id, NULL, 'intake.received', ${w.intake.received_at}::timestamptz,
+             ${JSON.stringify(w.eventData)}::jsonb || CASE WHEN ins.suspected_spam
+               THEN jsonb_build_object('suspectedSpam', ${l.honeypot ? 'honeypot' : 'rate'}::text)
+               ELSE '{}'::jsonb END
+      FROM ins
+    ), audited AS (
+      INSERT INTO audit_event (at, actor_id, actor_role, action, entity, entity_id, ip, user_agent,
+                               request_id, outcome, detail)
+      SELECT ${a.at}::timestamptz, ${a.actor_id}::uuid, ${a.actor_role}::text, ${a.action}::text,
+             ${a.entity}::text, ${a.entity_id}::text, ${a.ip}::text, ${a.user_agent}::text,
+             ${a.request_id}::text, ${a.outcome}::text,
+             coalesce(${a.detail}::jsonb, '{}'::jsonb) || jsonb_build_object('suspected', ins.suspected_spam)
+      FROM ins
+      RETURNING id
+    ), pending AS (
+      INSERT INTO audit_pending (event_id) SELECT id FROM audited
+    )
+    SELECT per_source, per_region, suspected FROM judged`.execute(db);
+  const row = r.rows[0]!;
+  return { perSource: Number(row.per_source), perRegion: Number(row.per_region), suspected: row.suspected };
+}
+
 export async function pruneRateLimits(db: Tx, before: Date) {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
 }
@@ -400,6 +523,46 @@ export function servicePoints(db: Tx, jurisdiction: string) {
 }
 
 /** The jurisdictions of a province (the province itself and its kab/kota) where somebody reads the inbox. */
+/**
+ * What a public report needs to know before it is written, in one round trip: an earlier report
+ * with the same submission token (a double tap), whether the region code is known, and the
+ * jurisdictions of its province that have an active reader (as servedJurisdictions).
+ */
+export async function publicReportContext(
+  db: Tx,
+  submissionToken: string,
+  regionCode: string | null,
+  roles: readonly string[],
+): Promise<{ prior: { id: string; code: string } | null; known: boolean; served: Set<string> }> {
+  const province = (regionCode ?? '').slice(0, 2);
+  const r = await sql<{
+    prior_id: string | null;
+    prior_code: string | null;
+    known: boolean;
+    served: unknown;
+  }>`/*prepared:public_report_context*/
+    SELECT p.id AS prior_id, p.code AS prior_code,
+           EXISTS (SELECT 1 FROM region WHERE code = ${regionCode}::text) AS known,
+           ARRAY(SELECT DISTINCT o.jurisdiction FROM organisation o
+                 JOIN app_user u ON u.org_id = o.id
+                 WHERE (o.jurisdiction = ${province} OR o.jurisdiction LIKE ${`${province}.%`})
+                   AND o.active AND NOT u.disabled AND u.role = ANY(${[...roles]}::text[])) AS served
+    FROM (SELECT 1) AS one
+    LEFT JOIN intake p ON p.submission_token = ${submissionToken}`.execute(db);
+  const row = r.rows[0]!;
+  const served = Array.isArray(row.served)
+    ? (row.served as string[])
+    : String(row.served ?? '')
+        .replace(/[{}]/g, '')
+        .split(',')
+        .filter(Boolean);
+  return {
+    prior: row.prior_id ? { id: row.prior_id, code: row.prior_code! } : null,
+    known: row.known,
+    served: new Set(served),
+  };
+}
+
 export async function servedJurisdictions(
   db: Tx,
   province: string,

@@ -208,8 +208,20 @@ export interface AuditEventTable {
   request_id: string | null;
   outcome: string;
   detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
-  prev_hash: string;
-  hash: string;
+  /** the unkeyed SHA-256 chain of rows written before migration 0012; no longer written or trusted */
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
+}
+/** The keyed audit chain (migration 0012, decision 017): one place per audit row, append-only. */
+export interface AuditChainTable {
+  seq: ColumnType<string, string | number, never>;
+  event_id: ColumnType<string, string, never>;
+  /** HMAC-SHA-256 (audit subkey) over the previous place's MAC, the place and the row */
+  mac: ColumnType<string, string, never>;
+}
+/** Audit rows waiting for their place in the chain. */
+export interface AuditPendingTable {
+  event_id: string;
 }
 export interface IdempotencyKeyTable {
   actor_id: string;
@@ -562,5 +574,7 @@ export interface Database {
   attachment: AttachmentTable;
   case_event: CaseEventTable;
   audit_event: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_pending: AuditPendingTable;
   idempotency_key: IdempotencyKeyTable;
 }

@@ -314,6 +314,16 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'audit.export': w('pengawasan', 'mengunduh log audit (CSV)', 'download the audit log (CSV)'),
 
   // automatic notices
+  'audit.row_missing': w(
+    'sistem',
+    'menemukan catatan audit yang dihapus sebelum dirangkai',
+    'find audit rows deleted before they were chained',
+  ),
+  'audit.anchor_sent': w(
+    'sistem',
+    'mengirim jangkar harian log audit ke auditor',
+    'send the daily audit log anchor to the auditors',
+  ),
   'notification.email': w('sistem', 'mengirim pemberitahuan lewat e-mail', 'send a notification by e-mail'),
   'notification.whatsapp': w(
     'sistem',
@@ -385,7 +395,15 @@ export function auditWords(e: AuditFacts): Label {
       };
   }
   const o = AUDIT_OUTCOME_LABELS[e.outcome as AuditOutcome] ?? { id: e.outcome, en: e.outcome };
-  return { id: `mencoba ${base.id} — ${o.id}`, en: `tried to ${base.en} — ${o.en}` };
+  const tried = { id: `mencoba ${base.id} — ${o.id}`, en: `tried to ${base.en} — ${o.en}` };
+  // refused requests without an account are recorded one row per source and minute, with a count
+  const n = e.detail?.count;
+  if (typeof n === 'number' && Number.isInteger(n) && n > 0 && e.detail?.from)
+    return {
+      id: `${tried.id} (${n}× dalam satu menit${e.detail.otherSources ? ', dari banyak alamat' : ''})`,
+      en: `${tried.en} (${n}× in one minute${e.detail.otherSources ? ', from many addresses' : ''})`,
+    };
+  return tried;
 }
 
 function baseWords(e: AuditFacts): Label {

@@ -40,6 +40,14 @@ export function topicLabel(topic: string | null | undefined): Label | null {
   return DEADLINE_LABELS[topic as DeadlineRule] ?? null;
 }
 
+/** A sentence the e-mail of some kinds adds after the reference. */
+const NOTIFICATION_HINTS: Partial<Record<string, Label>> = {
+  jangkar_audit: {
+    id: 'Nomor di atas adalah kepala rantai log audit Simpul hari ini. Simpan pesan ini di luar Simpul. Bila suatu saat log audit diragukan, operator dapat memeriksanya dengan: simpul audit verify --head <nomor>. Log yang dipotong atau ditulis ulang tidak akan cocok dengan nomor ini.',
+    en: "The reference above is today's head of the Simpul audit log chain. Keep this message outside Simpul. If the audit log is ever in doubt, the operator can check it with: simpul audit verify --head <reference>. A log that was cut short or rewritten will not match it.",
+  },
+};
+
 type Outgoing = { kind: string; ref: string | null; topic?: string | null; url: string };
 
 /** Absolute link of a notification: `link` is a path inside the staff app. */
@@ -56,6 +64,7 @@ export function absoluteLink(publicUrl: string, link: string): string {
 export function notificationEmail(n: Outgoing) {
   const label = notificationLabel(n.kind);
   const topic = topicLabel(n.topic);
+  const hint = NOTIFICATION_HINTS[n.kind];
   const subject = `[Simpul] ${label.id}${n.ref ? ` — ${n.ref}` : ''}`;
   const lines = [
     'Yth. Bapak/Ibu,',
@@ -63,6 +72,7 @@ export function notificationEmail(n: Outgoing) {
     `${label.id}.`,
     ...(n.ref ? [`Nomor: ${n.ref}`] : []),
     ...(topic ? [`Tugas: ${topic.id}`] : []),
+    ...(hint ? ['', hint.id] : []),
     '',
     'Silakan masuk ke Simpul untuk melihat rinciannya:',
     n.url,
@@ -74,6 +84,7 @@ export function notificationEmail(n: Outgoing) {
     `${label.en}.`,
     ...(n.ref ? [`Reference: ${n.ref}`] : []),
     ...(topic ? [`Task: ${topic.en}`] : []),
+    ...(hint ? [hint.en] : []),
     `Sign in to Simpul to see the details: ${n.url}`,
     'This message was sent automatically and deliberately holds no personal data. Do not reply.',
   ];

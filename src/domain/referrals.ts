@@ -405,6 +405,8 @@ export const NOTIFICATION_KINDS = [
   'peran_anda_diubah',
   'akun_staf_diatur_ulang',
   'peran_staf_diubah',
+  // the audit chain's daily head, to the auditors (decision 017)
+  'jangkar_audit',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -482,6 +484,10 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   peran_staf_diubah: {
     id: 'Administrator mengubah peran sebuah akun',
     en: 'An administrator changed an account’s role',
+  },
+  jangkar_audit: {
+    id: 'Jangkar harian log audit (simpan pesan ini)',
+    en: 'Daily audit log anchor (keep this message)',
   },
 };
 

@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { runInBackground } from '../app/background.ts';
 import type { Ctx, Services } from '../app/context.ts';
 import { fetchPendingMedia } from '../app/whatsapp/media.ts';
-import { receiveNotification, recordRejectedWebhook } from '../app/whatsapp/receive-notification.ts';
+import { receiveNotification, webhookSlot } from '../app/whatsapp/receive-notification.ts';
 import { checkSignature, sameSecret } from '../app/whatsapp/shared.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse } from './errors.ts';
@@ -30,30 +30,44 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   const ctxOf = (c: Context<AppEnv>): Ctx => ({ ...svc, actor: null, meta: meta(c) });
 
+  /** 429 for a source whose calls were rejected too often this minute (issue 9 §9) */
+  const limited = (c: Context<AppEnv>) => {
+    c.header('retry-after', '60');
+    return errorResponse(c, 'RATE_LIMITED');
+  };
+
   app.get('/webhooks/whatsapp', async (c) => {
     const s = svc.whatsapp!;
+    const slot = webhookSlot(ctxOf(c), 'whatsapp.verify');
+    if (slot.limited) return limited(c);
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token') ?? '';
     const challenge = c.req.query('hub.challenge') ?? '';
     if (mode === 'subscribe' && sameSecret(token, s.verifyToken) && /^[\x21-\x7e]{1,256}$/.test(challenge)) {
+      slot.release();
       return c.text(challenge, 200);
     }
-    await recordRejectedWebhook(
-      ctxOf(c),
-      'whatsapp.verify',
-      mode === 'subscribe' ? 'wrong_token' : 'bad_request',
-    );
+    slot.reject(mode === 'subscribe' ? 'wrong_token' : 'bad_request');
     return errorResponse(c, 'FORBIDDEN');
   });
 
   app.post('/webhooks/whatsapp', async (c) => {
     const s = svc.whatsapp!;
-    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const slot = webhookSlot(ctxOf(c), 'whatsapp.webhook');
+    if (slot.limited) return limited(c);
+    let raw: Uint8Array;
+    try {
+      raw = new Uint8Array(await c.req.arrayBuffer());
+    } catch (e) {
+      slot.release(); // a body that could not be read is no bad signature
+      throw e;
+    }
     const check = checkSignature(s.appSecret, raw, c.req.header('x-hub-signature-256'));
     if (check !== 'ok') {
-      await recordRejectedWebhook(ctxOf(c), 'whatsapp.webhook', `signature_${check}`);
+      slot.reject(`signature_${check}`);
       return errorResponse(c, 'WEBHOOK_SIGNATURE_INVALID');
     }
+    slot.release();
     if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
       return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
     let payload: unknown;

@@ -1,16 +1,18 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainAudit } from '../../src/app/audit/chain-audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { Keyring } from '../../src/app/crypto.ts';
 import { checkKey, KeyMismatchError } from '../../src/app/key-check.ts';
-import { verifyAuditChain } from '../../src/db/audit.repository.ts';
 import { connect } from '../../src/db/connect.ts';
+import { asDatabaseHolder } from '../helpers/audit.ts';
 import { pngBytes } from '../helpers/files.ts';
 import {
   type Client,
@@ -184,12 +186,13 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     expect(filtered.every((e) => e.action === 'case.read')).toBe(true);
   });
 
-  it('verifyAuditChain notices a changed row and a deleted row', async () => {
+  it('verify notices a changed row and a deleted row', async () => {
     const db = h.svc.conn.db;
-    const ok = await verifyAuditChain(db);
+    await chainAudit(h.svc);
+    const ok = await verifyAudit(h.svc);
     expect(ok.ok).toBe(true);
-    const ids = (await db.selectFrom('audit_event').select('id').orderBy('id').execute()).map((r) =>
-      String(r.id),
+    const ids = (await db.selectFrom('audit_chain').select('event_id').orderBy('seq').execute()).map((r) =>
+      String(r.event_id),
     );
     expect(ok.checked).toBe(ids.length);
     expect(ids.length).toBeGreaterThan(10);
@@ -200,20 +203,27 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       .select('action')
       .where(sql<boolean>`id = ${target}::bigint`)
       .executeTakeFirstOrThrow();
-    await sql`UPDATE audit_event SET action = 'case.read_disamarkan' WHERE id = ${target}::bigint`.execute(
-      db,
+    await asDatabaseHolder(db, (trx) =>
+      sql`UPDATE audit_event SET action = 'case.read_disamarkan' WHERE id = ${target}::bigint`.execute(trx),
     );
-    const changed = await verifyAuditChain(db);
-    expect(changed).toMatchObject({ ok: false, brokenId: target });
+    const changed = await verifyAudit(h.svc);
+    expect(changed).toMatchObject({ ok: false, problem: { kind: 'changed', eventId: target } });
     // putting the original back makes the chain whole again
-    await sql`UPDATE audit_event SET action = ${orig.action} WHERE id = ${target}::bigint`.execute(db);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    await asDatabaseHolder(db, (trx) =>
+      sql`UPDATE audit_event SET action = ${orig.action} WHERE id = ${target}::bigint`.execute(trx),
+    );
+    expect((await verifyAudit(h.svc)).ok).toBe(true);
 
     const gone = ids[Math.floor(ids.length / 3)]!;
+    await asDatabaseHolder(db, (trx) => sql`DELETE FROM audit_event WHERE id = ${gone}::bigint`.execute(trx));
+    const deleted = await verifyAudit(h.svc);
+    expect(deleted).toMatchObject({ ok: false, problem: { kind: 'deleted', eventId: gone } });
+    // deleting its place in the chain too leaves a gap
     const next = ids[ids.indexOf(gone) + 1]!;
-    await sql`DELETE FROM audit_event WHERE id = ${gone}::bigint`.execute(db);
-    const deleted = await verifyAuditChain(db);
-    expect(deleted).toMatchObject({ ok: false, brokenId: next });
+    await asDatabaseHolder(db, (trx) =>
+      sql`DELETE FROM audit_chain WHERE event_id = ${gone}::bigint`.execute(trx),
+    );
+    expect(await verifyAudit(h.svc)).toMatchObject({ ok: false, problem: { kind: 'gap', eventId: next } });
   });
 });
 
@@ -255,6 +265,7 @@ describe('simpul audit verify (CLI, embedded database)', () => {
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(`${dir}-audit-anchor`, { recursive: true, force: true });
   });
 
   it('exits 0 for an intact chain and non-zero, naming the row, after tampering', {
@@ -269,6 +280,12 @@ describe('simpul audit verify (CLI, embedded database)', () => {
     expect(ok.stdout).toContain('utuh');
     const checked = Number(/(\d+) kejadian diperiksa/.exec(ok.stdout)?.[1]);
     expect(checked).toBeGreaterThan(100);
+    // each command chains what it audited and anchors the head outside DATA_DIR
+    expect(ok.stdout).toMatch(/Dicocokkan dengan [1-9]\d* titik jangkar/);
+    expect(readdirSync(`${dir}-audit-anchor`)).toHaveLength(1);
+    const usage = await cli('audit', 'verify', '--head', 'bukan-kepala');
+    expect(usage.code).toBe(64);
+    expect(usage.stderr).toContain('URUTAN:MAC');
 
     const conn = await connect({ dataDir: dir });
     try {
@@ -279,7 +296,13 @@ describe('simpul audit verify (CLI, embedded database)', () => {
         .executeTakeFirstOrThrow();
       // flip the outcome so the row really changes ('ok' → 'denied', anything else → 'ok')
       const flipped = before.outcome === 'ok' ? 'denied' : 'ok';
-      const r = await sql`UPDATE audit_event SET outcome = ${flipped} WHERE id = 5`.execute(conn.db);
+      // the application cannot change an audit row; someone holding the database can
+      await expect(
+        sql`UPDATE audit_event SET outcome = ${flipped} WHERE id = 5`.execute(conn.db),
+      ).rejects.toThrow(/append-only/);
+      const r = await asDatabaseHolder(conn.db, (trx) =>
+        sql`UPDATE audit_event SET outcome = ${flipped} WHERE id = 5`.execute(trx),
+      );
       expect(Number(r.numAffectedRows)).toBe(1);
     } finally {
       await conn.close();

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushRejections } from '../../src/app/audit/record-rejection.ts';
 import { backgroundSettled } from '../../src/app/background.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { ERRORS } from '../../src/domain/errors.ts';
@@ -375,13 +376,23 @@ describe.each(ENGINES)('WhatsApp intake on %s', (engine) => {
     const tampered = await deliver(raw.replace('Pesan palsu', 'Pesan diubah'), { signature: sign(raw) });
     expect(tampered.status).toBe(401);
     expect(await counts()).toEqual(before);
+    // counted per source, reason and minute, and written with the count when the minute is over
+    h.now.value = new Date(h.now.value.getTime() + 61_000);
+    await flushRejections(h.svc);
     const denied = await h.svc.conn.db
       .selectFrom('audit_event')
-      .select(['detail', 'outcome', 'actor_id'])
+      .select(['detail', 'outcome', 'actor_id', 'ip'])
       .where('action', '=', 'whatsapp.webhook')
       .execute();
-    expect(denied.length).toBe(5);
+    expect(denied.map((d) => d.detail?.reason).sort()).toEqual([
+      'signature_malformed',
+      'signature_mismatch',
+      'signature_missing',
+    ]);
+    expect(denied.reduce((n, d) => n + Number(d.detail?.count), 0)).toBe(5);
     expect(denied.every((d) => d.outcome === 'denied' && d.actor_id === null)).toBe(true);
+    // the source is a keyed hash, never the address
+    expect(denied.every((d) => /^src:[\w-]{16}$/.test(d.ip ?? ''))).toBe(true);
     expect(JSON.stringify(denied)).not.toContain(SENDER_B.slice(2));
     expect(JSON.stringify(denied)).not.toContain('Pesan');
   });

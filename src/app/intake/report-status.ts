@@ -39,6 +39,7 @@ import {
   STATUS_VIEW_TTL_MS,
 } from '../../domain/intake.ts';
 import { type IndonesianZone, zoneOfRegion } from '../../domain/time.ts';
+import { recordRejection } from '../audit/record-rejection.ts';
 import { audit, type Ctx, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { countHit, sameHash, secretHash, windowStart } from './shared.ts';
@@ -106,7 +107,8 @@ export async function checkReport(ctx: Ctx, typedCode: string, secret: string): 
   if (codeKey) {
     const n = await countHit(db, codeKey, now, CODE_WINDOW);
     if (n > RATE_LIMITS.statusPerCodePerHour) {
-      await audit(ctx, db, { action: 'intake.status', entity: 'intake', entityId: null, outcome: 'denied' });
+      // counted per source and minute, not one audit row per refused attempt (issue 9 §9)
+      recordRejection(ctx, { action: 'intake.status', entity: 'intake', reason: 'code_rate_limited' });
       throw new AppError('RATE_LIMITED');
     }
   }

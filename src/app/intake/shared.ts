@@ -13,9 +13,14 @@ import {
 } from '../../domain/intake.ts';
 import type { Keyring } from '../crypto.ts';
 
+/** A random follow-up code; the UNIQUE column refuses the rare one already taken. */
+export function drawFollowUpCode(): string {
+  return formatCode(randomBytes(8));
+}
+
 export async function newFollowUpCode(db: Tx): Promise<string> {
   for (;;) {
-    const code = formatCode(randomBytes(8));
+    const code = drawFollowUpCode();
     if (!(await codeExists(db, code))) return code;
   }
 }

@@ -11,17 +11,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  addIntakeEvent,
+  codeExists,
   findIntakeByToken,
-  insertIntake,
-  insertReceipt,
+  insertPublicReport,
   lockReceipt,
+  publicReportContext,
   rearmReceipt,
-  servedJurisdictions,
   setSecretHash,
 } from '../../db/intake.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
-import { getRegion } from '../../db/region.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   INBOX_ROLES,
@@ -31,10 +29,10 @@ import {
   routeReport,
 } from '../../domain/intake.ts';
 import type { PublicReportInput } from '../../domain/intake-schemas.ts';
-import { audit, type Ctx } from '../context.ts';
+import { audit, auditRows, type Ctx, type Tx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
 import { notify } from '../notifications/notify.ts';
-import { countHit, newFollowUpCode, newSecret, secretHash } from './shared.ts';
+import { drawFollowUpCode, newSecret, secretHash, windowStart } from './shared.ts';
 
 export type SubmitResult = {
   /** the token of the one-time page that shows the code and the secret */
@@ -55,104 +53,108 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
   const db = ctx.conn.db;
   const now = ctx.clock();
   const receipt = receiptToken(ctx.keys, input.submissionToken);
-  const prior = await findIntakeByToken(db, input.submissionToken);
-  if (prior) return duplicate(ctx, prior, receipt);
+  const known = await publicReportContext(db, input.submissionToken, input.regionCode ?? null, INBOX_ROLES);
+  if (known.prior) return duplicate(ctx, known.prior, receipt);
   if (!input.regionCode) throw new AppError('VALIDATION_FAILED', { regionCode: 'region_required' });
-  if (!(await getRegion(db, input.regionCode)))
-    throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
-  const route = routeReport(
-    input.regionCode,
-    await servedJurisdictions(db, input.regionCode.slice(0, 2), INBOX_ROLES),
-  );
+  if (!known.known) throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+  const route = routeReport(input.regionCode, known.served);
   if (!route.ok) throw new AppError('VALIDATION_FAILED', { regionCode: route.reason });
   const jurisdiction = route.jurisdiction;
 
   const source = ctx.meta.ip ? `src:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}` : null;
-  const perSource = source ? await countHit(db, source, now, 10 * 60_000) : 0;
-  const perRegion = await countHit(db, `reg:${jurisdiction}`, now, 3600_000);
-  const flood = perSource > RATE_LIMITS.perSourcePer10Min || perRegion > RATE_LIMITS.perRegionPerHour;
   const honeypot = Boolean(input.website && input.website.trim() !== '');
-  const suspected = flood || honeypot;
-  // a flood slows its sender (growing delay), it never drops a report
-  const slowDownMs =
-    perSource > RATE_LIMITS.perSourcePer10Min
-      ? Math.min(500 * (perSource - RATE_LIMITS.perSourcePer10Min), 5000)
-      : 0;
-
-  const code = await newFollowUpCode(db);
-  const secret = newSecret();
-  const id = randomUUID();
   const k = ctx.keys;
-  try {
-    await db.transaction().execute(async (trx) => {
-      await insertIntake(trx, {
-        id,
-        code,
-        secret_hash: secretHash(k, code, secret),
-        jurisdiction,
-        region_code: input.regionCode ?? null,
-        channel: 'daring',
-        reporter_type: input.reporterType,
-        reporter_name_enc: input.reporterType === 'anonim' ? null : k.encrypt(input.reporterName ?? null),
-        contact_method: input.contactMethod,
-        contact_phone_enc: input.contactMethod === 'tidak' ? null : k.encrypt(input.contactPhone ?? null),
-        contact_phone_hash:
-          input.contactMethod !== 'tidak' && input.contactPhone ? k.phoneHash(input.contactPhone) : null,
-        contact_safe_times_enc: k.encrypt(input.safeTimes ?? null),
-        consent_contact: input.consentContact,
-        victim_sex: input.victimSex === 'tidak_tahu' ? null : (input.victimSex ?? null),
-        victim_age_group: input.victimAgeGroup ?? null,
-        forms: input.forms,
-        description_enc: k.encrypt(input.description ?? null),
-        place_enc: k.encrypt(input.placeText ?? null),
-        occurred_on: input.occurredOn ?? null,
-        occurred_when: input.occurredWhen ?? null,
-        danger_now: input.dangerNow,
-        victim_name_tokens: [],
-        status: 'baru',
-        suspected_spam: suspected,
-        received_at: now,
-        submission_token: input.submissionToken,
-        source_key: source,
-        created_at: now,
-        updated_at: now,
+
+  // one statement writes the report with its receipt, first event, audit row and the limits'
+  // counts (insertPublicReport); a report that must tell its inbox at once does so in the same
+  // transaction. A follow-up code already taken (about one in a trillion) is drawn again.
+  for (let attempt = 1; ; attempt++) {
+    const code = drawFollowUpCode();
+    const secret = newSecret();
+    const id = randomUUID();
+    const write = (tx: Tx) =>
+      insertPublicReport(tx, {
+        intake: {
+          id,
+          code,
+          secret_hash: secretHash(k, code, secret),
+          jurisdiction,
+          region_code: input.regionCode ?? null,
+          channel: 'daring',
+          reporter_type: input.reporterType,
+          reporter_name_enc: input.reporterType === 'anonim' ? null : k.encrypt(input.reporterName ?? null),
+          contact_method: input.contactMethod,
+          contact_phone_enc: input.contactMethod === 'tidak' ? null : k.encrypt(input.contactPhone ?? null),
+          contact_phone_hash:
+            input.contactMethod !== 'tidak' && input.contactPhone ? k.phoneHash(input.contactPhone) : null,
+          contact_safe_times_enc: k.encrypt(input.safeTimes ?? null),
+          consent_contact: input.consentContact,
+          victim_sex: input.victimSex === 'tidak_tahu' ? null : (input.victimSex ?? null),
+          victim_age_group: input.victimAgeGroup ?? null,
+          forms: input.forms,
+          description_enc: k.encrypt(input.description ?? null),
+          place_enc: k.encrypt(input.placeText ?? null),
+          occurred_on: input.occurredOn ?? null,
+          occurred_when: input.occurredWhen ?? null,
+          danger_now: input.dangerNow,
+          victim_name_tokens: [],
+          status: 'baru',
+          received_at: now,
+          submission_token: input.submissionToken,
+          source_key: source,
+          created_at: now,
+          updated_at: now,
+        },
+        receipt: {
+          token_hash: receiptHash(k, receipt),
+          secret_enc: k.encrypt(secret),
+          danger_now: input.dangerNow,
+          contact: input.contactMethod !== 'tidak',
+          expires_at: new Date(now.getTime() + RECEIPT_TTL_MS),
+        },
+        eventData: { channel: 'daring', ...(route.via === 'provinsi' ? { routedTo: 'provinsi' } : {}) },
+        audit: auditRows(ctx, {
+          action: 'intake.submit',
+          entity: 'intake',
+          entityId: id,
+          outcome: 'ok',
+          detail: { channel: 'daring' },
+        })[0]!,
+        limits: {
+          sourceKey: source,
+          sourceWindow: windowStart(now, 10 * 60_000),
+          perSource: RATE_LIMITS.perSourcePer10Min,
+          regionSince: new Date(now.getTime() - 3600_000),
+          perRegion: RATE_LIMITS.perRegionPerHour,
+          honeypot,
+        },
       });
-      await insertReceipt(trx, {
-        token_hash: receiptHash(k, receipt),
-        intake_id: id,
-        secret_enc: k.encrypt(secret),
-        danger_now: input.dangerNow,
-        contact: input.contactMethod !== 'tidak',
-        expires_at: new Date(now.getTime() + RECEIPT_TTL_MS),
-      });
-      await addIntakeEvent(trx, id, null, 'intake.received', now, {
-        channel: 'daring',
-        ...(route.via === 'provinsi' ? { routedTo: 'provinsi' } : {}),
-        ...(suspected ? { suspectedSpam: honeypot ? 'honeypot' : 'rate' } : {}),
-      });
-      // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail)
-      if (input.dangerNow && !suspected)
-        await notify(
-          trx,
-          await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
-          { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
-          now,
-        );
-      await audit(ctx, trx, {
-        action: 'intake.submit',
-        entity: 'intake',
-        entityId: id,
-        outcome: 'ok',
-        detail: { channel: 'daring', suspected },
-      });
-    });
-  } catch (e) {
-    // two identical submissions at the same moment: the unique token keeps one
-    const again = await findIntakeByToken(db, input.submissionToken);
-    if (again) return duplicate(ctx, again, receipt);
-    throw e;
+    try {
+      const r = input.dangerNow
+        ? await db.transaction().execute(async (trx) => {
+            const w = await write(trx);
+            // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail)
+            if (!w.suspected)
+              await notify(
+                trx,
+                await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
+                { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
+                now,
+              );
+            return w;
+          })
+        : await write(db);
+      // a flood slows its sender (growing delay), it never drops a report
+      const over = r.perSource - RATE_LIMITS.perSourcePer10Min;
+      return { receipt, duplicate: false, slowDownMs: over > 0 ? Math.min(500 * over, 5000) : 0 };
+    } catch (e) {
+      // two identical submissions at the same moment: the unique token keeps one
+      const again = await findIntakeByToken(db, input.submissionToken);
+      if (again) return duplicate(ctx, again, receipt);
+      if (attempt < 3 && (await codeExists(db, code))) continue;
+      throw e;
+    }
   }
-  return { receipt, duplicate: false, slowDownMs };
 }
 
 /**

@@ -10,6 +10,7 @@
  *   (`tenggat_respons_dekat`) or past, and any task overdue (`tugas_kasus_terlambat`), told to the
  *   people taskAlertAudience() names; past the escalation threshold the leadership and the Dinas
  *   admin (`tugas_kasus_eskalasi`). Claimed once per case, task and phase (decision 013).
+ * - once a day, the audit chain's head to the auditors (src/app/audit/send-audit-head.ts).
  * Each notice is claimed by a conditional update in the same transaction as the notification
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
@@ -48,6 +49,7 @@ import {
 import { ESCALATION_ROLES, taskAlertAudience } from '../../domain/policy.ts';
 import { AGREEMENT_WARN_DAYS, type NotificationKind } from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
+import { sendDailyAuditHead } from '../audit/send-audit-head.ts';
 import { tasksForCases } from '../cases/tasks.ts';
 import { audit, type Services, type Tx } from '../context.ts';
 import { checkOrphanIntake } from '../intake/orphans.ts';
@@ -276,6 +278,7 @@ export async function runScans(svc: Services): Promise<{
   orphanReports: number;
   intakeOverdue: number;
   caseTaskNotices: number;
+  auditHeadRecipients: number;
 }> {
   const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
@@ -285,6 +288,7 @@ export async function runScans(svc: Services): Promise<{
   const intakeOverdue = await scanOverdueIntake(svc);
   await pruneExpired(svc);
   const caseTasks = await scanCaseTaskDeadlines(svc);
+  const auditHeadRecipients = await sendDailyAuditHead(svc);
   return {
     referralsReminded: reminded,
     referralsOverdue: accept + complete,
@@ -292,5 +296,6 @@ export async function runScans(svc: Services): Promise<{
     orphanReports,
     intakeOverdue,
     caseTaskNotices: caseTasks,
+    auditHeadRecipients,
   };
 }

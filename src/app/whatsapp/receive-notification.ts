@@ -33,6 +33,7 @@ import {
   StatusUpdate,
   waTime,
 } from '../../domain/whatsapp.ts';
+import { type RejectionSlot, rejectionSlot } from '../audit/record-rejection.ts';
 import { audit, type Ctx, type Tx } from '../context.ts';
 import { newFollowUpCode } from '../intake/shared.ts';
 import { waKey } from './shared.ts';
@@ -46,15 +47,17 @@ export type ReceiveResult = {
   pendingMedia: string[];
 };
 
-/** Audits a rejected webhook call (bad signature, wrong verify token); no personal data. */
-export async function recordRejectedWebhook(ctx: Ctx, action: string, reason: string) {
-  await audit(ctx, ctx.conn.db, {
-    action,
-    entity: 'whatsapp_webhook',
-    entityId: null,
-    outcome: 'denied',
-    detail: { reason },
-  });
+export type WebhookAction = 'whatsapp.webhook' | 'whatsapp.verify';
+
+/**
+ * A webhook call before its signature or verify token is checked: counted against its source at
+ * once; `limited` when the source was rejected too often this minute (answer 429). A rejected
+ * call is then recorded with `reject(reason)` — counted per source and minute and audited as one
+ * row with the count (record-rejection.ts), the reason only, no personal data — and a genuine
+ * one given back with `release()`.
+ */
+export function webhookSlot(ctx: Ctx, action: WebhookAction): RejectionSlot {
+  return rejectionSlot(ctx, { action, entity: 'whatsapp_webhook' });
 }
 
 export async function receiveNotification(ctx: Ctx, payload: unknown): Promise<ReceiveResult> {
