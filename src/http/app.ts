@@ -27,6 +27,7 @@ import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
+import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
 import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
@@ -34,8 +35,9 @@ import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
   publicUrl?: string | undefined;
-  trustProxy?: boolean;
-  /** resolves the client address from the Node request (absent in app.request() tests) */
+  /** SIMPUL_TRUST_PROXY: which X-Forwarded-For entry is the client (none: the socket's peer) */
+  trustProxy?: TrustProxy;
+  /** resolves the peer address of the connection from the Node request (absent in app.request() tests) */
   clientIp?: (c: Context<AppEnv>) => string | null;
   sleep?: (ms: number) => Promise<void>;
   webDist?: string;
@@ -50,6 +52,7 @@ const isDocumentUpload = (c: Context) =>
 const UPLOAD_LIMIT = 21 * 1024 * 1024;
 
 export function createApp(svc: Services, opts: AppOptions = {}) {
+  const trustProxy = opts.trustProxy ?? NO_PROXY;
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -67,9 +70,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   app.use('*', async (c, next) => {
     const rid = c.req.header('x-request-id');
     c.set('requestId', rid && /^[\w-]{8,64}$/.test(rid) ? rid : randomUUID());
-    let ip = opts.clientIp?.(c) ?? null;
-    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
-    c.set('ip', ip);
+    c.set('ip', clientAddress(opts.clientIp?.(c) ?? null, c.req.header('x-forwarded-for'), trustProxy));
     c.set('actor', null);
     c.set('sessionId', null);
     c.set('mfaEnrolmentRequired', false);
