@@ -31,6 +31,7 @@ import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
 import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
+import { nulInJson, refuseNulInUrl } from './nul-guard.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
@@ -87,6 +88,9 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
       );
   });
+
+  // a NUL in the path or query string: 400 before any route (src/http/nul-guard.ts)
+  app.use('*', refuseNulInUrl);
 
   app.onError(async (err, c) => {
     if (err instanceof AppError) {
@@ -150,11 +154,15 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         // JSON must be valid UTF-8: a lossy decode would store U+FFFD in place of what was typed
         const raw = await c.req.arrayBuffer();
         if (raw.byteLength > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
+        let text: string;
         try {
-          new TextDecoder('utf-8', { fatal: true }).decode(raw);
+          text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
         } catch {
           return errorResponse(c, 'MALFORMED_JSON');
         }
+        // a NUL in any string or key: PostgreSQL cannot store it, no person types it
+        const nul = nulInJson(text);
+        if (nul) return errorResponse(c, 'VALIDATION_FAILED', { [nul]: 'invalid_characters' });
       }
     }
     return next();

@@ -277,6 +277,12 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       const form = await c.req.formData().catch(() => {
         throw new AppError('VALIDATION_FAILED', { file: 'required' });
       });
+      // no NUL in a field's name, a value or the file name (src/http/nul-guard.ts)
+      for (const [name, value] of form.entries())
+        if (name.includes('\u0000') || (typeof value === 'string' ? value : value.name).includes('\u0000'))
+          throw new AppError('VALIDATION_FAILED', {
+            [name === 'file' ? 'file' : '_form']: 'invalid_characters',
+          });
       const file = form.get('file');
       if (!file || typeof file === 'string') throw new AppError('VALIDATION_FAILED', { file: 'required' });
       if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
