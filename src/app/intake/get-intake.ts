@@ -12,7 +12,7 @@ import type { Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { intakeDeadline } from '../../domain/intake.ts';
 import { intakeScope } from '../../domain/policy.ts';
-import { type AuthedCtx, audit } from '../context.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
 
 function requireInbox(ctx: AuthedCtx): string {
@@ -52,10 +52,10 @@ export async function listIntake(
 }
 
 /** Loads an item of the actor's inbox or answers 404 (recorded in the audit log). */
-export async function loadIntake(ctx: AuthedCtx, id: string, action: string) {
+export async function loadIntake(ctx: AuthedCtx, id: string, action: string, db: Tx = ctx.conn.db) {
   // like cases: a record outside the actor's scope (or a role with no inbox) is simply not there
   const j = intakeScope(ctx.actor);
-  const row = j === null ? undefined : await findScopedIntake(ctx.conn.db, j, id);
+  const row = j === null ? undefined : await findScopedIntake(db, j, id);
   if (!row)
     throw new AppError('NOT_FOUND', undefined, {
       action,
@@ -66,9 +66,9 @@ export async function loadIntake(ctx: AuthedCtx, id: string, action: string) {
   return row;
 }
 
-export async function getIntake(ctx: AuthedCtx, id: string) {
-  const row = await loadIntake(ctx, id, 'intake.read');
-  const db = ctx.conn.db;
+/** `db`: an open transaction when the item was just written in it (the answer to recording it). */
+export async function getIntake(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db) {
+  const row = await loadIntake(ctx, id, 'intake.read', db);
   const k = ctx.keys;
   const [history, messages] = await Promise.all([intakeHistory(db, id), intakeMessages(db, id)]);
   const victimName = k.decrypt(row.victim_name_enc);
