@@ -337,6 +337,17 @@ export async function hitRateLimit(db: Tx, key: string, windowStart: Date): Prom
   return r.count;
 }
 
+/** The fixed windows of one counter from `since` on. */
+export async function rateLimitWindows(db: Tx, key: string, since: Date) {
+  const rows = await db
+    .selectFrom('rate_limit')
+    .select(['window_start', 'count'])
+    .where('key', '=', key)
+    .where('window_start', '>=', since)
+    .execute();
+  return rows.map((r) => ({ start: new Date(r.window_start), count: Number(r.count) }));
+}
+
 export async function pruneRateLimits(db: Tx, before: Date) {
   await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
 }

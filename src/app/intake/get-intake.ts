@@ -6,11 +6,12 @@ import {
   intakeMessages,
   listInbox,
   openIntakeFacts,
+  rateLimitWindows,
 } from '../../db/intake.repository.ts';
 import { listAssignableStaff } from '../../db/user.repository.ts';
 import type { Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { intakeDeadline } from '../../domain/intake.ts';
+import { intakeDeadline, type RegionalFlood, regionalFlood } from '../../domain/intake.ts';
 import { intakeScope } from '../../domain/policy.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
@@ -19,6 +20,14 @@ function requireInbox(ctx: AuthedCtx): string {
   const j = intakeScope(ctx.actor);
   if (j === null) throw new AppError('FORBIDDEN');
   return j;
+}
+
+/** A flood of public reports into the inbox now (one banner), or null. */
+export async function inboxFlood(ctx: AuthedCtx, jurisdiction: string): Promise<RegionalFlood | null> {
+  const now = ctx.clock();
+  const hour = 3600_000;
+  const since = new Date(Math.floor(now.getTime() / hour) * hour - hour);
+  return regionalFlood(await rateLimitWindows(ctx.conn.db, `reg:${jurisdiction}`, since), now);
 }
 
 export async function listIntake(
@@ -30,7 +39,7 @@ export async function listIntake(
     page: number;
     pageSize: number;
   },
-): Promise<Page<IntakeSummaryDto>> {
+): Promise<Page<IntakeSummaryDto> & { flood: RegionalFlood | null }> {
   const j = requireInbox(ctx);
   const open = q.status === 'terbuka' ? true : q.status === 'selesai' ? false : null;
   const { rows, total } = await listInbox(
@@ -48,7 +57,13 @@ export async function listIntake(
     detail: { returned: rows.map((r) => r.id) },
   });
   const now = ctx.clock();
-  return { items: rows.map((r) => intakeSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => intakeSummary(r, now)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    flood: await inboxFlood(ctx, j),
+  };
 }
 
 /** Loads an item of the actor's inbox or answers 404 (recorded in the audit log). */

@@ -1,7 +1,9 @@
 /**
- * A report from the public form (/lapor). Nothing real is lost: a flood from one address, a
- * filled honeypot or a busy region still stores the report, marked as suspected spam, and the
- * sender is slowed down. The same submission token twice creates one report.
+ * A report from the public form (/lapor). Nothing real is lost: a flood from one address or a
+ * filled honeypot still stores the report, marked as suspected spam, and the sender is slowed
+ * down. A flood into one inbox (many senders) marks no report: the inbox shows it as one banner
+ * (`inboxFlood`), and a report that someone is in danger now is never marked for its sender's
+ * count, so it tells the inbox at once. The same submission token twice creates one report.
  *
  * The report lands in an inbox somebody reads (routeReport): the kab/kota's, else the
  * province's; where neither exists the report is refused with a reason the form shows, never
@@ -69,10 +71,13 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
 
   const source = ctx.meta.ip ? `src:${ctx.keys.blindIndex('intake-source', ctx.meta.ip)}` : null;
   const perSource = source ? await countHit(db, source, now, 10 * 60_000) : 0;
-  const perRegion = await countHit(db, `reg:${jurisdiction}`, now, 3600_000);
-  const flood = perSource > RATE_LIMITS.perSourcePer10Min || perRegion > RATE_LIMITS.perRegionPerHour;
+  // the inbox's hourly count: over the limit it is a flood the inbox shows once (inboxFlood)
+  await countHit(db, `reg:${jurisdiction}`, now, 3600_000);
+  const sourceFlood = perSource > RATE_LIMITS.perSourcePer10Min;
   const honeypot = Boolean(input.website && input.website.trim() !== '');
-  const suspected = flood || honeypot;
+  // only what this submission itself shows marks it: the honeypot, or its sender's own flood —
+  // never for a report that someone is in danger now, which must reach a person at once
+  const suspected = honeypot || (sourceFlood && !input.dangerNow);
   // a flood slows its sender (growing delay), it never drops a report
   const slowDownMs =
     perSource > RATE_LIMITS.perSourcePer10Min
@@ -130,14 +135,18 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
         ...(route.via === 'provinsi' ? { routedTo: 'provinsi' } : {}),
         ...(suspected ? { suspectedSpam: honeypot ? 'honeypot' : 'rate' } : {}),
       });
-      // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail)
-      if (input.dangerNow && !suspected)
-        await notify(
-          trx,
-          await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
-          { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
-          now,
-        );
+      // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail),
+      // floods or not; one sender can do that a few times in 10 minutes, not endlessly
+      if (input.dangerNow && !suspected) {
+        const paged = source ? await countHit(trx, `dgr:${source}`, now, 10 * 60_000) : 1;
+        if (paged <= RATE_LIMITS.dangerNoticesPerSourcePer10Min)
+          await notify(
+            trx,
+            await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
+            { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
+            now,
+          );
+      }
       await audit(ctx, trx, {
         action: 'intake.submit',
         entity: 'intake',
