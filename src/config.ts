@@ -4,6 +4,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { NO_PROXY, parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -28,7 +29,19 @@ const Env = z.object({
   SIMPUL_DEMO: bool01.default(true),
   SIMPUL_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('Simpul-Demo-2026'),
   SIMPUL_PUBLIC_URL: z.url('must be a URL such as https://simpul.example.go.id').optional(),
-  SIMPUL_TRUST_PROXY: bool01.default(false),
+  SIMPUL_TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const t = parseTrustProxy(v);
+      if (t === null)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "must be 0 (no proxy), 1 (one reverse proxy), the number of proxies in a row (at most 10), or a comma-separated list of the proxies' addresses such as 10.0.0.5,10.1.0.0/16",
+        });
+      return t ?? NO_PROXY;
+    })
+    .default(NO_PROXY),
   SIMPUL_REGIONS: z
     .string()
     .regex(/^\d{2}(,\d{2})*$/, 'must be a comma-separated list of province codes such as 36,32')
@@ -137,7 +150,8 @@ export type Config = {
   demo: boolean;
   demoPassword: string;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** where the client address comes from behind reverse proxies (src/http/client-address.ts) */
+  trustProxy: TrustProxy;
   regions: string[] | undefined;
   /** where the quick-exit control of the public pages goes (a neutral site) */
   quickExitUrl: string;

@@ -16,6 +16,7 @@ import { KeyMismatchError } from './app/key-check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { MigrationError } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
+import { describeTrustProxy } from './http/client-address.ts';
 import { createLogger } from './logger.ts';
 
 async function main() {
@@ -57,7 +58,7 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) => {
     log.info(
-      { port: info.port, db: svc.conn.kind },
+      { port: info.port, db: svc.conn.kind, trustProxy: describeTrustProxy(cfg.trustProxy) },
       `Simpul berjalan di http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${info.port}`,
     );
     if (cfg.demo)

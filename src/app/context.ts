@@ -46,7 +46,7 @@ export type AuthedCtx = Services & { actor: Actor; meta: RequestMeta };
 
 export type { Tx } from '../db/connect.ts';
 
-type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & {
+export type AuditEvent = Pick<AuditInput, 'action' | 'entity' | 'entityId' | 'outcome'> & {
   detail?: Record<string, unknown> | null;
 };
 

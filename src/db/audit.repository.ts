@@ -20,7 +20,7 @@ export type AuditInput = {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
-  outcome: 'ok' | 'denied' | 'not_found' | 'failed' | 'error';
+  outcome: 'ok' | 'denied' | 'not_found' | 'failed' | 'error' | 'replayed';
   detail?: Record<string, unknown> | null;
 };
 

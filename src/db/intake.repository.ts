@@ -388,6 +388,8 @@ export type PublicReportWrite = {
     perRegion: number;
     /** the honeypot field was filled */
     honeypot: boolean;
+    /** someone is in danger now: never marked for its sender's count (decision 019) */
+    dangerNow: boolean;
   };
 };
 
@@ -425,7 +427,9 @@ export async function insertPublicReport(
                 LIMIT ${l.perRegion}::int) AS recent) + 1 AS per_region
     ), judged AS (
       SELECT per_source, per_region,
-             (${l.honeypot}::boolean OR per_source > ${l.perSource}::int OR per_region > ${l.perRegion}::int) AS suspected
+             -- only what this submission shows marks it: the honeypot, or its sender's own flood (never
+             -- for a danger-now report); a flood into the inbox from many senders marks nothing
+             (${l.honeypot}::boolean OR (per_source > ${l.perSource}::int AND NOT ${l.dangerNow}::boolean)) AS suspected
       FROM counted
     ), ins AS (
       INSERT INTO intake (${sql.join(cols.map((c) => sql.ref(c)))}, suspected_spam)
@@ -458,6 +462,15 @@ export async function insertPublicReport(
     SELECT per_source, per_region, suspected FROM judged`.execute(db);
   const row = r.rows[0]!;
   return { perSource: Number(row.per_source), perRegion: Number(row.per_region), suspected: row.suspected };
+}
+
+/** Public reports into an inbox per hour from `since` on (counted from the reports themselves). */
+export async function publicReportWindows(db: Tx, jurisdiction: string, since: Date) {
+  const r = await sql<{ start: Date; count: string }>`
+    SELECT date_trunc('hour', received_at) AS start, count(*) AS count FROM intake
+    WHERE channel = 'daring' AND jurisdiction = ${jurisdiction} AND received_at >= ${since}
+    GROUP BY 1`.execute(db);
+  return r.rows.map((x) => ({ start: new Date(x.start), count: Number(x.count) }));
 }
 
 export async function pruneRateLimits(db: Tx, before: Date) {

@@ -227,8 +227,9 @@ export interface IdempotencyKeyTable {
   actor_id: string;
   key: string;
   request_hash: string;
-  status: number;
-  response: ColumnType<unknown, string, string>;
+  /** null while a WhatsApp reply with this key is being sent (migration 0014) */
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
   created_at: Timestamp;
 }
 

@@ -30,7 +30,7 @@ export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, Label> = {
   sistem: { id: 'Pemberitahuan otomatis', en: 'Automatic notices' },
 };
 
-export const AUDIT_OUTCOMES = ['ok', 'denied', 'not_found', 'failed', 'error'] as const;
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'not_found', 'failed', 'error', 'replayed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, Label> = {
@@ -42,6 +42,11 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, Label> = {
   },
   failed: { id: 'gagal', en: 'failed' },
   error: { id: 'gagal karena galat sistem', en: 'failed with a system error' },
+  // the same request sent again with its Idempotency-Key: the first answer shown again (decision 019)
+  replayed: {
+    id: 'permintaan yang sama dikirim ulang: jawaban pertama ditampilkan lagi, tidak ada yang dibuat',
+    en: 'the same request sent again: the first answer shown again, nothing created',
+  },
 };
 
 type Words = { category: AuditCategory; words: Label };
@@ -393,6 +398,10 @@ export function auditWords(e: AuditFacts): Label {
         id: 'masuk ditolak (akun terkunci atau nonaktif)',
         en: 'sign-in refused (account locked or disabled)',
       };
+  }
+  if (e.outcome === 'replayed') {
+    const r = AUDIT_OUTCOME_LABELS.replayed;
+    return { id: `${base.id} — ${r.id}`, en: `${base.en} — ${r.en}` };
   }
   const o = AUDIT_OUTCOME_LABELS[e.outcome as AuditOutcome] ?? { id: e.outcome, en: e.outcome };
   const tried = { id: `mencoba ${base.id} — ${o.id}`, en: `tried to ${base.en} — ${o.en}` };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AGREEMENT_WARN_DAYS } from './referrals.ts';
-import { isoDate, regionCode, reqText, text, uuid, version } from './schemas.ts';
+import { isoDate, regionCode, reqText, str, text, uuid, version } from './schemas.ts';
 import { codes, ORG_TYPES, SERVICE_TYPES } from './taxonomies.ts';
 
 export { LOCATION_SECRET_ORG_TYPES, locationIsSecret, RESTRICTED_LOCATION_FIELDS } from './taxonomies.ts';
@@ -28,7 +28,7 @@ export const DirectoryQuery = z.strictObject({
   service: serviceCode.optional(),
   region: regionCode.optional(),
   type: orgTypeCode.optional(),
-  q: z.string().trim().max(100, 'too_long').optional(),
+  q: str().trim().max(100, 'too_long').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -96,7 +96,7 @@ export function agreementStatus(a: { startsOn: string; endsOn: string }, today: 
 export const JOIN_REQUEST_STATUSES = ['baru', 'diterima', 'ditolak'] as const;
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
-const email = z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email'));
+const email = str().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email'));
 const phone = z
   .string()
   .trim()
@@ -115,7 +115,7 @@ export const JoinRequestInput = z.strictObject({
   contactName: reqText(200),
   contactPosition: text(200).nullish(),
   message: text(3000).nullish(),
-  website: z.string().max(200).optional(),
+  website: str().max(200).optional(),
 });
 export type JoinRequestInput = z.infer<typeof JoinRequestInput>;
 

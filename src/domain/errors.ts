@@ -65,6 +65,11 @@ export const ERRORS = {
     'Kunci idempotensi sudah dipakai untuk permintaan lain.',
     'The idempotency key was already used for a different request.',
   ],
+  IDEMPOTENCY_IN_PROGRESS: [
+    409,
+    'Permintaan yang sama masih diproses atau terputus sebelum selesai. Periksa hasilnya (misalnya percakapan) sebelum mengirim lagi.',
+    'The same request is still being processed or was cut off before it finished. Check the result (for example the conversation) before sending again.',
+  ],
   DUPLICATE: [409, 'Data yang sama sudah ada.', 'The same record already exists.'],
   WEAK_PASSWORD: [
     400,

@@ -11,13 +11,12 @@ import {
   VICTIM_AGE_GROUPS,
 } from './intake.ts';
 import { isValidNik } from './nik.ts';
-import { isoDate, isoDateTime, pastDate, regionCode, uuid } from './schemas.ts';
+import { isoDate, isoDateTime, pastDate, regionCode, str, uuid } from './schemas.ts';
 import { codes, FORMS_OF_VIOLENCE, RISK_LEVELS } from './taxonomies.ts';
 
-const text = (max: number) => z.string().trim().max(max, 'too_long');
+const text = (max: number) => str().trim().max(max, 'too_long');
 const version = z.number({ message: 'version_required' }).int().min(1);
-const phone = z
-  .string()
+const phone = str()
   .trim()
   .transform((s) => s.replace(/[\s\-().]/g, ''))
   .refine((s) => /^(\+62|62|0)\d{8,13}$/.test(s), 'invalid_phone');
@@ -70,7 +69,7 @@ export const PublicReportInput = z
     /** one per form load; the same token twice creates one report */
     submissionToken: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid_value'),
     /** honeypot: people leave it empty */
-    website: z.string().max(200).optional(),
+    website: str().max(200).optional(),
   })
   // run even when other fields are wrong, so a person sees every problem at once
   .superRefine(reportRules, { when: (p) => typeof p.value === 'object' && p.value !== null });
@@ -101,7 +100,7 @@ export const StaffIntakeInput = z
 export type StaffIntakeInput = z.infer<typeof StaffIntakeInput>;
 
 export const ReporterAddition = z.strictObject({
-  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  body: str().trim().min(1, 'required').max(5000, 'too_long'),
 });
 
 export const IntakeListQuery = z.strictObject({
@@ -124,7 +123,7 @@ export const IntakeUpdate = z.strictObject({
   suspectedSpam: z.boolean().optional(),
 });
 export const IntakeNote = z.strictObject({
-  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  body: str().trim().min(1, 'required').max(5000, 'too_long'),
 });
 export const IntakeOpenCase = z.strictObject({ version, managerId: opt(uuid) });
 export const IntakeAttach = z.strictObject({ version, caseId: uuid });

@@ -238,6 +238,36 @@ export function normaliseSecret(typed: string): string {
     .replace(/[^0-9A-Z]/g, '');
 }
 
+/** A flood of public reports into one inbox, as the inbox shows it (one banner). */
+export type RegionalFlood = {
+  /** public reports since the flood began */
+  reports: number;
+  /** the start of the first hour over the limit */
+  since: string;
+  /** reports per hour above which it is a flood */
+  perHour: number;
+};
+
+/**
+ * The inbox's flood from its public reports per hour (counted from the reports themselves): there
+ * is one while the current hour or the one before it went over the limit.
+ */
+export function regionalFlood(
+  windows: ReadonlyArray<{ start: Date; count: number }>,
+  now: Date,
+): RegionalFlood | null {
+  const hour = 3600_000;
+  const current = Math.floor(now.getTime() / hour) * hour;
+  const recent = windows
+    .filter((w) => w.start.getTime() >= current - hour && w.start.getTime() <= current)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  const first = recent.findIndex((w) => w.count > RATE_LIMITS.perRegionPerHour);
+  if (first < 0) return null;
+  const since = recent[first]!.start;
+  const reports = recent.slice(first).reduce((n, w) => n + w.count, 0);
+  return { reports, since: since.toISOString(), perHour: RATE_LIMITS.perRegionPerHour };
+}
+
 /** How long the one-time page with the code and the secret can be opened after a report. */
 export const RECEIPT_TTL_MS = 15 * 60_000;
 /**
@@ -253,10 +283,18 @@ export const STATUS_ANSWER_REPEAT_MS = 2 * 60_000;
 
 /** Abuse resistance limits (per fixed window). */
 export const RATE_LIMITS = {
-  /** public submissions per source address per 10 minutes before they are held as suspected spam */
+  /**
+   * public submissions per source address per 10 minutes before they are held as suspected spam
+   * (a report that someone is in danger now is never held for its sender's count)
+   */
   perSourcePer10Min: 5,
-  /** public submissions per kab/kota per hour before new ones are flagged */
+  /**
+   * public submissions per inbox (kab/kota or province) per hour above which the inbox shows one
+   * flood banner; the reports themselves are not marked for it (a flood never hides a real one)
+   */
   perRegionPerHour: 200,
+  /** "danger now" notices one source address can send to an inbox per 10 minutes */
+  dangerNoticesPerSourcePer10Min: 3,
   /** status-page attempts per source per 10 minutes */
   statusPer10Min: 20,
   /** status-page attempts on one follow-up code per hour, from anywhere: guessing a secret is hopeless */

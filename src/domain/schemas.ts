@@ -38,6 +38,13 @@ z.config({ customError: (issue) => (issue.input === undefined ? 'required' : und
 
 /** No NUL: PostgreSQL text cannot hold it, and no person types it. */
 const noNul = (s: string) => !s.includes('\u0000');
+/**
+ * A string input that holds no NUL (field code `invalid_characters`): every string a schema
+ * accepts is built from this, `text()` or `reqText()`, or is pinned down by a regex, enum or
+ * format that a NUL cannot pass. JSON bodies and query strings are also refused earlier, in one
+ * place (src/http/nul-guard.ts); this covers the forms of the public pages.
+ */
+export const str = () => z.string().refine(noNul, 'invalid_characters');
 export const text = (max: number) =>
   z.string().trim().max(max, 'too_long').refine(noNul, 'invalid_characters');
 export const reqText = (max: number) =>
@@ -100,14 +107,14 @@ const phone = z
   .refine((s) => /^(\+62|62|0)8\d{7,12}$/.test(s) || /^(\+62|62|0)[1-9]\d{6,11}$/.test(s), 'invalid_phone');
 
 export const LoginInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email')),
-  password: z.string().min(1, 'required').max(1024, 'too_long'),
-  otp: z.string().trim().max(32, 'too_long').optional(),
+  email: str().trim().toLowerCase().max(254, 'too_long').pipe(z.email('invalid_email')),
+  password: str().min(1, 'required').max(1024, 'too_long'),
+  otp: str().trim().max(32, 'too_long').optional(),
 });
 
 export const PasswordChangeInput = z.strictObject({
-  currentPassword: z.string().min(1, 'required').max(1024, 'too_long'),
-  newPassword: z.string().min(1, 'required').max(1024, 'too_long'),
+  currentPassword: str().min(1, 'required').max(1024, 'too_long'),
+  newPassword: str().min(1, 'required').max(1024, 'too_long'),
 });
 
 export const OtpConfirmInput = z.strictObject({
@@ -227,7 +234,7 @@ export const CaseListQuery = z.strictObject({
   region: regionCode.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  q: z.string().trim().max(100, 'too_long').optional(),
+  q: str().trim().max(100, 'too_long').optional(),
   mine: z.enum(['1', '0']).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -337,11 +344,11 @@ export const OrgUpdate = patchOf(OrgInput).extend({ version });
 export type OrgUpdate = z.infer<typeof OrgUpdate>;
 
 export const UserCreateInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email('invalid_email')),
+  email: str().trim().toLowerCase().max(254).pipe(z.email('invalid_email')),
   name: reqText(200),
   role: z.enum(ROLES),
   orgId: uuid,
-  password: z.string().min(1, 'required').max(1024, 'too_long'),
+  password: str().min(1, 'required').max(1024, 'too_long'),
 });
 export const UserUpdateInput = z.strictObject({
   version,

@@ -27,15 +27,18 @@ import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
+import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
 import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
+import { nulInJson, refuseNulInUrl } from './nul-guard.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
   publicUrl?: string | undefined;
-  trustProxy?: boolean;
-  /** resolves the client address from the Node request (absent in app.request() tests) */
+  /** SIMPUL_TRUST_PROXY: which X-Forwarded-For entry is the client (none: the socket's peer) */
+  trustProxy?: TrustProxy;
+  /** resolves the peer address of the connection from the Node request (absent in app.request() tests) */
   clientIp?: (c: Context<AppEnv>) => string | null;
   sleep?: (ms: number) => Promise<void>;
   webDist?: string;
@@ -50,6 +53,7 @@ const isDocumentUpload = (c: Context) =>
 const UPLOAD_LIMIT = 21 * 1024 * 1024;
 
 export function createApp(svc: Services, opts: AppOptions = {}) {
+  const trustProxy = opts.trustProxy ?? NO_PROXY;
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -72,9 +76,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   app.use('*', async (c, next) => {
     const rid = c.req.header('x-request-id');
     c.set('requestId', rid && /^[\w-]{8,64}$/.test(rid) ? rid : randomUUID());
-    let ip = opts.clientIp?.(c) ?? null;
-    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
-    c.set('ip', ip);
+    c.set('ip', clientAddress(opts.clientIp?.(c) ?? null, c.req.header('x-forwarded-for'), trustProxy));
     c.set('actor', null);
     c.set('sessionId', null);
     c.set('mfaEnrolmentRequired', false);
@@ -92,6 +94,9 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
       );
   });
+
+  // a NUL in the path or query string: 400 before any route (src/http/nul-guard.ts)
+  app.use('*', refuseNulInUrl);
 
   app.onError(async (err, c) => {
     if (err instanceof AppError) {
@@ -155,11 +160,15 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         // JSON must be valid UTF-8: a lossy decode would store U+FFFD in place of what was typed
         const raw = await c.req.arrayBuffer();
         if (raw.byteLength > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');
+        let text: string;
         try {
-          new TextDecoder('utf-8', { fatal: true }).decode(raw);
+          text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
         } catch {
           return errorResponse(c, 'MALFORMED_JSON');
         }
+        // a NUL in any string or key: PostgreSQL cannot store it, no person types it
+        const nul = nulInJson(text);
+        if (nul) return errorResponse(c, 'VALIDATION_FAILED', { [nul]: 'invalid_characters' });
       }
     }
     return next();

@@ -1,7 +1,7 @@
 /** Per-request variables and helpers shared by the routes. */
 import type { Context } from 'hono';
 import type { AuthedCtx, Services } from '../app/context.ts';
-import { idempotent } from '../app/idempotency.ts';
+import { type IdempotencyKey, idempotencyKey } from '../app/idempotency.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Actor } from '../domain/policy.ts';
 
@@ -41,14 +41,19 @@ export function authed(
   return { ...svc, actor, meta: meta(c) };
 }
 
-/** Answers 201 with what `run` created, honouring an Idempotency-Key (the same key replays the answer). */
+/**
+ * Answers 201 with what `run` created. `run` gets the request's Idempotency-Key (the use case
+ * reserves it in its own transaction, decision 019); a replayed answer says so in the header
+ * `Idempotent-Replayed: true`.
+ */
 export async function created<T>(
   c: Context<AppEnv>,
-  ctx: AuthedCtx,
   scope: string,
   body: unknown,
-  run: () => Promise<T>,
+  run: (key: IdempotencyKey | undefined) => Promise<T>,
 ) {
-  const r = await idempotent(ctx, c.req.header('idempotency-key'), scope, body, run);
-  return c.json(r.body as never, r.status as 201);
+  const key = idempotencyKey(c.req.header('idempotency-key'), scope, body);
+  const result = await run(key);
+  if (key?.replayed) c.header('idempotent-replayed', 'true');
+  return c.json(result as never, 201);
 }

@@ -315,7 +315,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     expect(r.body.victim).toMatchObject({ ageGroup: '13-17', child: true });
     const pdf = await download(m, `/api/v1/referrals/${r.body.id}/letter.pdf`);
     expect(pdf.status).toBe(200);
-    const text = pdfText(pdf.bytes).replace(/\s+/g, ' ');
+    const text = (await pdfText(pdf.bytes)).replace(/\s+/g, ' ');
     expect(text).toContain('Identitas korban');
     expect(text).toContain('13–17 tahun (menurut pelapor)');
     expect(text).toContain(week);

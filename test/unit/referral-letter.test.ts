@@ -102,7 +102,7 @@ describe('referral letter PDF', () => {
   it('is a PDF laid out as a surat rujukan with the verification code', async () => {
     const pdf = await referralLetterPdf(referral(), opts);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     for (const s of [
       'UPTD PPA KABUPATEN LEBAK',
       'Nomor',
@@ -168,7 +168,7 @@ describe('referral letter PDF', () => {
       },
     };
     const pdf = await referralLetterPdf(planted, opts);
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     const raw = pdf.toString('latin1');
     for (const secret of ['Marlina', 'Kusumawardani', '3602014105110001', 'paman', 'Rangkasbitung']) {
       expect(text).not.toContain(secret);
@@ -201,7 +201,7 @@ describe('referral letter PDF', () => {
         },
       },
     });
-    const text = pdfText(await referralLetterPdf(r, opts)).replace(/\s+/g, ' ');
+    const text = (await pdfText(await referralLetterPdf(r, opts))).replace(/\s+/g, ' ');
     expect(text).toContain('Putri Anggraeni');
     expect(text).toContain('Marlina Kusumawardani');
     expect(text).not.toContain('Kejadian di rumah paman');
@@ -216,12 +216,14 @@ describe('referral letter PDF', () => {
       shared: null,
       consent: { ...referral().consent, givenBy: null },
     });
-    const text = pdfText(
-      await referralLetterPdf(r, {
-        ...opts,
-        archiveNote:
-          'Salinan arsip RSUD Lebak (demo). Rujukan selesai: tujuan rujukan dan data korban tidak lagi dicantumkan.',
-      }),
+    const text = (
+      await pdfText(
+        await referralLetterPdf(r, {
+          ...opts,
+          archiveNote:
+            'Salinan arsip RSUD Lebak (demo). Rujukan selesai: tujuan rujukan dan data korban tidak lagi dicantumkan.',
+        }),
+      )
     ).replace(/\s+/g, ' ');
     expect(text).toContain('Salinan arsip RSUD Lebak (demo)');
     expect(text).toContain('RJK/36.02/2026/00007');
@@ -238,6 +240,74 @@ describe('referral letter PDF', () => {
     const decoded = ref ? (new RegExp(`\\n${ref} 0 obj\\n\\((.*)\\)\\nendobj`).exec(raw)?.[1] ?? '') : '';
     expect(decoded).toBe('Surat rujukan RJK/36.02/2026/00007');
     expect(decoded).not.toMatch(/Marlina|paman/);
+  });
+
+  describe('names in any script (Noto fonts, src/http/letters/fonts.ts)', () => {
+    /** a letter sharing the identity, with the victim's name and the consent giver's as given */
+    const letterFor = (name: string, givenBy = 'Marlina Kusumawardani') =>
+      referralLetterPdf(
+        referral({
+          sections: ['identitas'],
+          consent: { ...referral().consent, givenBy },
+          shared: {
+            identitas: {
+              name,
+              nik: null,
+              birthDate: null,
+              age: null,
+              ageText: null,
+              sex: 'perempuan',
+              disability: null,
+              disabilityTypes: [],
+              accommodationNeeds: null,
+            },
+          },
+        }),
+        { ...opts, compress: true },
+      );
+    /**
+     * Whether the PDF's text holds `s` with every character as written. Spaces are compared
+     * loosely: a PDF has no space characters between runs of different fonts, and the reader
+     * (pdf.js) guesses them from the gaps, sometimes one too many or one too few.
+     */
+    const holds = (text: string, s: string) => text.replace(/\s+/g, '').includes(s.replace(/\s+/g, ''));
+
+    it('a name in aksara Jawa and one with an emoji come out of the PDF as written', async () => {
+      const jawa = 'ꦱꦸꦤꦂꦠꦶ';
+      const emoji = 'Ayu 🌸 Lestari';
+      const pdf = await letterFor(`${jawa} (Sunarti)`, emoji);
+      const text = await pdfText(pdf);
+      expect(holds(text, `Nama : ${jawa} (Sunarti)`), text).toBe(true);
+      expect(holds(text, `korban atas nama ${jawa} (Sunarti) yang sedang`), text).toBe(true);
+      expect(text.replace(/\s+/g, ' ')).toContain(`oleh ${emoji} (Ibu)`);
+      // the fonts are embedded (subsets), not the standard Helvetica that has no such glyphs
+      const raw = pdf.toString('latin1');
+      expect(raw).toMatch(/\/FontFile2/);
+      expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+      expect(raw).toMatch(/NotoSansJavanese/);
+      expect(raw).toMatch(/NotoEmoji/);
+    });
+
+    it('aksara Bali, Sunda and Lontara, Vietnamese Latin: as written', async () => {
+      for (const name of ['ᬅᬓ᭄ᬱᬭᬩᬮᬶ', 'ᮞᮥᮔ᮪ᮓ', 'ᨔᨘᨒᨗ', 'Nguyễn Thị Ánh', 'Ni Luh Putu Ayu Dewi']) {
+        const text = await pdfText(await letterFor(name));
+        expect(holds(text, `Nama : ${name} Jenis kelamin`), `${name}: ${text}`).toBe(true);
+      }
+    });
+
+    it('Pegon/Jawi (Arabic script): each word shaped, the words set right to left', async () => {
+      const text = await pdfText(await letterFor('محمد عبد الله'));
+      // the page shows the words from right to left, so they are read out from left to right;
+      // the font draws some dots as marks of their own that map to no character (fonts.ts)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping those characters is the point
+      const readable = text.replace(/[\u0000-\u0008\u000e-\u001f]/g, '');
+      expect(holds(readable, 'Nama : الله عبد محمد Jenis kelamin'), text).toBe(true);
+    });
+
+    it('a script no font covers is named in a placeholder instead of empty boxes', async () => {
+      const text = await pdfText(await letterFor('ᯘᯮᯒᯖ᯲ Sitompul'));
+      expect(text.replace(/\s+/g, ' ')).toContain('Nama : [aksara Batak] Sitompul');
+    });
   });
 
   it('describes the victim without identity', () => {

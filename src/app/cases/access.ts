@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { type CaseAction, canOnCase, caseScope } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
+import type { Replay } from '../idempotency.ts';
 
 export type VisibleCase = CaseRow & { memberIds: string[] };
 
@@ -56,6 +57,37 @@ export function requireOnCase(
 
 export function requireOpen(c: VisibleCase): void {
   if (c.stage === 'terminasi') throw new AppError('CASE_CLOSED');
+}
+
+/**
+ * The access check of a replayed create on the case (an Idempotency-Key seen before): the actor
+ * must still see the case and may still do `action` on it. Whether the case is still open does not
+ * matter: nothing is written again.
+ */
+export async function requireStillAllowed(
+  ctx: AuthedCtx,
+  db: Tx,
+  id: string,
+  action: CaseAction,
+  auditAction: string,
+): Promise<VisibleCase> {
+  const c = await loadVisibleCase(ctx, db, id, auditAction);
+  requireOnCase(ctx, c, action, auditAction);
+  return c;
+}
+
+/** The replay of a create on the case: the update check again, audited as the create it repeats. */
+export function replayOnCase<T extends { id: string }>(
+  ctx: AuthedCtx,
+  db: Tx,
+  caseId: string,
+  auditAction: string,
+  entity: string,
+): Replay<T> {
+  return {
+    check: async () => void (await requireStillAllowed(ctx, db, caseId, 'update', auditAction)),
+    audit: (x) => ({ action: auditAction, entity, entityId: x.id, detail: { caseId } }),
+  };
 }
 
 /** Loads for a write: visible, allowed, still open. */

@@ -8,7 +8,8 @@ import { findAttachment, insertAttachment } from '../../db/attachment.repository
 import { addCaseEvent } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type AuthedCtx, audit } from '../context.ts';
-import { loadForWrite, loadVisibleCase } from './access.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
+import { loadForWrite, loadVisibleCase, requireStillAllowed } from './access.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ALLOWED: Record<string, string> = {
@@ -39,6 +40,7 @@ export async function addAttachment(
   ctx: AuthedCtx,
   caseId: string,
   file: { name: string; bytes: Uint8Array },
+  key?: IdempotencyKey,
 ) {
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
     throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
@@ -48,32 +50,48 @@ export async function addAttachment(
   const name = safeFilename(file.name);
   const now = ctx.clock();
   const id = randomUUID();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    await loadForWrite(ctx, trx, caseId, 'attach', 'attachment.create');
-    await insertAttachment(trx, {
-      id,
-      case_id: caseId,
-      filename_enc: ctx.keys.encrypt(name),
-      mime,
-      size_bytes: file.bytes.byteLength,
-      content_enc: ctx.keys.encryptBytes(file.bytes),
-      created_by: ctx.actor.userId,
-      created_at: now,
-    });
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, {
-      attachmentId: id,
-      mime,
-      size: file.bytes.byteLength,
-    });
-    await audit(ctx, trx, {
-      action: 'attachment.create',
-      entity: 'attachment',
-      entityId: id,
-      outcome: 'ok',
-      detail: { caseId },
-    });
-  });
-  return { id, filename: name, mime, size: file.bytes.byteLength, createdAt: now.toISOString() };
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(
+      ctx,
+      trx,
+      key,
+      {
+        check: async () => void (await requireStillAllowed(ctx, trx, caseId, 'attach', 'attachment.create')),
+        audit: (a) => ({
+          action: 'attachment.create',
+          entity: 'attachment',
+          entityId: a.id,
+          detail: { caseId },
+        }),
+      },
+      async () => {
+        await loadForWrite(ctx, trx, caseId, 'attach', 'attachment.create');
+        await insertAttachment(trx, {
+          id,
+          case_id: caseId,
+          filename_enc: ctx.keys.encrypt(name),
+          mime,
+          size_bytes: file.bytes.byteLength,
+          content_enc: ctx.keys.encryptBytes(file.bytes),
+          created_by: ctx.actor.userId,
+          created_at: now,
+        });
+        await addCaseEvent(trx, caseId, ctx.actor.userId, 'attachment.added', now, {
+          attachmentId: id,
+          mime,
+          size: file.bytes.byteLength,
+        });
+        await audit(ctx, trx, {
+          action: 'attachment.create',
+          entity: 'attachment',
+          entityId: id,
+          outcome: 'ok',
+          detail: { caseId },
+        });
+        return { id, filename: name, mime, size: file.bytes.byteLength, createdAt: now.toISOString() };
+      },
+    ),
+  );
 }
 
 export async function getAttachment(ctx: AuthedCtx, caseId: string, attachmentId: string) {

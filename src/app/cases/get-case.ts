@@ -8,13 +8,13 @@ import type { CaseDto } from '../../domain/dto.ts';
 import { canOnCase, intakeScope } from '../../domain/policy.ts';
 import type { ReferralStatus } from '../../domain/referrals.ts';
 import { type Stage, TRANSITIONS } from '../../domain/stages.ts';
-import { type AuthedCtx, audit } from '../context.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { loadVisibleCase } from './access.ts';
 import { incidentDto, personDto, recordDto } from './mappers.ts';
 import { tasksForCases } from './tasks.ts';
 
-export async function getCase(ctx: AuthedCtx, id: string): Promise<CaseDto> {
-  const db = ctx.conn.db;
+/** `db`: an open transaction when the case was just written in it (the answer to opening it). */
+export async function getCase(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db): Promise<CaseDto> {
   const c = await loadVisibleCase(ctx, db, id, 'case.read');
   // the item(s) the case came from, linked only for those whose inbox holds them
   const inbox = intakeScope(ctx.actor);

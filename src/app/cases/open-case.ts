@@ -12,7 +12,9 @@ import { AppError } from '../../domain/errors.ts';
 import { can, canBeAssigned, type Role } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { notify } from '../notifications/notify.ts';
+import { loadVisibleCase } from './access.ts';
 import { getCase } from './get-case.ts';
 
 export function caseNumber(kab: string, year: number, seq: number): string {
@@ -23,7 +25,11 @@ function yearInWib(d: Date): number {
   return new Date(d.getTime() + 7 * 3600_000).getUTCFullYear();
 }
 
-export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
+/**
+ * Opens the case and answers with it in full. With an Idempotency-Key the same request again
+ * creates nothing and gets the first answer, if the actor may still see that case.
+ */
+export async function openCase(ctx: AuthedCtx, input: CaseCreateInput, key?: IdempotencyKey) {
   if (!can(ctx.actor, 'case:create')) throw new AppError('FORBIDDEN');
   if (input.regionCode && input.regionCode !== ctx.actor.jurisdiction)
     throw new AppError('REGION_OUT_OF_JURISDICTION', { regionCode: 'out_of_jurisdiction' });
@@ -31,10 +37,22 @@ export async function openCase(ctx: AuthedCtx, input: CaseCreateInput) {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 5 * 60_000)
     throw new AppError('VALIDATION_FAILED', { receivedAt: 'date_in_future' });
-  const id = await ctx.conn.db
-    .transaction()
-    .execute((trx) => createCaseIn(ctx, trx, { ...input, receivedAt: receivedAt.toISOString() }));
-  return getCase(ctx, id);
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(
+      ctx,
+      trx,
+      key,
+      {
+        // the original answer was a read of the case: the replay needs the same sight of it
+        check: async (c) => void (await loadVisibleCase(ctx, trx, c.id, 'case.create')),
+        audit: (c) => ({ action: 'case.create', entity: 'case', entityId: c.id }),
+      },
+      async () => {
+        const id = await createCaseIn(ctx, trx, { ...input, receivedAt: receivedAt.toISOString() });
+        return getCase(ctx, id, trx);
+      },
+    ),
+  );
 }
 
 /** Who may be named case manager when opening a case: the active `manajer` of the jurisdiction. */

@@ -11,7 +11,8 @@ import { type IncidentDateFacts, type IncidentDateInput, resolveIncidentDate } f
 import type { IncidentInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
-import { loadForWrite } from './access.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
+import { loadForWrite, replayOnCase } from './access.ts';
 import { incidentDto, storedDate } from './mappers.ts';
 
 /** Columns of everything but the date (see `dateColumns`); only what `i` names. */
@@ -49,31 +50,38 @@ function resolveDate(stored: IncidentDateFacts | null, i: IncidentDateInput): In
   return r.value;
 }
 
-export async function addIncident(ctx: AuthedCtx, caseId: string, input: IncidentInput) {
+export async function addIncident(
+  ctx: AuthedCtx,
+  caseId: string,
+  input: IncidentInput,
+  key?: IdempotencyKey,
+) {
   const now = ctx.clock();
   const id = randomUUID();
-  return ctx.conn.db.transaction().execute(async (trx) => {
-    await loadForWrite(ctx, trx, caseId, 'update', 'incident.create');
-    if (input.regionCode && !(await getRegion(trx, input.regionCode)))
-      throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
-    const row = await insertIncident(
-      trx,
-      { id, case_id: caseId, created_at: now, updated_at: now },
-      { ...incidentColumns(ctx.keys, input), ...dateColumns(resolveDate(null, input)) },
-    );
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, {
-      incidentId: id,
-      forms: input.forms,
-    });
-    await audit(ctx, trx, {
-      action: 'incident.create',
-      entity: 'incident',
-      entityId: id,
-      outcome: 'ok',
-      detail: { caseId },
-    });
-    return incidentDto(ctx.keys, row, new Map());
-  });
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(ctx, trx, key, replayOnCase(ctx, trx, caseId, 'incident.create', 'incident'), async () => {
+      await loadForWrite(ctx, trx, caseId, 'update', 'incident.create');
+      if (input.regionCode && !(await getRegion(trx, input.regionCode)))
+        throw new AppError('UNKNOWN_REGION', { regionCode: 'unknown_region' });
+      const row = await insertIncident(
+        trx,
+        { id, case_id: caseId, created_at: now, updated_at: now },
+        { ...incidentColumns(ctx.keys, input), ...dateColumns(resolveDate(null, input)) },
+      );
+      await addCaseEvent(trx, caseId, ctx.actor.userId, 'incident.added', now, {
+        incidentId: id,
+        forms: input.forms,
+      });
+      await audit(ctx, trx, {
+        action: 'incident.create',
+        entity: 'incident',
+        entityId: id,
+        outcome: 'ok',
+        detail: { caseId },
+      });
+      return incidentDto(ctx.keys, row, new Map());
+    }),
+  );
 }
 
 export async function updateIncident(

@@ -10,7 +10,8 @@ import { AppError } from '../../domain/errors.ts';
 import type { PersonInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
-import { loadForWrite } from './access.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
+import { loadForWrite, replayOnCase } from './access.ts';
 import { personDto } from './mappers.ts';
 
 async function checkRegion(db: Tx, code: string | null | undefined, field: string) {
@@ -53,37 +54,39 @@ export function personColumns(k: Keyring, p: Partial<PersonInput>) {
   return set;
 }
 
-export async function addPerson(ctx: AuthedCtx, caseId: string, input: PersonInput) {
+export async function addPerson(ctx: AuthedCtx, caseId: string, input: PersonInput, key?: IdempotencyKey) {
   const now = ctx.clock();
   const id = randomUUID();
-  return ctx.conn.db.transaction().execute(async (trx) => {
-    const c = await loadForWrite(ctx, trx, caseId, 'update', 'person.create');
-    await checkRegion(trx, input.regionCode, 'regionCode');
-    const row = await insertPerson(
-      trx,
-      {
-        id,
-        case_id: caseId,
-        jurisdiction: c.jurisdiction,
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(ctx, trx, key, replayOnCase(ctx, trx, caseId, 'person.create', 'person'), async () => {
+      const c = await loadForWrite(ctx, trx, caseId, 'update', 'person.create');
+      await checkRegion(trx, input.regionCode, 'regionCode');
+      const row = await insertPerson(
+        trx,
+        {
+          id,
+          case_id: caseId,
+          jurisdiction: c.jurisdiction,
+          role: input.role,
+          created_at: now,
+          updated_at: now,
+        },
+        personColumns(ctx.keys, input),
+      );
+      await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, {
+        personId: id,
         role: input.role,
-        created_at: now,
-        updated_at: now,
-      },
-      personColumns(ctx.keys, input),
-    );
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'person.added', now, {
-      personId: id,
-      role: input.role,
-    });
-    await audit(ctx, trx, {
-      action: 'person.create',
-      entity: 'person',
-      entityId: id,
-      outcome: 'ok',
-      detail: { caseId },
-    });
-    return personDto(ctx.keys, row, new Map(), now);
-  });
+      });
+      await audit(ctx, trx, {
+        action: 'person.create',
+        entity: 'person',
+        entityId: id,
+        outcome: 'ok',
+        detail: { caseId },
+      });
+      return personDto(ctx.keys, row, new Map(), now);
+    }),
+  );
 }
 
 export async function updatePerson(

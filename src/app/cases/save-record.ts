@@ -10,7 +10,8 @@ import { findRecord, findRecordById, insertRecord } from '../../db/record.reposi
 import { AppError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
-import { loadForWrite } from './access.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
+import { loadForWrite, replayOnCase } from './access.ts';
 import { recordDto, splitRecord } from './mappers.ts';
 
 async function checkRefs(db: Tx, caseId: string, data: Record<string, unknown>) {
@@ -31,36 +32,39 @@ export async function addRecord(
   caseId: string,
   kind: RecordKind,
   data: Record<string, unknown>,
+  key?: IdempotencyKey,
 ) {
   const now = ctx.clock();
   const id = randomUUID();
-  return ctx.conn.db.transaction().execute(async (trx) => {
-    await loadForWrite(ctx, trx, caseId, 'update', `${kind}.create`);
-    await checkRefs(trx, caseId, data);
-    const { plain, secretEnc } = splitRecord(ctx.keys, kind, data);
-    const row = await insertRecord(trx, {
-      id,
-      case_id: caseId,
-      kind,
-      data: JSON.stringify(plain),
-      secret_enc: secretEnc,
-      created_by: ctx.actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.added`, now, {
-      recordId: id,
-      ...(kind === 'service' || kind === 'plan_item' ? { service: plain.service } : {}),
-    });
-    await audit(ctx, trx, {
-      action: `${kind}.create`,
-      entity: 'case_record',
-      entityId: id,
-      outcome: 'ok',
-      detail: { caseId, kind },
-    });
-    return recordDto(ctx.keys, row);
-  });
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(ctx, trx, key, replayOnCase(ctx, trx, caseId, `${kind}.create`, 'case_record'), async () => {
+      await loadForWrite(ctx, trx, caseId, 'update', `${kind}.create`);
+      await checkRefs(trx, caseId, data);
+      const { plain, secretEnc } = splitRecord(ctx.keys, kind, data);
+      const row = await insertRecord(trx, {
+        id,
+        case_id: caseId,
+        kind,
+        data: JSON.stringify(plain),
+        secret_enc: secretEnc,
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      await addCaseEvent(trx, caseId, ctx.actor.userId, `${kind}.added`, now, {
+        recordId: id,
+        ...(kind === 'service' || kind === 'plan_item' ? { service: plain.service } : {}),
+      });
+      await audit(ctx, trx, {
+        action: `${kind}.create`,
+        entity: 'case_record',
+        entityId: id,
+        outcome: 'ok',
+        detail: { caseId, kind },
+      });
+      return recordDto(ctx.keys, row);
+    }),
+  );
 }
 
 export async function updateRecord(

@@ -6,19 +6,28 @@ import {
   intakeMessages,
   listInbox,
   openIntakeFacts,
+  publicReportWindows,
 } from '../../db/intake.repository.ts';
 import { listAssignableStaff } from '../../db/user.repository.ts';
 import type { Page } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { intakeDeadline } from '../../domain/intake.ts';
+import { intakeDeadline, type RegionalFlood, regionalFlood } from '../../domain/intake.ts';
 import { intakeScope } from '../../domain/policy.ts';
-import { type AuthedCtx, audit } from '../context.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
 
 function requireInbox(ctx: AuthedCtx): string {
   const j = intakeScope(ctx.actor);
   if (j === null) throw new AppError('FORBIDDEN');
   return j;
+}
+
+/** A flood of public reports into the inbox now (one banner), or null. */
+export async function inboxFlood(ctx: AuthedCtx, jurisdiction: string): Promise<RegionalFlood | null> {
+  const now = ctx.clock();
+  const hour = 3600_000;
+  const since = new Date(Math.floor(now.getTime() / hour) * hour - hour);
+  return regionalFlood(await publicReportWindows(ctx.conn.db, jurisdiction, since), now);
 }
 
 export async function listIntake(
@@ -30,7 +39,7 @@ export async function listIntake(
     page: number;
     pageSize: number;
   },
-): Promise<Page<IntakeSummaryDto>> {
+): Promise<Page<IntakeSummaryDto> & { flood: RegionalFlood | null }> {
   const j = requireInbox(ctx);
   const open = q.status === 'terbuka' ? true : q.status === 'selesai' ? false : null;
   const { rows, total } = await listInbox(
@@ -48,14 +57,20 @@ export async function listIntake(
     detail: { returned: rows.map((r) => r.id) },
   });
   const now = ctx.clock();
-  return { items: rows.map((r) => intakeSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => intakeSummary(r, now)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    flood: await inboxFlood(ctx, j),
+  };
 }
 
 /** Loads an item of the actor's inbox or answers 404 (recorded in the audit log). */
-export async function loadIntake(ctx: AuthedCtx, id: string, action: string) {
+export async function loadIntake(ctx: AuthedCtx, id: string, action: string, db: Tx = ctx.conn.db) {
   // like cases: a record outside the actor's scope (or a role with no inbox) is simply not there
   const j = intakeScope(ctx.actor);
-  const row = j === null ? undefined : await findScopedIntake(ctx.conn.db, j, id);
+  const row = j === null ? undefined : await findScopedIntake(db, j, id);
   if (!row)
     throw new AppError('NOT_FOUND', undefined, {
       action,
@@ -66,9 +81,9 @@ export async function loadIntake(ctx: AuthedCtx, id: string, action: string) {
   return row;
 }
 
-export async function getIntake(ctx: AuthedCtx, id: string) {
-  const row = await loadIntake(ctx, id, 'intake.read');
-  const db = ctx.conn.db;
+/** `db`: an open transaction when the item was just written in it (the answer to recording it). */
+export async function getIntake(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db) {
+  const row = await loadIntake(ctx, id, 'intake.read', db);
   const k = ctx.keys;
   const [history, messages] = await Promise.all([intakeHistory(db, id), intakeMessages(db, id)]);
   const victimName = k.decrypt(row.victim_name_enc);

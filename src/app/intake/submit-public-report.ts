@@ -1,7 +1,9 @@
 /**
- * A report from the public form (/lapor). Nothing real is lost: a flood from one address, a
- * filled honeypot or a busy region still stores the report, marked as suspected spam, and the
- * sender is slowed down. The same submission token twice creates one report.
+ * A report from the public form (/lapor). Nothing real is lost: a flood from one address or a
+ * filled honeypot still stores the report, marked as suspected spam, and the sender is slowed
+ * down. A flood into one inbox (many senders) marks no report: the inbox shows it as one banner
+ * (`inboxFlood`), and a report that someone is in danger now is never marked for its sender's
+ * count, so it tells the inbox at once. The same submission token twice creates one report.
  *
  * The report lands in an inbox somebody reads (routeReport): the kab/kota's, else the
  * province's; where neither exists the report is refused with a reason the form shows, never
@@ -32,7 +34,7 @@ import type { PublicReportInput } from '../../domain/intake-schemas.ts';
 import { audit, auditRows, type Ctx, type Tx } from '../context.ts';
 import type { Keyring } from '../crypto.ts';
 import { notify } from '../notifications/notify.ts';
-import { drawFollowUpCode, newSecret, secretHash, windowStart } from './shared.ts';
+import { countHit, drawFollowUpCode, newSecret, secretHash, windowStart } from './shared.ts';
 
 export type SubmitResult = {
   /** the token of the one-time page that shows the code and the secret */
@@ -127,20 +129,25 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput): Pr
           regionSince: new Date(now.getTime() - 3600_000),
           perRegion: RATE_LIMITS.perRegionPerHour,
           honeypot,
+          dangerNow: input.dangerNow,
         },
       });
     try {
       const r = input.dangerNow
         ? await db.transaction().execute(async (trx) => {
             const w = await write(trx);
-            // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail)
-            if (!w.suspected)
-              await notify(
-                trx,
-                await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
-                { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
-                now,
-              );
+            // someone in danger now: everyone who reads this inbox is told at once (in-app and e-mail),
+            // floods or not; one sender can do that a few times in 10 minutes, not endlessly
+            if (!w.suspected) {
+              const paged = source ? await countHit(trx, `dgr:${source}`, now, 10 * 60_000) : 1;
+              if (paged <= RATE_LIMITS.dangerNoticesPerSourcePer10Min)
+                await notify(
+                  trx,
+                  await activeUsersInJurisdiction(trx, jurisdiction, INBOX_ROLES),
+                  { kind: 'laporan_darurat', link: `/pengaduan/${id}`, ref: code },
+                  now,
+                );
+            }
             return w;
           })
         : await write(db);

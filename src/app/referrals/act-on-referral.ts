@@ -27,6 +27,7 @@ import {
 import { localDate } from '../../domain/time.ts';
 import { splitRecord } from '../cases/mappers.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { notify } from '../notifications/notify.ts';
 import { actsAsRecipient, actsAsSender, denied, type LoadedReferral, loadReferral } from './access.ts';
 import { getReferral } from './get-referral.ts';
@@ -51,36 +52,55 @@ type Change = {
   needsConsent?: boolean;
 };
 
-async function change(ctx: AuthedCtx, id: string, ch: Change): Promise<ReferralDto> {
+/**
+ * One change in one transaction. Additions (a service, a message, an investigation step) take an
+ * Idempotency-Key: a replay passes the same side, role and consent checks as the original.
+ */
+async function change(ctx: AuthedCtx, id: string, ch: Change, key?: IdempotencyKey): Promise<ReferralDto> {
   const now = ctx.clock();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    // wait for anyone else changing this referral, then judge against what they left
-    const cur = await lockReferral(trx, id);
-    const l = await loadReferral(ctx, trx, id, ch.action);
-    if (!cur) throw new AppError('NOT_FOUND');
+  /** who may do this on the referral, as things stand */
+  const mayAct = (l: LoadedReferral) => {
     if (!ch.allowed(ctx, l)) throw denied(l, ch.action);
     if (ch.needsConsent && l.r.consent_withdrawn_at !== null)
       throw new AppError('REFERRAL_CONSENT_WITHDRAWN');
-    if (!ch.from.includes(cur.status as ReferralStatus)) throw new AppError('REFERRAL_STATE');
-    if (ch.version !== null && cur.version !== ch.version) throw new AppError('VERSION_CONFLICT');
-    await ch.guard?.(trx, l);
-    const set = ch.set(l, now);
-    if (Object.keys(set).length > 0 && !(await updateReferral(trx, id, ch.from, ch.version, set, now)))
-      throw new AppError('VERSION_CONFLICT');
-    await ch.also?.(trx, l, now);
-    await addReferralEvent(trx, {
-      referralId: id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorOrgId: ctx.actor.orgId,
-      type: ch.event.type,
-      data: ch.event.data ?? {},
-      bodyEnc: ctx.keys.encrypt(ch.event.body ?? null),
-    });
-    if (ch.notify) await tellOtherSide(ctx, trx, l, ch.notify, now);
-    await audit(ctx, trx, { action: ch.action, entity: 'referral', entityId: id, outcome: 'ok' });
-  });
-  return getReferral(ctx, id);
+  };
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(
+      ctx,
+      trx,
+      key,
+      {
+        check: async () => mayAct(await loadReferral(ctx, trx, id, ch.action)),
+        audit: () => ({ action: ch.action, entity: 'referral', entityId: id }),
+      },
+      async () => {
+        // wait for anyone else changing this referral, then judge against what they left
+        const cur = await lockReferral(trx, id);
+        const l = await loadReferral(ctx, trx, id, ch.action);
+        if (!cur) throw new AppError('NOT_FOUND');
+        mayAct(l);
+        if (!ch.from.includes(cur.status as ReferralStatus)) throw new AppError('REFERRAL_STATE');
+        if (ch.version !== null && cur.version !== ch.version) throw new AppError('VERSION_CONFLICT');
+        await ch.guard?.(trx, l);
+        const set = ch.set(l, now);
+        if (Object.keys(set).length > 0 && !(await updateReferral(trx, id, ch.from, ch.version, set, now)))
+          throw new AppError('VERSION_CONFLICT');
+        await ch.also?.(trx, l, now);
+        await addReferralEvent(trx, {
+          referralId: id,
+          at: now,
+          actorId: ctx.actor.userId,
+          actorOrgId: ctx.actor.orgId,
+          type: ch.event.type,
+          data: ch.event.data ?? {},
+          bodyEnc: ctx.keys.encrypt(ch.event.body ?? null),
+        });
+        if (ch.notify) await tellOtherSide(ctx, trx, l, ch.notify, now);
+        await audit(ctx, trx, { action: ch.action, entity: 'referral', entityId: id, outcome: 'ok' });
+        return getReferral(ctx, id, trx);
+      },
+    ),
+  );
 }
 
 /** The recipient's staff when the sender acted; the referring officer and case manager otherwise. */
@@ -177,30 +197,40 @@ export function updateHandling(ctx: AuthedCtx, id: string, input: HandlingBody) 
  * history both sides see. It goes on after the referral's own service is done (the report is
  * made, the investigation takes months), so a completed referral takes it too.
  */
-export function recordInvestigation(ctx: AuthedCtx, id: string, input: InvestigationBody) {
+export function recordInvestigation(
+  ctx: AuthedCtx,
+  id: string,
+  input: InvestigationBody,
+  key?: IdempotencyKey,
+) {
   const { version, lpNumber, status: st, date, note } = input;
-  return change(ctx, id, {
-    action: 'referral.investigation',
-    allowed: actsAsRecipient,
-    from: ['diterima', 'dalam_layanan', 'selesai'],
-    version,
-    guard: async (_trx, l) => {
-      if (l.r.to_org_type !== POLICE_ORG_TYPE) throw new AppError('REFERRAL_NOT_POLICE');
-    },
-    set: () => ({
-      ...(lpNumber ? { police_report_number_enc: ctx.keys.encrypt(lpNumber) } : {}),
-      ...(st ? { investigation_status: st } : {}),
-    }),
-    event: {
-      type: 'investigation',
-      data: {
-        ...(lpNumber ? { lpNumber: true } : {}),
-        ...(st ? { status: st, date: date ?? localDate(ctx.clock(), ctx.actor.jurisdiction) } : {}),
+  return change(
+    ctx,
+    id,
+    {
+      action: 'referral.investigation',
+      allowed: actsAsRecipient,
+      from: ['diterima', 'dalam_layanan', 'selesai'],
+      version,
+      guard: async (_trx, l) => {
+        if (l.r.to_org_type !== POLICE_ORG_TYPE) throw new AppError('REFERRAL_NOT_POLICE');
       },
-      body: st ? (note ?? null) : null,
+      set: () => ({
+        ...(lpNumber ? { police_report_number_enc: ctx.keys.encrypt(lpNumber) } : {}),
+        ...(st ? { investigation_status: st } : {}),
+      }),
+      event: {
+        type: 'investigation',
+        data: {
+          ...(lpNumber ? { lpNumber: true } : {}),
+          ...(st ? { status: st, date: date ?? localDate(ctx.clock(), ctx.actor.jurisdiction) } : {}),
+        },
+        body: st ? (note ?? null) : null,
+      },
+      notify: 'rujukan_perkembangan',
     },
-    notify: 'rujukan_perkembangan',
-  });
+    key,
+  );
 }
 
 export function declineReferral(
@@ -229,42 +259,48 @@ export function recordDeliveredService(
   ctx: AuthedCtx,
   id: string,
   input: { service: string; date: string; outcome?: string | null | undefined },
+  key?: IdempotencyKey,
 ) {
-  return change(ctx, id, {
-    action: 'referral.service',
-    allowed: actsAsRecipient,
-    from: ['diterima', 'dalam_layanan'],
-    version: null,
-    needsConsent: true,
-    set: (l, now) => (l.r.status === 'diterima' ? { status: 'dalam_layanan', started_at: now } : {}),
-    event: { type: 'service', data: { service: input.service, date: input.date } },
-    also: async (trx, l, now) => {
-      if (l.r.case_stage === 'terminasi') throw new AppError('CASE_CLOSED');
-      const { plain, secretEnc } = splitRecord(ctx.keys, 'service', {
-        service: input.service,
-        providerOrgId: l.r.to_org_id,
-        providerName: l.r.to_org_name,
-        date: input.date,
-        outcome: input.outcome ?? undefined,
-      });
-      const recordId = randomUUID();
-      await insertRecord(trx, {
-        id: recordId,
-        case_id: l.r.case_id,
-        kind: 'service',
-        data: JSON.stringify(plain),
-        secret_enc: secretEnc,
-        referral_id: l.r.id,
-        created_by: ctx.actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      await addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.service', now, {
-        referralId: l.r.id,
-        service: input.service,
-      });
+  return change(
+    ctx,
+    id,
+    {
+      action: 'referral.service',
+      allowed: actsAsRecipient,
+      from: ['diterima', 'dalam_layanan'],
+      version: null,
+      needsConsent: true,
+      set: (l, now) => (l.r.status === 'diterima' ? { status: 'dalam_layanan', started_at: now } : {}),
+      event: { type: 'service', data: { service: input.service, date: input.date } },
+      also: async (trx, l, now) => {
+        if (l.r.case_stage === 'terminasi') throw new AppError('CASE_CLOSED');
+        const { plain, secretEnc } = splitRecord(ctx.keys, 'service', {
+          service: input.service,
+          providerOrgId: l.r.to_org_id,
+          providerName: l.r.to_org_name,
+          date: input.date,
+          outcome: input.outcome ?? undefined,
+        });
+        const recordId = randomUUID();
+        await insertRecord(trx, {
+          id: recordId,
+          case_id: l.r.case_id,
+          kind: 'service',
+          data: JSON.stringify(plain),
+          secret_enc: secretEnc,
+          referral_id: l.r.id,
+          created_by: ctx.actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        await addCaseEvent(trx, l.r.case_id, ctx.actor.userId, 'referral.service', now, {
+          referralId: l.r.id,
+          service: input.service,
+        });
+      },
     },
-  });
+    key,
+  );
 }
 
 /** Completes; only once a service was recorded under the referral (what was done is the record). */
@@ -338,19 +374,24 @@ export function withdrawConsent(
   });
 }
 
-export function postMessage(ctx: AuthedCtx, id: string, input: { body: string }) {
-  return change(ctx, id, {
-    action: 'referral.message',
-    allowed: (c, l) => actsAsSender(c, l) || (l.side === 'penerima' && l.r.consent_withdrawn_at === null),
-    from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
-    // both sides write only while the referral is open (as permissions.message says): after it
-    // ends the recipient no longer sees the referring side's words, and its own record stays readable
-    guard: async (_trx, l) => {
-      if (!recipientGrantActive(l.r.status as ReferralStatus, false)) throw new AppError('REFERRAL_STATE');
+export function postMessage(ctx: AuthedCtx, id: string, input: { body: string }, key?: IdempotencyKey) {
+  return change(
+    ctx,
+    id,
+    {
+      action: 'referral.message',
+      allowed: (c, l) => actsAsSender(c, l) || (l.side === 'penerima' && l.r.consent_withdrawn_at === null),
+      from: ['terkirim', 'diterima', 'dalam_layanan', 'selesai', 'ditolak'],
+      // both sides write only while the referral is open (as permissions.message says): after it
+      // ends the recipient no longer sees the referring side's words, and its own record stays readable
+      guard: async (_trx, l) => {
+        if (!recipientGrantActive(l.r.status as ReferralStatus, false)) throw new AppError('REFERRAL_STATE');
+      },
+      version: null,
+      set: () => ({}),
+      event: { type: 'message', body: input.body },
+      notify: 'rujukan_pertanyaan',
     },
-    version: null,
-    set: () => ({}),
-    event: { type: 'message', body: input.body },
-    notify: 'rujukan_pertanyaan',
-  });
+    key,
+  );
 }

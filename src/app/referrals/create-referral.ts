@@ -33,8 +33,9 @@ import {
 } from '../../domain/referrals.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { localDate } from '../../domain/time.ts';
-import { loadForWrite } from '../cases/access.ts';
+import { loadForWrite, requireStillAllowed, type VisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { notify } from '../notifications/notify.ts';
 import { getReferral } from './get-referral.ts';
 
@@ -48,13 +49,14 @@ export async function createReferral(
   ctx: AuthedCtx,
   caseId: string,
   input: ReferralCreate,
+  key?: IdempotencyKey,
 ): Promise<ReferralDto> {
   const now = ctx.clock();
   const consent = input.consent;
   if (!consent) throw new AppError('REFERRAL_CONSENT_REQUIRED', { consent: 'required' });
   const id = randomUUID();
-  await ctx.conn.db.transaction().execute(async (trx) => {
-    const c = await loadForWrite(ctx, trx, caseId, 'update', 'referral.create');
+  /** the referring officer's right on the case: to refer, and to see a replayed answer */
+  const mayRefer = (c: VisibleCase) => {
     const ref = {
       stage: c.stage as Stage,
       jurisdiction: c.jurisdiction,
@@ -68,153 +70,169 @@ export async function createReferral(
         entityId: caseId,
         outcome: 'denied',
       });
+  };
+  return ctx.conn.db.transaction().execute((trx) =>
+    createOnce(
+      ctx,
+      trx,
+      key,
+      {
+        check: async () => mayRefer(await requireStillAllowed(ctx, trx, caseId, 'update', 'referral.create')),
+        audit: (r) => ({ action: 'referral.create', entity: 'referral', entityId: r.id, detail: { caseId } }),
+      },
+      async () => {
+        const c = await loadForWrite(ctx, trx, caseId, 'update', 'referral.create');
+        mayRefer(c);
 
-    const person = await findCasePerson(trx, caseId, input.personId);
-    if (person?.role !== 'korban') throw new AppError('REFERRAL_NOT_A_VICTIM', { personId: 'not_a_victim' });
+        const person = await findCasePerson(trx, caseId, input.personId);
+        if (person?.role !== 'korban')
+          throw new AppError('REFERRAL_NOT_A_VICTIM', { personId: 'not_a_victim' });
 
-    // a child's consent is given by the parent or guardian (UU 35/2014); an emergency or the
-    // police-report duty can stand in for consent only with a note saying why
-    const child = isChild(
-      { birthDate: person.birth_date, estimatedAge: person.estimated_age, ageGroup: person.age_group },
-      localDate(now, person.jurisdiction),
-    );
-    if (consent.basis === 'persetujuan_korban' && child === true)
-      throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
+        // a child's consent is given by the parent or guardian (UU 35/2014); an emergency or the
+        // police-report duty can stand in for consent only with a note saying why
+        const child = isChild(
+          { birthDate: person.birth_date, estimatedAge: person.estimated_age, ageGroup: person.age_group },
+          localDate(now, person.jurisdiction),
+        );
+        if (consent.basis === 'persetujuan_korban' && child === true)
+          throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
 
-    // "rujuk ulang": the referral it sends again is of this case and victim, declined or cancelled,
-    // not sent again before (the row lock makes a second simultaneous attempt wait and see the first)
-    if (input.rereferralOf) {
-      const old = await lockForRereferral(trx, input.rereferralOf);
-      if (old?.case_id !== caseId)
-        throw new AppError('VALIDATION_FAILED', { rereferralOf: 'rereferral_not_found' });
-      if (old.person_id !== person.id)
-        throw new AppError('VALIDATION_FAILED', { personId: 'rereferral_other_victim' });
-      if (old.consent_withdrawn_at !== null)
-        throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_consent_withdrawn' });
-      if (!canRerefer(old.status as ReferralStatus, false))
-        throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_not_closed' });
-      if (await rereferralOf(trx, old.id)) throw new AppError('REFERRAL_ALREADY_REREFERRED');
-      // a consent names its recipient: the officer confirms it covers the new one
-      if (consent.coversRecipient !== true)
-        throw new AppError('REFERRAL_CONSENT_REQUIRED', {
-          'consent.coversRecipient': 'consent_new_recipient',
+        // "rujuk ulang": the referral it sends again is of this case and victim, declined or cancelled,
+        // not sent again before (the row lock makes a second simultaneous attempt wait and see the first)
+        if (input.rereferralOf) {
+          const old = await lockForRereferral(trx, input.rereferralOf);
+          if (old?.case_id !== caseId)
+            throw new AppError('VALIDATION_FAILED', { rereferralOf: 'rereferral_not_found' });
+          if (old.person_id !== person.id)
+            throw new AppError('VALIDATION_FAILED', { personId: 'rereferral_other_victim' });
+          if (old.consent_withdrawn_at !== null)
+            throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_consent_withdrawn' });
+          if (!canRerefer(old.status as ReferralStatus, false))
+            throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_not_closed' });
+          if (await rereferralOf(trx, old.id)) throw new AppError('REFERRAL_ALREADY_REREFERRED');
+          // a consent names its recipient: the officer confirms it covers the new one
+          if (consent.coversRecipient !== true)
+            throw new AppError('REFERRAL_CONSENT_REQUIRED', {
+              'consent.coversRecipient': 'consent_new_recipient',
+            });
+        }
+
+        // the plan item it carries out: one of this case, and of this victim when the item names one
+        if (input.planItemId) {
+          const item = await findRecord(trx, caseId, 'plan_item', input.planItemId);
+          if (!item) throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_not_in_case' });
+          const itemVictim = (item.data as { victimId?: unknown }).victimId;
+          if (typeof itemVictim === 'string' && itemVictim !== person.id)
+            throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_other_victim' });
+        }
+
+        const caseWide = input.sections.filter((x) => CASE_WIDE_SECTIONS.includes(x));
+        if (caseWide.length > 0 && Number((await findCaseCounts(trx, caseId)).victims) > 1)
+          throw new AppError('VALIDATION_FAILED', { sections: 'multi_victim_sections' });
+
+        const org = await findRecipientOrg(trx, input.toOrgId);
+        if (!org) throw new AppError('VALIDATION_FAILED', { toOrgId: 'unknown_organisation' });
+        if (!org.active) throw new AppError('ORG_INACTIVE', { toOrgId: 'org_inactive' });
+        if (org.id === c.org_id) throw new AppError('VALIDATION_FAILED', { toOrgId: 'not_allowed' });
+        const missing = input.services.flatMap((s, i) => (org.services.includes(s) ? [] : [i]));
+        if (missing.length > 0)
+          throw new AppError(
+            'REFERRAL_SERVICE_NOT_OFFERED',
+            Object.fromEntries(missing.map((i) => [`services.${i}`, 'not_offered'])),
+          );
+        if (
+          consent.basis === 'wajib_lapor_tpks' &&
+          !(org.type === 'polisi_ppa' && input.services.includes('lapor_polisi'))
+        )
+          throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'basis_police_only' });
+
+        const urgency = input.urgency as Urgency;
+        const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
+        const { acceptDue, completeDue } = referralDeadlines(now, urgency, sla, c.jurisdiction);
+        const year = now.getUTCFullYear();
+        const serial = await nextReferralSequence(trx, c.jurisdiction, year);
+        const number = referralNumber(c.jurisdiction, year, serial);
+        const k = ctx.keys;
+        await insertReferral(trx, {
+          id,
+          number,
+          case_id: caseId,
+          person_id: person.id,
+          from_org_id: c.org_id,
+          from_jurisdiction: c.jurisdiction,
+          to_org_id: org.id,
+          services: [...new Set(input.services)],
+          urgency,
+          purpose_enc: k.encrypt(input.purpose),
+          sections: [...new Set(input.sections)],
+          consent_basis: consent.basis,
+          consent_by_enc: k.encrypt(consent.givenBy ?? null),
+          consent_relation: consent.relation ?? null,
+          consent_at: new Date(consent.givenAt),
+          consent_note_enc: k.encrypt(consent.note ?? null),
+          external: !org.on_simpul,
+          sent_at: now,
+          accept_due_at: acceptDue,
+          complete_due_at: completeDue,
+          verification_code: verificationCode(),
+          rereferral_of: input.rereferralOf ?? null,
+          plan_item_id: input.planItemId ?? null,
+          created_by: ctx.actor.userId,
+          created_at: now,
+          updated_at: now,
         });
-    }
-
-    // the plan item it carries out: one of this case, and of this victim when the item names one
-    if (input.planItemId) {
-      const item = await findRecord(trx, caseId, 'plan_item', input.planItemId);
-      if (!item) throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_not_in_case' });
-      const itemVictim = (item.data as { victimId?: unknown }).victimId;
-      if (typeof itemVictim === 'string' && itemVictim !== person.id)
-        throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_other_victim' });
-    }
-
-    const caseWide = input.sections.filter((x) => CASE_WIDE_SECTIONS.includes(x));
-    if (caseWide.length > 0 && Number((await findCaseCounts(trx, caseId)).victims) > 1)
-      throw new AppError('VALIDATION_FAILED', { sections: 'multi_victim_sections' });
-
-    const org = await findRecipientOrg(trx, input.toOrgId);
-    if (!org) throw new AppError('VALIDATION_FAILED', { toOrgId: 'unknown_organisation' });
-    if (!org.active) throw new AppError('ORG_INACTIVE', { toOrgId: 'org_inactive' });
-    if (org.id === c.org_id) throw new AppError('VALIDATION_FAILED', { toOrgId: 'not_allowed' });
-    const missing = input.services.flatMap((s, i) => (org.services.includes(s) ? [] : [i]));
-    if (missing.length > 0)
-      throw new AppError(
-        'REFERRAL_SERVICE_NOT_OFFERED',
-        Object.fromEntries(missing.map((i) => [`services.${i}`, 'not_offered'])),
-      );
-    if (
-      consent.basis === 'wajib_lapor_tpks' &&
-      !(org.type === 'polisi_ppa' && input.services.includes('lapor_polisi'))
-    )
-      throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'basis_police_only' });
-
-    const urgency = input.urgency as Urgency;
-    const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
-    const { acceptDue, completeDue } = referralDeadlines(now, urgency, sla, c.jurisdiction);
-    const year = now.getUTCFullYear();
-    const serial = await nextReferralSequence(trx, c.jurisdiction, year);
-    const number = referralNumber(c.jurisdiction, year, serial);
-    const k = ctx.keys;
-    await insertReferral(trx, {
-      id,
-      number,
-      case_id: caseId,
-      person_id: person.id,
-      from_org_id: c.org_id,
-      from_jurisdiction: c.jurisdiction,
-      to_org_id: org.id,
-      services: [...new Set(input.services)],
-      urgency,
-      purpose_enc: k.encrypt(input.purpose),
-      sections: [...new Set(input.sections)],
-      consent_basis: consent.basis,
-      consent_by_enc: k.encrypt(consent.givenBy ?? null),
-      consent_relation: consent.relation ?? null,
-      consent_at: new Date(consent.givenAt),
-      consent_note_enc: k.encrypt(consent.note ?? null),
-      external: !org.on_simpul,
-      sent_at: now,
-      accept_due_at: acceptDue,
-      complete_due_at: completeDue,
-      verification_code: verificationCode(),
-      rereferral_of: input.rereferralOf ?? null,
-      plan_item_id: input.planItemId ?? null,
-      created_by: ctx.actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await addReferralEvent(trx, {
-      referralId: id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorOrgId: ctx.actor.orgId,
-      type: 'status',
-      data: {
-        to: 'terkirim',
-        services: input.services,
-        sections: input.sections,
-        basis: consent.basis,
-        ...(input.rereferralOf ? { rereferralOf: input.rereferralOf } : {}),
+        await addReferralEvent(trx, {
+          referralId: id,
+          at: now,
+          actorId: ctx.actor.userId,
+          actorOrgId: ctx.actor.orgId,
+          type: 'status',
+          data: {
+            to: 'terkirim',
+            services: input.services,
+            sections: input.sections,
+            basis: consent.basis,
+            ...(input.rereferralOf ? { rereferralOf: input.rereferralOf } : {}),
+          },
+        });
+        if (input.rereferralOf)
+          await addReferralEvent(trx, {
+            referralId: input.rereferralOf,
+            at: now,
+            actorId: ctx.actor.userId,
+            actorOrgId: ctx.actor.orgId,
+            type: 'rereferred',
+            data: { referralId: id, number },
+          });
+        await addCaseEvent(trx, caseId, ctx.actor.userId, 'referral.sent', now, {
+          referralId: id,
+          number,
+          toOrgId: org.id,
+          services: input.services,
+        });
+        if (org.on_simpul)
+          await notify(
+            trx,
+            await activeUsersOfOrg(trx, org.id, ['mitra', 'manajer']),
+            { kind: 'rujukan_baru', link: `/rujukan/${id}`, ref: number },
+            now,
+          );
+        await audit(ctx, trx, {
+          action: 'referral.create',
+          entity: 'referral',
+          entityId: id,
+          outcome: 'ok',
+          detail: {
+            caseId,
+            toOrgId: org.id,
+            sections: input.sections,
+            basis: consent.basis,
+            rereferralOf: input.rereferralOf ?? null,
+            planItemId: input.planItemId ?? null,
+          },
+        });
+        return getReferral(ctx, id, trx);
       },
-    });
-    if (input.rereferralOf)
-      await addReferralEvent(trx, {
-        referralId: input.rereferralOf,
-        at: now,
-        actorId: ctx.actor.userId,
-        actorOrgId: ctx.actor.orgId,
-        type: 'rereferred',
-        data: { referralId: id, number },
-      });
-    await addCaseEvent(trx, caseId, ctx.actor.userId, 'referral.sent', now, {
-      referralId: id,
-      number,
-      toOrgId: org.id,
-      services: input.services,
-    });
-    if (org.on_simpul)
-      await notify(
-        trx,
-        await activeUsersOfOrg(trx, org.id, ['mitra', 'manajer']),
-        { kind: 'rujukan_baru', link: `/rujukan/${id}`, ref: number },
-        now,
-      );
-    await audit(ctx, trx, {
-      action: 'referral.create',
-      entity: 'referral',
-      entityId: id,
-      outcome: 'ok',
-      detail: {
-        caseId,
-        toOrgId: org.id,
-        sections: input.sections,
-        basis: consent.basis,
-        rereferralOf: input.rereferralOf ?? null,
-        planItemId: input.planItemId ?? null,
-      },
-    });
-  });
-  return getReferral(ctx, id);
+    ),
+  );
 }

@@ -307,8 +307,8 @@ export async function referralDto(ctx: AuthedCtx, db: Tx, l: LoadedReferral): Pr
   };
 }
 
-export async function getReferral(ctx: AuthedCtx, id: string): Promise<ReferralDto> {
-  const db = ctx.conn.db;
+/** `db`: an open transaction when the referral was just written in it (the answer to that change). */
+export async function getReferral(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db): Promise<ReferralDto> {
   const l = await loadReferral(ctx, db, id, 'referral.read');
   const dto = await referralDto(ctx, db, l);
   await audit(ctx, db, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { getAccessLog } from '../../app/cases/access-log.ts';
@@ -69,7 +70,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     },
     async (c, { body }) => {
       const ctx = authed(c, svc);
-      return created(c, ctx, 'POST /cases', body, () => openCase(ctx, body));
+      return created(c, 'POST /cases', body, (key) => openCase(ctx, body, key));
     },
   );
 
@@ -147,7 +148,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      return created(c, ctx, `POST /cases/${id}/persons`, body, () => addPerson(ctx, id, body));
+      return created(c, `POST /cases/${id}/persons`, body, (key) => addPerson(ctx, id, body, key));
     },
   );
 
@@ -196,7 +197,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      return created(c, ctx, `POST /cases/${id}/incidents`, body, () => addIncident(ctx, id, body));
+      return created(c, `POST /cases/${id}/incidents`, body, (key) => addIncident(ctx, id, body, key));
     },
   );
 
@@ -230,8 +231,8 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       const p = params as { id: string; kind: RecordKind };
       const parsed = RECORD_KINDS[p.kind].schema.safeParse(await c.req.json());
       if (!parsed.success) throw parsed.error;
-      return created(c, ctx, `POST /cases/${p.id}/records/${p.kind}`, parsed.data, () =>
-        addRecord(ctx, p.id, p.kind, parsed.data as Record<string, unknown>),
+      return created(c, `POST /cases/${p.id}/records/${p.kind}`, parsed.data, (key) =>
+        addRecord(ctx, p.id, p.kind, parsed.data as Record<string, unknown>, key),
       );
     },
   );
@@ -277,11 +278,22 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       const form = await c.req.formData().catch(() => {
         throw new AppError('VALIDATION_FAILED', { file: 'required' });
       });
+      // no NUL in a field's name, a value or the file name (src/http/nul-guard.ts)
+      for (const [name, value] of form.entries())
+        if (name.includes('\u0000') || (typeof value === 'string' ? value : value.name).includes('\u0000'))
+          throw new AppError('VALIDATION_FAILED', {
+            [name === 'file' ? 'file' : '_form']: 'invalid_characters',
+          });
       const file = form.get('file');
       if (!file || typeof file === 'string') throw new AppError('VALIDATION_FAILED', { file: 'required' });
       if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE', { file: 'too_large' });
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return c.json(await addAttachment(ctx, (params as { id: string }).id, { name: file.name, bytes }), 201);
+      const id = (params as { id: string }).id;
+      // the same upload again with its Idempotency-Key: the same name and the same bytes
+      const asked = { name: file.name, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return created(c, `POST /cases/${id}/attachments`, asked, (key) =>
+        addAttachment(ctx, id, { name: file.name, bytes }, key),
+      );
     },
   );
 

@@ -57,7 +57,7 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     },
     async (c, { body }) => {
       const ctx = authed(c, svc);
-      return created(c, ctx, 'POST /intake', body, () => recordIntake(ctx, body));
+      return created(c, 'POST /intake', body, (key) => recordIntake(ctx, body, key));
     },
   );
   // before /intake/{id}, so 'officers' and 'counts' are not read as ids

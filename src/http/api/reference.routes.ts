@@ -17,7 +17,7 @@ import {
   VICTIM_AGE_GROUPS,
 } from '../../domain/intake.ts';
 import { ROLE_LABELS, ROLES } from '../../domain/policy.ts';
-import { regionCode } from '../../domain/schemas.ts';
+import { regionCode, str } from '../../domain/schemas.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { TAXONOMIES } from '../../domain/taxonomies.ts';
 import { type AppEnv, authed } from '../context.ts';
@@ -96,7 +96,7 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       path: '/api/v1/organisations',
       summary: 'Cari lembaga',
       tags,
-      query: z.object({ q: z.string().max(100).optional() }),
+      query: z.object({ q: str().max(100).optional() }),
     },
     async (c, { query }) => c.json(await searchOrganisations(authed(c, svc), (query as { q?: string }).q)),
   );

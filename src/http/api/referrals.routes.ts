@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { loadVisibleCase } from '../../app/cases/access.ts';
 import type { Services } from '../../app/context.ts';
+import type { IdempotencyKey } from '../../app/idempotency.ts';
 import {
   acceptReferral,
   cancelReferral,
@@ -74,7 +75,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = idOf(params);
-      return created(c, ctx, `POST /cases/${id}/referrals`, body, () => createReferral(ctx, id, body));
+      return created(c, `POST /cases/${id}/referrals`, body, (key) => createReferral(ctx, id, body, key));
     },
   );
 
@@ -134,7 +135,12 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     path: string,
     summary: string,
     body: B,
-    run: (ctx: ReturnType<typeof authed>, id: string, b: z.infer<B>) => Promise<unknown>,
+    run: (
+      ctx: ReturnType<typeof authed>,
+      id: string,
+      b: z.infer<B>,
+      key: IdempotencyKey | undefined,
+    ) => Promise<unknown>,
   ) =>
     op(
       app,
@@ -150,8 +156,8 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       async (c, a) => {
         const ctx = authed(c, svc);
         const id = idOf(a.params);
-        return created(c, ctx, `POST /referrals/${id}/${path}`, a.body, () =>
-          run(ctx, id, a.body as z.infer<B>),
+        return created(c, `POST /referrals/${id}/${path}`, a.body, (key) =>
+          run(ctx, id, a.body as z.infer<B>, key),
         );
       },
     );

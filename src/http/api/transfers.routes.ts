@@ -34,7 +34,7 @@ export function transferRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      return created(c, ctx, `POST /cases/${id}/transfers`, body, () => requestTransfer(ctx, id, body));
+      return created(c, `POST /cases/${id}/transfers`, body, (key) => requestTransfer(ctx, id, body, key));
     },
   );
 

@@ -40,8 +40,8 @@ export function whatsappRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     async (c, { params, body }) => {
       const ctx = authed(c, svc);
       const id = (params as { id: string }).id;
-      return created(c, ctx, `POST /intake/${id}/whatsapp`, body, () =>
-        sendReply(ctx, id, body as WhatsAppReply),
+      return created(c, `POST /intake/${id}/whatsapp`, body, (key) =>
+        sendReply(ctx, id, body as WhatsAppReply, key),
       );
     },
   );

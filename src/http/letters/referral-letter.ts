@@ -3,7 +3,9 @@
  * surat, Nomor / Lampiran / Perihal, place and date, "Kepada Yth.", the request, the information
  * shared — only the sections the referral shares, nothing about the others — the consent basis,
  * the closing and signature, and a box with the verification code for the public check page.
- * Standard Helvetica fonts (no font files); the document title holds no personal data.
+ * Printed in Noto fonts embedded as subsets, so names in aksara Jawa, Bali, Sunda, Lontara, in
+ * Pegon/Jawi and with emoji print as written (src/http/letters/fonts.ts says what is covered);
+ * the document title holds no personal data.
  */
 import PDFDocument from 'pdfkit';
 import type { ReferralDto } from '../../domain/dto.ts';
@@ -25,6 +27,7 @@ import {
   TPKS_OFFENCES,
 } from '../../domain/taxonomies.ts';
 import { zoneOfRegion } from '../../domain/time.ts';
+import { type FontStyle, faceFont, primaryFace, runs } from './fonts.ts';
 
 export type LetterOptions = {
   issuedAt: Date;
@@ -92,6 +95,34 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     doc.on('error', reject);
   });
 
+  // text in any script: each run in the first font that has its glyphs (fonts.ts)
+  const registered = new Set<string>();
+  const write = (
+    style: FontStyle,
+    text: string,
+    x?: number,
+    y?: number,
+    o: PDFKit.Mixins.TextOptions = {},
+  ) => {
+    const parts = runs(text, style);
+    if (parts.length === 0) parts.push({ face: primaryFace(style), text: '', rtl: false, features: {} });
+    parts.forEach((part, i) => {
+      if (!registered.has(part.face)) {
+        doc.registerFont(part.face, faceFont(part.face) as unknown as Buffer);
+        registered.add(part.face);
+      }
+      doc.font(part.face);
+      const options = {
+        ...o,
+        // fontkit takes features as an object too; @types/pdfkit knows only the list form
+        features: part.features as unknown as PDFKit.Mixins.TextOptions['features'],
+        continued: i < parts.length - 1 ? true : (o.continued ?? false),
+      };
+      if (i === 0 && x !== undefined) doc.text(part.text, x, y, options);
+      else doc.text(part.text, options);
+    });
+  };
+
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   // a section is printed only when the referral shares it and its content is present
@@ -99,15 +130,14 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
   const identity = shared.identitas;
 
   const para = (text: string, o: PDFKit.Mixins.TextOptions = {}) => {
-    doc
-      .font('Helvetica')
-      .fontSize(11)
-      .text(text, left, doc.y, { width, align: 'justify', ...o });
+    doc.fontSize(11);
+    write('regular', text, left, doc.y, { width, align: 'justify', ...o });
     doc.moveDown(0.5);
   };
   const heading = (text: string) => {
     doc.moveDown(0.3);
-    doc.font('Helvetica-Bold').fontSize(11).text(text, left, doc.y, { width });
+    doc.fontSize(11);
+    write('bold', text, left, doc.y, { width });
     doc.moveDown(0.2);
   };
   /** "Label : value" rows with aligned colons */
@@ -115,22 +145,22 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     for (const [k, v] of items) {
       if (v === null || v === undefined || v === '') continue;
       const y = doc.y;
-      doc.font('Helvetica').fontSize(11);
-      doc.text(k, left + indent, y, { width: labelWidth });
+      doc.fontSize(11);
+      write('regular', k, left + indent, y, { width: labelWidth });
       const yAfterLabel = doc.y;
-      doc.text(':', left + indent + labelWidth, y, { width: 8 });
-      doc.text(v, left + indent + labelWidth + 10, y, { width: width - indent - labelWidth - 10 });
+      write('regular', ':', left + indent + labelWidth, y, { width: 8 });
+      write('regular', v, left + indent + labelWidth + 10, y, { width: width - indent - labelWidth - 10 });
       doc.y = Math.max(doc.y, yAfterLabel);
     }
   };
 
   // ---- kop surat
-  doc.font('Helvetica-Bold').fontSize(14).text(r.fromOrg.name.toUpperCase(), left, doc.y, {
-    width,
-    align: 'center',
-  });
-  if (opts.fromOrgAddress)
-    doc.font('Helvetica').fontSize(9).text(opts.fromOrgAddress, { width, align: 'center' });
+  doc.fontSize(14);
+  write('bold', r.fromOrg.name.toUpperCase(), left, doc.y, { width, align: 'center' });
+  if (opts.fromOrgAddress) {
+    doc.fontSize(9);
+    write('regular', opts.fromOrgAddress, undefined, undefined, { width, align: 'center' });
+  }
   doc.moveDown(0.3);
   const lineY = doc.y;
   doc
@@ -147,14 +177,10 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
 
   // ---- place and date (right), classification
   const top = doc.y;
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .text(`${opts.cityName}, ${dateId(opts.issuedAt, zone)}`, left, top, {
-      width,
-      align: 'right',
-    });
-  doc.font('Helvetica-Bold').fontSize(9).text('RAHASIA', left, doc.y, { width, align: 'right' });
+  doc.fontSize(11);
+  write('regular', `${opts.cityName}, ${dateId(opts.issuedAt, zone)}`, left, top, { width, align: 'right' });
+  doc.fontSize(9);
+  write('bold', 'RAHASIA', left, doc.y, { width, align: 'right' });
   doc.y = top;
   rows(
     [
@@ -169,15 +195,17 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
   doc.moveDown(1);
 
   if (opts.archiveNote) {
-    doc.font('Helvetica-Oblique').fontSize(9).text(opts.archiveNote, left, doc.y, { width });
+    doc.fontSize(9);
+    write('italic', opts.archiveNote, left, doc.y, { width });
     doc.moveDown(0.8);
   }
 
   // ---- recipient
-  doc.font('Helvetica').fontSize(11).text('Kepada Yth.', left, doc.y, { width });
-  doc.font('Helvetica-Bold').text(`Pimpinan ${r.toOrg.name}`, { width });
-  doc.font('Helvetica').text('di', { width });
-  doc.text('Tempat', left + 20, doc.y, { width: width - 20 });
+  doc.fontSize(11);
+  write('regular', 'Kepada Yth.', left, doc.y, { width });
+  write('bold', `Pimpinan ${r.toOrg.name}`, undefined, undefined, { width });
+  write('regular', 'di', undefined, undefined, { width });
+  write('regular', 'Tempat', left + 20, doc.y, { width: width - 20 });
   doc.moveDown(1);
 
   // ---- body
@@ -187,12 +215,8 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     `Bersama ini kami merujuk ${who} yang sedang kami tangani untuk mendapatkan layanan berikut dari lembaga Bapak/Ibu:`,
   );
   r.services.forEach((s, i) => {
-    doc
-      .font('Helvetica')
-      .fontSize(11)
-      .text(`${i + 1}.  ${label(SERVICE_TYPES, s)}`, left + 20, doc.y, {
-        width: width - 20,
-      });
+    doc.fontSize(11);
+    write('regular', `${i + 1}.  ${label(SERVICE_TYPES, s)}`, left + 20, doc.y, { width: width - 20 });
   });
   doc.moveDown(0.5);
   rows(
@@ -295,17 +319,14 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     heading('Layanan yang sudah diberikan');
     for (const s of shared.layanan) {
       const by = s.providerName ? ` oleh ${s.providerName}` : '';
-      doc
-        .font('Helvetica')
-        .fontSize(11)
-        .text(
-          `-  ${label(SERVICE_TYPES, s.service)}, ${dateId(`${s.date}T12:00:00Z`, 'UTC')}${by}`,
-          left + 20,
-          doc.y,
-          {
-            width: width - 20,
-          },
-        );
+      doc.fontSize(11);
+      write(
+        'regular',
+        `-  ${label(SERVICE_TYPES, s.service)}, ${dateId(`${s.date}T12:00:00Z`, 'UTC')}${by}`,
+        left + 20,
+        doc.y,
+        { width: width - 20 },
+      );
     }
     doc.moveDown(0.5);
   }
@@ -330,11 +351,12 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
   doc.moveDown(1);
   const signX = left + width / 2 + 20;
   const signW = width / 2 - 20;
-  doc.font('Helvetica').fontSize(11).text('Hormat kami,', signX, doc.y, { width: signW });
-  doc.text(r.fromOrg.name, signX, doc.y, { width: signW });
+  doc.fontSize(11);
+  write('regular', 'Hormat kami,', signX, doc.y, { width: signW });
+  write('regular', r.fromOrg.name, signX, doc.y, { width: signW });
   doc.moveDown(3.5);
-  doc.font('Helvetica-Bold').text(opts.signerName, signX, doc.y, { width: signW, underline: true });
-  doc.font('Helvetica').text('Petugas perujuk', signX, doc.y, { width: signW });
+  write('bold', opts.signerName, signX, doc.y, { width: signW, underline: true });
+  write('regular', 'Petugas perujuk', signX, doc.y, { width: signW });
   doc.moveDown(1.5);
 
   // ---- verification box
@@ -344,21 +366,16 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     : 'halaman /verifikasi Simpul';
   const boxY = doc.y;
   const pad = 8;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(10)
-    .text(`Kode verifikasi: ${code}`, left + pad, boxY + pad, {
-      width: width - 2 * pad,
-    });
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(
-      `Periksa keaslian surat ini di ${where} dengan kode di atas. Halaman itu hanya menunjukkan nomor, tanggal, lembaga pengirim dan penerima, serta status rujukan.`,
-      left + pad,
-      doc.y + 2,
-      { width: width - 2 * pad },
-    );
+  doc.fontSize(10);
+  write('bold', `Kode verifikasi: ${code}`, left + pad, boxY + pad, { width: width - 2 * pad });
+  doc.fontSize(9);
+  write(
+    'regular',
+    `Periksa keaslian surat ini di ${where} dengan kode di atas. Halaman itu hanya menunjukkan nomor, tanggal, lembaga pengirim dan penerima, serta status rujukan.`,
+    left + pad,
+    doc.y + 2,
+    { width: width - 2 * pad },
+  );
   doc
     .rect(left, boxY, width, doc.y - boxY + pad)
     .lineWidth(0.8)
@@ -371,16 +388,14 @@ export function referralLetterPdf(r: ReferralDto, opts: LetterOptions): Promise<
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not open a new page
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#444444')
-      .text(
-        `Surat rujukan ${r.number} · kode verifikasi ${code} · halaman ${i - range.start + 1} dari ${range.count}`,
-        left,
-        doc.page.height - bottom + 18,
-        { width, align: 'center', lineBreak: false },
-      );
+    doc.fontSize(8).fillColor('#444444');
+    write(
+      'regular',
+      `Surat rujukan ${r.number} · kode verifikasi ${code} · halaman ${i - range.start + 1} dari ${range.count}`,
+      left,
+      doc.page.height - bottom + 18,
+      { width, align: 'center', lineBreak: false },
+    );
     doc.page.margins.bottom = bottom;
   }
 

@@ -539,6 +539,9 @@ export const en = {
   'intake.spamOnly': 'Only suspected spam',
   'intake.spamNone': 'Without suspected spam',
   'intake.found': '{n} reports.',
+  'intake.floodTitle': 'Flood of online reports in this inbox',
+  'intake.floodBody':
+    '{n} reports from the public form since {since}, more than usual (limit {limit} an hour). Reports are not marked one by one for this flood: check each as usual. Reports that someone is in danger now are still announced at once and listed first.',
   'intake.none': 'No open reports.',
   'intake.noneFiltered': 'No report matches these filters.',
   'intake.code': 'Code',

@@ -541,6 +541,9 @@ export const id = {
   'intake.spamOnly': 'Hanya dugaan spam',
   'intake.spamNone': 'Tanpa dugaan spam',
   'intake.found': '{n} pengaduan.',
+  'intake.floodTitle': 'Banjir laporan daring di kotak masuk ini',
+  'intake.floodBody':
+    '{n} laporan masuk dari formulir publik sejak {since}, lebih dari biasanya (batas {limit} per jam). Laporan tidak ditandai satu per satu karena banjir ini: periksa setiap laporan seperti biasa. Laporan bahwa ada yang dalam bahaya sekarang tetap diberitahukan segera dan tampil paling atas.',
   'intake.none': 'Tidak ada pengaduan terbuka.',
   'intake.noneFiltered': 'Tidak ada pengaduan yang cocok dengan filter ini.',
   'intake.code': 'Kode',

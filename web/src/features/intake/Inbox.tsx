@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../../../../src/domain/dto.ts';
+import type { RegionalFlood } from '../../../../src/domain/intake.ts';
 import { api, qs } from '../../api.ts';
 import {
   bindField,
@@ -50,6 +51,19 @@ function filterQuery(f: Filters, page?: number) {
   });
 }
 
+/** A flood of public reports into this inbox: one banner, instead of a mark on every report. */
+function FloodBanner({ flood }: { flood: RegionalFlood | null | undefined }) {
+  if (!flood) return null;
+  return (
+    <div class="notice warn" role="status" id="banjir-laporan">
+      <h2>{t('intake.floodTitle')}</h2>
+      <p>
+        {t('intake.floodBody', { n: flood.reports, since: fmtDateTime(flood.since), limit: flood.perHour })}
+      </p>
+    </div>
+  );
+}
+
 function InboxTable({ items, tx }: { items: IntakeSummary[]; tx: Taxonomies | null }) {
   return (
     <CardTable
@@ -96,7 +110,7 @@ export default function Inbox() {
   const results = useLoad(
     (signal) =>
       allowed
-        ? api<Page<IntakeSummary>>(
+        ? api<Page<IntakeSummary> & { flood: RegionalFlood | null }>(
             `/intake${qs({ status: applied.status, channel: applied.channel, spam: applied.spam, page, pageSize: 25 })}`,
             { signal },
           )
@@ -125,6 +139,7 @@ export default function Inbox() {
       </div>
       <p class="lead">{t('intake.intro', { area: user.jurisdictionName })}</p>
       <Notice text={message} />
+      <FloodBanner flood={results.data?.flood} />
       <form class="filters inline-filters" aria-label={t('intake.filters')} onSubmit={submit}>
         <div class="grid">
           <SelectField

@@ -1,0 +1,98 @@
+/**
+ * A regional flood, as the intake officer of the Lebak UPTD PPA meets it: two hundred reports
+ * from the public form have come in this hour from many senders. A woman reports that someone is
+ * in danger now. The officer's bell has the notice; her inbox shows the flood once, as a banner
+ * above the list, and the danger report heads the list without a "Dugaan spam" mark.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { windowStart } from '../src/app/intake/shared.ts';
+import { RATE_LIMITS } from '../src/domain/intake.ts';
+import { signIn } from './helpers/flows.ts';
+import { see, seePath, seeText, step } from './helpers/see.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await start({ cases: 0 });
+});
+afterAll(async () => {
+  await stop(env);
+});
+
+describe('a regional flood in the inbox', () => {
+  test('one banner for the flood; the danger report is announced and heads the inbox, unmarked', async () => {
+    await step('two hundred reports from other senders this hour (the inbox counter)', async () => {
+      await env.h.svc.conn.db
+        .insertInto('rate_limit')
+        .values({
+          key: 'reg:36.02',
+          window_start: windowStart(env.h.now.value, 3600_000),
+          count: RATE_LIMITS.perRegionPerHour,
+        })
+        .execute();
+    });
+
+    const code = await step('a reporter says someone is in danger now, through the public form', async () => {
+      const { page } = await env.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto('/lapor');
+      await page.getByLabel('Saya melaporkan orang lain').check();
+      await page.getByLabel('Perempuan', { exact: true }).check();
+      await page.getByLabel('Anak 13–17 tahun').check();
+      await page.getByLabel('Dipukul, ditendang, dilukai').check();
+      await page
+        .getByLabel('Ceritakan singkat')
+        .fill('Tetangga sedang memukul anaknya sekarang (uji banjir).');
+      await page.getByLabel('Provinsi').selectOption({ label: 'Banten' });
+      await see(page, page.locator('#f-kab:not([disabled])'), 'the kab/kota list');
+      await page.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Lebak' });
+      await see(page, page.locator('#f-kec:not([disabled])'), 'the kecamatan list');
+      await page.getByLabel('Kecamatan').selectOption({ label: 'Malingping' });
+      await page.getByLabel('Ya', { exact: true }).check();
+      await page.getByLabel('Jangan hubungi saya').check();
+      await page.getByRole('button', { name: 'Kirim laporan' }).click();
+      await see(page, page.getByRole('heading', { name: 'Laporan Anda sudah diterima' }), 'the confirmation');
+      return ((await page.locator('#kode').textContent()) ?? '').trim();
+    });
+
+    const { page } = await env.newPage();
+    await step('the intake officer has the danger notice on her bell', async () => {
+      await signIn(page, 'pengaduan@lebak.demo');
+      const api = await env.api('pengaduan@lebak.demo');
+      const notes = (await api.get('/api/v1/notifications')).body.items as Array<{
+        kind: string;
+        ref: string;
+      }>;
+      expect(notes.filter((x) => x.kind === 'laporan_darurat' && x.ref === code)).toHaveLength(1);
+    });
+
+    await step('her inbox shows the flood once, above the list', async () => {
+      await page
+        .getByRole('navigation', { name: 'Menu utama' })
+        .getByRole('link', { name: 'Pengaduan masuk' })
+        .click();
+      await seePath(page, '/pengaduan', 'the inbox');
+      const banner = page.getByRole('status').filter({
+        has: page.getByRole('heading', { name: 'Banjir laporan daring di kotak masuk ini' }),
+      });
+      await see(page, banner, 'the flood banner');
+      await seeText(
+        page,
+        banner,
+        new RegExp(`${RATE_LIMITS.perRegionPerHour + 1} laporan masuk dari formulir publik sejak`),
+        'how many reports the flood brought',
+      );
+      await seeText(page, banner, /tetap diberitahukan segera/, 'that danger reports are still announced');
+      expect(
+        await page.getByRole('heading', { name: 'Banjir laporan daring di kotak masuk ini' }).count(),
+      ).toBe(1);
+    });
+
+    await step('the danger report heads the list and is not marked as suspected spam', async () => {
+      const first = page.locator('table.inbox tbody tr').first();
+      await seeText(page, first, new RegExp(code), 'the danger report in the first row');
+      expect(await first.getByText('Dugaan spam').count()).toBe(0);
+      expect(await page.locator('table.inbox').getByText('Dugaan spam').count()).toBe(0);
+    });
+  });
+});
