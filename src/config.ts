@@ -2,6 +2,8 @@
  * Configuration, read once at boot and validated. A wrong or missing value stops the process
  * with one sentence naming the variable.
  */
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -126,6 +128,11 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * Where the embedded database's key file is created, outside DATA_DIR (decision 018):
+   * $XDG_CONFIG_HOME/simpul/keys, ~/.config/simpul/keys, or %APPDATA%\simpul\keys on Windows.
+   */
+  keyDir: string;
   databaseUrl: string | undefined;
   encryptionKey: string | undefined;
   keyFile: string | undefined;
@@ -158,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    keyDir: keyDirOf(clean),
     databaseUrl: e.DATABASE_URL,
     encryptionKey: e.SIMPUL_ENCRYPTION_KEY,
     keyFile: e.SIMPUL_KEY_FILE,
@@ -172,4 +180,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     jobs: e.SIMPUL_JOBS,
   };
+}
+
+/** The per-user configuration folder's `simpul/keys` (XDG base directories; %APPDATA% on Windows). */
+function keyDirOf(env: Record<string, string | undefined>): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base =
+    xdg && isAbsolute(xdg)
+      ? xdg
+      : process.platform === 'win32' && env.APPDATA
+        ? env.APPDATA
+        : join(env.HOME || homedir(), '.config');
+  return join(base, 'simpul', 'keys');
 }

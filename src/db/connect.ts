@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -39,6 +40,11 @@ export async function connect(opts: {
   memory?: boolean;
   /** restore: start the embedded engine from a backup tarball */
   loadDataDir?: Blob;
+  /**
+   * The lock on DATA_DIR taken by the caller before it touched the folder (boot takes it before
+   * the key); without one, connect takes it. Either way close() releases it.
+   */
+  lock?: DataDirLock;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -58,15 +64,25 @@ export async function connect(opts: {
     };
   }
   let pglite: PGlite;
+  let lock: DataDirLock | undefined;
   if (opts.memory) {
     pglite = new PGlite({ parsers: PGLITE_PARSERS });
   } else {
-    const dir = `${opts.dataDir ?? './data'}/pglite`;
-    mkdirSync(dir, { recursive: true });
-    pglite = new PGlite(dir, {
-      parsers: PGLITE_PARSERS,
-      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    });
+    const dataDir = opts.dataDir ?? './data';
+    // one process per data directory, from before the folder is opened (decision 018)
+    lock = opts.lock ?? lockDataDir(dataDir);
+    try {
+      const dir = `${dataDir}/pglite`;
+      mkdirSync(dir, { recursive: true });
+      pglite = new PGlite(dir, {
+        parsers: PGLITE_PARSERS,
+        ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      });
+      await pglite.waitReady;
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
   }
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
@@ -78,8 +94,12 @@ export async function connect(opts: {
       await pglite.exec(sqlText);
     },
     async close() {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
