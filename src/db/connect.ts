@@ -4,9 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { ConnectionGate, FairPGliteDialect, type GateLimits } from './fair-gate.ts';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -27,6 +28,8 @@ export type Db = {
   close(): Promise<void>;
   /** the embedded engine, for backup and restore (absent on PostgreSQL) */
   pglite?: PGlite;
+  /** the embedded engine's single connection, handed out fairly and bounded (decision 018) */
+  gate?: ConnectionGate;
 };
 
 // DATE columns come back as 'YYYY-MM-DD' strings, never as local-time Date objects.
@@ -45,6 +48,8 @@ export async function connect(opts: {
    * the key); without one, connect takes it. Either way close() releases it.
    */
   lock?: DataDirLock;
+  /** the embedded engine's gate limits (tests make them small) */
+  gateLimits?: GateLimits;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -76,6 +81,7 @@ export async function connect(opts: {
       mkdirSync(dir, { recursive: true });
       pglite = new PGlite(dir, {
         parsers: PGLITE_PARSERS,
+        postgresqlconf: PGLITE_CONF,
         ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       });
       await pglite.waitReady;
@@ -85,11 +91,13 @@ export async function connect(opts: {
     }
   }
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const gate = new ConnectionGate(opts.gateLimits);
+  const db = new Kysely<Database>({ dialect: new FairPGliteDialect({ pglite }, gate) });
   return {
     kind: 'pglite',
     db,
     pglite,
+    gate,
     async exec(sqlText) {
       await pglite.exec(sqlText);
     },
@@ -103,6 +111,13 @@ export async function connect(opts: {
     },
   };
 }
+
+/**
+ * The embedded engine's settings. shared_buffers: PostgreSQL's 128 MB default is allocated inside
+ * PGlite's WebAssembly memory and stays resident; 16 MB keeps the server near its 300 MB budget,
+ * and pages beyond it are still served from the operating system's file cache (decision 018).
+ */
+const PGLITE_CONF = ['shared_buffers=16MB'];
 
 const PGLITE_PARSERS = {
   1082: (v: string) => v,
