@@ -8,19 +8,29 @@
  *
  *   node bench/load.ts [users ...]        e.g. node bench/load.ts 25 50 100 200 (default 200)
  *   LOAD_SECONDS=20                       seconds per run after sign-in
+ *   LOAD_CASES=20000                      synthetic cases added to the demo data (Lebak and Kota Serang)
  *   LOAD_DATABASE_URL=postgres://…        use PostgreSQL (a fresh database per run) instead of PGlite
+ *   LOAD_SERVER_ENV="A=1 B=2"             extra environment for the server process (experiments)
+ *   LOAD_NODE_ARGS="--flag"               Node options of the measured server (default: those of `npm start`)
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
+import { Keyring } from '../src/app/crypto.ts';
+import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/connect.ts';
+import { embeddedKeyPath } from '../src/keys.ts';
 import { type ServerProcess, startServer } from '../test/helpers/process.ts';
 
 export const RSS_BUDGET_MB = 300;
 /** case managers of both demo kab/kota (the work queue is theirs) */
 const ACCOUNTS = ['manajer@lebak.demo', 'manajer@serang.demo'];
 const PASSWORD = 'Simpul-Demo-2026';
+/** as Chromium asks (LOAD_ACCEPT_ENCODING to change) */
+const ACCEPT_ENCODING = process.env.LOAD_ACCEPT_ENCODING ?? 'gzip, deflate, br, zstd';
 
 export type LoadResult = {
   engine: 'pglite' | 'postgres';
@@ -48,6 +58,15 @@ export function rssMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** The Node options `npm start` gives the server (package.json), so the load measures what runs. */
+export function startNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)src\/server\.ts/.exec(pkg.scripts.start ?? '');
+  return (m?.[1] ?? '').split(' ').filter(Boolean);
 }
 
 /** A fresh PostgreSQL database on the server named by `base`, dropped by the returned function. */
@@ -81,6 +100,12 @@ export async function demoServer(databaseUrl?: string, extra: Record<string, str
     SIMPUL_REGIONS: '36',
     LOG_LEVEL: 'error',
     SIMPUL_JOBS: '0',
+    ...Object.fromEntries(
+      (process.env.LOAD_SERVER_ENV ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    ),
     ...extra,
   };
   if (databaseUrl) {
@@ -90,12 +115,31 @@ export async function demoServer(databaseUrl?: string, extra: Record<string, str
     env.SIMPUL_ENCRYPTION_KEY = randomBytes(32).toString('base64');
   }
   // the first start creates the database (initdb, region codes, demo data); a server runs long
-  // after that, so measure a restarted one
+  // after that, so measure a restarted one, with the synthetic cases added while it was stopped
   const first = await startServer(env);
   await first.ready(180_000);
   first.kill('SIGTERM');
   await first.exited;
-  const server = await startServer(env);
+  const cases = Number(process.env.LOAD_CASES ?? 20000);
+  if (cases > 0) {
+    const key = env.SIMPUL_ENCRYPTION_KEY
+      ? Buffer.from(env.SIMPUL_ENCRYPTION_KEY, 'base64')
+      : Buffer.from(readFileSync(embeddedKeyPath(loadConfig(env)), 'utf8').trim(), 'base64');
+    const conn = await connect(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR! },
+    );
+    try {
+      await syntheticCases(conn.db, new Keyring(key), cases);
+    } finally {
+      await conn.close();
+    }
+  }
+  const server = await startServer(
+    env,
+    process.env.LOAD_NODE_ARGS !== undefined
+      ? process.env.LOAD_NODE_ARGS.split(/\s+/).filter(Boolean)
+      : startNodeArgs(),
+  );
   await server.ready(180_000);
   // start-up work (migration and key checks, PGlite's own start) leaves garbage that V8 and the
   // allocator give back within seconds; measure the server as it runs, not as it boots
@@ -111,6 +155,48 @@ export async function demoServer(databaseUrl?: string, extra: Record<string, str
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `n` cases of Lebak and Kota Serang, each with a victim whose name is searchable (`Bench<i>`). */
+async function syntheticCases(db: Awaited<ReturnType<typeof connect>>['db'], keys: Keyring, n: number) {
+  const orgs = await db
+    .selectFrom('organisation')
+    .select(['id', 'jurisdiction'])
+    .where('type', '=', 'uptd_ppa')
+    .execute();
+  const orgOf = (jur: string) => orgs.find((o) => o.jurisdiction === jur)!.id;
+  const names = ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Sari', 'Wati', 'Lestari', 'Rahma'];
+  for (let b = 0; b < n; b += 1000) {
+    const caseRows = [];
+    const personRows = [];
+    for (let i = b; i < Math.min(n, b + 1000); i++) {
+      const id = randomUUID();
+      const jur = i % 2 === 0 ? '36.02' : '36.73';
+      caseRows.push({
+        id,
+        number: `PPA-${jur.replace('.', '')}-2025-${String(i + 1).padStart(6, '0')}`,
+        jurisdiction: jur,
+        org_id: orgOf(jur),
+        stage: 'layanan',
+        channel: 'telepon',
+        received_at: new Date(Date.now() - (i + 1) * 600_000),
+        risk: ['tinggi', 'sedang', 'rendah'][i % 3]!,
+      });
+      const name = `${names[i % names.length]} Bench${i}`;
+      personRows.push({
+        id: randomUUID(),
+        case_id: id,
+        jurisdiction: jur,
+        role: 'korban',
+        name_enc: keys.encrypt(name),
+        name_tokens: keys.nameTokens(name),
+        disability_types: [],
+      });
+    }
+    await db.insertInto('case_file').values(caseRows).execute();
+    await db.insertInto('person').values(personRows).execute();
+  }
+  await sql`ANALYZE`.execute(db);
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -148,18 +234,21 @@ export async function runLoad(
   // each user's own cases (a kab/kota sees only its own)
   const caseIds = await Promise.all(
     cookies.map(async (cookie) => {
-      const r = await fetch(`${base}/api/v1/cases?pageSize=50`, {
-        headers: { cookie, 'x-requested-with': 'simpul' },
-      });
-      return r.status === 200
-        ? ((await r.json()) as { items: Array<{ id: string }> }).items.map((c) => c.id)
-        : [];
+      for (;;) {
+        const r = await fetch(`${base}/api/v1/cases?pageSize=50`, {
+          headers: { cookie, 'x-requested-with': 'simpul' },
+        });
+        if (r.status === 200)
+          return ((await r.json()) as { items: Array<{ id: string }> }).items.map((c) => c.id);
+        await r.body?.cancel();
+        await new Promise((res) => setTimeout(res, 1000));
+      }
     }),
   );
   const paths = [
     () => '/api/v1/cases?pageSize=20',
     (u: number) => `/api/v1/cases/${caseIds[u]![Math.floor(Math.random() * caseIds[u]!.length)]}`,
-    () => '/api/v1/cases?q=Sari',
+    () => `/api/v1/cases?q=Bench${Math.floor(Math.random() * Number(process.env.LOAD_CASES ?? 20000))}`,
     () => '/api/v1/work-queue',
     () => '/api/v1/notifications/count',
   ];
@@ -178,17 +267,23 @@ export async function runLoad(
         const t = performance.now();
         try {
           const r = await fetch(`${base}${paths[k % paths.length]!(u)}`, {
-            headers: { cookie, 'x-requested-with': 'simpul' },
+            headers: { cookie, 'x-requested-with': 'simpul', 'accept-encoding': ACCEPT_ENCODING },
           });
           await r.arrayBuffer();
+          if (r.status === 503) {
+            // refused: a browser (the staff app) waits as long as Retry-After asks
+            refused++;
+            await new Promise((res) => setTimeout(res, Number(r.headers.get('retry-after') ?? 1) * 1000));
+            continue;
+          }
           latencies.push(performance.now() - t);
-          if (r.status === 503) refused++;
-          else if (r.status !== 200) {
+          if (r.status !== 200) {
             errors++;
             if (process.env.LOAD_DEBUG) process.stderr.write(`${r.status} ${paths[k % paths.length]!(u)}\n`);
           }
-        } catch {
+        } catch (e) {
           errors++;
+          if (process.env.LOAD_DEBUG) process.stderr.write(`${(e as Error).message}\n`);
         }
       }
     }),
@@ -217,8 +312,8 @@ export async function runLoad(
 export function describeLoad(r: LoadResult): string {
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
   return (
-    `${r.engine}, ${r.users} signed-in users without pause for ${r.seconds.toFixed(0)} s: ${r.requests} requests (${r.perSecond.toFixed(0)}/s) | ` +
-    `p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} max ${ms(r.max)} | refused 503: ${r.refused} (${((100 * r.refused) / Math.max(1, r.requests)).toFixed(1)}%) | errors: ${r.errors} | ` +
+    `${r.engine}, ${r.users} signed-in users without pause for ${r.seconds.toFixed(0)} s: ${r.requests} answered (${r.perSecond.toFixed(0)}/s) | ` +
+    `answered p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} max ${ms(r.max)} | refused 503 (then waited Retry-After): ${r.refused} (${((100 * r.refused) / Math.max(1, r.requests + r.refused)).toFixed(1)}%) | errors: ${r.errors} | ` +
     `server RSS idle ${r.rssIdleMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB | budget ${RSS_BUDGET_MB} MB | ratio ${(r.rssPeakMb / RSS_BUDGET_MB).toFixed(2)}`
   );
 }

@@ -6,6 +6,9 @@
  *     app's sign-in + home vs 60 KB, and what its service worker precaches
  *   - case list / search p95 through the real API vs the raw SQL of the same query
  *   - a partner's referral inbox and one referral read as the recipient
+ *   - the server process's RSS under a stated load (bench/load.ts: signed-in staff without pause
+ *     on the demo installation plus synthetic cases) next to the 300 MB budget, on the embedded
+ *     database and, with BENCH_DATABASE_URL, on PostgreSQL
  * BENCH_CASES (default 20000) synthetic cases; BENCH_DATABASE_URL to use PostgreSQL instead of PGlite.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,6 +29,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadRegions } from '../src/db/region.repository.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
+import { demoServer, describeLoad, runLoad, startNodeArgs } from './load.ts';
 import {
   BROWSER_ACCEPT_ENCODING,
   fetchOnWire,
@@ -415,5 +419,23 @@ async function api() {
   if (drop) await drop();
 }
 
+/** Server RSS under load next to the budget (a real server process, as `npm start` runs it). */
+async function memory() {
+  const users = Number(process.env.BENCH_LOAD_USERS ?? 100);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
+  out(`-- server RSS under load (node ${startNodeArgs().join(' ')} src/server.ts)`);
+  for (const url of process.env.BENCH_DATABASE_URL
+    ? [undefined, process.env.BENCH_DATABASE_URL]
+    : [undefined]) {
+    const s = await demoServer(url);
+    try {
+      out(describeLoad(await runLoad(s.server, url ? 'postgres' : 'pglite', users, seconds)));
+    } finally {
+      await s.stop();
+    }
+  }
+}
+
 await wire();
 await api();
+await memory();

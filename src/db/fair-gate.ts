@@ -7,8 +7,10 @@
  * single connection is handed out in the order the *requests* arrived (a request already served
  * once goes before requests that came after it), so a request, once started, finishes; a public
  * report goes before staff work. The wait is bounded: a request that cannot get its first turn
- * within `maxWaitMs`, or arrives while `maxRequests` are already inside, is refused (503 with
- * Retry-After, src/http/admission.ts) instead of waiting tens of seconds.
+ * within `maxWaitMs`, or arrives while `maxRequests` are already inside or while those inside
+ * would take longer than `maxWaitMs` to serve (from a moving average of how long one request
+ * holds the connection), is refused (503 with Retry-After, src/http/admission.ts) instead of
+ * waiting tens of seconds.
  *
  * The order is a priority queue (`p-queue`, concurrency 1); the request's place comes from an
  * AsyncLocalStorage set by the HTTP admission middleware. Work outside a request (jobs, boot)
@@ -43,6 +45,8 @@ export type Turn = {
   started: boolean;
   /** set when its first turn was refused; the admission middleware answers 503 */
   refused: boolean;
+  /** milliseconds it has held the connection so far */
+  held: number;
 };
 
 const turns = new AsyncLocalStorage<Turn>();
@@ -51,7 +55,10 @@ const URGENT_LEAD_MS = 60_000;
 export type GateLimits = {
   /** requests inside at once (waiting or running); more are refused at the door */
   maxRequests: number;
-  /** longest wait for a request's first turn before it is refused */
+  /**
+   * The longest a request should wait: one whose first turn does not come within it is refused,
+   * and so is one arriving when the requests inside would take longer than it to serve.
+   */
   maxWaitMs: number;
 };
 
@@ -64,6 +71,10 @@ export class ConnectionGate {
   #release: (() => void) | null = null;
   #inside = 0;
   #urgentInside = 0;
+  #holder: Turn | null = null;
+  #heldSince = 0;
+  /** moving average of how long one request holds the connection in all (ms) */
+  #serviceMs = 0;
   /** requests refused since start (door or wait), for the bench and logs */
   refused = 0;
 
@@ -79,6 +90,10 @@ export class ConnectionGate {
   get waiting() {
     return this.#queue.size;
   }
+  /** About how long the requests inside will take to serve (ms). */
+  get backlogMs() {
+    return this.#inside * this.#serviceMs;
+  }
 
   /**
    * Runs one request inside the gate, or returns null at once when it is full. A reporter's
@@ -86,11 +101,12 @@ export class ConnectionGate {
    */
   async admit<T>(urgent: boolean, fn: (turn: Turn) => Promise<T>): Promise<T | null> {
     const room = urgent ? this.limits.maxRequests * 2 : this.limits.maxRequests;
-    if (this.#inside - (urgent ? 0 : this.#urgentInside) >= room) {
+    const backlog = urgent ? this.limits.maxWaitMs * 2 : this.limits.maxWaitMs;
+    if (this.#inside - (urgent ? 0 : this.#urgentInside) >= room || this.backlogMs > backlog) {
       this.refused++;
       return null;
     }
-    const turn: Turn = { admittedAt: performance.now(), urgent, started: false, refused: false };
+    const turn: Turn = { admittedAt: performance.now(), urgent, started: false, refused: false, held: 0 };
     this.#inside++;
     if (urgent) this.#urgentInside++;
     try {
@@ -98,6 +114,8 @@ export class ConnectionGate {
     } finally {
       this.#inside--;
       if (urgent) this.#urgentInside--;
+      if (turn.held > 0)
+        this.#serviceMs = this.#serviceMs === 0 ? turn.held : this.#serviceMs * 0.95 + turn.held * 0.05;
     }
   }
 
@@ -120,6 +138,8 @@ export class ConnectionGate {
             new Promise<void>((done) => {
               if (timer) clearTimeout(timer); // never aborts a running turn
               if (turn) turn.started = true;
+              this.#holder = turn ?? null;
+              this.#heldSince = performance.now();
               this.#release = done;
               granted();
             }),
@@ -137,6 +157,8 @@ export class ConnectionGate {
   release() {
     const r = this.#release;
     this.#release = null;
+    if (this.#holder) this.#holder.held += performance.now() - this.#heldSince;
+    this.#holder = null;
     // hand over on the next turn of the event loop: PGlite works synchronously, and a chain of
     // turns passed from promise to promise would keep sockets (new requests, answers) unread
     if (r) setImmediate(r);

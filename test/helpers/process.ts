@@ -35,9 +35,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
-  const p = spawn(process.execPath, ['src/server.ts'], {
+  const p = spawn(process.execPath, [...nodeArgs, 'src/server.ts'], {
     env: cleanEnv({ ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
