@@ -16,7 +16,7 @@ describe.each(ENGINES)('kill -9 during a report flood on %s', (engine) => {
 
   it('loses no acknowledged report', async () => {
     const r = await inst.cycle({ reporters: 8, killAfterMs: 2_500 });
-    expect(r.acknowledged).toBeGreaterThan(0);
+    expect(r.acknowledged).toBeGreaterThan(10); // a real flood, not a trickle
     expect(r.lost).toEqual([]);
     expect(r.stored).toBeGreaterThanOrEqual(r.acknowledged);
   }, 240_000);
