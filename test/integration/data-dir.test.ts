@@ -4,6 +4,8 @@
  * leaves no stale lock — and the master key kept outside DATA_DIR (created there on first start,
  * moved out of an older installation's DATA_DIR without being lost, never replaced by a new one).
  */
+
+import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -13,10 +15,13 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { embeddedKeyPath, loadMasterKey } from '../../src/keys.ts';
 import { type ServerProcess, simpulCli, startServer } from '../helpers/process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'simpul-datadir-'));
@@ -143,4 +148,39 @@ describe('the master key lives outside the data directory', () => {
       `Kunci enkripsi dipindahkan dari ${join(dataDir, 'keys', 'master.key')} ke ${moved}`,
     );
   }, 180_000);
+});
+
+describe('moving a key out of DATA_DIR never loses one', () => {
+  const setup = (name: string) => {
+    const dataDir = join(root, name);
+    const cfg = loadConfig({ DATA_DIR: dataDir, XDG_CONFIG_HOME: join(root, `${name}-config`) });
+    mkdirSync(join(dataDir, 'keys'), { recursive: true });
+    const legacy = join(dataDir, 'keys', 'master.key');
+    const k = randomBytes(32).toString('base64');
+    writeFileSync(legacy, `${k}\n`);
+    return { cfg, legacy, k };
+  };
+
+  it('stops, deleting nothing, when the old and the new place hold different keys', () => {
+    const { cfg, legacy, k } = setup('two-keys');
+    const other = `${randomBytes(32).toString('base64')}\n`;
+    const newPlace = embeddedKeyPath(cfg);
+    mkdirSync(cfg.keyDir, { recursive: true });
+    writeFileSync(newPlace, other);
+    expect(() => loadMasterKey(cfg)).toThrow(/hold different encryption keys/);
+    expect(readFileSync(legacy, 'utf8').trim()).toBe(k);
+    expect(readFileSync(newPlace, 'utf8')).toBe(other);
+  });
+
+  it('finishes a move that stopped after writing the new file (the same key in both places)', () => {
+    const { cfg, legacy, k } = setup('half-moved');
+    mkdirSync(cfg.keyDir, { recursive: true });
+    writeFileSync(embeddedKeyPath(cfg), `${k}\n`);
+    const got = loadMasterKey(cfg);
+    expect(got.origin).toBe('moved');
+    expect(got.key.toString('base64')).toBe(k);
+    expect(existsSync(legacy)).toBe(false);
+    // and the next start simply reads it
+    expect(loadMasterKey(cfg)).toMatchObject({ origin: 'file', path: embeddedKeyPath(cfg) });
+  });
 });
