@@ -1,4 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// key files of the embedded database are created outside DATA_DIR, in the user's configuration
+// folder (decision 018): tests and the servers they start keep theirs in a temporary one
+const env = { XDG_CONFIG_HOME: join(tmpdir(), 'simpul-test-config') };
 
 export default defineConfig({
   test: {
@@ -10,6 +16,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
@@ -20,6 +27,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

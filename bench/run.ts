@@ -8,6 +8,9 @@
  *   - a partner's referral inbox and one referral read as the recipient
  *   - public intake reports/s next to a bare INSERT of a same-size row, 8 at a time, on
  *     PostgreSQL with fsync on (bench/intake.ts: BENCH_DATABASE_URL or a throwaway cluster)
+ *   - the server process's RSS under a stated load (bench/load.ts: signed-in staff without pause
+ *     on the demo installation plus synthetic cases) next to the 300 MB budget, on the embedded
+ *     database and, with BENCH_DATABASE_URL, on PostgreSQL
  * BENCH_CASES (default 20000) synthetic cases; BENCH_DATABASE_URL to use PostgreSQL instead of PGlite;
  * BENCH_INTAKE (default 2000) reports; BENCH_PG_DIR where the throwaway cluster lives.
  */
@@ -29,6 +32,7 @@ import { loadRegions } from '../src/db/region.repository.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { intakeBench } from './intake.ts';
+import { demoServer, describeLoad, runLoad, startNodeArgs } from './load.ts';
 import {
   BROWSER_ACCEPT_ENCODING,
   fetchOnWire,
@@ -384,6 +388,24 @@ async function api() {
   if (drop) await drop();
 }
 
+/** Server RSS under load next to the budget (a real server process, as `npm start` runs it). */
+async function memory() {
+  const users = Number(process.env.BENCH_LOAD_USERS ?? 100);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
+  out(`-- server RSS under load (node ${startNodeArgs().join(' ')} src/server.ts)`);
+  for (const url of process.env.BENCH_DATABASE_URL
+    ? [undefined, process.env.BENCH_DATABASE_URL]
+    : [undefined]) {
+    const s = await demoServer(url);
+    try {
+      out(describeLoad(await runLoad(s.server, url ? 'postgres' : 'pglite', users, seconds)));
+    } finally {
+      await s.stop();
+    }
+  }
+}
+
 await wire();
 await api();
 await intakeBench(out);
+await memory();

@@ -2,7 +2,8 @@
  * Configuration, read once at boot and validated. A wrong or missing value stops the process
  * with one sentence naming the variable.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { NO_PROXY, parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 
@@ -142,6 +143,11 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * Where the embedded database's key file is created, outside DATA_DIR (decision 018):
+   * $XDG_CONFIG_HOME/simpul/keys, ~/.config/simpul/keys, or %APPDATA%\simpul\keys on Windows.
+   */
+  keyDir: string;
   databaseUrl: string | undefined;
   encryptionKey: string | undefined;
   keyFile: string | undefined;
@@ -193,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    keyDir: keyDirOf(clean),
     databaseUrl: e.DATABASE_URL,
     encryptionKey: e.SIMPUL_ENCRYPTION_KEY,
     keyFile: e.SIMPUL_KEY_FILE,
@@ -208,4 +215,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     jobs: e.SIMPUL_JOBS,
   };
+}
+
+/** The per-user configuration folder's `simpul/keys` (XDG base directories; %APPDATA% on Windows). */
+function keyDirOf(env: Record<string, string | undefined>): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base =
+    xdg && isAbsolute(xdg)
+      ? xdg
+      : process.platform === 'win32' && env.APPDATA
+        ? env.APPDATA
+        : join(env.HOME || homedir(), '.config');
+  return join(base, 'simpul', 'keys');
 }

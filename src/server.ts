@@ -14,6 +14,7 @@ import { openServices } from './app/boot.ts';
 import { startJobWorker } from './app/jobs/worker.ts';
 import { KeyMismatchError } from './app/key-check.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { MigrationError } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { describeTrustProxy } from './http/client-address.ts';
@@ -38,7 +39,12 @@ async function main() {
   try {
     svc = await openServices(cfg, log);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof KeyMismatchError || e instanceof MigrationError) {
+    if (
+      e instanceof ConfigError ||
+      e instanceof KeyMismatchError ||
+      e instanceof MigrationError ||
+      e instanceof DataDirInUseError
+    ) {
       process.stderr.write(`${e.message}\n`);
       process.exit(1);
     }

@@ -4,9 +4,10 @@
  */
 import { type Config, ConfigError } from '../config.ts';
 import { connect, type Db } from '../db/connect.ts';
+import { type DataDirLock, lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { getRegion, loadRegions, regionCount } from '../db/region.repository.ts';
-import { loadMasterKey } from '../keys.ts';
+import { type KeySource, loadMasterKey } from '../keys.ts';
 import type { Logger } from '../logger.ts';
 import type { Services } from './context.ts';
 import { Keyring } from './crypto.ts';
@@ -16,17 +17,22 @@ import { seedDemo } from './seed-demo.ts';
 export async function openServices(
   cfg: Config,
   log: Logger,
-  opts: { seed?: boolean } = {},
+  /** lock: the data directory's lock when the caller (the CLI) already holds it */
+  opts: { seed?: boolean; lock?: DataDirLock } = {},
 ): Promise<Services> {
-  const keySource = loadMasterKey(cfg);
-  if (keySource.origin === 'created') {
-    log.warn(
-      { path: keySource.path },
-      'Kunci enkripsi baru dibuat. CADANGKAN berkas ini di tempat aman: tanpa kunci ini data tidak dapat dibaca. / A new encryption key was created. BACK IT UP: without it the data cannot be read.',
-    );
+  // the embedded database's folder is locked before anything in it (key, install id) is touched
+  const lock = cfg.databaseUrl ? undefined : (opts.lock ?? lockDataDir(cfg.dataDir));
+  let conn: Db;
+  let keys: Keyring;
+  try {
+    const keySource = loadMasterKey(cfg);
+    logKeySource(log, keySource);
+    keys = new Keyring(keySource.key);
+    conn = await connect({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, lock });
+  } catch (e) {
+    lock?.release();
+    throw e;
   }
-  const keys = new Keyring(keySource.key);
-  const conn: Db = await connect({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
   try {
     const m = await migrate(conn);
     if (m.applied.length > 0) log.info({ applied: m.applied }, 'migrations applied');
@@ -52,6 +58,20 @@ export async function openServices(
     await conn.close();
     throw e;
   }
+}
+
+/** The log line of a key created or moved out of DATA_DIR (the operator must back it up). */
+export function logKeySource(log: Logger, keySource: KeySource) {
+  if (keySource.origin === 'created')
+    log.warn(
+      { path: keySource.path },
+      `Kunci enkripsi baru dibuat di ${keySource.path} (di luar folder data). CADANGKAN berkas ini terpisah dari data: tanpa kunci ini data tidak dapat dibaca. / A new encryption key was created at ${keySource.path} (outside the data directory). BACK IT UP separately from the data: without it the data cannot be read.`,
+    );
+  if (keySource.origin === 'moved')
+    log.warn(
+      { from: keySource.movedFrom, to: keySource.path },
+      `Kunci enkripsi dipindahkan dari ${keySource.movedFrom} ke ${keySource.path}, agar salinan folder data tidak ikut membawa kunci; cadangan folder data yang lama masih memuat kunci. / The encryption key was moved from ${keySource.movedFrom} to ${keySource.path}, so that a copy of the data directory no longer carries the key; older copies of the data directory still hold it.`,
+    );
 }
 
 export async function seedReference(svc: Services, cfg: Config) {

@@ -9,22 +9,28 @@
  *   audit verify [--head PLACE:MAC …]        check the keyed audit chain against its checkpoints
  *                                            (and heads from the auditors' daily e-mail);
  *                                            exit 2 naming the first problem
- *   backup <file.tar.gz>                     (embedded database) write a backup
- *   restore <file.tar.gz>                    (embedded database) restore into an empty DATA_DIR
+ *   backup <file.tar.gz>                     (embedded database) write a backup (data only)
+ *   restore <file.tar.gz> [--key FILE]       (embedded database) restore into an empty DATA_DIR,
+ *                                            installing the backed-up key FILE outside it
+ * On the embedded database every command first takes DATA_DIR's lock: while the server (or
+ * another command) has the folder open, the command refuses with one sentence and exit code 75.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chainAudit } from '../app/audit/chain-audit.ts';
 import { type VerifyReport, verifyAudit } from '../app/audit/verify-audit.ts';
-import { openServices } from '../app/boot.ts';
+import { logKeySource, openServices } from '../app/boot.ts';
 import { audit, type Services, type Tx } from '../app/context.ts';
+import { Keyring } from '../app/crypto.ts';
+import { checkKey, KeyMismatchError } from '../app/key-check.ts';
 import { hashPassword } from '../app/passwords.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { getOrganisation } from '../db/admin.repository.ts';
 import { countAllCases } from '../db/case.repository.ts';
 import { connect } from '../db/connect.ts';
+import { DataDirInUseError, type DataDirLock, lockDataDir } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { insertOrganisation } from '../db/organisation.repository.ts';
 import { getRegion } from '../db/region.repository.ts';
@@ -39,7 +45,7 @@ import { type ChainHead, parseHead } from '../domain/audit-chain.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { jurisdictionOf, ROLES, type Role } from '../domain/policy.ts';
 import { ORG_TYPES } from '../domain/taxonomies.ts';
-import { loadMasterKey } from '../keys.ts';
+import { embeddedKeyPath, loadMasterKey, writeKeyFile } from '../keys.ts';
 import { createLogger } from '../logger.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -49,10 +55,12 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const cfg = loadConfig({ ...process.env, SIMPUL_DEMO: process.env.SIMPUL_DEMO ?? '0' });
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  if (cmd === 'backup' || cmd === 'restore') return backupRestore(cmd, sub, cfg);
+  // the embedded database has one process at a time: refuse while the server has it open
+  const lock = cfg.databaseUrl ? undefined : lockDataDir(cfg.dataDir);
+  if (cmd === 'backup' || cmd === 'restore') return backupRestore(cmd, sub, rest, cfg, lock!);
   if (cmd === 'migrate') {
-    loadMasterKey(cfg);
-    const conn = await connect({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    logKeySource(log, loadMasterKey(cfg));
+    const conn = await connect({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, lock });
     try {
       const r = await migrate(conn);
       out(
@@ -65,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const svc = await openServices(cfg, log, { seed: cmd === 'seed' });
+  const svc = await openServices(cfg, log, { seed: cmd === 'seed', lock });
   const db = svc.conn.db;
   try {
     if (cmd === 'seed') {
@@ -277,35 +285,74 @@ function cliAudit(svc: Services & { db?: Tx }, event: Parameters<typeof audit>[2
 async function backupRestore(
   cmd: 'backup' | 'restore',
   file: string | undefined,
+  rest: string[],
   cfg: ReturnType<typeof loadConfig>,
+  lock: DataDirLock,
 ): Promise<number> {
   if (cfg.databaseUrl) throw new UsageError('Untuk PostgreSQL gunakan pg_dump / pg_restore (lihat README).');
-  if (!file) throw new UsageError(`${cmd} <berkas.tar.gz>`);
+  if (!file)
+    throw new UsageError(`${cmd} <berkas.tar.gz>${cmd === 'restore' ? ' [--key BERKAS_KUNCI]' : ''}`);
   const dir = join(cfg.dataDir, 'pglite');
   if (cmd === 'backup') {
-    const conn = await connect({ dataDir: cfg.dataDir });
+    // the key never goes where the data goes: not into the backup, not beside the key
+    const keyPath = cfg.keyFile ?? (cfg.encryptionKey ? null : embeddedKeyPath(cfg));
+    if (keyPath && resolve(dirname(file)) === resolve(dirname(keyPath)))
+      throw new UsageError(
+        `Jangan simpan cadangan data di folder kunci (${dirname(keyPath)}): simpan data dan kunci di tempat berbeda.`,
+      );
+    const conn = await connect({ dataDir: cfg.dataDir, lock });
     try {
       const blob = await conn.pglite!.dumpDataDir('gzip');
       writeFileSync(file, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
       out(
-        `Cadangan ditulis ke ${file}. Kunci enkripsi (${join(cfg.dataDir, 'keys')}) TIDAK termasuk: simpan terpisah.`,
+        `Cadangan data ditulis ke ${file}. Kunci enkripsi TIDAK termasuk${keyPath ? ` (kunci: ${keyPath})` : ' (kunci dari SIMPUL_ENCRYPTION_KEY)'}: cadangkan kunci di tempat lain, terpisah dari berkas ini. / Data backup written to ${file}; the encryption key is NOT in it: back the key up somewhere else.`,
       );
     } finally {
       await conn.close();
     }
     return 0;
   }
+  const { values } = parseArgs({ args: rest, options: { key: { type: 'string' } } });
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new UsageError(`${dir} tidak kosong. Pulihkan ke DATA_DIR yang kosong.`);
+  const key = values.key ? readKeyFile(values.key) : null;
   const blob = new Blob([readFileSync(file)]);
-  const conn = await connect({ dataDir: cfg.dataDir, loadDataDir: blob });
+  const conn = await connect({ dataDir: cfg.dataDir, loadDataDir: blob, lock });
   try {
     const n = await countAllCases(conn.db);
-    out(`Dipulihkan ke ${dir}: ${n} kasus. Pasang kunci enkripsi yang sama sebelum menjalankan Simpul.`);
+    if (key) {
+      try {
+        await checkKey(conn.db, new Keyring(key));
+      } catch (e) {
+        if (!(e instanceof KeyMismatchError)) throw e;
+        throw new UsageError(
+          `Kunci ${values.key} tidak cocok dengan cadangan ini: data sudah dipulihkan ke ${dir}, kunci tidak dipasang; pasang kunci yang benar di ${cfg.keyFile ?? embeddedKeyPath(cfg)}. / The key does not match this backup: the data was restored, the key was not installed.`,
+        );
+      }
+      if (cfg.keyFile || cfg.encryptionKey)
+        out(
+          `Dipulihkan ke ${dir}: ${n} kasus. Kunci cocok; Simpul memakai kunci dari SIMPUL_KEY_FILE / SIMPUL_ENCRYPTION_KEY.`,
+        );
+      else {
+        const keyPath = embeddedKeyPath(cfg);
+        writeKeyFile(keyPath, key);
+        out(`Dipulihkan ke ${dir}: ${n} kasus. Kunci dipasang di ${keyPath}.`);
+      }
+    } else
+      out(
+        `Dipulihkan ke ${dir}: ${n} kasus. Pasang kunci enkripsi yang sama sebelum menjalankan Simpul: ${cfg.keyFile ?? (cfg.encryptionKey ? 'SIMPUL_ENCRYPTION_KEY' : embeddedKeyPath(cfg))} (atau ulangi dengan --key BERKAS_KUNCI).`,
+      );
   } finally {
     await conn.close();
   }
   return 0;
+}
+
+function readKeyFile(path: string): Buffer {
+  if (!existsSync(path)) throw new UsageError(`Berkas kunci ${path} tidak ada.`);
+  const k = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  if (k.length !== 32) throw new UsageError(`${path} tidak berisi kunci 32 byte (base64).`);
+  return k;
 }
 
 main(process.argv.slice(2)).then(
@@ -314,6 +361,14 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError || e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(64);
+    }
+    if (e instanceof DataDirInUseError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(75); // EX_TEMPFAIL: try again when the server is stopped
+    }
+    if (e instanceof KeyMismatchError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
     }
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(1);

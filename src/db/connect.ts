@@ -4,8 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { ConnectionGate, FairPGliteDialect, type GateLimits } from './fair-gate.ts';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -26,6 +28,8 @@ export type Db = {
   close(): Promise<void>;
   /** the embedded engine, for backup and restore (absent on PostgreSQL) */
   pglite?: PGlite;
+  /** the embedded engine's single connection, handed out fairly and bounded (decision 018) */
+  gate?: ConnectionGate;
 };
 
 // DATE columns come back as 'YYYY-MM-DD' strings, never as local-time Date objects.
@@ -39,6 +43,13 @@ export async function connect(opts: {
   memory?: boolean;
   /** restore: start the embedded engine from a backup tarball */
   loadDataDir?: Blob;
+  /**
+   * The lock on DATA_DIR taken by the caller before it touched the folder (boot takes it before
+   * the key); without one, connect takes it. Either way close() releases it.
+   */
+  lock?: DataDirLock;
+  /** the embedded engine's gate limits (tests make them small) */
+  gateLimits?: GateLimits;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -59,28 +70,45 @@ export async function connect(opts: {
     };
   }
   let pglite: PGlite;
+  let lock: DataDirLock | undefined;
   if (opts.memory) {
     pglite = new PGlite({ parsers: PGLITE_PARSERS });
   } else {
-    const dir = `${opts.dataDir ?? './data'}/pglite`;
-    mkdirSync(dir, { recursive: true });
-    pglite = new PGlite(dir, {
-      parsers: PGLITE_PARSERS,
-      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    });
+    const dataDir = opts.dataDir ?? './data';
+    // one process per data directory, from before the folder is opened (decision 018)
+    lock = opts.lock ?? lockDataDir(dataDir);
+    try {
+      const dir = `${dataDir}/pglite`;
+      mkdirSync(dir, { recursive: true });
+      pglite = new PGlite(dir, {
+        parsers: PGLITE_PARSERS,
+        postgresqlconf: PGLITE_CONF,
+        ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      });
+      await pglite.waitReady;
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
   }
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const gate = new ConnectionGate(opts.gateLimits);
+  const db = new Kysely<Database>({ dialect: new FairPGliteDialect({ pglite }, gate) });
   return {
     kind: 'pglite',
     db,
     pglite,
+    gate,
     async exec(sqlText) {
       await pglite.exec(sqlText);
     },
     async close() {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -102,6 +130,13 @@ function preparesNamedStatements(client: pg.PoolClient): void {
     return m ? query({ name: m[1], text, values: rest[0] }) : query(text, ...rest);
   };
 }
+
+/**
+ * The embedded engine's settings. shared_buffers: PostgreSQL's 128 MB default is allocated inside
+ * PGlite's WebAssembly memory and stays resident; 16 MB keeps the server near its 300 MB budget,
+ * and pages beyond it are still served from the operating system's file cache (decision 018).
+ */
+const PGLITE_CONF = ['shared_buffers=16MB'];
 
 const PGLITE_PARSERS = {
   1082: (v: string) => v,

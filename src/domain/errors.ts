@@ -134,6 +134,11 @@ export const ERRORS = {
   USER_DISABLED: [401, 'Akun ini dinonaktifkan.', 'This account is disabled.'],
   EMAIL_TAKEN: [409, 'Email sudah dipakai akun lain.', 'This email is already used by another account.'],
   DB_UNAVAILABLE: [503, 'Basis data tidak dapat dihubungi.', 'The database cannot be reached.'],
+  SERVER_BUSY: [
+    503,
+    'Simpul sedang melayani terlalu banyak permintaan. Tidak ada yang disimpan; coba lagi dalam beberapa detik.',
+    'Simpul is serving too many requests. Nothing was saved; try again in a few seconds.',
+  ],
   RATE_LIMITED: [
     429,
     'Terlalu banyak permintaan. Coba lagi sebentar lagi.',

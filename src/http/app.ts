@@ -14,8 +14,10 @@ import { ZodError } from 'zod';
 import { audit, type Services } from '../app/context.ts';
 import { resolveSession } from '../app/resolve-session.ts';
 import { ping } from '../db/connect.ts';
+import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
 import { portalRoutes } from '../portal/index.ts';
+import { admission } from './admission.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
@@ -47,6 +49,7 @@ export type AppOptions = {
 };
 
 const JSON_LIMIT = 1024 * 1024;
+const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=cuaca';
 /** An agreement's signed PDF is sent as the raw request body (PUT …/agreements/{id}/document). */
 const isDocumentUpload = (c: Context) =>
   c.req.method === 'PUT' && /^\/api\/v1\/agreements\/[^/]+\/document$/.test(c.req.path);
@@ -97,8 +100,13 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // a NUL in the path or query string: 400 before any route (src/http/nul-guard.ts)
   app.use('*', refuseNulInUrl);
+  // the embedded database's fair, bounded queue (decision 018); after the headers middleware, so
+  // a refused request still gets its request id and security headers
+  app.use('*', admission(svc, { quickExitUrl: opts.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL }));
 
   app.onError(async (err, c) => {
+    // refused at the database's door: nothing ran, nothing to audit (admission answers 503)
+    if (err instanceof DbBusyError) return errorResponse(c, 'SERVER_BUSY');
     if (err instanceof AppError) {
       if (err.audit) {
         const a = err.audit;
@@ -220,7 +228,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // ---- public reporting pages (/lapor, /layanan), server-rendered
   portalRoutes(app, svc, {
-    quickExitUrl: opts.quickExitUrl ?? 'https://www.google.com/search?q=cuaca',
+    quickExitUrl: opts.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL,
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   });
 

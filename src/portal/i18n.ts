@@ -127,6 +127,11 @@ const id = {
   errorTitle: 'Maaf, terjadi kesalahan',
   errorBody:
     'Laporan belum dapat diproses. Coba lagi sebentar lagi, atau hubungi SAPA 129 (WhatsApp 08111-129-129).',
+  busyTitle: 'Simpul sedang sibuk',
+  busyBody:
+    'Saat ini terlalu banyak orang memakai Simpul. Coba lagi dalam beberapa detik. Jika Anda dalam bahaya sekarang, hubungi 112 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129).',
+  busySubmitBody:
+    'Saat ini terlalu banyak orang memakai Simpul, dan laporan Anda BELUM terkirim. Kirim lagi dalam beberapa detik. Jika Anda dalam bahaya sekarang, hubungi 112 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129).',
   notFoundTitle: 'Halaman tidak ditemukan',
   back: 'Kembali ke formulir laporan',
   // /gabung: an organisation asks to join the referral network
@@ -278,6 +283,11 @@ const en: Catalogue = {
   errorTitle: 'Sorry, something went wrong',
   errorBody:
     'The report could not be processed. Try again shortly, or contact SAPA 129 (WhatsApp 08111-129-129).',
+  busyTitle: 'Simpul is busy',
+  busyBody:
+    'Too many people are using Simpul right now. Try again in a few seconds. If you are in danger now, call 112 or SAPA 129 (phone 129, WhatsApp 08111-129-129).',
+  busySubmitBody:
+    'Too many people are using Simpul right now, and your report has NOT been sent. Send it again in a few seconds. If you are in danger now, call 112 or SAPA 129 (phone 129, WhatsApp 08111-129-129).',
   notFoundTitle: 'Page not found',
   back: 'Back to the report form',
   titleJoin: 'Join the service network',

@@ -13,6 +13,7 @@ import { answerReport, checkReport, openStatusView } from '../app/intake/report-
 import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
 import { submitPublicReport } from '../app/intake/submit-public-report.ts';
 import { verifyLetter } from '../app/letters/verify-letter.ts';
+import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
 import { ReporterAddition } from '../domain/intake-schemas.ts';
 import { isPublicPage } from '../domain/public-paths.ts';
@@ -86,6 +87,7 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
       try {
         return await fn(c);
       } catch (e) {
+        if (e instanceof DbBusyError) return busyPage(c, opts.quickExitUrl, svc.conn.gate);
         svc.log.error(
           {
             err: { message: (e as Error).message, stack: (e as Error).stack },
@@ -329,4 +331,32 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
   app.all('/gabung/*', notFound);
   app.all('/verifikasi/*', notFound);
   app.all('/keluar/*', notFound);
+}
+
+/**
+ * The embedded database is too busy (decision 018): a page that says so, says whether a report
+ * was sent (it was not), gives the emergency numbers, and asks to try again after Retry-After.
+ */
+export async function busyPage(
+  c: Context<AppEnv>,
+  quickExitUrl: string,
+  gate: { limits: { maxWaitMs: number } } | undefined,
+): Promise<Response> {
+  const v = view(c.req.query('lang'), c.req.query('judul'), quickExitUrl);
+  const text = c.req.method === 'POST' ? v.t.busySubmitBody : v.t.busyBody;
+  return new Response(String(await messagePage(v, v.t.busyTitle, text)), {
+    status: 503,
+    headers: {
+      'content-type': 'text/html; charset=UTF-8',
+      'retry-after': String(retryAfterSeconds(gate)),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': PORTAL_CSP,
+    },
+  });
+}
+
+/** Seconds a refused client should wait: about the longest wait the gate allows. */
+export function retryAfterSeconds(gate: { limits: { maxWaitMs: number } } | undefined): number {
+  return Math.min(30, Math.max(1, Math.ceil((gate?.limits.maxWaitMs ?? 5000) / 1000)));
 }

@@ -12,6 +12,7 @@ import { hashPassword } from '../../src/app/passwords.ts';
 import { seedDemo } from '../../src/app/seed-demo.ts';
 import type { MailSettings, WhatsAppSettings } from '../../src/config.ts';
 import { connect, type Db } from '../../src/db/connect.ts';
+import type { GateLimits } from '../../src/db/fair-gate.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadRegions } from '../../src/db/region.repository.ts';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
@@ -75,6 +76,8 @@ export async function createHarness(
     whatsapp?: WhatsAppSettings;
     /** SMTP for notification e-mail (e.g. a local smtp-server started by the test) */
     mail?: MailSettings;
+    /** the embedded database's gate limits (src/db/fair-gate.ts); default: out of the way */
+    gateLimits?: GateLimits;
   } = {},
 ): Promise<Harness> {
   let conn: Db;
@@ -86,7 +89,12 @@ export async function createHarness(
     databaseUrl = d.url;
     conn = await connect({ databaseUrl: d.url });
   } else {
-    conn = await connect({ memory: true });
+    // functional tests (bursts of a hundred requests on a loaded CI machine) must not meet the
+    // overload bound; test/integration/busy.test.ts passes small limits to test it
+    conn = await connect({
+      memory: true,
+      gateLimits: opts.gateLimits ?? { maxRequests: 10_000, maxWaitMs: 120_000 },
+    });
   }
   const key = randomBytes(32);
   const keys = new Keyring(key);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -95,7 +95,7 @@ describe('the server process', () => {
     return { p, exited, output: () => out };
   }
 
-  it('starts on the embedded database, creates a 0600 key, serves /healthz and stops cleanly on SIGTERM', async () => {
+  it('starts on the embedded database, creates a 0600 key outside it, serves /healthz and stops cleanly on SIGTERM', async () => {
     const s = start({});
     child = s.p;
     let health: unknown;
@@ -107,7 +107,11 @@ describe('the server process', () => {
       );
     }
     expect(health).toEqual({ status: 'ok', db: 'pglite' });
-    expect(statSync(join(dir, 'keys/master.key')).mode & 0o777).toBe(0o600);
+    // the key is created outside DATA_DIR (decision 018), named by the folder's install id
+    const id = readFileSync(join(dir, 'install-id'), 'utf8').trim();
+    const keyPath = join(process.env.XDG_CONFIG_HOME!, 'simpul', 'keys', `${id}.key`);
+    expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dir, 'keys'))).toBe(false);
     expect(s.output()).toMatch(/CADANGKAN/);
     s.p.kill('SIGTERM');
     expect(await s.exited).toBe(0);

@@ -1,14 +1,24 @@
 /** The `simpul` command: set up an installation without demo data, and back it up. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/app/passwords.ts';
 import { connect } from '../../src/db/connect.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'simpul-cli-'));
-const env = { ...process.env, DATA_DIR: dir, SIMPUL_REGIONS: '36', SIMPUL_DEMO: '0', LOG_LEVEL: 'silent' };
+const keyDir = join(mkdtempSync(join(tmpdir(), 'simpul-cli-config-')), 'simpul', 'keys');
+const env = {
+  ...process.env,
+  DATA_DIR: dir,
+  XDG_CONFIG_HOME: join(keyDir, '..', '..'),
+  SIMPUL_REGIONS: '36',
+  SIMPUL_DEMO: '0',
+  LOG_LEVEL: 'silent',
+};
 
 function simpul(...args: string[]) {
   const r = spawnSync(process.execPath, ['src/cli/simpul.ts', ...args], { env, encoding: 'utf8' });
@@ -118,17 +128,40 @@ describe('simpul CLI', () => {
     expect(simpul('user', 'disable', '--email', 'tidak.ada@uji.test').err).toMatch(/tidak ditemukan/);
   });
 
-  it('backs up the embedded database and restores it into an empty data folder', async () => {
+  it('backs up the embedded database without its key and restores both into an empty data folder', async () => {
     const file = join(dir, 'cadangan.tar.gz');
     const b = simpul('backup', file);
     expect(b.code, b.err).toBe(0);
     expect(existsSync(file)).toBe(true);
+    // the key is elsewhere (decision 018), and the backup is never written beside it
+    const keyPath = join(keyDir, `${readFileSync(join(dir, 'install-id'), 'utf8').trim()}.key`);
+    expect(b.out).toContain(keyPath);
+    const key = readFileSync(keyPath, 'utf8');
+    const gz = readFileSync(file);
+    expect(gunzipSync(gz).includes(key.trim())).toBe(false);
+    const beside = simpul('backup', join(keyDir, 'cadangan.tar.gz'));
+    expect(beside.code).toBe(64);
+    expect(beside.err).toMatch(/data dan kunci di tempat berbeda/);
     const target = mkdtempSync(join(tmpdir(), 'simpul-restore-'));
-    const r = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file], {
+    const wrongKey = join(dir, 'salah.key');
+    writeFileSync(wrongKey, `${randomBytes(32).toString('base64')}\n`);
+    const wrong = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file, '--key', wrongKey], {
+      env: { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'simpul-restore-')) },
+      encoding: 'utf8',
+    });
+    expect(wrong.status).toBe(64);
+    expect(wrong.stderr).toMatch(/tidak cocok dengan cadangan ini/);
+    const savedKey = join(dir, 'disimpan.key');
+    writeFileSync(savedKey, key);
+    const r = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file, '--key', savedKey], {
       env: { ...env, DATA_DIR: target },
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);
+    // the restored folder has its own install id, and the same key installed under it
+    const restoredKey = join(keyDir, `${readFileSync(join(target, 'install-id'), 'utf8').trim()}.key`);
+    expect(r.stdout).toContain(`Kunci dipasang di ${restoredKey}`);
+    expect(readFileSync(restoredKey, 'utf8')).toBe(key);
     const users = await withDb((db) => db.selectFrom('app_user').select('email').execute(), target);
     expect(users.map((u) => u.email)).toContain('petugas@uji.test');
     const again = spawnSync(process.execPath, ['src/cli/simpul.ts', 'restore', file], {
