@@ -16,11 +16,14 @@ export type ServerProcess = {
   kill(signal?: NodeJS.Signals): void;
 };
 
-/** The environment of a test process: this one's, without the database and key settings. */
+/**
+ * The environment of a test process: this one's, without the database and key settings, and at log
+ * level info (its output is collected, not printed; `npm test` silences its own log level).
+ */
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const e: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) e[k] = v;
-  for (const k of ['DATABASE_URL', 'SIMPUL_ENCRYPTION_KEY', 'SIMPUL_KEY_FILE', 'NODE_OPTIONS']) delete e[k];
+  for (const k of ['DATABASE_URL', 'SIMPUL_ENCRYPTION_KEY', 'SIMPUL_KEY_FILE', 'NODE_OPTIONS', 'LOG_LEVEL']) delete e[k];
   return { SIMPUL_REGIONS: '36', SIMPUL_DEMO: '0', LOG_LEVEL: 'info', SIMPUL_JOBS: '0', ...e, ...extra };
 }
 
