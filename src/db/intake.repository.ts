@@ -464,10 +464,10 @@ export async function insertPublicReport(
   return { perSource: Number(row.per_source), perRegion: Number(row.per_region), suspected: row.suspected };
 }
 
-/** Public reports into an inbox per hour from `since` on (counted from the reports themselves). */
+/** Public reports into an inbox per minute from `since` on (counted from the reports themselves). */
 export async function publicReportWindows(db: Tx, jurisdiction: string, since: Date) {
   const r = await sql<{ start: Date; count: string }>`
-    SELECT date_trunc('hour', received_at) AS start, count(*) AS count FROM intake
+    SELECT date_trunc('minute', received_at) AS start, count(*) AS count FROM intake
     WHERE channel = 'daring' AND jurisdiction = ${jurisdiction} AND received_at >= ${since}
     GROUP BY 1`.execute(db);
   return r.rows.map((x) => ({ start: new Date(x.start), count: Number(x.count) }));

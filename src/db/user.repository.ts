@@ -283,6 +283,20 @@ export async function lockGuessCounter(db: Tx, key: string, now: Date) {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Guess counters that no longer count anything: no failure since `before` and no lock still
+ * running (a counter like that reads as zero, see `reserveGuess`). A counter a guess holds at the
+ * moment is re-checked after it commits and kept.
+ */
+export async function pruneGuessCounters(db: Tx, before: Date, now: Date) {
+  const r = await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function saveGuessCounter(
   db: Tx,
   key: string,

@@ -249,23 +249,38 @@ export type RegionalFlood = {
 };
 
 /**
- * The inbox's flood from its public reports per hour (counted from the reports themselves): there
- * is one while the current hour or the one before it went over the limit.
+ * The inbox's flood from its public reports per minute (counted from the reports themselves):
+ * there is one while some 60 minutes that ended within the last hour held more than the limit, so
+ * a flood that straddles the turn of an hour is seen as one and the banner stays for an hour after
+ * the peak. It began with the first report of the first 60 minutes over the limit; `reports`
+ * counts every report since. Minutes after `now` are ignored.
  */
 export function regionalFlood(
-  windows: ReadonlyArray<{ start: Date; count: number }>,
+  minutes: ReadonlyArray<{ start: Date; count: number }>,
   now: Date,
 ): RegionalFlood | null {
-  const hour = 3600_000;
-  const current = Math.floor(now.getTime() / hour) * hour;
-  const recent = windows
-    .filter((w) => w.start.getTime() >= current - hour && w.start.getTime() <= current)
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-  const first = recent.findIndex((w) => w.count > RATE_LIMITS.perRegionPerHour);
-  if (first < 0) return null;
-  const since = recent[first]!.start;
-  const reports = recent.slice(first).reduce((n, w) => n + w.count, 0);
-  return { reports, since: since.toISOString(), perHour: RATE_LIMITS.perRegionPerHour };
+  const MIN = 60_000;
+  const nowMin = Math.floor(now.getTime() / MIN);
+  const from = nowMin - 119; // the first minute of the oldest 60 minutes that ends within the hour
+  const counts = new Array<number>(120).fill(0);
+  for (const m of minutes) {
+    const i = Math.floor(m.start.getTime() / MIN) - from;
+    if (i >= 0 && i < 120) counts[i]! += m.count;
+  }
+  let trailing = counts.slice(0, 60).reduce((n, c) => n + c, 0);
+  for (let end = 59; end < 120; end++) {
+    if (end > 59) trailing += counts[end]! - counts[end - 60]!;
+    if (trailing <= RATE_LIMITS.perRegionPerHour) continue;
+    let first = end - 59;
+    while (counts[first] === 0) first++;
+    const reports = counts.slice(first).reduce((n, c) => n + c, 0);
+    return {
+      reports,
+      since: new Date((from + first) * MIN).toISOString(),
+      perHour: RATE_LIMITS.perRegionPerHour,
+    };
+  }
+  return null;
 }
 
 /** How long the one-time page with the code and the secret can be opened after a report. */

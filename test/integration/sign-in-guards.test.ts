@@ -6,6 +6,7 @@
  */
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneExpired } from '../../src/app/jobs/scans.ts';
 import { ERRORS } from '../../src/domain/errors.ts';
 import {
   type Client,
@@ -320,5 +321,37 @@ describe.each(ENGINES)('guesses sent at once on %s', (engine) => {
       (r) => (r.detail as { reason?: string } | null)?.reason === 'wrong_password',
     );
     expect(wrongOnes.length).toBe(2);
+  });
+
+  it('forgets guess counters two days after their last failure, never one whose lock still runs', async () => {
+    const a = await newAccount();
+    const b = await newAccount();
+    for (let i = 0; i < 5; i++)
+      expect((await login({ email: a.email, password: wrong(i) }, '10.9.10.1')).status).toBe(401);
+    expect((await login({ email: b.email, password: wrong(9) }, '10.9.10.2')).status).toBe(401);
+    const keys = async () =>
+      (await h.svc.conn.db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    const before = await keys();
+    // a's lock is set to run far into the future: pruning must keep it however old its failure is
+    const aKey = `e:${h.svc.keys.blindIndex('login-email', a.email)}`;
+    const bKey = `e:${h.svc.keys.blindIndex('login-email', b.email)}`;
+    expect(before).toEqual(expect.arrayContaining([aKey, bKey]));
+    await h.svc.conn.db
+      .updateTable('login_throttle')
+      .set({ locked_until: new Date(h.now.value.getTime() + 30 * 24 * 60 * MIN) })
+      .where('key', '=', aKey)
+      .execute();
+    advance(2 * 24 * 60 * MIN + MIN);
+    await pruneExpired(h.svc);
+    const after = await keys();
+    expect(after).toContain(aKey);
+    expect(after).not.toContain(bKey);
+    expect(after).not.toContain(`i:${h.svc.keys.blindIndex('login-ip', '10.9.10.2')}`);
+    // still locked: the kept counter still counts
+    expect((await login({ email: a.email, password: a.password }, '10.9.10.3')).body.error.code).toBe(
+      'ACCOUNT_LOCKED',
+    );
+    // and a forgotten counter starts from zero: b signs in
+    expect((await login({ email: b.email, password: b.password }, '10.9.10.4')).status).toBe(200);
   });
 });

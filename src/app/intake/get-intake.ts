@@ -25,8 +25,8 @@ function requireInbox(ctx: AuthedCtx): string {
 /** A flood of public reports into the inbox now (one banner), or null. */
 export async function inboxFlood(ctx: AuthedCtx, jurisdiction: string): Promise<RegionalFlood | null> {
   const now = ctx.clock();
-  const hour = 3600_000;
-  const since = new Date(Math.floor(now.getTime() / hour) * hour - hour);
+  const minute = 60_000;
+  const since = new Date((Math.floor(now.getTime() / minute) - 119) * minute);
   return regionalFlood(await publicReportWindows(ctx.conn.db, jurisdiction, since), now);
 }
 

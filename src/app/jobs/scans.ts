@@ -15,6 +15,7 @@
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
 import { pruneRateLimits, pruneReceipts } from '../../db/intake.repository.ts';
+import { pruneGuessCounters } from '../../db/user.repository.ts';
 import {
   activeUsersInJurisdiction,
   activeUsersOfOrg,
@@ -153,12 +154,14 @@ export async function scanEndingAgreements(svc: Services): Promise<number> {
 }
 
 /**
- * Housekeeping: rate-limit windows older than two days and one-time report receipts past their
- * time (with the secret they held) are deleted.
+ * Housekeeping: rate-limit windows older than two days, guess counters with no failure in two
+ * days and no lock running, and one-time report receipts past their time (with the secret they
+ * held) are deleted.
  */
 export async function pruneExpired(svc: Services): Promise<void> {
   const now = svc.clock();
   await pruneRateLimits(svc.conn.db, new Date(now.getTime() - 2 * DAY));
+  await pruneGuessCounters(svc.conn.db, new Date(now.getTime() - 2 * DAY), now);
   await pruneReceipts(svc.conn.db, now);
 }
 
