@@ -23,7 +23,8 @@ export type ServerProcess = {
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const e: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) e[k] = v;
-  for (const k of ['DATABASE_URL', 'SIMPUL_ENCRYPTION_KEY', 'SIMPUL_KEY_FILE', 'NODE_OPTIONS', 'LOG_LEVEL']) delete e[k];
+  for (const k of ['DATABASE_URL', 'SIMPUL_ENCRYPTION_KEY', 'SIMPUL_KEY_FILE', 'NODE_OPTIONS', 'LOG_LEVEL'])
+    delete e[k];
   return { SIMPUL_REGIONS: '36', SIMPUL_DEMO: '0', LOG_LEVEL: 'info', SIMPUL_JOBS: '0', ...e, ...extra };
 }
 

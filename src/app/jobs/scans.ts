@@ -15,7 +15,6 @@
  * rows and their delivery jobs, so running a scan twice, or in two processes, tells people once.
  */
 import { pruneRateLimits, pruneReceipts } from '../../db/intake.repository.ts';
-import { pruneGuessCounters } from '../../db/user.repository.ts';
 import {
   activeUsersInJurisdiction,
   activeUsersOfOrg,
@@ -35,6 +34,7 @@ import {
   overdueReferralIds,
   type ReceivedCutoffs,
 } from '../../db/reminder.repository.ts';
+import { pruneGuessCounters } from '../../db/user.repository.ts';
 import {
   type AlertPhase,
   alertPhasesDue,
