@@ -61,12 +61,19 @@ export function rssMb(pid: number): number {
 }
 
 /** The Node options `npm start` gives the server (package.json), so the load measures what runs. */
-export function startNodeArgs(): string[] {
+/** The environment (`A=1 node …`) and Node options `npm start` runs the server with. */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)src\/server\.ts/.exec(pkg.scripts.start ?? '');
-  return (m?.[1] ?? '').split(' ').filter(Boolean);
+  const m = /((?:\b[A-Z_]+=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)src\/server\.ts/.exec(pkg.scripts.start ?? '');
+  const env = Object.fromEntries(
+    (m?.[1] ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+  return { env, args: (m?.[2] ?? '').split(' ').filter(Boolean) };
 }
 
 /** A fresh PostgreSQL database on the server named by `base`, dropped by the returned function. */
@@ -100,6 +107,7 @@ export async function demoServer(databaseUrl?: string, extra: Record<string, str
     SIMPUL_REGIONS: '36',
     LOG_LEVEL: 'error',
     SIMPUL_JOBS: '0',
+    ...(process.env.LOAD_NODE_ARGS !== undefined ? {} : startCommand().env),
     ...Object.fromEntries(
       (process.env.LOAD_SERVER_ENV ?? '')
         .split(/\s+/)
@@ -138,7 +146,7 @@ export async function demoServer(databaseUrl?: string, extra: Record<string, str
     env,
     process.env.LOAD_NODE_ARGS !== undefined
       ? process.env.LOAD_NODE_ARGS.split(/\s+/).filter(Boolean)
-      : startNodeArgs(),
+      : startCommand().args,
   );
   await server.ready(180_000);
   // start-up work (migration and key checks, PGlite's own start) leaves garbage that V8 and the

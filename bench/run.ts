@@ -32,7 +32,7 @@ import { loadRegions } from '../src/db/region.repository.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { intakeBench } from './intake.ts';
-import { demoServer, describeLoad, runLoad, startNodeArgs } from './load.ts';
+import { demoServer, describeLoad, runLoad, startCommand } from './load.ts';
 import {
   BROWSER_ACCEPT_ENCODING,
   fetchOnWire,
@@ -392,7 +392,12 @@ async function api() {
 async function memory() {
   const users = Number(process.env.BENCH_LOAD_USERS ?? 100);
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
-  out(`-- server RSS under load (node ${startNodeArgs().join(' ')} src/server.ts)`);
+  const start = startCommand();
+  out(
+    `-- server RSS under load (${Object.entries(start.env)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}node ${start.args.join(' ')} src/server.ts)`,
+  );
   for (const url of process.env.BENCH_DATABASE_URL
     ? [undefined, process.env.BENCH_DATABASE_URL]
     : [undefined]) {

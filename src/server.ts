@@ -19,6 +19,7 @@ import { MigrationError } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { describeTrustProxy } from './http/client-address.ts';
 import { createLogger } from './logger.ts';
+import { stopOccasional } from './occasional/pool.ts';
 
 async function main() {
   let cfg: ReturnType<typeof loadConfig>;
@@ -87,6 +88,7 @@ async function main() {
       await worker?.stop();
       await backgroundSettled(svc);
       await chainer.stop();
+      await stopOccasional();
       await svc.conn.close();
       log.info('stopped');
       process.exit(0);

@@ -6,7 +6,7 @@
 
 import { findUserById, revokeUserSessions, updatePasswordHash } from '../db/user.repository.ts';
 import { AppError } from '../domain/errors.ts';
-import { passwordProblem } from '../domain/password.ts';
+import { occasional } from '../occasional/pool.ts';
 import { type AuthedCtx, audit } from './context.ts';
 import { giveBackGuesses, guessCounters, reserveGuesses } from './guess-counter.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -35,7 +35,10 @@ export async function changePassword(
     });
     throw new AppError('WRONG_PASSWORD', { currentPassword: 'wrong_password' });
   }
-  const problem = passwordProblem(input.newPassword, [user.email, user.name]);
+  const problem = await occasional('passwordProblem', {
+    password: input.newPassword,
+    userInputs: [user.email, user.name],
+  });
   if (problem) {
     // the current password was right: not a failed guess
     await ctx.conn.db

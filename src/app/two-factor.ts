@@ -1,9 +1,9 @@
 /** TOTP enrolment: a secret and QR code first, then a confirming code turns it on. */
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
-import QRCode from 'qrcode';
 import { enableTotp, findUserById, markSessionMfa, setTotpSecret } from '../db/user.repository.ts';
 import { AppError } from '../domain/errors.ts';
+import { occasional } from '../occasional/pool.ts';
 import { type AuthedCtx, audit } from './context.ts';
 
 export async function startTotpEnrolment(ctx: AuthedCtx) {
@@ -13,7 +13,7 @@ export async function startTotpEnrolment(ctx: AuthedCtx) {
   const secret = generateSecret();
   const otpauthUrl = generateURI({ issuer: 'Simpul', label: user.email, secret });
   await setTotpSecret(ctx.conn.db, user.id, ctx.keys.encrypt(secret));
-  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = await occasional('qrSvg', { text: otpauthUrl });
   await audit(ctx, ctx.conn.db, {
     action: 'auth.totp_setup',
     entity: 'user',

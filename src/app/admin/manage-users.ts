@@ -18,8 +18,8 @@ import {
 } from '../../db/user.repository.ts';
 import type { UserDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
-import { passwordProblem } from '../../domain/password.ts';
 import { canGrantRole, isWithin, mayChangeRoleOf, type Role, roleFitsOrg } from '../../domain/policy.ts';
+import { occasional } from '../../occasional/pool.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { warnIfInboxEmptied } from '../intake/orphans.ts';
 import { notify } from '../notifications/notify.ts';
@@ -111,7 +111,10 @@ export async function createUser(
     throw new AppError('VALIDATION_FAILED', { orgId: 'unknown_organisation' });
   if (!roleFitsOrg(input.role, org.type))
     throw new AppError('VALIDATION_FAILED', { role: 'role_not_for_org' });
-  const problem = passwordProblem(input.password, [input.email, input.name]);
+  const problem = await occasional('passwordProblem', {
+    password: input.password,
+    userInputs: [input.email, input.name],
+  });
   if (problem) throw new AppError('WEAK_PASSWORD', { password: problem });
   if (await findUserByEmail(db, input.email)) throw new AppError('EMAIL_TAKEN', { email: 'taken' });
   const id = randomUUID();

@@ -3,7 +3,6 @@
  * stored encrypted in the database so a backup holds everything and a dump shows nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { findAttachment, insertAttachment } from '../../db/attachment.repository.ts';
 import { addCaseEvent } from '../../db/case.repository.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -30,6 +29,8 @@ export function safeFilename(name: string): string {
 }
 
 export async function detectAllowedType(bytes: Uint8Array): Promise<string | null> {
+  // loaded on the first upload, not at start (decision 020)
+  const { fileTypeFromBuffer } = await import('file-type');
   const t = await fileTypeFromBuffer(bytes);
   if (!t) return null;
   if (t.ext === 'm4a' || (t.ext === 'mp4' && t.mime.startsWith('audio/'))) return ALLOWED.m4a!;

@@ -2,15 +2,17 @@
  * Sending notification e-mail through SMTP (nodemailer). One transport per settings object;
  * connection URL, sender and timeouts come from the configuration (SMTP_URL, SMTP_FROM).
  */
-import { createTransport } from 'nodemailer';
+import type { createTransport } from 'nodemailer';
 import type { MailSettings } from '../../config.ts';
 
 type Transport = ReturnType<typeof createTransport>;
 const transports = new WeakMap<MailSettings, Transport>();
 
-function transport(s: MailSettings): Transport {
+/** nodemailer is loaded with the first e-mail: an installation without SMTP never holds it (decision 020). */
+async function transport(s: MailSettings): Promise<Transport> {
   let t = transports.get(s);
   if (!t) {
+    const { createTransport } = await import('nodemailer');
     t = createTransport({
       url: s.url,
       connectionTimeout: 15_000,
@@ -25,7 +27,7 @@ function transport(s: MailSettings): Transport {
 export type OutgoingMail = { to: string; subject: string; text: string };
 
 export async function sendMail(s: MailSettings, m: OutgoingMail): Promise<void> {
-  await transport(s).sendMail({ from: s.from, to: m.to, subject: m.subject, text: m.text });
+  await (await transport(s)).sendMail({ from: s.from, to: m.to, subject: m.subject, text: m.text });
 }
 
 /**

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
 import { referralLetter } from '../../app/letters/referral-letter.ts';
 import { uuid } from '../../domain/schemas.ts';
+import { occasional } from '../../occasional/pool.ts';
 import { type AppEnv, authed } from '../context.ts';
-import { referralLetterPdf } from '../letters/referral-letter.ts';
 import { op } from '../openapi.ts';
 
 const RefId = z.object({ id: uuid });
@@ -26,16 +26,20 @@ export function letterRoutes(
     },
     async (c, { params }) => {
       const l = await referralLetter(authed(c, svc), (params as { id: string }).id);
-      const pdf = await referralLetterPdf(l.referral, {
-        issuedAt: l.issuedAt,
-        fromOrgAddress: l.fromOrgAddress,
-        cityName: l.cityName,
-        signerName: l.signerName,
-        archiveNote: l.archiveNote,
-        publicUrl: opts.publicUrl ?? null,
+      // rendered in the occasional worker: pdfkit and the fonts leave memory with it (decision 020)
+      const pdf = await occasional('referralLetterPdf', {
+        referral: l.referral,
+        opts: {
+          issuedAt: l.issuedAt,
+          fromOrgAddress: l.fromOrgAddress,
+          cityName: l.cityName,
+          signerName: l.signerName,
+          archiveNote: l.archiveNote,
+          publicUrl: opts.publicUrl ?? null,
+        },
       });
       const name = `surat-rujukan-${l.referral.number.replace(/\//g, '-')}.pdf`;
-      return new Response(new Uint8Array(pdf), {
+      return new Response(pdf, {
         headers: {
           'content-type': 'application/pdf',
           'content-disposition': `attachment; filename="${name}"`,

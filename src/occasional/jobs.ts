@@ -1,0 +1,22 @@
+/**
+ * The work done in the occasional worker (decision 020): rare, and heavy only in the libraries it
+ * needs — the password-strength dictionaries (zxcvbn), the PDF and font code of the referral
+ * letter (pdfkit, fontkit, Noto fonts), the QR code of a two-factor enrolment. Loaded in the
+ * server's own heap they would stay there for good; in the worker they go when it ends.
+ */
+import QRCode from 'qrcode';
+import type { ReferralDto } from '../domain/dto.ts';
+import { passwordProblem } from '../domain/password.ts';
+import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
+
+export const JOBS = {
+  passwordProblem: (a: { password: string; userInputs: string[] }) =>
+    passwordProblem(a.password, a.userInputs),
+  referralLetterPdf: async (a: { referral: ReferralDto; opts: LetterOptions }) =>
+    new Uint8Array(await referralLetterPdf(a.referral, a.opts)),
+  qrSvg: (a: { text: string }) =>
+    QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+};
+
+export type Jobs = typeof JOBS;
+export type JobName = keyof Jobs;
