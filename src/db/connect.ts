@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
-import { ConnectionGate, FairPGliteDialect, type GateLimits } from './fair-gate.ts';
+import { ConnectionGate, DbBusyError, FairPGliteDialect, type GateLimits } from './fair-gate.ts';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -19,6 +19,9 @@ export type Tx = Kysely<Database> | Transaction<Database>;
 export async function ping(db: Tx): Promise<void> {
   await sql`SELECT 1`.execute(db);
 }
+
+/** PostgreSQL: how long a request waits for a pooled connection before it is refused as busy. */
+export const PG_POOL_WAIT_MS = 5_000;
 
 export type Db = {
   kind: DbKind;
@@ -50,9 +53,24 @@ export async function connect(opts: {
   lock?: DataDirLock;
   /** the embedded engine's gate limits (tests make them small) */
   gateLimits?: GateLimits;
+  /** PostgreSQL: connections, and how long a request waits for one before it is refused */
+  pool?: { max?: number; waitMs?: number };
 }): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.pool?.max ?? 10,
+      connectionTimeoutMillis: opts.pool?.waitMs ?? PG_POOL_WAIT_MS,
+    });
+    // a request that gets no connection within the bound is refused (503 + Retry-After), not
+    // queued for tens of seconds behind the others (decision 018)
+    const take = pool.connect.bind(pool) as (cb?: unknown) => Promise<pg.PoolClient> | undefined;
+    (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
+      if (cb) return take(cb); // pool.query's own use, with a callback
+      return (take() as Promise<pg.PoolClient>).catch((e: Error) => {
+        throw /timeout exceeded when trying to connect/i.test(e.message) ? new DbBusyError() : e;
+      });
+    };
     pool.on('error', () => {
       /* idle client errors surface on the next query */
     });

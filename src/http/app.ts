@@ -16,7 +16,7 @@ import { resolveSession } from '../app/resolve-session.ts';
 import { ping } from '../db/connect.ts';
 import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
-import { portalRoutes } from '../portal/index.ts';
+import { portalRoutes, retryAfterSeconds } from '../portal/index.ts';
 import { admission } from './admission.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
@@ -106,7 +106,11 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   app.onError(async (err, c) => {
     // refused at the database's door: nothing ran, nothing to audit (admission answers 503)
-    if (err instanceof DbBusyError) return errorResponse(c, 'SERVER_BUSY');
+    if (err instanceof DbBusyError) {
+      const r = errorResponse(c, 'SERVER_BUSY');
+      r.headers.set('retry-after', String(retryAfterSeconds(svc.conn.gate)));
+      return r;
+    }
     if (err instanceof AppError) {
       if (err.audit) {
         const a = err.audit;

@@ -78,6 +78,8 @@ export async function createHarness(
     mail?: MailSettings;
     /** the embedded database's gate limits (src/db/fair-gate.ts); default: out of the way */
     gateLimits?: GateLimits;
+    /** PostgreSQL's pool (connections, wait bound); default: as the server runs */
+    pool?: { max?: number; waitMs?: number };
   } = {},
 ): Promise<Harness> {
   let conn: Db;
@@ -87,7 +89,7 @@ export async function createHarness(
     const d = await newPgDatabase(process.env.TEST_DATABASE_URL!);
     drop = d.drop;
     databaseUrl = d.url;
-    conn = await connect({ databaseUrl: d.url });
+    conn = await connect({ databaseUrl: d.url, ...(opts.pool ? { pool: opts.pool } : {}) });
   } else {
     // functional tests (bursts of a hundred requests on a loaded CI machine) must not meet the
     // overload bound; test/integration/busy.test.ts passes small limits to test it

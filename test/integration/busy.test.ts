@@ -227,3 +227,50 @@ describe.each(ENGINES)('a burst of 60 signed-in requests on %s', (engine) => {
     expect(answers.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
   });
 });
+
+describe('PostgreSQL’s pool', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness('postgres', { pool: { max: 2, waitMs: 500 } });
+  });
+  afterAll(() => h?.close());
+
+  it('refuses a request that gets no connection within the wait bound: 503 + Retry-After, nothing written', async () => {
+    const m = await h.as('manajer@lebak.demo');
+    const count = async (table: 'intake' | 'audit_event') =>
+      Number(
+        (
+          await h.svc.conn.db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const intake = await count('intake');
+    const audited = await count('audit_event');
+    // both connections held by transactions outside any request
+    const a = holdDatabase(h);
+    const b = holdDatabase(h);
+    await Promise.all([a.isHeld, b.isHeld]);
+    const t = performance.now();
+    const r = await m.get('/api/v1/cases?pageSize=20');
+    expect(performance.now() - t).toBeLessThan(5_000);
+    expect(r.status).toBe(503);
+    expect(r.body.error.code).toBe('SERVER_BUSY');
+    expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // the public form says the report was not sent, with the emergency numbers
+    const page = await h.app.request('/lapor', {
+      method: 'POST',
+      body: report(1),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).not.toBeNull();
+    expect(await page.text()).toContain('SAPA 129');
+    await Promise.all([a.release(), b.release()]);
+    expect(await count('intake')).toBe(intake);
+    expect(await count('audit_event')).toBe(audited);
+    // once free, the same requests are served
+    expect((await m.get('/api/v1/cases?pageSize=20')).status).toBe(200);
+  });
+});
