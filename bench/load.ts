@@ -66,7 +66,9 @@ export function startCommand(): { env: Record<string, string>; args: string[] } 
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const m = /((?:\b[A-Z_]+=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)src\/server\.ts/.exec(pkg.scripts.start ?? '');
+  const m = /((?:\b[A-Z_]+=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)src\/server\.ts/.exec(
+    pkg.scripts.start ?? '',
+  );
   const env = Object.fromEntries(
     (m?.[1] ?? '')
       .split(' ')
