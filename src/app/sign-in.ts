@@ -11,6 +11,7 @@ import { claimTotpStep, consumeRecoveryCode, findUserByEmail, insertSession } fr
 import { loginDelayMs, SESSION_ABSOLUTE_MS } from '../domain/auth-rules.ts';
 import { AppError } from '../domain/errors.ts';
 import { type Role, requiresMfa } from '../domain/policy.ts';
+import { recordRejection } from './audit/record-rejection.ts';
 import { audit, type Ctx } from './context.ts';
 import { giveBackGuesses, guessCounters, reserveGuesses } from './guess-counter.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
@@ -42,13 +43,9 @@ export async function signIn(
 
   const reserved = await reserveGuesses(ctx, counters);
   if (!reserved.allowed) {
-    await audit({ ...ctx, actor: null }, db, {
-      action: 'auth.login',
-      entity: 'user',
-      entityId: null,
-      outcome: 'denied',
-      detail: { reason: 'locked' },
-    });
+    // refused before anything was checked: counted per source and minute, one audit row per
+    // group, so a flood of guesses cannot fill the log (issue 9 §9)
+    recordRejection(ctx, { action: 'auth.login', entity: 'user', reason: 'locked' });
     throw new AppError('ACCOUNT_LOCKED');
   }
   await ctx.sleep(loginDelayMs(reserved.before));
@@ -56,7 +53,9 @@ export async function signIn(
   const user = await findUserByEmail(db, input.email);
   if (!user) {
     await verifyAgainstDummy(input.password);
-    throw await fail('INVALID_CREDENTIALS', null, 'unknown_email');
+    // no account to attribute it to: counted with the other rejections of its source and minute
+    recordRejection(ctx, { action: 'auth.login', entity: 'user', reason: 'unknown_email' });
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (!(await verifyPassword(user.password_hash, input.password)))
     throw await fail('INVALID_CREDENTIALS', user.id, 'wrong_password');

@@ -15,7 +15,13 @@ export class MigrationError extends Error {}
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export async function migrate(conn: Db): Promise<MigrationResult> {
-  await conn.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+  // created only where it is missing: a server connected as a role that owns nothing (and may
+  // not create tables) starts once the owner has run the migrations (docs/security.md)
+  const has = await sql<{ t: string | null }>`SELECT to_regclass('schema_migration')::text AS t`.execute(
+    conn.db,
+  );
+  if (!has.rows[0]?.t)
+    await conn.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const files = readdirSync(DIR)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))

@@ -20,6 +20,7 @@ import { flushRejections } from '../../src/app/audit/record-rejection.ts';
 import { sendDailyAuditHead } from '../../src/app/audit/send-audit-head.ts';
 import { startAuditChainer } from '../../src/app/audit/start-chainer.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import { openServices } from '../../src/app/boot.ts';
 import { checkReport } from '../../src/app/intake/report-status.ts';
 import { drawFollowUpCode } from '../../src/app/intake/shared.ts';
 import { runDueJobs } from '../../src/app/jobs/worker.ts';
@@ -30,8 +31,16 @@ import type { AppError } from '../../src/domain/errors.ts';
 import { RATE_LIMITS } from '../../src/domain/intake.ts';
 import { REJECTIONS_PER_SOURCE_PER_WINDOW } from '../../src/domain/rejections.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLogger } from '../../src/logger.ts';
 import { asDatabaseHolder } from '../helpers/audit.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type Client,
+  createHarness,
+  DEMO_PASSWORD,
+  ENGINES,
+  type Harness,
+  openFullCase,
+} from '../helpers/harness.ts';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
 
 const run = promisify(execFile);
@@ -142,7 +151,7 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
         docs,
       )![1]!;
       const role = `simpul_app_${randomBytes(4).toString('hex')}`;
-      await sql.raw(`CREATE ROLE ${role} NOLOGIN`).execute(db);
+      await sql.raw(`CREATE ROLE ${role} LOGIN`).execute(db);
       try {
         await sql.raw(setup.replaceAll('simpul_app', role)).execute(db);
         const asApp = <T>(q: string) =>
@@ -167,6 +176,28 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
            INSERT INTO audit_pending (event_id) SELECT id FROM e RETURNING event_id`,
         );
         expect(ins.rows).toHaveLength(1);
+
+        // and the server starts as that role (migrations already applied by the owner) and signs in
+        const url = new URL(h.databaseUrl!);
+        url.username = role;
+        const cfg = loadConfig({
+          DATABASE_URL: url.toString(),
+          SIMPUL_ENCRYPTION_KEY: h.key.toString('base64'),
+          SIMPUL_REGIONS: '36',
+          SIMPUL_DEMO: '0',
+        });
+        const svc = await openServices(cfg, createLogger('silent'));
+        try {
+          const app = createApp(svc, { sleep: async () => {}, clientIp: () => '127.0.0.9' });
+          const r = await app.request('/api/v1/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
+            body: JSON.stringify({ email: 'manajer@lebak.demo', password: DEMO_PASSWORD }),
+          });
+          expect(r.status).toBe(200);
+        } finally {
+          await svc.conn.close();
+        }
       } finally {
         await sql.raw(`DROP OWNED BY ${role}; DROP ROLE ${role}`).execute(db);
       }

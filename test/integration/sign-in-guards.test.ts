@@ -6,6 +6,7 @@
  */
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushRejections } from '../../src/app/audit/record-rejection.ts';
 import { pruneExpired } from '../../src/app/jobs/scans.ts';
 import { ERRORS } from '../../src/domain/errors.ts';
 import {
@@ -321,6 +322,44 @@ describe.each(ENGINES)('guesses sent at once on %s', (engine) => {
       (r) => (r.detail as { reason?: string } | null)?.reason === 'wrong_password',
     );
     expect(wrongOnes.length).toBe(2);
+  });
+
+  it('a flood of sign-ins for unknown e-mails and a locked account writes a few counted rows, not one each', async () => {
+    const a = await newAccount();
+    advance(61_000);
+    await flushRejections(h.svc);
+    const rows = () =>
+      h.svc.conn.db
+        .selectFrom('audit_event')
+        .select(['ip', 'outcome', 'entity_id', 'detail'])
+        .where('action', '=', 'auth.login')
+        .orderBy('id')
+        .execute();
+    const before = (await rows()).length;
+    const ip = '10.9.11.1';
+    for (let i = 0; i < 5; i++) await login({ email: a.email, password: wrong(i) }, ip);
+    const burst = await Promise.all([
+      ...Array.from({ length: 100 }, (_, i) =>
+        login({ email: `tidak.ada.${i}@uji.simpul.test`, password: wrong(i) }, ip),
+      ),
+      ...Array.from({ length: 100 }, (_, i) => login({ email: a.email, password: wrong(i) }, ip)),
+    ]);
+    expect(burst.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    // the five checked guesses on a real account are rows of their own (the account's history)
+    const during = (await rows()).slice(before);
+    expect(during.filter((r) => r.entity_id === a.id)).toHaveLength(5);
+    expect(during).toHaveLength(5);
+    // the rest are counted, and written as one row per reason when the minute is over
+    advance(61_000);
+    await flushRejections(h.svc);
+    const counted = (await rows()).slice(before + 5);
+    expect(counted.length).toBeLessThanOrEqual(2);
+    expect(counted.every((r) => r.outcome === 'denied' && /^src:/.test(r.ip ?? ''))).toBe(true);
+    const total = counted.reduce((n, r) => n + Number((r.detail as { count: number }).count), 0);
+    expect(total).toBe(200);
+    expect(new Set(counted.map((r) => (r.detail as { reason: string }).reason))).toEqual(
+      new Set(['unknown_email', 'locked']),
+    );
   });
 
   it('forgets guess counters two days after their last failure, never one whose lock still runs', async () => {
