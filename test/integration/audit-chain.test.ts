@@ -384,6 +384,56 @@ describe.each(ENGINES)('keyed audit chain on %s', (engine) => {
   });
 });
 
+describe.each(ENGINES)('a cut of the rows chained since the last checkpoint on %s', (engine) => {
+  let h: Harness;
+  let m: Client;
+  let caseId: string;
+  let anchorDir: string;
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    m = await h.as('manajer@lebak.demo');
+    ({ id: caseId } = await openFullCase(m));
+    anchorDir = mkdtempSync(join(tmpdir(), 'simpul-anchor-'));
+  });
+  afterAll(async () => {
+    await h?.close();
+    rmSync(anchorDir, { recursive: true, force: true });
+  });
+
+  it('is written outside the database as soon as the running chainer sees it, so verify and a restart still find it', async () => {
+    const svc = { ...h.svc, auditAnchorDir: anchorDir };
+    const anchored = await chainAudit(svc, { checkpoint: 'now' });
+    // more rows, chained between checkpoints (the next one is not due yet)
+    for (let i = 0; i < 6; i++) await m.get(`/api/v1/cases/${caseId}`);
+    const head = (await chainAudit(svc, { checkpoint: 'due' })).head!;
+    expect(head.seq).toBeGreaterThan(anchored.head!.seq + 3);
+    const lines = () => readFileSync(anchorFile(anchorDir, h.svc.keys), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines().at(-1)!)).toMatchObject({ seq: anchored.head!.seq });
+
+    // the newest three rows cut, with their places, by someone holding the database (not the key)
+    await asDatabaseHolder(h.svc.conn.db, async (trx) => {
+      const from = head.seq - 2;
+      await sql`DELETE FROM audit_event WHERE id IN (SELECT event_id FROM audit_chain WHERE seq >= ${from}::bigint)`.execute(
+        trx,
+      );
+      await sql`DELETE FROM audit_chain WHERE seq >= ${from}::bigint`.execute(trx);
+    });
+    // the last checkpoint is older than the cut: it alone would not show it
+    const r = await chainAudit(svc);
+    expect(r.refused).toMatch(/already chained/);
+    // … but the running chainer wrote what it knew at once
+    expect(JSON.parse(lines().at(-1)!)).toMatchObject({ seq: head.seq, mac: head.mac });
+
+    // the server stops (a kill: no shutdown checkpoint) and starts again
+    forgetChainState(h.svc);
+    expect(await verifyAudit(svc)).toMatchObject({
+      ok: false,
+      problem: { kind: 'truncated', seq: head.seq },
+    });
+    expect((await chainAudit(svc)).refused).toMatch(/already chained/);
+  });
+});
+
 describe.each(ENGINES)('the chainer in two processes at once on %s', (engine) => {
   let h: Harness;
   beforeAll(async () => {

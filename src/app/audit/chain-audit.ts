@@ -33,7 +33,7 @@ import { appendCheckpoint, latestCheckpoint, readCheckpoints } from './anchor-fi
 
 type ChainState = {
   /** the newest head this process chained, read or anchored: the chain must still hold it */
-  known?: ChainHead;
+  known?: ChainHead & { eventId?: string };
   /** the last checkpoint written or read: its place and when */
   anchored?: { seq: number; at: number };
   loaded: boolean;
@@ -53,7 +53,7 @@ function stateOf(svc: Services): ChainState {
     if (svc.auditAnchorDir) {
       const last = latestCheckpoint(readCheckpoints(svc.auditAnchorDir, svc.keys).checkpoints);
       if (last) {
-        s.known = { seq: last.seq, mac: last.mac };
+        s.known = { seq: last.seq, mac: last.mac, eventId: last.eventId };
         s.anchored = { seq: last.seq, at: Date.parse(last.at) };
       }
     }
@@ -89,7 +89,7 @@ export type ChainResult = {
 type Batch =
   | { kind: 'busy' }
   | { kind: 'refused'; why: string }
-  | { kind: 'done'; placed: number; head: ChainHead | null; more: boolean };
+  | { kind: 'done'; placed: number; head: (ChainHead & { eventId?: string }) | null; more: boolean };
 
 /** Chains every committed row not chained yet; writes a checkpoint when one is due. */
 export async function chainAudit(
@@ -114,6 +114,7 @@ export async function chainAudit(
         mac = svc.keys.auditMac(mac, chainBody(seq, r));
         return { id: r.id, seq, mac };
       });
+      const last = links.at(-1);
       // a row deleted before it got its place: its marker is the only trace, so the chain gets a
       // row saying so (placed in the next batch) before the marker goes
       if (missing.length > 0) {
@@ -139,7 +140,7 @@ export async function chainAudit(
       return {
         kind: 'done',
         placed,
-        head: links.length > 0 ? { seq, mac } : (head ?? null),
+        head: last ? { seq, mac, eventId: String(last.id) } : (head ?? null),
         // a full batch, or the trace of missing rows just written: go on
         more: rows.length + missing.length === CHAIN_BATCH || missing.length > 0,
       };
@@ -167,10 +168,25 @@ export async function chainAudit(
         'RANTAI AUDIT: tidak diperpanjang, jalankan `simpul audit verify` / audit chain not extended: run `simpul audit verify`',
       );
     st.alarm = refused;
+    // what this process knew is written outside the database at once, so the cut stays visible
+    // to `audit verify` and to the next start even if this process ends before a checkpoint
+    // (issue 9 review: a cut of the newest rows since the last checkpoint, then a restart, was
+    // otherwise forgotten)
+    const known = st.known;
+    if (svc.auditAnchorDir && known && known.seq > (st.anchored?.seq ?? 0)) {
+      const now = svc.clock().getTime();
+      appendCheckpoint(svc.auditAnchorDir, svc.keys, {
+        seq: known.seq,
+        mac: known.mac,
+        eventId: known.eventId ?? '',
+        at: new Date(now).toISOString(),
+      });
+      st.anchored = { seq: known.seq, at: now };
+    }
     return { chained, head: current ? { seq: current.seq, mac: current.mac } : null, busy, refused };
   }
   st.alarm = undefined;
-  if (current) st.known = { seq: current.seq, mac: current.mac };
+  if (current) st.known = { seq: current.seq, mac: current.mac, eventId: current.eventId };
 
   const mode = opts.checkpoint ?? 'due';
   if (svc.auditAnchorDir && current && mode !== 'never' && current.seq !== st.anchored?.seq) {
