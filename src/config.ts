@@ -2,8 +2,10 @@
  * Configuration, read once at boot and validated. A wrong or missing value stops the process
  * with one sentence naming the variable.
  */
+
+import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { NO_PROXY, parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 
@@ -178,12 +180,29 @@ export class ConfigError extends Error {}
 function auditAnchorDir(dataDir: string, configured: string | undefined): string {
   const data = resolve(dataDir);
   const dir = configured ? resolve(configured) : `${data.replace(/[\\/]+$/, '')}-audit-anchor`;
-  const rel = relative(data, dir);
+  // compared as the file system resolves them: a symbolic link into DATA_DIR is inside it
+  const rel = relative(realPath(data), realPath(dir));
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
     throw new ConfigError(
       `Configuration error: SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR (${data}): checkpoints of the audit log must not travel with a copy of the data.`,
     );
   return dir;
+}
+
+/** The path with every symbolic link of its existing part resolved (the rest kept as written). */
+function realPath(p: string): string {
+  const missing: string[] = [];
+  let at = p;
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const up = dirname(at);
+      if (up === at) return p;
+      missing.push(basename(at));
+      at = up;
+    }
+  }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -7,7 +7,15 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -718,6 +726,22 @@ describe('the audit anchor folder', () => {
       expect(() => loadConfig({ DATA_DIR: '/srv/simpul/data', SIMPUL_AUDIT_ANCHOR_DIR: inside })).toThrow(
         /SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR/,
       );
+    // nor through a symbolic link that leads into it
+    const root = mkdtempSync(join(tmpdir(), 'simpul-anchor-link-'));
+    try {
+      mkdirSync(join(root, 'data', 'anchor'), { recursive: true });
+      symlinkSync(join(root, 'data', 'anchor'), join(root, 'link'));
+      for (const inside of [join(root, 'link'), join(root, 'link', 'deeper')])
+        expect(() => loadConfig({ DATA_DIR: join(root, 'data'), SIMPUL_AUDIT_ANCHOR_DIR: inside })).toThrow(
+          /SIMPUL_AUDIT_ANCHOR_DIR must be outside DATA_DIR/,
+        );
+      expect(
+        loadConfig({ DATA_DIR: join(root, 'data'), SIMPUL_AUDIT_ANCHOR_DIR: join(root, 'anchor') })
+          .auditAnchorDir,
+      ).toBe(join(root, 'anchor'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
