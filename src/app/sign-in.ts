@@ -54,7 +54,12 @@ export async function signIn(
   if (!user) {
     await verifyAgainstDummy(input.password);
     // no account to attribute it to: counted with the other rejections of its source and minute
-    recordRejection(ctx, { action: 'auth.login', entity: 'user', reason: 'unknown_email' });
+    recordRejection(ctx, {
+      action: 'auth.login',
+      entity: 'user',
+      reason: 'unknown_email',
+      outcome: 'failed',
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!(await verifyPassword(user.password_hash, input.password)))

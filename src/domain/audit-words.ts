@@ -385,6 +385,23 @@ export function auditWords(e: AuditFacts): Label {
   const base = baseWords(e);
   if (e.outcome === 'ok') return base;
   if (e.action === 'auth.login') {
+    // counted per source and minute (refused before any check, or an e-mail without an account)
+    const n = e.detail?.count;
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0 && e.detail?.from) {
+      const times = { id: `${n}× dalam satu menit`, en: `${n}× in one minute` };
+      const many = e.detail.otherSources
+        ? { id: ', dari banyak alamat', en: ', from many addresses' }
+        : { id: '', en: '' };
+      if (e.detail.reason === 'unknown_email')
+        return {
+          id: `gagal masuk: e-mail tidak terdaftar (${times.id}${many.id})`,
+          en: `failed to sign in: unknown e-mail (${times.en}${many.en})`,
+        };
+      return {
+        id: `masuk ditolak: akun atau alamat terkunci (${times.id}${many.id})`,
+        en: `sign-in refused: account or address locked (${times.en}${many.en})`,
+      };
+    }
     // answered to the person as a wrong password (docs/security.md); the auditor learns why
     if (e.outcome === 'failed' && e.detail?.reason === 'disabled')
       return { id: 'gagal masuk (akun nonaktif)', en: 'failed to sign in (account disabled)' };

@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAuditLog } from '../../src/app/admin/export-audit-log.ts';
+import { flushRejections } from '../../src/app/audit/record-rejection.ts';
 import type { AuthedCtx } from '../../src/app/context.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { localDate, localDayStart } from '../../src/domain/time.ts';
@@ -311,11 +312,14 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
         password: 'Salah-Sekali-123',
       });
       expect(r.status).toBe(401);
+      // counted per source and minute: shown once the minute is over, with the count
+      h.now.value = new Date(h.now.value.getTime() + 61_000);
+      await flushRejections(h.svc);
       const failed = await auditList('category=masuk&outcome=failed');
       const e = failed.find((x) => x.actorId === null);
       expect(e).toMatchObject({
         actor: { id: 'Tanpa akun (publik atau belum masuk)' },
-        words: { id: 'gagal masuk (e-mail, kata sandi atau kode salah)' },
+        words: { id: 'gagal masuk: e-mail tidak terdaftar (1× dalam satu menit)' },
       });
       const one = await auditor.get('/api/v1/audit?category=masuk&pageSize=1');
       expect(one.body.items.length).toBe(1);

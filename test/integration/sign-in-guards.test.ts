@@ -354,7 +354,10 @@ describe.each(ENGINES)('guesses sent at once on %s', (engine) => {
     await flushRejections(h.svc);
     const counted = (await rows()).slice(before + 5);
     expect(counted.length).toBeLessThanOrEqual(2);
-    expect(counted.every((r) => r.outcome === 'denied' && /^src:/.test(r.ip ?? ''))).toBe(true);
+    expect(counted.every((r) => /^src:/.test(r.ip ?? '') && r.entity_id === null)).toBe(true);
+    expect(
+      Object.fromEntries(counted.map((r) => [(r.detail as { reason: string }).reason, r.outcome])),
+    ).toEqual({ unknown_email: 'failed', locked: 'denied' });
     const total = counted.reduce((n, r) => n + Number((r.detail as { count: number }).count), 0);
     expect(total).toBe(200);
     expect(new Set(counted.map((r) => (r.detail as { reason: string }).reason))).toEqual(

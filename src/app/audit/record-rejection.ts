@@ -25,6 +25,8 @@ type Group = {
   /** keyed hash of the address; OTHERS for the group of further sources; null without an address */
   source: string | null;
   window: number;
+  /** 'denied' (refused before any check) or 'failed' (checked and wrong); one per reason */
+  outcome?: 'denied' | 'failed';
   count: number;
   firstAt: number;
   lastAt: number;
@@ -116,7 +118,10 @@ export function rejectionSlot(ctx: Ctx, r: { action: string; entity: string }): 
 }
 
 /** Counts one rejected request; nothing is written until its minute is over. */
-export function recordRejection(ctx: Ctx, r: { action: string; entity: string; reason: string }): void {
+export function recordRejection(
+  ctx: Ctx,
+  r: { action: string; entity: string; reason: string; outcome?: 'denied' | 'failed' },
+): void {
   const store = storeOf(ctx);
   const at = ctx.clock().getTime();
   const window = rejectionWindow(new Date(at));
@@ -152,7 +157,7 @@ export async function flushRejections(svc: Services, opts: { all?: boolean } = {
         ip: g.source === OTHERS ? null : g.source,
         userAgent: null,
         requestId: null,
-        outcome: 'denied' as const,
+        outcome: g.outcome ?? ('denied' as const),
         detail: {
           reason: g.reason,
           count: g.count,
