@@ -119,6 +119,23 @@ describe('the staff app’s service worker', () => {
         // the worker was there all along: the page is in its scope and under its control
         expect(await controlled(page), `${path}: controlled by the service worker`).toBe(true);
       });
+    await step(
+      'typed with capitals (/Lapor, /LAPOR/status): the public page, not the staff app',
+      async () => {
+        for (const [typed, path, heading] of [
+          ['/Lapor', '/lapor', 'Lapor kekerasan'],
+          ['/LAPOR/status', '/lapor/status', 'Cek laporan'],
+          ['/Layanan?prov=36', '/layanan', 'Tempat layanan'],
+        ] as const) {
+          const res = await page.goto(typed);
+          expect(res?.status(), `${typed}: status`).toBe(200);
+          expect(new URL(page.url()).pathname, typed).toBe(path);
+          await see(page, page.getByRole('heading', { name: heading, level: 1 }), `the public page ${path}`);
+          await notSee(page, page.getByRole('heading', { name: 'Masuk ke Simpul' }), 'the staff sign-in');
+          await notSee(page, page.getByRole('navigation', { name: 'Menu utama' }), 'the staff menu');
+        }
+      },
+    );
     await step('the report form itself', async () => {
       await page.goto('/lapor');
       await see(

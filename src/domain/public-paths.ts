@@ -21,9 +21,24 @@ export function isPublicPage(path: string): boolean {
 }
 
 /**
+ * The same path with a public page's first segment in lower case (`/Lapor/terkirim/AbC` →
+ * `/lapor/terkirim/AbC`; the rest, e.g. a token, is kept), or null when it is not one or already
+ * is. An address typed or autocorrected with capitals must reach the public page, never the staff
+ * app.
+ */
+export function publicPageCased(path: string): string | null {
+  const m = /^(\/[^/]*)(.*)$/.exec(path);
+  if (!m) return null;
+  const first = m[1]!.toLowerCase();
+  if (first === m[1] || !(PUBLIC_PAGE_PREFIXES as readonly string[]).includes(first)) return null;
+  return `${first}${m[2]}`;
+}
+
+/**
  * Patterns for the service worker's navigation fallback denylist. Workbox tests them against
  * the path AND the query string (`/lapor?lang=en`), so a prefix ends at `/`, `?` or the end.
  */
 export function serverOnlyPatterns(): RegExp[] {
-  return SERVER_ONLY_PREFIXES.map((p) => new RegExp(`^${p.replaceAll('/', '\\/')}(?:[/?]|$)`));
+  // in any case: /Lapor is the server's too (it sends it on to /lapor)
+  return SERVER_ONLY_PREFIXES.map((p) => new RegExp(`^${p.replaceAll('/', '\\/')}(?:[/?]|$)`, 'i'));
 }

@@ -16,6 +16,7 @@ import { resolveSession } from '../app/resolve-session.ts';
 import { ping } from '../db/connect.ts';
 import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
+import { publicPageCased } from '../domain/public-paths.ts';
 import { portalRoutes, retryAfterSeconds } from '../portal/index.ts';
 import { admission } from './admission.ts';
 import { adminRoutes } from './api/admin.routes.ts';
@@ -100,6 +101,13 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // a NUL in the path or query string: 400 before any route (src/http/nul-guard.ts)
   app.use('*', refuseNulInUrl);
+  // /Lapor, /LAPOR/status…: to the public page, never the staff app (308 keeps a POST a POST)
+  app.use('*', async (c, next) => {
+    const cased = publicPageCased(c.req.path);
+    if (!cased) return next();
+    const u = new URL(c.req.url);
+    return c.redirect(`${cased}${u.search}`, 308);
+  });
   // the embedded database's fair, bounded queue (decision 018); after the headers middleware, so
   // a refused request still gets its request id and security headers
   app.use('*', admission(svc, { quickExitUrl: opts.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL }));

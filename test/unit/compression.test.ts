@@ -6,7 +6,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { isPublicPage, serverOnlyPatterns } from '../../src/domain/public-paths.ts';
+import { isPublicPage, publicPageCased, serverOnlyPatterns } from '../../src/domain/public-paths.ts';
 import { compression, negotiateEncoding } from '../../src/http/compression.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 
@@ -140,5 +140,15 @@ describe('paths the staff app does not own', () => {
       expect(denied(s), s).toBe(true);
     for (const s of ['/', '/masuk?next=%2Fkasus', '/kasus/1', '/laporan', '/pengaduan'])
       expect(denied(s), s).toBe(false);
+    // typed with capitals they are still the server's (it sends them on to the lower-case page)
+    for (const s of ['/Lapor', '/LAPOR/status', '/Layanan?prov=36']) expect(denied(s), s).toBe(true);
+  });
+
+  it('gives the lower-case public page for one typed with capitals, keeping the rest as typed', () => {
+    expect(publicPageCased('/Lapor')).toBe('/lapor');
+    expect(publicPageCased('/LAPOR/terkirim/AbC-x')).toBe('/lapor/terkirim/AbC-x');
+    expect(publicPageCased('/lapor')).toBeNull();
+    expect(publicPageCased('/Kasus/1')).toBeNull();
+    expect(publicPageCased('/Laporan')).toBeNull();
   });
 });
