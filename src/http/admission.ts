@@ -25,8 +25,11 @@ export function admission(svc: Services, opts: { quickExitUrl: string }): Middle
     const path = c.req.path;
     if (!gate || !(underPrefix(path, '/api') || underPrefix(path, '/webhooks') || isPublicPage(path)))
       return next();
-    // a reporter's words (the report, an answer on the status page) go before staff work
-    const urgent = c.req.method === 'POST' && underPrefix(path, '/lapor');
+    // a reporter's words (the report, an answer on the status page) and the receipt of a report
+    // just sent go before staff work
+    const urgent =
+      (c.req.method === 'POST' && underPrefix(path, '/lapor')) ||
+      (c.req.method === 'GET' && underPrefix(path, '/lapor/terkirim'));
     const turn = await gate.admit(urgent, async (t) => {
       await next();
       return t;

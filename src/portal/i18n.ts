@@ -132,6 +132,10 @@ const id = {
     'Saat ini terlalu banyak orang memakai Simpul. Coba lagi dalam beberapa detik. Jika Anda dalam bahaya sekarang, hubungi 112 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129).',
   busySubmitBody:
     'Saat ini terlalu banyak orang memakai Simpul, dan laporan Anda BELUM terkirim. Kirim lagi dalam beberapa detik. Jika Anda dalam bahaya sekarang, hubungi 112 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129).',
+  busyReceiptTitle: 'Laporan Anda sudah diterima',
+  busyReceiptBody:
+    'Laporan Anda sudah tersimpan, tetapi Simpul sedang sibuk sehingga kode laporan belum dapat ditampilkan. Jangan kirim ulang laporan: muat ulang halaman ini dalam beberapa detik untuk melihat kode dan kata sandinya. Jika Anda dalam bahaya sekarang, hubungi 112 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129).',
+  reloadPage: 'Muat ulang halaman ini',
   notFoundTitle: 'Halaman tidak ditemukan',
   back: 'Kembali ke formulir laporan',
   // /gabung: an organisation asks to join the referral network
@@ -288,6 +292,10 @@ const en: Catalogue = {
     'Too many people are using Simpul right now. Try again in a few seconds. If you are in danger now, call 112 or SAPA 129 (phone 129, WhatsApp 08111-129-129).',
   busySubmitBody:
     'Too many people are using Simpul right now, and your report has NOT been sent. Send it again in a few seconds. If you are in danger now, call 112 or SAPA 129 (phone 129, WhatsApp 08111-129-129).',
+  busyReceiptTitle: 'Your report has been received',
+  busyReceiptBody:
+    'Your report has been saved, but Simpul is busy and cannot show its code yet. Do not send the report again: reload this page in a few seconds to see the code and its secret. If you are in danger now, call 112 or SAPA 129 (phone 129, WhatsApp 08111-129-129).',
+  reloadPage: 'Reload this page',
   notFoundTitle: 'Page not found',
   back: 'Back to the report form',
   titleJoin: 'Join the service network',

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { html } from 'hono/html';
 import type { Ctx, Services } from '../app/context.ts';
 import { openReceipt } from '../app/intake/open-receipt.ts';
 import { answerReport, checkReport, openStatusView } from '../app/intake/report-status.ts';
@@ -16,12 +17,12 @@ import { verifyLetter } from '../app/letters/verify-letter.ts';
 import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
 import { ReporterAddition } from '../domain/intake-schemas.ts';
-import { isPublicPage } from '../domain/public-paths.ts';
+import { isPublicPage, underPrefix } from '../domain/public-paths.ts';
 import { type AppEnv, meta } from '../http/context.ts';
 import { zodFieldCodes } from '../http/errors.ts';
 import { PORTAL_CSP } from './assets.ts';
 import { joinRoutes } from './join.ts';
-import { type Html, href, messagePage, type View, view } from './layout.ts';
+import { type Html, href, messagePage, page, type View, view } from './layout.ts';
 import { receivedPage, servicesPage, spentPage, statusPage } from './pages.ts';
 import {
   type Filled,
@@ -343,8 +344,15 @@ export async function busyPage(
   gate: { limits: { maxWaitMs: number } } | undefined,
 ): Promise<Response> {
   const v = view(c.req.query('lang'), c.req.query('judul'), quickExitUrl);
-  const text = c.req.method === 'POST' ? v.t.busySubmitBody : v.t.busyBody;
-  return new Response(String(await messagePage(v, v.t.busyTitle, text)), {
+  // the one-time receipt: the report is in (its POST was answered), only the code must wait
+  const receipt = c.req.method === 'GET' && underPrefix(c.req.path, '/lapor/terkirim');
+  const body = receipt
+    ? page(v, {
+        title: v.t.busyReceiptTitle,
+        body: html`<h1>${v.t.busyReceiptTitle}</h1><p>${v.t.busyReceiptBody}</p><p><a href="${href(v, c.req.path)}">${v.t.reloadPage}</a></p>`,
+      })
+    : messagePage(v, v.t.busyTitle, c.req.method === 'POST' ? v.t.busySubmitBody : v.t.busyBody);
+  return new Response(String(await body), {
     status: 503,
     headers: {
       'content-type': 'text/html; charset=UTF-8',

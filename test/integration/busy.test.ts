@@ -175,6 +175,51 @@ describe('the embedded database’s queue', () => {
     expect(await intakeCount(w)).toBe(reports); // told "not sent", and indeed not stored
     expect((await mw.get('/api/v1/cases?pageSize=5')).status).toBe(200);
   });
+
+  it('a report sent, then its receipt refused: the page says the report is in and to reload, never to send again', async () => {
+    const sent = await w.app.request('/lapor', {
+      method: 'POST',
+      body: report(3),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(sent.status).toBe(303);
+    const receipt = sent.headers.get('location')!;
+    expect(receipt).toMatch(/^\/lapor\/terkirim\//);
+    const db = holdDatabase(w);
+    await db.isHeld;
+    const busy = await w.app.request(receipt);
+    expect(busy.status).toBe(503);
+    const html = await busy.text();
+    expect(html).toContain('Laporan Anda sudah diterima');
+    expect(html).toContain('Jangan kirim ulang laporan');
+    expect(html).toContain(`href="${receipt}"`);
+    expect(html).not.toContain('BELUM terkirim');
+    await db.release();
+    // reloaded once the crowd has gone: the code, shown once
+    const shown = await w.app.request(receipt);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('Laporan Anda sudah diterima');
+  });
+
+  it('the receipt of a report just sent goes before staff work at a full door', async () => {
+    const sent = await h.app.request('/lapor', {
+      method: 'POST',
+      body: report(4),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const receipt = sent.headers.get('location')!;
+    const db = holdDatabase(h);
+    await db.isHeld;
+    // the door's staff room filled
+    const staff = settle(Array.from({ length: DOOR.maxRequests + 5 }, () => m.get('/api/v1/auth/me')));
+    await tick(50);
+    const shown = h.app.request(receipt);
+    await tick(50);
+    await db.release();
+    const answers = await staff;
+    expect(answers.some((r) => r.status === 503)).toBe(true);
+    expect((await shown).status).toBe(200);
+  });
 });
 
 describe('the door’s estimate of the work inside', () => {
