@@ -19,10 +19,15 @@ import type { Services, Tx } from './context.ts';
 
 export type GuessCounter = { key: string; limits: GuessLimits; account: boolean };
 
+/** The key of the guess counter of the account with `email`. */
+export function accountGuessKey(svc: Pick<Services, 'keys'>, email: string): string {
+  return `e:${svc.keys.blindIndex('login-email', email)}`;
+}
+
 /** The counters a guess about the account with `email`, sent from `ip`, counts on. */
 export function guessCounters(svc: Pick<Services, 'keys'>, email: string, ip: string | null): GuessCounter[] {
   const counters: GuessCounter[] = [
-    { key: `e:${svc.keys.blindIndex('login-email', email)}`, limits: ACCOUNT_LIMITS, account: true },
+    { key: accountGuessKey(svc, email), limits: ACCOUNT_LIMITS, account: true },
   ];
   if (ip)
     counters.push({

@@ -297,6 +297,10 @@ export async function pruneGuessCounters(db: Tx, before: Date, now: Date) {
   return Number(r.numDeletedRows);
 }
 
+export async function deleteGuessCounter(db: Tx, key: string) {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
 export async function saveGuessCounter(
   db: Tx,
   key: string,

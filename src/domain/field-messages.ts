@@ -97,6 +97,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'This role is only for UPTD PPA or Dinas PPPA staff. Partner staff use the partner-agency role.',
   ],
   org_inactive: ['Lembaga ini tidak aktif.', 'This organisation is not active.'],
+  own_account: [
+    'Kata sandi akun Anda sendiri tidak dapat disetel ulang di sini: gantilah di menu Akun dengan kata sandi saat ini, atau mintalah administrator lain.',
+    'You cannot reset your own password here: change it under Account with your current password, or ask another administrator.',
+  ],
   own_role: [
     'Anda tidak dapat mengubah peran akun Anda sendiri. Mintalah administrator lain.',
     'You cannot change your own role. Ask another administrator.',

@@ -4,7 +4,14 @@
  * same moment; a password reset or a role change tells the account's owner and the auditors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createHarness, ENGINES, type Harness, type Res } from '../helpers/harness.ts';
+import {
+  type Client,
+  createHarness,
+  DEMO_PASSWORD,
+  ENGINES,
+  type Harness,
+  type Res,
+} from '../helpers/harness.ts';
 
 type UserRow = { id: string; email: string; role: string; version: number; orgId: string };
 type OrgRow = { id: string; type: string; version: number };
@@ -248,6 +255,25 @@ describe.each(ENGINES)('account guards on %s', (engine) => {
     );
     expect(trail.status).toBe(200);
     expect(trail.body.items.map((e: { action: string }) => e.action)).toContain('user.reset_password');
+  });
+
+  it('a reset lifts the lock of earlier wrong passwords (the temporary one works at once); nobody resets their own', async () => {
+    const target = await user('pimpinan@lebak.demo');
+    const login = (password: string) =>
+      h.anon.req('POST', '/api/v1/auth/login', { email: 'pimpinan@lebak.demo', password }, {});
+    for (let i = 0; i < 5; i++) expect((await login(`Salah-Sekali-Lagi-${i}9`)).status).toBe(401);
+    expect((await login(DEMO_PASSWORD)).body.error.code).toBe('ACCOUNT_LOCKED');
+    const r = await dinas.post(`/api/v1/admin/users/${target.id}/reset-password`);
+    expect(r.status).toBe(200);
+    const signedIn = await login(r.body.temporaryPassword);
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+
+    const me = (await dinas.get('/api/v1/auth/me')).body.user.id as string;
+    const own = await dinas.post(`/api/v1/admin/users/${me}/reset-password`);
+    expect(own.status).toBe(403);
+    expect(own.body.error.fieldCodes).toEqual({ id: 'own_account' });
+    // still signed in, password unchanged
+    expect((await dinas.get('/api/v1/auth/me')).status).toBe(200);
   });
 
   it('a role change tells the account owner and the auditors', async () => {

@@ -8,6 +8,7 @@ import { getOrganisation, listUsers, userInSubtree } from '../../db/admin.reposi
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { lockOrganisationType } from '../../db/organisation.repository.ts';
 import {
+  deleteGuessCounter,
   findUserByEmail,
   insertUser,
   resetUserCredentials,
@@ -21,6 +22,7 @@ import { AppError } from '../../domain/errors.ts';
 import { canGrantRole, isWithin, mayChangeRoleOf, type Role, roleFitsOrg } from '../../domain/policy.ts';
 import { occasional } from '../../occasional/pool.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
+import { accountGuessKey } from '../guess-counter.ts';
 import { warnIfInboxEmptied } from '../intake/orphans.ts';
 import { notify } from '../notifications/notify.ts';
 import { hashPassword } from '../passwords.ts';
@@ -206,12 +208,21 @@ export async function resetPassword(ctx: AuthedCtx, id: string) {
   const db = ctx.conn.db;
   const u = await userInSubtree(db, root, id);
   if (!u || !canGrantRole(ctx.actor, u.role as Role)) throw new AppError('NOT_FOUND');
+  // one's own password is changed with the current one (and two-factor kept), never reset here
+  if (id === ctx.actor.userId)
+    throw new AppError(
+      'FORBIDDEN',
+      { id: 'own_account' },
+      { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'denied' },
+    );
   const password = temporaryPassword();
   const now = ctx.clock();
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await resetUserCredentials(trx, id, { passwordHash: hash, now });
     await revokeUserSessions(trx, id, now);
+    // a lock from earlier failures would refuse the temporary password too
+    await deleteGuessCounter(trx, accountGuessKey(ctx, u.email));
     await tellOwnerAndAuditors(ctx, trx, u, 'reset');
     await audit(ctx, trx, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'ok' });
   });

@@ -276,14 +276,16 @@ export default function Users() {
                 ) : (
                   <div class="row-actions">
                     <EditButton onClick={() => setMode(u.id)} aria={t('user.editAria', { name: u.name })} />
-                    <button
-                      type="button"
-                      onClick={() => resetPassword(u)}
-                      disabled={reset.busy}
-                      aria-label={t('user.resetAria', { name: u.name })}
-                    >
-                      {t('user.reset')}
-                    </button>
+                    {u.id !== actor.id && (
+                      <button
+                        type="button"
+                        onClick={() => resetPassword(u)}
+                        disabled={reset.busy}
+                        aria-label={t('user.resetAria', { name: u.name })}
+                      >
+                        {t('user.reset')}
+                      </button>
+                    )}
                   </div>
                 ),
             },
