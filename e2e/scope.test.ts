@@ -133,6 +133,42 @@ describe('scope and session', () => {
     });
   });
 
+  test('a signed-in officer reloading while the server is busy is told so, not sent to the sign-in page', async () => {
+    const { page } = await env.newPage();
+    await signIn(page, 'manajer@lebak.demo');
+    let refused = 0;
+    await page.route('**/api/v1/auth/me', async (route) => {
+      if (refused > 0) return route.continue();
+      refused++;
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '5' },
+        body: JSON.stringify({
+          error: {
+            code: 'SERVER_BUSY',
+            message:
+              'Simpul sedang melayani terlalu banyak permintaan. Tidak ada yang disimpan; coba lagi dalam beberapa detik.',
+          },
+        }),
+      });
+    });
+    await page.goto('/kasus');
+    await step('the busy message with "Coba lagi", not the sign-in page', async () => {
+      await see(
+        page,
+        page.getByRole('alert').filter({ hasText: 'terlalu banyak permintaan' }),
+        'the busy message',
+      );
+      await notSee(page, page.getByRole('heading', { name: 'Masuk ke Simpul' }), 'the sign-in page');
+      expect(new URL(page.url()).pathname).toBe('/kasus');
+    });
+    await step('"Coba lagi" once the server answers: the case list, still signed in', async () => {
+      await page.getByRole('button', { name: 'Coba lagi' }).click();
+      await seePath(page, '/kasus', 'the case list');
+      await see(page, page.getByRole('navigation', { name: 'Menu utama' }), 'the main menu');
+    });
+  });
+
   test('signing in with the keyboard only', async () => {
     const { page } = await env.newPage();
     await openSignIn(page);

@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { UserDto } from '../../src/domain/dto.ts';
-import { api, onUnauthorized } from './api.ts';
+import { ApiError, api, onUnauthorized } from './api.ts';
 import { AccountMenu, LangSelect } from './components/account.tsx';
-import { Loading, markNavigated } from './components/page.tsx';
+import { LoadError, Loading, markNavigated } from './components/page.tsx';
 import { NotificationBell } from './features/notifications/bell.tsx';
 import { langStore, t } from './i18n/index.ts';
 import {
@@ -96,15 +96,28 @@ function Shell() {
   const lang = useStore(langStore);
   const { path, url, route } = useLocation();
 
+  // the session check failed for another reason than "signed out" (server busy, offline): say so
+  // and try again, never show the sign-in page to someone whose session is still good
+  const [checkFailed, setCheckFailed] = useState<unknown>(null);
+  const checkSession = () => {
+    setCheckFailed(null);
+    api<{ user: UserDto }>('/auth/me', { noAuthRedirect: true }).then(
+      (r) => userStore.set(r.user),
+      (e) => {
+        if (e instanceof ApiError && e.status === 401) userStore.set(null);
+        else setCheckFailed(e);
+      },
+    );
+  };
   useEffect(() => {
     onUnauthorized(() => userStore.set(null));
-    if (userStore.get() === undefined) {
-      api<{ user: UserDto }>('/auth/me', { noAuthRedirect: true }).then(
-        (r) => userStore.set(r.user),
-        () => userStore.set(null),
-      );
-    }
+    if (userStore.get() === undefined) checkSession();
   }, []);
+  useEffect(() => {
+    if (!checkFailed) return;
+    const again = setTimeout(checkSession, 5_000);
+    return () => clearTimeout(again);
+  }, [checkFailed]);
 
   useEffect(() => {
     if (user === null && !PUBLIC_PATHS.includes(path)) {
@@ -115,7 +128,14 @@ function Shell() {
     }
   }, [user, path]);
 
-  if (user === undefined) return <Loading />;
+  if (user === undefined)
+    return checkFailed ? (
+      <main id="main" tabIndex={-1}>
+        <LoadError error={checkFailed} onRetry={checkSession} />
+      </main>
+    ) : (
+      <Loading />
+    );
   const gated =
     (user === null && !PUBLIC_PATHS.includes(path)) ||
     (user?.mfaEnrolmentRequired && path !== '/keamanan/2fa');
