@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSignIn, signIn, signOut } from './helpers/flows.ts';
+import { openSignIn, signIn, signOut, submitSignIn } from './helpers/flows.ts';
 import { describeFocus, notSee, see, seePath, step } from './helpers/see.ts';
 import { DEMO_PASSWORD, type E2E, start, stop } from './helpers/server.ts';
 
@@ -167,6 +167,38 @@ describe('scope and session', () => {
       await seePath(page, '/kasus', 'the case list');
       await see(page, page.getByRole('navigation', { name: 'Menu utama' }), 'the main menu');
     });
+  });
+
+  test('five wrong passwords: she is told how many tries there are, then for how long it is locked and what to do', async () => {
+    const { page } = await env.newPage();
+    const alert = page.getByRole('alert');
+    await step(
+      'a wrong password: says how many tries before a lock, and that a disabled account looks the same',
+      async () => {
+        await submitSignIn(page, 'pimpinan@lebak.demo', 'Salah-Ketik-Sandi-1');
+        await see(
+          page,
+          alert.filter({ hasText: 'Setelah 5 kali salah, masuk dikunci 15 menit' }),
+          'the message',
+        );
+        await see(page, alert.getByRole('heading', { name: 'Belum berhasil' }), 'the title of a refusal');
+        await notSee(
+          page,
+          page.getByRole('heading', { name: 'Ada isian yang perlu diperbaiki' }),
+          'a title about fields',
+        );
+      },
+    );
+    await step(
+      'after the fifth, even the right password: locked for 15 minutes, ask an administrator',
+      async () => {
+        for (let i = 2; i <= 5; i++)
+          await submitSignIn(page, 'pimpinan@lebak.demo', `Salah-Ketik-Sandi-${i}`);
+        await submitSignIn(page, 'pimpinan@lebak.demo', DEMO_PASSWORD);
+        await see(page, alert.filter({ hasText: 'Masuk dikunci 15 menit' }), 'the lock message');
+        await see(page, alert.filter({ hasText: 'administrator menyetel ulang kata sandi' }), 'what to do');
+      },
+    );
   });
 
   test('signing in with the keyboard only', async () => {

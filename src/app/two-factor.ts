@@ -38,7 +38,7 @@ export async function confirmTotpEnrolment(ctx: AuthedCtx, sessionId: string, co
   if (!r.valid) {
     throw new AppError(
       'OTP_CODE_WRONG',
-      { code: 'invalid_otp' },
+      { code: 'wrong_otp' },
       { action: 'auth.totp_confirm', entity: 'user', entityId: user.id, outcome: 'failed' },
     );
   }

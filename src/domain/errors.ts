@@ -2,6 +2,10 @@
  * Stable error codes → HTTP status and messages (Bahasa Indonesia first, English second).
  * Every error that leaves the API is one of these: { error: { code, message, fields? } }.
  */
+import { ACCOUNT_LIMITS, LOCK_MS } from './auth-rules.ts';
+
+const LOCK_MINUTES = LOCK_MS / 60_000;
+
 export const ERRORS = {
   VALIDATION_FAILED: [
     400,
@@ -21,7 +25,11 @@ export const ERRORS = {
     'Sesi Anda telah berakhir. Silakan masuk kembali.',
     'Your session has ended. Please sign in again.',
   ],
-  INVALID_CREDENTIALS: [401, 'Email atau kata sandi salah.', 'Wrong email or password.'],
+  INVALID_CREDENTIALS: [
+    401,
+    `Email atau kata sandi salah. Setelah ${ACCOUNT_LIMITS.lockAfter} kali salah, masuk dikunci ${LOCK_MINUTES} menit. Jika Anda yakin kata sandinya benar, akun Anda mungkin dinonaktifkan: hubungi administrator Dinas.`,
+    `Wrong email or password. After ${ACCOUNT_LIMITS.lockAfter} wrong attempts, signing in is locked for ${LOCK_MINUTES} minutes. If you are sure the password is right, your account may be disabled: contact the Dinas administrator.`,
+  ],
   OTP_REQUIRED: [401, 'Masukkan kode verifikasi dua langkah.', 'Enter your two-step verification code.'],
   OTP_CODE_WRONG: [
     400,
@@ -31,8 +39,8 @@ export const ERRORS = {
   OTP_INVALID: [401, 'Kode verifikasi salah atau kedaluwarsa.', 'The verification code is wrong or expired.'],
   ACCOUNT_LOCKED: [
     429,
-    'Terlalu banyak percobaan gagal. Coba lagi beberapa menit lagi.',
-    'Too many failed attempts. Try again in a few minutes.',
+    `Terlalu banyak percobaan gagal, untuk akun ini atau dari alamat ini. Masuk dikunci ${LOCK_MINUTES} menit; coba lagi setelah itu, atau minta administrator menyetel ulang kata sandi Anda.`,
+    `Too many failed attempts, for this account or from this address. Signing in is locked for ${LOCK_MINUTES} minutes; try again after that, or ask an administrator to reset your password.`,
   ],
   MFA_ENROLMENT_REQUIRED: [
     403,

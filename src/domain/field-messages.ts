@@ -34,6 +34,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_id: ['Pengenal tidak valid.', 'Invalid identifier.'],
   out_of_range: ['Nilai di luar batas.', 'Value out of range.'],
   invalid_otp: ['Kode harus 6 digit.', 'The code must be 6 digits.'],
+  wrong_otp: [
+    'Kode tidak cocok dengan aplikasi autentikator. Masukkan kode yang sedang tampil; periksa juga jam ponsel Anda.',
+    'The code does not match the authenticator app. Enter the code shown now; also check the clock of your phone.',
+  ],
   version_required: ['Versi data wajib dikirim.', 'The record version is required.'],
   not_a_victim: ['Orang ini bukan korban dalam kasus ini.', 'This person is not a victim in this case.'],
   not_a_perpetrator: [

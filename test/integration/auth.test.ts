@@ -192,6 +192,9 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
       // a wrong code at enrolment is a 400 (the session stays), not a 401 that would sign the user out
       expect(wrong.status).toBe(400);
       expect(wrong.body.error.code).toBe('OTP_CODE_WRONG');
+      // six digits, just not the right ones: the field says so, not "must be 6 digits"
+      expect(wrong.body.error.fieldCodes).toEqual({ code: 'wrong_otp' });
+      expect(wrong.body.error.fields.code).toMatch(/^Kode tidak cocok/);
       expect((await c.get('/api/v1/cases')).body.error.code).toBe('MFA_ENROLMENT_REQUIRED');
 
       const confirm = await c.post('/api/v1/auth/totp/confirm', { code: await code() });

@@ -70,7 +70,11 @@ export function ErrorSummary({ error, attempt, prefix, labels = {}, onReload }: 
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${prefix}-errsum`}>
       <h2 id={`${prefix}-errsum`} class="error-summary-title">
-        {error.code === 'VERSION_CONFLICT' ? t('error.conflictTitle') : t('error.summaryTitle')}
+        {error.code === 'VERSION_CONFLICT'
+          ? t('error.conflictTitle')
+          : entries.length > 0
+            ? t('error.summaryTitle')
+            : t('error.failedTitle')}
       </h2>
       <p>{error.message}</p>
       {entries.length > 0 && (

@@ -64,6 +64,7 @@ export const en = {
   'form.required': '(required)',
 
   'error.summaryTitle': 'Some fields need fixing',
+  'error.failedTitle': 'That did not work',
   'error.conflictTitle': 'Someone else changed this data',
   'error.conflictKeep': 'What you typed stays in the form; save again after reloading.',
   'error.fieldPrefix': 'Error:',

@@ -63,6 +63,7 @@ export const id = {
   'form.required': '(wajib)',
 
   'error.summaryTitle': 'Ada isian yang perlu diperbaiki',
+  'error.failedTitle': 'Belum berhasil',
   'error.conflictTitle': 'Data sudah diubah orang lain',
   'error.conflictKeep': 'Isian Anda tetap tersimpan di formulir; simpan lagi setelah memuat ulang.',
   'error.fieldPrefix': 'Kesalahan:',
