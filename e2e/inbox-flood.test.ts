@@ -64,6 +64,13 @@ describe('a regional flood in the inbox', () => {
       expect(notes.filter((x) => x.kind === 'laporan_darurat' && x.ref === code)).toHaveLength(1);
     });
 
+    await step('her home page names the danger report, with its deadline, above the counts', async () => {
+      const danger = page.getByRole('region', { name: /^Bahaya sekarang: 1 laporan belum ditangani/ });
+      await see(page, danger, 'the danger-now block on the home page');
+      await see(page, danger.getByRole('link', { name: code }), 'the link to the report');
+      await seeText(page, danger, /tanggapi sebelum/, 'its deadline');
+    });
+
     await step('her inbox shows the flood once, above the list', async () => {
       await page
         .getByRole('navigation', { name: 'Menu utama' })

@@ -110,7 +110,7 @@ export async function listInbox(
 export function openIntakeFacts(db: Tx, jurisdiction: string) {
   return db
     .selectFrom('intake')
-    .select(['received_at', 'risk', 'danger_now', 'jurisdiction'])
+    .select(['id', 'code', 'status', 'received_at', 'risk', 'danger_now', 'jurisdiction'])
     .where('jurisdiction', '=', jurisdiction)
     .where('status', 'in', ['baru', 'ditangani'])
     .execute();

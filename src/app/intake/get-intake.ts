@@ -174,17 +174,34 @@ export async function inboxOfficers(ctx: AuthedCtx) {
 }
 
 /** How many items of the inbox are open, and how many of those are past their response deadline. */
-export async function inboxCounts(ctx: AuthedCtx): Promise<{ open: number; overdue: number }> {
+export type InboxCounts = {
+  open: number;
+  overdue: number;
+  /** "someone is in danger now" reports nobody has taken up yet, oldest first (at most 10) */
+  dangerNow: Array<{ id: string; code: string; receivedAt: string; dueAt: string; overdue: boolean }>;
+};
+
+export async function inboxCounts(ctx: AuthedCtx): Promise<InboxCounts> {
   const rows = await openIntakeFacts(ctx.conn.db, requireInbox(ctx));
   const now = ctx.clock().getTime();
-  const overdue = rows.filter(
-    (r) =>
-      intakeDeadline({
-        receivedAt: new Date(r.received_at),
-        risk: r.risk,
-        dangerNow: r.danger_now,
-        jurisdiction: r.jurisdiction,
-      }).getTime() < now,
-  ).length;
-  return { open: rows.length, overdue };
+  const due = (r: (typeof rows)[number]) =>
+    intakeDeadline({
+      receivedAt: new Date(r.received_at),
+      risk: r.risk,
+      dangerNow: r.danger_now,
+      jurisdiction: r.jurisdiction,
+    });
+  const overdue = rows.filter((r) => due(r).getTime() < now).length;
+  const dangerNow = rows
+    .filter((r) => r.danger_now && r.status === 'baru')
+    .sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())
+    .slice(0, 10)
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      receivedAt: new Date(r.received_at).toISOString(),
+      dueAt: due(r).toISOString(),
+      overdue: due(r).getTime() < now,
+    }));
+  return { open: rows.length, overdue, dangerNow };
 }

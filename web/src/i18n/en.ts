@@ -506,6 +506,8 @@ export const en = {
   'home.intakeOverdue': '{n} past the response deadline',
   'home.intakeNone': 'No open reports.',
   'home.intakeLink': 'Open the report inbox',
+  'home.dangerNow': 'Danger now: {n} report(s) not yet taken up',
+  'home.dangerDue': 'respond before {at}',
 
   // ---- the managers' work queue (decision 013) ----
   'queue.unassigned': 'No case manager yet',

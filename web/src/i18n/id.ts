@@ -506,6 +506,8 @@ export const id = {
   'home.intakeOverdue': '{n} melewati batas respons',
   'home.intakeNone': 'Tidak ada pengaduan terbuka.',
   'home.intakeLink': 'Buka kotak masuk pengaduan',
+  'home.dangerNow': 'Bahaya sekarang: {n} laporan belum ditangani',
+  'home.dangerDue': 'tanggapi sebelum {at}',
 
   // ---- the managers' work queue (decision 013) ----
   'queue.unassigned': 'Belum ada manajer kasus',

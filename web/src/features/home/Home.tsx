@@ -310,7 +310,11 @@ function Stats() {
   );
 }
 
-type InboxCounts = { open: number; overdue: number };
+type InboxCounts = {
+  open: number;
+  overdue: number;
+  dangerNow: Array<{ id: string; code: string; receivedAt: string; dueAt: string; overdue: boolean }>;
+};
 
 /** Open reports of the inbox and how many are past their response deadline. */
 function IntakeBlock() {
@@ -322,8 +326,26 @@ function IntakeBlock() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   const total = data?.open ?? 0;
   const overdue = data?.overdue ?? 0;
+  const danger = data?.dangerNow ?? [];
   return (
     <>
+      {danger.length > 0 && (
+        <div class="notice danger" role="region" aria-labelledby="h-danger-now">
+          <h3 id="h-danger-now">{t('home.dangerNow', { n: danger.length })}</h3>
+          <ul>
+            {danger.map((d) => (
+              <li key={d.id}>
+                <a href={`/pengaduan/${d.id}`}>{d.code}</a>{' '}
+                {d.overdue ? (
+                  <span class="badge danger">{t('intake.overdue')}</span>
+                ) : (
+                  t('home.dangerDue', { at: fmtDateTime(d.dueAt) })
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {total === 0 ? (
         <p>{t('home.intakeNone')}</p>
       ) : (
