@@ -41,6 +41,12 @@ export function passwordProblem(
   userInputs: string[] = [],
 ): 'too_short' | 'too_common' | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
+  // a word everyone here would try, with only digits and symbols around it ("Simpul2026!!")
+  const lower = password.toLowerCase();
+  for (const w of [...LOCAL_WORDS, ...userInputs.flatMap((u) => u.toLowerCase().split(/[^\p{L}]+/u))]) {
+    if (w.length < 4 || !lower.includes(w)) continue;
+    if (!/\p{L}/u.test(lower.replaceAll(w, ''))) return 'too_common';
+  }
   const r = zxcvbn.check(password.slice(0, 256), userInputs);
   if (r.score < 3) return 'too_common';
   return null;

@@ -470,8 +470,8 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Escalation: case task long overdue',
   },
   akun_anda_diatur_ulang: {
-    id: 'Kata sandi akun Anda diatur ulang oleh administrator; jika Anda tidak memintanya, segera hubungi auditor',
-    en: 'An administrator reset your account’s password; if you did not ask for it, tell the auditor at once',
+    id: 'Kata sandi akun Anda diatur ulang oleh administrator dan verifikasi dua langkah dimatikan (pasang lagi setelah masuk); jika Anda tidak memintanya, segera hubungi auditor',
+    en: 'An administrator reset your account’s password and turned two-step verification off (set it up again after signing in); if you did not ask for it, tell the auditor at once',
   },
   peran_anda_diubah: {
     id: 'Peran akun Anda diubah oleh administrator; jika tidak semestinya, segera hubungi auditor',

@@ -247,7 +247,7 @@ describe.each(ENGINES)('account guards on %s', (engine) => {
       label: { id: string };
     }>;
     expect(list.find((n) => n.kind === 'akun_anda_diatur_ulang')?.label.id).toBe(
-      'Kata sandi akun Anda diatur ulang oleh administrator; jika Anda tidak memintanya, segera hubungi auditor',
+      'Kata sandi akun Anda diatur ulang oleh administrator dan verifikasi dua langkah dimatikan (pasang lagi setelah masuk); jika Anda tidak memintanya, segera hubungi auditor',
     );
     // and the auditor's link opens that account's trail, the reset in it
     const trail = await (await h.as('auditor@lebak.demo')).get(

@@ -80,5 +80,10 @@ describe('passwords', () => {
     expect(passwordProblem('password1234')).toBe('too_common');
     expect(passwordProblem('simpulsimpul')).toBe('too_common');
     expect(passwordProblem('Kuat-Sekali-Sandi-2026!')).toBeNull();
+    // a word of this field or of the account, with only digits and symbols around it
+    expect(passwordProblem('Simpul2026!!')).toBe('too_common');
+    expect(passwordProblem('!!Lebak2026##')).toBe('too_common');
+    expect(passwordProblem('Nurhayati1990!', ['Siti Nurhayati'])).toBe('too_common');
+    expect(passwordProblem('Simpul-Kebun-Mangga-77')).toBeNull();
   });
 });
