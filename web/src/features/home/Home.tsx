@@ -330,7 +330,7 @@ function IntakeBlock() {
   return (
     <>
       {danger.length > 0 && (
-        <div class="notice danger" role="region" aria-labelledby="h-danger-now">
+        <section class="notice danger" aria-labelledby="h-danger-now">
           <h3 id="h-danger-now">{t('home.dangerNow', { n: danger.length })}</h3>
           <ul>
             {danger.map((d) => (
@@ -344,7 +344,7 @@ function IntakeBlock() {
               </li>
             ))}
           </ul>
-        </div>
+        </section>
       )}
       {total === 0 ? (
         <p>{t('home.intakeNone')}</p>
