@@ -128,14 +128,7 @@ function Shell() {
     }
   }, [user, path]);
 
-  if (user === undefined)
-    return checkFailed ? (
-      <main id="main" tabIndex={-1}>
-        <LoadError error={checkFailed} onRetry={checkSession} />
-      </main>
-    ) : (
-      <Loading />
-    );
+  if (user === undefined && !checkFailed) return <Loading />;
   const gated =
     (user === null && !PUBLIC_PATHS.includes(path)) ||
     (user?.mfaEnrolmentRequired && path !== '/keamanan/2fa');
@@ -163,7 +156,9 @@ function Shell() {
         {user && !user.mfaEnrolmentRequired && <Nav user={user} />}
       </header>
       <main id="main" tabIndex={-1}>
-        {gated ? (
+        {user === undefined ? (
+          <LoadError error={checkFailed} onRetry={checkSession} />
+        ) : gated ? (
           <Loading />
         ) : (
           <Router key={lang} onRouteChange={markNavigated}>
