@@ -11,6 +11,7 @@ import { findUserByEmail, insertUser } from '../db/user.repository.ts';
 import type { Actor, Role } from '../domain/policy.ts';
 import { ROLES } from '../domain/policy.ts';
 import type { Stage } from '../domain/stages.ts';
+import { localYear } from '../domain/time.ts';
 import { assignCase } from './cases/assign-case.ts';
 import { changeStage } from './cases/change-stage.ts';
 import { openCase } from './cases/open-case.ts';
@@ -284,7 +285,7 @@ async function seedAgreements(
   seq: number,
 ) {
   const now = svc.clock();
-  const year = now.getUTCFullYear();
+  const year = localYear(now, region.code);
   for (const [i, o] of ORGS.entries()) {
     if (!o.agreement) continue;
     const a = o.agreement;
@@ -370,7 +371,7 @@ async function seedCases(
     });
     const female = rnd() < 0.85;
     const age = child ? 3 + Math.floor(rnd() * 14) : 18 + Math.floor(rnd() * 40);
-    const birthYear = new Date(now).getUTCFullYear() - age;
+    const birthYear = localYear(new Date(now), region.code) - age;
     const birth = `${birthYear}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
     const victim = await addPerson(opener, c.id, {
       role: 'korban',

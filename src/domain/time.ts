@@ -43,6 +43,14 @@ export function localDate(at: Date, regionCode: string): string {
   return new Date(at.getTime() + off).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar year at instant `at` in the time zone of a region: case and referral numbers count
+ * per local year, so a case opened at 00:30 WIT on 1 January is numbered in the new year.
+ */
+export function localYear(at: Date, regionCode: string): number {
+  return Number(localDate(at, regionCode).slice(0, 4));
+}
+
 /** The hour of the day (0–23) at instant `at` in the time zone of a region ('' = WIB). */
 export function localHour(at: Date, regionCode: string): number {
   const off = ZONE_OFFSET_HOURS[zoneOfRegion(regionCode || '31')] * 3600_000;

@@ -8,6 +8,7 @@ import { isValidNik } from '../../domain/nik.ts';
 import { can, caseScope } from '../../domain/policy.ts';
 import type { CaseListQuery } from '../../domain/schemas.ts';
 import type { Stage } from '../../domain/stages.ts';
+import { localDayStart } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { tasksForCases } from './tasks.ts';
 
@@ -27,11 +28,6 @@ export function searchFilters(ctx: AuthedCtx, q: string): CaseFilters {
   return { nameExact: exact, namePhonetic: phonetic };
 }
 
-function startOfDayWib(date: string, plusDays = 0): Date {
-  const d = new Date(`${date}T00:00:00+07:00`);
-  return new Date(d.getTime() + plusDays * 86_400_000);
-}
-
 export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<CaseSummaryDto>> {
   if (!can(ctx.actor, 'case:list')) throw new AppError('FORBIDDEN');
   const filters: CaseFilters = {
@@ -39,8 +35,11 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<
     risk: q.risk,
     form: q.form,
     region: q.region,
-    fromUtc: q.from ? startOfDayWib(q.from) : undefined,
-    toUtc: q.to ? startOfDayWib(q.to, 1) : undefined,
+    // local days of the officer's own region (WIB/WITA/WIT)
+    fromUtc: q.from ? localDayStart(q.from, ctx.actor.jurisdiction ?? '') : undefined,
+    toUtc: q.to
+      ? new Date(localDayStart(q.to, ctx.actor.jurisdiction ?? '').getTime() + 86_400_000)
+      : undefined,
     mineUserId: q.mine === '1' ? ctx.actor.userId : undefined,
     ...(q.q ? searchFilters(ctx, q.q) : {}),
   };

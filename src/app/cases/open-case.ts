@@ -11,6 +11,7 @@ import { findStaffByIds, listAssignableStaff } from '../../db/user.repository.ts
 import { AppError } from '../../domain/errors.ts';
 import { can, canBeAssigned, type Role } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
+import { localYear } from '../../domain/time.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { notify } from '../notifications/notify.ts';
@@ -19,10 +20,6 @@ import { getCase } from './get-case.ts';
 
 export function caseNumber(kab: string, year: number, seq: number): string {
   return `PPA-${kab.replace(/\./g, '')}-${year}-${String(seq).padStart(6, '0')}`;
-}
-
-function yearInWib(d: Date): number {
-  return new Date(d.getTime() + 7 * 3600_000).getUTCFullYear();
 }
 
 /**
@@ -95,7 +92,7 @@ export async function createCaseIn(
   const id = randomUUID();
   const jurisdiction = ctx.actor.jurisdiction;
   const managerId = await chooseManager(ctx, trx, input.managerId, jurisdiction);
-  const year = yearInWib(receivedAt);
+  const year = localYear(receivedAt, jurisdiction);
   const seq = await nextCaseSequence(trx, jurisdiction, year);
   const number = caseNumber(jurisdiction, year, seq);
   await insertCase(trx, {

@@ -32,7 +32,7 @@ import {
   VERIFICATION_ALPHABET,
 } from '../../domain/referrals.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { localDate } from '../../domain/time.ts';
+import { localDate, localYear } from '../../domain/time.ts';
 import { loadForWrite, requireStillAllowed, type VisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
@@ -149,7 +149,7 @@ export async function createReferral(
         const urgency = input.urgency as Urgency;
         const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
         const { acceptDue, completeDue } = referralDeadlines(now, urgency, sla, c.jurisdiction);
-        const year = now.getUTCFullYear();
+        const year = localYear(now, c.jurisdiction);
         const serial = await nextReferralSequence(trx, c.jurisdiction, year);
         const number = referralNumber(c.jurisdiction, year, serial);
         const k = ctx.keys;
