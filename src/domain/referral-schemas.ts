@@ -1,5 +1,6 @@
 /** Input schemas for referrals (rujukan) and transfers (pelimpahan). */
 import { z } from 'zod';
+import { schemaNow } from './now.ts';
 import {
   CANCEL_CHOICES,
   CONSENT_BASES,
@@ -26,7 +27,7 @@ export const ConsentInput = z
     /** relation of the guardian to the child */
     relation: z.enum(GUARDIAN_RELATIONS, { message: 'invalid_value' }).nullish(),
     // a consent is recorded when it was given, not ahead of time (a few minutes of clock skew allowed)
-    givenAt: isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, 'date_in_future'),
+    givenAt: isoDateTime.refine((v) => Date.parse(v) <= schemaNow() + 5 * 60_000, 'date_in_future'),
     note: text(2000).nullish(),
     /**
      * A consent names its recipient. When a referral is sent again to another organisation
@@ -72,7 +73,7 @@ export const ReferralListQuery = z.object({
 
 /** Within a year either way of now: an appointment is set for the coming weeks, or noted after it. */
 const appointmentAt = isoDateTime.refine(
-  (v) => Math.abs(Date.parse(v) - Date.now()) <= 366 * 24 * 3600_000,
+  (v) => Math.abs(Date.parse(v) - schemaNow()) <= 366 * 24 * 3600_000,
   'appointment_out_of_range',
 );
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AGE_GROUP_CODES, DATE_PRECISIONS, TOLD_WHEN_CODES } from './facts.ts';
 import { isValidNik } from './nik.ts';
+import { schemaNow } from './now.ts';
 import { ROLES } from './policy.ts';
 import { STAGES } from './stages.ts';
 import {
@@ -63,7 +64,7 @@ export const isoDate = z
   // other time zones leaves the calendar
   .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', 'invalid_date');
 export const pastDate = isoDate.refine(
-  (s) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 14 * 3600_000,
+  (s) => Date.parse(`${s}T00:00:00Z`) <= schemaNow() + 14 * 3600_000,
   'date_in_future',
 );
 /**
@@ -81,7 +82,7 @@ export const incidentDate = z
   }, 'invalid_date')
   .refine((s) => {
     const first = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
-    return Date.parse(`${first}T00:00:00Z`) <= Date.now() + 14 * 3600_000;
+    return Date.parse(`${first}T00:00:00Z`) <= schemaNow() + 14 * 3600_000;
   }, 'date_in_future');
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
 type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;

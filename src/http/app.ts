@@ -35,6 +35,7 @@ import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
 import { nulInJson, refuseNulInUrl } from './nul-guard.ts';
+import { withRequestClock } from './request-clock.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
@@ -70,6 +71,8 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   });
 
   // outermost, so it sees every answer with its final headers (error pages included)
+  // the schemas' "not in the future" rules read this server's clock (src/http/request-clock.ts)
+  app.use('*', withRequestClock(svc.clock));
   app.use('*', compression());
 
   // served over https (behind the proxy): browsers that have seen it must never come back over

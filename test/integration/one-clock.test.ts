@@ -39,7 +39,9 @@ describe.each(ENGINES)('local years and days on %s', (engine) => {
       urgency: 'biasa',
       purpose: 'Pemeriksaan kesehatan (uji pergantian tahun).',
       sections: [],
-      consent: { basis: 'persetujuan_korban', givenBy: 'Korban sendiri', givenAt: '2026-12-01T03:00:00Z' },
+      // given a minute ago by this server's clock (a month ahead of the machine's): the rule
+      // "not in the future" reads the injected clock
+      consent: { basis: 'persetujuan_korban', givenBy: 'Korban sendiri', givenAt: '2026-12-31T17:29:00Z' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.number).toMatch(/^RJK\/36\.02\/2027\/\d{5}$/);

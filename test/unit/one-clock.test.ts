@@ -43,4 +43,14 @@ describe('the server keeps one clock', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('reads "now" in the domain only through schemaNow (the request’s injected clock)', () => {
+    const found: string[] = [];
+    for (const f of files(join(SRC, 'domain'))) {
+      const rel = relative(SRC, f);
+      if (rel === join('domain', 'now.ts')) continue;
+      if (/Date\.now\(\)|new Date\(\)/.test(readFileSync(f, 'utf8'))) found.push(rel);
+    }
+    expect(found).toEqual([]);
+  });
 });
