@@ -75,6 +75,14 @@ export interface LoginThrottleTable {
   last_failure_at: Timestamp;
   locked_until: Timestamp | null;
 }
+export interface HolidayTable {
+  /** YYYY-MM-DD */
+  date: string;
+  name: string;
+  kind: 'libur_nasional' | 'cuti_bersama';
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
 export interface CaseSequenceTable {
   kab_code: string;
   year: number;
@@ -565,6 +573,7 @@ export interface Database {
   app_user: AppUserTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  holiday: HolidayTable;
   case_sequence: CaseSequenceTable;
   case_file: CaseFileTable;
   case_member: CaseMemberTable;

@@ -284,6 +284,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'user.list': w('administrasi', 'melihat daftar pengguna', 'view the list of users'),
   'user.create': w('administrasi', 'membuat akun', 'create an account'),
   'user.update': w('administrasi', 'mengubah akun (peran atau status)', 'change an account (role or status)'),
+  'calendar.update': w(
+    'administrasi',
+    'mengganti daftar hari libur nasional dan cuti bersama',
+    'replace the list of national holidays and cuti bersama',
+  ),
   'user.reset_password': w('administrasi', 'menyetel ulang kata sandi akun', "reset an account's password"),
   'user.notification_settings.read': w(
     'administrasi',

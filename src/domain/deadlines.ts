@@ -59,6 +59,8 @@ export type DeadlineFacts = {
   /** restitution rights with a court decision date */
   restitutions: ReadonlyArray<{ victimId: string; decisionDate: Date; fulfilledAt: Date | null }>;
   closedAt: Date | null;
+  /** national holidays and cuti bersama (YYYY-MM-DD) the working days skip */
+  holidays?: ReadonlySet<string>;
 };
 
 export type Task = {
@@ -106,7 +108,7 @@ export function computeTasks(f: DeadlineFacts, now: Date): Task[] {
     mk('respon_risiko_sedang', new Date(f.receivedAt.getTime() + MEDIUM_RISK_RESPONSE_MS), responded);
   mk(
     'tindak_lanjut',
-    addWorkingDays(f.receivedAt, FOLLOW_UP_WORKING_DAYS, zoneOfRegion(f.regionCode)),
+    addWorkingDays(f.receivedAt, FOLLOW_UP_WORKING_DAYS, zoneOfRegion(f.regionCode), f.holidays),
     f.assessmentStartedAt,
   );
   if (f.sexualViolence)

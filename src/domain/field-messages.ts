@@ -21,6 +21,12 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_date: ['Tanggal tidak valid (format TTTT-BB-HH).', 'Invalid date (format YYYY-MM-DD).'],
   invalid_datetime: ['Waktu tidak valid.', 'Invalid date and time.'],
   date_in_future: ['Tanggal tidak boleh di masa depan.', 'The date cannot be in the future.'],
+  not_in_year: [
+    'Tanggal ini tidak termasuk tahun yang diubah.',
+    'This date is not in the year being changed.',
+  ],
+  duplicate: ['Tanggal ini sudah ada di daftar.', 'This date is already in the list.'],
+  too_many: ['Terlalu banyak isian (paling banyak 60).', 'Too many entries (at most 60).'],
   date_before_from: [
     'Tanggal akhir tidak boleh sebelum tanggal awal.',
     'The end date cannot be before the start date.',

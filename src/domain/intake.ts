@@ -151,11 +151,13 @@ export function intakeDeadline(i: {
   risk: string | null;
   dangerNow: boolean;
   jurisdiction: string;
+  /** national holidays and cuti bersama (YYYY-MM-DD) the working days skip */
+  holidays?: ReadonlySet<string>;
 }): Date {
   if (i.risk === 'tinggi' || (i.risk === null && i.dangerNow))
     return new Date(i.receivedAt.getTime() + HIGH_RISK_RESPONSE_MS);
   if (i.risk === 'sedang') return new Date(i.receivedAt.getTime() + MEDIUM_RISK_RESPONSE_MS);
-  return addWorkingDays(i.receivedAt, 3, zoneOfRegion(i.jurisdiction));
+  return addWorkingDays(i.receivedAt, 3, zoneOfRegion(i.jurisdiction), i.holidays);
 }
 
 /**

@@ -303,10 +303,16 @@ const HOUR = 3600_000;
  * routine referrals whose 72 h are read as 3 working days in the region's time zone. Completion:
  * calendar days after acceptance is due.
  */
-export function referralDeadlines(sentAt: Date, urgency: Urgency, sla: Sla, regionCode: string) {
+export function referralDeadlines(
+  sentAt: Date,
+  urgency: Urgency,
+  sla: Sla,
+  regionCode: string,
+  holidays?: ReadonlySet<string>,
+) {
   const acceptDue =
     urgency === 'biasa' && sla.acceptHours % 24 === 0
-      ? addWorkingDays(sentAt, sla.acceptHours / 24, zoneOfRegion(regionCode))
+      ? addWorkingDays(sentAt, sla.acceptHours / 24, zoneOfRegion(regionCode), holidays)
       : new Date(sentAt.getTime() + sla.acceptHours * HOUR);
   const completeDue = new Date(acceptDue.getTime() + sla.completeDays * 24 * HOUR);
   return { acceptDue, completeDue };

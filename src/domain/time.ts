@@ -18,18 +18,27 @@ export const ZONE_OFFSET_HOURS: Record<IndonesianZone, number> = {
   'Asia/Jayapura': 9,
 };
 
+/** No holidays (tests, and an installation whose administrator has entered none yet). */
+export const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
 /**
- * Adds `n` working days (Monday–Friday in the given zone) to `from`, keeping the time of day.
- * National holidays (hari libur nasional / cuti bersama) are not modelled yet.
+ * Adds `n` working days to `from`, keeping the time of day: Monday–Friday in the given zone,
+ * skipping the national holidays and cuti bersama in `holidays` (local dates, YYYY-MM-DD; data
+ * the administrator enters each year, migration 0015).
  */
-export function addWorkingDays(from: Date, n: number, zone: IndonesianZone): Date {
+export function addWorkingDays(
+  from: Date,
+  n: number,
+  zone: IndonesianZone,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): Date {
   const off = ZONE_OFFSET_HOURS[zone] * 3600_000;
   let local = new Date(from.getTime() + off);
   let added = 0;
   while (added < n) {
     local = new Date(local.getTime() + 86_400_000);
     const dow = local.getUTCDay();
-    if (dow !== 0 && dow !== 6) added++;
+    if (dow !== 0 && dow !== 6 && !holidays.has(local.toISOString().slice(0, 10))) added++;
   }
   return new Date(local.getTime() - off);
 }

@@ -109,6 +109,21 @@ describe('deadlines (domain.md §2.4)', () => {
     // Saturday 01:30 WIT + 1 working day = Monday 01:30 WIT = Sunday 16:30 UTC
     expect(addWorkingDays(fri, 1, 'Asia/Jayapura').toISOString()).toBe('2026-03-08T16:30:00.000Z');
   });
+
+  it('working days skip the national holidays and cuti bersama given, by the local date', () => {
+    const wed = new Date('2027-03-31T03:00:00Z'); // Wednesday 10:00 WIB
+    expect(addWorkingDays(wed, 3, 'Asia/Jakarta').toISOString()).toBe('2027-04-05T03:00:00.000Z');
+    const h = new Set(['2027-04-02']); // a Friday off
+    expect(addWorkingDays(wed, 3, 'Asia/Jakarta', h).toISOString()).toBe('2027-04-06T03:00:00.000Z');
+    // a holiday on a weekend changes nothing
+    expect(addWorkingDays(wed, 3, 'Asia/Jakarta', new Set(['2027-04-03'])).toISOString()).toBe(
+      '2027-04-05T03:00:00.000Z',
+    );
+    // the local date decides: at 23:30 WIB on Thursday it is already Friday (the holiday) in WIT
+    const late = new Date('2027-04-01T16:30:00Z');
+    expect(addWorkingDays(late, 1, 'Asia/Jakarta', h).toISOString()).toBe('2027-04-05T16:30:00.000Z');
+    expect(addWorkingDays(late, 1, 'Asia/Jayapura', h).toISOString()).toBe('2027-04-04T16:30:00.000Z');
+  });
 });
 
 describe('a service dated before the case was received is not its response', () => {

@@ -1,6 +1,7 @@
 /** Deadline tasks for a set of cases, from the rules in src/domain/deadlines.ts. */
 
 import { deadlineFactsRows, listCases } from '../../db/case.repository.ts';
+import { holidayDates } from '../../db/holiday.repository.ts';
 import { computeTasks, DEADLINE_LABELS, firstResponseService, stageAtLeast } from '../../domain/deadlines.ts';
 import type { TaskDto } from '../../domain/dto.ts';
 import { caseScope } from '../../domain/policy.ts';
@@ -16,6 +17,7 @@ export async function tasksForCases(
   now: Date,
 ): Promise<Map<string, TaskDto[]>> {
   const { cases, sexual, records } = await deadlineFactsRows(db, caseIds);
+  const holidays = cases.length > 0 ? await holidayDates(db) : undefined;
   const out = new Map<string, TaskDto[]>();
   for (const c of cases) {
     const recs = records.filter((r) => r.case_id === c.id);
@@ -53,6 +55,7 @@ export async function tasksForCases(
       {
         receivedAt: new Date(c.received_at),
         regionCode: c.jurisdiction,
+        holidays,
         stage: c.stage as Stage,
         risk: c.risk,
         sexualViolence: sexual.has(c.id),

@@ -1,4 +1,5 @@
 /** The inbox and one item in full (decrypted for the officer, audited), with possible existing cases. */
+import { holidayDates } from '../../db/holiday.repository.ts';
 import {
   duplicateCandidates,
   findScopedIntake,
@@ -57,8 +58,9 @@ export async function listIntake(
     detail: { returned: rows.map((r) => r.id) },
   });
   const now = ctx.clock();
+  const holidays = await holidayDates(ctx.conn.db);
   return {
-    items: rows.map((r) => intakeSummary(r, now)),
+    items: rows.map((r) => intakeSummary(r, now, holidays)),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -121,7 +123,7 @@ export async function getIntake(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db
     byCase.set(c.case_id, e);
   }
   return {
-    ...intakeSummary(row, ctx.clock()),
+    ...intakeSummary(row, ctx.clock(), await holidayDates(db)),
     receivedByName: row.received_by_name,
     caseNumber: row.case_number,
     caseStage: row.case_stage,
@@ -183,6 +185,7 @@ export type InboxCounts = {
 
 export async function inboxCounts(ctx: AuthedCtx): Promise<InboxCounts> {
   const rows = await openIntakeFacts(ctx.conn.db, requireInbox(ctx));
+  const holidays = await holidayDates(ctx.conn.db);
   const now = ctx.clock().getTime();
   const due = (r: (typeof rows)[number]) =>
     intakeDeadline({
@@ -190,6 +193,7 @@ export async function inboxCounts(ctx: AuthedCtx): Promise<InboxCounts> {
       risk: r.risk,
       dangerNow: r.danger_now,
       jurisdiction: r.jurisdiction,
+      holidays,
     });
   const overdue = rows.filter((r) => due(r).getTime() < now).length;
   const dangerNow = rows

@@ -4,6 +4,7 @@
  * runs with the others every five minutes and claims each notice by a conditional update, so two
  * workers tell once. A report that says someone is in danger now tells them when it arrives.
  */
+import { holidayDates } from '../../db/holiday.repository.ts';
 import { claimIntakeOverdue, overdueIntakeCandidates } from '../../db/intake.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { INBOX_ROLES, intakeDeadline } from '../../domain/intake.ts';
@@ -13,12 +14,14 @@ import { notify } from '../notifications/notify.ts';
 export async function scanOverdueIntake(svc: Services, limit = 500): Promise<number> {
   const now = svc.clock();
   let sent = 0;
+  const holidays = await holidayDates(svc.conn.db);
   for (const i of await overdueIntakeCandidates(svc.conn.db, now, limit)) {
     const due = intakeDeadline({
       receivedAt: new Date(i.received_at),
       risk: i.risk,
       dangerNow: i.danger_now,
       jurisdiction: i.jurisdiction,
+      holidays,
     });
     if (now.getTime() <= due.getTime()) continue;
     const told = await svc.conn.db.transaction().execute(async (trx) => {

@@ -97,11 +97,17 @@ type SummaryRow = Pick<
   | 'version'
 > & { assigned_name: string | null };
 
-export function intakeSummary(r: SummaryRow, now: Date): IntakeSummaryDto {
+export function intakeSummary(r: SummaryRow, now: Date, holidays?: ReadonlySet<string>): IntakeSummaryDto {
   const status = r.status as IntakeStatus;
   const receivedAt = new Date(r.received_at);
   const due = isOpen(status)
-    ? intakeDeadline({ receivedAt, risk: r.risk, dangerNow: r.danger_now, jurisdiction: r.jurisdiction })
+    ? intakeDeadline({
+        receivedAt,
+        risk: r.risk,
+        dangerNow: r.danger_now,
+        jurisdiction: r.jurisdiction,
+        holidays,
+      })
     : null;
   return {
     id: r.id,

@@ -4,6 +4,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { addCaseEvent, findCaseCounts } from '../../db/case.repository.ts';
+import { holidayDates } from '../../db/holiday.repository.ts';
 import { activeUsersOfOrg } from '../../db/notification.repository.ts';
 import { findCasePerson } from '../../db/person.repository.ts';
 import { findRecord } from '../../db/record.repository.ts';
@@ -148,7 +149,13 @@ export async function createReferral(
 
         const urgency = input.urgency as Urgency;
         const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
-        const { acceptDue, completeDue } = referralDeadlines(now, urgency, sla, c.jurisdiction);
+        const { acceptDue, completeDue } = referralDeadlines(
+          now,
+          urgency,
+          sla,
+          c.jurisdiction,
+          await holidayDates(trx),
+        );
         const year = localYear(now, c.jurisdiction);
         const serial = await nextReferralSequence(trx, c.jurisdiction, year);
         const number = referralNumber(c.jurisdiction, year, serial);

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { exportAuditLog } from '../../app/admin/export-audit-log.ts';
+import { listHolidays, setHolidays } from '../../app/admin/holidays.ts';
 import {
   createOrganisation,
   listOrgsForAdmin,
@@ -11,6 +12,7 @@ import { auditFilterChoices, listAuditEvents, statsSummary } from '../../app/adm
 import type { Services } from '../../app/context.ts';
 import { listOrphanIntake, rerouteOrphanIntake } from '../../app/intake/orphans.ts';
 import { AuditExportQuery, AuditQuery } from '../../domain/audit-schemas.ts';
+import { HolidayYear, HolidayYearInput } from '../../domain/holiday-schemas.ts';
 import { IntakeReroute } from '../../domain/intake-schemas.ts';
 import { OrgInput, OrgUpdate, UserCreateInput, UserUpdateInput, uuid } from '../../domain/schemas.ts';
 import { type AppEnv, authed } from '../context.ts';
@@ -21,6 +23,30 @@ const Id = z.object({ id: uuid });
 
 export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   const tags = ['Administrasi'];
+  op(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/admin/holidays/{year}',
+      summary: 'Hari libur nasional dan cuti bersama satu tahun (hari kerja tenggat melewatinya)',
+      tags,
+      params: HolidayYear,
+    },
+    async (c, { params }) => c.json(await listHolidays(authed(c, svc), (params as { year: number }).year)),
+  );
+  op(
+    app,
+    {
+      method: 'put',
+      path: '/api/v1/admin/holidays/{year}',
+      summary: 'Ganti daftar hari libur nasional dan cuti bersama satu tahun (admin sistem)',
+      tags,
+      params: HolidayYear,
+      body: HolidayYearInput,
+    },
+    async (c, { params, body }) =>
+      c.json(await setHolidays(authed(c, svc), (params as { year: number }).year, body)),
+  );
   op(
     app,
     {
