@@ -32,6 +32,7 @@ const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
 const Users = lazy(() => import('./features/admin/Users.tsx'));
 const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
 const Orphans = lazy(() => import('./features/admin/Orphans.tsx'));
+const Holidays = lazy(() => import('./features/admin/Holidays.tsx'));
 const Audit = lazy(() => import('./features/audit/Audit.tsx'));
 const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
 const Directory = lazy(() => import('./features/directory/Directory.tsx'));
@@ -64,6 +65,7 @@ function Nav({ user }: { user: UserDto }) {
       ['/admin/pengguna', t('nav.users')],
       ['/admin/lembaga', t('nav.orgs')],
       ['/admin/laporan-tanpa-kotak', t('nav.orphans')],
+      ['/admin/hari-libur', t('nav.holidays')],
     );
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   const current = (href: string) =>
@@ -175,6 +177,7 @@ function Shell() {
             <Route path="/admin/pengguna" component={Users} />
             <Route path="/admin/lembaga" component={Orgs} />
             <Route path="/admin/laporan-tanpa-kotak" component={Orphans} />
+            <Route path="/admin/hari-libur" component={Holidays} />
             <Route path="/direktori" component={Directory} />
             <Route path="/direktori/kerja-sama" component={Agreements} />
             <Route path="/direktori/permohonan" component={JoinRequests} />
