@@ -58,6 +58,11 @@ export const ERRORS = {
     'Your role is not allowed to do this.',
   ],
   NOT_FOUND: [404, 'Data tidak ditemukan.', 'Not found.'],
+  METHOD_NOT_ALLOWED: [
+    405,
+    'Metode HTTP ini tidak didukung untuk alamat ini (lihat header Allow).',
+    'This HTTP method is not supported at this address (see the Allow header).',
+  ],
   CSRF_FAILED: [
     403,
     'Permintaan ditolak karena asal permintaan tidak sah.',

@@ -236,7 +236,22 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     },
   });
 
-  app.all('/api/*', (c) => errorResponse(c, 'NOT_FOUND'));
+  // an address the API has, asked with a method it does not answer: 405 with the methods it does
+  let apiRoutes: Array<{ re: RegExp; method: string }> | null = null;
+  app.all('/api/*', (c) => {
+    apiRoutes ??= app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*'))
+      .map((r) => ({
+        re: new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/:[^/]+/g, '[^/]+')}$`),
+        method: r.method,
+      }));
+    const methods = new Set(apiRoutes.filter((r) => r.re.test(c.req.path)).map((r) => r.method));
+    if (methods.size === 0) return errorResponse(c, 'NOT_FOUND');
+    if (methods.has('GET')) methods.add('HEAD');
+    const res = errorResponse(c, 'METHOD_NOT_ALLOWED');
+    res.headers.set('allow', [...methods].sort().join(', '));
+    return res;
+  });
 
   // ---- webhooks (outside /api: signed by the sender, no session or CSRF header)
   webhookRoutes(app, svc);

@@ -246,6 +246,20 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
 
   it('an unknown path under /api → 404 NOT_FOUND JSON', async () => {
     expectError(await m.get('/api/v1/tidak-ada'), 'NOT_FOUND');
+    expectError(await m.req('DELETE', '/api/v1/tidak-ada'), 'NOT_FOUND');
+  });
+
+  it('a method an API address does not answer → 405 METHOD_NOT_ALLOWED with the methods it does (Allow)', async () => {
+    const cases = await m.req('PUT', '/api/v1/cases', {});
+    expectError(cases, 'METHOD_NOT_ALLOWED');
+    expect(cases.headers.get('allow')).toBe('GET, HEAD, POST');
+    const one = await m.req('DELETE', '/api/v1/cases/00000000-0000-4000-8000-000000000000');
+    expectError(one, 'METHOD_NOT_ALLOWED');
+    expect(one.headers.get('allow')?.split(', ')).toEqual(expect.arrayContaining(['GET', 'PATCH']));
+    const me = await m.req('POST', '/api/v1/auth/me', {});
+    expectError(me, 'METHOD_NOT_ALLOWED');
+    expect(me.headers.get('allow')).toBe('GET, HEAD');
+    expectError(await m.req('PATCH', '/api/v1/openapi.json', {}), 'METHOD_NOT_ALLOWED');
   });
 
   // BUG: bodies are decoded leniently (U+FFFD replaces invalid bytes), so invalid UTF-8 is stored.
