@@ -35,6 +35,7 @@ import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
 import { nulInJson, refuseNulInUrl } from './nul-guard.ts';
+import { SECURITY_SCHEMES } from './openapi.ts';
 import { withRequestClock } from './request-clock.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
@@ -226,8 +227,11 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   letterRoutes(app, svc, { publicUrl: opts.publicUrl });
   notificationRoutes(app, svc);
 
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/', description: 'Instalasi Simpul ini / this Simpul installation' }],
     info: {
       title: 'Simpul API',
       version: '1',

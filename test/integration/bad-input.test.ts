@@ -249,6 +249,32 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
     expectError(await m.req('DELETE', '/api/v1/tidak-ada'), 'NOT_FOUND');
   });
 
+  it('the OpenAPI document describes the session cookie and the CSRF header, and which operations need them', async () => {
+    const doc = (await h.anon.get('/api/v1/openapi.json')).body;
+    expect(doc.components.securitySchemes).toMatchObject({
+      session: { type: 'apiKey', in: 'cookie', name: 'simpul_session' },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-Requested-With' },
+    });
+    const sec = (path: string, method: string) => doc.paths[path][method].security;
+    expect(sec('/api/v1/cases', 'get')).toEqual([{ session: [] }]);
+    expect(sec('/api/v1/cases', 'post')).toEqual([{ session: [], csrf: [] }]);
+    expect(sec('/api/v1/auth/login', 'post')).toEqual([{ csrf: [] }]);
+    expect(sec('/api/v1/taxonomies', 'get')).toEqual([{}]);
+    // every operation names its security and has its own operationId
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown; operationId?: string }>>,
+    ))
+      for (const [method, o] of Object.entries(ops)) {
+        expect(o.security, `${method} ${path}`).toBeDefined();
+        expect(o.operationId, `${method} ${path}`).toMatch(/^(get|post|put|patch|delete)[A-Z]\w*$/);
+        expect(ids.has(o.operationId!), `${o.operationId} twice`).toBe(false);
+        ids.add(o.operationId!);
+      }
+    expect(doc.paths['/api/v1/cases/{id}/persons'].post.operationId).toBe('postCasesByIdPersons');
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
   it('a method an API address does not answer → 405 METHOD_NOT_ALLOWED with the methods it does (Allow)', async () => {
     const cases = await m.req('PUT', '/api/v1/cases', {});
     expectError(cases, 'METHOD_NOT_ALLOWED');

@@ -26,7 +26,14 @@ export function authRoutes(
   const tags = ['Auth'];
   op(
     app,
-    { method: 'post', path: '/api/v1/auth/login', summary: 'Masuk (sign in)', tags, body: LoginInput },
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      summary: 'Masuk (sign in)',
+      tags,
+      body: LoginInput,
+      auth: 'none',
+    },
     async (c, { body }) => {
       const input = body as { email: string; password: string; otp?: string };
       const r = await signIn({ ...svc, actor: null, meta: meta(c), sleep: opts.sleep }, input);
@@ -43,7 +50,14 @@ export function authRoutes(
 
   op(
     app,
-    { method: 'post', path: '/api/v1/auth/logout', summary: 'Keluar (sign out)', tags, status: 204 },
+    {
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      summary: 'Keluar (sign out)',
+      tags,
+      status: 204,
+      auth: 'optional',
+    },
     async (c) => {
       const sid = c.get('sessionId');
       if (sid) await signOut({ ...svc, actor: c.get('actor'), meta: meta(c) }, sid);

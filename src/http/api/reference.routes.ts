@@ -50,6 +50,7 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
       path: '/api/v1/taxonomies',
       summary: 'Daftar kode (bentuk kekerasan, AMPK, TPKS, …)',
       tags,
+      auth: 'none',
     },
     async (c) => {
       c.header('cache-control', 'private, max-age=3600');
