@@ -18,11 +18,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { Keyring } from '../src/app/crypto.ts';
 import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
 import { embeddedKeyPath } from '../src/keys.ts';
+import { newPgDatabase } from '../test/helpers/pg.ts';
 import { type ServerProcess, startServer } from '../test/helpers/process.ts';
 
 export const RSS_BUDGET_MB = 300;
@@ -79,24 +79,7 @@ export function startCommand(): { env: Record<string, string>; args: string[] } 
 }
 
 /** A fresh PostgreSQL database on the server named by `base`, dropped by the returned function. */
-export async function freshPostgres(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `simpul_load_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
+export const freshPostgres = (base: string) => newPgDatabase(base, 'simpul_load');
 
 /** A demo Simpul server process on a fresh embedded database or PostgreSQL database. */
 export async function demoServer(databaseUrl?: string, extra: Record<string, string> = {}) {

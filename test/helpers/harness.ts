@@ -4,7 +4,6 @@
  * codes, the demo organisations and users, and the real Hono app driven by app.request().
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { Services } from '../../src/app/context.ts';
 import { Keyring } from '../../src/app/crypto.ts';
 import { checkKey } from '../../src/app/key-check.ts';
@@ -18,6 +17,7 @@ import { loadRegions } from '../../src/db/region.repository.ts';
 import { ROLES, type Role } from '../../src/domain/policy.ts';
 import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
+import { newPgDatabase } from './pg.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -47,25 +47,6 @@ export type Client = {
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   patch(path: string, body?: unknown): Promise<Res>;
 };
-
-async function newPgDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `simpul_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 export async function createHarness(
   engine: Engine,
