@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // key files of the embedded database are created outside DATA_DIR, in the user's configuration
 // folder (decision 018): tests and the servers they start keep theirs in a temporary one
-const env = { XDG_CONFIG_HOME: join(tmpdir(), 'simpul-test-config') };
+// and every JSON answer is checked against its contract schema (src/http/openapi.ts)
+const env = { XDG_CONFIG_HOME: join(tmpdir(), 'simpul-test-config'), SIMPUL_CHECK_RESPONSES: '1' };
 
 export default defineConfig({
   test: {

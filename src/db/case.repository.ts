@@ -2,7 +2,9 @@
  * Case data access. Every read takes a CaseScope from the policy and adds it to the SQL
  * (invariant 1): a case outside the scope is never loaded.
  */
+
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { CaseScope } from '../domain/policy.ts';
 import { likeEscape } from './admin.repository.ts';
 import type { Tx } from './connect.ts';
@@ -145,7 +147,16 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
           : sql<boolean>`p.name_tokens @> ${ex}::text[]`) as never,
     );
   }
-  const totalRow = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
+  const totalRow = await db
+    .selectFrom(
+      q
+        .select('c.id')
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
     .select([
@@ -171,10 +182,16 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
     )
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id')
-    .limit(pageSize)
+    .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
-  return { rows, total: Number(totalRow.n) };
+  const n = Number(totalRow.n);
+  return {
+    rows: rows.slice(0, pageSize),
+    hasMore: rows.length > pageSize,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
 }
 
 export function getScopedCase(db: Tx, scope: CaseScope, id: string) {

@@ -1,5 +1,7 @@
 /** Users, organisations, sessions and sign-in throttling. */
+
 import { type Insertable, sql } from 'kysely';
+import type { Role } from '../domain/policy.ts';
 import type { Tx } from './connect.ts';
 import type { AppUserTable } from './schema.ts';
 
@@ -183,6 +185,7 @@ export function listAssignableStaff(
     .where('u.role', 'in', [...roles])
     .where('u.disabled', '=', false)
     .orderBy('u.name')
+    .$narrowType<{ role: Role }>()
     .execute();
 }
 

@@ -1,620 +1,764 @@
 /**
- * Shapes the API returns. Types only: the web app imports them with `import type`, so they add
- * nothing to its bundle.
+ * Shapes the API returns, as zod schemas; each has a type of the same name (`z.infer`). The web
+ * app imports only the types, with `import type`, so the schemas add nothing to its bundle.
  */
+import { z } from 'zod';
 import type { DeadlineRule } from './deadlines.ts';
-import type { Role } from './policy.ts';
-import type { Stage } from './stages.ts';
-import type { Label } from './taxonomies.ts';
+import { ROLES } from './policy.ts';
+import { STAGES } from './stages.ts';
 
-export type UserDto = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-  jurisdiction: string;
-  jurisdictionName: string;
-  mfaEnabled: boolean;
-  /** true until the user has enrolled two-factor sign-in; the app shows enrolment first */
-  mfaEnrolmentRequired: boolean;
-  demo: boolean;
-  disabled?: boolean;
-  version?: number;
-};
+/** Text in both languages (src/domain/taxonomies.ts `Label`). */
+export const LabelSchema = z.object({ id: z.string(), en: z.string() }).meta({ id: 'Label' });
 
-export type CaseSummaryDto = {
-  id: string;
-  number: string;
-  stage: Stage;
-  risk: string | null;
-  caseType: string | null;
-  channel: string;
-  receivedAt: string;
-  jurisdiction: string;
-  managerId: string | null;
-  managerName: string | null;
-  victimCount: number;
-  overdueCount: number;
-  updatedAt: string;
-};
+/** src/domain/deadlines.ts `DeadlineRule`; the `satisfies` keeps the two lists the same. */
+export const DeadlineRuleSchema = z
+  .enum({
+    respon_risiko_tinggi: 'respon_risiko_tinggi',
+    respon_risiko_sedang: 'respon_risiko_sedang',
+    tindak_lanjut: 'tindak_lanjut',
+    lapor_polisi_tpks: 'lapor_polisi_tpks',
+    restitusi: 'restitusi',
+  } as const satisfies { [R in DeadlineRule]: R })
+  .meta({ id: 'DeadlineRule' });
 
-export type PersonDto = {
-  id: string;
-  role: 'korban' | 'terlapor' | 'pelapor';
-  name: string;
-  sex: string | null;
-  birthDate: string | null;
-  /** the officer's estimate */
-  estimatedAge: number | null;
-  /** as told (src/domain/facts.ts AGE_GROUP_CODES); never turned into an age */
-  ageGroup: string | null;
-  /** exact age from the birth date only; null without one */
-  age: number | null;
-  /** what is known of the age, in words: "13–17 tahun (menurut pelapor)" */
-  ageText: Label | null;
-  /** under 18 by the best fact known; null when nothing is known */
-  child: boolean | null;
-  nik: string | null;
-  phone: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  addressDetail: string | null;
-  education: string | null;
-  occupation: string | null;
-  maritalStatus: string | null;
-  disability: boolean | null;
-  disabilityTypes: string[];
-  accommodationNeeds: string | null;
-  nationality: string | null;
-  relationToVictim: string | null;
-  version: number;
-};
+export const UserDto = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    orgId: z.string(),
+    orgName: z.string(),
+    jurisdiction: z.string(),
+    jurisdictionName: z.string(),
+    mfaEnabled: z.boolean(),
+    /** true until the user has enrolled two-factor sign-in; the app shows enrolment first */
+    mfaEnrolmentRequired: z.boolean(),
+    demo: z.boolean(),
+    disabled: z.boolean().optional(),
+    version: z.number().optional(),
+  })
+  .meta({ id: 'UserDto' });
+export type UserDto = z.infer<typeof UserDto>;
 
-export type IncidentDto = {
-  id: string;
-  /** as precisely as known: `YYYY-MM-DD`, `YYYY-MM` (month), `YYYY` (year); null for kurun/unknown */
-  date: string | null;
-  /** src/domain/facts.ts DATE_PRECISIONS */
-  datePrecision: string;
-  /** kurun: the window the reporter named, and the day it was said */
-  toldWhen: string | null;
-  referenceDate: string | null;
-  /** the date in words: "sekitar Mei 2026", "dalam minggu sebelum 3 Des 2026 (menurut pelapor)" */
-  dateText: Label;
-  /** SIMFONI category; null = belum ditentukan */
-  placeCategory: string | null;
-  /** the place as the reporter named it */
-  placeText: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  forms: string[];
-  tpksOffences: string[];
-  ampkCategories: string[];
-  chronology: string | null;
-  version: number;
-};
+export const CaseSummaryDto = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    stage: z.enum(STAGES),
+    risk: z.string().nullable(),
+    caseType: z.string().nullable(),
+    channel: z.string(),
+    receivedAt: z.string(),
+    jurisdiction: z.string(),
+    managerId: z.string().nullable(),
+    managerName: z.string().nullable(),
+    victimCount: z.number(),
+    overdueCount: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseSummaryDto' });
+export type CaseSummaryDto = z.infer<typeof CaseSummaryDto>;
 
-export type RecordDto = {
-  id: string;
-  kind: 'assessment' | 'plan_item' | 'service' | 'right' | 'note';
-  data: Record<string, unknown>;
-  /** plan items: the referrals carrying them out, with their state */
-  referrals?: ReferralLinkDto[];
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  createdByName: string | null;
-};
+export const PersonDto = z
+  .object({
+    id: z.string(),
+    role: z.enum(['korban', 'terlapor', 'pelapor']),
+    name: z.string(),
+    sex: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    /** the officer's estimate */
+    estimatedAge: z.number().nullable(),
+    /** as told (src/domain/facts.ts AGE_GROUP_CODES); never turned into an age */
+    ageGroup: z.string().nullable(),
+    /** exact age from the birth date only; null without one */
+    age: z.number().nullable(),
+    /** what is known of the age, in words: "13–17 tahun (menurut pelapor)" */
+    ageText: LabelSchema.nullable(),
+    /** under 18 by the best fact known; null when nothing is known */
+    child: z.boolean().nullable(),
+    nik: z.string().nullable(),
+    phone: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    addressDetail: z.string().nullable(),
+    education: z.string().nullable(),
+    occupation: z.string().nullable(),
+    maritalStatus: z.string().nullable(),
+    disability: z.boolean().nullable(),
+    disabilityTypes: z.array(z.string()),
+    accommodationNeeds: z.string().nullable(),
+    nationality: z.string().nullable(),
+    relationToVictim: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'PersonDto' });
+export type PersonDto = z.infer<typeof PersonDto>;
 
-export type TaskDto = {
-  caseId: string;
-  caseNumber: string;
-  rule: DeadlineRule;
-  label: { id: string; en: string };
-  dueAt: string;
-  /** an ISO timestamp, or a date `YYYY-MM-DD` when only the day is known (a service recorded with a date) */
-  doneAt: string | null;
-  overdue: boolean;
-  subjectId?: string;
-};
+export const IncidentDto = z
+  .object({
+    id: z.string(),
+    /** as precisely as known: `YYYY-MM-DD`, `YYYY-MM` (month), `YYYY` (year); null for kurun/unknown */
+    date: z.string().nullable(),
+    /** src/domain/facts.ts DATE_PRECISIONS */
+    datePrecision: z.string(),
+    /** kurun: the window the reporter named, and the day it was said */
+    toldWhen: z.string().nullable(),
+    referenceDate: z.string().nullable(),
+    /** the date in words: "sekitar Mei 2026", "dalam minggu sebelum 3 Des 2026 (menurut pelapor)" */
+    dateText: LabelSchema,
+    /** SIMFONI category; null = belum ditentukan */
+    placeCategory: z.string().nullable(),
+    /** the place as the reporter named it */
+    placeText: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    forms: z.array(z.string()),
+    tpksOffences: z.array(z.string()),
+    ampkCategories: z.array(z.string()),
+    chronology: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'IncidentDto' });
+export type IncidentDto = z.infer<typeof IncidentDto>;
+
+export const RecordDto = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['assessment', 'plan_item', 'service', 'right', 'note']),
+    data: z.record(z.string(), z.unknown()),
+    // a getter: ReferralLinkDto is declared further down, with the referrals
+    /** plan items: the referrals carrying them out, with their state */
+    get referrals() {
+      return z.array(ReferralLinkDto).optional();
+    },
+    version: z.number(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    createdByName: z.string().nullable(),
+  })
+  .meta({ id: 'RecordDto' });
+export type RecordDto = z.infer<typeof RecordDto>;
+
+export const TaskDto = z
+  .object({
+    caseId: z.string(),
+    caseNumber: z.string(),
+    rule: DeadlineRuleSchema,
+    label: LabelSchema,
+    dueAt: z.string(),
+    /** an ISO timestamp, or a date `YYYY-MM-DD` when only the day is known (a service recorded with a date) */
+    doneAt: z.string().nullable(),
+    overdue: z.boolean(),
+    subjectId: z.string().optional(),
+  })
+  .meta({ id: 'TaskDto' });
+export type TaskDto = z.infer<typeof TaskDto>;
 
 /** One line of the managers' work queue: a case and the task that makes it urgent. */
-export type QueueItemDto = {
-  caseId: string;
-  caseNumber: string;
-  stage: Stage;
-  risk: string | null;
-  receivedAt: string;
-  managerId: string | null;
-  managerName: string | null;
-  /** unassigned: the earliest open task (null when none); due today: the task due today */
-  task: Pick<TaskDto, 'rule' | 'label' | 'dueAt' | 'overdue' | 'subjectId'> | null;
-};
+export const QueueItemDto = z
+  .object({
+    caseId: z.string(),
+    caseNumber: z.string(),
+    stage: z.enum(STAGES),
+    risk: z.string().nullable(),
+    receivedAt: z.string(),
+    managerId: z.string().nullable(),
+    managerName: z.string().nullable(),
+    /** unassigned: the earliest open task (null when none); due today: the task due today */
+    task: TaskDto.pick({ rule: true, label: true, dueAt: true, overdue: true, subjectId: true }).nullable(),
+  })
+  .meta({ id: 'QueueItemDto' });
+export type QueueItemDto = z.infer<typeof QueueItemDto>;
 
 /** GET /work-queue: the top of a case manager's home page (decision 013). */
-export type WorkQueueDto = {
-  /** the server's time the durations are measured from */
-  asOf: string;
-  /** today's date in the kab/kota's own time zone */
-  today: string;
-  /** open cases without a manager: high risk first, then by due time; at most 50 of `total` */
-  unassigned: { items: QueueItemDto[]; total: number };
-  /** open tasks due today (local day), any manager: high risk first, then by due time */
-  dueToday: { items: QueueItemDto[]; total: number };
-};
+export const WorkQueueDto = z
+  .object({
+    /** the server's time the durations are measured from */
+    asOf: z.string(),
+    /** today's date in the kab/kota's own time zone */
+    today: z.string(),
+    /** open cases without a manager: high risk first, then by due time; at most 50 of `total` */
+    unassigned: z.object({ items: z.array(QueueItemDto), total: z.number() }),
+    /** open tasks due today (local day), any manager: high risk first, then by due time */
+    dueToday: z.object({ items: z.array(QueueItemDto), total: z.number() }),
+  })
+  .meta({ id: 'WorkQueueDto' });
+export type WorkQueueDto = z.infer<typeof WorkQueueDto>;
 
-export type CaseDto = CaseSummaryDto & {
-  version: number;
-  orgId: string;
-  orgName: string;
-  authority: string | null;
-  summary: string | null;
-  closureReason: string | null;
-  closedAt: string | null;
-  reopenCount: number;
-  members: Array<{ id: string; name: string; role: Role }>;
-  persons: PersonDto[];
-  relationships: Array<{ id: string; victimId: string; perpetratorId: string; relationship: string }>;
-  incidents: IncidentDto[];
-  records: RecordDto[];
-  attachments: Array<{
-    id: string;
-    filename: string;
-    mime: string;
-    size: number;
-    createdAt: string;
-    createdByName: string | null;
-  }>;
-  tasks: TaskDto[];
+export const CaseDto = CaseSummaryDto.extend({
+  version: z.number(),
+  orgId: z.string(),
+  orgName: z.string(),
+  authority: z.string().nullable(),
+  summary: z.string().nullable(),
+  closureReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reopenCount: z.number(),
+  members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })),
+  persons: z.array(PersonDto),
+  relationships: z.array(
+    z.object({ id: z.string(), victimId: z.string(), perpetratorId: z.string(), relationship: z.string() }),
+  ),
+  incidents: z.array(IncidentDto),
+  records: z.array(RecordDto),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      createdAt: z.string(),
+      createdByName: z.string().nullable(),
+    }),
+  ),
+  tasks: z.array(TaskDto),
   /** the intake items this case came from or took in, for those who may read them (their inbox) */
-  intake: Array<{ id: string; code: string; channel: string; receivedAt: string }>;
-  allowedTransitions: Stage[];
-  permissions: { update: boolean; transition: boolean; assign: boolean; accessLog: boolean };
-};
+  intake: z.array(
+    z.object({ id: z.string(), code: z.string(), channel: z.string(), receivedAt: z.string() }),
+  ),
+  allowedTransitions: z.array(z.enum(STAGES)),
+  permissions: z.object({
+    update: z.boolean(),
+    transition: z.boolean(),
+    assign: z.boolean(),
+    accessLog: z.boolean(),
+  }),
+}).meta({ id: 'CaseDto' });
+export type CaseDto = z.infer<typeof CaseDto>;
 
-export type TimelineEntryDto = {
-  at: string;
-  actorName: string | null;
-  type: string;
-  data: Record<string, unknown>;
-};
+export const TimelineEntryDto = z
+  .object({
+    at: z.string(),
+    actorName: z.string().nullable(),
+    type: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEntryDto' });
+export type TimelineEntryDto = z.infer<typeof TimelineEntryDto>;
 
-export type AuditEventDto = {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  outcome: string;
-};
+export const AuditEventDto = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    entity: z.string().nullable(),
+    entityId: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    requestId: z.string().nullable(),
+    outcome: z.string(),
+  })
+  .meta({ id: 'AuditEventDto' });
+export type AuditEventDto = z.infer<typeof AuditEventDto>;
 
 /** An audit event for the auditor: the stored codes, and the same event in words (id/en). */
-export type AuditEntryDto = AuditEventDto & {
+export const AuditEntryDto = AuditEventDto.extend({
   /** the user's name, or what acted without an account ("Sistem Simpul") */
-  actor: { id: string; en: string };
-  actorRoleLabel: { id: string; en: string } | null;
-  actorOrg: { id: string; name: string; type: string } | null;
-  category: string | null;
+  actor: LabelSchema,
+  actorRoleLabel: LabelSchema.nullable(),
+  actorOrg: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
+  category: z.string().nullable(),
   /** what was done, outcome included: "membaca bagian yang dibagikan pada rujukan (identitas, kronologi)" */
-  words: { id: string; en: string };
+  words: LabelSchema,
   /** what it was about: "korban 1 · kasus PPA-3602-2026-000001", "akun Demo pengaduan lebak" */
-  object: { id: string; en: string } | null;
-};
+  object: LabelSchema.nullable(),
+}).meta({ id: 'AuditEntryDto' });
+export type AuditEntryDto = z.infer<typeof AuditEntryDto>;
 
-export type AuditPage = {
-  items: AuditEntryDto[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-  /** the zone the date filters were read in */
-  zone: string;
-  zoneAbbr: string;
-};
+export const AuditPage = z
+  .object({
+    items: z.array(AuditEntryDto),
+    page: z.number(),
+    pageSize: z.number(),
+    hasMore: z.boolean(),
+    /** the zone the date filters were read in */
+    zone: z.string(),
+    zoneAbbr: z.string(),
+  })
+  .meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/* ---- A case's access log (declared parts first: AccessLogDto is at the end) ---- */
+
+export const AccessPersonDto = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    roleLabel: LabelSchema.nullable(),
+    org: z.object({ id: z.string(), name: z.string(), typeLabel: LabelSchema.nullable() }),
+    /** staff of a partner organisation (not a UPTD PPA / Dinas PPPA): a referral's recipient */
+    partner: z.boolean(),
+    /** staff of a UPTD PPA / Dinas PPPA of another kab/kota or the province */
+    otherRegion: z.boolean(),
+  })
+  .meta({ id: 'AccessPersonDto' });
+export type AccessPersonDto = z.infer<typeof AccessPersonDto>;
+
+export const AccessItemDto = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    outcome: z.string(),
+    words: LabelSchema,
+    object: LabelSchema.nullable(),
+    count: z.number(),
+    firstAt: z.string(),
+    lastAt: z.string(),
+  })
+  .meta({ id: 'AccessItemDto' });
+export type AccessItemDto = z.infer<typeof AccessItemDto>;
+
+export const AccessGroupDto = z
+  .object({
+    /** `${actorId ?? '-'}:${day}` */
+    id: z.string(),
+    day: z.string(),
+    actor: z.object({
+      id: z.string().nullable(),
+      name: LabelSchema,
+      role: z.string().nullable(),
+      roleLabel: LabelSchema.nullable(),
+      org: z.object({ id: z.string(), name: z.string(), typeLabel: LabelSchema.nullable() }).nullable(),
+      partner: z.boolean(),
+      otherRegion: z.boolean(),
+    }),
+    count: z.number(),
+    firstAt: z.string(),
+    lastAt: z.string(),
+    items: z.array(AccessItemDto),
+  })
+  .meta({ id: 'AccessGroupDto' });
+export type AccessGroupDto = z.infer<typeof AccessGroupDto>;
 
 /** A case's access log: who saw this person's data, grouped by person and local day. */
-export type AccessLogDto = {
-  caseId: string;
-  /** the zone of the case's region; `day` is a calendar day there */
-  zone: string;
-  zoneAbbr: string;
-  /** everyone in the log, for the person filter */
-  people: AccessPersonDto[];
-  groups: AccessGroupDto[];
-  page: number;
-  pageSize: number;
-  /** number of person-days */
-  total: number;
-};
+export const AccessLogDto = z
+  .object({
+    caseId: z.string(),
+    /** the zone of the case's region; `day` is a calendar day there */
+    zone: z.string(),
+    zoneAbbr: z.string(),
+    /** everyone in the log, for the person filter */
+    people: z.array(AccessPersonDto),
+    groups: z.array(AccessGroupDto),
+    page: z.number(),
+    pageSize: z.number(),
+    /** number of person-days */
+    total: z.number(),
+  })
+  .meta({ id: 'AccessLogDto' });
+export type AccessLogDto = z.infer<typeof AccessLogDto>;
 
-export type AccessPersonDto = {
-  id: string;
-  name: string;
-  role: string;
-  roleLabel: { id: string; en: string } | null;
-  org: { id: string; name: string; typeLabel: { id: string; en: string } | null };
-  /** staff of a partner organisation (not a UPTD PPA / Dinas PPPA): a referral's recipient */
-  partner: boolean;
-  /** staff of a UPTD PPA / Dinas PPPA of another kab/kota or the province */
-  otherRegion: boolean;
-};
-
-export type AccessGroupDto = {
-  /** `${actorId ?? '-'}:${day}` */
-  id: string;
-  day: string;
-  actor: {
-    id: string | null;
-    name: { id: string; en: string };
-    role: string | null;
-    roleLabel: { id: string; en: string } | null;
-    org: { id: string; name: string; typeLabel: { id: string; en: string } | null } | null;
-    partner: boolean;
-    otherRegion: boolean;
-  };
-  count: number;
-  firstAt: string;
-  lastAt: string;
-  items: AccessItemDto[];
-};
-
-export type AccessItemDto = {
-  id: string;
-  action: string;
-  outcome: string;
-  words: { id: string; en: string };
-  object: { id: string; en: string } | null;
-  count: number;
-  firstAt: string;
-  lastAt: string;
-};
-
-export type OrgDto = {
-  id: string;
-  name: string;
-  type: string;
-  regionCode: string;
-  regionName: string | null;
-  jurisdiction: string;
-  /** null also when withheld: see restrictedFields */
-  address: string | null;
-  phone: string | null;
-  /** withheld from this reader: a safe house seen from outside its kab/kota */
-  restrictedFields: Array<'address' | 'phone'>;
-  email: string | null;
-  /* directory of services (issue 4) */
-  services: string[];
-  areas: string[];
-  hours: string | null;
-  languages: string[];
-  accessibility: string | null;
-  website: string | null;
-  capacityTotal: number | null;
-  capacityFree: number | null;
-  verifiedAt: string | null;
-  active: boolean;
-  version: number;
-};
+export const OrgDto = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    jurisdiction: z.string(),
+    /** null also when withheld: see restrictedFields */
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    /** withheld from this reader: a safe house seen from outside its kab/kota */
+    restrictedFields: z.array(z.enum(['address', 'phone'])),
+    email: z.string().nullable(),
+    /* directory of services (issue 4) */
+    services: z.array(z.string()),
+    areas: z.array(z.string()),
+    hours: z.string().nullable(),
+    languages: z.array(z.string()),
+    accessibility: z.string().nullable(),
+    website: z.string().nullable(),
+    capacityTotal: z.number().nullable(),
+    capacityFree: z.number().nullable(),
+    verifiedAt: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number(),
+  })
+  .meta({ id: 'OrgDto' });
+export type OrgDto = z.infer<typeof OrgDto>;
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
+/** The schema of a `Page<z.infer<T>>`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
+
 /* ---- Referrals (rujukan) ---- */
 
-export type ReferralSide = 'pengirim' | 'penerima';
+export const ReferralSide = z.enum(['pengirim', 'penerima']).meta({ id: 'ReferralSide' });
+export type ReferralSide = z.infer<typeof ReferralSide>;
 
-export type ReferralSummaryDto = {
-  id: string;
-  number: string;
-  /** the referring side only; null for the recipient */
-  caseId: string | null;
-  caseNumber: string | null;
-  fromOrg: { id: string; name: string };
-  toOrg: { id: string; name: string; onSimpul: boolean };
-  services: string[];
-  urgency: 'darurat' | 'segera' | 'biasa';
-  status: 'terkirim' | 'diterima' | 'ditolak' | 'dalam_layanan' | 'selesai' | 'dibatalkan';
-  external: boolean;
-  sentAt: string;
-  acceptDueAt: string;
-  completeDueAt: string;
-  acceptedAt: string | null;
-  declinedAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  /** which due date has passed, if any */
-  overdue: 'accept' | 'complete' | null;
-  consentWithdrawn: boolean;
-  /** always shown: what a recipient needs to decide (no name) */
-  victim: { sex: string | null; ageGroup: string | null; child: boolean | null };
-  version: number;
-};
+export const ReferralSummaryDto = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    /** the referring side only; null for the recipient */
+    caseId: z.string().nullable(),
+    caseNumber: z.string().nullable(),
+    fromOrg: z.object({ id: z.string(), name: z.string() }),
+    toOrg: z.object({ id: z.string(), name: z.string(), onSimpul: z.boolean() }),
+    services: z.array(z.string()),
+    urgency: z.enum(['darurat', 'segera', 'biasa']),
+    status: z.enum(['terkirim', 'diterima', 'ditolak', 'dalam_layanan', 'selesai', 'dibatalkan']),
+    external: z.boolean(),
+    sentAt: z.string(),
+    acceptDueAt: z.string(),
+    completeDueAt: z.string(),
+    acceptedAt: z.string().nullable(),
+    declinedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    /** which due date has passed, if any */
+    overdue: z.enum(['accept', 'complete']).nullable(),
+    consentWithdrawn: z.boolean(),
+    /** always shown: what a recipient needs to decide (no name) */
+    victim: z.object({
+      sex: z.string().nullable(),
+      ageGroup: z.string().nullable(),
+      child: z.boolean().nullable(),
+    }),
+    version: z.number(),
+  })
+  .meta({ id: 'ReferralSummaryDto' });
+export type ReferralSummaryDto = z.infer<typeof ReferralSummaryDto>;
 
-export type SharedSectionsDto = {
-  identitas?: {
-    name: string;
-    nik: string | null;
-    birthDate: string | null;
-    /** exact age from the birth date only */
-    age: number | null;
-    /** what is known of the age, in words */
-    ageText: Label | null;
-    sex: string | null;
-    disability: boolean | null;
-    disabilityTypes: string[];
-    accommodationNeeds: string | null;
-  };
-  kontak?: {
-    phone: string | null;
-    regionCode: string | null;
-    regionName: string | null;
-    address: string | null;
-  };
-  kronologi?: Array<{
-    date: string | null;
-    dateText: Label;
-    placeCategory: string | null;
-    placeText: string | null;
-    regionName: string | null;
-    forms: string[];
-    tpksOffences: string[];
-    chronology: string | null;
-  }>;
-  asesmen?: Array<{
-    assessedOn: string | null;
-    physical: string | null;
-    psychological: string | null;
-    social: string | null;
-    economic: string | null;
-    education: string | null;
-    needs: string | null;
-  }>;
-  layanan?: Array<{ service: string; date: string; providerName: string | null }>;
-};
+export const SharedSectionsDto = z
+  .object({
+    identitas: z
+      .object({
+        name: z.string(),
+        nik: z.string().nullable(),
+        birthDate: z.string().nullable(),
+        /** exact age from the birth date only */
+        age: z.number().nullable(),
+        /** what is known of the age, in words */
+        ageText: LabelSchema.nullable(),
+        sex: z.string().nullable(),
+        disability: z.boolean().nullable(),
+        disabilityTypes: z.array(z.string()),
+        accommodationNeeds: z.string().nullable(),
+      })
+      .optional(),
+    kontak: z
+      .object({
+        phone: z.string().nullable(),
+        regionCode: z.string().nullable(),
+        regionName: z.string().nullable(),
+        address: z.string().nullable(),
+      })
+      .optional(),
+    kronologi: z
+      .array(
+        z.object({
+          date: z.string().nullable(),
+          dateText: LabelSchema,
+          placeCategory: z.string().nullable(),
+          placeText: z.string().nullable(),
+          regionName: z.string().nullable(),
+          forms: z.array(z.string()),
+          tpksOffences: z.array(z.string()),
+          chronology: z.string().nullable(),
+        }),
+      )
+      .optional(),
+    asesmen: z
+      .array(
+        z.object({
+          assessedOn: z.string().nullable(),
+          physical: z.string().nullable(),
+          psychological: z.string().nullable(),
+          social: z.string().nullable(),
+          economic: z.string().nullable(),
+          education: z.string().nullable(),
+          needs: z.string().nullable(),
+        }),
+      )
+      .optional(),
+    layanan: z
+      .array(z.object({ service: z.string(), date: z.string(), providerName: z.string().nullable() }))
+      .optional(),
+  })
+  .meta({ id: 'SharedSectionsDto' });
+export type SharedSectionsDto = z.infer<typeof SharedSectionsDto>;
 
 /** Another referral as a link: its number, state and recipient. */
-export type ReferralLinkDto = {
-  id: string;
-  number: string;
-  status: ReferralSummaryDto['status'];
-  toOrgName: string;
-};
+export const ReferralLinkDto = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    status: ReferralSummaryDto.shape.status,
+    toOrgName: z.string(),
+  })
+  .meta({ id: 'ReferralLinkDto' });
+export type ReferralLinkDto = z.infer<typeof ReferralLinkDto>;
 
-export type ReferralDto = ReferralSummaryDto & {
-  side: ReferralSide;
+export const ReferralDto = ReferralSummaryDto.extend({
+  side: ReferralSide,
   /** the victim referred (referring side only: "rujuk ulang" starts from the same victim) */
-  personId: string | null;
+  personId: z.string().nullable(),
   /**
    * Why the recipient no longer sees the victim's data (decision 009), for both sides to read;
    * null while the recipient's view is open.
    */
-  closedReason: 'persetujuan_dicabut' | 'kasus_ditutup' | 'selesai' | 'ditolak' | 'dibatalkan' | null;
+  closedReason: z
+    .enum(['persetujuan_dicabut', 'kasus_ditutup', 'selesai', 'ditolak', 'dibatalkan'])
+    .nullable(),
   /** null for the recipient once its view has closed (closedReason) */
-  purpose: string | null;
-  sections: string[];
-  consent: {
-    basis: string;
+  purpose: z.string().nullable(),
+  sections: z.array(z.string()),
+  consent: z.object({
+    basis: z.string(),
     /** who gave consent (referring side only) */
-    givenBy: string | null;
-    relation: string | null;
-    givenAt: string;
-    withdrawnAt: string | null;
-  };
-  declineReason: string | null;
+    givenBy: z.string().nullable(),
+    relation: z.string().nullable(),
+    givenAt: z.string(),
+    withdrawnAt: z.string().nullable(),
+  }),
+  declineReason: z.string().nullable(),
   /** the recipient's own words: it keeps them after the referral ends */
-  declineNote: string | null;
-  cancelReason: string | null;
+  declineNote: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   /** the recipient's own words: it keeps them after the referral ends */
-  outcome: string | null;
+  outcome: z.string().nullable(),
   /** the shared sections, read live; null for the recipient once its view has closed */
-  shared: SharedSectionsDto | null;
+  shared: SharedSectionsDto.nullable(),
   /** who handles it at the recipient and when the victim is expected (set on acceptance, both sides see it) */
-  handling: {
+  handling: z.object({
     /** a user of the receiving organisation (id) or a name typed in (id null) */
-    officer: { id: string | null; name: string } | null;
-    appointmentAt: string | null;
-    appointmentPlace: string | null;
-  };
+    officer: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
+    appointmentAt: z.string().nullable(),
+    appointmentPlace: z.string().nullable(),
+  }),
   /** a police PPA unit's record: the police report number and the investigation's history; null for other recipients */
-  police: {
-    lpNumber: string | null;
-    status: string | null;
-    history: Array<{
-      id: string;
-      at: string;
-      status: string;
-      date: string;
-      note: string | null;
-      actorName: string | null;
-    }>;
-  } | null;
+  police: z
+    .object({
+      lpNumber: z.string().nullable(),
+      status: z.string().nullable(),
+      history: z.array(
+        z.object({
+          id: z.string(),
+          at: z.string(),
+          status: z.string(),
+          date: z.string(),
+          note: z.string().nullable(),
+          actorName: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   /** "rujuk ulang" links (referring side only): the referral this one sends again, and the one that sent this again */
-  rereferralOf: ReferralLinkDto | null;
-  rereferredAs: ReferralLinkDto | null;
+  rereferralOf: ReferralLinkDto.nullable(),
+  rereferredAs: ReferralLinkDto.nullable(),
   /** the intervention-plan item this referral carries out (referring side only) */
-  planItem: { id: string; service: string; targetDate: string | null } | null;
-  delivered: Array<{
-    id: string;
-    service: string;
-    date: string;
-    outcome: string | null;
-    orgName: string | null;
-    recordedByName: string | null;
-  }>;
-  events: Array<{
-    id: string;
-    at: string;
-    type: string;
-    actorName: string | null;
-    actorOrgName: string | null;
-    data: Record<string, unknown>;
-    body: string | null;
-  }>;
+  planItem: z.object({ id: z.string(), service: z.string(), targetDate: z.string().nullable() }).nullable(),
+  delivered: z.array(
+    z.object({
+      id: z.string(),
+      service: z.string(),
+      date: z.string(),
+      outcome: z.string().nullable(),
+      orgName: z.string().nullable(),
+      recordedByName: z.string().nullable(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      type: z.string(),
+      actorName: z.string().nullable(),
+      actorOrgName: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      body: z.string().nullable(),
+    }),
+  ),
   /** printed on the letter, checked on the public page /verifikasi */
-  verificationCode: string;
+  verificationCode: z.string(),
   /** 'tidak_ada_kerja_sama' when the recipient has no active agreement with the referring Dinas */
-  warnings: string[];
-  permissions: {
-    accept: boolean;
-    decline: boolean;
-    recordService: boolean;
-    complete: boolean;
-    cancel: boolean;
-    withdrawConsent: boolean;
-    message: boolean;
-    letter: boolean;
+  warnings: z.array(z.string()),
+  permissions: z.object({
+    accept: z.boolean(),
+    decline: z.boolean(),
+    recordService: z.boolean(),
+    complete: z.boolean(),
+    cancel: z.boolean(),
+    withdrawConsent: z.boolean(),
+    message: z.boolean(),
+    letter: z.boolean(),
     /** change the officer or the appointment */
-    handling: boolean;
+    handling: z.boolean(),
     /** record the police report number and investigation status (police PPA unit) */
-    investigation: boolean;
+    investigation: z.boolean(),
     /** send a declined or cancelled referral again ("rujuk ulang") */
-    rerefer: boolean;
-  };
-};
+    rerefer: z.boolean(),
+  }),
+}).meta({ id: 'ReferralDto' });
+export type ReferralDto = z.infer<typeof ReferralDto>;
 
-export type ReferralSuggestionDto = {
-  orgId: string;
-  name: string;
-  type: string;
-  services: string[];
-  /** how close its area is to the victim's: desa, kecamatan, kabkota, provinsi, lain */
-  proximity: 'desa' | 'kecamatan' | 'kabkota' | 'provinsi' | 'lain';
-  capacityFree: number | null;
-  activeAgreement: boolean;
-  onSimpul: boolean;
-  medianAcceptHours: number | null;
-  referralsLastYear: number;
-};
+export const ReferralSuggestionDto = z
+  .object({
+    orgId: z.string(),
+    name: z.string(),
+    type: z.string(),
+    services: z.array(z.string()),
+    /** how close its area is to the victim's: desa, kecamatan, kabkota, provinsi, lain */
+    proximity: z.enum(['desa', 'kecamatan', 'kabkota', 'provinsi', 'lain']),
+    capacityFree: z.number().nullable(),
+    activeAgreement: z.boolean(),
+    onSimpul: z.boolean(),
+    medianAcceptHours: z.number().nullable(),
+    referralsLastYear: z.number(),
+  })
+  .meta({ id: 'ReferralSuggestionDto' });
+export type ReferralSuggestionDto = z.infer<typeof ReferralSuggestionDto>;
 
 /* ---- Transfers (pelimpahan) ---- */
 
-export type TransferDto = {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  level: 'kabkota' | 'provinsi' | 'nasional';
-  fromJurisdiction: string;
-  fromJurisdictionName: string | null;
-  fromOrgName: string;
-  toJurisdiction: string | null;
-  toJurisdictionName: string | null;
-  toOrgName: string | null;
-  /** the reason, for the two offices involved */
-  reason: string | null;
-  status: 'diajukan' | 'diterima' | 'ditolak' | 'dibatalkan';
-  requestedAt: string;
-  requestedByName: string | null;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  declineReason: string | null;
-  version: number;
-  permissions: { accept: boolean; decline: boolean; cancel: boolean };
-};
+export const TransferDto = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseNumber: z.string(),
+    level: z.enum(['kabkota', 'provinsi', 'nasional']),
+    fromJurisdiction: z.string(),
+    fromJurisdictionName: z.string().nullable(),
+    fromOrgName: z.string(),
+    toJurisdiction: z.string().nullable(),
+    toJurisdictionName: z.string().nullable(),
+    toOrgName: z.string().nullable(),
+    /** the reason, for the two offices involved */
+    reason: z.string().nullable(),
+    status: z.enum(['diajukan', 'diterima', 'ditolak', 'dibatalkan']),
+    requestedAt: z.string(),
+    requestedByName: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decidedByName: z.string().nullable(),
+    declineReason: z.string().nullable(),
+    version: z.number(),
+    permissions: z.object({ accept: z.boolean(), decline: z.boolean(), cancel: z.boolean() }),
+  })
+  .meta({ id: 'TransferDto' });
+export type TransferDto = z.infer<typeof TransferDto>;
 
 /* ---- Directory, agreements, requests to join, partner performance ---- */
 
-export type DirectoryEntryDto = {
-  id: string;
-  name: string;
-  type: string;
-  regionCode: string;
-  regionName: string | null;
-  jurisdiction: string;
-  /** null also when withheld: see restrictedFields */
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  /** fields withheld from this reader because the organisation's location is secret (a safe house
-   *  seen by staff of another kab/kota) */
-  restrictedFields: Array<'address' | 'phone'>;
-  services: string[];
-  areas: string[];
-  hours: string | null;
-  languages: string[];
-  accessibility: string | null;
-  capacityTotal: number | null;
-  capacityFree: number | null;
-  capacityUpdatedAt: string | null;
-  verifiedAt: string | null;
-  /** never verified, or last verified more than six months ago */
-  verificationDue: boolean;
-  /** at least one active user: referrals reach it inside Simpul */
-  onSimpul: boolean;
-  /** the agreement with the reader's Dinas (kab/kota or province) covering today */
-  activeAgreement: { number: string; endsOn: string } | null;
-  agreementEndingSoon: boolean;
-  version: number;
-  permissions: { updateCapacity: boolean; verify: boolean };
-};
+export const DirectoryEntryDto = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    jurisdiction: z.string(),
+    /** null also when withheld: see restrictedFields */
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    /** fields withheld from this reader because the organisation's location is secret (a safe house
+     *  seen by staff of another kab/kota) */
+    restrictedFields: z.array(z.enum(['address', 'phone'])),
+    services: z.array(z.string()),
+    areas: z.array(z.string()),
+    hours: z.string().nullable(),
+    languages: z.array(z.string()),
+    accessibility: z.string().nullable(),
+    capacityTotal: z.number().nullable(),
+    capacityFree: z.number().nullable(),
+    capacityUpdatedAt: z.string().nullable(),
+    verifiedAt: z.string().nullable(),
+    /** never verified, or last verified more than six months ago */
+    verificationDue: z.boolean(),
+    /** at least one active user: referrals reach it inside Simpul */
+    onSimpul: z.boolean(),
+    /** the agreement with the reader's Dinas (kab/kota or province) covering today */
+    activeAgreement: z.object({ number: z.string(), endsOn: z.string() }).nullable(),
+    agreementEndingSoon: z.boolean(),
+    version: z.number(),
+    permissions: z.object({ updateCapacity: z.boolean(), verify: z.boolean() }),
+  })
+  .meta({ id: 'DirectoryEntryDto' });
+export type DirectoryEntryDto = z.infer<typeof DirectoryEntryDto>;
 
-export type AgreementDto = {
-  id: string;
-  orgId: string;
-  orgName: string;
-  jurisdiction: string;
-  kind: 'mou' | 'pks';
-  number: string;
-  parties: string;
-  subject: string;
-  startsOn: string;
-  endsOn: string;
-  status: 'belum_berlaku' | 'aktif' | 'akan_berakhir' | 'berakhir';
-  /** days until it ends (negative once ended) */
-  daysLeft: number;
-  documentName: string | null;
-  version: number;
-  updatedAt: string;
-};
+export const AgreementDto = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    jurisdiction: z.string(),
+    kind: z.enum(['mou', 'pks']),
+    number: z.string(),
+    parties: z.string(),
+    subject: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    status: z.enum(['belum_berlaku', 'aktif', 'akan_berakhir', 'berakhir']),
+    /** days until it ends (negative once ended) */
+    daysLeft: z.number(),
+    documentName: z.string().nullable(),
+    version: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'AgreementDto' });
+export type AgreementDto = z.infer<typeof AgreementDto>;
 
-export type JoinRequestDto = {
-  id: string;
-  jurisdiction: string;
-  orgName: string;
-  orgType: string;
-  regionCode: string;
-  regionName: string | null;
-  services: string[];
-  /** null when withheld: see restrictedFields */
-  address: string | null;
-  phone: string | null;
-  /** withheld from this reader: a safe house asking to join, read from outside its kab/kota */
-  restrictedFields: Array<'address' | 'phone'>;
-  email: string;
-  contactName: string;
-  contactPosition: string | null;
-  message: string | null;
-  status: 'baru' | 'diterima' | 'ditolak';
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionNote: string | null;
-  orgId: string | null;
-  version: number;
-  createdAt: string;
-};
+export const JoinRequestDto = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    orgName: z.string(),
+    orgType: z.string(),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    services: z.array(z.string()),
+    /** null when withheld: see restrictedFields */
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    /** withheld from this reader: a safe house asking to join, read from outside its kab/kota */
+    restrictedFields: z.array(z.enum(['address', 'phone'])),
+    email: z.string(),
+    contactName: z.string(),
+    contactPosition: z.string().nullable(),
+    message: z.string().nullable(),
+    status: z.enum(['baru', 'diterima', 'ditolak']),
+    decidedAt: z.string().nullable(),
+    decidedByName: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    orgId: z.string().nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'JoinRequestDto' });
+export type JoinRequestDto = z.infer<typeof JoinRequestDto>;
 
-export type PartnerPerformanceDto = {
-  from: string;
-  to: string;
-  rows: Array<{
-    orgId: string;
-    orgName: string;
-    service: string;
-    received: number;
-    accepted: number;
-    declined: number;
-    completed: number;
-    cancelled: number;
-    medianAcceptHours: number | null;
-    medianCompleteDays: number | null;
-    overdue: number;
-    overdueAccept: number;
-    overdueComplete: number;
-  }>;
-};
+export const PartnerPerformanceDto = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(
+      z.object({
+        orgId: z.string(),
+        orgName: z.string(),
+        service: z.string(),
+        received: z.number(),
+        accepted: z.number(),
+        declined: z.number(),
+        completed: z.number(),
+        cancelled: z.number(),
+        medianAcceptHours: z.number().nullable(),
+        medianCompleteDays: z.number().nullable(),
+        overdue: z.number(),
+        overdueAccept: z.number(),
+        overdueComplete: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'PartnerPerformanceDto' });
+export type PartnerPerformanceDto = z.infer<typeof PartnerPerformanceDto>;

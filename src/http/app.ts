@@ -35,7 +35,7 @@ import { compression } from './compression.ts';
 import { type AppEnv, meta } from './context.ts';
 import { errorResponse, zodFieldCodes } from './errors.ts';
 import { nulInJson, refuseNulInUrl } from './nul-guard.ts';
-import { SECURITY_SCHEMES } from './openapi.ts';
+import { SECURITY_SCHEMES, uploadKind } from './openapi.ts';
 import { withRequestClock } from './request-clock.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
@@ -54,8 +54,6 @@ export type AppOptions = {
 const JSON_LIMIT = 1024 * 1024;
 const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=cuaca';
 /** An agreement's signed PDF is sent as the raw request body (PUT …/agreements/{id}/document). */
-const isDocumentUpload = (c: Context) =>
-  c.req.method === 'PUT' && /^\/api\/v1\/agreements\/[^/]+\/document$/.test(c.req.path);
 const UPLOAD_LIMIT = 21 * 1024 * 1024;
 
 export function createApp(svc: Services, opts: AppOptions = {}) {
@@ -159,7 +157,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
 
   // ---- API guards
   app.use('/api/*', async (c, next) => {
-    const limit = c.req.path.endsWith('/attachments') || isDocumentUpload(c) ? UPLOAD_LIMIT : JSON_LIMIT;
+    const limit = uploadKind(c.req.method, c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT;
     return bodyLimit({
       maxSize: limit,
       onError: (cc) => errorResponse(cc as Context<AppEnv>, 'PAYLOAD_TOO_LARGE'),
@@ -172,7 +170,8 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
       // CSRF: browsers cannot send this header cross-site without CORS, which Simpul never allows.
       if (c.req.header('x-requested-with') !== 'simpul') return errorResponse(c, 'CSRF_FAILED');
       const ct = c.req.header('content-type') ?? '';
-      const isUpload = c.req.path.endsWith('/attachments') || isDocumentUpload(c);
+      // the contract says which operations take a file instead of JSON (src/domain/contract)
+      const isUpload = uploadKind(m, c.req.path) !== null;
       const len = Number(c.req.header('content-length') ?? '0');
       const hasBody =
         len > 0 ||

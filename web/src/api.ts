@@ -2,6 +2,8 @@
  * The one way the web app talks to the server: JSON over fetch with the session cookie, the
  * CSRF header on every request, the caller's language, and errors as ApiError.
  */
+import type { CallInput, CallOutput } from '../../src/domain/contract/define.ts';
+import type { Contract } from '../../src/domain/contract/index.ts';
 import { getLang } from './i18n/index.ts';
 
 export const API = '/api/v1';
@@ -98,8 +100,17 @@ export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   return handle<T>(res, opts.noAuthRedirect ?? false);
 }
 
-/** Multipart upload (attachments). */
-export async function upload<T>(path: string, form: FormData): Promise<T> {
+type UploadKey = {
+  [K in Key]: Contract[K] extends { upload: 'multipart' } ? K : never;
+}[Key];
+
+/** Multipart upload (attachments) of a contract operation that takes one. */
+export async function upload<K extends UploadKey>(
+  key: K,
+  params: CallInput<Contract[K]> extends { params: infer P } ? P : never,
+  form: FormData,
+): Promise<CallOutput<Contract[K]>> {
+  const path = fillPath(key.slice(key.indexOf(' ') + 1), params as Record<string, unknown>);
   let res: Response;
   try {
     res = await fetch(API + path, {
@@ -111,7 +122,7 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
   } catch (e) {
     networkError(e);
   }
-  return handle<T>(res, false);
+  return handle<CallOutput<Contract[K]>>(res, false);
 }
 
 /** Raw file upload with PUT (the body is the file itself, e.g. an agreement's PDF). */
@@ -143,4 +154,45 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 export function asList<T>(x: T[] | { items: T[] } | null | undefined): T[] {
   if (!x) return [];
   return Array.isArray(x) ? x : (x.items ?? []);
+}
+
+type Key = keyof Contract & string;
+type CallOptions = {
+  /** don't treat 401 as "session gone" (sign-in form) */
+  noAuthRedirect?: boolean;
+  signal?: AbortSignal;
+};
+type Args<K extends Key> =
+  {} extends CallInput<Contract[K]>
+    ? [input?: CallInput<Contract[K]> & CallOptions]
+    : [input: CallInput<Contract[K]> & CallOptions];
+
+/** `/cases/{id}` with `{ id: 'a b' }` → `/cases/a%20b`. */
+export function fillPath(template: string, params: Record<string, unknown> | undefined): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const v = params?.[name];
+    if (v === undefined || v === null) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(v));
+  });
+}
+
+/**
+ * Calls one operation of the API contract (src/domain/contract), typed from it:
+ * `call('GET /cases/{id}', { params: { id } })` answers a `CaseDto`. A POST carries an
+ * Idempotency-Key, so a create that is retried after a lost answer creates once.
+ */
+export function call<K extends Key>(key: K, ...[input]: Args<K>): Promise<CallOutput<Contract[K]>> {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> } & {
+    body?: unknown;
+  } & CallOptions;
+  const space = key.indexOf(' ');
+  const method = key.slice(0, space) as NonNullable<Options['method']>;
+  const path = fillPath(key.slice(space + 1), i.params) + qs((i.query ?? {}) as Record<string, string>);
+  return api<CallOutput<Contract[K]>>(path, {
+    method,
+    body: i.body,
+    create: method === 'POST',
+    signal: i.signal,
+    noAuthRedirect: i.noAuthRedirect,
+  });
 }

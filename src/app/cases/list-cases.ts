@@ -1,7 +1,8 @@
 /** The actor's cases, filtered, searched and paged. Search never needs a plaintext name. */
 
 import { type CaseFilters, listCases as listCaseRows } from '../../db/case.repository.ts';
-import type { CaseSummaryDto, Page } from '../../domain/dto.ts';
+import { type List, pageOf } from '../../domain/contract/define.ts';
+import type { CaseSummaryDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { normaliseCode } from '../../domain/intake.ts';
 import { isValidNik } from '../../domain/nik.ts';
@@ -28,7 +29,7 @@ export function searchFilters(ctx: AuthedCtx, q: string): CaseFilters {
   return { nameExact: exact, namePhonetic: phonetic };
 }
 
-export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<CaseSummaryDto>> {
+export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<List<CaseSummaryDto>> {
   if (!can(ctx.actor, 'case:list')) throw new AppError('FORBIDDEN');
   const filters: CaseFilters = {
     stage: q.stage,
@@ -44,7 +45,7 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<
     ...(q.q ? searchFilters(ctx, q.q) : {}),
   };
   const db = ctx.conn.db;
-  const { rows, total } = await listCaseRows(db, caseScope(ctx.actor), filters, q.page, q.pageSize);
+  const { rows, ...count } = await listCaseRows(db, caseScope(ctx.actor), filters, q.page, q.pageSize);
   const tasks = await tasksForCases(
     db,
     rows.map((r) => r.id),
@@ -57,8 +58,8 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<
     outcome: 'ok',
     detail: { returned: rows.map((r) => r.id), searched: Boolean(q.q), page: q.page },
   });
-  return {
-    items: rows.map((r) => ({
+  return pageOf(
+    rows.map((r) => ({
       id: r.id,
       number: r.number,
       stage: r.stage as Stage,
@@ -73,8 +74,8 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<Page<
       overdueCount: (tasks.get(r.id) ?? []).filter((t) => t.overdue).length,
       updatedAt: new Date(r.updated_at).toISOString(),
     })),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+    q.page,
+    q.pageSize,
+    count,
+  );
 }

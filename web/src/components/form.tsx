@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { Page } from '../../../src/domain/dto.ts';
+import type { List } from '../../../src/domain/contract/define.ts';
 import { ApiError, qs } from '../api.ts';
 import { label as pick, t } from '../i18n/index.ts';
 import type { CodeItem, Taxonomies } from '../lib/taxonomies.ts';
-import { LoadError, Loading, Pager } from './page.tsx';
+import { countText, LoadError, Loading, Pager } from './page.tsx';
 
 /** Element id of a field: `<form prefix>-<field path>`; error keys like `persons.0.nik` map to dashes. */
 export function fieldId(prefix: string, key: string): string {
@@ -602,11 +602,12 @@ export function FilterActions({ submit, children }: { submit: string; children?:
 
 /** A page of results under a live region: loading, load error, the items with a pager, or none. */
 export function PagedResults<T>(p: {
-  data?: Page<T> | null | undefined;
+  data?: List<T> | null | undefined;
   error?: unknown;
   loading: boolean;
   reload: () => void;
-  found: (n: number) => string;
+  /** the count as text: "12" or "1.000+" */
+  found: (n: string) => string;
   href: (page: number) => string;
   none: string;
   children: (items: T[]) => ComponentChildren;
@@ -620,15 +621,9 @@ export function PagedResults<T>(p: {
         <LoadError error={p.error} onRetry={p.reload} />
       ) : data && data.items.length > 0 ? (
         <>
-          <p class="hint">{p.found(data.total)}</p>
+          <p class="hint">{p.found(countText(data))}</p>
           {p.children(data.items)}
-          <Pager
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            count={data.items.length}
-            href={p.href}
-          />
+          <Pager list={data} href={p.href} />
         </>
       ) : (
         <p>{p.none}</p>

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { List } from '../../../src/domain/contract/define.ts';
 import { ApiError, api } from '../api.ts';
 import { t } from '../i18n/index.ts';
+import { fmtNumber } from '../lib/format.ts';
 
 let navigated = false;
 /** URL of the page whose heading was shown last: a remount on the same URL (language switch) keeps focus where it is. */
@@ -156,33 +158,28 @@ export function NoAccess() {
   );
 }
 
-/** Page links. `total` may be unknown (some lists only say whether the page is full). */
-export function Pager({
-  page,
-  pageSize,
-  total,
-  count,
-  href,
-}: {
-  page: number;
-  pageSize: number;
-  total?: number | undefined;
-  count: number;
-  href: (p: number) => string;
-}) {
-  const known = typeof total === 'number';
-  const pages = known ? Math.max(1, Math.ceil(total / pageSize)) : undefined;
-  const hasNext = pages !== undefined ? page < pages : count >= pageSize;
-  if (page <= 1 && !hasNext) return known ? <p class="hint">{t('pager.total', { total })}</p> : null;
+/** What a list answer says about its paging (src/domain/contract/define.ts `listOf`). */
+export type ListMeta = Pick<List<unknown>, 'page' | 'pageSize' | 'hasMore' | 'total' | 'totalCapped'>;
+
+/** How many, as a person reads it: "12", or "1.000+" when the count stopped at its cap. */
+export function countText(l: Pick<ListMeta, 'total' | 'totalCapped'>): string {
+  return `${fmtNumber(l.total)}${l.totalCapped ? '+' : ''}`;
+}
+
+/** Page links; with a capped count the number of pages is not known, only whether one follows. */
+export function Pager({ list, href }: { list: ListMeta; href: (p: number) => string }) {
+  const { page, pageSize, hasMore } = list;
+  const pages = list.totalCapped ? undefined : Math.max(1, Math.ceil(list.total / pageSize));
+  if (page <= 1 && !hasMore) return <p class="hint">{t('pager.total', { total: countText(list) })}</p>;
   return (
     <nav class="pager" aria-label={t('pager.label')}>
       {page > 1 ? <a href={href(page - 1)}>{t('pager.prev')}</a> : <span />}
       <span>
         {pages !== undefined
-          ? t('pager.status', { page, pages, total: total ?? 0 })
+          ? t('pager.status', { page, pages, total: countText(list) })
           : t('pager.page', { page })}
       </span>
-      {hasNext ? <a href={href(page + 1)}>{t('pager.next')}</a> : <span />}
+      {hasMore ? <a href={href(page + 1)}>{t('pager.next')}</a> : <span />}
     </nav>
   );
 }

@@ -20,6 +20,11 @@ function fmt(kind: 'dt' | 'd' | 'date-only'): Intl.DateTimeFormat {
   return f;
 }
 
+/** A count in the reader's language: 1.000 (id), 1,000 (en). */
+export function fmtNumber(n: number): string {
+  return n.toLocaleString(getLang() === 'en' ? 'en-GB' : 'id-ID');
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

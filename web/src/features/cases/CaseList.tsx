@@ -1,6 +1,6 @@
 import type { CaseSummaryDto, Page } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, STAGES } from '../../../../src/domain/stages.ts';
-import { api, qs } from '../../api.ts';
+import { api, call, qs } from '../../api.ts';
 import {
   bindField,
   codeOptions,
@@ -31,7 +31,7 @@ export default function CaseList() {
     '/kasus',
   );
   const results = useLoad(
-    (signal) => api<Page<CaseSummaryDto>>(`/cases${qs({ ...applied, page, pageSize: 20 })}`, { signal }),
+    (signal) => call('GET /cases', { query: { ...applied, page, pageSize: 20 }, signal }),
     [queryKey],
   );
   if (!user) return <Loading />;

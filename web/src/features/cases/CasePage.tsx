@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import type { CaseDto } from '../../../../src/domain/dto.ts';
 import type { Stage } from '../../../../src/domain/stages.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, call } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,
@@ -83,7 +83,8 @@ function StageDialog({
     run(async () => {
       if (!to)
         throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), { to: t('stage.chooseTarget') });
-      await api(`/cases/${c.id}/transition`, {
+      await call('POST /cases/{id}/transition', {
+        params: { id: c.id },
         body: {
           version: c.version,
           to,

@@ -3,7 +3,7 @@
  * managers of the user's kab/kota, or nobody yet — then every case manager there is told and the
  * case heads their work queue (decision 013).
  */
-import { type ApiError, api } from '../../api.ts';
+import { type ApiError, api, call } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -16,7 +16,7 @@ export function ManagerField(p: {
   onValue: (v: string) => void;
   error: ApiError | null;
 }) {
-  const { data } = useLoad((signal) => api<Manager[]>('/users/case-managers', { signal }), []);
+  const { data } = useLoad((signal) => call('GET /users/case-managers', { signal }).then((x) => x.items), []);
   return (
     <SelectField
       prefix={p.prefix}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { CaseDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import { api, call } from '../../api.ts';
 import { ErrorSummary, IdentFields, identLabels, orNull, useAction } from '../../components/form.tsx';
 import { Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -36,8 +36,7 @@ export default function NewCase() {
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const c = await api<CaseDto>('/cases', {
-        create: true,
+      const c = await call('POST /cases', {
         body: {
           channel: v.channel,
           receivedAt: localToIso(v.receivedAt),

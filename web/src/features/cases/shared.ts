@@ -1,5 +1,5 @@
 import type { CaseDto, PersonDto, RecordDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import { api, call } from '../../api.ts';
 import type { Taxonomies } from '../../lib/taxonomies.ts';
 
 export type TabProps = {
@@ -23,12 +23,12 @@ export function saveRecord(
   existing?: RecordDto | null,
 ) {
   if (existing) {
-    return api<RecordDto>(`/cases/${caseId}/records/${kind}/${existing.id}`, {
-      method: 'PATCH',
+    return call('PATCH /cases/{id}/records/{kind}/{rid}', {
+      params: { id: caseId, kind, rid: existing.id },
       body: { ...data, version: existing.version },
     });
   }
-  return api<RecordDto>(`/cases/${caseId}/records/${kind}`, { create: true, body: data });
+  return call('POST /cases/{id}/records/{kind}', { params: { id: caseId, kind }, body: data });
 }
 
 export function str(v: unknown): string {

@@ -9,7 +9,7 @@ import type {
   WorkQueueDto,
 } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
-import { api } from '../../api.ts';
+import { api, call } from '../../api.ts';
 import { CardTable, ErrorSummary, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
@@ -23,13 +23,10 @@ function sortTasks(tasks: TaskDto[]): TaskDto[] {
 }
 
 function Tasks({ rev }: { rev: number }) {
-  const { data, error, loading, reload } = useLoad(
-    (signal) => api<TaskDto[] | { items: TaskDto[] }>('/tasks', { signal }),
-    [rev],
-  );
+  const { data, error, loading, reload } = useLoad((signal) => call('GET /tasks', { signal }), [rev]);
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const tasks = sortTasks(Array.isArray(data) ? data : (data?.items ?? []));
+  const tasks = sortTasks(data?.items ?? []);
   const overdue = tasks.filter((x) => x.overdue).length;
   if (tasks.length === 0) return <p>{t('home.noTasks')}</p>;
   return (
@@ -94,7 +91,7 @@ export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption
 
 function MyCases({ rev }: { rev: number }) {
   const { data, error, loading, reload } = useLoad(
-    (signal) => api<Page<CaseSummaryDto>>('/cases?mine=1&pageSize=50', { signal }),
+    (signal) => call('GET /cases', { query: { mine: '1', pageSize: 50 }, signal }),
     [rev],
   );
   if (loading && !data) return <Loading />;
@@ -201,10 +198,7 @@ function QueueList(p: {
 /** "Belum ada manajer kasus" and "Jatuh tempo hari ini" at the top of a case manager's home. */
 function WorkQueue({ onChange }: { onChange: () => void }) {
   const tx = useTaxonomies();
-  const { data, error, loading, reload } = useLoad(
-    (signal) => api<WorkQueueDto>('/work-queue', { signal }),
-    [],
-  );
+  const { data, error, loading, reload } = useLoad((signal) => call('GET /work-queue', { signal }), []);
   const take = useAction();
   const [taken, setTaken] = useState<string | null>(null);
   if (loading && !data) return <Loading />;
@@ -212,7 +206,7 @@ function WorkQueue({ onChange }: { onChange: () => void }) {
   if (!data) return null;
   const onTake = async (i: QueueItemDto) => {
     setTaken(null);
-    const ok = await take.run(() => api(`/cases/${i.caseId}/take`, { method: 'POST' }));
+    const ok = await take.run(() => call('POST /cases/{id}/take', { params: { id: i.caseId } }));
     if (ok) setTaken(t('queue.taken', { number: i.caseNumber }));
     // taken or already taken by someone else: either way the queue has changed
     reload();

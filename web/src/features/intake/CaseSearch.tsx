@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseSummaryDto, Page } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
-import { type ApiError, api, qs } from '../../api.ts';
+import { type ApiError, api, call, qs } from '../../api.ts';
 import { fieldId } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';
 
@@ -32,7 +32,7 @@ export function CaseSearch({
     setBusy(true);
     setFailed(null);
     try {
-      const r = await api<Page<CaseSummaryDto>>(`/cases${qs({ q: q.trim(), pageSize: 10 })}`);
+      const r = await call('GET /cases', { query: { q: q.trim(), pageSize: 10 } });
       setHits(r.items);
     } catch (e) {
       setFailed((e as Error).message);

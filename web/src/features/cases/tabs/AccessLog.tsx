@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AccessGroupDto, AccessLogDto } from '../../../../../src/domain/dto.ts';
-import { api, qs } from '../../../api.ts';
+import { api, call, qs } from '../../../api.ts';
 import { SelectField } from '../../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, t } from '../../../i18n/index.ts';
@@ -65,7 +65,9 @@ export function AccessLog({ c }: TabProps) {
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useLoad(
     (signal) =>
-      api<AccessLogDto>(`/cases/${c.id}/access-log${qs({ actorId, page: page > 1 ? page : undefined })}`, {
+      call('GET /cases/{id}/access-log', {
+        params: { id: c.id },
+        query: { actorId: actorId || undefined, page: page > 1 ? page : undefined },
         signal,
       }),
     [c.id, actorId, page],

@@ -21,7 +21,7 @@ export function Attachments({ c, reload }: TabProps) {
       if (!file) throw new Error(t('file.choose'));
       const form = new FormData();
       form.append('file', file);
-      await upload(`/cases/${c.id}/attachments`, form);
+      await upload('POST /cases/{id}/attachments', { id: c.id }, form);
       if (input.current) input.current.value = '';
       setChosen(false);
       await reload();

@@ -1,6 +1,6 @@
 import type { TimelineEntryDto } from '../../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../../src/domain/stages.ts';
-import { api, asList } from '../../../api.ts';
+import { api, asList, call } from '../../../api.ts';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, type MessageKey, t } from '../../../i18n/index.ts';
 import { fmtDateTime, fmtSize } from '../../../lib/format.ts';
@@ -88,10 +88,7 @@ function typeLabel(type: string): string {
 
 export function Timeline({ c, tx }: TabProps) {
   const { data, error, loading, reload } = useLoad(
-    (signal) =>
-      api<TimelineEntryDto[] | { items: TimelineEntryDto[] }>(`/cases/${c.id}/timeline`, { signal }).then(
-        asList,
-      ),
+    (signal) => call('GET /cases/{id}/timeline', { params: { id: c.id }, signal }).then((x) => x.items),
     [c.id, c.version],
   );
   if (loading && !data) return <Loading />;

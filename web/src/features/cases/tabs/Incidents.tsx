@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { IncidentDto } from '../../../../../src/domain/dto.ts';
-import { api } from '../../../api.ts';
+import { api, call } from '../../../api.ts';
 import {
   bindField,
   CheckGroup,
@@ -104,12 +104,12 @@ function IncidentForm({
     const body = toBody(v);
     run(async () => {
       if (incident) {
-        await api(`/cases/${c.id}/incidents/${incident.id}`, {
-          method: 'PATCH',
+        await call('PATCH /cases/{id}/incidents/{iid}', {
+          params: { id: c.id, iid: incident.id },
           body: { ...onlyChanged(body, base.current), version: incident.version },
         });
       } else {
-        await api(`/cases/${c.id}/incidents`, { create: true, body });
+        await call('POST /cases/{id}/incidents', { params: { id: c.id }, body });
       }
       await reload();
       onDone();

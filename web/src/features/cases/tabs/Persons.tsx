@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PersonDto } from '../../../../../src/domain/dto.ts';
-import { api } from '../../../api.ts';
+import { api, call } from '../../../api.ts';
 import {
   bindField,
   CheckGroup,
@@ -112,12 +112,12 @@ function PersonForm({
     const body = toBody(v);
     run(async () => {
       if (person) {
-        await api(`/cases/${c.id}/persons/${person.id}`, {
-          method: 'PATCH',
+        await call('PATCH /cases/{id}/persons/{pid}', {
+          params: { id: c.id, pid: person.id },
           body: { ...onlyChanged(body, base.current), version: person.version },
         });
       } else {
-        await api(`/cases/${c.id}/persons`, { create: true, body: { role, ...body } });
+        await call('POST /cases/{id}/persons', { params: { id: c.id }, body: { role, ...body } });
       }
       await reload();
       onDone();
@@ -296,7 +296,8 @@ function RelationshipRow({ c, reload, tx, victim, perp }: TabProps & { victim: P
     e.preventDefault();
     setSaved(false);
     run(async () => {
-      await api(`/cases/${c.id}/relationships`, {
+      await call('POST /cases/{id}/relationships', {
+        params: { id: c.id },
         body: { victimId: victim.id, perpetratorId: perp.id, relationship: value },
       });
       await reload();

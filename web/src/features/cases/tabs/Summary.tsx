@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseDto } from '../../../../../src/domain/dto.ts';
 import type { Role } from '../../../../../src/domain/policy.ts';
 import { ROLE_LABELS } from '../../../../../src/domain/policy.ts';
-import { api, asList } from '../../../api.ts';
+import { api, asList, call } from '../../../api.ts';
 import {
   ErrorSummary,
   type Ident,
@@ -66,8 +66,8 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
     e.preventDefault();
     run(async () => {
       const body = toBody(v);
-      await api(`/cases/${c.id}`, {
-        method: 'PATCH',
+      await call('PATCH /cases/{id}', {
+        params: { id: c.id },
         body: { version: c.version, ...onlyChanged(body, toBody(shown.current)) },
       });
       await reload();
@@ -106,10 +106,7 @@ function AssignForm({ c, reload }: TabProps) {
     error: loadErr,
     loading,
   } = useLoad(
-    (signal) =>
-      api<Assignable[] | { items: Assignable[] }>(`/users/assignable?caseId=${c.id}`, { signal }).then(
-        asList,
-      ),
+    (signal) => call('GET /users/assignable', { query: { caseId: c.id }, signal }).then((x) => x.items),
     [c.id],
   );
   const companionsNow = c.members.filter((m) => m.id !== c.managerId).map((m) => m.id);
@@ -126,7 +123,8 @@ function AssignForm({ c, reload }: TabProps) {
     e.preventDefault();
     setSaved(false);
     run(async () => {
-      await api(`/cases/${c.id}/assign`, {
+      await call('POST /cases/{id}/assign', {
+        params: { id: c.id },
         body: {
           version: c.version,
           managerId: managerId || null,
@@ -247,7 +245,7 @@ function NoManager({ c, reload }: TabProps) {
   if (c.managerId || c.closedAt || actor?.role !== 'manajer') return null;
   const take = () =>
     run(async () => {
-      await api(`/cases/${c.id}/take`, { method: 'POST' });
+      await call('POST /cases/{id}/take', { params: { id: c.id } });
       await reload();
     });
   return (

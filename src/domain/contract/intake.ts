@@ -1,0 +1,4 @@
+/** The intake part of the API contract (see ./define.ts). */
+import { routes } from './define.ts';
+
+export const intakeRoutes = routes({});

@@ -1,0 +1,4 @@
+/** The letters part of the API contract (see ./define.ts). */
+import { routes } from './define.ts';
+
+export const lettersRoutes = routes({});

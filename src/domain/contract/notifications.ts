@@ -1,0 +1,4 @@
+/** The notifications part of the API contract (see ./define.ts). */
+import { routes } from './define.ts';
+
+export const notificationsRoutes = routes({});
