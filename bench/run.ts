@@ -32,6 +32,7 @@ import { loadRegions } from '../src/db/region.repository.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { intakeBench } from './intake.ts';
+import { listsBench } from './lists.ts';
 import { demoServer, describeLoad, runLoad, startCommand } from './load.ts';
 import {
   BROWSER_ACCEPT_ENCODING,
@@ -412,5 +413,6 @@ async function memory() {
 
 await wire();
 await api();
+await listsBench(out);
 await intakeBench(out);
 await memory();

@@ -43,7 +43,10 @@ export type CaseFilters = {
   region?: string | undefined;
   fromUtc?: Date | undefined;
   toUtc?: Date | undefined;
+  /** a case number or its beginning */
   number?: string | undefined;
+  /** whole case numbers, any of them */
+  numberExact?: string[] | undefined;
   nikHash?: string | undefined;
   phoneHash?: string | undefined;
   nameExact?: string[] | undefined;
@@ -116,7 +119,9 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
           .where(cond as never),
       ),
     );
-  if (f.number) q = q.where('c.number', 'ilike', `%${likeEscape(f.number)}%`);
+  // exact or prefix (index case_file_number_prefix_idx); numbers are stored in capitals
+  if (f.numberExact) q = q.where('c.number', 'in', f.numberExact);
+  if (f.number) q = q.where('c.number', 'like', `${likeEscape(f.number.toUpperCase())}%`);
   if (f.intakeCode) {
     const code = f.intakeCode;
     q = q.where((eb) =>

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { localYear } from '../../src/domain/time.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+const WEB = fileURLToPath(new URL('../../web/src/', import.meta.url));
 
 describe('localYear', () => {
   it('is the year of the region’s own zone', () => {
@@ -50,6 +51,23 @@ describe('the server keeps one clock', () => {
       const rel = relative(SRC, f);
       if (rel === join('domain', 'now.ts')) continue;
       if (/Date\.now\(\)|new Date\(\)/.test(readFileSync(f, 'utf8'))) found.push(rel);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the staff app shows and reads times in the region’s zone (web/src/lib/format.ts), never WIB by default', () => {
+    const WEB_BANNED: Array<[RegExp, string]> = [
+      ...BANNED,
+      [/'Asia\/Jakarta'/, 'the WIB zone by name'],
+      [/['"`]WIB['"`]/, 'the WIB label as a default'],
+      [/\bWIB`/, 'the WIB label written after a time'],
+    ];
+    const found: string[] = [];
+    for (const f of files(WEB)) {
+      const rel = relative(WEB, f);
+      if (rel.startsWith('i18n')) continue; // the zones' names in words
+      const text = readFileSync(f, 'utf8');
+      for (const [re, what] of WEB_BANNED) if (re.test(text)) found.push(`${rel}: ${what}`);
     }
     expect(found).toEqual([]);
   });

@@ -9,14 +9,23 @@ import { isValidNik } from '../../domain/nik.ts';
 import { can, caseScope } from '../../domain/policy.ts';
 import type { CaseListQuery } from '../../domain/schemas.ts';
 import type { Stage } from '../../domain/stages.ts';
-import { localDayStart } from '../../domain/time.ts';
+import { localDayStart, localYear } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { caseNumber } from './open-case.ts';
 import { tasksForCases } from './tasks.ts';
 
 /** Reads a free-text query as a case number, an intake follow-up code, NIK, phone number or name. */
 export function searchFilters(ctx: AuthedCtx, q: string): CaseFilters {
   const s = q.trim();
-  if (/^PPA-/i.test(s) || /^\d{4}-\d{4}-\d{1,6}$/.test(s)) return { number: s.toUpperCase() };
+  // a case number, whole or its beginning: "PPA-3602-2026-0001" or "3602-2026-0001"
+  if (/^PPA-/i.test(s)) return { number: s.toUpperCase() };
+  if (/^\d{4}-\d{4}(-\d{0,6})?$/.test(s)) return { number: `PPA-${s}` };
+  // just the sequence ("123"): that case of the officer's kab/kota this year or last year
+  const own = ctx.actor.jurisdiction;
+  if (/^\d{1,6}$/.test(s) && own && own.length > 2) {
+    const year = localYear(ctx.clock(), own);
+    return { numberExact: [year, year - 1].map((y) => caseNumber(own, y, Number(s))) };
+  }
   // a follow-up code as the reporter has it (ABCD-EFGH, any case); the dash tells it from a
   // two-part name such as "Nana Yuda", which is written with the code's letters too
   const code = /^[a-z0-9]{4}-[a-z0-9]{4}$/i.test(s) ? normaliseCode(s) : null;
@@ -45,7 +54,13 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<List<
     ...(q.q ? searchFilters(ctx, q.q) : {}),
   };
   const db = ctx.conn.db;
-  const { rows, ...count } = await listCaseRows(db, caseScope(ctx.actor), filters, q.page, q.pageSize);
+  const scope = caseScope(ctx.actor);
+  // a name: the exact spelling first; other spellings only when it finds nobody, so a common
+  // name's sound-alikes never widen a search that already narrowed
+  let found = await listCaseRows(db, scope, { ...filters, namePhonetic: undefined }, q.page, q.pageSize);
+  if (found.rows.length === 0 && filters.namePhonetic?.length)
+    found = await listCaseRows(db, scope, filters, q.page, q.pageSize);
+  const { rows, ...count } = found;
   const tasks = await tasksForCases(
     db,
     rows.map((r) => r.id),

@@ -4,6 +4,7 @@ import { useLocation } from 'preact-iso';
 import type { List } from '../../../src/domain/contract/define.ts';
 import { ApiError, qs } from '../api.ts';
 import { label as pick, t } from '../i18n/index.ts';
+import { zoneHint } from '../lib/format.ts';
 import type { CodeItem, Taxonomies } from '../lib/taxonomies.ts';
 import { countText, LoadError, Loading, Pager } from './page.tsx';
 
@@ -429,9 +430,11 @@ type Props = {
   labels: Record<keyof Ident, string>;
   /** editing an existing case: the channel cannot be emptied, the selects sit in a grid */
   edit?: boolean;
+  /** the case's kab/kota: its time is entered in that zone (a new case: the officer's own) */
+  region?: string;
 };
 
-export function IdentFields({ prefix, v, set, error, tx, labels, edit }: Props) {
+export function IdentFields({ prefix, v, set, error, tx, labels, edit, region }: Props) {
   const select = (name: 'caseType' | 'risk' | 'authority', list: keyof Taxonomies) => (
     <SelectField
       prefix={prefix}
@@ -460,7 +463,7 @@ export function IdentFields({ prefix, v, set, error, tx, labels, edit }: Props) 
         name="receivedAt"
         type="datetime-local"
         label={labels.receivedAt}
-        hint={t('common.wibHint')}
+        hint={zoneHint(region)}
         value={v.receivedAt}
         onValue={set('receivedAt')}
         error={error}

@@ -76,6 +76,9 @@ export const en = {
   'common.all': 'All',
   'common.actions': 'Actions',
   'common.wibHint': 'Western Indonesian Time (WIB).',
+  'common.zoneHint.WIB': 'Western Indonesian Time (WIB).',
+  'common.zoneHint.WITA': 'Central Indonesian Time (WITA).',
+  'common.zoneHint.WIT': 'Eastern Indonesian Time (WIT).',
 
   'form.choose': '— Choose —',
   'form.required': '(required)',

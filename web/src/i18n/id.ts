@@ -75,6 +75,9 @@ export const id = {
   'common.all': 'Semua',
   'common.actions': 'Tindakan',
   'common.wibHint': 'Waktu Indonesia Barat (WIB).',
+  'common.zoneHint.WIB': 'Waktu Indonesia Barat (WIB).',
+  'common.zoneHint.WITA': 'Waktu Indonesia Tengah (WITA).',
+  'common.zoneHint.WIT': 'Waktu Indonesia Timur (WIT).',
 
   'form.choose': '— Pilih —',
   'form.required': '(wajib)',

@@ -1,19 +1,36 @@
-import { getLang } from '../i18n/index.ts';
+/**
+ * Dates, times and numbers as people read them. Times are shown in a region's own zone with its
+ * label (WIB/WITA/WIT, src/domain/time.ts): a case's in the zone of the case's kab/kota, anything
+ * else in the zone of the signed-in officer's unit. Nothing here assumes WIB.
+ */
+import { type IndonesianZone, ZONE_ABBR, ZONE_OFFSET_HOURS, zoneOfRegion } from '../../../src/domain/time.ts';
+import { getLang, t } from '../i18n/index.ts';
+import { userStore } from './taxonomies.ts';
 
-const ZONE = 'Asia/Jakarta';
+/** The signed-in officer's unit region: the zone of every time not tied to a case. */
+let homeRegion = '';
+userStore.subscribe((u) => {
+  homeRegion = u?.jurisdiction ?? '';
+});
+
+/** The zone of a region code (kab/kota or province); without one, the officer's own. */
+export function zoneFor(region?: string | null): IndonesianZone {
+  return zoneOfRegion(region || homeRegion || '31');
+}
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function fmt(kind: 'dt' | 'd' | 'date-only'): Intl.DateTimeFormat {
+function fmt(kind: 'dt' | 'd' | 'date-only', zone: IndonesianZone): Intl.DateTimeFormat {
   const lang = getLang();
-  const key = `${lang}:${kind}`;
+  const key = `${lang}:${kind}:${zone}`;
   let f = cache.get(key);
   if (!f) {
     const locale = lang === 'en' ? 'en-GB' : 'id-ID';
     f =
       kind === 'dt'
-        ? new Intl.DateTimeFormat(locale, { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' })
+        ? new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })
         : kind === 'd'
-          ? new Intl.DateTimeFormat(locale, { timeZone: ZONE, dateStyle: 'medium' })
+          ? new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium' })
           : new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
     cache.set(key, f);
   }
@@ -28,45 +45,57 @@ export function fmtNumber(n: number): string {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * An ISO timestamp shown in WIB (Asia/Jakarta). A date-only value (`YYYY-MM-DD`: a service
- * recorded with its day) is shown as that date and nothing more: it has no time, and reading it as
- * midnight UTC would print "07.00 WIB" or, shifted, the day before.
+ * An ISO timestamp in a region's zone with its label ("5 Des 2026 09.30 WITA"). A date-only
+ * value (`YYYY-MM-DD`: a service recorded with its day) is shown as that date and nothing more: it
+ * has no time, and reading it as midnight UTC would print "07.00 WIB" or, shifted, the day before.
  */
-export function fmtDateTime(iso: string | null | undefined): string {
+export function fmtDateTime(iso: string | null | undefined, region?: string | null): string {
   if (!iso) return '—';
   if (DATE_ONLY.test(iso)) return fmtDate(iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${fmt('dt').format(d)} WIB`;
+  const zone = zoneFor(region);
+  return `${fmt('dt', zone).format(d)} ${ZONE_ABBR[zone]}`;
 }
 
-/** A calendar date `YYYY-MM-DD` (no time zone shift), or the date part of a timestamp in WIB. */
-export function fmtDate(s: string | null | undefined): string {
+/** A calendar date `YYYY-MM-DD` (no time zone shift), or the date part of a timestamp in a region's zone. */
+export function fmtDate(s: string | null | undefined, region?: string | null): string {
   if (!s) return '—';
-  if (DATE_ONLY.test(s)) return fmt('date-only').format(new Date(`${s}T00:00:00Z`));
+  if (DATE_ONLY.test(s)) return fmt('date-only', zoneFor()).format(new Date(`${s}T00:00:00Z`));
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? s : fmt('d').format(d);
+  return Number.isNaN(d.getTime()) ? s : fmt('d', zoneFor(region)).format(d);
 }
 
-/** `datetime-local` value (Jakarta wall time) → ISO with +07:00 offset. */
-export function localToIso(v: string): string | undefined {
+/** `+08:00` for WITA: Indonesia keeps no daylight saving time. */
+function offsetText(zone: IndonesianZone): string {
+  return `+${String(ZONE_OFFSET_HOURS[zone]).padStart(2, '0')}:00`;
+}
+
+/** `datetime-local` value (wall time in the region's zone) → ISO with that zone's offset. */
+export function localToIso(v: string, region?: string | null): string | undefined {
   if (!v) return undefined;
   const withSeconds = v.length === 16 ? `${v}:00` : v;
-  return `${withSeconds}+07:00`;
+  return `${withSeconds}${offsetText(zoneFor(region))}`;
 }
 
-/** ISO timestamp → `datetime-local` value in Jakarta wall time. */
-export function isoToLocal(iso: string | null | undefined): string {
+/** ISO timestamp → `datetime-local` value in the region's wall time. */
+export function isoToLocal(iso: string | null | undefined, region?: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const j = new Date(d.getTime() + 7 * 3600_000);
-  return j.toISOString().slice(0, 16);
+  const local = new Date(d.getTime() + ZONE_OFFSET_HOURS[zoneFor(region)] * 3_600_000);
+  return local.toISOString().slice(0, 16);
 }
 
-/** Today's date in Jakarta as `YYYY-MM-DD`. */
-export function todayJakarta(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/** Today's date in the region's zone as `YYYY-MM-DD`. */
+export function todayLocal(region?: string | null): string {
+  const local = new Date(Date.now() + ZONE_OFFSET_HOURS[zoneFor(region)] * 3_600_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** The hint under a `datetime-local` field: the zone its time is in ("Waktu Indonesia Tengah (WITA)."). */
+export function zoneHint(region?: string | null): string {
+  return t(`common.zoneHint.${ZONE_ABBR[zoneFor(region)]}`);
 }
 
 export function fmtSize(bytes: number): string {

@@ -214,7 +214,7 @@ function Header({ c, reload, tx }: TabProps) {
         </div>
         <div>
           <dt>{t('case.receivedAt')}</dt>
-          <dd>{fmtDateTime(c.receivedAt)}</dd>
+          <dd>{fmtDateTime(c.receivedAt, c.jurisdiction)}</dd>
         </div>
         {c.intake.length > 0 && (
           <div>
@@ -226,7 +226,7 @@ function Header({ c, reload, tx }: TabProps) {
                   <a href={`/pengaduan/${i.id}`}>{i.code}</a> (
                   {t('case.intakeItem', {
                     channel: codeLabel(tx, 'intakeChannels', i.channel),
-                    at: fmtDateTime(i.receivedAt),
+                    at: fmtDateTime(i.receivedAt, c.jurisdiction),
                   })}
                   )
                 </span>
@@ -252,7 +252,7 @@ function Header({ c, reload, tx }: TabProps) {
               <span class="badge danger">{t('task.overdue')}</span>{' '}
               <span class="task-label">{label(x.label)}</span>{' '}
               <span class="task-meta">
-                {t('task.due')}: {fmtDateTime(x.dueAt)}
+                {t('task.due')}: {fmtDateTime(x.dueAt, c.jurisdiction)}
               </span>
             </li>
           ))}
@@ -262,7 +262,7 @@ function Header({ c, reload, tx }: TabProps) {
         <p class="notice">
           {t('case.closedNotice', {
             reason: codeLabel(tx, 'closureReasons', c.closureReason),
-            date: fmtDateTime(c.closedAt),
+            date: fmtDateTime(c.closedAt, c.jurisdiction),
           })}
         </p>
       )}

@@ -80,7 +80,7 @@ export function Attachments({ c, reload }: TabProps) {
             },
             { head: t('file.size'), cell: (f) => fmtSize(f.size) },
             { head: t('file.uploadedBy'), cell: (f) => f.createdByName ?? '—' },
-            { head: t('file.uploadedAt'), cell: (f) => fmtDateTime(f.createdAt) },
+            { head: t('file.uploadedAt'), cell: (f) => fmtDateTime(f.createdAt, c.jurisdiction) },
           ]}
         />
       )}

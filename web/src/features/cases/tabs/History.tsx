@@ -104,7 +104,8 @@ export function Timeline({ c, tx }: TabProps) {
             {describe(e.data, tx) && <> — {describe(e.data, tx)}</>}
           </p>
           <p class="hint">
-            <time dateTime={e.at}>{fmtDateTime(e.at)}</time> · {e.actorName ?? t('timeline.system')}
+            <time dateTime={e.at}>{fmtDateTime(e.at, c.jurisdiction)}</time> ·{' '}
+            {e.actorName ?? t('timeline.system')}
           </p>
         </li>
       ))}

@@ -17,7 +17,7 @@ import {
 } from '../../../components/form.tsx';
 import { RegionPicker } from '../../../components/region.tsx';
 import { label, t } from '../../../i18n/index.ts';
-import { todayJakarta } from '../../../lib/format.ts';
+import { todayLocal } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import { isChild, type TabProps, victims } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
@@ -133,14 +133,14 @@ function IncidentForm({
           required
         />
         {dateShape === 'day' && (
-          <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
+          <TextField {...common} {...field('date')} type="date" max={todayLocal(c.jurisdiction)} required />
         )}
         {dateShape === 'month' && (
           <TextField
             {...common}
             {...field('date')}
             type="month"
-            max={todayJakarta().slice(0, 7)}
+            max={todayLocal(c.jurisdiction).slice(0, 7)}
             pattern="[0-9]{4}-[0-9]{2}"
             required
           />
@@ -152,7 +152,7 @@ function IncidentForm({
             type="number"
             inputMode="numeric"
             min="1900"
-            max={todayJakarta().slice(0, 4)}
+            max={todayLocal(c.jurisdiction).slice(0, 4)}
             required
           />
         )}
@@ -163,7 +163,7 @@ function IncidentForm({
               {...common}
               {...field('referenceDate')}
               type="date"
-              max={todayJakarta()}
+              max={todayLocal(c.jurisdiction)}
               hint={t('incident.referenceDateHint')}
               required
             />

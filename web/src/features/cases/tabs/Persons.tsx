@@ -17,7 +17,7 @@ import {
 } from '../../../components/form.tsx';
 import { RegionPicker } from '../../../components/region.tsx';
 import { label, type MessageKey, t } from '../../../i18n/index.ts';
-import { todayJakarta } from '../../../lib/format.ts';
+import { todayLocal } from '../../../lib/format.ts';
 import { codeLabel } from '../../../lib/taxonomies.ts';
 import type { TabProps } from '../shared.ts';
 import { AddNew } from './add-new.tsx';
@@ -139,7 +139,7 @@ function PersonForm({
       />
       <div class="grid">
         <SelectField {...common} {...field('sex')} options={codeOptions(tx?.sexes)} />
-        <TextField {...common} {...field('birthDate')} type="date" max={todayJakarta()} />
+        <TextField {...common} {...field('birthDate')} type="date" max={todayLocal(c.jurisdiction)} />
         <TextField
           {...common}
           {...field('estimatedAge')}

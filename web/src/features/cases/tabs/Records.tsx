@@ -16,7 +16,7 @@ import {
   useAction,
 } from '../../../components/form.tsx';
 import { label, t } from '../../../i18n/index.ts';
-import { fmtDate, fmtDateTime, todayJakarta } from '../../../lib/format.ts';
+import { fmtDate, fmtDateTime, todayLocal } from '../../../lib/format.ts';
 import { orgName, useOrgs } from '../../../lib/orgs.ts';
 import { useStore } from '../../../lib/store.ts';
 import { codeLabel, userStore } from '../../../lib/taxonomies.ts';
@@ -32,15 +32,15 @@ function Saved({ show }: { show: boolean }) {
   ) : null;
 }
 
-function byline(r: RecordDto): string {
-  return t('record.byline', { who: r.createdByName ?? '—', at: fmtDateTime(r.createdAt) });
+function byline(r: RecordDto, region: string): string {
+  return t('record.byline', { who: r.createdByName ?? '—', at: fmtDateTime(r.createdAt, region) });
 }
 
 /** A note carried from an intake item says so, and who told or wrote it and when (decision 014). */
-function noteByline(n: RecordDto): string {
+function noteByline(n: RecordDto, region: string): string {
   const code = str(n.data.fromIntake);
-  if (!code) return byline(n);
-  const at = fmtDateTime(n.createdAt);
+  if (!code) return byline(n, region);
+  const at = fmtDateTime(n.createdAt, region);
   if (n.data.writtenBy === 'petugas')
     return t('note.fromIntakeOfficer', { code, who: n.createdByName ?? '—', at });
   if (n.data.writtenBy === 'ke_pelapor')
@@ -88,7 +88,7 @@ export function Assessment({ c, reload }: TabProps) {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <p class="hint">{existing ? byline(existing) : t('assessment.intro')}</p>
+      <p class="hint">{existing ? byline(existing, c.jurisdiction) : t('assessment.intro')}</p>
       <ErrorSummary error={error} attempt={attempt} prefix="asm" labels={labels} onReload={reload} />
       <Saved show={saved} />
       <fieldset class="plain" disabled={ro}>
@@ -96,7 +96,7 @@ export function Assessment({ c, reload }: TabProps) {
           prefix="asm"
           name="assessedOn"
           type="date"
-          max={todayJakarta()}
+          max={todayLocal(c.jurisdiction)}
           label={labels.assessedOn!}
           value={v.assessedOn ?? ''}
           onValue={(x) => setV((s) => ({ ...s, assessedOn: x }))}
@@ -301,7 +301,7 @@ function ServiceForm({ c, reload, tx, onDone }: TabProps & { onDone: () => void 
     service: '',
     providerOrgId: '',
     providerName: '',
-    date: todayJakarta(),
+    date: todayLocal(c.jurisdiction),
     outcome: '',
   });
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
@@ -335,7 +335,7 @@ function ServiceForm({ c, reload, tx, onDone }: TabProps & { onDone: () => void 
       <ErrorSummary error={error} attempt={attempt} prefix="svc" labels={labels} />
       <div class="grid">
         <SelectField {...common} {...field('service')} options={codeOptions(tx?.serviceTypes)} required />
-        <TextField {...common} {...field('date')} type="date" max={todayJakarta()} required />
+        <TextField {...common} {...field('date')} type="date" max={todayLocal(c.jurisdiction)} required />
         <SelectField
           {...common}
           {...field('providerOrgId')}
@@ -549,7 +549,7 @@ export function Notes({ c, reload }: TabProps) {
         <ul class="notes">
           {notes.map((n) => (
             <li key={n.id} class="card">
-              <p class="hint">{noteByline(n)}</p>
+              <p class="hint">{noteByline(n, c.jurisdiction)}</p>
               <p class="pre">{str(n.data.body)}</p>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { ReferralDto, ReferralSummaryDto } from '../../../../../src/domain/dto.ts';
-import { api, asList } from '../../../api.ts';
+import type { ReferralDto } from '../../../../../src/domain/dto.ts';
+import { call } from '../../../api.ts';
 import { CardTable } from '../../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { t } from '../../../i18n/index.ts';
@@ -26,19 +26,14 @@ export function Referrals({ c, tx }: TabProps) {
   const opener = useRef<HTMLDivElement>(null);
   const from = useLoad(
     (signal) =>
-      rerefer
-        ? api<ReferralDto>(`/referrals/${encodeURIComponent(rerefer)}`, { signal })
-        : Promise.resolve(null),
+      rerefer ? call('GET /referrals/{id}', { params: { id: rerefer }, signal }) : Promise.resolve(null),
     [rerefer],
   );
   useEffect(() => {
     if (rerefer || planFor) setOpen(true);
   }, [rerefer, planFor]);
   const { data, error, loading, reload } = useLoad(
-    (signal) =>
-      api<ReferralSummaryDto[] | { items: ReferralSummaryDto[] }>(`/cases/${c.id}/referrals`, {
-        signal,
-      }).then(asList),
+    (signal) => call('GET /cases/{id}/referrals', { params: { id: c.id }, signal }).then((x) => x.items),
     [c.id],
   );
   const canRefer =

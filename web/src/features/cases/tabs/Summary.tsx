@@ -23,7 +23,7 @@ import type { TabProps } from '../shared.ts';
 function identOf(c: CaseDto): Ident {
   return {
     channel: c.channel ?? '',
-    receivedAt: isoToLocal(c.receivedAt),
+    receivedAt: isoToLocal(c.receivedAt, c.jurisdiction),
     caseType: c.caseType ?? '',
     risk: c.risk ?? '',
     authority: c.authority ?? '',
@@ -56,7 +56,7 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
   const labels = identLabels();
   const toBody = (x: typeof v) => ({
     channel: x.channel || undefined,
-    receivedAt: localToIso(x.receivedAt),
+    receivedAt: localToIso(x.receivedAt, c.jurisdiction),
     caseType: orNull(x.caseType),
     risk: orNull(x.risk),
     authority: orNull(x.authority),
@@ -85,7 +85,16 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
         </p>
       )}
       <fieldset disabled={ro} class="plain">
-        <IdentFields prefix="cs" v={v} set={set} error={error} tx={tx} labels={labels} edit />
+        <IdentFields
+          prefix="cs"
+          v={v}
+          set={set}
+          error={error}
+          tx={tx}
+          labels={labels}
+          region={c.jurisdiction}
+          edit
+        />
         {!ro && (
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
@@ -227,8 +236,8 @@ function Tasks({ c }: { c: CaseDto }) {
               {x.doneAt && <span class="badge ok">{t('task.done')}</span>}
               <span class="task-label">{label(x.label)}</span>
               <span class="task-meta">
-                {t('task.due')}: {fmtDateTime(x.dueAt)}
-                {x.doneAt && ` · ${t('task.doneAt')}: ${fmtDateTime(x.doneAt)}`}
+                {t('task.due')}: {fmtDateTime(x.dueAt, c.jurisdiction)}
+                {x.doneAt && ` · ${t('task.doneAt')}: ${fmtDateTime(x.doneAt, c.jurisdiction)}`}
               </span>
             </li>
           ))}
@@ -287,7 +296,7 @@ export function Summary(p: TabProps) {
         </div>
         <div>
           <dt>{t('case.updatedAt')}</dt>
-          <dd>{fmtDateTime(c.updatedAt)}</dd>
+          <dd>{fmtDateTime(c.updatedAt, c.jurisdiction)}</dd>
         </div>
         {c.reopenCount > 0 && (
           <div>

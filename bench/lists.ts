@@ -1,0 +1,190 @@
+/**
+ * Lists and search at BENCH_CASES cases (default 20 000; the budget is stated at 1 000 000) on
+ * PostgreSQL with fsync on (bench/postgres.ts): for each endpoint the p95 through the real API
+ * (session check, scope, capped count, page, audit row) next to the p95 of replaying, on one bare
+ * connection, exactly the SQL statements that endpoint sent (captured from the driver, counts and
+ * the audit insert included). Budget: p95 ≤ 50 ms and ≤ 2× that raw SQL (issue 10 §5).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Services } from '../src/app/context.ts';
+import { Keyring } from '../src/app/crypto.ts';
+import { checkKey } from '../src/app/key-check.ts';
+import { seedDemo } from '../src/app/seed-demo.ts';
+import { connect } from '../src/db/connect.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadRegions } from '../src/db/region.repository.ts';
+import { createApp } from '../src/http/app.ts';
+import { createLogger } from '../src/logger.ts';
+import { generateCases, poolName } from './cases-data.ts';
+import { benchPostgres } from './postgres.ts';
+
+const N = Number(process.env.BENCH_CASES ?? 20000);
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 100);
+const BUDGET_MS = 50;
+
+function p95(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.95)] ?? 0;
+}
+async function time(fn: () => Promise<unknown>, n = ITER) {
+  for (let i = 0; i < 5; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return p95(xs);
+}
+
+type Captured = { text: string; values: unknown[] };
+let capturing: Captured[] | null = null;
+const originalQuery = pg.Client.prototype.query;
+// every statement the server sends goes through pg.Client#query (Kysely's PostgreSQL driver)
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (capturing && typeof args[0] === 'string')
+    capturing.push({ text: args[0], values: Array.isArray(args[1]) ? (args[1] as unknown[]) : [] });
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+export async function listsBench(out: (s: string) => void): Promise<void> {
+  const server = await benchPostgres();
+  if (!server)
+    return out('lists at scale: no PostgreSQL (set BENCH_DATABASE_URL or install the server binaries)');
+  const name = `simpul_lists_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(server.url);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const conn = await connect({ databaseUrl: url });
+  const bare = new pg.Client({ connectionString: url });
+  try {
+    const keys = new Keyring(randomBytes(32));
+    const svc: Services = { conn, keys, clock: () => new Date(), log: createLogger('silent') };
+    await migrate(conn);
+    await checkKey(conn.db, keys);
+    await loadRegions(conn.db, ['36']);
+    await seedDemo(svc, { password: 'Simpul-Demo-2026', casesPerRegion: 0 });
+    const idOf = async (email: string) =>
+      (await conn.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow())
+        .id;
+    const org = await conn.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('type', '=', 'uptd_ppa')
+      .where('jurisdiction', '=', '36.02')
+      .executeTakeFirstOrThrow();
+    const managerId = await idOf('manajer@lebak.demo');
+    const t0 = performance.now();
+    await generateCases(conn.db, keys, N, { orgId: org.id, managerId });
+    // a partner's inbox: every fourth Lebak case referred to the police unit
+    const police = await conn.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('type', '=', 'polisi_ppa')
+      .where('jurisdiction', '=', '36.02')
+      .executeTakeFirstOrThrow();
+    await sql`
+      INSERT INTO referral (id, number, case_id, person_id, from_org_id, from_jurisdiction, to_org_id, services,
+                            urgency, purpose_enc, sections, consent_basis, consent_at, status, sent_at,
+                            accept_due_at, complete_due_at, verification_code, created_by, created_at, updated_at)
+      SELECT gen_random_uuid(), 'RJK/36.02/2026/' || lpad(x.rn::text, 7, '0'), x.case_id, x.person_id,
+             ${org.id}::uuid, '36.02', ${police.id}::uuid, ARRAY['lapor_polisi'], 'segera',
+             ${keys.encrypt('Laporan polisi (sintetis)')}, ARRAY['kronologi'], 'wajib_lapor_tpks', now(),
+             CASE WHEN x.rn % 3 = 0 THEN 'selesai' ELSE 'terkirim' END, now() - make_interval(mins => x.rn::int),
+             now() + interval '6 hours', now() + interval '9 days', upper(substr(md5(x.rn::text), 1, 12)),
+             ${managerId}::uuid, now(), now()
+      FROM (SELECT c.id AS case_id, p.id AS person_id, row_number() OVER () AS rn
+            FROM case_file c JOIN person p ON p.case_id = c.id AND p.role = 'korban'
+            WHERE c.jurisdiction = '36.02' AND abs(hashtext(c.id::text)) % 4 = 0) x`.execute(conn.db);
+    await sql`ANALYZE`.execute(conn.db);
+    const counts = await sql<{
+      cases: string;
+      persons: string;
+      incidents: string;
+      audit: string;
+      referrals: string;
+    }>`
+      SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM person) AS persons,
+             (SELECT count(*) FROM incident) AS incidents, (SELECT count(*) FROM audit_event) AS audit,
+             (SELECT count(*) FROM referral) AS referrals`.execute(conn.db);
+    const c = counts.rows[0]!;
+    out(
+      `-- lists at scale on PostgreSQL with fsync on (${server.origin}): ${c.cases} cases, ${c.persons} persons, ${c.incidents} incidents, ${c.audit} audit rows, ${c.referrals} referrals, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+
+    const app = createApp(svc, { sleep: async () => {} });
+    const session = async (email: string) => {
+      const r = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
+        body: JSON.stringify({ email, password: 'Simpul-Demo-2026' }),
+      });
+      if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status}`);
+      return (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    };
+    const manager = await session('manajer@lebak.demo');
+    const mitra = await session('mitra@lebak.demo');
+    const someCase = await conn.db
+      .selectFrom('case_file')
+      .select(['id', 'number'])
+      .where('jurisdiction', '=', '36.02')
+      .orderBy('received_at', 'desc')
+      .offset(500)
+      .executeTakeFirstOrThrow();
+    await bare.connect();
+
+    const endpoints: Array<[string, string, string]> = [
+      ['case list', manager, '/api/v1/cases?pageSize=20'],
+      ['… by stage', manager, '/api/v1/cases?pageSize=20&stage=layanan'],
+      ['… by risk', manager, '/api/v1/cases?pageSize=20&risk=tinggi'],
+      ['… by form of violence', manager, '/api/v1/cases?pageSize=20&form=seksual'],
+      ['… by region', manager, '/api/v1/cases?pageSize=20&region=36.02'],
+      ['… by date range', manager, `/api/v1/cases?pageSize=20&from=2025-01-01&to=2025-12-31`],
+      ['… mine', manager, '/api/v1/cases?pageSize=20&mine=1'],
+      ['name search', manager, `/api/v1/cases?q=${encodeURIComponent(poolName(1234))}`],
+      ['number search (whole)', manager, `/api/v1/cases?q=${someCase.number}`],
+      ['number search (beginning)', manager, `/api/v1/cases?q=${someCase.number.slice(0, -2)}`],
+      ['intake inbox', manager, '/api/v1/intake?pageSize=20'],
+      ['partner referral inbox', mitra, '/api/v1/referrals?box=masuk&status=terbuka'],
+      ['one case', manager, `/api/v1/cases/${someCase.id}`],
+    ];
+    out(`endpoint | API p95 | raw SQL p95 (the same statements) | ratio | budget ${BUDGET_MS} ms, ≤ 2×`);
+    for (const [what, cookie, path] of endpoints) {
+      const call = async () => {
+        const r = await app.request(path, { headers: { cookie, 'x-requested-with': 'simpul' } });
+        if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+        return r.text();
+      };
+      capturing = [];
+      const body = await call();
+      const statements = capturing;
+      capturing = null;
+      const apiP = await time(call);
+      const rawP = await time(async () => {
+        for (const s of statements) await bare.query(s.text, s.values);
+      });
+      let shown = '';
+      try {
+        const j = JSON.parse(body) as { items?: unknown[]; total?: number; totalCapped?: boolean };
+        if (j.items) shown = ` [${j.items.length} shown of ${j.total}${j.totalCapped ? '+' : ''}]`;
+      } catch {}
+      const ok = apiP <= BUDGET_MS && apiP <= 2 * rawP ? 'ok' : 'OVER';
+      out(
+        `${what}${shown}: ${apiP.toFixed(1)} ms | ${rawP.toFixed(1)} ms (${statements.length} statements) | ${(apiP / rawP).toFixed(1)}× | ${ok}`,
+      );
+    }
+  } finally {
+    await bare.end().catch(() => {});
+    await conn.close();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+    await server.stop();
+  }
+}
+
+if (import.meta.main) await listsBench((s) => process.stdout.write(`${s}\n`));

@@ -1,0 +1,11 @@
+-- Lists flat at a million cases (issue 10 §5): an index for each filter the case list offers, in
+-- the order the list is read (newest first, the id breaking ties), and case numbers searched by
+-- prefix. Counts stop at 1 000 (src/domain/contract/define.ts COUNT_CAP), so each page reads at
+-- most about a thousand index entries whatever the size of the kab/kota.
+DROP INDEX IF EXISTS case_file_scope_idx;
+CREATE INDEX case_file_scope_idx ON case_file (jurisdiction, received_at DESC, id);
+DROP INDEX IF EXISTS case_file_stage_idx;
+CREATE INDEX case_file_stage_idx ON case_file (jurisdiction, stage, received_at DESC, id);
+CREATE INDEX case_file_risk_idx ON case_file (jurisdiction, risk, received_at DESC, id);
+-- "PPA-3602-2026-0001…" as typed: exact or prefix, never a substring scan
+CREATE INDEX case_file_number_prefix_idx ON case_file (number text_pattern_ops);
