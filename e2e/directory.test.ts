@@ -125,6 +125,59 @@ describe('directory of services', () => {
     });
   });
 
+  test('the Dinas admin records a cooperation agreement and uploads its signed PDF', async () => {
+    const { page } = await env.newPage();
+    await signIn(page, 'admin-dinas@lebak.demo', { home: null });
+    const number = 'PKS/E2E/2026/001';
+
+    await step('the agreement is recorded from the directory', async () => {
+      await menu(page, 'Direktori layanan').click();
+      await page.getByRole('link', { name: 'Perjanjian kerja sama', exact: true }).click();
+      await see(
+        page,
+        page.getByRole('heading', { name: 'Perjanjian kerja sama (MoU/PKS)', level: 1 }),
+        'the agreements page',
+      );
+      await page.getByRole('button', { name: 'Catat perjanjian' }).click();
+      const form = page.getByRole('form', { name: 'Catat perjanjian' });
+      await see(page, form, 'the agreement form');
+      await form.getByLabel('Lembaga mitra').selectOption({ label: RSUD });
+      await form.getByLabel('Nomor').fill(number);
+      await form.getByLabel('Para pihak').fill('Dinas PPPA Kabupaten Lebak dan RSUD Lebak');
+      await form.getByLabel('Perihal').fill('Layanan visum et repertum bagi korban');
+      await form.getByLabel('Mulai berlaku').fill('2026-01-01');
+      await form.getByLabel('Berakhir').fill('2028-12-31');
+      await form.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await notSee(page, form, 'the form after saving (did the server refuse?)');
+      await see(page, page.getByRole('row').filter({ hasText: number }), 'the new agreement in the list');
+    });
+
+    await step('its signed PDF is uploaded and offered for download', async () => {
+      const row = page.getByRole('row').filter({ hasText: number });
+      await see(page, row.getByText('Belum ada dokumen'), 'no document yet');
+      await row.getByLabel('Unggah PDF (maks. 10 MB)').setInputFiles({
+        name: 'PKS RSUD Lebak.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% uji e2e\n%%EOF\n'),
+      });
+      await see(
+        page,
+        page.getByRole('status').filter({ hasText: `Dokumen perjanjian ${number} tersimpan.` }),
+        'the saved notice',
+      );
+      const link = row.getByRole('link', { name: 'PKS RSUD Lebak.pdf' });
+      await see(page, link, 'the document link');
+      const api = await env.api('admin-dinas@lebak.demo');
+      const stored = (await api.get('/api/v1/agreements')).body.items.find(
+        (x: { number: string }) => x.number === number,
+      );
+      expect(stored.documentName, 'the file name kept').toBe('PKS RSUD Lebak.pdf');
+      const file = await api.get(`/api/v1/agreements/${stored.id}/document`);
+      expect(file.status, 'the document downloads').toBe(200);
+      expect(String(file.body), 'the bytes sent').toMatch(/^%PDF-1\.4/);
+    });
+  });
+
   test('a public visitor asks to join; the Dinas admin approves and sees the password once', async () => {
     await step('the visitor fills /gabung without signing in', async () => {
       const { page, context } = await env.newPage();

@@ -4,6 +4,7 @@
  */
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
+import { COUNT_CAP } from '../domain/contract/define.ts';
 import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
 import type { Tx } from './connect.ts';
@@ -90,14 +91,27 @@ export async function listDirectory(
   const rows = await base
     .orderBy('o.name')
     .orderBy('o.id')
-    .limit(pageSize)
+    .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
+  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
   const totalRow = await db
-    .selectFrom(base.as('d'))
+    .selectFrom(
+      base
+        .clearSelect()
+        .select('o.id')
+        .limit(COUNT_CAP + 1)
+        .as('d'),
+    )
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Number(totalRow.n) };
+  const n = Number(totalRow.n);
+  return {
+    rows: rows.slice(0, pageSize),
+    hasMore: rows.length > pageSize,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
 }
 
 export function getDirectoryEntry(db: Tx, id: string, readerJurisdictions: string[], today: string) {

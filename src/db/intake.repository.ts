@@ -1,5 +1,6 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 import { type Insertable, sql } from 'kysely';
+import { COUNT_CAP } from '../domain/contract/define.ts';
 import { type AuditInput, auditColumns } from './audit.repository.ts';
 import type { Tx } from './connect.ts';
 import type { IntakePassTable, IntakeReceiptTable, IntakeTable } from './schema.ts';
@@ -70,7 +71,16 @@ export async function listInbox(
   if (f.open === false) q = q.where('i.status', 'not in', ['baru', 'ditangani']);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
   if (f.spam !== undefined) q = q.where('i.suspected_spam', '=', f.spam);
-  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
+  const totalRow = await db
+    .selectFrom(
+      q
+        .select('i.id')
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
     .select([
@@ -100,10 +110,16 @@ export async function listInbox(
     )
     .orderBy('i.received_at', 'desc')
     .orderBy('i.id')
-    .limit(pageSize)
+    .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
-  return { rows, total: Number(total.n) };
+  const n = Number(totalRow.n);
+  return {
+    rows: rows.slice(0, pageSize),
+    hasMore: rows.length > pageSize,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
 }
 
 /** What the response deadlines of the open items of an inbox depend on. */
@@ -192,6 +208,7 @@ export function intakeMessages(db: Tx, intakeId: string) {
     .where('m.intake_id', '=', intakeId)
     .orderBy('m.at')
     .orderBy('m.id')
+    .$narrowType<{ author: IntakeMessageAuthor }>()
     .execute();
 }
 

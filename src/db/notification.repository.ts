@@ -1,5 +1,6 @@
 /** Notifications and the job queue (tables `notification`, `job`). */
 import { randomUUID } from 'node:crypto';
+import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { Tx } from './connect.ts';
 
 export type NewNotification = {
@@ -98,17 +99,32 @@ export async function listUserNotifications(
 ) {
   let q = db.selectFrom('notification').where('user_id', '=', userId);
   if (o.unreadOnly) q = q.where('read_at', 'is', null);
-  const [items, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     q
       .select(['id', 'kind', 'link', 'ref', 'topic', 'created_at', 'read_at'])
       .orderBy('created_at', 'desc')
       .orderBy('id')
-      .limit(o.limit)
+      .limit(o.limit + 1)
       .offset(o.offset)
       .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
+    db
+      .selectFrom(
+        q
+          .select('id')
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(total.n) };
+  const n = Number(total.n);
+  return {
+    items: rows.slice(0, o.limit),
+    hasMore: rows.length > o.limit,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
 }
 
 export async function countUnread(db: Tx, userId: string): Promise<number> {

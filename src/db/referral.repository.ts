@@ -3,7 +3,9 @@
  * case scope (scopeCondition), the recipient through its organisation id.
  */
 import { type Insertable, sql } from 'kysely';
+import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { CaseScope } from '../domain/policy.ts';
+import type { Urgency } from '../domain/referrals.ts';
 import { scopeCondition } from './case.repository.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
@@ -145,19 +147,28 @@ export async function listReferrals(
     else if (status) q = q.where('r.status', '=', status);
     return q;
   };
-  const [ids, total] = await Promise.all([
+  const [found, total] = await Promise.all([
     filtered()
       .select('r.id')
       .orderBy(sql`case when r.status in ('terkirim','diterima','dalam_layanan') then 0 else 1 end`)
       .orderBy('r.sent_at', 'desc')
       .orderBy('r.number', 'desc')
-      .limit(pageSize)
+      // one more than the page: whether another page follows
+      .limit(pageSize + 1)
       .offset((page - 1) * pageSize)
       .execute(),
-    filtered()
+    // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
+    db
+      .selectFrom(
+        filtered()
+          .select('r.id')
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  const ids = found.slice(0, pageSize);
   const order = new Map(ids.map((r, i) => [r.id, i]));
   const rows =
     ids.length === 0
@@ -167,7 +178,13 @@ export async function listReferrals(
             .where('r.id', 'in', [...order.keys()])
             .execute()
         ).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { rows, total: Number(total.n) };
+  const n = Number(total.n);
+  return {
+    rows,
+    hasMore: found.length > pageSize,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+  };
 }
 
 export function insertReferral(db: Tx, row: Insertable<ReferralTable>) {
@@ -390,11 +407,15 @@ export async function sectionSources(
 
 /** Region overrides of the referral time standards. */
 export function slaOverrides(db: Tx, jurisdiction: string) {
-  return db
-    .selectFrom('referral_sla')
-    .select(['urgency', 'service', 'accept_hours as acceptHours', 'complete_days as completeDays'])
-    .where('jurisdiction', '=', jurisdiction)
-    .execute();
+  return (
+    db
+      .selectFrom('referral_sla')
+      .select(['urgency', 'service', 'accept_hours as acceptHours', 'complete_days as completeDays'])
+      .where('jurisdiction', '=', jurisdiction)
+      // written only from SlaInput (an urgency of the list)
+      .$narrowType<{ urgency: Urgency }>()
+      .execute()
+  );
 }
 
 /** The recipient as the referral form needs it. */

@@ -56,7 +56,13 @@ export function transfersOfCase(db: Tx, caseId: string) {
 }
 
 /** Incoming (to the jurisdiction) or outgoing (from it), newest first; open ones first when incoming. */
-export function transfersOfJurisdiction(db: Tx, box: 'masuk' | 'keluar', jurisdiction: string) {
+/** The newest `limit` transfers in or out of a jurisdiction (open incoming ones first). */
+export function transfersOfJurisdiction(
+  db: Tx,
+  box: 'masuk' | 'keluar',
+  jurisdiction: string,
+  limit: number,
+) {
   const q = transferQuery(db).where(
     box === 'masuk' ? 't.to_jurisdiction' : 't.from_jurisdiction',
     '=',
@@ -65,7 +71,7 @@ export function transfersOfJurisdiction(db: Tx, box: 'masuk' | 'keluar', jurisdi
   return (box === 'masuk' ? q.orderBy(sql`(t.status = 'diajukan')`, 'desc') : q)
     .orderBy('t.requested_at', 'desc')
     .orderBy('t.id')
-    .limit(500)
+    .limit(limit)
     .execute();
 }
 

@@ -1,5 +1,6 @@
 /** WhatsApp conversations (one per sender number) and their messages, with encrypted media. */
 import { type Insertable, sql, type Updateable } from 'kysely';
+import type { MediaState } from '../domain/whatsapp.ts';
 import type { Tx } from './connect.ts';
 import type { WaConversationTable, WaMessageTable } from './schema.ts';
 
@@ -118,6 +119,7 @@ export function listMessages(db: Tx, conversationId: string, jurisdiction: strin
     .where('i.jurisdiction', '=', jurisdiction)
     .orderBy('m.at')
     .orderBy('m.seq')
+    .$narrowType<{ media_status: MediaState | null }>()
     .execute();
 }
 export type MessageRow = Awaited<ReturnType<typeof listMessages>>[number];

@@ -3,6 +3,7 @@
  * app imports only the types, with `import type`, so the schemas add nothing to its bundle.
  */
 import { z } from 'zod';
+import { listOf } from './contract/define.ts';
 import type { DeadlineRule } from './deadlines.ts';
 import { ROLES } from './policy.ts';
 import { STAGES } from './stages.ts';
@@ -269,12 +270,9 @@ export const AuditEntryDto = AuditEventDto.extend({
 }).meta({ id: 'AuditEntryDto' });
 export type AuditEntryDto = z.infer<typeof AuditEntryDto>;
 
-export const AuditPage = z
-  .object({
-    items: z.array(AuditEntryDto),
-    page: z.number(),
-    pageSize: z.number(),
-    hasMore: z.boolean(),
+/** A page of the audit log (the one list shape, its count capped) and the zone of its dates. */
+export const AuditPage = listOf(AuditEntryDto)
+  .extend({
     /** the zone the date filters were read in */
     zone: z.string(),
     zoneAbbr: z.string(),

@@ -262,7 +262,7 @@ export type Sla = { acceptHours: number; completeDays: number };
 export const DEFAULT_ACCEPT_HOURS: Record<Urgency, number> = { darurat: 1, segera: 6, biasa: 72 };
 export const DEFAULT_COMPLETE_DAYS: Record<Urgency, number> = { darurat: 7, segera: 14, biasa: 30 };
 /** Services whose completion window is shorter than the urgency default. */
-export const SERVICE_COMPLETE_DAYS: Partial<Record<string, number>> = {
+export const SERVICE_COMPLETE_DAYS: Readonly<Record<string, number>> = {
   visum: 3,
   lapor_polisi: 3,
   kesehatan: 7,

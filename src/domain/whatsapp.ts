@@ -16,6 +16,10 @@ const MediaPart = z.looseObject({
 export const MEDIA_TYPES = ['image', 'audio', 'document', 'video', 'sticker'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
+/** Where a message's file stands: waiting to be fetched, being fetched, stored, or fetching failed. */
+export const MEDIA_STATES = ['menunggu', 'mengambil', 'tersimpan', 'gagal'] as const;
+export type MediaState = (typeof MEDIA_STATES)[number];
+
 export const IncomingMessage = z.looseObject({
   from: z.string().regex(/^\d{5,20}$/),
   id: z.string().min(1).max(500),

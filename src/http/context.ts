@@ -42,23 +42,6 @@ export function authed(
 }
 
 /**
- * Answers 201 with what `run` created. `run` gets the request's Idempotency-Key (the use case
- * reserves it in its own transaction, decision 019); a replayed answer says so in the header
- * `Idempotent-Replayed: true`.
- */
-export async function created<T>(
-  c: Context<AppEnv>,
-  scope: string,
-  body: unknown,
-  run: (key: IdempotencyKey | undefined) => Promise<T>,
-) {
-  const key = idempotencyKey(c.req.header('idempotency-key'), scope, body);
-  const result = await run(key);
-  if (key?.replayed) c.header('idempotent-replayed', 'true');
-  return c.json(result as never, 201);
-}
-
-/**
  * Runs a create with the request's Idempotency-Key (the use case reserves it in its own
  * transaction, decision 019) and gives back what it created; a replayed answer says so in the
  * header `Idempotent-Replayed: true`. The contract's `status: 201` sends it.

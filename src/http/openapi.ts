@@ -123,7 +123,12 @@ export function implement<K extends keyof Contract>(app: OpenAPIHono<AppEnv>, ke
       required: true,
     };
   if (def.upload === 'raw')
-    request.body = { content: { 'application/octet-stream': { schema: BINARY } }, required: true };
+    request.body = {
+      content: Object.fromEntries(
+        (def.accepts ?? ['application/octet-stream']).map((t) => [t, { schema: BINARY }]),
+      ),
+      required: true,
+    };
   if (def.query) request.query = def.query;
   if (def.params) request.params = def.params;
   const status = def.response === null ? 204 : (def.status ?? 200);
@@ -178,59 +183,4 @@ const UPLOADS: Array<{ method: string; re: RegExp; kind: 'multipart' | 'raw' }> 
 export function uploadKind(method: string, path: string): 'multipart' | 'raw' | null {
   for (const u of UPLOADS) if (u.method === method && u.re.test(path)) return u.kind;
   return null;
-}
-
-/** @deprecated the routes not yet moved to the contract (src/domain/contract) */
-type LegacyMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
-type LegacyDef = {
-  method: LegacyMethod;
-  path: string;
-  summary: string;
-  tags: string[];
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-  status?: number;
-  multipart?: boolean;
-  /** 'none': no session needed (sign-in, code lists); 'optional': with or without one (sign-out) */
-  auth?: 'none' | 'optional';
-};
-export type Input = { body: never; query: never; params: never };
-
-export function op(
-  app: OpenAPIHono<AppEnv>,
-  def: LegacyDef,
-  handler: (c: Context<AppEnv>, input: Input) => Promise<Response>,
-) {
-  const request: Record<string, unknown> = {};
-  if (def.body) request.body = { content: { 'application/json': { schema: def.body } }, required: true };
-  if (def.multipart)
-    request.body = {
-      content: {
-        'multipart/form-data': {
-          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
-        },
-      },
-      required: true,
-    };
-  if (def.query) request.query = def.query;
-  if (def.params) request.params = def.params;
-  const route = createRoute({
-    method: def.method,
-    path: def.path,
-    summary: def.summary,
-    tags: def.tags,
-    request: request as never,
-    operationId: operationIdOf(def.method, def.path),
-    security: securityOf(def.method.toUpperCase() as Method, def as unknown as RouteDef),
-    responses: { [def.status ?? 200]: { description: 'OK' }, ...ERRORS_DOC } as never,
-  });
-  app.openapi(route, (async (c: Context<AppEnv>) => {
-    const v = c.req as unknown as { valid(t: string): unknown };
-    return handler(c, {
-      body: (def.body ? v.valid('json') : undefined) as never,
-      query: (def.query ? v.valid('query') : undefined) as never,
-      params: (def.params ? v.valid('param') : undefined) as never,
-    });
-  }) as never);
 }

@@ -324,8 +324,12 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
       const one = await auditor.get('/api/v1/audit?category=masuk&pageSize=1');
       expect(one.body.items.length).toBe(1);
       expect(one.body.hasMore).toBe(true);
+      // the one list shape: a count of every match (capped at 1.000), the same on every page
+      expect(one.body.total).toBeGreaterThan(1);
+      expect(one.body.totalCapped).toBe(false);
       const two = await auditor.get('/api/v1/audit?category=masuk&pageSize=1&page=2');
       expect(two.body.items[0].id).not.toBe(one.body.items[0].id);
+      expect(two.body.total).toBe(one.body.total);
     });
 
     it('filters by a range of local days', async () => {

@@ -20,10 +20,10 @@ describe.each(ENGINES)('account guards on %s', (engine) => {
   let h: Harness;
   let dinas: Client;
   const db = () => h.svc.conn.db;
-  const users = async (c: Client = dinas) => (await c.get('/api/v1/admin/users')).body as UserRow[];
+  const users = async (c: Client = dinas) => (await c.get('/api/v1/admin/users')).body.items as UserRow[];
   const user = async (email: string) => (await users()).find((u) => u.email === email)!;
   const org = async (id: string) =>
-    ((await dinas.get('/api/v1/admin/organisations')).body as OrgRow[]).find((o) => o.id === id)!;
+    ((await dinas.get('/api/v1/admin/organisations')).body.items as OrgRow[]).find((o) => o.id === id)!;
   const notificationsOf = (userId: string) =>
     db()
       .selectFrom('notification')

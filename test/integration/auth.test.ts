@@ -123,7 +123,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
       expect(short.status).toBe(400);
       expect(short.body.error.fieldCodes.password).toBe('too_short');
       // nothing was created by the refused attempts
-      const users = (await admin.get('/api/v1/admin/users')).body as Array<{ email: string }>;
+      const users = (await admin.get('/api/v1/admin/users')).body.items as Array<{ email: string }>;
       expect(users.some((u) => u.email === email)).toBe(false);
       const ok = await admin.post('/api/v1/admin/users', { ...body, password });
       expect(ok.status).toBe(201);
@@ -326,7 +326,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     const victimSession = await h.as(email);
     expect((await victimSession.get('/api/v1/auth/me')).status).toBe(200);
     const admin = await h.as('admin@lebak.demo');
-    const users = (await admin.get('/api/v1/admin/users')).body as Array<{
+    const users = (await admin.get('/api/v1/admin/users')).body.items as Array<{
       id: string;
       email: string;
       version: number;

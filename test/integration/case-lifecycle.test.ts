@@ -79,7 +79,7 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
     expect(c.stage).toBe('asesmen');
     expect(c.reopenCount).toBe(1);
     const tl = await m.get(`/api/v1/cases/${id}/timeline`);
-    expect(tl.body.map((e: { type: string }) => e.type)).toContain('case.reopened');
+    expect(tl.body.items.map((e: { type: string }) => e.type)).toContain('case.reopened');
   });
 
   it('answers 409 on a stale version and keeps the stored data', async () => {

@@ -55,7 +55,7 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       const r = await pendamping.get('/api/v1/directory?service=visum&region=36.02.01.2002');
       expect(r.status).toBe(200);
       expect(r.body.items.map((e: { name: string }) => e.name)).toEqual(['RSUD Lebak (demo)']);
-      expect(r.body.total).toBe(1);
+      expect(r.body).toMatchObject({ total: 1, totalCapped: false, hasMore: false });
 
       const safe = await pendamping.get('/api/v1/directory?service=rumah_aman&region=36.73');
       expect(safe.body.items.map((e: { name: string }) => e.name)).toEqual(['Rumah Aman Serang (demo)']);
@@ -70,7 +70,17 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
 
       const byName = await pendamping.get('/api/v1/directory?q=rumah%20aman&pageSize=1');
       expect(byName.body.items).toHaveLength(1);
-      expect(byName.body.total).toBe(2);
+      expect(byName.body).toMatchObject({
+        total: 2,
+        totalCapped: false,
+        hasMore: true,
+        page: 1,
+        pageSize: 1,
+      });
+      const second = await pendamping.get('/api/v1/directory?q=rumah%20aman&pageSize=1&page=2');
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.hasMore).toBe(false);
+      expect(second.body.items[0].id).not.toBe(byName.body.items[0].id);
 
       const bad = await pendamping.get('/api/v1/directory?service=sihir');
       expect(bad.status).toBe(400);
@@ -221,7 +231,7 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
         .where('id', '=', ok.body.id)
         .execute();
       expect((await entry(pendamping, ok.body.id)).website).toBeNull();
-      const listed = (await dinasLebak.get('/api/v1/admin/organisations')).body as Array<{
+      const listed = (await dinasLebak.get('/api/v1/admin/organisations')).body.items as Array<{
         id: string;
         website: string | null;
       }>;
@@ -327,7 +337,7 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       version = ended.body.version;
 
       const list = await dinasLebak.get(`/api/v1/agreements?orgId=${org}`);
-      expect(list.body.map((a: { number: string }) => a.number)).toContain(body.number);
+      expect(list.body.items.map((a: { number: string }) => a.number)).toContain(body.number);
       const audited = await db()
         .selectFrom('audit_event')
         .select('action')
@@ -374,8 +384,8 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
     it('another kab/kota’s administrator and partner staff cannot see or change it', async () => {
       const list = await dinasSerang.get('/api/v1/agreements');
       expect(list.status).toBe(200);
-      expect(list.body.every((a: { jurisdiction: string }) => a.jurisdiction === '36.73')).toBe(true);
-      expect(list.body.length).toBeGreaterThan(0);
+      expect(list.body.items.every((a: { jurisdiction: string }) => a.jurisdiction === '36.73')).toBe(true);
+      expect(list.body.items.length).toBeGreaterThan(0);
       expect((await dinasSerang.get(`/api/v1/agreements/${id}`)).status).toBe(404);
       expect((await dinasSerang.patch(`/api/v1/agreements/${id}`, { version, subject: 'x' })).status).toBe(
         404,
@@ -449,7 +459,9 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       expect(r.text).toContain('permohonan Anda sudah kami terima');
       const list = await dinasLebak.get('/api/v1/join-requests');
       expect(list.status).toBe(200);
-      const mine = list.body.find((j: { orgName: string }) => j.orgName === 'Klinik Psikologi Harapan (uji)');
+      const mine = list.body.items.find(
+        (j: { orgName: string }) => j.orgName === 'Klinik Psikologi Harapan (uji)',
+      );
       expect(mine).toMatchObject({
         status: 'baru',
         jurisdiction: '36.02',
@@ -478,13 +490,13 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       expect(notes).toEqual([{ user_id: admin.id, link: '/direktori/permohonan', ref: null }]);
       // another kab/kota does not see it
       const serang = await dinasSerang.get('/api/v1/join-requests');
-      expect(serang.body.find((j: { id: string }) => j.id === requestId)).toBeUndefined();
+      expect(serang.body.items.find((j: { id: string }) => j.id === requestId)).toBeUndefined();
 
       // a filled honeypot looks accepted but stores nothing
       const bot = await postForm(fields({ orgName: 'Bot Uji', website: 'http://spam.example' }));
       expect(bot.status).toBe(200);
       const after = await dinasLebak.get('/api/v1/join-requests');
-      expect(after.body.find((j: { orgName: string }) => j.orgName === 'Bot Uji')).toBeUndefined();
+      expect(after.body.items.find((j: { orgName: string }) => j.orgName === 'Bot Uji')).toBeUndefined();
     });
 
     it('approval creates the organisation and a first user who signs in with the temporary password', async () => {
@@ -539,7 +551,7 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
       expect((await postForm(fields({ orgName: 'LSM Uji Tolak', email: 'lsm@contoh.test' }))).status).toBe(
         200,
       );
-      const j = (await dinasLebak.get('/api/v1/join-requests?status=baru')).body.find(
+      const j = (await dinasLebak.get('/api/v1/join-requests?status=baru')).body.items.find(
         (x: { orgName: string }) => x.orgName === 'LSM Uji Tolak',
       );
       const noNote = await dinasLebak.post(`/api/v1/join-requests/${j.id}/reject`, { version: j.version });

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReceipt } from '../../src/app/intake/open-receipt.ts';
 import { answerReport, checkReport, openStatusView } from '../../src/app/intake/report-status.ts';
 import { submitPublicReport } from '../../src/app/intake/submit-public-report.ts';
+import { COUNT_CAP } from '../../src/domain/contract/define.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('intake and triage on %s', (engine) => {
@@ -110,6 +112,17 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     expect(results.at(-1)!.slowDownMs).toBeGreaterThan(0);
     const spam = await officer.get('/api/v1/intake?spam=1&pageSize=100');
     expect(spam.body.items.map((i: { code: string }) => i.code)).toContain(results.at(-1)!.code);
+    // the one list shape: a page, whether another follows, and a count (capped, not reached here)
+    const first = await officer.get('/api/v1/intake?spam=1&pageSize=2');
+    expect(first.body).toMatchObject({ page: 1, pageSize: 2, hasMore: true, totalCapped: false });
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.total).toBe(spam.body.total);
+    expect(first.body.total).toBeGreaterThan(2);
+    const last = await officer.get(
+      `/api/v1/intake?spam=1&pageSize=2&page=${Math.ceil(first.body.total / 2)}`,
+    );
+    expect(last.body.hasMore).toBe(false);
+    expect(last.body.items.length).toBeGreaterThan(0);
   });
 
   it('an officer triages, opens a case with the facts carried over, and the reporter sees “sedang ditangani”', async () => {
@@ -219,7 +232,7 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
   });
 
   it('lists the officers an item can be assigned to, and refuses anyone else', async () => {
-    const officers = (await officer.get('/api/v1/intake/officers')).body as Array<{
+    const officers = (await officer.get('/api/v1/intake/officers')).body.items as Array<{
       id: string;
       role: string;
     }>;
@@ -234,8 +247,8 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
       assignedTo: mgr.id,
     });
     expect(ok.body.assignedTo).toBe(mgr.id);
-    const serangOfficer = (await (await h.as('pengaduan@serang.demo')).get('/api/v1/intake/officers'))
-      .body[0];
+    const serangOfficer = (await (await h.as('pengaduan@serang.demo')).get('/api/v1/intake/officers')).body
+      .items[0];
     const bad = await officer.patch(`/api/v1/intake/${item.id}`, {
       version: ok.body.version,
       assignedTo: serangOfficer.id,
@@ -271,5 +284,31 @@ describe.each(ENGINES)('intake and triage on %s', (engine) => {
     for (const role of ['pendamping', 'mitra', 'pimpinan', 'auditor', 'admin']) {
       expect((await (await h.as(`${role}@lebak.demo`)).get('/api/v1/intake')).status).toBe(403);
     }
+  });
+
+  // last: it fills the Lebak inbox with closed letters
+  it('counts the inbox up to the cap and says so ("1.000+"); pages say whether another follows', async () => {
+    const MANY = COUNT_CAP + 5;
+    await sql`
+      INSERT INTO intake (id, code, jurisdiction, channel, reporter_type, status, received_at, created_at, updated_at)
+      SELECT gen_random_uuid(), 'CP' || lpad(g::text, 7, '0'), '36.02', 'surat', 'anonim', 'ditutup',
+             now() - make_interval(days => 400, mins => g), now(), now()
+      FROM generate_series(1, ${MANY}::int) AS g`.execute(h.svc.conn.db);
+    const r = await officer.get('/api/v1/intake?status=selesai&channel=surat&pageSize=20');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      page: 1,
+      pageSize: 20,
+      hasMore: true,
+      total: COUNT_CAP,
+      totalCapped: true,
+    });
+    expect(r.body.items).toHaveLength(20);
+    const last = await officer.get(
+      `/api/v1/intake?status=selesai&channel=surat&pageSize=100&page=${Math.ceil(MANY / 100)}`,
+    );
+    expect(last.body.items.length).toBeGreaterThanOrEqual(MANY % 100);
+    expect(last.body.hasMore).toBe(false);
+    expect(last.body.totalCapped).toBe(true);
   });
 });

@@ -453,7 +453,7 @@ describe.each(ENGINES)('notifications and jobs on %s', (engine) => {
     expect(count).toMatchObject({ status: 200, body: { unread: 3 } });
     const list = await c.get('/api/v1/notifications');
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ total: 3, unread: 3, page: 1 });
+    expect(list.body).toMatchObject({ total: 3, totalCapped: false, hasMore: false, unread: 3, page: 1 });
     expect(list.body.items.map((i: { ref: string }) => i.ref)).toEqual([
       'RJK/36.73/2026/00103',
       'RJK/36.73/2026/00102',

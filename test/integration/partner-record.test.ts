@@ -345,7 +345,7 @@ describe.each(ENGINES)('partners keep their own record on %s', (engine) => {
     const r = await refer(k.id, k.victimId, { toOrgId: policeId, services: ['lapor_polisi'] });
     const officers = await police.get(`/api/v1/referrals/${r.id}/officers`);
     expect(officers.status).toBe(200);
-    expect(officers.body.map((o: { name: string }) => o.name)).toContain('Bripka Rahmawati Uji');
+    expect(officers.body.items.map((o: { name: string }) => o.name)).toContain('Bripka Rahmawati Uji');
     expect((await m.get(`/api/v1/referrals/${r.id}/officers`)).status).toBe(403);
     expect((await rsud.get(`/api/v1/referrals/${r.id}/officers`)).status).toBe(404);
 
@@ -725,6 +725,6 @@ describe.each(ENGINES)('partners keep their own record on %s', (engine) => {
       planItemId: 'bukan-id',
     });
     expect(bad.body.error.fieldCodes).toEqual({ planItemId: 'invalid_id' });
-    expect((await m.get(`/api/v1/cases/${k.id}/referrals`)).body).toEqual([]);
+    expect((await m.get(`/api/v1/cases/${k.id}/referrals`)).body.items).toEqual([]);
   });
 });

@@ -108,6 +108,11 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     const inbox = await rsud.get('/api/v1/referrals?box=masuk');
     expect(inbox.status).toBe(200);
     expect(inbox.body.items.map((x: { id: string }) => x.id)).toContain(r.body.id);
+    // the one list shape: a page of 50 and a count of every match (capped, far from the cap here)
+    expect(inbox.body).toMatchObject({ page: 1, pageSize: 50, hasMore: false, totalCapped: false });
+    expect(inbox.body.total).toBe(inbox.body.items.length);
+    const beyond = await rsud.get('/api/v1/referrals?box=masuk&page=2');
+    expect(beyond.body).toMatchObject({ items: [], page: 2, hasMore: false, total: inbox.body.total });
     const item = inbox.body.items.find((x: { id: string }) => x.id === r.body.id);
     expect(item.caseId).toBeNull();
     expect(item.victim).toEqual({ sex: 'perempuan', ageGroup: '25-44', child: false });
@@ -187,7 +192,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(badEnum.status).toBe(400);
     expect(Object.keys(badEnum.body.error.fields).sort()).toEqual(['sections.0', 'urgency']);
     // nothing was stored by any refused attempt
-    expect((await m.get(`/api/v1/cases/${k.id}/referrals`)).body).toEqual([]);
+    expect((await m.get(`/api/v1/cases/${k.id}/referrals`)).body.items).toEqual([]);
 
     // a child's referral needs the guardian's consent
     const child = await m.post(`/api/v1/cases/${k.id}/persons`, {
@@ -299,7 +304,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(JSON.stringify(afterDone)).not.toContain('pelaku memukul');
 
     // the referring case sees both, the service in its records and the whole history
-    const list = (await m.get(`/api/v1/cases/${k.id}/referrals`)).body;
+    const list = (await m.get(`/api/v1/cases/${k.id}/referrals`)).body.items;
     expect(list.map((x: { status: string }) => x.status).sort()).toEqual(['ditolak', 'selesai']);
     const full = (await m.get(`/api/v1/referrals/${toPolice.id}`)).body;
     expect(full.declineReason).toBe('data_tidak_cukup');
@@ -561,14 +566,14 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
       `/api/v1/cases/${k.id}/referral-suggestions?personId=${k.victimId}&service=rumah_aman`,
     );
     expect(s.status).toBe(200);
-    const mine = s.body.find((x: { orgId: string }) => x.orgId === shelterId);
+    const mine = s.body.items.find((x: { orgId: string }) => x.orgId === shelterId);
     expect(mine).toMatchObject({
       proximity: 'kabkota',
       capacityFree: 3,
       activeAgreement: true,
       onSimpul: false,
     });
-    expect(s.body.every((x: { services: string[] }) => x.services.includes('rumah_aman'))).toBe(true);
+    expect(s.body.items.every((x: { services: string[] }) => x.services.includes('rumah_aman'))).toBe(true);
     const bad = await m.get(
       `/api/v1/cases/${k.id}/referral-suggestions?personId=${k.victimId}&service=sihir`,
     );

@@ -269,7 +269,10 @@ describe.each(ENGINES)('guesses sent at once on %s', (engine) => {
 
   it('answers a disabled account exactly as a wrong password, and counts it as a failure', async () => {
     const a = await newAccount();
-    const users = (await admin.get('/api/v1/admin/users')).body as Array<{ id: string; version: number }>;
+    const users = (await admin.get('/api/v1/admin/users')).body.items as Array<{
+      id: string;
+      version: number;
+    }>;
     const u = users.find((x) => x.id === a.id)!;
     expect(
       (await admin.patch(`/api/v1/admin/users/${a.id}`, { version: u.version, disabled: true })).status,

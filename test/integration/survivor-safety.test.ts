@@ -841,7 +841,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       // the organisation without those fields keeps them
       const admin = await h.as(await h.provinceUser('admin'));
       const adm = (await admin.get('/api/v1/admin/organisations')).body;
-      const row = (Array.isArray(adm) ? adm : adm.items).find((o: { id: string }) => o.id === entry.id);
+      const row = adm.items.find((o: { id: string }) => o.id === entry.id);
       expect(row).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });
       const saved = await admin.patch(`/api/v1/admin/organisations/${entry.id}`, {
         version: row.version,
@@ -910,12 +910,12 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       });
       expect(r.status, r.text.slice(0, 300)).toBeLessThan(400);
       const own = await h.as('admin-dinas@lebak.demo');
-      const mine = (await own.get('/api/v1/join-requests')).body.find(
+      const mine = (await own.get('/api/v1/join-requests')).body.items.find(
         (j: { orgName: string }) => j.orgName === 'Rumah Singgah Uji',
       );
       expect(mine).toMatchObject({ address: 'Jl. GABUNG-RAHASIA 5', restrictedFields: [] });
       const outside = await h.as(await h.provinceUser('admin'));
-      const theirs = (await outside.get('/api/v1/join-requests')).body.find(
+      const theirs = (await outside.get('/api/v1/join-requests')).body.items.find(
         (j: { orgName: string }) => j.orgName === 'Rumah Singgah Uji',
       );
       expect(theirs).toMatchObject({ address: null, phone: null, restrictedFields: ['address', 'phone'] });

@@ -203,7 +203,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       .execute();
     expect(members).toEqual([]);
     const timeline = (await serang.get(`/api/v1/cases/${id}/timeline`)).body;
-    const types = (Array.isArray(timeline) ? timeline : timeline.items).map((e: { type: string }) => e.type);
+    const types = timeline.items.map((e: { type: string }) => e.type);
     expect(types).toContain('case.transferred');
     expect(types).toContain('case.transfer_requested');
     expect((await serang.get(`/api/v1/cases/${id}/transfers`)).body.items[0].status).toBe('diterima');
@@ -335,7 +335,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect(row.jurisdiction).toBe('36.02');
     expect((await lebak.get(`/api/v1/cases/${id}`)).status).toBe(200);
     const timeline = (await lebak.get(`/api/v1/cases/${id}/timeline`)).body;
-    const types = (Array.isArray(timeline) ? timeline : timeline.items).map((e: { type: string }) => e.type);
+    const types = timeline.items.map((e: { type: string }) => e.type);
     expect(types).toContain('case.national_flagged');
     expect((await request(lebak, id, { level: 'nasional', reason: 'Lagi.' })).body.error.code).toBe(
       'NATIONAL_ALREADY_FLAGGED',

@@ -183,9 +183,9 @@ describe.each(ENGINES)('urgent cases on %s', (engine) => {
     it('the managers to choose from: the active case managers of the own kab/kota only', async () => {
       const r = await intake.get('/api/v1/users/case-managers');
       expect(r.status).toBe(200);
-      const ids = r.body.map((u: { id: string }) => u.id).sort();
+      const ids = r.body.items.map((u: { id: string }) => u.id).sort();
       expect(ids).toEqual([await userId('manajer@lebak.demo'), await userId('manajer2@lebak.test')].sort());
-      expect(r.body[0]).toEqual({
+      expect(r.body.items[0]).toEqual({
         id: expect.any(String),
         name: expect.any(String),
         role: 'manajer',
@@ -608,7 +608,7 @@ describe.each(ENGINES)('urgent cases on %s', (engine) => {
       expect((await manager.post(`/api/v1/cases/${randomUUID()}/take`)).status).toBe(404);
       expect((await manager.post('/api/v1/cases/bukan-id/take')).status).toBe(400);
       const timeline = (await manager.get(`/api/v1/cases/${k.id}/timeline`)).body;
-      expect(timeline[0]).toMatchObject({ type: 'case.assigned' });
+      expect(timeline.items[0]).toMatchObject({ type: 'case.assigned' });
     });
 
     it('ten managers pressing "Ambil" at once: exactly one gets the case', async () => {

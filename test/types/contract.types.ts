@@ -4,9 +4,9 @@
  * these mistakes, the directive becomes unused and tsc fails.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from 'zod';
 import type { AuthedCtx } from '../../src/app/context.ts';
 import type { CaseDto, PersonDto } from '../../src/domain/dto.ts';
-import type { z } from 'zod';
 import type { AssignInput } from '../../src/domain/schemas.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { implement } from '../../src/http/openapi.ts';

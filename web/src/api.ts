@@ -125,12 +125,28 @@ export async function upload<K extends UploadKey>(
   return handle<CallOutput<Contract[K]>>(res, false);
 }
 
-/** Raw file upload with PUT (the body is the file itself, e.g. an agreement's PDF). */
-export async function putFile<T>(path: string, file: Blob, type: string): Promise<T> {
+type RawUploadKey = {
+  [K in Key]: Contract[K] extends { upload: 'raw' } ? K : never;
+}[Key];
+
+/**
+ * Raw file upload of a contract operation that takes one (the body is the file itself, e.g. an
+ * agreement's PDF): `putFile('PUT /agreements/{id}/document', { params: { id }, query: { name } },
+ * file, 'application/pdf')`.
+ */
+export async function putFile<K extends RawUploadKey>(
+  key: K,
+  input: CallInput<Contract[K]>,
+  file: Blob,
+  type: string,
+): Promise<CallOutput<Contract[K]>> {
+  const i = input as { params?: Record<string, unknown>; query?: Record<string, string> };
+  const space = key.indexOf(' ');
+  const path = fillPath(key.slice(space + 1), i.params) + qs(i.query ?? {});
   let res: Response;
   try {
     res = await fetch(API + path, {
-      method: 'PUT',
+      method: key.slice(0, space),
       credentials: 'same-origin',
       headers: headers({ 'Content-Type': type }),
       body: file,
@@ -138,7 +154,7 @@ export async function putFile<T>(path: string, file: Blob, type: string): Promis
   } catch (e) {
     networkError(e);
   }
-  return handle<T>(res, false);
+  return handle<CallOutput<Contract[K]>>(res, false);
 }
 
 /** Builds `?a=1&b=2` from the non-empty values. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { UserDto } from '../../src/domain/dto.ts';
-import { ApiError, api, onUnauthorized } from './api.ts';
+import { ApiError, call, onUnauthorized } from './api.ts';
 import { AccountMenu, LangSelect } from './components/account.tsx';
 import { LoadError, Loading, markNavigated } from './components/page.tsx';
 import { NotificationBell } from './features/notifications/bell.tsx';
@@ -103,7 +103,7 @@ function Shell() {
   const [checkFailed, setCheckFailed] = useState<unknown>(null);
   const checkSession = () => {
     setCheckFailed(null);
-    api<{ user: UserDto }>('/auth/me', { noAuthRedirect: true }).then(
+    call('GET /auth/me', { noAuthRedirect: true }).then(
       (r) => userStore.set(r.user),
       (e) => {
         if (e instanceof ApiError && e.status === 401) userStore.set(null);

@@ -4,21 +4,28 @@
  * shipped as code, because the list changes every year.
  */
 import { holidaysOfYear, replaceHolidaysOfYear } from '../../db/holiday.repository.ts';
+import type { HolidayYearDto } from '../../domain/contract/admin.ts';
+import { wholeList } from '../../domain/contract/define.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { HolidayYearInput } from '../../domain/holiday-schemas.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { requireAdmin } from './require-admin.ts';
 
-export async function listHolidays(ctx: AuthedCtx, year: number) {
+/** A year's whole list (a few dozen days). */
+export async function listHolidays(ctx: AuthedCtx, year: number): Promise<HolidayYearDto> {
   requireAdmin(ctx);
   const rows = await holidaysOfYear(ctx.conn.db, year);
   return {
+    ...wholeList(rows.map((r) => ({ date: String(r.date), name: r.name, kind: r.kind }))),
     year,
-    items: rows.map((r) => ({ date: String(r.date), name: r.name, kind: r.kind })),
   };
 }
 
-export async function setHolidays(ctx: AuthedCtx, year: number, input: HolidayYearInput) {
+export async function setHolidays(
+  ctx: AuthedCtx,
+  year: number,
+  input: HolidayYearInput,
+): Promise<HolidayYearDto> {
   // one national list: only the administrator of the whole installation changes it
   if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN');
   const outside = input.days.findIndex((d) => !d.date.startsWith(`${year}-`));

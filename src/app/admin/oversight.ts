@@ -1,7 +1,12 @@
 /** What auditors and leaders see: the audit log, and aggregates without personal data. */
 
 import { caseStats } from '../../db/admin.repository.ts';
-import { type AuditFilters, auditOrganisations, listAudit } from '../../db/audit-read.repository.ts';
+import {
+  type AuditFilters,
+  auditOrganisations,
+  countAuditCapped,
+  listAudit,
+} from '../../db/audit-read.repository.ts';
 import type { AuditQuery } from '../../domain/audit-schemas.ts';
 import {
   AUDIT_CATEGORIES,
@@ -10,6 +15,7 @@ import {
   AUDIT_OUTCOMES,
   actionsOf,
 } from '../../domain/audit-words.ts';
+import { COUNT_CAP, pageOf } from '../../domain/contract/define.ts';
 import type { AuditPage } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Actor, can, ROLE_LABELS, ROLES, statsScope } from '../../domain/policy.ts';
@@ -46,16 +52,21 @@ export async function listAuditEvents(ctx: AuthedCtx, q: AuditQuery): Promise<Au
   if (!can(ctx.actor, 'audit:read')) throw new AppError('FORBIDDEN');
   const { page, pageSize, ...f } = q;
   const db = ctx.conn.db;
-  const rows = await listAudit(db, ctx.actor.jurisdiction, auditFilters(ctx.actor, f), page, pageSize);
+  const filters = auditFilters(ctx.actor, f);
+  const rows = await listAudit(db, ctx.actor.jurisdiction, filters, page, pageSize);
+  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
+  const n = await countAuditCapped(db, ctx.actor.jurisdiction, filters, COUNT_CAP + 1);
   const shown = rows.slice(0, pageSize);
   const describe = await describeObjects(db, shown, { keys: null, root: ctx.actor.jurisdiction });
   await audit(ctx, db, { action: 'audit.read', entity: 'audit', entityId: null, outcome: 'ok' });
   const zone = zoneOfRegion(ctx.actor.jurisdiction || '31');
   return {
-    items: shown.map((r) => auditEntryDto(r, describe)),
-    page,
-    pageSize,
-    hasMore: rows.length > pageSize,
+    ...pageOf(
+      shown.map((r) => auditEntryDto(r, describe)),
+      page,
+      pageSize,
+      { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, hasMore: rows.length > pageSize },
+    ),
     zone,
     zoneAbbr: ZONE_ABBR[zone],
   };

@@ -12,8 +12,9 @@ import {
   markOrganisationVerified,
 } from '../../db/directory.repository.ts';
 import { updateOrganisationRow } from '../../db/organisation.repository.ts';
+import { type List, pageOf } from '../../domain/contract/define.ts';
 import { capacityProblem, type DirectoryQuery, daysBetween, localDate } from '../../domain/directory.ts';
-import type { DirectoryEntryDto, Page } from '../../domain/dto.ts';
+import type { DirectoryEntryDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   type Actor,
@@ -79,11 +80,11 @@ export function entryDto(actor: Actor, r: DirectoryRow, now: Date, today: string
   };
 }
 
-export async function listDirectory(ctx: AuthedCtx, q: DirectoryQuery): Promise<Page<DirectoryEntryDto>> {
+export async function listDirectory(ctx: AuthedCtx, q: DirectoryQuery): Promise<List<DirectoryEntryDto>> {
   if (!canReadDirectory(ctx.actor)) throw new AppError('FORBIDDEN');
   const now = ctx.clock();
   const today = localDate(now, ctx.actor.jurisdiction);
-  const { rows, total } = await listDirectoryRows(
+  const { rows, ...count } = await listDirectoryRows(
     ctx.conn.db,
     { service: q.service, region: q.region, type: q.type, q: q.q },
     readerJurisdictions(ctx.actor),
@@ -91,12 +92,12 @@ export async function listDirectory(ctx: AuthedCtx, q: DirectoryQuery): Promise<
     q.page,
     q.pageSize,
   );
-  return {
-    items: rows.map((r) => entryDto(ctx.actor, r, now, today)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageOf(
+    rows.map((r) => entryDto(ctx.actor, r, now, today)),
+    q.page,
+    q.pageSize,
+    count,
+  );
 }
 
 export async function getDirectory(ctx: AuthedCtx, id: string): Promise<DirectoryEntryDto> {

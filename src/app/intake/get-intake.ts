@@ -10,12 +10,13 @@ import {
   publicReportWindows,
 } from '../../db/intake.repository.ts';
 import { listAssignableStaff } from '../../db/user.repository.ts';
-import type { Page } from '../../domain/dto.ts';
+import { type List, pageOf } from '../../domain/contract/define.ts';
+import type { InboxCountsDto, IntakeSummaryDto } from '../../domain/contract/intake.ts';
 import { AppError } from '../../domain/errors.ts';
 import { intakeDeadline, type RegionalFlood, regionalFlood } from '../../domain/intake.ts';
 import { intakeScope } from '../../domain/policy.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
-import { type IntakeSummaryDto, intakeSummary } from './shared.ts';
+import { intakeSummary } from './shared.ts';
 
 function requireInbox(ctx: AuthedCtx): string {
   const j = intakeScope(ctx.actor);
@@ -40,10 +41,10 @@ export async function listIntake(
     page: number;
     pageSize: number;
   },
-): Promise<Page<IntakeSummaryDto> & { flood: RegionalFlood | null }> {
+): Promise<List<IntakeSummaryDto> & { flood: RegionalFlood | null }> {
   const j = requireInbox(ctx);
   const open = q.status === 'terbuka' ? true : q.status === 'selesai' ? false : null;
-  const { rows, total } = await listInbox(
+  const { rows, ...count } = await listInbox(
     ctx.conn.db,
     j,
     { open, channel: q.channel, spam: q.spam === undefined ? undefined : q.spam === '1' },
@@ -60,10 +61,12 @@ export async function listIntake(
   const now = ctx.clock();
   const holidays = await holidayDates(ctx.conn.db);
   return {
-    items: rows.map((r) => intakeSummary(r, now, holidays)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
+    ...pageOf(
+      rows.map((r) => intakeSummary(r, now, holidays)),
+      q.page,
+      q.pageSize,
+      count,
+    ),
     flood: await inboxFlood(ctx, j),
   };
 }
@@ -176,12 +179,7 @@ export async function inboxOfficers(ctx: AuthedCtx) {
 }
 
 /** How many items of the inbox are open, and how many of those are past their response deadline. */
-export type InboxCounts = {
-  open: number;
-  overdue: number;
-  /** "someone is in danger now" reports nobody has taken up yet, oldest first (at most 10) */
-  dangerNow: Array<{ id: string; code: string; receivedAt: string; dueAt: string; overdue: boolean }>;
-};
+export type InboxCounts = InboxCountsDto;
 
 export async function inboxCounts(ctx: AuthedCtx): Promise<InboxCounts> {
   const rows = await openIntakeFacts(ctx.conn.db, requireInbox(ctx));

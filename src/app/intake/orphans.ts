@@ -16,6 +16,8 @@ import {
 } from '../../db/intake.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import type { OrphanIntakeDto } from '../../domain/contract/admin.ts';
+import { type List, wholeList } from '../../domain/contract/define.ts';
 import { AppError } from '../../domain/errors.ts';
 import { INBOX_ROLES } from '../../domain/intake.ts';
 import { isWithin, jurisdictionOf } from '../../domain/policy.ts';
@@ -24,21 +26,10 @@ import { requireAdmin } from '../admin/require-admin.ts';
 import { type AuthedCtx, audit, type Services, type Tx } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 
-export type OrphanIntakeDto = {
-  id: string;
-  code: string;
-  channel: string;
-  jurisdiction: string;
-  jurisdictionName: string | null;
-  status: string;
-  receivedAt: string;
-  dangerNow: boolean;
-  version: number;
-};
-
 const LIST_LIMIT = 500;
 
-export async function listOrphanIntake(ctx: AuthedCtx): Promise<{ items: OrphanIntakeDto[] }> {
+/** The whole list (at most LIST_LIMIT reports). */
+export async function listOrphanIntake(ctx: AuthedCtx): Promise<List<OrphanIntakeDto>> {
   const root = requireAdmin(ctx);
   const rows = await orphanIntake(ctx.conn.db, INBOX_ROLES, root, LIST_LIMIT);
   await audit(ctx, ctx.conn.db, {
@@ -48,8 +39,8 @@ export async function listOrphanIntake(ctx: AuthedCtx): Promise<{ items: OrphanI
     outcome: 'ok',
     detail: { ids: rows.map((r) => r.id) },
   });
-  return {
-    items: rows.map((r) => ({
+  return wholeList(
+    rows.map((r) => ({
       id: r.id,
       code: r.code,
       channel: r.channel,
@@ -60,7 +51,7 @@ export async function listOrphanIntake(ctx: AuthedCtx): Promise<{ items: OrphanI
       dangerNow: r.danger_now,
       version: r.version,
     })),
-  };
+  );
 }
 
 /**

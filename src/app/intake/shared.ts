@@ -2,6 +2,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Tx } from '../../db/connect.ts';
 import { codeExists, hitRateLimit, type IntakeRow } from '../../db/intake.repository.ts';
+import type { IntakeSummaryDto } from '../../domain/contract/intake.ts';
 import {
   formatCode,
   formatSecret,
@@ -53,28 +54,7 @@ export async function countHit(db: Tx, key: string, now: Date, windowMs: number)
   return hitRateLimit(db, key, windowStart(now, windowMs));
 }
 
-export type IntakeSummaryDto = {
-  id: string;
-  code: string;
-  channel: string;
-  callType: string | null;
-  status: IntakeStatus;
-  risk: string | null;
-  dangerNow: boolean;
-  forms: string[];
-  regionCode: string | null;
-  jurisdiction: string;
-  receivedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  assignedTo: string | null;
-  assignedName: string | null;
-  suspectedSpam: boolean;
-  victimAgeGroup: string | null;
-  victimSex: string | null;
-  caseId: string | null;
-  version: number;
-};
+export type { IntakeSummaryDto };
 
 type SummaryRow = Pick<
   IntakeRow,

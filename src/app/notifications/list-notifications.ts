@@ -5,20 +5,25 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from '../../db/notification.repository.ts';
+import { pageOf } from '../../domain/contract/define.ts';
+import type { NotificationListDto } from '../../domain/contract/notifications.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type NotificationListQuery, notificationLabel, topicLabel } from '../../domain/notifications.ts';
 import type { AuthedCtx } from '../context.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export async function listNotifications(ctx: AuthedCtx, q: NotificationListQuery) {
-  const { items, total } = await listUserNotifications(ctx.conn.db, ctx.actor.userId, {
+export async function listNotifications(
+  ctx: AuthedCtx,
+  q: NotificationListQuery,
+): Promise<NotificationListDto> {
+  const { items, ...count } = await listUserNotifications(ctx.conn.db, ctx.actor.userId, {
     unreadOnly: q.unread === '1',
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return {
-    items: items.map((n) => ({
+  const page = pageOf(
+    items.map((n) => ({
       id: n.id,
       kind: n.kind,
       label: notificationLabel(n.kind),
@@ -29,11 +34,11 @@ export async function listNotifications(ctx: AuthedCtx, q: NotificationListQuery
       createdAt: iso(n.created_at)!,
       readAt: iso(n.read_at),
     })),
-    total,
-    unread: await countUnread(ctx.conn.db, ctx.actor.userId),
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+    q.page,
+    q.pageSize,
+    count,
+  );
+  return { ...page, unread: await countUnread(ctx.conn.db, ctx.actor.userId) };
 }
 
 export async function unreadCount(ctx: AuthedCtx) {

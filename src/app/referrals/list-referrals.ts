@@ -1,6 +1,7 @@
 /** Referral lists: incoming (to the actor's organisation) and outgoing (from cases the actor may read). */
 import { listReferrals } from '../../db/referral.repository.ts';
-import type { Page, ReferralSummaryDto } from '../../domain/dto.ts';
+import { type List, pageOf } from '../../domain/contract/define.ts';
+import type { ReferralSummaryDto } from '../../domain/dto.ts';
 import { caseScope, referralInboxOrg } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { summaryDto } from './get-referral.ts';
@@ -10,14 +11,18 @@ const PAGE_SIZE = 50;
 export async function listReferralBox(
   ctx: AuthedCtx,
   q: { box: 'masuk' | 'keluar'; status?: string | undefined; page: number },
-): Promise<Page<ReferralSummaryDto>> {
-  const empty = { items: [], total: 0, page: q.page, pageSize: PAGE_SIZE };
+): Promise<List<ReferralSummaryDto>> {
+  const empty = pageOf<ReferralSummaryDto>([], q.page, PAGE_SIZE, {
+    total: 0,
+    totalCapped: false,
+    hasMore: false,
+  });
   const now = ctx.clock();
   const org = referralInboxOrg(ctx.actor);
   const scope = caseScope(ctx.actor);
   if (q.box === 'masuk' ? !org : scope.kind === 'none') return empty;
   const side = q.box === 'masuk' ? 'penerima' : 'pengirim';
-  const { rows, total } = await listReferrals(
+  const { rows, ...count } = await listReferrals(
     ctx.conn.db,
     q.box === 'masuk' ? { toOrgId: org as string } : { scope },
     q.status,
@@ -34,5 +39,5 @@ export async function listReferralBox(
       outcome: 'ok',
       detail: { box: q.box, ids: items.map((i) => i.id) },
     });
-  return { items, total, page: q.page, pageSize: PAGE_SIZE };
+  return pageOf(items, q.page, PAGE_SIZE, count);
 }

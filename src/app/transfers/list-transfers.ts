@@ -4,16 +4,20 @@
  * after the case has moved, but no longer the case itself.
  */
 import { transfersOfCase, transfersOfJurisdiction } from '../../db/transfer.repository.ts';
+import { type List, pageOf, wholeList } from '../../domain/contract/define.ts';
 import type { TransferDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import { loadVisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { toTransferDto } from './mappers.ts';
 
+/** The most a transfer list shows: the newest ones (open incoming ones first). */
+const LIST_MAX = 500;
+
 export async function listTransfers(
   ctx: AuthedCtx,
   q: { box: 'masuk' | 'keluar' },
-): Promise<{ items: TransferDto[] }> {
+): Promise<List<TransferDto>> {
   if (ctx.actor.role !== 'manajer')
     throw new AppError('FORBIDDEN', undefined, {
       action: 'case.transfer.list',
@@ -22,7 +26,10 @@ export async function listTransfers(
       outcome: 'denied',
     });
   return ctx.conn.db.transaction().execute(async (trx) => {
-    const rows = await transfersOfJurisdiction(trx, q.box, ctx.actor.jurisdiction);
+    // one more than shown: whether there are more than the list shows
+    const found = await transfersOfJurisdiction(trx, q.box, ctx.actor.jurisdiction, LIST_MAX + 1);
+    const rows = found.slice(0, LIST_MAX);
+    const more = found.length > LIST_MAX;
     await audit(ctx, trx, {
       action: 'case.transfer.list',
       entity: 'case_transfer',
@@ -30,12 +37,18 @@ export async function listTransfers(
       outcome: 'ok',
       detail: { box: q.box, ids: rows.map((r) => r.id) },
     });
-    return { items: rows.map((r) => toTransferDto(ctx, r)) };
+    return pageOf(
+      rows.map((r) => toTransferDto(ctx, r)),
+      1,
+      LIST_MAX,
+      // the list has no further pages: with more than it shows, its count says "500+"
+      { total: rows.length, totalCapped: more, hasMore: false },
+    );
   });
 }
 
 /** The transfers of one case, for those who can read the case. */
-export async function caseTransfers(ctx: AuthedCtx, caseId: string): Promise<{ items: TransferDto[] }> {
+export async function caseTransfers(ctx: AuthedCtx, caseId: string): Promise<List<TransferDto>> {
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadVisibleCase(ctx, trx, caseId, 'case.transfer.list');
     const rows = await transfersOfCase(trx, caseId);
@@ -45,6 +58,6 @@ export async function caseTransfers(ctx: AuthedCtx, caseId: string): Promise<{ i
       entityId: caseId,
       outcome: 'ok',
     });
-    return { items: rows.map((r) => toTransferDto(ctx, r)) };
+    return wholeList(rows.map((r) => toTransferDto(ctx, r)));
   });
 }

@@ -1,12 +1,13 @@
 /** The WhatsApp conversation of an intake item, decrypted for the officer (audited). */
 import { findConversationForIntake, listMessages } from '../../db/whatsapp.repository.ts';
+import type { WhatsAppConversationDto } from '../../domain/contract/whatsapp.ts';
 import { AppError } from '../../domain/errors.ts';
 import { REPLY_WINDOW_MS, replyWindowOpen } from '../../domain/whatsapp.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { loadIntake } from '../intake/get-intake.ts';
 import { messageDto } from './shared.ts';
 
-export async function getConversation(ctx: AuthedCtx, intakeId: string) {
+export async function getConversation(ctx: AuthedCtx, intakeId: string): Promise<WhatsAppConversationDto> {
   const row = await loadIntake(ctx, intakeId, 'whatsapp.read');
   const db = ctx.conn.db;
   const conv = await findConversationForIntake(db, intakeId);

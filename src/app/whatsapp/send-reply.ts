@@ -12,6 +12,7 @@ import {
   listMessages,
   updateConversation,
 } from '../../db/whatsapp.repository.ts';
+import type { WhatsAppMessageDto } from '../../domain/contract/whatsapp.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { replyWindowOpen, type WhatsAppReply } from '../../domain/whatsapp.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -43,7 +44,7 @@ export async function sendReply(
   const s = ctx.whatsapp;
   if (!s) throw new AppError('WHATSAPP_DISABLED');
   const db = ctx.conn.db;
-  type Sent = ReturnType<typeof messageDto>;
+  type Sent = WhatsAppMessageDto;
   return sendOnce<{ waId: string; conversationId: string; now: Date }, Sent>(
     ctx,
     key,

@@ -1,6 +1,7 @@
 /** Pieces the WhatsApp use cases share: signatures, keyed message ids, the API shape of a message. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessageRow } from '../../db/whatsapp.repository.ts';
+import type { WhatsAppMessageDto } from '../../domain/contract/whatsapp.ts';
 import type { Keyring } from '../crypto.ts';
 
 /**
@@ -37,7 +38,7 @@ export function waKey(keys: Keyring, waMessageId: string): string {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function messageDto(keys: Keyring, intakeId: string, m: MessageRow) {
+export function messageDto(keys: Keyring, intakeId: string, m: MessageRow): WhatsAppMessageDto {
   const lat = keys.decrypt(m.latitude_enc);
   const long = keys.decrypt(m.longitude_enc);
   return {
@@ -71,4 +72,3 @@ export function messageDto(keys: Keyring, intakeId: string, m: MessageRow) {
     sentByName: m.sent_by_name,
   };
 }
-export type WhatsAppMessageDto = ReturnType<typeof messageDto>;

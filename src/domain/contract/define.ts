@@ -32,6 +32,8 @@ export type RouteDef = {
    * The API guards in src/http/app.ts read this instead of matching paths.
    */
   upload?: 'multipart' | 'raw';
+  /** the media types a `raw` upload accepts (documented; the use case checks the bytes) */
+  accepts?: readonly string[];
   /** 'none': no session needed (sign-in, code lists); 'optional': with or without one (sign-out) */
   auth?: 'none' | 'optional';
 };

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import type { Services } from '../../app/context.ts';
 import { getIntake, inboxCounts, inboxOfficers, listIntake } from '../../app/intake/get-intake.ts';
 import { nationalReferralLetter } from '../../app/intake/national-letter.ts';
@@ -14,232 +13,61 @@ import {
   referIntakeNationally,
   updateIntake,
 } from '../../app/intake/triage-intake.ts';
-import {
-  IntakeAttach,
-  IntakeClose,
-  IntakeForward,
-  IntakeListQuery,
-  IntakeNational,
-  IntakeNote,
-  IntakeOpenCase,
-  IntakeUpdate,
-  StaffIntakeInput,
-} from '../../domain/intake-schemas.ts';
-import { uuid } from '../../domain/schemas.ts';
-import { type AppEnv, authed, created } from '../context.ts';
+import { wholeList } from '../../domain/contract/define.ts';
+import { type AppEnv, authed, creating } from '../context.ts';
 import { renderNationalLetter } from '../letters/national-letter.ts';
-import { op } from '../openapi.ts';
-
-const Id = z.object({ id: uuid });
+import { implement } from '../openapi.ts';
 
 export function intakeRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
-  const tags = ['Pengaduan masuk'];
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/intake',
-      summary: 'Kotak masuk pengaduan (semua saluran)',
-      tags,
-      query: IntakeListQuery,
-    },
-    async (c, { query }) => c.json(await listIntake(authed(c, svc), query)),
-  );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake',
-      summary: 'Catat pengaduan (telepon, datang langsung, surat, e-mail, penjangkauan, rujukan)',
-      tags,
-      body: StaffIntakeInput,
-      status: 201,
-    },
-    async (c, { body }) => {
-      const ctx = authed(c, svc);
-      return created(c, 'POST /intake', body, (key) => recordIntake(ctx, body, key));
-    },
-  );
+  implement(app, 'GET /intake', async (c, { query }) => listIntake(authed(c, svc), query));
+
+  implement(app, 'POST /intake', async (c, { body }) => {
+    const ctx = authed(c, svc);
+    return creating(c, 'POST /intake', body, (key) => recordIntake(ctx, body, key));
+  });
+
   // before /intake/{id}, so 'officers' and 'counts' are not read as ids
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/intake/counts',
-      summary: 'Jumlah pengaduan terbuka dan yang melewati batas respons',
-      tags,
-    },
-    async (c) => c.json(await inboxCounts(authed(c, svc))),
+  implement(app, 'GET /intake/counts', async (c) => inboxCounts(authed(c, svc)));
+
+  implement(app, 'GET /intake/officers', async (c) => wholeList(await inboxOfficers(authed(c, svc))));
+
+  implement(app, 'GET /intake/{id}', async (c, { params }) => getIntake(authed(c, svc), params.id));
+
+  implement(app, 'PATCH /intake/{id}', async (c, { params, body }) =>
+    updateIntake(authed(c, svc), params.id, body),
   );
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/intake/officers',
-      summary: 'Petugas yang dapat menangani pengaduan di kotak masuk ini',
-      tags,
-    },
-    async (c) => c.json(await inboxOfficers(authed(c, svc))),
+
+  implement(app, 'POST /intake/{id}/notes', async (c, { params, body }) =>
+    addIntakeNote(authed(c, svc), params.id, body.body),
   );
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/intake/{id}',
-      summary: 'Satu pengaduan lengkap, dengan kemungkinan kasus yang sama',
-      tags,
-      params: Id,
-    },
-    async (c, { params }) => c.json(await getIntake(authed(c, svc), (params as { id: string }).id)),
+
+  implement(app, 'POST /intake/{id}/reporter-messages', async (c, { params, body }) =>
+    messageReporter(authed(c, svc), params.id, body.body),
   );
-  op(
-    app,
-    {
-      method: 'patch',
-      path: '/api/v1/intake/{id}',
-      summary: 'Triase: risiko, petugas, jenis panggilan',
-      tags,
-      params: Id,
-      body: IntakeUpdate,
-    },
-    async (c, { params, body }) =>
-      c.json(await updateIntake(authed(c, svc), (params as { id: string }).id, body)),
+
+  implement(app, 'POST /intake/{id}/open-case', async (c, { params, body }) =>
+    openCaseFromIntake(authed(c, svc), params.id, body.version, { managerId: body.managerId }),
   );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/notes',
-      summary: 'Catatan petugas',
-      tags,
-      params: Id,
-      body: IntakeNote,
-      status: 201,
-    },
-    async (c, { params, body }) =>
-      c.json(
-        await addIntakeNote(authed(c, svc), (params as { id: string }).id, (body as { body: string }).body),
-        201,
-      ),
+
+  implement(app, 'POST /intake/{id}/attach', async (c, { params, body }) =>
+    attachIntake(authed(c, svc), params.id, body.version, body.caseId),
   );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/reporter-messages',
-      summary: 'Pesan untuk pelapor (tampil di halaman Cek laporan)',
-      tags,
-      params: Id,
-      body: IntakeNote,
-      status: 201,
-    },
-    async (c, { params, body }) =>
-      c.json(
-        await messageReporter(authed(c, svc), (params as { id: string }).id, (body as { body: string }).body),
-        201,
-      ),
+
+  implement(app, 'POST /intake/{id}/forward', async (c, { params, body }) =>
+    forwardIntake(authed(c, svc), params.id, body.version, body.toRegion, body.note),
   );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/open-case',
-      summary: 'Jadikan kasus (data dibawa)',
-      tags,
-      params: Id,
-      body: IntakeOpenCase,
-      status: 201,
-    },
-    async (c, { params, body }) =>
-      c.json(
-        await openCaseFromIntake(
-          authed(c, svc),
-          (params as { id: string }).id,
-          (body as { version: number }).version,
-          { managerId: (body as { managerId?: string | null }).managerId },
-        ),
-        201,
-      ),
+
+  implement(app, 'POST /intake/{id}/national', async (c, { params, body }) =>
+    referIntakeNationally(authed(c, svc), params.id, body.version, body.note),
   );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/attach',
-      summary: 'Gabungkan ke kasus yang ada',
-      tags,
-      params: Id,
-      body: IntakeAttach,
-    },
-    async (c, { params, body }) => {
-      const b = body as { version: number; caseId: string };
-      return c.json(await attachIntake(authed(c, svc), (params as { id: string }).id, b.version, b.caseId));
-    },
+
+  implement(app, 'POST /intake/{id}/close', async (c, { params, body }) =>
+    closeIntake(authed(c, svc), params.id, body.version, body.reason, body.note),
   );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/forward',
-      summary: 'Teruskan ke kabupaten/kota lain',
-      tags,
-      params: Id,
-      body: IntakeForward,
-    },
-    async (c, { params, body }) => {
-      const b = body as { version: number; toRegion: string; note?: string | null };
-      return c.json(
-        await forwardIntake(authed(c, svc), (params as { id: string }).id, b.version, b.toRegion, b.note),
-      );
-    },
-  );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/national',
-      summary: 'Rujuk ke tingkat pusat (SAPA 129)',
-      tags,
-      params: Id,
-      body: IntakeNational,
-    },
-    async (c, { params, body }) => {
-      const b = body as { version: number; note?: string | null };
-      return c.json(
-        await referIntakeNationally(authed(c, svc), (params as { id: string }).id, b.version, b.note),
-      );
-    },
-  );
-  op(
-    app,
-    {
-      method: 'post',
-      path: '/api/v1/intake/{id}/close',
-      summary: 'Tutup (spam, salah sambung, informasi…) dengan alasan',
-      tags,
-      params: Id,
-      body: IntakeClose,
-    },
-    async (c, { params, body }) => {
-      const b = body as { version: number; reason: string; note?: string | null };
-      return c.json(
-        await closeIntake(authed(c, svc), (params as { id: string }).id, b.version, b.reason, b.note),
-      );
-    },
-  );
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/intake/{id}/letter',
-      summary: 'Surat rujukan ke SAPA 129 (HTML untuk dicetak)',
-      tags,
-      params: Id,
-    },
-    async (c, { params }) => {
-      const letter = await nationalReferralLetter(authed(c, svc), (params as { id: string }).id);
-      c.header('cache-control', 'no-store');
-      return c.html(renderNationalLetter(letter));
-    },
-  );
+
+  implement(app, 'GET /intake/{id}/letter', async (c, { params }) => {
+    const letter = await nationalReferralLetter(authed(c, svc), params.id);
+    c.header('cache-control', 'no-store');
+    return c.html(renderNationalLetter(letter));
+  });
 }

@@ -1,8 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { searchOrganisations } from '../../app/admin/manage-organisations.ts';
 import type { Services } from '../../app/context.ts';
 import { childRegions, regionWithAncestors } from '../../db/region.repository.ts';
+import { wholeList } from '../../domain/contract/define.ts';
+import type { TaxonomiesDto } from '../../domain/contract/reference.ts';
 import { AppError } from '../../domain/errors.ts';
 import { DATE_PRECISION_LABELS, PERSON_AGE_GROUPS, TOLD_WHEN_CODES } from '../../domain/facts.ts';
 import {
@@ -17,15 +18,20 @@ import {
   VICTIM_AGE_GROUPS,
 } from '../../domain/intake.ts';
 import { ROLE_LABELS, ROLES } from '../../domain/policy.ts';
-import { regionCode, str } from '../../domain/schemas.ts';
 import { STAGE_LABELS, STAGES } from '../../domain/stages.ts';
 import { TAXONOMIES } from '../../domain/taxonomies.ts';
 import { type AppEnv, authed } from '../context.ts';
-import { op } from '../openapi.ts';
+import { implement } from '../openapi.ts';
+
+/** Each list as a plain array (the code lists are declared read-only). */
+function copies<T extends Record<string, readonly unknown[]>>(lists: T): { [K in keyof T]: T[K][number][] } {
+  return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v]])) as {
+    [K in keyof T]: T[K][number][];
+  };
+}
 
 export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
-  const tags = ['Referensi'];
-  const taxonomies = {
+  const taxonomies: TaxonomiesDto = copies({
     ...TAXONOMIES,
     stages: STAGES.map((code) => ({ code, label: STAGE_LABELS[code] })),
     roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
@@ -42,63 +48,26 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     ageGroups: PERSON_AGE_GROUPS,
     datePrecisions: DATE_PRECISION_LABELS,
     toldWhen: OCCURRED_WHEN.filter((o) => (TOLD_WHEN_CODES as readonly string[]).includes(o.code)),
-  };
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/taxonomies',
-      summary: 'Daftar kode (bentuk kekerasan, AMPK, TPKS, …)',
-      tags,
-      auth: 'none',
-    },
-    async (c) => {
-      c.header('cache-control', 'private, max-age=3600');
-      return c.json(taxonomies);
-    },
-  );
+  });
 
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/regions',
-      summary: 'Wilayah di bawah kode induk (tanpa induk: provinsi)',
-      tags,
-      query: z.object({ parent: regionCode.optional() }),
-    },
-    async (c, { query }) => {
-      authed(c, svc);
-      return c.json(await childRegions(svc.conn.db, (query as { parent?: string }).parent ?? null));
-    },
-  );
+  implement(app, 'GET /taxonomies', async (c) => {
+    c.header('cache-control', 'private, max-age=3600');
+    return taxonomies;
+  });
 
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/regions/{code}',
-      summary: 'Satu wilayah dan induknya',
-      tags,
-      params: z.object({ code: regionCode }),
-    },
-    async (c, { params }) => {
-      authed(c, svc);
-      const rows = await regionWithAncestors(svc.conn.db, (params as { code: string }).code);
-      if (!rows.some((r) => r.code === (params as { code: string }).code)) throw new AppError('NOT_FOUND');
-      return c.json(rows);
-    },
-  );
+  implement(app, 'GET /regions', async (c, { query }) => {
+    authed(c, svc);
+    return wholeList(await childRegions(svc.conn.db, query.parent ?? null));
+  });
 
-  op(
-    app,
-    {
-      method: 'get',
-      path: '/api/v1/organisations',
-      summary: 'Cari lembaga',
-      tags,
-      query: z.object({ q: str().max(100).optional() }),
-    },
-    async (c, { query }) => c.json(await searchOrganisations(authed(c, svc), (query as { q?: string }).q)),
+  implement(app, 'GET /regions/{code}', async (c, { params }) => {
+    authed(c, svc);
+    const rows = await regionWithAncestors(svc.conn.db, params.code);
+    if (!rows.some((r) => r.code === params.code)) throw new AppError('NOT_FOUND');
+    return wholeList(rows);
+  });
+
+  implement(app, 'GET /organisations', async (c, { query }) =>
+    wholeList(await searchOrganisations(authed(c, svc), query.q)),
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { UserDto } from '../../../src/domain/dto.ts';
 import { ROLE_LABELS } from '../../../src/domain/policy.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { getLang, type Lang, label, setLang, t } from '../i18n/index.ts';
 import { userStore } from '../lib/taxonomies.ts';
 
@@ -41,7 +41,7 @@ export function AccountMenu({ user }: { user: UserDto }) {
   }, []);
   const signOut = async () => {
     try {
-      await api('/auth/logout', { method: 'POST', noAuthRedirect: true });
+      await call('POST /auth/logout', { noAuthRedirect: true });
     } catch {
       // the session is dropped on this side either way
     }

@@ -102,13 +102,14 @@ export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: unknow
 /**
  * The record of a page of its own (a case, a referral, a complaint), loaded again when `path`
  * changes (null: not loaded). `load` fetches it again and throws; `retry` keeps the error to show.
+ * `fetch` loads it by `path` (e.g. an id with a contract `call`); the default GETs the API path.
  */
-export function useRecord<T>(path: string | null) {
+export function useRecord<T>(path: string | null, fetch: (path: string) => Promise<T> = (p) => api<T>(p)) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = async () => {
     if (path === null) return;
-    setData(await api<T>(path));
+    setData(await fetch(path));
     setError(null);
   };
   useEffect(() => {

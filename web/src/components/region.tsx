@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RegionDto } from '../../../src/domain/contract/reference.ts';
 import type { ApiError } from '../api.ts';
-import { api, asList } from '../api.ts';
+import { call } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { fieldError, fieldId } from './form.tsx';
 
-type Region = { code: string; name: string; level?: string | number };
+type Region = RegionDto;
 const cache = new Map<string, Promise<Region[]>>();
 
 function children(parent: string): Promise<Region[]> {
   let p = cache.get(parent);
   if (!p) {
-    p = api<Region[] | { items: Region[] }>(
-      parent ? `/regions?parent=${encodeURIComponent(parent)}` : '/regions',
-    ).then(asList);
+    p = call('GET /regions', { query: { parent: parent || undefined } }).then((x) => x.items);
     p.catch(() => cache.delete(parent));
     cache.set(parent, p);
   }

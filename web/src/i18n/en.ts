@@ -75,7 +75,6 @@ export const en = {
   'common.none': 'None',
   'common.all': 'All',
   'common.actions': 'Actions',
-  'common.wibHint': 'Western Indonesian Time (WIB).',
   'common.zoneHint.WIB': 'Western Indonesian Time (WIB).',
   'common.zoneHint.WITA': 'Central Indonesian Time (WITA).',
   'common.zoneHint.WIT': 'Eastern Indonesian Time (WIT).',

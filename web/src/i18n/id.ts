@@ -74,7 +74,6 @@ export const id = {
   'common.none': 'Tidak ada',
   'common.all': 'Semua',
   'common.actions': 'Tindakan',
-  'common.wibHint': 'Waktu Indonesia Barat (WIB).',
   'common.zoneHint.WIB': 'Waktu Indonesia Barat (WIB).',
   'common.zoneHint.WITA': 'Waktu Indonesia Tengah (WITA).',
   'common.zoneHint.WIT': 'Waktu Indonesia Timur (WIT).',

@@ -93,6 +93,11 @@ export function todayLocal(region?: string | null): string {
   return local.toISOString().slice(0, 10);
 }
 
+/** The zone's label ("WITA") of a region; without one, of the officer's own. */
+export function zoneAbbr(region?: string | null): string {
+  return ZONE_ABBR[zoneFor(region)];
+}
+
 /** The hint under a `datetime-local` field: the zone its time is in ("Waktu Indonesia Tengah (WITA)."). */
 export function zoneHint(region?: string | null): string {
   return t(`common.zoneHint.${ZONE_ABBR[zoneFor(region)]}`);

@@ -1,5 +1,5 @@
 import type { OrgDto } from '../../../src/domain/dto.ts';
-import { api, asList } from '../api.ts';
+import { call } from '../api.ts';
 import { useLoad } from '../components/page.tsx';
 import { store, useStore } from './store.ts';
 
@@ -10,8 +10,8 @@ let pending: Promise<void> | null = null;
 export function useOrgs(): OrgDto[] {
   const list = useStore(orgStore);
   if (!list && !pending) {
-    pending = api<OrgDto[] | { items: OrgDto[] }>('/organisations').then(
-      (x) => orgStore.set(asList(x)),
+    pending = call('GET /organisations').then(
+      (x) => orgStore.set(x.items),
       () => {
         pending = null;
       },
@@ -24,9 +24,7 @@ export function useOrgs(): OrgDto[] {
 export function useAdminOrgs(allowed: boolean) {
   return useLoad(
     (signal) =>
-      allowed
-        ? api<OrgDto[] | { items: OrgDto[] }>('/admin/organisations', { signal }).then(asList)
-        : Promise.resolve([]),
+      allowed ? call('GET /admin/organisations', { signal }).then((x) => x.items) : Promise.resolve([]),
     [allowed],
   );
 }

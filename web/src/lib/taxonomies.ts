@@ -4,7 +4,7 @@
  */
 import type { UserDto } from '../../../src/domain/dto.ts';
 import type { Label, TAXONOMIES } from '../../../src/domain/taxonomies.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { label } from '../i18n/index.ts';
 import { store, useStore } from './store.ts';
 
@@ -35,7 +35,7 @@ export function loadTaxonomies(): Promise<Taxonomies> {
   const have = taxStore.get();
   if (have) return Promise.resolve(have);
   if (!pending) {
-    pending = api<Taxonomies>('/taxonomies')
+    pending = call('GET /taxonomies')
       .then((x) => {
         taxStore.set(x);
         return x;

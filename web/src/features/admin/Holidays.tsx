@@ -4,7 +4,8 @@
  * ministers; a Dinas administrator reads it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api.ts';
+import type { HolidayDto } from '../../../../src/domain/contract/admin.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, SelectField, Submit, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -13,8 +14,8 @@ import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
-type Kind = 'libur_nasional' | 'cuti_bersama';
-type Day = { date: string; name: string; kind: Kind };
+type Kind = HolidayDto['kind'];
+type Day = HolidayDto;
 
 const KINDS: Kind[] = ['libur_nasional', 'cuti_bersama'];
 const kindText = (k: Kind) => (k === 'libur_nasional' ? t('holidays.national') : t('holidays.leave'));
@@ -28,7 +29,7 @@ export default function Holidays() {
   const list = useLoad(
     (signal) =>
       allowed
-        ? api<{ year: number; items: Day[] }>(`/admin/holidays/${year}`, { signal })
+        ? call('GET /admin/holidays/{year}', { params: { year }, signal })
         : Promise.resolve({ year, items: [] as Day[] }),
     [allowed, year],
   );
@@ -53,7 +54,7 @@ export default function Holidays() {
     e.preventDefault();
     setNotice(null);
     run(async () => {
-      const r = await api<{ items: Day[] }>(`/admin/holidays/${year}`, { method: 'PUT', body: { days } });
+      const r = await call('PUT /admin/holidays/{year}', { params: { year }, body: { days } });
       setDays(r.items);
       setNotice(t('holidays.saved', { year: String(year), n: r.items.length }));
     });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { OrgDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import { call } from '../../api.ts';
 import {
   bindField,
   CardTable,
@@ -96,14 +96,19 @@ function OrgForm({
       capacityTotal: num(v.capacityTotal),
       capacityFree: num(v.capacityFree),
     };
-    const body = Object.fromEntries(Object.entries(all).filter(([k]) => !hidden.has(k)));
+    // withheld fields are left out (undefined is not sent)
+    const body = {
+      ...all,
+      address: hidden.has('address') ? undefined : all.address,
+      phone: hidden.has('phone') ? undefined : all.phone,
+    };
     run(async () => {
       if (org)
-        await api(`/admin/organisations/${org.id}`, {
-          method: 'PATCH',
+        await call('PATCH /admin/organisations/{id}', {
+          params: { id: org.id },
           body: { ...body, version: org.version },
         });
-      else await api('/admin/organisations', { create: true, body });
+      else await call('POST /admin/organisations', { body });
       invalidateOrgs();
       onDone(true);
     });

@@ -4,8 +4,8 @@
  * and moves it to an inbox somebody reads.
  */
 import { useState } from 'preact/hooks';
-import type { OrphanIntakeDto } from '../../../../src/app/intake/orphans.ts';
-import { api } from '../../api.ts';
+import type { OrphanIntakeDto } from '../../../../src/domain/contract/admin.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, FormActions, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
@@ -25,7 +25,10 @@ function RouteForm({ o, onDone }: { o: OrphanIntakeDto; onDone: (moved: string |
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/admin/orphan-intake/${o.id}/route`, { body: { version: o.version, toRegion: region } });
+      await call('POST /admin/orphan-intake/{id}/route', {
+        params: { id: o.id },
+        body: { version: o.version, toRegion: region },
+      });
       onDone(o.code);
     });
   };
@@ -53,10 +56,7 @@ export default function Orphans() {
   const tx = useTaxonomies();
   const allowed = !!actor && isAdmin(actor.role);
   const list = useLoad(
-    (signal) =>
-      allowed
-        ? api<{ items: OrphanIntakeDto[] }>('/admin/orphan-intake', { signal })
-        : Promise.resolve({ items: [] }),
+    (signal) => (allowed ? call('GET /admin/orphan-intake', { signal }) : Promise.resolve(null)),
     [allowed],
   );
   const [open, setOpen] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OrgDto, UserDto } from '../../../../src/domain/dto.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../src/domain/policy.ts';
-import { api, asList } from '../../api.ts';
+import { call } from '../../api.ts';
 import {
   bindField,
   CardTable,
@@ -55,7 +55,7 @@ function CreateUser({
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api('/admin/users', { create: true, body: { ...v, email: v.email.trim() } });
+      await call('POST /admin/users', { body: { ...v, email: v.email.trim() } });
       onDone(true);
     });
   };
@@ -111,8 +111,8 @@ function EditUser({
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/admin/users/${user.id}`, {
-        method: 'PATCH',
+      await call('PATCH /admin/users/{id}', {
+        params: { id: user.id },
         body: { version: user.version ?? 1, name: v.name, role: v.role, disabled: v.disabled },
       });
       reload();
@@ -166,10 +166,7 @@ export default function Users() {
   const actor = useStore(userStore);
   const allowed = !!actor && isAdmin(actor.role);
   const users = useLoad(
-    (signal) =>
-      allowed
-        ? api<UserDto[] | { items: UserDto[] }>('/admin/users', { signal }).then(asList)
-        : Promise.resolve([]),
+    (signal) => (allowed ? call('GET /admin/users', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],
   );
   const orgs = useAdminOrgs(allowed);
@@ -184,9 +181,7 @@ export default function Users() {
     if (!window.confirm(t('user.resetConfirm', { name: u.name }))) return;
     setTemp(null);
     reset.run(async () => {
-      const r = await api<{ temporaryPassword: string }>(`/admin/users/${u.id}/reset-password`, {
-        method: 'POST',
-      });
+      const r = await call('POST /admin/users/{id}/reset-password', { params: { id: u.id } });
       setTemp({ name: u.name, password: r.temporaryPassword });
     });
   };

@@ -2,8 +2,8 @@
  * The auditor's page: the audit log of its jurisdiction in words, filtered by name, role,
  * organisation, local date range, kind of action and outcome, and downloadable as CSV.
  */
-import type { AuditEntryDto, AuditPage } from '../../../../src/domain/dto.ts';
-import { API, ApiError, api, qs } from '../../api.ts';
+
+import { API, ApiError, call, qs } from '../../api.ts';
 import { AuditTable } from '../../components/audit-table.tsx';
 import {
   ErrorSummary,
@@ -14,18 +14,11 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, Pager, useLoad } from '../../components/page.tsx';
 import { getLang, label, t } from '../../i18n/index.ts';
+import { zoneAbbr, zoneFor } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
 type Label = { id: string; en: string };
-type Choices = {
-  zone: string;
-  zoneAbbr: string;
-  roles: Array<{ code: string; label: Label }>;
-  categories: Array<{ code: string; label: Label }>;
-  outcomes: Array<{ code: string; label: Label }>;
-  organisations: Array<{ id: string; name: string; typeLabel: Label | null }>;
-};
 
 const KEYS = [
   'name',
@@ -48,14 +41,18 @@ const toQuery = (f: F, page?: number) => qs({ ...f, page: page && page > 1 ? pag
 export default function Audit() {
   const user = useStore(userStore);
   const allowed = user?.role === 'auditor';
-  const { applied, f, set, queryKey, submit, clear, href } = useUrlFilters(fromQuery, toQuery, '/audit');
+  const { applied, page, f, set, queryKey, submit, clear, href } = useUrlFilters(
+    fromQuery,
+    toQuery,
+    '/audit',
+  );
   const choices = useLoad(
-    (signal) => (allowed ? api<Choices>('/audit/filters', { signal }) : Promise.resolve(null)),
+    (signal) => (allowed ? call('GET /audit/filters', { signal }) : Promise.resolve(null)),
     [allowed],
   );
   const { data, error, loading, reload } = useLoad(
     (signal) =>
-      allowed ? api<AuditPage>(`/audit${queryKey}`, { signal }) : Promise.resolve(null as AuditPage | null),
+      allowed ? call('GET /audit', { query: { ...applied, page }, signal }) : Promise.resolve(null),
     [queryKey, allowed],
   );
   if (!user) return <Loading />;
@@ -94,7 +91,7 @@ export default function Audit() {
   return (
     <section>
       <PageHeading title={title}>{title}</PageHeading>
-      <p class="hint">{t('audit.intro', { zone: c?.zoneAbbr ?? 'WIB' })}</p>
+      <p class="hint">{t('audit.intro', { zone: c?.zoneAbbr ?? zoneAbbr() })}</p>
       {fieldErr && <ErrorSummary error={fieldErr} prefix="au" labels={labels} />}
       <form class="filters" aria-label={t('audit.filters')} onSubmit={submit}>
         <div class="grid">
@@ -171,20 +168,13 @@ export default function Audit() {
         ) : (
           <>
             <AuditTable
-              items={(data?.items ?? []) as AuditEntryDto[]}
+              items={data?.items ?? []}
               caption={title}
-              zone={data?.zone ?? 'Asia/Jakarta'}
-              zoneAbbr={data?.zoneAbbr ?? 'WIB'}
+              zone={data?.zone ?? zoneFor()}
+              zoneAbbr={data?.zoneAbbr ?? zoneAbbr()}
               outcomes={outcomes}
             />
-            {data && (
-              <Pager
-                page={data.page}
-                pageSize={data.pageSize}
-                count={data.hasMore ? data.pageSize : Math.min(data.items.length, data.pageSize - 1)}
-                href={href}
-              />
-            )}
+            {data && <Pager list={data} href={href} />}
           </>
         )}
       </div>

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { UserDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import type { TotpSetupDto } from '../../../../src/domain/contract/auth.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
-type Setup = { secret: string; otpauthUrl: string; qrSvg: string };
+type Setup = TotpSetupDto;
 
 export default function Enrol() {
   const user = useStore(userStore);
@@ -21,22 +21,19 @@ export default function Enrol() {
 
   if (!user) return <Loading />;
 
-  const begin = () =>
-    start.run(async () => setSetup(await api<Setup>('/auth/totp/setup', { method: 'POST' })));
+  const begin = () => start.run(async () => setSetup(await call('POST /auth/totp/setup')));
 
   const submit = (e: Event) => {
     e.preventDefault();
     confirm.run(async () => {
-      const r = await api<{ recoveryCodes: string[] }>('/auth/totp/confirm', {
-        body: { code: code.replace(/\s/g, '') },
-      });
+      const r = await call('POST /auth/totp/confirm', { body: { code: code.replace(/\s/g, '') } });
       setCodes(r.recoveryCodes);
     });
   };
 
   const finish = async () => {
     try {
-      const r = await api<{ user: UserDto }>('/auth/me');
+      const r = await call('GET /auth/me');
       userStore.set(r.user);
     } catch {
       userStore.set({ ...user, mfaEnabled: true, mfaEnrolmentRequired: false });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import { ErrorSummary, TextField, useAction } from '../../components/form.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -26,7 +26,7 @@ export default function Password() {
           confirm: t('password.mismatch'),
         });
       }
-      await api('/auth/password', { body: { currentPassword: current, newPassword: next } });
+      await call('POST /auth/password', { body: { currentPassword: current, newPassword: next } });
       // every session is revoked: sign in again
       userStore.set(null);
       route('/masuk?reason=password', true);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { UserDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, TextField, useAction } from '../../components/form.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -33,11 +32,15 @@ export default function SignIn() {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body: Record<string, string> = { email: email.trim(), password };
-    if (needOtp && otp.trim()) body.otp = otp.replace(/\s/g, '');
+    // no code yet: `otp` is left out (undefined is not sent)
+    const body = {
+      email: email.trim(),
+      password,
+      otp: needOtp && otp.trim() ? otp.replace(/\s/g, '') : undefined,
+    };
     await run(async () => {
       try {
-        const r = await api<{ user: UserDto }>('/auth/login', { body, noAuthRedirect: true });
+        const r = await call('POST /auth/login', { body, noAuthRedirect: true });
         userStore.set(r.user);
       } catch (err) {
         if (err instanceof Error && 'code' in err && err.code === 'OTP_REQUIRED' && !needOtp) {

@@ -1,6 +1,5 @@
-import type { CaseSummaryDto, Page } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, STAGES } from '../../../../src/domain/stages.ts';
-import { api, call, qs } from '../../api.ts';
+import { call } from '../../api.ts';
 import {
   bindField,
   codeOptions,

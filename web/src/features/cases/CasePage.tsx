@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import type { CaseDto } from '../../../../src/domain/dto.ts';
 import type { Stage } from '../../../../src/domain/stages.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
-import { ApiError, api, call } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,

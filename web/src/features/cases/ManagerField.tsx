@@ -3,7 +3,7 @@
  * managers of the user's kab/kota, or nobody yet — then every case manager there is told and the
  * case heads their work queue (decision 013).
  */
-import { type ApiError, api, call } from '../../api.ts';
+import { type ApiError, call } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';

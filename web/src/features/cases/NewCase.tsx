@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { CaseDto } from '../../../../src/domain/dto.ts';
-import { api, call } from '../../api.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, IdentFields, identLabels, orNull, useAction } from '../../components/form.tsx';
 import { Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
 import type { CaseDto, PersonDto, RecordDto } from '../../../../src/domain/dto.ts';
-import { api, call } from '../../api.ts';
+import { call } from '../../api.ts';
 import type { Taxonomies } from '../../lib/taxonomies.ts';
 
 export type TabProps = {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AgreementDto } from '../../../../src/domain/dto.ts';
-import { API, api, putFile } from '../../api.ts';
+import { API, call, putFile } from '../../api.ts';
 import {
   bindField,
   CardTable,
@@ -14,7 +14,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, useEditing, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtDate, todayJakarta } from '../../lib/format.ts';
+import { fmtDate, todayLocal } from '../../lib/format.ts';
 import { useAdminOrgs } from '../../lib/orgs.ts';
 import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
@@ -48,7 +48,7 @@ function AgreementForm({
     number: agreement?.number ?? '',
     parties: agreement?.parties ?? '',
     subject: agreement?.subject ?? '',
-    startsOn: agreement?.startsOn ?? todayJakarta(),
+    startsOn: agreement?.startsOn ?? todayLocal(),
     endsOn: agreement?.endsOn ?? '',
   });
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
@@ -77,11 +77,11 @@ function AgreementForm({
     };
     run(async () => {
       if (agreement)
-        await api(`/agreements/${agreement.id}`, {
-          method: 'PATCH',
+        await call('PATCH /agreements/{id}', {
+          params: { id: agreement.id },
           body: { ...body, version: agreement.version },
         });
-      else await api('/agreements', { create: true, body: { ...body, orgId: v.orgId } });
+      else await call('POST /agreements', { body: { ...body, orgId: v.orgId } });
       onDone(true);
     });
   };
@@ -149,7 +149,8 @@ function DocumentCell({ a, onSaved }: { a: AgreementDto; onSaved: (msg: string) 
           if (!file) return;
           run(async () => {
             await putFile(
-              `/agreements/${a.id}/document?name=${encodeURIComponent(file.name)}`,
+              'PUT /agreements/{id}/document',
+              { params: { id: a.id }, query: { name: file.name } },
               file,
               'application/pdf',
             );
@@ -170,7 +171,7 @@ export default function Agreements() {
   const actor = useStore(userStore);
   const allowed = !!actor && isAdmin(actor.role);
   const list = useLoad(
-    (signal) => (allowed ? api<AgreementDto[]>('/agreements', { signal }) : Promise.resolve([])),
+    (signal) => (allowed ? call('GET /agreements', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],
   );
   const edit = useEditing();

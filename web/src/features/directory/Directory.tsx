@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { DirectoryEntryDto, Page } from '../../../../src/domain/dto.ts';
-import { api, qs } from '../../api.ts';
+import type { DirectoryEntryDto } from '../../../../src/domain/dto.ts';
+import { call } from '../../api.ts';
 import {
   bindField,
   codeOptions,
@@ -53,8 +53,8 @@ function CapacityForm({ e, onSaved }: { e: DirectoryEntryDto; onSaved: (x: Direc
   const submit = (ev: Event) => {
     ev.preventDefault();
     run(async () => {
-      const r = await api<DirectoryEntryDto>(`/directory/${e.id}/capacity`, {
-        method: 'PATCH',
+      const r = await call('PATCH /directory/{id}/capacity', {
+        params: { id: e.id },
         body: {
           version: e.version,
           capacityFree: Number(v.capacityFree),
@@ -154,7 +154,7 @@ function Entry({
             aria-label={t('dir.verifyAria', { name: e.name })}
             onClick={() =>
               verify.run(async () => {
-                setE(await api<DirectoryEntryDto>(`/directory/${e.id}/verify`, { method: 'POST' }));
+                setE(await call('POST /directory/{id}/verify', { params: { id: e.id } }));
                 onNotice(t('dir.verified', { name: e.name }));
               })
             }
@@ -190,8 +190,7 @@ export default function Directory() {
     '/direktori',
   );
   const results = useLoad(
-    (signal) =>
-      api<Page<DirectoryEntryDto>>(`/directory${qs({ ...applied, page, pageSize: 20 })}`, { signal }),
+    (signal) => call('GET /directory', { query: { ...applied, page, pageSize: 20 }, signal }),
     [queryKey],
   );
   if (!user) return <Loading />;

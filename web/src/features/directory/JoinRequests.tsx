@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { JoinRequestDto } from '../../../../src/domain/dto.ts';
-import { api } from '../../api.ts';
+import { call } from '../../api.ts';
 import { ErrorSummary, FormActions, TextArea, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
@@ -23,12 +23,10 @@ function ApproveForm({ j, onDone }: { j: JoinRequestDto; onDone: (r: Approved | 
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const r = await api<{ temporaryPassword: string; user: { email: string } }>(
-        `/join-requests/${j.id}/approve`,
-        {
-          body: { version: j.version, firstUser: { name: name.trim(), email: email.trim(), role: 'mitra' } },
-        },
-      );
+      const r = await call('POST /join-requests/{id}/approve', {
+        params: { id: j.id },
+        body: { version: j.version, firstUser: { name: name.trim(), email: email.trim(), role: 'mitra' } },
+      });
       invalidateOrgs();
       onDone({ name: j.orgName, email: r.user.email, password: r.temporaryPassword });
     });
@@ -72,7 +70,10 @@ function RejectForm({ j, onDone }: { j: JoinRequestDto; onDone: (saved: boolean)
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/join-requests/${j.id}/reject`, { body: { version: j.version, note: note.trim() } });
+      await call('POST /join-requests/{id}/reject', {
+        params: { id: j.id },
+        body: { version: j.version, note: note.trim() },
+      });
       onDone(true);
     });
   };
@@ -99,7 +100,7 @@ export default function JoinRequests() {
   const tx = useTaxonomies();
   const allowed = !!actor && isAdmin(actor.role);
   const list = useLoad(
-    (signal) => (allowed ? api<JoinRequestDto[]>('/join-requests', { signal }) : Promise.resolve([])),
+    (signal) => (allowed ? call('GET /join-requests', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],
   );
   const [open, setOpen] = useState<{ id: string; kind: 'approve' | 'reject' } | null>(null);

@@ -5,11 +5,11 @@
  * The server scopes the rows: the Dinas sees its jurisdiction's partners, a partner its own.
  */
 import type { PartnerPerformanceDto } from '../../../../src/domain/dto.ts';
-import { ApiError, api, qs } from '../../api.ts';
+import { ApiError, call, qs } from '../../api.ts';
 import { bindField, ErrorSummary, FilterActions, TextField, useUrlFilters } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, useLoad } from '../../components/page.tsx';
 import { getLang, t } from '../../i18n/index.ts';
-import { fmtDate, todayJakarta } from '../../lib/format.ts';
+import { fmtDate, todayLocal } from '../../lib/format.ts';
 import { canPerformance } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
@@ -22,14 +22,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day after the same date one year before `today`: the last 12 months, `today` included. */
 export function yearBefore(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const [y, m, day] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y - 1, m - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 function fromQuery(q: Record<string, string>): Filters {
-  const to = DATE.test(q.to ?? '') ? q.to! : todayJakarta();
+  const to = DATE.test(q.to ?? '') ? q.to! : todayLocal();
   const from = DATE.test(q.from ?? '') ? q.from! : yearBefore(to);
   return { from, to };
 }
@@ -140,9 +138,7 @@ export default function Performance() {
   const { applied, f, set, queryKey, submit } = useUrlFilters(fromQuery, toQuery, '/direktori/kinerja');
   const result = useLoad(
     (signal) =>
-      allowed
-        ? api<PartnerPerformanceDto>(`/partner-performance${toQuery(applied)}`, { signal })
-        : Promise.resolve(null),
+      allowed ? call('GET /partner-performance', { query: applied, signal }) : Promise.resolve(null),
     [queryKey, allowed],
   );
   if (!user) return <Loading />;

@@ -5,8 +5,9 @@
  * everyone else reads them.
  */
 import { useState } from 'preact/hooks';
+import type { ReferralSlaDto, SlaOverrideDto } from '../../../../src/domain/contract/referrals.ts';
 import { URGENCIES } from '../../../../src/domain/referrals.ts';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,
@@ -23,17 +24,8 @@ import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/
 import { urgencyLabel } from '../referrals/shared.tsx';
 import { DirectoryPageHead } from './shared.tsx';
 
-type Override = { urgency: string; service: string; acceptHours: number; completeDays: number };
-type SlaDto = {
-  jurisdiction: string;
-  defaults: Array<{
-    urgency: string;
-    acceptHours: number;
-    completeDays: number;
-    serviceCompleteDays: Record<string, number>;
-  }>;
-  overrides: Override[];
-};
+type Override = SlaOverrideDto;
+type SlaDto = ReferralSlaDto;
 /** An override row as the form holds it (numbers as typed). */
 type Draft = { key: number; urgency: string; service: string; acceptHours: string; completeDays: string };
 
@@ -45,7 +37,7 @@ function serviceText(tx: Taxonomies | null, s: string): string {
 
 /** Overrides in a stable order: by urgency (most urgent first), "all services" first, then by service. */
 function sorted(list: Override[]): Override[] {
-  const u = (x: string) => URGENCIES.indexOf(x as (typeof URGENCIES)[number]);
+  const u = (x: Override['urgency']) => URGENCIES.indexOf(x);
   return [...list].sort(
     (a, b) =>
       u(a.urgency) - u(b.urgency) ||
@@ -176,7 +168,7 @@ function OverridesForm({
         acceptHours: Number(r.acceptHours),
         completeDays: Number(r.completeDays),
       }));
-      onDone(await api<SlaDto>('/referral-sla', { method: 'PUT', body: { overrides } }));
+      onDone(await call('PUT /referral-sla', { body: { overrides } }));
     });
   };
   const title = t('sla.editTitle');
@@ -260,7 +252,7 @@ function OverridesForm({
 export default function SlaSettings() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
-  const sla = useLoad((signal) => api<SlaDto>('/referral-sla', { signal }), []);
+  const sla = useLoad((signal) => call('GET /referral-sla', { signal }), []);
   const [saved, setSaved] = useState<SlaDto | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,15 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type {
-  CaseSummaryDto,
-  Page,
-  QueueItemDto,
-  TaskDto,
-  UserDto,
-  WorkQueueDto,
-} from '../../../../src/domain/dto.ts';
+import type { CaseSummaryDto, QueueItemDto, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
-import { api, call } from '../../api.ts';
+import { call } from '../../api.ts';
 import { CardTable, ErrorSummary, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
@@ -279,10 +272,7 @@ function StatValue({ group, value, tx }: { group: string; value: unknown; tx: Tx
 
 function Stats() {
   const tx = useTaxonomies();
-  const { data, error, loading, reload } = useLoad(
-    (signal) => api<Record<string, unknown>>('/stats/summary', { signal }),
-    [],
-  );
+  const { data, error, loading, reload } = useLoad((signal) => call('GET /stats/summary', { signal }), []);
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
   return (
@@ -304,18 +294,9 @@ function Stats() {
   );
 }
 
-type InboxCounts = {
-  open: number;
-  overdue: number;
-  dangerNow: Array<{ id: string; code: string; receivedAt: string; dueAt: string; overdue: boolean }>;
-};
-
 /** Open reports of the inbox and how many are past their response deadline. */
 function IntakeBlock() {
-  const { data, error, loading, reload } = useLoad(
-    (signal) => api<InboxCounts>('/intake/counts', { signal }),
-    [],
-  );
+  const { data, error, loading, reload } = useLoad((signal) => call('GET /intake/counts', { signal }), []);
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
   const total = data?.open ?? 0;

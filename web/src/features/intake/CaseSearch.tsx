@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { CaseSummaryDto, Page } from '../../../../src/domain/dto.ts';
+import type { CaseSummaryDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
-import { type ApiError, api, call, qs } from '../../api.ts';
+import { type ApiError, call } from '../../api.ts';
 import { fieldId } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';
 

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Page } from '../../../../src/domain/dto.ts';
-import type { RegionalFlood } from '../../../../src/domain/intake.ts';
-import { api, qs } from '../../api.ts';
+import type { RegionalFloodDto } from '../../../../src/domain/contract/intake.ts';
+import { call, qs } from '../../api.ts';
 import {
   bindField,
   CardTable,
@@ -52,7 +51,7 @@ function filterQuery(f: Filters, page?: number) {
 }
 
 /** A flood of public reports into this inbox: one banner, instead of a mark on every report. */
-function FloodBanner({ flood }: { flood: RegionalFlood | null | undefined }) {
+function FloodBanner({ flood }: { flood: RegionalFloodDto | null | undefined }) {
   if (!flood) return null;
   return (
     <div class="notice warn" role="status" id="banjir-laporan">
@@ -110,10 +109,16 @@ export default function Inbox() {
   const results = useLoad(
     (signal) =>
       allowed
-        ? api<Page<IntakeSummary> & { flood: RegionalFlood | null }>(
-            `/intake${qs({ status: applied.status, channel: applied.channel, spam: applied.spam, page, pageSize: 25 })}`,
-            { signal },
-          )
+        ? call('GET /intake', {
+            query: {
+              status: applied.status,
+              channel: applied.channel,
+              spam: applied.spam,
+              page,
+              pageSize: 25,
+            },
+            signal,
+          })
         : Promise.resolve(null),
     [queryKey, allowed],
   );

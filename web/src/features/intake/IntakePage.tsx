@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { api } from '../../api.ts';
+import type { StaffOptionDto } from '../../../../src/domain/contract/cases.ts';
+import { call } from '../../api.ts';
 import {
   Checkbox,
   codeOptions,
@@ -165,6 +166,13 @@ function Details({ item, tx, region }: Props) {
 }
 
 type TriageValues = { risk: string; callType: string; suspectedSpam: boolean };
+/** What a triage save changes (PATCH /intake/{id} without the version). */
+type TriagePatch = {
+  risk?: string | null;
+  callType?: string | null;
+  suspectedSpam?: boolean;
+  assignedTo?: string | null;
+};
 const triageOf = (i: IntakeItem): TriageValues => ({
   risk: i.risk ?? '',
   callType: i.callType ?? '',
@@ -199,10 +207,10 @@ function Triage({ item, reload, tx }: Props) {
     callType: orNull(x.callType),
     suspectedSpam: x.suspectedSpam,
   });
-  const patch = (body: Record<string, unknown>) =>
+  const patch = (body: TriagePatch) =>
     run(async () => {
       setSaved(false);
-      await api(`/intake/${item.id}`, { method: 'PATCH', body: { version: item.version, ...body } });
+      await call('PATCH /intake/{id}', { params: { id: item.id }, body: { version: item.version, ...body } });
       await reload();
       setSaved(true);
     });
@@ -211,12 +219,12 @@ function Triage({ item, reload, tx }: Props) {
     patch(onlyChanged(toBody(v), toBody(base)));
   };
   const mine = user && item.assignedTo === user.id;
-  const [officers, setOfficers] = useState<Array<{ id: string; name: string }>>([]);
+  const [officers, setOfficers] = useState<StaffOptionDto[]>([]);
   const [pick, setPick] = useState('');
   useEffect(() => {
     const ctl = new AbortController();
-    api<Array<{ id: string; name: string }>>('/intake/officers', { signal: ctl.signal }).then(
-      setOfficers,
+    call('GET /intake/officers', { signal: ctl.signal }).then(
+      (r) => setOfficers(r.items),
       () => setOfficers([]),
     );
     return () => ctl.abort();
@@ -332,8 +340,8 @@ function Messages({ item, reload }: Props) {
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/intake/${item.id}/${toReporter ? 'reporter-messages' : 'notes'}`, {
-        create: true,
+      await call(toReporter ? 'POST /intake/{id}/reporter-messages' : 'POST /intake/{id}/notes', {
+        params: { id: item.id },
         body: { body },
       });
       setBody('');
@@ -463,7 +471,7 @@ export default function IntakePage() {
     error,
     load,
     retry,
-  } = useRecord<IntakeItem>(allowed ? `/intake/${encodeURIComponent(id)}` : null);
+  } = useRecord(allowed ? id : null, (id) => call('GET /intake/{id}', { params: { id } }));
   const region = useRegionNames([
     item?.regionCode,
     ...(item?.history ?? []).flatMap((e) => {

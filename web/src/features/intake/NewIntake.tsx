@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api.ts';
+import { call } from '../../api.ts';
 import {
   bindField,
   Checkbox,
@@ -17,12 +17,12 @@ import {
 import { Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
-import { isoToLocal, localToIso, todayJakarta } from '../../lib/format.ts';
+import { isoToLocal, localToIso, todayLocal, zoneHint } from '../../lib/format.ts';
 import { canIntake } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { type CaseRef, CaseSearch } from './CaseSearch.tsx';
-import { type IntakeItem, STAFF_CHANNELS } from './shared.tsx';
+import { choice, STAFF_CHANNELS } from './shared.tsx';
 
 const P = 'ni';
 
@@ -97,13 +97,12 @@ export default function NewIntake() {
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const item = await api<IntakeItem>('/intake', {
-        create: true,
+      const item = await call('POST /intake', {
         body: {
           channel: v.channel,
           callType: orNull(v.callType),
           receivedAt: localToIso(v.receivedAt),
-          reporterType: v.reporterType || undefined,
+          reporterType: choice(v.reporterType),
           reporterName: orNull(v.reporterName),
           reporterRelation: v.reporterType === 'orang_lain' ? orNull(v.reporterRelation) : null,
           contactMethod: v.contactMethod,
@@ -155,12 +154,7 @@ export default function NewIntake() {
               )}
               required
             />
-            <TextField
-              {...common}
-              {...field('receivedAt')}
-              type="datetime-local"
-              hint={t('common.wibHint')}
-            />
+            <TextField {...common} {...field('receivedAt')} type="datetime-local" hint={zoneHint()} />
           </div>
           <SelectField
             {...common}
@@ -225,7 +219,7 @@ export default function NewIntake() {
               maxLength={16}
             />
             <TextField {...common} {...field('victimPhone')} type="tel" inputMode="tel" autoComplete="off" />
-            <TextField {...common} {...field('victimBirthDate')} type="date" max={todayJakarta()} />
+            <TextField {...common} {...field('victimBirthDate')} type="date" max={todayLocal()} />
             <SelectField
               {...common}
               {...field('victimSex')}
@@ -261,7 +255,7 @@ export default function NewIntake() {
           <TextField {...common} {...field('placeText')} maxLength={300} />
           <div class="grid">
             <SelectField {...common} {...field('occurredWhen')} options={codeOptions(tx?.occurredWhen)} />
-            <TextField {...common} {...field('occurredOn')} type="date" max={todayJakarta()} />
+            <TextField {...common} {...field('occurredOn')} type="date" max={todayLocal()} />
           </div>
         </fieldset>
 

@@ -5,9 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { CaseDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import {
   codeOptions,
   ErrorSummary,
@@ -24,7 +23,7 @@ import { useStore } from '../../lib/store.ts';
 import { type Taxonomies, userStore } from '../../lib/taxonomies.ts';
 import { ManagerField } from '../cases/ManagerField.tsx';
 import { type CaseRef, CaseSearch } from './CaseSearch.tsx';
-import { type Duplicate, flash, type IntakeItem, reasonsText, regionName } from './shared.tsx';
+import { choice, type Duplicate, flash, type IntakeItem, reasonsText, regionName } from './shared.tsx';
 
 type Props = { item: IntakeItem; reload: () => Promise<void>; tx: Taxonomies | null };
 
@@ -95,11 +94,6 @@ function ActionDialog({
 
 type DialogProps = Props & { onClose: () => void };
 
-/** POST an outcome of the item (with its version, for the conflict check). */
-function post<T>(item: IntakeItem, action: string, body: Record<string, unknown> = {}) {
-  return api<T>(`/intake/${item.id}/${action}`, { body: { version: item.version, ...body } });
-}
-
 /** An optional note with the outcome. */
 function NoteField(p: {
   prefix: string;
@@ -156,8 +150,8 @@ function OpenCaseDialog({ item, reload, onClose }: DialogProps) {
       onClose={onClose}
       labels={{ managerId: t('case.manager') }}
       onConfirm={async () => {
-        const c = await api<CaseDto>(`/intake/${item.id}/open-case`, {
-          create: true,
+        const c = await call('POST /intake/{id}/open-case', {
+          params: { id: item.id },
           body: { version: item.version, managerId: orNull(managerId) },
         });
         route(`/kasus/${c.id}`);
@@ -206,7 +200,10 @@ function AttachDialog({ item, reload, onClose }: DialogProps) {
           throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), {
             caseId: t('intake.chooseCaseFirst'),
           });
-        await post(item, 'attach', { caseId });
+        await call('POST /intake/{id}/attach', {
+          params: { id: item.id },
+          body: { version: item.version, caseId },
+        });
         await reload();
         return true;
       }}
@@ -270,7 +267,10 @@ function ForwardDialog({ item, reload, onClose }: DialogProps) {
           throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), {
             toRegion: t('intake.chooseRegion'),
           });
-        const r = await post<{ forwardedTo: string }>(item, 'forward', { toRegion, note: orNull(note) });
+        const r = await call('POST /intake/{id}/forward', {
+          params: { id: item.id },
+          body: { version: item.version, toRegion, note: orNull(note) },
+        });
         flash.set(t('intake.forwarded', { code: item.code, region: await regionName(r.forwardedTo) }));
         route('/pengaduan');
         return false;
@@ -307,7 +307,10 @@ function NationalDialog({ item, reload, onClose }: DialogProps) {
       labels={labels}
       intro={t('intake.nationalBody')}
       onConfirm={async () => {
-        await post(item, 'national', { note: orNull(note) });
+        await call('POST /intake/{id}/national', {
+          params: { id: item.id },
+          body: { version: item.version, note: orNull(note) },
+        });
         await reload();
         return true;
       }}
@@ -333,7 +336,10 @@ function CloseDialog({ item, reload, onClose, tx }: DialogProps) {
       labels={labels}
       intro={t('intake.closeBody')}
       onConfirm={async () => {
-        await post(item, 'close', { reason: reason || undefined, note: orNull(note) });
+        await call('POST /intake/{id}/close', {
+          params: { id: item.id },
+          body: { version: item.version, reason: choice(reason), note: orNull(note) },
+        });
         await reload();
         return true;
       }}

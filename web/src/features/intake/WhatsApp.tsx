@@ -5,15 +5,15 @@
  * POST /intake/{id}/whatsapp/messages.
  */
 import { useState } from 'preact/hooks';
-import type { getConversation } from '../../../../src/app/whatsapp/list-conversation.ts';
-import { ApiError, api } from '../../api.ts';
+import type {
+  WhatsAppConversationDto as Conversation,
+  WhatsAppMessageDto as Message,
+} from '../../../../src/domain/contract/whatsapp.ts';
+import { ApiError, call } from '../../api.ts';
 import { ErrorSummary, TextArea, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime, fmtSize } from '../../lib/format.ts';
-
-type Conversation = Awaited<ReturnType<typeof getConversation>>;
-type Message = Conversation['messages'][number];
 
 const STATUS_KEYS: Record<string, MessageKey> = {
   accepted: 'wa.status.accepted',
@@ -45,7 +45,7 @@ function MessageItem({ m }: { m: Message }) {
             {m.media.filename ?? t('wa.media', { type: m.type })}
           </a>
           {m.media.size ? ` (${fmtSize(m.media.size)})` : ''}
-          {m.media.state && m.media.state !== 'stored' && ` · ${m.media.state}`}
+          {m.media.state && m.media.state !== 'tersimpan' && ` · ${m.media.state}`}
         </p>
       )}
       {m.location && (
@@ -70,8 +70,8 @@ function Reply({ c, intakeId, onSent }: { c: Conversation; intakeId: string; onS
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/intake/${intakeId}/whatsapp/messages`, {
-        create: true,
+      await call('POST /intake/{id}/whatsapp/messages', {
+        params: { id: intakeId },
         body: text
           ? { type: 'text', body }
           : { type: 'template', name: name.trim(), language: language.trim() },
@@ -141,7 +141,7 @@ function Reply({ c, intakeId, onSent }: { c: Conversation; intakeId: string; onS
 
 export function WhatsAppConversation({ intakeId, onSent }: { intakeId: string; onSent: () => void }) {
   const { data, error, loading, reload } = useLoad(
-    (signal) => api<Conversation>(`/intake/${intakeId}/whatsapp`, { signal }),
+    (signal) => call('GET /intake/{id}/whatsapp', { params: { id: intakeId }, signal }),
     [intakeId],
   );
   const none = error instanceof ApiError && error.status === 404;

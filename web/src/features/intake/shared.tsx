@@ -1,15 +1,14 @@
 /** What the inbox pages share: the item shapes, the risk / deadline / status badges, a flash message. */
 import { useEffect, useState } from 'preact/hooks';
-import type { getIntake } from '../../../../src/app/intake/get-intake.ts';
-import type { IntakeSummaryDto } from '../../../../src/app/intake/shared.ts';
-import { api } from '../../api.ts';
+import type { IntakeDto, IntakeSummaryDto } from '../../../../src/domain/contract/intake.ts';
+import { call } from '../../api.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { store } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
 
 export type IntakeSummary = IntakeSummaryDto;
-export type IntakeItem = Awaited<ReturnType<typeof getIntake>>;
+export type IntakeItem = IntakeDto;
 export type Duplicate = IntakeItem['possibleDuplicates'][number];
 
 /** Channels an officer records by hand (the online form and WhatsApp messages arrive by themselves). */
@@ -24,6 +23,15 @@ export const STAFF_CHANNELS = [
 ] as const;
 /** Every channel of the inbox filter (what the API accepts). */
 export const INBOX_CHANNELS: readonly string[] = ['daring', ...STAFF_CHANNELS];
+
+/**
+ * A required choice the person has not made yet is sent as missing (not as ''), so the server
+ * names it "required" (not "unknown choice") together with every other problem of the form.
+ * The contract types the field as present; leaving it out on purpose is what this says.
+ */
+export function choice(v: string): string {
+  return (v || undefined) as string;
+}
 
 /** A message for the inbox after an action that takes the item out of it (forward). */
 export const flash = store<string | null>(null);
@@ -104,8 +112,8 @@ const regionNames = new Map<string, Promise<string>>();
 export function regionName(code: string): Promise<string> {
   let p = regionNames.get(code);
   if (!p) {
-    p = api<Array<{ code: string; name: string }>>(`/regions/${encodeURIComponent(code)}`).then(
-      (rows) =>
+    p = call('GET /regions/{code}', { params: { code } }).then(
+      ({ items: rows }) =>
         rows
           .slice(-3)
           .reverse()

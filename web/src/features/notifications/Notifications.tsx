@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, qs } from '../../api.ts';
+import type { NotificationDto } from '../../../../src/domain/contract/notifications.ts';
+import { call, qs } from '../../api.ts';
 import { Checkbox, ErrorSummary, Submit, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, Pager, useLoad } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
@@ -13,32 +14,17 @@ import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { refreshUnread, unreadStore } from './bell.tsx';
 
-type Item = {
-  id: string;
-  kind: string;
-  label: { id: string; en: string };
-  link: string;
-  ref: string | null;
-  /** for case deadlines: which task (its label) */
-  topicLabel?: { id: string; en: string } | null;
-  createdAt: string;
-  readAt: string | null;
-};
-type ListPage = { items: Item[]; total: number; unread: number; page: number; pageSize: number };
-type Settings = {
-  email: boolean;
-  whatsappPhone: string | null;
-  emailAvailable: boolean;
-  whatsappAvailable: boolean;
-};
-
 export default function Notifications() {
   const { query } = useLocation();
   const page = Math.max(1, Number(query.page) || 1);
   const onlyUnread = query.unread === '1';
   const key = qs({ unread: onlyUnread ? '1' : undefined, page: page > 1 ? page : undefined });
   const { data, error, loading, reload } = useLoad(
-    (signal) => api<ListPage>(`/notifications${key}`, { signal }),
+    (signal) =>
+      call('GET /notifications', {
+        query: { unread: onlyUnread ? '1' : undefined, page: page > 1 ? page : undefined },
+        signal,
+      }),
     [key],
   );
   const [readIds, setReadIds] = useState<Set<string>>(new Set());
@@ -49,14 +35,14 @@ export default function Notifications() {
     if (data) unreadStore.set(data.unread);
   }, [data]);
 
-  const markRead = (n: Item) => {
+  const markRead = (n: NotificationDto) => {
     if (n.readAt || readIds.has(n.id)) return;
     setReadIds((s) => new Set(s).add(n.id));
-    api(`/notifications/${n.id}/read`, { method: 'POST' }).then(refreshUnread, () => undefined);
+    call('POST /notifications/{id}/read', { params: { id: n.id } }).then(refreshUnread, () => undefined);
   };
   const markAll = () =>
     all.run(async () => {
-      await api('/notifications/read-all', { method: 'POST' });
+      await call('POST /notifications/read-all');
       unreadStore.set(0);
       reload();
     });
@@ -110,10 +96,7 @@ export default function Notifications() {
                 })}
               </ul>
               <Pager
-                page={data.page}
-                pageSize={data.pageSize}
-                total={data.total}
-                count={data.items.length}
+                list={data}
                 href={(p) =>
                   `/notifikasi${qs({ unread: onlyUnread ? '1' : undefined, page: p > 1 ? p : undefined })}`
                 }
@@ -129,10 +112,7 @@ export default function Notifications() {
 
 function SettingsForm() {
   const user = useStore(userStore);
-  const { data, error, reload } = useLoad(
-    (signal) => api<Settings>('/auth/me/notifications', { signal }),
-    [],
-  );
+  const { data, error, reload } = useLoad((signal) => call('GET /auth/me/notifications', { signal }), []);
   const [email, setEmail] = useState(true);
   const [phone, setPhone] = useState('');
   const [saved, setSaved] = useState(false);
@@ -158,8 +138,7 @@ function SettingsForm() {
             e.preventDefault();
             setSaved(false);
             const r = await save.run(() =>
-              api<Settings>('/auth/me/notifications', {
-                method: 'PATCH',
+              call('PATCH /auth/me/notifications', {
                 body: { email, whatsappPhone: phone.trim() === '' ? null : phone.trim() },
               }),
             );

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api.ts';
+import { call } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { store, useStore } from '../../lib/store.ts';
 
@@ -14,7 +14,7 @@ const POLL_MS = 60_000;
 
 export async function refreshUnread(): Promise<void> {
   try {
-    const r = await api<{ unread: number }>('/notifications/count', { noAuthRedirect: true });
+    const r = await call('GET /notifications/count', { noAuthRedirect: true });
     unreadStore.set(r.unread);
   } catch {
     // offline or signed out: keep the last count

@@ -14,7 +14,7 @@ import {
   SECTIONS,
   URGENCIES,
 } from '../../../../src/domain/referrals.ts';
-import { ApiError, api, qs } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import {
   Checkbox,
   CheckGroup,
@@ -31,7 +31,7 @@ import {
 } from '../../components/form.tsx';
 import { useLoad } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { fmtDate, isoToLocal, localToIso } from '../../lib/format.ts';
+import { fmtDate, isoToLocal, localToIso, zoneHint } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
 import {
   basisLabel,
@@ -83,9 +83,11 @@ function Recipients({
   } = useLoad(
     (signal) =>
       ready
-        ? api<ReferralSuggestionDto[]>(`/cases/${caseId}/referral-suggestions${qs({ personId, service })}`, {
+        ? call('GET /cases/{id}/referral-suggestions', {
+            params: { id: caseId },
+            query: { personId, service },
             signal,
-          })
+          }).then((x) => x.items)
         : Promise.resolve([] as ReferralSuggestionDto[]),
     [caseId, personId, service],
   );
@@ -227,8 +229,8 @@ export function NewReferral({
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const r = await api<ReferralDto>(`/cases/${c.id}/referrals`, {
-        create: true,
+      const r = await call('POST /cases/{id}/referrals', {
+        params: { id: c.id },
         body: {
           personId,
           toOrgId,
@@ -380,7 +382,7 @@ export function NewReferral({
           name="consent.givenAt"
           type="datetime-local"
           label={consentBasis || !basis ? labels['consent.givenAt']! : t('ref.basisAt')}
-          hint={t('common.wibHint')}
+          hint={zoneHint()}
           value={givenAt}
           onValue={setGivenAt}
           required

@@ -1,7 +1,7 @@
 /** Referrals: "Masuk" (to the user's organisation) and "Keluar" (sent from the jurisdiction), by status. */
-import type { Page, ReferralSummaryDto } from '../../../../src/domain/dto.ts';
+import type { ReferralSummaryDto } from '../../../../src/domain/dto.ts';
 import { REFERRAL_STATUSES } from '../../../../src/domain/referrals.ts';
-import { api, qs } from '../../api.ts';
+import { call, qs } from '../../api.ts';
 import {
   CardTable,
   FilterActions,
@@ -81,10 +81,10 @@ export default function ReferralList() {
   const results = useLoad(
     (signal) =>
       allowed
-        ? api<Page<ReferralSummaryDto>>(
-            `/referrals${qs({ box: applied.box, status: applied.status, page })}`,
-            { signal },
-          )
+        ? call('GET /referrals', {
+            query: { box: applied.box, status: applied.status, page },
+            signal,
+          })
         : Promise.resolve(null),
     [queryKey, allowed],
   );

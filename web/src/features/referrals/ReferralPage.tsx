@@ -13,7 +13,7 @@ import {
   DECLINE_REASONS,
   INVESTIGATION_STATUSES,
 } from '../../../../src/domain/referrals.ts';
-import { API, ApiError, api } from '../../api.ts';
+import { API, ApiError, call } from '../../api.ts';
 import {
   bindField,
   CardTable,
@@ -35,7 +35,7 @@ import {
   useRecord,
 } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
-import { fmtDate, fmtDateTime, isoToLocal, localToIso, todayJakarta } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, isoToLocal, localToIso, todayLocal, zoneHint } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies, useTaxonomies } from '../../lib/taxonomies.ts';
 import {
   basisLabel,
@@ -252,7 +252,7 @@ function HandlingFields({
   };
 }) {
   const { data: officers } = useLoad(
-    (signal) => api<Array<{ id: string; name: string }>>(`/referrals/${r.id}/officers`, { signal }),
+    (signal) => call('GET /referrals/{id}/officers', { params: { id: r.id }, signal }).then((x) => x.items),
     [r.id],
   );
   return (
@@ -278,7 +278,7 @@ function HandlingFields({
             if (x) set('officerId')('');
           }}
         />
-        <TextField {...bind('appointmentAt')} type="datetime-local" hint={t('common.wibHint')} />
+        <TextField {...bind('appointmentAt')} type="datetime-local" hint={zoneHint()} />
         <TextField {...bind('appointmentPlace')} hint={t('ref.appointmentPlaceHint')} maxLength={500} />
       </div>
       {v.appointmentPlace && !v.appointmentAt && <p class="hint">{t('ref.appointmentNeedsTime')}</p>}
@@ -302,7 +302,7 @@ const EMPTY = () => ({
   reason: '',
   note: '',
   service: '',
-  date: todayJakarta(),
+  date: todayLocal(),
   outcome: '',
   officerId: '',
   officerName: '',
@@ -377,10 +377,11 @@ function Actions({
   const buttons = useRef<HTMLDivElement>(null);
   const p = r.permissions;
 
-  const post = (path: string, body: Record<string, unknown>, message: string, create = false) =>
+  /** Sends one action (`send`: its call) and shows the referral as it answers. */
+  const post = (send: (params: { id: string }) => Promise<ReferralDto>, message: string) =>
     run(async () => {
       try {
-        const x = await api<ReferralDto>(`/referrals/${r.id}/${path}`, { body, create });
+        const x = await send({ id: r.id });
         setR(x);
         setOpen(null);
         setDone(message);
@@ -522,7 +523,14 @@ function Actions({
           title={t('ref.acceptTitle')}
           submit={t('ref.accept')}
           onSubmit={() =>
-            post('accept', { version: r.version, ...handlingBody(false) }, t('ref.acceptedMsg'))
+            post(
+              (params) =>
+                call('POST /referrals/{id}/accept', {
+                  params,
+                  body: { version: r.version, ...handlingBody(false) },
+                }),
+              t('ref.acceptedMsg'),
+            )
           }
         >
           {handlingFields}
@@ -534,7 +542,14 @@ function Actions({
           title={t('ref.handlingTitle')}
           submit={t('action.save')}
           onSubmit={() =>
-            post('handling', { version: r.version, ...handlingBody(true) }, t('ref.handlingMsg'))
+            post(
+              (params) =>
+                call('POST /referrals/{id}/handling', {
+                  params,
+                  body: { version: r.version, ...handlingBody(true) },
+                }),
+              t('ref.handlingMsg'),
+            )
           }
         >
           {handlingFields}
@@ -547,16 +562,18 @@ function Actions({
           submit={t('action.save')}
           onSubmit={() =>
             post(
-              'investigation',
-              {
-                version: r.version,
-                ...(orNull(v.lpNumber) && orNull(v.lpNumber) !== r.police?.lpNumber
-                  ? { lpNumber: orNull(v.lpNumber) }
-                  : {}),
-                ...(v.status ? { status: v.status, date: orNull(v.date), note: orNull(v.note) } : {}),
-              },
+              (params) =>
+                call('POST /referrals/{id}/investigation', {
+                  params,
+                  body: {
+                    version: r.version,
+                    ...(orNull(v.lpNumber) && orNull(v.lpNumber) !== r.police?.lpNumber
+                      ? { lpNumber: orNull(v.lpNumber) }
+                      : {}),
+                    ...(v.status ? { status: v.status, date: orNull(v.date), note: orNull(v.note) } : {}),
+                  },
+                }),
               t('ref.investigationMsg'),
-              true,
             )
           }
         >
@@ -566,7 +583,7 @@ function Actions({
               {...bind('status')}
               options={INVESTIGATION_STATUSES.map((x) => ({ value: x, text: investigationLabel(x) }))}
             />
-            <TextField {...bind('date')} type="date" max={todayJakarta()} />
+            <TextField {...bind('date')} type="date" max={todayLocal()} />
           </div>
           <TextArea {...bind('note')} rows={2} maxLength={2000} />
         </ActionForm>
@@ -578,8 +595,11 @@ function Actions({
           submit={t('ref.decline')}
           onSubmit={() =>
             post(
-              'decline',
-              { version: r.version, reason: v.reason, note: orNull(v.note) },
+              (params) =>
+                call('POST /referrals/{id}/decline', {
+                  params,
+                  body: { version: r.version, reason: v.reason, note: orNull(v.note) },
+                }),
               t('ref.declinedMsg'),
             )
           }
@@ -595,8 +615,11 @@ function Actions({
           submit={t('action.save')}
           onSubmit={() =>
             post(
-              'services',
-              { service: v.service, date: v.date, outcome: orNull(v.outcome) },
+              (params) =>
+                call('POST /referrals/{id}/services', {
+                  params,
+                  body: { service: v.service, date: v.date, outcome: orNull(v.outcome) },
+                }),
               t('ref.serviceMsg'),
             )
           }
@@ -606,7 +629,7 @@ function Actions({
             options={codeOptions(tx?.serviceTypes).filter((o) => r.services.includes(o.value))}
             required
           />
-          <TextField {...bind('date')} type="date" max={todayJakarta()} required />
+          <TextField {...bind('date')} type="date" max={todayLocal()} required />
           <TextArea {...bind('outcome')} label={t('ref.serviceOutcome')} rows={3} maxLength={5000} />
         </ActionForm>
       )}
@@ -634,7 +657,14 @@ function Actions({
             title={t('ref.completeTitle')}
             submit={t('ref.complete')}
             onSubmit={() =>
-              post('complete', { version: r.version, outcome: v.outcome }, t('ref.completedMsg'))
+              post(
+                (params) =>
+                  call('POST /referrals/{id}/complete', {
+                    params,
+                    body: { version: r.version, outcome: v.outcome },
+                  }),
+                t('ref.completedMsg'),
+              )
             }
           >
             <TextArea {...bind('outcome')} hint={t('ref.outcomeHint')} rows={4} maxLength={5000} required />
@@ -647,8 +677,11 @@ function Actions({
           submit={t('ref.cancelConfirm')}
           onSubmit={() =>
             post(
-              'cancel',
-              { version: r.version, reason: v.reason, note: orNull(v.note) },
+              (params) =>
+                call('POST /referrals/{id}/cancel', {
+                  params,
+                  body: { version: r.version, reason: v.reason, note: orNull(v.note) },
+                }),
               t('ref.cancelledMsg'),
             )
           }
@@ -663,7 +696,14 @@ function Actions({
           title={t('ref.withdrawTitle')}
           submit={t('ref.withdrawConfirm')}
           onSubmit={() =>
-            post('withdraw-consent', { version: r.version, note: orNull(v.note) }, t('ref.withdrawnMsg'))
+            post(
+              (params) =>
+                call('POST /referrals/{id}/withdraw-consent', {
+                  params,
+                  body: { version: r.version, note: orNull(v.note) },
+                }),
+              t('ref.withdrawnMsg'),
+            )
           }
         >
           <p class="notice warn">{t('ref.withdrawWarning', { org: r.toOrg.name })}</p>
@@ -683,7 +723,7 @@ function Thread({ r, setR }: { r: ReferralDto; setR: (r: ReferralDto) => void })
     e.preventDefault();
     setSent(false);
     run(async () => {
-      setR(await api<ReferralDto>(`/referrals/${r.id}/messages`, { body: { body } }));
+      setR(await call('POST /referrals/{id}/messages', { params: { id: r.id }, body: { body } }));
       setBody('');
       setSent(true);
     });
@@ -805,7 +845,7 @@ export default function ReferralPage() {
     error,
     load,
     retry,
-  } = useRecord<ReferralDto>(`/referrals/${encodeURIComponent(id)}`);
+  } = useRecord(id, (rid) => call('GET /referrals/{id}', { params: { id: rid } }));
   if (!r || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
 
   const sender = r.side === 'pengirim';

@@ -3,9 +3,9 @@
  * UPTD PPA, or flags it for the national level. The receiving office accepts or declines.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseDto, DirectoryEntryDto, Page, TransferDto } from '../../../../src/domain/dto.ts';
+import type { CaseDto, TransferDto } from '../../../../src/domain/dto.ts';
 import { TRANSFER_LEVEL_LABELS, TRANSFER_LEVELS } from '../../../../src/domain/referrals.ts';
-import { api, qs } from '../../api.ts';
+import { call } from '../../api.ts';
 import {
   ErrorSummary,
   FormActions,
@@ -45,7 +45,7 @@ export function TransferForm({
   const targets = useLoad(
     (signal) =>
       needsOrg
-        ? api<Page<DirectoryEntryDto>>(`/directory${qs({ type: 'uptd_ppa', pageSize: 100 })}`, { signal })
+        ? call('GET /directory', { query: { type: 'uptd_ppa', pageSize: 100 }, signal })
         : Promise.resolve(null),
     [needsOrg],
   );
@@ -63,8 +63,8 @@ export function TransferForm({
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const x = await api<TransferDto>(`/cases/${c.id}/transfers`, {
-        create: true,
+      const x = await call('POST /cases/{id}/transfers', {
+        params: { id: c.id },
         body: { level, toOrgId: needsOrg ? orNull(toOrgId) : null, reason },
       });
       onDone(x);

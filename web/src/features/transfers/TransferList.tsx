@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { TransferDto } from '../../../../src/domain/dto.ts';
 import { TRANSFER_LEVEL_LABELS } from '../../../../src/domain/referrals.ts';
-import { ApiError, api, asList, qs } from '../../api.ts';
+import { ApiError, call } from '../../api.ts';
 import { CardTable, ErrorSummary, FormActions, orNull, TextArea, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
@@ -26,7 +26,10 @@ function DeclineForm({ x, onDone, onCancel }: { x: TransferDto; onDone: () => vo
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      await api(`/transfers/${x.id}/decline`, { body: { version: x.version, reason: orNull(reason) } });
+      await call('POST /transfers/{tid}/decline', {
+        params: { tid: x.id },
+        body: { version: x.version, reason: orNull(reason) },
+      });
       onDone();
     });
   };
@@ -58,7 +61,7 @@ export default function TransferList() {
   const { data, error, loading, reload } = useLoad(
     (signal) =>
       allowed
-        ? api<TransferDto[] | { items: TransferDto[] }>(`/transfers${qs({ box })}`, { signal }).then(asList)
+        ? call('GET /transfers', { query: { box }, signal }).then((x) => x.items)
         : Promise.resolve([] as TransferDto[]),
     [box, allowed],
   );
@@ -72,7 +75,10 @@ export default function TransferList() {
     act.run(async () => {
       setDone('');
       try {
-        await api(`/transfers/${x.id}/${path}`, { body: { version: x.version } });
+        const input = { params: { tid: x.id }, body: { version: x.version } };
+        await (path === 'accept'
+          ? call('POST /transfers/{tid}/accept', input)
+          : call('POST /transfers/{tid}/cancel', input));
         setDone(message);
       } finally {
         reload();

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AccessGroupDto, AccessLogDto } from '../../../../../src/domain/dto.ts';
-import { api, call, qs } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { SelectField } from '../../../components/form.tsx';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, t } from '../../../i18n/index.ts';

@@ -1,6 +1,5 @@
-import type { TimelineEntryDto } from '../../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../../src/domain/stages.ts';
-import { api, asList, call } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { LoadError, Loading, useLoad } from '../../../components/page.tsx';
 import { label, type MessageKey, t } from '../../../i18n/index.ts';
 import { fmtDateTime, fmtSize } from '../../../lib/format.ts';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { IncidentDto } from '../../../../../src/domain/dto.ts';
-import { api, call } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import {
   bindField,
   CheckGroup,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseDto } from '../../../../../src/domain/dto.ts';
 import type { Role } from '../../../../../src/domain/policy.ts';
 import { ROLE_LABELS } from '../../../../../src/domain/policy.ts';
-import { api, asList, call } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import {
   ErrorSummary,
   type Ident,
