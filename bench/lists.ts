@@ -19,25 +19,13 @@ import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { generateCases, poolName } from './cases-data.ts';
 import { benchPostgres } from './postgres.ts';
+import { timeP95 } from './stats.ts';
 
 const N = Number(process.env.BENCH_CASES ?? 20000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 100);
 const BUDGET_MS = 50;
 
-function p95(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length * 0.95)] ?? 0;
-}
-async function time(fn: () => Promise<unknown>, n = ITER) {
-  for (let i = 0; i < 5; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return p95(xs);
-}
+const time = (fn: () => Promise<unknown>) => timeP95(fn, ITER);
 
 type Captured = { text: string; values: unknown[] };
 let capturing: Captured[] | null = null;

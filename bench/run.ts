@@ -4,24 +4,22 @@
  *   - bytes on the wire through a real server socket (bench/wire.ts), as a browser asks and as a
  *     gzip-only browser asks: the public pages with everything they load vs 14 KB, the staff
  *     app's sign-in + home vs 60 KB, and what its service worker precaches
- *   - case list / search p95 through the real API vs the raw SQL of the same query
- *   - a partner's referral inbox and one referral read as the recipient
+ *   - lists and search at BENCH_CASES cases on PostgreSQL with fsync on (bench/lists.ts): each
+ *     endpoint's p95 next to replaying the SQL it sent
  *   - public intake reports/s next to a bare INSERT of a same-size row, 8 at a time, on
  *     PostgreSQL with fsync on (bench/intake.ts: BENCH_DATABASE_URL or a throwaway cluster)
  *   - the server process's RSS under a stated load (bench/load.ts: signed-in staff without pause
  *     on the demo installation plus synthetic cases) next to the 300 MB budget, on the embedded
  *     database and, with BENCH_DATABASE_URL, on PostgreSQL
- * BENCH_CASES (default 20000) synthetic cases; BENCH_DATABASE_URL to use PostgreSQL instead of PGlite;
+ * BENCH_CASES (default 20000; the list budgets are stated at 1000000) synthetic cases for bench/lists.ts;
  * BENCH_INTAKE (default 2000) reports; BENCH_PG_DIR where the throwaway cluster lives.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { sql } from 'kysely';
-import pg from 'pg';
 import type { Services } from '../src/app/context.ts';
 import { Keyring } from '../src/app/crypto.ts';
 import { checkKey } from '../src/app/key-check.ts';
@@ -44,25 +42,7 @@ import {
   STAFF_APP_BUDGET,
 } from './wire.ts';
 
-const N = Number(process.env.BENCH_CASES ?? 20000);
-const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
 const out = (s: string) => process.stdout.write(`${s}\n`);
-
-function p95(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length * 0.95)] ?? 0;
-}
-
-async function time(fn: () => Promise<unknown>, n = ITER) {
-  for (let i = 0; i < 10; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return p95(xs);
-}
 
 const DIST = join(import.meta.dirname, '../web/dist');
 const row = (what: string, bytes: number, budget: number, note = '') =>
@@ -221,174 +201,6 @@ async function wire() {
   }
 }
 
-async function api() {
-  let url: string | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  if (process.env.BENCH_DATABASE_URL) {
-    const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(process.env.BENCH_DATABASE_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const a = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await a.end();
-    };
-  }
-  const conn = await connect(url ? { databaseUrl: url } : { memory: true });
-  const keys = new Keyring(randomBytes(32));
-  const svc: Services = { conn, keys, clock: () => new Date(), log: createLogger('silent') };
-  await migrate(conn);
-  await checkKey(conn.db, keys);
-  await loadRegions(conn.db, ['36']);
-  await seedDemo(svc, { password: 'Simpul-Demo-2026', casesPerRegion: 0 });
-  const org = await conn.db
-    .selectFrom('organisation')
-    .select('id')
-    .where('type', '=', 'uptd_ppa')
-    .where('jurisdiction', '=', '36.02')
-    .executeTakeFirstOrThrow();
-  const t0 = performance.now();
-  const names = ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Budi', 'Agus', 'Joko', 'Rahmat'];
-  const BATCH = 1000;
-  for (let b = 0; b < N; b += BATCH) {
-    const cases = [];
-    const persons = [];
-    for (let i = b; i < Math.min(N, b + BATCH); i++) {
-      const id = randomUUID();
-      const jur = i % 4 === 0 ? '36.73' : '36.02';
-      cases.push({
-        id,
-        number: `PPA-${jur.replace('.', '')}-2026-${String(i + 1).padStart(6, '0')}`,
-        jurisdiction: jur,
-        org_id: org.id,
-        stage: 'layanan',
-        channel: 'telepon',
-        received_at: new Date(Date.now() - i * 60_000),
-        risk: ['tinggi', 'sedang', 'rendah'][i % 3]!,
-      });
-      const name = `${names[i % names.length]} Bench${i}`;
-      persons.push({
-        id: randomUUID(),
-        case_id: id,
-        jurisdiction: jur,
-        role: 'korban',
-        name_enc: keys.encrypt(name),
-        name_tokens: keys.nameTokens(name),
-        disability_types: [],
-      });
-    }
-    await conn.db.insertInto('case_file').values(cases).execute();
-    await conn.db.insertInto('person').values(persons).execute();
-  }
-  await sql`ANALYZE`.execute(conn.db);
-  out(`synthetic data: ${N} cases on ${conn.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const app = createApp(svc, { sleep: async () => {} });
-  const login = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
-    body: JSON.stringify({ email: 'manajer@lebak.demo', password: 'Simpul-Demo-2026' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const get = async (p: string) => (await app.request(p, { headers: { cookie } })).text();
-  const raw = () =>
-    sql`SELECT c.id, c.number, c.stage FROM case_file c WHERE c.jurisdiction = '36.02' ORDER BY c.received_at DESC, c.id LIMIT 20`.execute(
-      conn.db,
-    );
-  const rawP = await time(raw);
-  const listP = await time(() => get('/api/v1/cases?pageSize=20'));
-  const stageP = await time(() => get('/api/v1/cases?pageSize=20&risk=tinggi'));
-  const nameP = await time(() => get('/api/v1/cases?q=Bench12345'));
-  out(
-    `case list p95: ${listP.toFixed(1)} ms | raw SQL of the same page ${rawP.toFixed(1)} ms | ratio ${(listP / rawP).toFixed(1)} | budget 50 ms`,
-  );
-  out(`case list filtered by risk p95: ${stageP.toFixed(1)} ms | budget 50 ms`);
-  out(`name search p95: ${nameP.toFixed(1)} ms | budget 50 ms`);
-  out(
-    'note: every API call also inserts its audit event (part of the measured time; chained in the background).',
-  );
-
-  // referral inbox of a partner: one referral per fourth Lebak case to the police unit
-  const police = await conn.db
-    .selectFrom('organisation')
-    .select('id')
-    .where('type', '=', 'polisi_ppa')
-    .where('jurisdiction', '=', '36.02')
-    .executeTakeFirstOrThrow();
-  const sample = await conn.db
-    .selectFrom('case_file as c')
-    .innerJoin('person as p', 'p.case_id', 'c.id')
-    .select(['c.id as case_id', 'p.id as person_id'])
-    .where('c.jurisdiction', '=', '36.02')
-    .limit(Math.ceil(N / 4))
-    .execute();
-  const sent = new Date();
-  const managerId = (
-    await conn.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('email', '=', 'manajer@lebak.demo')
-      .executeTakeFirstOrThrow()
-  ).id;
-  for (let b = 0; b < sample.length; b += BATCH) {
-    await conn.db
-      .insertInto('referral')
-      .values(
-        sample.slice(b, b + BATCH).map((x, j) => ({
-          id: randomUUID(),
-          number: `RJK/36.02/2026/${String(b + j + 1).padStart(6, '0')}`,
-          case_id: x.case_id,
-          person_id: x.person_id,
-          from_org_id: org.id,
-          from_jurisdiction: '36.02',
-          to_org_id: police.id,
-          services: ['lapor_polisi'],
-          urgency: 'segera',
-          purpose_enc: keys.encrypt('Laporan polisi (bench)'),
-          sections: ['kronologi'],
-          consent_basis: 'wajib_lapor_tpks',
-          consent_at: sent,
-          status: (b + j) % 3 === 0 ? 'selesai' : 'terkirim',
-          sent_at: new Date(sent.getTime() - (b + j) * 60_000),
-          accept_due_at: new Date(sent.getTime() + 6 * 3600_000),
-          complete_due_at: new Date(sent.getTime() + 9 * 86_400_000),
-          verification_code: randomBytes(6).toString('hex').toUpperCase(),
-          created_by: managerId,
-          created_at: sent,
-          updated_at: sent,
-        })),
-      )
-      .execute();
-  }
-  await sql`ANALYZE`.execute(conn.db);
-  const mitraLogin = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'simpul' },
-    body: JSON.stringify({ email: 'mitra@lebak.demo', password: 'Simpul-Demo-2026' }),
-  });
-  const mitraCookie = (mitraLogin.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const mget = async (p: string) => (await app.request(p, { headers: { cookie: mitraCookie } })).text();
-  const inboxP = await time(() => mget('/api/v1/referrals?box=masuk&status=terbuka'));
-  const firstId = (JSON.parse(await mget('/api/v1/referrals?box=masuk')) as { items: Array<{ id: string }> })
-    .items[0]!.id;
-  const oneP = await time(() => mget(`/api/v1/referrals/${firstId}`));
-  out(
-    `partner referral inbox p95 (${sample.length} referrals to one unit): ${inboxP.toFixed(1)} ms | budget 50 ms`,
-  );
-  out(
-    `one referral as the recipient (shared sections read live, audited) p95: ${oneP.toFixed(1)} ms | budget 50 ms`,
-  );
-
-  await conn.close();
-  if (drop) await drop();
-}
-
 /** Server RSS under load next to the budget (a real server process, as `npm start` runs it). */
 async function memory() {
   const users = Number(process.env.BENCH_LOAD_USERS ?? 100);
@@ -412,7 +224,6 @@ async function memory() {
 }
 
 await wire();
-await api();
 await listsBench(out);
 await intakeBench(out);
 await memory();

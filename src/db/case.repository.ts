@@ -4,9 +4,9 @@
  */
 
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
-import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { CaseScope } from '../domain/policy.ts';
 import { likeEscape } from './admin.repository.ts';
+import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { CaseFileTable, Database } from './schema.ts';
 
@@ -152,16 +152,8 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
           : sql<boolean>`p.name_tokens @> ${ex}::text[]`) as never,
     );
   }
-  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
-  const totalRow = await db
-    .selectFrom(
-      q
-        .select('c.id')
-        .limit(COUNT_CAP + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+  // never count every match (src/db/capped-count.ts)
+  const count = await cappedCount(db, q.select('c.id'));
   const rows = await q
     .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
     .select([
@@ -190,13 +182,7 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
-  const n = Number(totalRow.n);
-  return {
-    rows: rows.slice(0, pageSize),
-    hasMore: rows.length > pageSize,
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  return { ...pageOfRows(rows, pageSize), ...count };
 }
 
 export function getScopedCase(db: Tx, scope: CaseScope, id: string) {

@@ -4,9 +4,9 @@
  */
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import { COUNT_CAP } from '../domain/contract/define.ts';
 import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
+import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
@@ -94,24 +94,9 @@ export async function listDirectory(
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
-  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
-  const totalRow = await db
-    .selectFrom(
-      base
-        .clearSelect()
-        .select('o.id')
-        .limit(COUNT_CAP + 1)
-        .as('d'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(totalRow.n);
-  return {
-    rows: rows.slice(0, pageSize),
-    hasMore: rows.length > pageSize,
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  // never count every match (src/db/capped-count.ts)
+  const count = await cappedCount(db, base.clearSelect().select('o.id'));
+  return { ...pageOfRows(rows, pageSize), ...count };
 }
 
 export function getDirectoryEntry(db: Tx, id: string, readerJurisdictions: string[], today: string) {

@@ -1,7 +1,7 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 import { type Insertable, sql } from 'kysely';
-import { COUNT_CAP } from '../domain/contract/define.ts';
 import { type AuditInput, auditColumns } from './audit.repository.ts';
+import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { IntakePassTable, IntakeReceiptTable, IntakeTable } from './schema.ts';
 
@@ -71,16 +71,8 @@ export async function listInbox(
   if (f.open === false) q = q.where('i.status', 'not in', ['baru', 'ditangani']);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
   if (f.spam !== undefined) q = q.where('i.suspected_spam', '=', f.spam);
-  // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
-  const totalRow = await db
-    .selectFrom(
-      q
-        .select('i.id')
-        .limit(COUNT_CAP + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+  // never count every match (src/db/capped-count.ts)
+  const count = await cappedCount(db, q.select('i.id'));
   const rows = await q
     .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
     .select([
@@ -113,13 +105,7 @@ export async function listInbox(
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute();
-  const n = Number(totalRow.n);
-  return {
-    rows: rows.slice(0, pageSize),
-    hasMore: rows.length > pageSize,
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  return { ...pageOfRows(rows, pageSize), ...count };
 }
 
 /** What the response deadlines of the open items of an inbox depend on. */

@@ -1,6 +1,6 @@
 /** Notifications and the job queue (tables `notification`, `job`). */
 import { randomUUID } from 'node:crypto';
-import { COUNT_CAP } from '../domain/contract/define.ts';
+import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 
 export type NewNotification = {
@@ -107,24 +107,11 @@ export async function listUserNotifications(
       .limit(o.limit + 1)
       .offset(o.offset)
       .execute(),
-    // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
-    db
-      .selectFrom(
-        q
-          .select('id')
-          .limit(COUNT_CAP + 1)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    // never count every match (src/db/capped-count.ts)
+    cappedCount(db, q.select('id')),
   ]);
-  const n = Number(total.n);
-  return {
-    items: rows.slice(0, o.limit),
-    hasMore: rows.length > o.limit,
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  const page = pageOfRows(rows, o.limit);
+  return { items: page.rows, hasMore: page.hasMore, ...total };
 }
 
 export async function countUnread(db: Tx, userId: string): Promise<number> {

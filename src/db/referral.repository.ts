@@ -3,9 +3,9 @@
  * case scope (scopeCondition), the recipient through its organisation id.
  */
 import { type Insertable, sql } from 'kysely';
-import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { CaseScope } from '../domain/policy.ts';
 import type { Urgency } from '../domain/referrals.ts';
+import { cappedCount } from './capped-count.ts';
 import { scopeCondition } from './case.repository.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
@@ -157,16 +157,8 @@ export async function listReferrals(
       .limit(pageSize + 1)
       .offset((page - 1) * pageSize)
       .execute(),
-    // never count every match: up to the cap, then "1.000+" (src/domain/contract/define.ts)
-    db
-      .selectFrom(
-        filtered()
-          .select('r.id')
-          .limit(COUNT_CAP + 1)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    // never count every match (src/db/capped-count.ts)
+    cappedCount(db, filtered().select('r.id')),
   ]);
   const ids = found.slice(0, pageSize);
   const order = new Map(ids.map((r, i) => [r.id, i]));
@@ -178,13 +170,7 @@ export async function listReferrals(
             .where('r.id', 'in', [...order.keys()])
             .execute()
         ).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const n = Number(total.n);
-  return {
-    rows,
-    hasMore: found.length > pageSize,
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  return { rows, hasMore: found.length > pageSize, ...total };
 }
 
 export function insertReferral(db: Tx, row: Insertable<ReferralTable>) {

@@ -297,6 +297,14 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]];
 
 /**
+ * A change to a record of a kind: only the fields sent (no defaults: leaving
+ * `agreedWithBeneficiary` out must not reset it to false), with the version it was read at.
+ */
+export function recordUpdate(kind: RecordKind) {
+  return patchOf(RECORD_KINDS[kind].schema as unknown as z.ZodObject).extend({ version });
+}
+
+/**
  * An organisation's website: an http or https address of a named host, as typed. Never
  * `javascript:`, `data:` or another scheme a link could run, no user name or password before the
  * host (`https://dinas.go.id@elsewhere`).

@@ -57,3 +57,26 @@ export async function creating<T>(
   if (key?.replayed) c.header('idempotent-replayed', 'true');
   return result;
 }
+
+/**
+ * A file as an answer: its media type, a download name (quoted when plain ASCII, else as
+ * `filename*` in UTF-8), never cached, never sniffed. `inline` for what a browser may show.
+ */
+export function fileAnswer(
+  body: Uint8Array | string | ReadableStream,
+  mime: string,
+  filename: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): Response {
+  const name = /^[A-Za-z0-9._-]+$/.test(filename)
+    ? `filename="${filename}"`
+    : `filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return new Response(body as BodyInit, {
+    headers: {
+      'content-type': mime,
+      'content-disposition': `${disposition}; ${name}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

@@ -85,7 +85,8 @@ export type HandlerOutput<D> = D extends { response: infer R }
   ? R extends z.ZodType
     ? z.input<R>
     : R extends null
-      ? undefined | void
+      ? // biome-ignore lint/suspicious/noConfusingVoidType: a handler of a 204 answer returns nothing
+        void
       : Response
   : never;
 

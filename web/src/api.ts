@@ -179,7 +179,7 @@ type CallOptions = {
   signal?: AbortSignal;
 };
 type Args<K extends Key> =
-  {} extends CallInput<Contract[K]>
+  Record<string, never> extends CallInput<Contract[K]>
     ? [input?: CallInput<Contract[K]> & CallOptions]
     : [input: CallInput<Contract[K]> & CallOptions];
 

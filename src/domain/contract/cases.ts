@@ -25,6 +25,7 @@ import {
   RECORD_KIND_NAMES,
   RECORD_KINDS,
   RelationshipInput,
+  recordUpdate,
   TransitionInput,
   uuid,
 } from '../schemas.ts';
@@ -64,9 +65,7 @@ const AnyRecordInput = z.union(
   RECORD_KIND_NAMES.map((k) => RECORD_KINDS[k].schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 const AnyRecordUpdate = z.union(
-  RECORD_KIND_NAMES.map((k) =>
-    RECORD_KINDS[k].schema.partial().extend({ version: z.number().int() }),
-  ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+  RECORD_KIND_NAMES.map((k) => recordUpdate(k)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
 export const caseRoutes = routes({

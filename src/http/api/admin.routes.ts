@@ -11,7 +11,7 @@ import { auditFilterChoices, listAuditEvents, statsSummary } from '../../app/adm
 import type { Services } from '../../app/context.ts';
 import { listOrphanIntake, rerouteOrphanIntake } from '../../app/intake/orphans.ts';
 import { wholeList } from '../../domain/contract/define.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, fileAnswer } from '../context.ts';
 import { localeOf } from '../errors.ts';
 import { implement } from '../openapi.ts';
 
@@ -58,14 +58,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   implement(app, 'GET /audit/export.csv', async (c, { query }) => {
     const out = await exportAuditLog(authed(c, svc), query, query.lang ?? localeOf(c));
-    return new Response(out.body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${out.filename}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileAnswer(out.body, 'text/csv; charset=utf-8', out.filename);
   });
 
   implement(app, 'GET /stats/summary', async (c) => statsSummary(authed(c, svc)));

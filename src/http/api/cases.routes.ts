@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { getAccessLog } from '../../app/cases/access-log.ts';
 import { assignableStaff, assignCase } from '../../app/cases/assign-case.ts';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from '../../app/cases/attachments.ts';
@@ -19,8 +18,8 @@ import { workQueue } from '../../app/cases/work-queue.ts';
 import type { Services } from '../../app/context.ts';
 import { wholeList } from '../../domain/contract/define.ts';
 import { AppError } from '../../domain/errors.ts';
-import { patchOf, RECORD_KINDS } from '../../domain/schemas.ts';
-import { type AppEnv, authed, creating } from '../context.ts';
+import { RECORD_KINDS, recordUpdate } from '../../domain/schemas.ts';
+import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 
 export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
@@ -85,10 +84,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   implement(app, 'PATCH /cases/{id}/records/{kind}/{rid}', async (c, { params }) => {
     const ctx = authed(c, svc);
-    // no defaults in a PATCH: leaving `agreedWithBeneficiary` out must not reset it to false
-    const schema = patchOf(RECORD_KINDS[params.kind].schema as unknown as z.ZodObject).extend({
-      version: z.number({ message: 'version_required' }).int().min(1),
-    });
+    const schema = recordUpdate(params.kind);
     const parsed = schema.safeParse(await c.req.json());
     if (!parsed.success) throw parsed.error;
     const { version, ...data } = parsed.data as { version: number } & Record<string, unknown>;
@@ -121,14 +117,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   implement(app, 'GET /cases/{id}/attachments/{aid}', async (c, { params }) => {
     const a = await getAttachment(authed(c, svc), params.id, params.aid);
-    return new Response(new Uint8Array(a.bytes), {
-      headers: {
-        'content-type': a.mime,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileAnswer(new Uint8Array(a.bytes), a.mime, a.filename);
   });
 
   implement(app, 'GET /cases/{id}/timeline', async (c, { params }) =>

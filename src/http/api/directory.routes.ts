@@ -23,7 +23,7 @@ import { getPartnerPerformance } from '../../app/directory/performance.ts';
 import { wholeList } from '../../domain/contract/define.ts';
 import { MAX_AGREEMENT_DOCUMENT_BYTES } from '../../domain/directory.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 
 export function directoryRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
@@ -66,14 +66,7 @@ export function directoryRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   implement(app, 'GET /agreements/{id}/document', async (c, { params }) => {
     const d = await getAgreementDocument(authed(c, svc), params.id);
-    return new Response(new Uint8Array(d.bytes), {
-      headers: {
-        'content-type': d.mime,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.name)}`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileAnswer(new Uint8Array(d.bytes), d.mime, d.name);
   });
 
   implement(app, 'GET /join-requests', async (c, { query }) =>

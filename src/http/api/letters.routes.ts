@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
 import { referralLetter } from '../../app/letters/referral-letter.ts';
 import { occasional } from '../../occasional/pool.ts';
-import { type AppEnv, authed } from '../context.ts';
+import { type AppEnv, authed, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 
 /** The referral letter (surat rujukan) as PDF. */
@@ -26,13 +26,6 @@ export function letterRoutes(
       },
     });
     const name = `surat-rujukan-${l.referral.number.replace(/\//g, '-')}.pdf`;
-    return new Response(pdf, {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${name}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileAnswer(pdf, 'application/pdf', name);
   });
 }

@@ -3,7 +3,7 @@ import type { Services } from '../../app/context.ts';
 import { getConversation } from '../../app/whatsapp/list-conversation.ts';
 import { getWhatsAppMedia } from '../../app/whatsapp/media.ts';
 import { sendReply } from '../../app/whatsapp/send-reply.ts';
-import { type AppEnv, authed, creating } from '../context.ts';
+import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 
 const INLINE = /^(image\/(jpeg|png|webp)|audio\/[a-z0-9.+-]+|video\/mp4)$/;
@@ -22,14 +22,11 @@ export function whatsappRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
 
   implement(app, 'GET /intake/{id}/whatsapp/media/{messageId}', async (c, { params }) => {
     const f = await getWhatsAppMedia(authed(c, svc), params.id, params.messageId);
-    const disposition = INLINE.test(f.mime) ? 'inline' : 'attachment';
-    return new Response(new Uint8Array(f.bytes), {
-      headers: {
-        'content-type': f.mime,
-        'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileAnswer(
+      new Uint8Array(f.bytes),
+      f.mime,
+      f.filename,
+      INLINE.test(f.mime) ? 'inline' : 'attachment',
+    );
   });
 }

@@ -8,8 +8,6 @@ import { SelectField } from '../../components/form.tsx';
 import { useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 
-type Manager = { id: string; name: string; orgName: string };
-
 export function ManagerField(p: {
   prefix: string;
   value: string;

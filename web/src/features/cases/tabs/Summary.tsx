@@ -107,8 +107,6 @@ function IdentificationForm({ c, reload, tx }: TabProps) {
   );
 }
 
-type Assignable = { id: string; name: string; role: Role };
-
 function AssignForm({ c, reload }: TabProps) {
   const {
     data,
