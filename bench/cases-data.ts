@@ -31,9 +31,34 @@ const CHRONOLOGY =
 
 /** The number of distinct names: a name search narrows to about N / POOL cases. */
 export const NAME_POOL = 20_000;
-/** A name that exists in the pool (for the name-search bench). */
+const SYLLABLES = [
+  'ba',
+  'di',
+  'ku',
+  'mo',
+  'ra',
+  'se',
+  'ti',
+  'wa',
+  'ni',
+  'lo',
+  'pu',
+  'ge',
+  'ya',
+  'ha',
+  'ju',
+  'fe',
+];
+/** A made-up family word of letters only, one per i (names are searched by their letters, not digits). */
+function word(i: number): string {
+  let w = '';
+  for (let n = i + SYLLABLES.length ** 2; n > 0; n = Math.floor(n / SYLLABLES.length))
+    w += SYLLABLES[n % SYLLABLES.length];
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+/** A name that exists in the pool (for the name-search bench): three words, the last one its own. */
 export function poolName(i: number): string {
-  return `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]} Sintetis${i}`;
+  return `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]} ${word(i)}`;
 }
 
 export async function generateCases(

@@ -5,7 +5,7 @@
  * connection, exactly the SQL statements that endpoint sent (captured from the driver, counts and
  * the audit insert included). Budget: p95 ≤ 50 ms and ≤ 2× that raw SQL (issue 10 §5).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Services } from '../src/app/context.ts';
@@ -41,22 +41,27 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
   const server = await benchPostgres();
   if (!server)
     return out('lists at scale: no PostgreSQL (set BENCH_DATABASE_URL or install the server binaries)');
-  const name = `simpul_lists_${randomBytes(4).toString('hex')}`;
+  // BENCH_LISTS_KEEP=<database name>: generate once, keep it, measure again on later runs (tuning)
+  const keep = process.env.BENCH_LISTS_KEEP;
+  const name = keep ?? `simpul_lists_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(server.url);
   u.pathname = `/${name}`;
   const url = u.toString();
   const conn = await connect({ databaseUrl: url });
   const bare = new pg.Client({ connectionString: url });
   try {
-    const keys = new Keyring(randomBytes(32));
+    const keys = new Keyring(keep ? createHash('sha256').update(keep).digest() : randomBytes(32));
     const svc: Services = { conn, keys, clock: () => new Date(), log: createLogger('silent') };
     await migrate(conn);
-    await checkKey(conn.db, keys);
-    await loadRegions(conn.db, ['36']);
-    await seedDemo(svc, { password: 'Simpul-Demo-2026', casesPerRegion: 0 });
+    if (!exists) {
+      await checkKey(conn.db, keys);
+      await loadRegions(conn.db, ['36']);
+      await seedDemo(svc, { password: 'Simpul-Demo-2026', casesPerRegion: 0 });
+    }
     const idOf = async (email: string) =>
       (await conn.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow())
         .id;
@@ -68,28 +73,30 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
       .executeTakeFirstOrThrow();
     const managerId = await idOf('manajer@lebak.demo');
     const t0 = performance.now();
-    await generateCases(conn.db, keys, N, { orgId: org.id, managerId });
-    // a partner's inbox: every fourth Lebak case referred to the police unit
-    const police = await conn.db
-      .selectFrom('organisation')
-      .select('id')
-      .where('type', '=', 'polisi_ppa')
-      .where('jurisdiction', '=', '36.02')
-      .executeTakeFirstOrThrow();
-    await sql`
-      INSERT INTO referral (id, number, case_id, person_id, from_org_id, from_jurisdiction, to_org_id, services,
-                            urgency, purpose_enc, sections, consent_basis, consent_at, status, sent_at,
-                            accept_due_at, complete_due_at, verification_code, created_by, created_at, updated_at)
-      SELECT gen_random_uuid(), 'RJK/36.02/2026/' || lpad(x.rn::text, 7, '0'), x.case_id, x.person_id,
-             ${org.id}::uuid, '36.02', ${police.id}::uuid, ARRAY['lapor_polisi'], 'segera',
-             ${keys.encrypt('Laporan polisi (sintetis)')}, ARRAY['kronologi'], 'wajib_lapor_tpks', now(),
-             CASE WHEN x.rn % 3 = 0 THEN 'selesai' ELSE 'terkirim' END, now() - make_interval(mins => x.rn::int),
-             now() + interval '6 hours', now() + interval '9 days', upper(substr(md5(x.rn::text), 1, 12)),
-             ${managerId}::uuid, now(), now()
-      FROM (SELECT c.id AS case_id, p.id AS person_id, row_number() OVER () AS rn
-            FROM case_file c JOIN person p ON p.case_id = c.id AND p.role = 'korban'
-            WHERE c.jurisdiction = '36.02' AND abs(hashtext(c.id::text)) % 4 = 0) x`.execute(conn.db);
-    await sql`ANALYZE`.execute(conn.db);
+    if (!exists) {
+      await generateCases(conn.db, keys, N, { orgId: org.id, managerId });
+      // a partner's inbox: every fourth Lebak case referred to the police unit
+      const police = await conn.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('type', '=', 'polisi_ppa')
+        .where('jurisdiction', '=', '36.02')
+        .executeTakeFirstOrThrow();
+      await sql`
+        INSERT INTO referral (id, number, case_id, person_id, from_org_id, from_jurisdiction, to_org_id, services,
+                              urgency, purpose_enc, sections, consent_basis, consent_at, status, sent_at,
+                              accept_due_at, complete_due_at, verification_code, created_by, created_at, updated_at)
+        SELECT gen_random_uuid(), 'RJK/36.02/2026/' || lpad(x.rn::text, 7, '0'), x.case_id, x.person_id,
+               ${org.id}::uuid, '36.02', ${police.id}::uuid, ARRAY['lapor_polisi'], 'segera',
+               ${keys.encrypt('Laporan polisi (sintetis)')}, ARRAY['kronologi'], 'wajib_lapor_tpks', now(),
+               CASE WHEN x.rn % 3 = 0 THEN 'selesai' ELSE 'terkirim' END, now() - make_interval(mins => x.rn::int),
+               now() + interval '6 hours', now() + interval '9 days', upper(substr(md5(x.rn::text), 1, 12)),
+               ${managerId}::uuid, now(), now()
+        FROM (SELECT c.id AS case_id, p.id AS person_id, row_number() OVER () AS rn
+              FROM case_file c JOIN person p ON p.case_id = c.id AND p.role = 'korban'
+              WHERE c.jurisdiction = '36.02' AND abs(hashtext(c.id::text)) % 4 = 0) x`.execute(conn.db);
+      await sql`ANALYZE`.execute(conn.db);
+    }
     const counts = await sql<{
       cases: string;
       persons: string;
@@ -169,7 +176,7 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
   } finally {
     await bare.end().catch(() => {});
     await conn.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`).catch(() => {});
+    if (!keep) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await server.stop();
   }

@@ -150,7 +150,8 @@ export async function listReferrals(
   const [found, total] = await Promise.all([
     filtered()
       .select('r.id')
-      .orderBy(sql`case when r.status in ('terkirim','diterima','dalam_layanan') then 0 else 1 end`)
+      // open first: the expression of index referral_inbox_idx (migration 0016)
+      .orderBy(sql`(r.status in ('terkirim', 'diterima', 'dalam_layanan'))`, 'desc')
       .orderBy('r.sent_at', 'desc')
       .orderBy('r.number', 'desc')
       // one more than the page: whether another page follows

@@ -9,3 +9,7 @@ CREATE INDEX case_file_stage_idx ON case_file (jurisdiction, stage, received_at 
 CREATE INDEX case_file_risk_idx ON case_file (jurisdiction, risk, received_at DESC, id);
 -- "PPA-3602-2026-0001…" as typed: exact or prefix, never a substring scan
 CREATE INDEX case_file_number_prefix_idx ON case_file (number text_pattern_ops);
+-- a partner's inbox at 1 M cases: open referrals first, newest first (listReferrals orders by the
+-- same expression), so a page is read from the index instead of sorting every referral received
+CREATE INDEX referral_inbox_idx ON referral
+  (to_org_id, (status IN ('terkirim', 'diterima', 'dalam_layanan')) DESC, sent_at DESC, number DESC);
