@@ -2,7 +2,8 @@
  * Realistic synthetic cases for the list budgets (issue 10 §5), generated inside the database so
  * that a million take about a minute: per case a victim, a perpetrator and every third a reporter
  * (names encrypted with the installation's key, searchable tokens), one or two incidents with
- * forms of violence and an encrypted chronology, a manager on half of them, and an audit row.
+ * forms of violence and an encrypted chronology, a manager on half of them, an audit row, and an
+ * intake item for every tenth (the newest still open in the inbox).
  * Spread over Lebak (36.02, three in four) and Kota Serang (36.73), over the last three years.
  * Synthetic people only.
  */
@@ -119,6 +120,18 @@ export async function generateCases(
            ${chronology}
     FROM case_file c CROSS JOIN generate_series(1, 2) AS k
     WHERE k = 1 OR abs(hashtext(c.id::text)) % 5 = 0`.execute(db);
+  // intake items (pengaduan): one per ten cases, the newest tenth of them still open in the inbox
+  await sql`
+    INSERT INTO intake (id, code, jurisdiction, channel, reporter_type, forms, status, received_at, case_id)
+    SELECT gen_random_uuid(), upper(md5(c.id::text)), c.jurisdiction,
+           (ARRAY['telepon','whatsapp','daring','datang_langsung'])[1 + abs(hashtext(c.id::text)) % 4],
+           (ARRAY['korban','orang_lain','anonim'])[1 + abs(hashtext(c.number)) % 3],
+           ARRAY[(ARRAY[${sql.join(FORMS)}])[1 + (abs(hashtext(c.number)) % ${FORMS.length})]],
+           CASE WHEN c.received_at > now() - make_interval(mins => ${Math.ceil(n / 100)}) THEN 'baru' ELSE 'menjadi_kasus' END,
+           c.received_at - interval '1 hour',
+           CASE WHEN c.received_at > now() - make_interval(mins => ${Math.ceil(n / 100)}) THEN NULL ELSE c.id END
+    FROM case_file c
+    WHERE abs(hashtext(c.id::text || 'i')) % 10 = 0`.execute(db);
   // what the case list and the case page leave behind: one audit row per case
   await sql`
     INSERT INTO audit_event (at, actor_id, actor_role, action, entity, entity_id, outcome, detail)

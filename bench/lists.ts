@@ -103,13 +103,16 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
       incidents: string;
       audit: string;
       referrals: string;
+      intake: string;
     }>`
       SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM person) AS persons,
              (SELECT count(*) FROM incident) AS incidents, (SELECT count(*) FROM audit_event) AS audit,
-             (SELECT count(*) FROM referral) AS referrals`.execute(conn.db);
+             (SELECT count(*) FROM referral) AS referrals, (SELECT count(*) FROM intake) AS intake`.execute(
+      conn.db,
+    );
     const c = counts.rows[0]!;
     out(
-      `-- lists at scale on PostgreSQL with fsync on (${server.origin}): ${c.cases} cases, ${c.persons} persons, ${c.incidents} incidents, ${c.audit} audit rows, ${c.referrals} referrals, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      `-- lists at scale on PostgreSQL with fsync on (${server.origin}): ${c.cases} cases, ${c.persons} persons, ${c.incidents} incidents, ${c.audit} audit rows, ${c.referrals} referrals, ${c.intake} intake items, ${exists ? `kept from an earlier run (${name})` : `generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`}`,
     );
 
     const app = createApp(svc, { sleep: async () => {} });
@@ -124,6 +127,7 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
     };
     const manager = await session('manajer@lebak.demo');
     const mitra = await session('mitra@lebak.demo');
+    const intake = await session('pengaduan@lebak.demo');
     const someCase = await conn.db
       .selectFrom('case_file')
       .select(['id', 'number'])
@@ -144,7 +148,8 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
       ['name search', manager, `/api/v1/cases?q=${encodeURIComponent(poolName(1234))}`],
       ['number search (whole)', manager, `/api/v1/cases?q=${someCase.number}`],
       ['number search (beginning)', manager, `/api/v1/cases?q=${someCase.number.slice(0, -2)}`],
-      ['intake inbox', manager, '/api/v1/intake?pageSize=20'],
+      ['intake inbox (open)', intake, '/api/v1/intake?pageSize=20'],
+      ['intake inbox (all)', intake, '/api/v1/intake?pageSize=20&status=semua'],
       ['partner referral inbox', mitra, '/api/v1/referrals?box=masuk&status=terbuka'],
       ['one case', manager, `/api/v1/cases/${someCase.id}`],
     ];
@@ -158,6 +163,7 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
       capturing = [];
       const body = await call();
       const statements = capturing;
+      if (process.env.BENCH_LISTS_SHOW_SQL) for (const st of statements) out(`    ${st.text.slice(0, 160)}`);
       capturing = null;
       const apiP = await time(call);
       const rawP = await time(async () => {

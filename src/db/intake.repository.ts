@@ -95,7 +95,8 @@ export async function listInbox(
       'i.case_id',
       'i.version',
     ])
-    // open first; danger or high risk, then medium, unassessed, low; newest first
+    // open first; danger or high risk, then medium, unassessed, low; newest first (the
+    // expressions of index intake_inbox_order_idx, migration 0016: keep them the same)
     .orderBy(sql`CASE WHEN i.status IN ('baru','ditangani') THEN 0 ELSE 1 END`)
     .orderBy(
       sql`CASE WHEN i.risk = 'tinggi' OR (i.risk IS NULL AND i.danger_now) THEN 0 WHEN i.risk = 'sedang' THEN 1 WHEN i.risk IS NULL THEN 2 ELSE 3 END`,

@@ -63,12 +63,13 @@ export const ReferralCreateInput = z.strictObject({
 });
 export type ReferralCreate = z.infer<typeof ReferralCreateInput>;
 
-export const ReferralListQuery = z.object({
+export const ReferralListQuery = z.strictObject({
   box: z.enum(['masuk', 'keluar']).default('masuk'),
   status: z
     .enum(['terkirim', 'diterima', 'ditolak', 'dalam_layanan', 'selesai', 'dibatalkan', 'terbuka'])
     .optional(),
-  page: z.coerce.number().int().min(1).max(10000).default(1),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 /** Within a year either way of now: an appointment is set for the coming weeks, or noted after it. */
@@ -161,7 +162,7 @@ export const CancelInput = z.strictObject({
 export const WithdrawConsentInput = z.strictObject({ version, note: text(2000).nullish() });
 export const MessageInput = z.strictObject({ body: reqText(5000) });
 
-export const SuggestionQuery = z.object({
+export const SuggestionQuery = z.strictObject({
   personId: uuid,
   service: serviceCode,
 });
@@ -173,7 +174,7 @@ export const TransferCreateInput = z.strictObject({
   reason: reqText(5000),
 });
 export const TransferDecisionInput = z.strictObject({ version, reason: text(2000).nullish() });
-export const TransferListQuery = z.object({ box: z.enum(['masuk', 'keluar']).default('masuk') });
+export const TransferListQuery = z.strictObject({ box: z.enum(['masuk', 'keluar']).default('masuk') });
 
 export const SlaInput = z.strictObject({
   overrides: z

@@ -173,10 +173,17 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
       // the contract says which operations take a file instead of JSON (src/domain/contract)
       const isUpload = uploadKind(m, c.req.path) !== null;
       const len = Number(c.req.header('content-length') ?? '0');
+      // a body announced by its headers, or (in-process requests, which announce nothing) a stream
+      // that really holds bytes: an HTTP/1.1 request with neither header has no body (RFC 9112
+      // §6.3), e.g. `curl -X POST` on a bodyless action, though the node adapter gives it an
+      // empty stream (Hono keeps what was read for the handler)
       const hasBody =
         len > 0 ||
         c.req.header('transfer-encoding') !== undefined ||
-        (c.req.raw.body !== null && !c.req.header('content-length'));
+        (!isUpload &&
+          c.req.raw.body !== null &&
+          !c.req.header('content-length') &&
+          (await c.req.arrayBuffer()).byteLength > 0);
       if (!isUpload && hasBody) {
         if (!/^application\/json\b/i.test(ct)) return errorResponse(c, 'UNSUPPORTED_MEDIA_TYPE');
         if (len > JSON_LIMIT) return errorResponse(c, 'PAYLOAD_TOO_LARGE');

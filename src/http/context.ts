@@ -70,7 +70,8 @@ export function fileAnswer(
 ): Response {
   const name = /^[A-Za-z0-9._-]+$/.test(filename)
     ? `filename="${filename}"`
-    : `filename*=UTF-8''${encodeURIComponent(filename)}`;
+    : // RFC 8187: everything but its attr-chars percent-encoded (encodeURIComponent leaves '()*! as they are)
+      `filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
   return new Response(body as BodyInit, {
     headers: {
       'content-type': mime,

@@ -20,12 +20,41 @@ const ALLOWED: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-/** Keeps a file name printable: control characters and path separators become `_`. */
-export function safeFilename(name: string): string {
-  const clean = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 32 || ch === '/' || ch === '\\' ? '_' : ch))
-    .join('');
-  return clean.slice(0, 200) || 'lampiran';
+/** Control characters (C0, DEL, C1), line separators, bidirectional marks and path separators. */
+const UNSAFE_IN_NAME = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]/u;
+const MAX_NAME = 200;
+
+/** The extensions a detected type is known by; the first is added when a name has none of them. */
+const EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'audio/mpeg': ['mp3'],
+  'audio/mp4': ['m4a', 'mp4'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+};
+
+/**
+ * Keeps a file name printable and honest: unsafe characters become `_` (so "\u202Egnp.exe" cannot
+ * pose as "exe.png"), at most 200 characters counted whole (never half an emoji), and it ends in an
+ * extension of the type its bytes are (a PNG named "x.html" is kept as "x.html.png", so it never
+ * opens as a web page once saved).
+ */
+export function safeFilename(name: string, mime?: string): string {
+  const chars = [...name].map((ch) => (UNSAFE_IN_NAME.test(ch) ? '_' : ch));
+  const exts = mime ? (EXTENSIONS[mime] ?? []) : [];
+  const dot = name.lastIndexOf('.');
+  const has = dot > 0 && exts.includes(name.slice(dot + 1).toLowerCase());
+  const suffix = exts.length > 0 && !has ? `.${exts[0]}` : '';
+  const room = MAX_NAME - suffix.length;
+  let kept = chars;
+  if (kept.length > room) {
+    // cut the middle of a long name, not its extension
+    const ext = has ? [...name.slice(dot)] : [];
+    kept = [...chars.slice(0, room - ext.length), ...ext];
+  }
+  const clean = kept.join('').trim();
+  return clean ? `${clean}${suffix}` : `lampiran${suffix}`;
 }
 
 export async function detectAllowedType(bytes: Uint8Array): Promise<string | null> {
@@ -48,7 +77,7 @@ export async function addAttachment(
   if (file.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', { file: 'required' });
   const mime = await detectAllowedType(file.bytes);
   if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'type_not_allowed' });
-  const name = safeFilename(file.name);
+  const name = safeFilename(file.name, mime);
   const now = ctx.clock();
   const id = randomUUID();
   return ctx.conn.db.transaction().execute((trx) =>

@@ -6,13 +6,11 @@ import { caseScope, referralInboxOrg } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { summaryDto } from './get-referral.ts';
 
-const PAGE_SIZE = 50;
-
 export async function listReferralBox(
   ctx: AuthedCtx,
-  q: { box: 'masuk' | 'keluar'; status?: string | undefined; page: number },
+  q: { box: 'masuk' | 'keluar'; status?: string | undefined; page: number; pageSize: number },
 ): Promise<List<ReferralSummaryDto>> {
-  const empty = pageOf<ReferralSummaryDto>([], q.page, PAGE_SIZE, {
+  const empty = pageOf<ReferralSummaryDto>([], q.page, q.pageSize, {
     total: 0,
     totalCapped: false,
     hasMore: false,
@@ -27,7 +25,7 @@ export async function listReferralBox(
     q.box === 'masuk' ? { toOrgId: org as string } : { scope },
     q.status,
     q.page,
-    PAGE_SIZE,
+    q.pageSize,
   );
   const items = rows.map((r) => summaryDto(r, side, now));
   // the list shows victims' sex and age group: which referrals were listed is recorded
@@ -39,5 +37,5 @@ export async function listReferralBox(
       outcome: 'ok',
       detail: { box: q.box, ids: items.map((i) => i.id) },
     });
-  return pageOf(items, q.page, PAGE_SIZE, count);
+  return pageOf(items, q.page, q.pageSize, count);
 }

@@ -13,3 +13,9 @@ CREATE INDEX case_file_number_prefix_idx ON case_file (number text_pattern_ops);
 -- same expression), so a page is read from the index instead of sorting every referral received
 CREATE INDEX referral_inbox_idx ON referral
   (to_org_id, (status IN ('terkirim', 'diterima', 'dalam_layanan')) DESC, sent_at DESC, number DESC);
+-- the inbox in the order it is read (src/db/intake.repository.ts listInbox orders by these same
+-- expressions): open first; danger or high risk, medium, unassessed, low; newest first
+CREATE INDEX intake_inbox_order_idx ON intake (jurisdiction,
+  (CASE WHEN status IN ('baru','ditangani') THEN 0 ELSE 1 END),
+  (CASE WHEN risk = 'tinggi' OR (risk IS NULL AND danger_now) THEN 0 WHEN risk = 'sedang' THEN 1 WHEN risk IS NULL THEN 2 ELSE 3 END),
+  received_at DESC, id);
