@@ -4,6 +4,7 @@
  */
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { likeEscape } from './admin.repository.ts';
+import { type CappedCount, cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { Database } from './schema.ts';
 
@@ -226,7 +227,7 @@ export async function caseAccessGroups(
   actorId: string | undefined,
   page: number,
   pageSize: number,
-): Promise<{ rows: AccessGroupRow[]; total: number }> {
+): Promise<{ rows: AccessGroupRow[]; hasMore: boolean } & CappedCount> {
   const day = localDay(offsetHours);
   let base = db.selectFrom('audit_event as a').where(aboutCase(caseId));
   if (actorId) base = base.where('a.actor_id', '=', actorId);
@@ -245,14 +246,12 @@ export async function caseAccessGroups(
     .selectAll()
     .orderBy('g.last_at', 'desc')
     .orderBy('g.actor_id')
-    .limit(pageSize)
+    .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .execute()) as AccessGroupRow[];
-  const total = await db
-    .selectFrom(grouped.as('g'))
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total.n) };
+  // never count every person-day (src/db/capped-count.ts)
+  const count = await cappedCount(db, db.selectFrom(grouped.as('g')).select('g.actor_id'));
+  return { ...pageOfRows(rows, pageSize), ...count };
 }
 
 export type AccessItemRow = {

@@ -5,15 +5,14 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { COUNT_CAP } from '../domain/contract/define.ts';
 import type { Tx } from './connect.ts';
-import type { Database } from './schema.ts';
 
 export type CappedCount = { total: number; totalCapped: boolean };
 
 /** How many rows `ids` (the list's filtered query selecting one column) has, up to the cap. */
 export async function cappedCount(
   db: Tx,
-  // biome-ignore lint/suspicious/noExplicitAny: any filtered query of any table
-  ids: SelectQueryBuilder<Database, any, any>,
+  // biome-ignore lint/suspicious/noExplicitAny: any filtered query of any table or subquery
+  ids: SelectQueryBuilder<any, any, any>,
 ): Promise<CappedCount> {
   const r = await db
     .selectFrom(ids.limit(COUNT_CAP + 1).as('capped'))

@@ -334,19 +334,15 @@ export const AccessGroupDto = z
 export type AccessGroupDto = z.infer<typeof AccessGroupDto>;
 
 /** A case's access log: who saw this person's data, grouped by person and local day. */
-export const AccessLogDto = z
-  .object({
+/** A page of person-days (`items`, in the one list shape; `total` counts person-days, capped). */
+export const AccessLogDto = listOf(AccessGroupDto)
+  .extend({
     caseId: z.string(),
     /** the zone of the case's region; `day` is a calendar day there */
     zone: z.string(),
     zoneAbbr: z.string(),
     /** everyone in the log, for the person filter */
     people: z.array(AccessPersonDto),
-    groups: z.array(AccessGroupDto),
-    page: z.number(),
-    pageSize: z.number(),
-    /** number of person-days */
-    total: z.number(),
   })
   .meta({ id: 'AccessLogDto' });
 export type AccessLogDto = z.infer<typeof AccessLogDto>;

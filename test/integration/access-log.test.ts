@@ -82,7 +82,7 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
     return r.body as {
       zone: string;
       zoneAbbr: string;
-      groups: Group[];
+      items: Group[];
       people: Array<{ id: string; name: string; partner: boolean; org: { name: string } }>;
       total: number;
       page: number;
@@ -145,8 +145,8 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
     it("shows a partner's read of the shared sections, in words, under the partner's name and organisation", async () => {
       const body = await log();
       const today = localDate(h.now.value, '36.02');
-      const partner = body.groups.find((g) => g.actor.id === policeUserId);
-      expect(partner, JSON.stringify(body.groups.map((g) => g.actor))).toBeDefined();
+      const partner = body.items.find((g) => g.actor.id === policeUserId);
+      expect(partner, JSON.stringify(body.items.map((g) => g.actor))).toBeDefined();
       expect(partner!.day).toBe(today);
       expect(partner!.actor).toMatchObject({
         name: { id: 'Demo mitra lebak' },
@@ -166,7 +166,7 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
 
     it('groups by person and day: one line per thing seen, with how many times, first and last', async () => {
       const body = await log();
-      const mine = body.groups.filter((g) => g.actor.id === managerId);
+      const mine = body.items.filter((g) => g.actor.id === managerId);
       expect(mine.length).toBe(1);
       const g = mine[0]!;
       expect(g.actor).toMatchObject({ name: { id: 'Demo manajer lebak' }, role: 'manajer', partner: false });
@@ -182,7 +182,7 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
       expect(g.items.reduce((a, i) => a + i.count, 0)).toBe(g.count);
       expect(g.items.every((i) => !/^[a-z_]+\.[a-z_.]+$/.test(i.words.id))).toBe(true);
       // an attempt from another kab/kota is there, in words, without an organisation of ours
-      const serang = body.groups.find((x) => x.actor.name.id === 'Demo manajer serang')!;
+      const serang = body.items.find((x) => x.actor.name.id === 'Demo manajer serang')!;
       expect(serang.actor).toMatchObject({
         partner: false,
         otherRegion: true,
@@ -195,8 +195,8 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
 
     it('filters by person; the people list names partners as partners', async () => {
       const body = await log(`?actorId=${policeUserId}`);
-      expect(body.groups.length).toBeGreaterThan(0);
-      expect(body.groups.every((g) => g.actor.id === policeUserId)).toBe(true);
+      expect(body.items.length).toBeGreaterThan(0);
+      expect(body.items.every((g) => g.actor.id === policeUserId)).toBe(true);
       const p = body.people.find((x) => x.id === policeUserId);
       expect(p).toMatchObject({
         name: 'Demo mitra lebak',
@@ -211,10 +211,11 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
       expect(all.total).toBeGreaterThanOrEqual(3);
       const p1 = await log('?pageSize=1');
       const p2 = await log('?pageSize=1&page=2');
-      expect(p1.groups.length).toBe(1);
-      expect(p2.groups.length).toBe(1);
-      expect(p1.groups[0]!.id).not.toBe(p2.groups[0]!.id);
+      expect(p1.items.length).toBe(1);
+      expect(p2.items.length).toBe(1);
+      expect(p1.items[0]!.id).not.toBe(p2.items[0]!.id);
       expect(p1.total).toBe(all.total);
+      expect(p1).toMatchObject({ page: 1, pageSize: 1, hasMore: true, totalCapped: false });
     });
 
     it('days are the case region’s local days (WIB), not UTC days', async () => {
@@ -231,7 +232,7 @@ describe.each(ENGINES)('readable access log on %s', (engine) => {
         const mm = await h.as('manajer@lebak.demo');
         const r = await mm.get(`/api/v1/cases/${k.id}/access-log`);
         expect(r.status).toBe(200);
-        const days = (r.body.groups as Group[]).filter((g) => g.actor.role === 'pengaduan').map((g) => g.day);
+        const days = (r.body.items as Group[]).filter((g) => g.actor.role === 'pengaduan').map((g) => g.day);
         expect(days.sort()).toEqual([before.day, after.day]);
       } finally {
         h.now.value = saved;

@@ -149,7 +149,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     const log = await m.get(`/api/v1/cases/${caseId}/access-log`);
     expect(log.status).toBe(200);
     // grouped by person and day (issue 8 §5); the lines keep their action codes
-    const lines = (log.body.groups as Array<{ items: Array<{ action: string; outcome: string }> }>).flatMap(
+    const lines = (log.body.items as Array<{ items: Array<{ action: string; outcome: string }> }>).flatMap(
       (g) => g.items,
     );
     const actions = lines.map((e) => e.action);

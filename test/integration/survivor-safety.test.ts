@@ -702,7 +702,7 @@ describe.each(ENGINES)('survivor safety on %s', (engine) => {
       await m.get(`/api/v1/intake/${item.id}`);
       const log = await m.get(`/api/v1/cases/${opened.body.id}/access-log?pageSize=100`);
       expect(log.status).toBe(200);
-      const actions = log.body.groups.flatMap((g: { items: Array<{ action: string }> }) =>
+      const actions = log.body.items.flatMap((g: { items: Array<{ action: string }> }) =>
         g.items.map((i) => i.action),
       );
       expect(actions).toContain('intake.read');

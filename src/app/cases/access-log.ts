@@ -4,6 +4,7 @@
  * zone), each saying in words what was seen, how often, first and last time. Paged by person-day,
  * so a busy case never loads its whole log.
  */
+
 import {
   type AccessItemRow,
   caseAccessGroups,
@@ -12,6 +13,7 @@ import {
 } from '../../db/audit-read.repository.ts';
 import type { AccessLogQuery } from '../../domain/audit-schemas.ts';
 import { AUDIT_ACTIONS, auditWords, unattributedActor } from '../../domain/audit-words.ts';
+import { pageOf } from '../../domain/contract/define.ts';
 import type { AccessGroupDto, AccessLogDto, AccessPersonDto } from '../../domain/dto.ts';
 import { ZONE_ABBR, zoneOffsetHours, zoneOfRegion } from '../../domain/time.ts';
 import { describeObjects, orgTypeLabel, roleLabel } from '../audit-dto.ts';
@@ -43,7 +45,7 @@ export async function getAccessLog(ctx: AuthedCtx, caseId: string, q: AccessLogQ
   }));
   const person = new Map(people.map((p) => [p.id, p]));
 
-  const { rows: groupRows, total } = await caseAccessGroups(
+  const { rows: groupRows, ...count } = await caseAccessGroups(
     db,
     caseId,
     offset,
@@ -117,13 +119,10 @@ export async function getAccessLog(ctx: AuthedCtx, caseId: string, q: AccessLogQ
 
   await audit(ctx, db, { action: 'case.access_log', entity: 'case', entityId: caseId, outcome: 'ok' });
   return {
+    ...pageOf(groups, q.page, q.pageSize, count),
     caseId,
     zone,
     zoneAbbr: ZONE_ABBR[zone],
     people,
-    groups,
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
   };
 }

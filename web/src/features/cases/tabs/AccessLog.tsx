@@ -75,7 +75,8 @@ export function AccessLog({ c }: TabProps) {
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!data) return null;
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  // with a capped count the number of pages is not known, only whether another follows
+  const pages = data.totalCapped ? undefined : Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <div class="access-log">
       <h3>{t('accessLog.title')}</h3>
@@ -102,16 +103,16 @@ export function AccessLog({ c }: TabProps) {
         </div>
       )}
       <div aria-live="polite">
-        {data.groups.length === 0 ? (
+        {data.items.length === 0 ? (
           <p>{t('accessLog.none')}</p>
         ) : (
           <ol class="access-groups">
-            {data.groups.map((g) => (
+            {data.items.map((g) => (
               <Group key={g.id} g={g} log={data} />
             ))}
           </ol>
         )}
-        {pages > 1 && (
+        {(page > 1 || data.hasMore) && (
           <nav class="pager" aria-label={t('pager.label')}>
             {page > 1 ? (
               <button type="button" onClick={() => setPage(page - 1)}>
@@ -120,8 +121,8 @@ export function AccessLog({ c }: TabProps) {
             ) : (
               <span />
             )}
-            <span>{t('accessLog.page', { page, pages })}</span>
-            {page < pages ? (
+            <span>{pages ? t('accessLog.page', { page, pages }) : t('pager.page', { page })}</span>
+            {data.hasMore ? (
               <button type="button" onClick={() => setPage(page + 1)}>
                 {t('accessLog.next')}
               </button>
