@@ -3,6 +3,8 @@
  * invariant 1). Repositories turn a CaseScope into SQL, so a record outside the scope is never
  * loaded and answers 404. Deny by default.
  */
+
+import { type Capability, type ReferralBox, referralBoxes, roleCan } from './capabilities.ts';
 import type { AlertPhase, DeadlineRule } from './deadlines.ts';
 import type { Stage } from './stages.ts';
 import { locationIsSecret } from './taxonomies.ts';
@@ -138,29 +140,11 @@ function isIntakeStage(s: Stage): boolean {
 }
 
 /** Role-level capabilities that are not tied to one case. */
-export type Capability =
-  | 'case:list'
-  | 'case:create'
-  | 'intake:triage'
-  | 'user:manage'
-  | 'org:manage'
-  | 'audit:read'
-  | 'stats:read'
-  | 'tasks:read';
+export type { Capability } from './capabilities.ts';
 
-const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['user:manage', 'org:manage'],
-  'admin-dinas': ['user:manage', 'org:manage'],
-  pengaduan: ['case:list', 'case:create', 'intake:triage', 'tasks:read', 'stats:read'],
-  manajer: ['case:list', 'case:create', 'intake:triage', 'tasks:read', 'stats:read'],
-  pendamping: ['case:list', 'tasks:read'],
-  mitra: ['case:list', 'tasks:read'],
-  pimpinan: ['stats:read'],
-  auditor: ['audit:read'],
-};
-
+/** May the actor do this at all (the table in ./capabilities.ts, shared with the web's menus)? */
 export function can(actor: Actor, cap: Capability): boolean {
-  return CAPABILITIES[actor.role].includes(cap);
+  return roleCan(actor.role, cap);
 }
 
 /**
@@ -252,7 +236,7 @@ export function taskAlertAudience(rule: DeadlineRule, phase: AlertPhase, hasMana
 
 /** May the actor refer a victim of a case it may update (manager or an assigned companion)? */
 export function canRefer(actor: Actor, c: CaseRef): boolean {
-  return (actor.role === 'manajer' || actor.role === 'pendamping') && canOnCase(actor, 'update', c);
+  return can(actor, 'referral:create') && canOnCase(actor, 'update', c);
 }
 
 /**
@@ -262,6 +246,11 @@ export function canRefer(actor: Actor, c: CaseRef): boolean {
  */
 export function referralInboxOrg(actor: Actor): string | null {
   return actor.role === 'mitra' || actor.role === 'manajer' ? actor.orgId : null;
+}
+
+/** Has the actor this referral list (incoming to its organisation, outgoing from its cases)? */
+export function hasReferralBox(actor: Actor, box: ReferralBox): boolean {
+  return referralBoxes(actor.role).includes(box);
 }
 
 /** Accept, decline, record services, complete: the recipient's mitra or case manager. */
@@ -315,11 +304,36 @@ export function canUpdateOwnOrg(actor: Actor, orgId: string): boolean {
  * jurisdiction) for every organisation there, and an organisation for itself.
  */
 export function performanceScope(actor: Actor): { jurisdiction: string } | { orgId: string } | null {
-  if (actor.role === 'pimpinan' || actor.role === 'admin-dinas' || actor.role === 'manajer')
-    return { jurisdiction: actor.jurisdiction };
+  if (!can(actor, 'performance:read')) return null;
   if (actor.role === 'admin') return { jurisdiction: '' };
   if (actor.role === 'mitra') return { orgId: actor.orgId };
-  return null;
+  return { jurisdiction: actor.jurisdiction };
+}
+
+/** The sender's side of a transfer: a case manager of the jurisdiction it came from. */
+export function isTransferSender(actor: Actor, t: { from_jurisdiction: string }): boolean {
+  return can(actor, 'case:transfer') && actor.jurisdiction === t.from_jurisdiction;
+}
+
+/**
+ * Whose tasks the home page lists: an intake officer's are the new cases of the whole region
+ * (null), everyone else's the cases they manage or accompany (their own id).
+ */
+export function tasksOwner(actor: Actor): string | null {
+  return actor.role === 'pengaduan' ? null : actor.userId;
+}
+
+/** Who may be given an intake item to handle: an intake officer or case manager of its kab/kota. */
+export function canTakeIntake(
+  staff: { role: Role; jurisdiction: string },
+  item: { jurisdiction: string },
+): boolean {
+  return roleCan(staff.role, 'intake:triage') && staff.jurisdiction === item.jurisdiction;
+}
+
+/** Who manages a case opened without choosing a manager: a case manager opening it, nobody else. */
+export function defaultManager(actor: Actor): string | null {
+  return actor.role === 'manajer' ? actor.userId : null;
 }
 
 /**

@@ -1,21 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { roleCan } from '../../src/domain/capabilities.ts';
 import type { UserDto } from '../../src/domain/dto.ts';
 import { ApiError, call, onUnauthorized } from './api.ts';
 import { AccountMenu, LangSelect } from './components/account.tsx';
 import { LoadError, Loading, markNavigated } from './components/page.tsx';
 import { NotificationBell } from './features/notifications/bell.tsx';
 import { langStore, t } from './i18n/index.ts';
-import {
-  canCases,
-  canCreateCase,
-  canIntake,
-  canPerformance,
-  canReadSla,
-  canReferrals,
-  canTransfers,
-  isAdmin,
-} from './lib/roles.ts';
 import { useStore } from './lib/store.ts';
 import { userStore } from './lib/taxonomies.ts';
 
@@ -51,16 +42,16 @@ function Nav({ user }: { user: UserDto }) {
   const { path } = useLocation();
   // partner staff (mitra) work from their referrals: that list is their home
   const items: Array<[string, string]> = user.role === 'mitra' ? [] : [['/', t('nav.home')]];
-  if (canReferrals(user.role)) items.push(['/rujukan', t('nav.referrals')]);
-  if (canIntake(user.role)) items.push(['/pengaduan', t('nav.intake')]);
-  if (canCases(user.role)) items.push(['/kasus', t('nav.cases')]);
-  if (canCreateCase(user.role)) items.push(['/kasus/baru', t('nav.newCase')]);
-  if (canTransfers(user.role)) items.push(['/pelimpahan', t('nav.transfers')]);
+  if (roleCan(user.role, 'referral:list')) items.push(['/rujukan', t('nav.referrals')]);
+  if (roleCan(user.role, 'intake:triage')) items.push(['/pengaduan', t('nav.intake')]);
+  if (roleCan(user.role, 'case:list')) items.push(['/kasus', t('nav.cases')]);
+  if (roleCan(user.role, 'case:create')) items.push(['/kasus/baru', t('nav.newCase')]);
+  if (roleCan(user.role, 'case:transfer')) items.push(['/pelimpahan', t('nav.transfers')]);
   // every staff role reads the directory of services
   items.push(['/direktori', t('nav.directory')]);
-  if (canPerformance(user.role)) items.push(['/direktori/kinerja', t('nav.performance')]);
-  if (canReadSla(user.role)) items.push(['/direktori/standar-waktu', t('nav.sla')]);
-  if (isAdmin(user.role))
+  if (roleCan(user.role, 'performance:read')) items.push(['/direktori/kinerja', t('nav.performance')]);
+  if (roleCan(user.role, 'sla:read')) items.push(['/direktori/standar-waktu', t('nav.sla')]);
+  if (roleCan(user.role, 'user:manage'))
     items.push(
       ['/admin/pengguna', t('nav.users')],
       ['/admin/lembaga', t('nav.orgs')],

@@ -3,11 +3,13 @@
  * the SKB of the three ministers (issue 10 §2). Working-day deadlines skip them; nothing is
  * shipped as code, because the list changes every year.
  */
+
 import { holidaysOfYear, replaceHolidaysOfYear } from '../../db/holiday.repository.ts';
 import type { HolidayYearDto } from '../../domain/contract/admin.ts';
 import { wholeList } from '../../domain/contract/define.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { HolidayYearInput } from '../../domain/holiday-schemas.ts';
+import { can } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { requireAdmin } from './require-admin.ts';
 
@@ -27,7 +29,7 @@ export async function setHolidays(
   input: HolidayYearInput,
 ): Promise<HolidayYearDto> {
   // one national list: only the administrator of the whole installation changes it
-  if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN');
+  if (!can(ctx.actor, 'holiday:edit')) throw new AppError('FORBIDDEN');
   const outside = input.days.findIndex((d) => !d.date.startsWith(`${year}-`));
   if (outside >= 0) throw new AppError('VALIDATION_FAILED', { [`days.${outside}.date`]: 'not_in_year' });
   const now = ctx.clock();

@@ -9,7 +9,7 @@ import { addCaseEvent, insertCase, nextCaseSequence } from '../../db/case.reposi
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { findStaffByIds, listAssignableStaff } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { can, canBeAssigned, type Role } from '../../domain/policy.ts';
+import { can, canBeAssigned, defaultManager, type Role } from '../../domain/policy.ts';
 import type { CaseCreateInput } from '../../domain/schemas.ts';
 import { localYear } from '../../domain/time.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -69,7 +69,7 @@ async function chooseManager(
   requested: string | null | undefined,
   jurisdiction: string,
 ): Promise<string | null> {
-  if (requested === undefined) return ctx.actor.role === 'manajer' ? ctx.actor.userId : null;
+  if (requested === undefined) return defaultManager(ctx.actor);
   if (requested === null) return null;
   const [u] = await findStaffByIds(trx, [requested]);
   if (!u || u.disabled || !canBeAssigned(u.role as Role, u.jurisdiction, jurisdiction, 'manager'))

@@ -4,7 +4,7 @@ import { deadlineFactsRows, listCases } from '../../db/case.repository.ts';
 import { holidayDates } from '../../db/holiday.repository.ts';
 import { computeTasks, DEADLINE_LABELS, firstResponseService, stageAtLeast } from '../../domain/deadlines.ts';
 import type { TaskDto } from '../../domain/dto.ts';
-import { caseScope } from '../../domain/policy.ts';
+import { caseScope, tasksOwner } from '../../domain/policy.ts';
 import type { Stage } from '../../domain/stages.ts';
 import { startOfLocalDay } from '../../domain/time.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
@@ -88,7 +88,7 @@ export async function tasksForCases(
 export async function myTasks(ctx: AuthedCtx): Promise<TaskDto[]> {
   const db = ctx.conn.db;
   const scope = caseScope(ctx.actor);
-  const mine = ctx.actor.role === 'pengaduan' ? undefined : ctx.actor.userId;
+  const mine = tasksOwner(ctx.actor) ?? undefined;
   const open = await listCases(
     db,
     scope,

@@ -16,7 +16,7 @@ import { getRegion } from '../../db/region.repository.ts';
 import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { caseRiskFromIntake, INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
-import { can, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
+import { can, canTakeIntake, caseScope, jurisdictionOf, type Role } from '../../domain/policy.ts';
 import { getCase } from '../cases/get-case.ts';
 import { createCaseIn } from '../cases/open-case.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -70,12 +70,7 @@ export async function updateIntake(
     if (input.assignedTo !== undefined) {
       if (input.assignedTo) {
         const [u] = await findStaffByIds(trx, [input.assignedTo]);
-        if (
-          !u ||
-          u.disabled ||
-          u.jurisdiction !== row.jurisdiction ||
-          !['pengaduan', 'manajer'].includes(u.role as Role)
-        ) {
+        if (!u || u.disabled || !canTakeIntake({ role: u.role as Role, jurisdiction: u.jurisdiction }, row)) {
           throw new AppError('INVALID_ASSIGNEE', { assignedTo: 'invalid_assignee' });
         }
       }

@@ -2,7 +2,7 @@
 import { listReferrals } from '../../db/referral.repository.ts';
 import { type List, pageOf } from '../../domain/contract/define.ts';
 import type { ReferralSummaryDto } from '../../domain/dto.ts';
-import { caseScope, referralInboxOrg } from '../../domain/policy.ts';
+import { caseScope, hasReferralBox, referralInboxOrg } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { summaryDto } from './get-referral.ts';
 
@@ -18,7 +18,7 @@ export async function listReferralBox(
   const now = ctx.clock();
   const org = referralInboxOrg(ctx.actor);
   const scope = caseScope(ctx.actor);
-  if (q.box === 'masuk' ? !org : scope.kind === 'none') return empty;
+  if (!hasReferralBox(ctx.actor, q.box) || (q.box === 'masuk' ? !org : scope.kind === 'none')) return empty;
   const side = q.box === 'masuk' ? 'penerima' : 'pengirim';
   const { rows, ...count } = await listReferrals(
     ctx.conn.db,

@@ -2,6 +2,7 @@
  * Referral time standards of a kab/kota: the defaults (src/domain/referrals.ts) and the region's
  * own overrides, set by its Dinas administrator.
  */
+
 import {
   deleteSlaOverrides,
   insertSlaOverrides,
@@ -9,13 +10,13 @@ import {
   slaOverrides,
 } from '../../db/referral.repository.ts';
 import { AppError } from '../../domain/errors.ts';
+import { can } from '../../domain/policy.ts';
 import {
   DEFAULT_ACCEPT_HOURS,
   DEFAULT_COMPLETE_DAYS,
   SERVICE_COMPLETE_DAYS,
   URGENCIES,
 } from '../../domain/referrals.ts';
-import { requireAdmin } from '../admin/require-admin.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 
 function defaults() {
@@ -29,6 +30,7 @@ function defaults() {
 
 /** The jurisdiction whose standards the actor reads: its own (admins, managers). */
 export async function getSla(ctx: AuthedCtx) {
+  if (!can(ctx.actor, 'sla:read')) throw new AppError('FORBIDDEN');
   const jurisdiction = ctx.actor.jurisdiction;
   return { jurisdiction, defaults: defaults(), overrides: await slaOverrides(ctx.conn.db, jurisdiction) };
 }
@@ -39,8 +41,7 @@ export async function setSla(
     overrides: Array<{ urgency: string; service: string; acceptHours: number; completeDays: number }>;
   },
 ) {
-  requireAdmin(ctx);
-  if (ctx.actor.role !== 'admin-dinas') throw new AppError('FORBIDDEN');
+  if (!can(ctx.actor, 'sla:edit')) throw new AppError('FORBIDDEN');
   const jurisdiction = ctx.actor.jurisdiction;
   const seen = new Set<string>();
   input.overrides.forEach((o, i) => {

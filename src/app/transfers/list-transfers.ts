@@ -3,10 +3,12 @@
  * this jurisdiction handed on — the sender keeps this record (case number, dates, status, target)
  * after the case has moved, but no longer the case itself.
  */
+
 import { transfersOfCase, transfersOfJurisdiction } from '../../db/transfer.repository.ts';
 import { type List, pageOf, wholeList } from '../../domain/contract/define.ts';
 import type { TransferDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
+import { can } from '../../domain/policy.ts';
 import { loadVisibleCase } from '../cases/access.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { toTransferDto } from './mappers.ts';
@@ -18,7 +20,7 @@ export async function listTransfers(
   ctx: AuthedCtx,
   q: { box: 'masuk' | 'keluar' },
 ): Promise<List<TransferDto>> {
-  if (ctx.actor.role !== 'manajer')
+  if (!can(ctx.actor, 'case:transfer'))
     throw new AppError('FORBIDDEN', undefined, {
       action: 'case.transfer.list',
       entity: 'case_transfer',

@@ -1,14 +1,14 @@
 /** TransferDto from a transfer row, with what the actor may do on it. */
 import type { TransferRow } from '../../db/transfer.repository.ts';
 import type { TransferDto } from '../../domain/dto.ts';
-import { canDecideTransfer } from '../../domain/policy.ts';
+import { canDecideTransfer, isTransferSender } from '../../domain/policy.ts';
 import type { AuthedCtx } from '../context.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** The sender's side: a case manager of the jurisdiction the transfer came from. */
 export function isSender(ctx: AuthedCtx, t: { from_jurisdiction: string }): boolean {
-  return ctx.actor.role === 'manajer' && ctx.actor.jurisdiction === t.from_jurisdiction;
+  return isTransferSender(ctx.actor, t);
 }
 
 export function toTransferDto(ctx: AuthedCtx, t: TransferRow): TransferDto {

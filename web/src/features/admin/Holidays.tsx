@@ -4,13 +4,13 @@
  * ministers; a Dinas administrator reads it.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { HolidayDto } from '../../../../src/domain/contract/admin.ts';
 import { call } from '../../api.ts';
 import { ErrorSummary, SelectField, Submit, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate } from '../../lib/format.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
@@ -22,8 +22,8 @@ const kindText = (k: Kind) => (k === 'libur_nasional' ? t('holidays.national') :
 
 export default function Holidays() {
   const actor = useStore(userStore);
-  const allowed = !!actor && isAdmin(actor.role);
-  const editor = actor?.role === 'admin';
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
+  const editor = !!actor && roleCan(actor.role, 'holiday:edit');
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const list = useLoad(

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { OrgDto } from '../../../../src/domain/dto.ts';
 import { call } from '../../api.ts';
 import {
@@ -18,7 +19,6 @@ import { LoadError, Loading, NoAccess, Notice, PageHeading, useEditing } from '.
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { invalidateOrgs, useAdminOrgs } from '../../lib/orgs.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 
@@ -161,7 +161,7 @@ function OrgForm({
 export default function Orgs() {
   const actor = useStore(userStore);
   const tx = useTaxonomies();
-  const allowed = !!actor && isAdmin(actor.role);
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
   const orgs = useAdminOrgs(allowed);
   const edit = useEditing();
   if (!actor) return <Loading />;

@@ -4,6 +4,7 @@
  * and moves it to an inbox somebody reads.
  */
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { OrphanIntakeDto } from '../../../../src/domain/contract/admin.ts';
 import { call } from '../../api.ts';
 import { ErrorSummary, FormActions, useAction } from '../../components/form.tsx';
@@ -11,7 +12,6 @@ import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../.
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { channelText } from '../intake/shared.tsx';
@@ -54,7 +54,7 @@ function RouteForm({ o, onDone }: { o: OrphanIntakeDto; onDone: (moved: string |
 export default function Orphans() {
   const actor = useStore(userStore);
   const tx = useTaxonomies();
-  const allowed = !!actor && isAdmin(actor.role);
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
   const list = useLoad(
     (signal) => (allowed ? call('GET /admin/orphan-intake', { signal }) : Promise.resolve(null)),
     [allowed],

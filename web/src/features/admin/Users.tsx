@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { OrgDto, UserDto } from '../../../../src/domain/dto.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../src/domain/policy.ts';
 import { call } from '../../api.ts';
@@ -16,7 +17,6 @@ import {
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
 import { useAdminOrgs } from '../../lib/orgs.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
@@ -164,7 +164,7 @@ function EditUser({
 
 export default function Users() {
   const actor = useStore(userStore);
-  const allowed = !!actor && isAdmin(actor.role);
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
   const users = useLoad(
     (signal) => (allowed ? call('GET /admin/users', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],

@@ -1,3 +1,4 @@
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 /**
  * The auditor's page: the audit log of its jurisdiction in words, filtered by name, role,
  * organisation, local date range, kind of action and outcome, and downloadable as CSV.
@@ -40,7 +41,7 @@ const toQuery = (f: F, page?: number) => qs({ ...f, page: page && page > 1 ? pag
 
 export default function Audit() {
   const user = useStore(userStore);
-  const allowed = user?.role === 'auditor';
+  const allowed = !!user && roleCan(user.role, 'audit:read');
   const { applied, page, f, set, queryKey, submit, clear, href } = useUrlFilters(
     fromQuery,
     toQuery,

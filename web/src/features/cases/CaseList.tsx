@@ -1,3 +1,4 @@
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { STAGE_LABELS, STAGES } from '../../../../src/domain/stages.ts';
 import { call } from '../../api.ts';
 import {
@@ -13,7 +14,6 @@ import {
 import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { label, t } from '../../i18n/index.ts';
-import { canCases, canCreateCase } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { CaseTable } from '../home/Home.tsx';
@@ -34,7 +34,7 @@ export default function CaseList() {
     [queryKey],
   );
   if (!user) return <Loading />;
-  if (!canCases(user.role)) return <NoAccess />;
+  if (!roleCan(user.role, 'case:list')) return <NoAccess />;
 
   const active = FILTERS.some((k) => applied[k]);
   const title = t('cases.title');
@@ -53,7 +53,7 @@ export default function CaseList() {
     <section>
       <div class="page-head">
         <PageHeading title={title}>{title}</PageHeading>
-        {canCreateCase(user.role) && (
+        {roleCan(user.role, 'case:create') && (
           <a class="button primary" href="/kasus/baru">
             {t('nav.newCase')}
           </a>

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { CaseDto } from '../../../../src/domain/dto.ts';
 import type { Stage } from '../../../../src/domain/stages.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
@@ -159,7 +160,8 @@ function Header({ c, reload, tx }: TabProps) {
   const [transfer, setTransfer] = useState(false);
   const [transferred, setTransferred] = useState(false);
   const tbtn = useRef<HTMLButtonElement>(null);
-  const canTransfer = user?.role === 'manajer' && c.permissions.update && c.stage !== 'terminasi';
+  const canTransfer =
+    !!user && roleCan(user.role, 'case:transfer') && c.permissions.update && c.stage !== 'terminasi';
   return (
     <div class="case-head">
       <div class="page-head">

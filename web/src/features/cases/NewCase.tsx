@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { call } from '../../api.ts';
 import { ErrorSummary, IdentFields, identLabels, orNull, useAction } from '../../components/form.tsx';
 import { Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { isoToLocal, localToIso } from '../../lib/format.ts';
-import { canCreateCase } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { ManagerField } from './ManagerField.tsx';
@@ -27,7 +27,7 @@ export default function NewCase() {
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run } = useAction();
   if (!user) return <Loading />;
-  if (!canCreateCase(user.role)) return <NoAccess />;
+  if (!roleCan(user.role, 'case:create')) return <NoAccess />;
 
   const labels = { ...identLabels(), managerId: t('case.manager') };
   const managerId = chosenManager ?? (user.role === 'manajer' ? user.id : '');

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { AgreementDto } from '../../../../src/domain/dto.ts';
 import { API, call, putFile } from '../../api.ts';
 import {
@@ -16,7 +17,6 @@ import { LoadError, Loading, NoAccess, Notice, useEditing, useLoad } from '../..
 import { t } from '../../i18n/index.ts';
 import { fmtDate, todayLocal } from '../../lib/format.ts';
 import { useAdminOrgs } from '../../lib/orgs.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { DirectoryPageHead } from './shared.tsx';
@@ -169,7 +169,7 @@ function DocumentCell({ a, onSaved }: { a: AgreementDto; onSaved: (msg: string) 
 
 export default function Agreements() {
   const actor = useStore(userStore);
-  const allowed = !!actor && isAdmin(actor.role);
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
   const list = useLoad(
     (signal) => (allowed ? call('GET /agreements', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { DirectoryEntryDto } from '../../../../src/domain/dto.ts';
 import { call } from '../../api.ts';
 import {
@@ -17,7 +18,6 @@ import { Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 
@@ -207,7 +207,7 @@ export default function Directory() {
     <section>
       <div class="page-head">
         <PageHeading title={title}>{title}</PageHeading>
-        {isAdmin(user.role) && (
+        {roleCan(user.role, 'user:manage') && (
           <p class="row-actions">
             <a class="button" href="/direktori/kerja-sama">
               {t('dir.agreementsLink')}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { JoinRequestDto } from '../../../../src/domain/dto.ts';
 import { call } from '../../api.ts';
 import { ErrorSummary, FormActions, TextArea, TextField, useAction } from '../../components/form.tsx';
@@ -6,7 +7,6 @@ import { LoadError, Loading, NoAccess, Notice, useLoad } from '../../components/
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { invalidateOrgs } from '../../lib/orgs.ts';
-import { isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { DirectoryPageHead } from './shared.tsx';
@@ -98,7 +98,7 @@ function RejectForm({ j, onDone }: { j: JoinRequestDto; onDone: (saved: boolean)
 export default function JoinRequests() {
   const actor = useStore(userStore);
   const tx = useTaxonomies();
-  const allowed = !!actor && isAdmin(actor.role);
+  const allowed = !!actor && roleCan(actor.role, 'user:manage');
   const list = useLoad(
     (signal) => (allowed ? call('GET /join-requests', { signal }).then((x) => x.items) : Promise.resolve([])),
     [allowed],

@@ -1,3 +1,4 @@
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 /**
  * Kinerja lembaga mitra (issue 4 §5): per recipient organisation and service, referrals received,
  * accepted, declined, completed, cancelled, the median time to accept and to complete, and how
@@ -10,7 +11,6 @@ import { bindField, ErrorSummary, FilterActions, TextField, useUrlFilters } from
 import { LoadError, Loading, NoAccess, useLoad } from '../../components/page.tsx';
 import { getLang, t } from '../../i18n/index.ts';
 import { fmtDate, todayLocal } from '../../lib/format.ts';
-import { canPerformance } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { DirectoryPageHead } from './shared.tsx';
@@ -134,7 +134,7 @@ function PerformanceTable({ data, tx }: { data: PartnerPerformanceDto; tx: Taxon
 export default function Performance() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
-  const allowed = !!user && canPerformance(user.role);
+  const allowed = !!user && roleCan(user.role, 'performance:read');
   const { applied, f, set, queryKey, submit } = useUrlFilters(fromQuery, toQuery, '/direktori/kinerja');
   const result = useLoad(
     (signal) =>

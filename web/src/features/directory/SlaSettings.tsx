@@ -5,6 +5,7 @@
  * everyone else reads them.
  */
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { ReferralSlaDto, SlaOverrideDto } from '../../../../src/domain/contract/referrals.ts';
 import { URGENCIES } from '../../../../src/domain/referrals.ts';
 import { ApiError, call } from '../../api.ts';
@@ -18,7 +19,6 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { canEditSla } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { urgencyLabel } from '../referrals/shared.tsx';
@@ -259,7 +259,7 @@ export default function SlaSettings() {
   if (!user) return <Loading />;
   const title = t('sla.title');
   const data = saved ?? sla.data;
-  const editable = canEditSla(user.role);
+  const editable = roleCan(user.role, 'sla:edit');
   return (
     <section>
       <DirectoryPageHead title={title} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { CaseSummaryDto, QueueItemDto, TaskDto, UserDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
 import { call } from '../../api.ts';
@@ -7,7 +8,6 @@ import { CardTable, ErrorSummary, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
-import { canCases, canIntake, isAdmin } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 
@@ -369,13 +369,13 @@ export default function Home() {
       <p class="lead">{t('home.welcome', { name: user.name, org: user.orgName })}</p>
       {user.role === 'manajer' && <WorkQueue onChange={() => setRev((n) => n + 1)} />}
       <MfaHint user={user} />
-      {canIntake(user.role) && (
+      {roleCan(user.role, 'intake:triage') && (
         <section aria-labelledby="h-intake">
           <h2 id="h-intake">{t('home.intake')}</h2>
           <IntakeBlock />
         </section>
       )}
-      {canCases(user.role) && (
+      {roleCan(user.role, 'case:list') && (
         <>
           <section aria-labelledby="h-tasks">
             <h2 id="h-tasks">{t('home.myTasks')}</h2>
@@ -405,7 +405,7 @@ export default function Home() {
           </p>
         </section>
       )}
-      {isAdmin(user.role) && (
+      {roleCan(user.role, 'user:manage') && (
         <section aria-labelledby="h-admin">
           <h2 id="h-admin">{t('home.admin')}</h2>
           <ul>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { RegionalFloodDto } from '../../../../src/domain/contract/intake.ts';
 import { call, qs } from '../../api.ts';
 import {
@@ -14,7 +15,6 @@ import {
 import { Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
-import { canIntake } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import {
@@ -105,7 +105,7 @@ export default function Inbox() {
     flash.set(null);
     return m;
   });
-  const allowed = !!user && canIntake(user.role);
+  const allowed = !!user && roleCan(user.role, 'intake:triage');
   const results = useLoad(
     (signal) =>
       allowed

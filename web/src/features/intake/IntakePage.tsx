@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { StaffOptionDto } from '../../../../src/domain/contract/cases.ts';
 import { call } from '../../api.ts';
 import {
@@ -24,7 +25,6 @@ import {
 } from '../../components/page.tsx';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
-import { canIntake } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { DuplicateList, Outcomes } from './Outcomes.tsx';
@@ -465,7 +465,7 @@ export default function IntakePage() {
   const user = useStore(userStore);
   const id = params.id ?? '';
   const tx = useTaxonomies();
-  const allowed = !!user && canIntake(user.role);
+  const allowed = !!user && roleCan(user.role, 'intake:triage');
   const {
     data: item,
     error,

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { call } from '../../api.ts';
 import {
   bindField,
@@ -18,7 +19,6 @@ import { Loading, NoAccess, PageHeading } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
 import { isoToLocal, localToIso, todayLocal, zoneHint } from '../../lib/format.ts';
-import { canIntake } from '../../lib/roles.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { type CaseRef, CaseSearch } from './CaseSearch.tsx';
@@ -63,7 +63,7 @@ export default function NewIntake() {
   const set = (k: keyof Text) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const { busy, error, attempt, run } = useAction();
   if (!user) return <Loading />;
-  if (!canIntake(user.role)) return <NoAccess />;
+  if (!roleCan(user.role, 'intake:triage')) return <NoAccess />;
 
   const labels: Record<string, string> = {
     channel: t('intake.channel'),

@@ -1,6 +1,5 @@
 /** What the referral pages share: status and urgency badges, due dates, code labels, the boxes a role has. */
 import type { ReferralSummaryDto } from '../../../../src/domain/dto.ts';
-import type { Role } from '../../../../src/domain/policy.ts';
 import {
   CANCEL_REASON_LABELS,
   CONSENT_BASIS_LABELS,
@@ -17,20 +16,9 @@ import { label, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { codeLabel, type Taxonomies } from '../../lib/taxonomies.ts';
 
-export type Box = 'masuk' | 'keluar';
+export type { ReferralBox as Box } from '../../../../src/domain/capabilities.ts';
 
-/** Incoming referrals (to the user's organisation) and outgoing ones (from the jurisdiction). */
-export function referralBoxes(role: Role): Box[] {
-  if (role === 'mitra') return ['masuk'];
-  if (role === 'pendamping') return ['keluar'];
-  if (role === 'manajer') return ['masuk', 'keluar'];
-  if (role === 'pengaduan') return ['keluar'];
-  return [];
-}
-
-export function canTransferRole(role: Role): boolean {
-  return role === 'manajer';
-}
+export { referralBoxes } from '../../../../src/domain/capabilities.ts';
 
 function pick(map: Record<string, Label>, code: string | null | undefined): string {
   if (!code) return '—';

@@ -1,6 +1,7 @@
 /** Case transfers (pelimpahan): incoming ones to accept or decline, outgoing ones to follow or cancel. */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { TransferDto } from '../../../../src/domain/dto.ts';
 import { TRANSFER_LEVEL_LABELS } from '../../../../src/domain/referrals.ts';
 import { ApiError, call } from '../../api.ts';
@@ -57,7 +58,7 @@ export default function TransferList() {
   const user = useStore(userStore);
   const { query } = useLocation();
   const box: Box = query.box === 'keluar' ? 'keluar' : 'masuk';
-  const allowed = user?.role === 'manajer';
+  const allowed = !!user && roleCan(user.role, 'case:transfer');
   const { data, error, loading, reload } = useLoad(
     (signal) =>
       allowed

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { roleCan } from '../../../../../src/domain/capabilities.ts';
 import type { PersonDto, RecordDto } from '../../../../../src/domain/dto.ts';
 import {
   bindField,
@@ -208,7 +209,7 @@ export function Plan(props: TabProps) {
   const orgs = useOrgs();
   const user = useStore(userStore);
   // referring is for the case manager and assigned companions (as on the Rujukan tab)
-  const mayRefer = !!user && (user.role === 'manajer' || user.role === 'pendamping');
+  const mayRefer = !!user && roleCan(user.role, 'referral:create');
   const [editing, setEditing] = useState<string | null>(null);
   const items = recordsOf(c, 'plan_item');
   const agreed = items.filter((r) => r.data.agreedWithBeneficiary === true).length;

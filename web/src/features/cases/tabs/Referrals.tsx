@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { roleCan } from '../../../../../src/domain/capabilities.ts';
 import type { ReferralDto } from '../../../../../src/domain/dto.ts';
 import { call } from '../../../api.ts';
 import { CardTable } from '../../../components/form.tsx';
@@ -37,10 +38,7 @@ export function Referrals({ c, tx }: TabProps) {
     [c.id],
   );
   const canRefer =
-    !!user &&
-    (user.role === 'manajer' || user.role === 'pendamping') &&
-    c.permissions.update &&
-    c.stage !== 'terminasi';
+    !!user && roleCan(user.role, 'referral:create') && c.permissions.update && c.stage !== 'terminasi';
   const close = () => {
     setOpen(false);
     // the form was opened from a link: the address no longer asks for it

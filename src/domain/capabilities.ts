@@ -1,0 +1,77 @@
+/**
+ * What each role may do at all, whatever the record (src/domain/policy.ts `can`). Kept apart,
+ * with no imports, so that the staff app's menus use this same table (web/src/lib/session.ts
+ * imports it) without loading the rest of the policy: the server still decides every request.
+ */
+import type { Role } from './policy.ts';
+
+export type Capability =
+  | 'case:list'
+  | 'case:create'
+  /** transfer cases (pelimpahan) and decide incoming transfers */
+  | 'case:transfer'
+  | 'intake:triage'
+  /** the referral lists: incoming to the own organisation, outgoing from readable cases */
+  | 'referral:list'
+  | 'user:manage'
+  | 'org:manage'
+  | 'audit:read'
+  | 'stats:read'
+  | 'tasks:read'
+  /** partner performance (kinerja mitra) */
+  | 'performance:read'
+  /** referral time standards: read them (menu), change them */
+  | 'sla:read'
+  | 'sla:edit'
+  /** refer a victim of a case the actor works on to a partner */
+  | 'referral:create'
+  /** the national holidays and cuti bersama */
+  | 'holiday:edit';
+
+export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
+  admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit'],
+  'admin-dinas': ['user:manage', 'org:manage', 'performance:read', 'sla:read', 'sla:edit'],
+  pengaduan: ['case:list', 'case:create', 'intake:triage', 'referral:list', 'tasks:read', 'stats:read'],
+  manajer: [
+    'case:list',
+    'case:create',
+    'case:transfer',
+    'intake:triage',
+    'referral:list',
+    'referral:create',
+    'tasks:read',
+    'stats:read',
+    'performance:read',
+    'sla:read',
+  ],
+  pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read'],
+  mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read'],
+  pimpinan: ['stats:read', 'performance:read'],
+  auditor: ['audit:read'],
+};
+
+/** May this role do this at all? */
+export function roleCan(role: Role, cap: Capability): boolean {
+  return CAPABILITIES[role].includes(cap);
+}
+
+export type ReferralBox = 'masuk' | 'keluar';
+
+/**
+ * The referral lists a role has: incoming (to its organisation: partners and case managers) and
+ * outgoing (from the cases it may read: intake, case managers, companions).
+ */
+const REFERRAL_BOXES: Readonly<Record<Role, readonly ReferralBox[]>> = {
+  admin: [],
+  'admin-dinas': [],
+  pengaduan: ['keluar'],
+  manajer: ['masuk', 'keluar'],
+  pendamping: ['keluar'],
+  mitra: ['masuk'],
+  pimpinan: [],
+  auditor: [],
+};
+
+export function referralBoxes(role: Role): readonly ReferralBox[] {
+  return REFERRAL_BOXES[role];
+}

@@ -1,0 +1,122 @@
+/**
+ * The policy is the only place that knows who may do what (issue 10 §4). The expected matrix is
+ * written out here, independently of src/domain/capabilities.ts, so a change that widens a role
+ * fails; the consistency checks tie the capabilities to the scope functions that use them; and
+ * the last test keeps role checks out of the use cases, the routes and the web app.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type Capability, referralBoxes, roleCan } from '../../src/domain/capabilities.ts';
+import {
+  type Actor,
+  can,
+  canTakeIntake,
+  caseScope,
+  defaultManager,
+  isTransferSender,
+  performanceScope,
+  ROLES,
+  type Role,
+  referralInboxOrg,
+  tasksOwner,
+} from '../../src/domain/policy.ts';
+
+const EXPECTED: Record<Capability, readonly Role[]> = {
+  'case:list': ['pengaduan', 'manajer', 'pendamping', 'mitra'],
+  'case:create': ['pengaduan', 'manajer'],
+  'case:transfer': ['manajer'],
+  'intake:triage': ['pengaduan', 'manajer'],
+  'referral:list': ['pengaduan', 'manajer', 'pendamping', 'mitra'],
+  'referral:create': ['manajer', 'pendamping'],
+  'user:manage': ['admin', 'admin-dinas'],
+  'org:manage': ['admin', 'admin-dinas'],
+  'audit:read': ['auditor'],
+  'stats:read': ['pengaduan', 'manajer', 'pimpinan'],
+  'tasks:read': ['pengaduan', 'manajer', 'pendamping', 'mitra'],
+  'performance:read': ['admin', 'admin-dinas', 'manajer', 'mitra', 'pimpinan'],
+  'sla:read': ['admin-dinas', 'manajer'],
+  'sla:edit': ['admin-dinas'],
+  'holiday:edit': ['admin'],
+};
+
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  userId: `u-${role}`,
+  role,
+  orgId: `o-${role}`,
+  jurisdiction: '36.02',
+  ...over,
+});
+
+describe('capabilities, role by role', () => {
+  for (const [cap, roles] of Object.entries(EXPECTED) as Array<[Capability, readonly Role[]]>)
+    for (const role of ROLES)
+      it(`${role} ${roles.includes(role) ? 'may' : 'may not'} ${cap}`, () => {
+        expect(roleCan(role, cap)).toBe(roles.includes(role));
+        expect(can(actor(role), cap)).toBe(roles.includes(role));
+      });
+});
+
+describe('the capabilities agree with the scopes that use them', () => {
+  it.each(ROLES)('%s: referral boxes, inbox organisation and case scope', (role) => {
+    const a = actor(role);
+    const boxes = referralBoxes(role);
+    expect(boxes.length > 0).toBe(roleCan(role, 'referral:list'));
+    expect(boxes.includes('masuk')).toBe(referralInboxOrg(a) !== null);
+    expect(boxes.includes('keluar')).toBe(caseScope(a).kind !== 'none');
+    expect(performanceScope(a) !== null).toBe(roleCan(role, 'performance:read'));
+  });
+
+  it('performance: the installation admin sees all, a partner its own organisation, the rest their region', () => {
+    expect(performanceScope(actor('admin'))).toEqual({ jurisdiction: '' });
+    expect(performanceScope(actor('mitra'))).toEqual({ orgId: 'o-mitra' });
+    expect(performanceScope(actor('pimpinan'))).toEqual({ jurisdiction: '36.02' });
+    expect(performanceScope(actor('auditor'))).toBeNull();
+  });
+
+  it('a transfer is sent by a case manager of the region it came from', () => {
+    expect(isTransferSender(actor('manajer'), { from_jurisdiction: '36.02' })).toBe(true);
+    expect(isTransferSender(actor('manajer'), { from_jurisdiction: '36.73' })).toBe(false);
+    expect(isTransferSender(actor('pengaduan'), { from_jurisdiction: '36.02' })).toBe(false);
+  });
+
+  it('an intake item goes to an intake officer or case manager of its own kab/kota', () => {
+    for (const role of ROLES)
+      expect(canTakeIntake({ role, jurisdiction: '36.02' }, { jurisdiction: '36.02' }), role).toBe(
+        role === 'pengaduan' || role === 'manajer',
+      );
+    expect(canTakeIntake({ role: 'manajer', jurisdiction: '36.73' }, { jurisdiction: '36.02' })).toBe(false);
+  });
+
+  it('home tasks and the default manager', () => {
+    expect(tasksOwner(actor('pengaduan'))).toBeNull();
+    expect(tasksOwner(actor('manajer'))).toBe('u-manajer');
+    expect(defaultManager(actor('manajer'))).toBe('u-manajer');
+    for (const role of ROLES.filter((r) => r !== 'manajer')) expect(defaultManager(actor(role))).toBeNull();
+  });
+});
+
+describe('no role checks outside the policy', () => {
+  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? files(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : [],
+    );
+  const ROLE = "'(?:admin|admin-dinas|pengaduan|manajer|pendamping|mitra|pimpinan|auditor)'";
+  const COMPARE = new RegExp(`\\brole\\s*[!=]==\\s*${ROLE}`);
+
+  it('the use cases and routes ask the policy (src/domain/policy.ts, capabilities.ts)', () => {
+    const found: string[] = [];
+    for (const dir of ['src/app', 'src/http'])
+      for (const f of files(join(ROOT, dir))) {
+        const text = readFileSync(f, 'utf8');
+        if (COMPARE.test(text) || /\bactor\.role\b/.test(text)) found.push(relative(ROOT, f));
+      }
+    expect(found).toEqual([]);
+  });
+
+  it('the web app has no mirror of the policy: its menus use the same table', () => {
+    expect(files(join(ROOT, 'web/src')).map((f) => relative(ROOT, f))).not.toContain('web/src/lib/roles.ts');
+  });
+});
