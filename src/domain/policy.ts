@@ -255,18 +255,18 @@ export function hasReferralBox(actor: Actor, box: ReferralBox): boolean {
 
 /** Accept, decline, record services, complete: the recipient's mitra or case manager. */
 export function canActOnIncoming(actor: Actor, toOrgId: string): boolean {
-  return (actor.role === 'mitra' || actor.role === 'manajer') && actor.orgId === toOrgId;
+  return referralInboxOrg(actor) === toOrgId;
 }
 
 /** Ask the national level or transfer a whole case: the case manager of the holding jurisdiction. */
 export function canTransfer(actor: Actor, c: CaseRef): boolean {
-  return actor.role === 'manajer' && canOnCase(actor, 'update', c);
+  return can(actor, 'case:transfer') && canOnCase(actor, 'update', c);
 }
 
 /** Decide on a transfer: a case manager of the receiving UPTD PPA (which becomes the holder). */
 export function canDecideTransfer(actor: Actor, to: { jurisdiction: string; orgId: string | null }): boolean {
   return (
-    actor.role === 'manajer' &&
+    can(actor, 'case:transfer') &&
     actor.jurisdiction === to.jurisdiction &&
     (to.orgId === null || actor.orgId === to.orgId)
   );

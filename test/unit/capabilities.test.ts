@@ -12,14 +12,26 @@ import { type Capability, referralBoxes, roleCan } from '../../src/domain/capabi
 import {
   type Actor,
   can,
+  canActOnIncoming,
+  canDecideTransfer,
+  canReadDirectory,
+  canRefer,
   canTakeIntake,
+  canTransfer,
+  canUpdateOwnOrg,
   caseScope,
   defaultManager,
+  hasReferralBox,
+  intakeScope,
   isTransferSender,
+  isWithin,
+  mayLocate,
   performanceScope,
   ROLES,
   type Role,
   referralInboxOrg,
+  roleFitsOrg,
+  statsScope,
   tasksOwner,
 } from '../../src/domain/policy.ts';
 
@@ -118,5 +130,94 @@ describe('no role checks outside the policy', () => {
 
   it('the web app has no mirror of the policy: its menus use the same table', () => {
     expect(files(join(ROOT, 'web/src')).map((f) => relative(ROOT, f))).not.toContain('web/src/lib/roles.ts');
+  });
+});
+
+describe('the policy functions without a test of their own, case by case', () => {
+  const lebakCase = (over: Partial<{ managerId: string | null; memberIds: readonly string[] }> = {}) => ({
+    id: 'c1',
+    jurisdiction: '36.02',
+    stage: 'layanan' as const,
+    managerId: null,
+    ...over,
+    memberIds: [...(over.memberIds ?? [])],
+  });
+
+  it.each([
+    ['36.02', '36.02', true],
+    ['36.02.01', '36.02', true],
+    ['36.020', '36.02', false],
+    ['36.73', '36.02', false],
+    ['36', '36.02', false],
+  ] as const)('isWithin(%s, %s) = %s', (code, ancestor, want) => {
+    expect(isWithin(code, ancestor)).toBe(want);
+  });
+
+  it.each(ROLES)('%s: intake and statistics scopes follow the capabilities', (role) => {
+    const a = actor(role);
+    expect(intakeScope(a)).toBe(roleCan(role, 'intake:triage') ? '36.02' : null);
+    expect(statsScope(a)).toBe(roleCan(role, 'stats:read') ? '36.02' : null);
+  });
+
+  it.each([
+    ['manajer', {}, true],
+    ['pendamping', {}, false], // not assigned
+    ['pendamping', { memberIds: ['u-pendamping'] }, true],
+    ['pengaduan', {}, false],
+    ['mitra', {}, false],
+    ['pimpinan', {}, false],
+  ] as const)('canRefer: %s %j → %s', (role, over, want) => {
+    expect(canRefer(actor(role), lebakCase(over))).toBe(want);
+    expect(canRefer(actor(role, { jurisdiction: '36.73' }), lebakCase(over))).toBe(false);
+  });
+
+  it.each(ROLES)('%s: acts on referrals received by its own organisation only', (role) => {
+    const a = actor(role);
+    const inbox = role === 'mitra' || role === 'manajer';
+    expect(canActOnIncoming(a, a.orgId)).toBe(inbox);
+    expect(canActOnIncoming(a, 'another-org')).toBe(false);
+  });
+
+  it.each(ROLES)('%s: transfers a case of its region, decides one sent to it', (role) => {
+    const a = actor(role);
+    const manager = role === 'manajer';
+    expect(canTransfer(a, lebakCase())).toBe(manager);
+    expect(canTransfer(actor(role, { jurisdiction: '36.73' }), lebakCase())).toBe(false);
+    expect(canDecideTransfer(a, { jurisdiction: '36.02', orgId: null })).toBe(manager);
+    expect(canDecideTransfer(a, { jurisdiction: '36.02', orgId: a.orgId })).toBe(manager);
+    expect(canDecideTransfer(a, { jurisdiction: '36.02', orgId: 'another-org' })).toBe(false);
+    expect(canDecideTransfer(a, { jurisdiction: '36.73', orgId: null })).toBe(false);
+  });
+
+  it.each(ROLES)('%s: reads the directory; edits its own organisation only as partner or manager', (role) => {
+    const a = actor(role);
+    expect(canReadDirectory(a)).toBe(true);
+    expect(canUpdateOwnOrg(a, a.orgId)).toBe(role === 'mitra' || role === 'manajer');
+    expect(canUpdateOwnOrg(a, 'another-org')).toBe(false);
+  });
+
+  it.each([
+    ['admin', 'polisi_ppa', true],
+    ['mitra', 'rumah_sakit', true],
+    ['manajer', 'uptd_ppa', true],
+    ['manajer', 'dinas_pppa', true],
+    ['manajer', 'polisi_ppa', false],
+    ['pengaduan', 'rumah_aman', false],
+    ['auditor', 'dinas_pppa', true],
+    ['auditor', 'lbh', false],
+  ] as const)('roleFitsOrg(%s, %s) = %s', (role, type, want) => {
+    expect(roleFitsOrg(role, type)).toBe(want);
+  });
+
+  it('a safe house is located only from inside its kab/kota; other services from anywhere', () => {
+    expect(mayLocate(actor('manajer'), { type: 'rumah_aman', jurisdiction: '36.02' })).toBe(true);
+    expect(mayLocate(actor('manajer'), { type: 'rumah_aman', jurisdiction: '36.73' })).toBe(false);
+    expect(mayLocate(actor('manajer'), { type: 'uptd_ppa', jurisdiction: '36.73' })).toBe(true);
+  });
+
+  it('hasReferralBox agrees with the role table', () => {
+    for (const role of ROLES)
+      for (const box of ['masuk', 'keluar'] as const)
+        expect(hasReferralBox(actor(role), box)).toBe(referralBoxes(role).includes(box));
   });
 });
