@@ -127,6 +127,41 @@ export const SECTION_LABELS: Record<Section, Label> = {
  */
 export const CASE_WIDE_SECTIONS: readonly Section[] = ['kronologi', 'asesmen', 'layanan'];
 
+/**
+ * Whether a referral's consent (or its legal basis) holds for what is sent (domain.md §2.3):
+ * the field and reason of the first rule it breaks, or null.
+ *   - a child's consent is given by the parent or guardian (UU 35/2014), not by the child;
+ *   - a consent names its recipient: a referral sent again elsewhere needs the officer to confirm
+ *     that the consent covers the new recipient;
+ *   - the TPKS duty to report stands in for consent only for a police report to the police PPA unit.
+ */
+export function consentProblem(
+  consent: { basis: ConsentBasis; coversRecipient?: boolean | undefined },
+  facts: { child: boolean | null; rereferral: boolean; recipientType: string; services: readonly string[] },
+): { field: string; reason: string } | null {
+  if (consent.basis === 'persetujuan_korban' && facts.child === true)
+    return { field: 'consent.basis', reason: 'guardian_required' };
+  if (facts.rereferral && consent.coversRecipient !== true)
+    return { field: 'consent.coversRecipient', reason: 'consent_new_recipient' };
+  if (
+    consent.basis === 'wajib_lapor_tpks' &&
+    !(facts.recipientType === 'polisi_ppa' && facts.services.includes('lapor_polisi'))
+  )
+    return { field: 'consent.basis', reason: 'basis_police_only' };
+  return null;
+}
+
+/**
+ * Minimum data (decision 009): sections about the whole case (chronology, assessment, services)
+ * tell of every victim in it, so they go only with a referral of a case that has one victim.
+ */
+export function sharesWholeCase(sections: readonly Section[]): boolean {
+  return sections.some((x) => CASE_WIDE_SECTIONS.includes(x));
+}
+export function caseWideSectionsAllowed(sections: readonly Section[], victims: number): boolean {
+  return victims <= 1 || !sharesWholeCase(sections);
+}
+
 export const DECLINE_REASONS = [
   'di_luar_layanan',
   'kapasitas_penuh',

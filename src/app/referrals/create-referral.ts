@@ -23,12 +23,15 @@ import { isChild } from '../../domain/facts.ts';
 import { canRefer } from '../../domain/policy.ts';
 import type { ReferralCreate } from '../../domain/referral-schemas.ts';
 import {
-  CASE_WIDE_SECTIONS,
   canRerefer,
+  caseWideSectionsAllowed,
+  consentProblem,
   type ReferralStatus,
   referralDeadlines,
   referralNumber,
   referralSla,
+  type Section,
+  sharesWholeCase,
   type Urgency,
   VERIFICATION_ALPHABET,
 } from '../../domain/referrals.ts';
@@ -95,8 +98,6 @@ export async function createReferral(
           { birthDate: person.birth_date, estimatedAge: person.estimated_age, ageGroup: person.age_group },
           localDate(now, person.jurisdiction),
         );
-        if (consent.basis === 'persetujuan_korban' && child === true)
-          throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'guardian_required' });
 
         // "rujuk ulang": the referral it sends again is of this case and victim, declined or cancelled,
         // not sent again before (the row lock makes a second simultaneous attempt wait and see the first)
@@ -111,11 +112,6 @@ export async function createReferral(
           if (!canRerefer(old.status as ReferralStatus, false))
             throw new AppError('REFERRAL_STATE', { rereferralOf: 'rereferral_not_closed' });
           if (await rereferralOf(trx, old.id)) throw new AppError('REFERRAL_ALREADY_REREFERRED');
-          // a consent names its recipient: the officer confirms it covers the new one
-          if (consent.coversRecipient !== true)
-            throw new AppError('REFERRAL_CONSENT_REQUIRED', {
-              'consent.coversRecipient': 'consent_new_recipient',
-            });
         }
 
         // the plan item it carries out: one of this case, and of this victim when the item names one
@@ -127,8 +123,9 @@ export async function createReferral(
             throw new AppError('VALIDATION_FAILED', { planItemId: 'plan_item_other_victim' });
         }
 
-        const caseWide = input.sections.filter((x) => CASE_WIDE_SECTIONS.includes(x));
-        if (caseWide.length > 0 && Number((await findCaseCounts(trx, caseId)).victims) > 1)
+        const sections = input.sections as Section[];
+        const victims = sharesWholeCase(sections) ? Number((await findCaseCounts(trx, caseId)).victims) : 1;
+        if (!caseWideSectionsAllowed(sections, victims))
           throw new AppError('VALIDATION_FAILED', { sections: 'multi_victim_sections' });
 
         const org = await findRecipientOrg(trx, input.toOrgId);
@@ -141,11 +138,14 @@ export async function createReferral(
             'REFERRAL_SERVICE_NOT_OFFERED',
             Object.fromEntries(missing.map((i) => [`services.${i}`, 'not_offered'])),
           );
-        if (
-          consent.basis === 'wajib_lapor_tpks' &&
-          !(org.type === 'polisi_ppa' && input.services.includes('lapor_polisi'))
-        )
-          throw new AppError('REFERRAL_CONSENT_REQUIRED', { 'consent.basis': 'basis_police_only' });
+        // the consent rules (src/domain/referrals.ts), once everything they depend on is known
+        const problem = consentProblem(consent, {
+          child,
+          rereferral: Boolean(input.rereferralOf),
+          recipientType: org.type,
+          services: input.services,
+        });
+        if (problem) throw new AppError('REFERRAL_CONSENT_REQUIRED', { [problem.field]: problem.reason });
 
         const urgency = input.urgency as Urgency;
         const sla = referralSla(urgency, input.services, await slaOverrides(trx, c.jurisdiction));
