@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseWithVictim, signIn } from './helpers/flows.ts';
-import { notSee, see, step } from './helpers/see.ts';
+import { caseWithVictim, signIn, signOut } from './helpers/flows.ts';
+import { notSee, see, seePath, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
 const SHARED = 'membaca bagian yang dibagikan pada rujukan (identitas, kronologi)';
@@ -133,5 +133,23 @@ describe('who saw this person’s data', () => {
       expect(text).toContain(`Demo mitra lebak,Petugas lembaga mitra,${POLICE}`);
       expect(text).not.toContain('Demo manajer lebak');
     });
+  });
+});
+
+describe('signing out in one tab', () => {
+  test('ends the session in the other tab too: the case leaves the screen', async () => {
+    const { context, page } = await env.newPage();
+    await signIn(page, 'manajer@lebak.demo');
+    await page.goto(`/kasus/${caseId}`);
+    const heading = (p: typeof page) => p.getByRole('heading', { level: 1, name: /PPA-3602-/ });
+    await see(page, heading(page), 'the case in the first tab');
+    const other = await context.newPage();
+    await other.goto(`/kasus/${caseId}/orang`);
+    await see(other, other.getByText('Melati Kusumawardani').first(), 'the victim’s name in the second tab');
+    await signOut(page);
+    // no click, no navigation in the second tab: it leaves the case by itself
+    await seePath(other, /^\/masuk(\?|$)/, 'the second tab goes to the sign-in page');
+    await notSee(other, other.getByText('Melati Kusumawardani'), 'the victim’s name in the second tab');
+    await notSee(other, heading(other), 'the case in the second tab');
   });
 });

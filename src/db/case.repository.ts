@@ -54,6 +54,8 @@ export type CaseFilters = {
   /** the follow-up code of an intake item the case came from or took in */
   intakeCode?: string | undefined;
   mineUserId?: string | undefined;
+  /** only cases not closed */
+  openOnly?: boolean | undefined;
 };
 
 export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: number, pageSize: number) {
@@ -88,6 +90,7 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
       ]),
     );
   }
+  if (f.openOnly) q = q.where('c.closed_at', 'is', null);
   if (f.fromUtc) q = q.where('c.received_at', '>=', f.fromUtc);
   if (f.toUtc) q = q.where('c.received_at', '<', f.toUtc);
   if (f.mineUserId) {

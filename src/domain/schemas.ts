@@ -237,6 +237,8 @@ export const CaseListQuery = z.strictObject({
   to: isoDate.optional(),
   q: str().trim().max(100, 'too_long').optional(),
   mine: z.enum(['1', '0']).optional(),
+  /** '1': only cases not closed (terminasi) */
+  open: z.enum(['1', '0']).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -78,6 +78,18 @@ describe.each(ENGINES)('lists on %s', (engine) => {
     ).toBe(true);
   });
 
+  it('open=1 leaves out closed cases (the home page’s "still running")', async () => {
+    const closed = 'PPA-3602-2001-000007';
+    await sql`UPDATE case_file SET stage = 'terminasi', closed_at = now() WHERE number = ${closed}`.execute(
+      h.svc.conn.db,
+    );
+    const all = await m.get(`/api/v1/cases?q=${closed}`);
+    expect(all.body.items.map((c: { number: string }) => c.number)).toEqual([closed]);
+    const open = await m.get(`/api/v1/cases?q=${closed}&open=1`);
+    expect(open.body.items).toEqual([]);
+    expect((await m.get('/api/v1/cases?open=yes')).status).toBe(400);
+  });
+
   it('answers small lists whole in the same shape', async () => {
     const r = await m.get('/api/v1/users/case-managers');
     expect(r.status).toBe(200);

@@ -7,6 +7,7 @@ import { AccountMenu, LangSelect } from './components/account.tsx';
 import { LoadError, Loading, markNavigated } from './components/page.tsx';
 import { NotificationBell } from './features/notifications/bell.tsx';
 import { langStore, t } from './i18n/index.ts';
+import { onSessionChange } from './lib/session-channel.ts';
 import { useStore } from './lib/store.ts';
 import { userStore } from './lib/taxonomies.ts';
 
@@ -105,6 +106,20 @@ function Shell() {
   useEffect(() => {
     onUnauthorized(() => userStore.set(null));
     if (userStore.get() === undefined) checkSession();
+    // another tab signed out, or signed in (perhaps as someone else): leave this tab's screens
+    return onSessionChange((event) => {
+      if (event === 'signed-out') return userStore.set(null);
+      // signed in there: the same person keeps this tab as it is; someone else gets it afresh
+      const before = userStore.get()?.id;
+      call('GET /auth/me', { noAuthRedirect: true }).then(
+        (r) => {
+          if (r.user.id === before) return;
+          userStore.set(r.user);
+          route('/', true);
+        },
+        () => userStore.set(null),
+      );
+    });
   }, []);
   useEffect(() => {
     if (!checkFailed) return;

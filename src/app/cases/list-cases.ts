@@ -51,6 +51,7 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<List<
       ? new Date(localDayStart(q.to, ctx.actor.jurisdiction ?? '').getTime() + 86_400_000)
       : undefined,
     mineUserId: q.mine === '1' ? ctx.actor.userId : undefined,
+    openOnly: q.open === '1',
     ...(q.q ? searchFilters(ctx, q.q) : {}),
   };
   const db = ctx.conn.db;

@@ -4,6 +4,7 @@ import type { UserDto } from '../../../src/domain/dto.ts';
 import { ROLE_LABELS } from '../../../src/domain/policy.ts';
 import { call } from '../api.ts';
 import { getLang, type Lang, label, setLang, t } from '../i18n/index.ts';
+import { announceSession } from '../lib/session-channel.ts';
 import { userStore } from '../lib/taxonomies.ts';
 
 export function LangSelect({ id }: { id: string }) {
@@ -47,6 +48,7 @@ export function AccountMenu({ user }: { user: UserDto }) {
     }
     close();
     userStore.set(null);
+    announceSession('signed-out');
     route('/masuk', true);
   };
   return (

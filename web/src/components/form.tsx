@@ -628,6 +628,11 @@ export function PagedResults<T>(p: {
           {p.children(data.items)}
           <Pager list={data} href={p.href} />
         </>
+      ) : data && data.page > 1 ? (
+        // a page past the end (an old link, a list that shrank): say so and lead back
+        <p>
+          {t('pager.pastEnd', { page: data.page })} <a href={p.href(1)}>{t('pager.first')}</a>
+        </p>
       ) : (
         <p>{p.none}</p>
       )}

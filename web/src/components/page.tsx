@@ -178,7 +178,7 @@ export function Pager({ list, href }: { list: ListMeta; href: (p: number) => str
       <span>
         {pages !== undefined
           ? t('pager.status', { page, pages, total: countText(list) })
-          : t('pager.page', { page })}
+          : t('pager.pageOfMany', { page, total: countText(list) })}
       </span>
       {hasMore ? <a href={href(page + 1)}>{t('pager.next')}</a> : <span />}
     </nav>

@@ -98,6 +98,9 @@ export const en = {
   'pager.prev': '‹ Previous',
   'pager.next': 'Next ›',
   'pager.status': 'Page {page} of {pages} ({total} records)',
+  'pager.pageOfMany': 'Page {page} ({total} items)',
+  'pager.pastEnd': 'Page {page} is empty: this list is not that long.',
+  'pager.first': 'Go to the first page',
   'pager.page': 'Page {page}',
   'pager.total': '{total} records',
 
@@ -156,6 +159,7 @@ export const en = {
   'home.myCases': 'My open cases',
   'home.noTasks': 'No open tasks.',
   'home.noCases': 'No active cases are assigned to you.',
+  'home.moreCases': 'Showing {shown} of your {total} open cases.',
   'home.allCases': 'See all cases',
   'home.overdueCount': '{n} tasks are past their deadline',
   'home.stats': 'Statistics summary',
@@ -621,6 +625,8 @@ export const en = {
   'intake.linkCase': 'Link to an existing case (optional)',
   'intake.linkCaseHint': 'If this report is about a case being handled, it is attached to that case at once.',
   'intake.caseSearch': 'Find a case',
+  'intake.caseSearchMore':
+    '{shown} of {total} cases shown. Narrow the search (case number, NIK or full name) to find the others.',
   'intake.caseSearchHint': 'Case number, name, NIK or phone number.',
   'intake.caseSearchNone': 'No matching case.',
   'intake.caseResults': 'Case search results',

@@ -99,6 +99,9 @@ export const id = {
   'pager.next': 'Berikutnya ›',
   'pager.status': 'Halaman {page} dari {pages} ({total} data)',
   'pager.page': 'Halaman {page}',
+  'pager.pastEnd': 'Halaman {page} kosong: daftar ini tidak sepanjang itu.',
+  'pager.first': 'Ke halaman pertama',
+  'pager.pageOfMany': 'Halaman {page} ({total} data)',
   'pager.total': '{total} data',
 
   'signIn.title': 'Masuk ke Simpul',
@@ -157,6 +160,7 @@ export const id = {
   'home.noTasks': 'Tidak ada tugas yang terbuka.',
   'home.noCases': 'Tidak ada kasus aktif yang ditugaskan kepada Anda.',
   'home.allCases': 'Lihat semua kasus',
+  'home.moreCases': 'Menampilkan {shown} dari {total} kasus Anda yang masih berjalan.',
   'home.overdueCount': '{n} tugas melewati batas waktu',
   'home.stats': 'Ringkasan statistik',
   'home.statsHint': 'Angka agregat untuk wilayah {area}, tanpa data pribadi.',
@@ -626,6 +630,8 @@ export const id = {
   'intake.linkCaseHint':
     'Jika pengaduan ini tentang kasus yang sedang ditangani, pengaduan langsung digabung ke kasus itu.',
   'intake.caseSearch': 'Cari kasus',
+  'intake.caseSearchMore':
+    '{shown} dari {total} kasus ditampilkan. Perjelas pencarian (nomor kasus, NIK, atau nama lengkap) untuk menemukan yang lain.',
   'intake.caseSearchHint': 'Nomor kasus, nama, NIK, atau nomor telepon.',
   'intake.caseSearchNone': 'Tidak ada kasus yang cocok.',
   'intake.caseResults': 'Hasil pencarian kasus',

@@ -4,6 +4,7 @@ import { ApiError, call } from '../../api.ts';
 import { ErrorSummary, TextField, useAction } from '../../components/form.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
+import { announceSession } from '../../lib/session-channel.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
 export default function Password() {
@@ -29,6 +30,7 @@ export default function Password() {
       await call('POST /auth/password', { body: { currentPassword: current, newPassword: next } });
       // every session is revoked: sign in again
       userStore.set(null);
+      announceSession('signed-out');
       route('/masuk?reason=password', true);
     });
   };

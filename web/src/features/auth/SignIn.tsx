@@ -4,6 +4,7 @@ import { call } from '../../api.ts';
 import { ErrorSummary, TextField, useAction } from '../../components/form.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
+import { announceSession } from '../../lib/session-channel.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
@@ -42,6 +43,7 @@ export default function SignIn() {
       try {
         const r = await call('POST /auth/login', { body, noAuthRedirect: true });
         userStore.set(r.user);
+        announceSession('signed-in');
       } catch (err) {
         if (err instanceof Error && 'code' in err && err.code === 'OTP_REQUIRED' && !needOtp) {
           setNeedOtp(true);

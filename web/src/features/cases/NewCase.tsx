@@ -46,7 +46,9 @@ export default function NewCase() {
           managerId: orNull(managerId),
         },
       });
-      route(`/kasus/${c.id}`);
+      // replace the form in the history: Back goes to where the officer came from, not to a
+      // blank form that invites the same case twice
+      route(`/kasus/${c.id}`, true);
     });
   };
 

@@ -33,7 +33,7 @@ export function AgreementBadge({ e }: { e: DirectoryEntryDto }) {
       </span>
     );
   return (
-    <span class={`badge ${e.agreementEndingSoon ? 'warn' : 'ok'}`}>
+    <span class={`badge wrap ${e.agreementEndingSoon ? 'warn' : 'ok'}`}>
       {t('dir.agreement', { number: e.activeAgreement.number, date: fmtDate(e.activeAgreement.endsOn) })}
       {e.agreementEndingSoon ? ` · ${t('dir.agreementEnding')}` : ''}
     </span>

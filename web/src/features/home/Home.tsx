@@ -5,7 +5,7 @@ import type { CaseSummaryDto, QueueItemDto, TaskDto, UserDto } from '../../../..
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/stages.ts';
 import { call } from '../../api.ts';
 import { CardTable, ErrorSummary, useAction } from '../../components/form.tsx';
-import { LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
+import { countText, LoadError, Loading, PageHeading, useLoad } from '../../components/page.tsx';
 import { label, type MessageKey, t } from '../../i18n/index.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
@@ -84,14 +84,24 @@ export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption
 
 function MyCases({ rev }: { rev: number }) {
   const { data, error, loading, reload } = useLoad(
-    (signal) => call('GET /cases', { query: { mine: '1', pageSize: 50 }, signal }),
+    (signal) => call('GET /cases', { query: { mine: '1', open: '1', pageSize: 50 }, signal }),
     [rev],
   );
   if (loading && !data) return <Loading />;
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const items = (data?.items ?? []).filter((c) => c.stage !== 'terminasi');
+  const items = data?.items ?? [];
   if (items.length === 0) return <p>{t('home.noCases')}</p>;
-  return <CaseTable items={items} caption={t('home.myCases')} />;
+  return (
+    <>
+      <CaseTable items={items} caption={t('home.myCases')} />
+      {data?.hasMore && (
+        <p class="hint">
+          {t('home.moreCases', { shown: items.length, total: countText(data) })}{' '}
+          <a href="/kasus?mine=1">{t('home.allCases')}</a>
+        </p>
+      )}
+    </>
+  );
 }
 
 type Tx = ReturnType<typeof useTaxonomies>;

@@ -3,6 +3,7 @@ import type { CaseSummaryDto } from '../../../../src/domain/dto.ts';
 import { STAGE_LABELS } from '../../../../src/domain/stages.ts';
 import { type ApiError, call } from '../../api.ts';
 import { fieldId } from '../../components/form.tsx';
+import { countText } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
 
 export type CaseRef = { id: string; number: string; stage: string };
@@ -23,6 +24,8 @@ export function CaseSearch({
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<CaseSummaryDto[] | null>(null);
   const [busy, setBusy] = useState(false);
+  /** how many match when more than shown ("12", "1.000+"), else null */
+  const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const id = fieldId(prefix, 'caseQuery');
   const err = error?.fields.caseId;
@@ -34,6 +37,7 @@ export function CaseSearch({
     try {
       const r = await call('GET /cases', { query: { q: q.trim(), pageSize: 10 } });
       setHits(r.items);
+      setMore(r.hasMore ? countText(r) : null);
     } catch (e) {
       setFailed((e as Error).message);
       setHits(null);
@@ -91,6 +95,9 @@ export function CaseSearch({
               </li>
             ))}
           </ul>
+        )}
+        {hits && more && (
+          <p class="hint">{t('intake.caseSearchMore', { shown: hits.length, total: more })}</p>
         )}
       </div>
     </div>
