@@ -155,36 +155,38 @@ export async function listCases(db: Tx, scope: CaseScope, f: CaseFilters, page: 
           : sql<boolean>`p.name_tokens @> ${ex}::text[]`) as never,
     );
   }
-  // never count every match (src/db/capped-count.ts)
-  const count = await cappedCount(db, q.select('c.id'));
-  const rows = await q
-    .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
-    .select([
-      'c.id',
-      'c.number',
-      'c.stage',
-      'c.risk',
-      'c.case_type',
-      'c.channel',
-      'c.received_at',
-      'c.jurisdiction',
-      'c.manager_id',
-      'mu.name as manager_name',
-      'c.updated_at',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('person as pv')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('pv.case_id', '=', 'c.id')
-        .where('pv.role', '=', 'korban')
-        .as('victim_count'),
-    )
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id')
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .execute();
+  // never count every match (src/db/capped-count.ts); the count and the page at once
+  const [count, rows] = await Promise.all([
+    cappedCount(db, q.select('c.id')),
+    q
+      .leftJoin('app_user as mu', 'mu.id', 'c.manager_id')
+      .select([
+        'c.id',
+        'c.number',
+        'c.stage',
+        'c.risk',
+        'c.case_type',
+        'c.channel',
+        'c.received_at',
+        'c.jurisdiction',
+        'c.manager_id',
+        'mu.name as manager_name',
+        'c.updated_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('person as pv')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('pv.case_id', '=', 'c.id')
+          .where('pv.role', '=', 'korban')
+          .as('victim_count'),
+      )
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id')
+      .limit(pageSize + 1)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
   return { ...pageOfRows(rows, pageSize), ...count };
 }
 

@@ -71,41 +71,43 @@ export async function listInbox(
   if (f.open === false) q = q.where('i.status', 'not in', ['baru', 'ditangani']);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
   if (f.spam !== undefined) q = q.where('i.suspected_spam', '=', f.spam);
-  // never count every match (src/db/capped-count.ts)
-  const count = await cappedCount(db, q.select('i.id'));
-  const rows = await q
-    .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
-    .select([
-      'i.id',
-      'i.code',
-      'i.channel',
-      'i.call_type',
-      'i.status',
-      'i.risk',
-      'i.danger_now',
-      'i.forms',
-      'i.region_code',
-      'i.jurisdiction',
-      'i.received_at',
-      'i.assigned_to',
-      'a.name as assigned_name',
-      'i.suspected_spam',
-      'i.victim_age_group',
-      'i.victim_sex',
-      'i.case_id',
-      'i.version',
-    ])
-    // open first; danger or high risk, then medium, unassessed, low; newest first (the
-    // expressions of index intake_inbox_order_idx, migration 0016: keep them the same)
-    .orderBy(sql`CASE WHEN i.status IN ('baru','ditangani') THEN 0 ELSE 1 END`)
-    .orderBy(
-      sql`CASE WHEN i.risk = 'tinggi' OR (i.risk IS NULL AND i.danger_now) THEN 0 WHEN i.risk = 'sedang' THEN 1 WHEN i.risk IS NULL THEN 2 ELSE 3 END`,
-    )
-    .orderBy('i.received_at', 'desc')
-    .orderBy('i.id')
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .execute();
+  // never count every match (src/db/capped-count.ts); the count and the page at once
+  const [count, rows] = await Promise.all([
+    cappedCount(db, q.select('i.id')),
+    q
+      .leftJoin('app_user as a', 'a.id', 'i.assigned_to')
+      .select([
+        'i.id',
+        'i.code',
+        'i.channel',
+        'i.call_type',
+        'i.status',
+        'i.risk',
+        'i.danger_now',
+        'i.forms',
+        'i.region_code',
+        'i.jurisdiction',
+        'i.received_at',
+        'i.assigned_to',
+        'a.name as assigned_name',
+        'i.suspected_spam',
+        'i.victim_age_group',
+        'i.victim_sex',
+        'i.case_id',
+        'i.version',
+      ])
+      // open first; danger or high risk, then medium, unassessed, low; newest first (the
+      // expressions of index intake_inbox_order_idx, migration 0016: keep them the same)
+      .orderBy(sql`CASE WHEN i.status IN ('baru','ditangani') THEN 0 ELSE 1 END`)
+      .orderBy(
+        sql`CASE WHEN i.risk = 'tinggi' OR (i.risk IS NULL AND i.danger_now) THEN 0 WHEN i.risk = 'sedang' THEN 1 WHEN i.risk IS NULL THEN 2 ELSE 3 END`,
+      )
+      .orderBy('i.received_at', 'desc')
+      .orderBy('i.id')
+      .limit(pageSize + 1)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
   return { ...pageOfRows(rows, pageSize), ...count };
 }
 

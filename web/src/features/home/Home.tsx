@@ -65,7 +65,7 @@ export function CaseTable({ items, caption }: { items: CaseSummaryDto[]; caption
             </span>
           ),
         },
-        { head: t('case.receivedAt'), cell: (c) => fmtDateTime(c.receivedAt) },
+        { head: t('case.receivedAt'), cell: (c) => fmtDateTime(c.receivedAt, c.jurisdiction) },
         { head: t('case.manager'), cell: (c) => c.managerName ?? t('case.noManager') },
         { head: t('case.victims'), cell: (c) => c.victimCount },
         {
