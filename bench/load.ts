@@ -13,14 +13,17 @@
  *   LOAD_SERVER_ENV="A=1 B=2"             extra environment for the server process (experiments)
  *   LOAD_NODE_ARGS="--flag"               Node options of the measured server (default: those of `npm start`)
  */
+
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { Keyring } from '../src/app/crypto.ts';
 import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
+import type { CaseFileTable, PersonTable } from '../src/db/schema.ts';
 import { embeddedKeyPath } from '../src/keys.ts';
 import { newPgDatabase } from '../test/helpers/pg.ts';
 import { type ServerProcess, startServer } from '../test/helpers/process.ts';
@@ -160,8 +163,8 @@ async function syntheticCases(db: Awaited<ReturnType<typeof connect>>['db'], key
   const orgOf = (jur: string) => orgs.find((o) => o.jurisdiction === jur)!.id;
   const names = ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Sari', 'Wati', 'Lestari', 'Rahma'];
   for (let b = 0; b < n; b += 1000) {
-    const caseRows = [];
-    const personRows = [];
+    const caseRows: Insertable<CaseFileTable>[] = [];
+    const personRows: Insertable<PersonTable>[] = [];
     for (let i = b; i < Math.min(n, b + 1000); i++) {
       const id = randomUUID();
       const jur = i % 2 === 0 ? '36.02' : '36.73';
@@ -173,7 +176,7 @@ async function syntheticCases(db: Awaited<ReturnType<typeof connect>>['db'], key
         stage: 'layanan',
         channel: 'telepon',
         received_at: new Date(Date.now() - (i + 1) * 600_000),
-        risk: ['tinggi', 'sedang', 'rendah'][i % 3]!,
+        risk: (['tinggi', 'sedang', 'rendah'] as const)[i % 3]!,
       });
       const name = `${names[i % names.length]} Bench${i}`;
       personRows.push({

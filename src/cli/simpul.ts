@@ -162,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
           id,
           email,
           name: values.name,
-          role: values.role,
+          role: values.role as Role,
           org_id: values.org,
           password_hash: await hashPassword(password),
         });

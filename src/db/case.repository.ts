@@ -5,10 +5,11 @@
 
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { CaseScope } from '../domain/policy.ts';
+import type { Stage } from '../domain/stages.ts';
 import { likeEscape } from './admin.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
-import type { CaseFileTable, Database } from './schema.ts';
+import type { CaseFileTable, Database, RiskLevel } from './schema.ts';
 
 type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;
 
@@ -37,8 +38,8 @@ export function scopeCondition(eb: CaseEB, scope: CaseScope) {
 }
 
 export type CaseFilters = {
-  stage?: string | undefined;
-  risk?: string | undefined;
+  stage?: Stage | undefined;
+  risk?: RiskLevel | undefined;
   form?: string | undefined;
   region?: string | undefined;
   fromUtc?: Date | undefined;

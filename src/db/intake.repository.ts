@@ -1,5 +1,7 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
+
 import { type Insertable, sql } from 'kysely';
+import type { Role } from '../domain/policy.ts';
 import { type AuditInput, auditColumns } from './audit.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
@@ -551,7 +553,7 @@ export async function publicReportContext(
   db: Tx,
   submissionToken: string,
   regionCode: string | null,
-  roles: readonly string[],
+  roles: readonly Role[],
 ): Promise<{ prior: { id: string; code: string } | null; known: boolean; served: Set<string> }> {
   const province = (regionCode ?? '').slice(0, 2);
   const r = await sql<{
@@ -585,7 +587,7 @@ export async function publicReportContext(
 export async function servedJurisdictions(
   db: Tx,
   province: string,
-  roles: readonly string[],
+  roles: readonly Role[],
 ): Promise<Set<string>> {
   const rows = await db
     .selectFrom('organisation as o')
@@ -606,7 +608,7 @@ export async function servedJurisdictions(
  * Open items whose jurisdiction has nobody to read its inbox (nobody active with an inbox role),
  * oldest first, within an administrator's scope ('' = everywhere). Metadata only.
  */
-export function orphanIntake(db: Tx, roles: readonly string[], scope: string, limit: number) {
+export function orphanIntake(db: Tx, roles: readonly Role[], scope: string, limit: number) {
   let q = db
     .selectFrom('intake as i')
     .leftJoin('region as r', 'r.code', 'i.jurisdiction')

@@ -1,5 +1,7 @@
 /** Notifications and the job queue (tables `notification`, `job`). */
+
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../domain/policy.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 
@@ -50,14 +52,14 @@ export async function enqueueJobs(
 }
 
 /** Active users of an organisation, optionally only some roles. */
-export function activeUsersOfOrg(db: Tx, orgId: string, roles?: readonly string[]) {
+export function activeUsersOfOrg(db: Tx, orgId: string, roles?: readonly Role[]) {
   let q = db.selectFrom('app_user').select(['id']).where('org_id', '=', orgId).where('disabled', '=', false);
   if (roles && roles.length > 0) q = q.where('role', 'in', roles);
   return q.execute().then((r) => r.map((x) => x.id));
 }
 
 /** Active users of some roles whose organisation works in `jurisdiction`. */
-export function activeUsersInJurisdiction(db: Tx, jurisdiction: string, roles: readonly string[]) {
+export function activeUsersInJurisdiction(db: Tx, jurisdiction: string, roles: readonly Role[]) {
   return db
     .selectFrom('app_user')
     .innerJoin('organisation', 'organisation.id', 'app_user.org_id')

@@ -1,5 +1,7 @@
 /** Case records: assessments, plan items, services, victim rights and notes. */
+
 import type { Insertable } from 'kysely';
+import type { RecordKind } from '../domain/schemas.ts';
 import type { Tx } from './connect.ts';
 import type { CaseRecordTable } from './schema.ts';
 
@@ -8,7 +10,7 @@ export function insertRecord(db: Tx, row: Insertable<CaseRecordTable>) {
 }
 
 /** A record of the given kind in the given case, if there is one. */
-export function findRecord(db: Tx, caseId: string, kind: string, id: string) {
+export function findRecord(db: Tx, caseId: string, kind: RecordKind, id: string) {
   return db
     .selectFrom('case_record')
     .selectAll()

@@ -4,7 +4,7 @@
  */
 import { type Insertable, sql } from 'kysely';
 import type { CaseScope } from '../domain/policy.ts';
-import type { Urgency } from '../domain/referrals.ts';
+import type { ReferralStatus, Urgency } from '../domain/referrals.ts';
 import { cappedCount } from './capped-count.ts';
 import { scopeCondition } from './case.repository.ts';
 import type { Tx } from './connect.ts';
@@ -115,7 +115,7 @@ export function caseReferrals(db: Tx, caseId: string) {
     .execute();
 }
 
-const OPEN = ['terkirim', 'diterima', 'dalam_layanan'];
+const OPEN: ReferralStatus[] = ['terkirim', 'diterima', 'dalam_layanan'];
 
 /**
  * One page of a referral list. The page's ids are chosen on the referral table alone (its index
@@ -144,7 +144,7 @@ export async function listReferrals(
       );
     }
     if (status === 'terbuka') q = q.where('r.status', 'in', OPEN);
-    else if (status) q = q.where('r.status', '=', status);
+    else if (status) q = q.where('r.status', '=', status as ReferralStatus);
     return q;
   };
   const [found, total] = await Promise.all([
@@ -185,7 +185,7 @@ export function insertReferral(db: Tx, row: Insertable<ReferralTable>) {
 export async function updateReferral(
   db: Tx,
   id: string,
-  from: readonly string[],
+  from: readonly ReferralStatus[],
   version: number | null,
   set: Record<string, unknown>,
   now: Date,
@@ -381,8 +381,8 @@ export async function sectionSources(
           .select(['id', 'kind', 'data', 'secret_enc', 'referral_id'])
           .where('case_id', '=', caseId)
           .where('kind', 'in', [
-            ...(want.assessments ? ['assessment'] : []),
-            ...(want.services ? ['service'] : []),
+            ...(want.assessments ? (['assessment'] as const) : []),
+            ...(want.services ? (['service'] as const) : []),
           ])
           .orderBy('created_at')
           .orderBy('id')

@@ -1,5 +1,20 @@
 /** Kysely table types; they mirror migrations/*.sql. */
 import type { ColumnType, Generated } from 'kysely';
+import type { IntakeStatus } from '../domain/intake.ts';
+import type { Role } from '../domain/policy.ts';
+import type {
+  ConsentBasis,
+  ReferralStatus,
+  TransferLevel,
+  TransferStatus,
+  Urgency,
+} from '../domain/referrals.ts';
+import type { RecordKind } from '../domain/schemas.ts';
+import type { Stage } from '../domain/stages.ts';
+
+/** Code-list columns hold a code of their list (CHECK constraints, migration 0017). */
+export type RiskLevel = 'tinggi' | 'sedang' | 'rendah';
+export type PersonRole = 'korban' | 'terlapor' | 'pelapor';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
@@ -42,7 +57,7 @@ export interface AppUserTable {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   org_id: string;
   password_hash: string;
   password_changed_at: Timestamp;
@@ -94,11 +109,11 @@ export interface CaseFileTable {
   jurisdiction: string;
   org_id: string;
   manager_id: string | null;
-  stage: string;
+  stage: Stage;
   channel: string;
   received_at: Timestamp;
   case_type: string | null;
-  risk: string | null;
+  risk: RiskLevel | null;
   authority: string | null;
   summary_enc: string | null;
   closure_reason: string | null;
@@ -119,7 +134,7 @@ export interface PersonTable {
   id: string;
   case_id: string;
   jurisdiction: string;
-  role: string;
+  role: PersonRole;
   name_enc: string;
   name_tokens: string[];
   nik_enc: string | null;
@@ -176,7 +191,7 @@ export interface IncidentTable {
 export interface CaseRecordTable {
   id: string;
   case_id: string;
-  kind: string;
+  kind: RecordKind;
   data: ColumnType<Record<string, unknown>, string, string>;
   secret_enc: string | null;
   referral_id: string | null;
@@ -273,7 +288,7 @@ export interface IntakeTable {
   occurred_when: string | null;
   danger_now: boolean;
   risk: string | null;
-  status: string;
+  status: IntakeStatus;
   assigned_to: string | null;
   case_id: string | null;
   closed_reason: string | null;
@@ -439,17 +454,17 @@ export interface ReferralTable {
   from_jurisdiction: string;
   to_org_id: string;
   services: string[];
-  urgency: string;
+  urgency: Urgency;
   purpose_enc: string;
   sections: ColumnType<string[], string[] | undefined, string[]>;
-  consent_basis: string;
+  consent_basis: ConsentBasis;
   consent_by_enc: string | null;
   consent_relation: string | null;
   consent_at: Timestamp;
   consent_note_enc: string | null;
   consent_withdrawn_at: Timestamp | null;
   consent_withdrawn_by: string | null;
-  status: Generated<string>;
+  status: Generated<ReferralStatus>;
   external: Generated<boolean>;
   sent_at: Timestamp;
   accept_due_at: Timestamp;
@@ -500,13 +515,13 @@ export interface CaseTransferTable {
   id: string;
   case_id: string;
   case_number: string;
-  level: string;
+  level: TransferLevel;
   from_jurisdiction: string;
   from_org_id: string;
   to_jurisdiction: string | null;
   to_org_id: string | null;
   reason_enc: string;
-  status: Generated<string>;
+  status: Generated<TransferStatus>;
   requested_by: string;
   requested_at: Timestamp;
   decided_by: string | null;

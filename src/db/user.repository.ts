@@ -52,7 +52,7 @@ export async function updateUserAccount(
   db: Tx,
   id: string,
   version: number,
-  fields: { name?: string | undefined; role?: string | undefined; disabled?: boolean | undefined },
+  fields: { name?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined },
   now: Date,
 ): Promise<boolean> {
   const r = await db
@@ -175,7 +175,7 @@ export async function findStaffByIds(db: Tx, ids: readonly string[]) {
 export function listAssignableStaff(
   db: Tx,
   jurisdiction: string,
-  roles: readonly string[] = ['manajer', 'pendamping'],
+  roles: readonly Role[] = ['manajer', 'pendamping'],
 ) {
   return db
     .selectFrom('app_user as u')
@@ -185,7 +185,6 @@ export function listAssignableStaff(
     .where('u.role', 'in', [...roles])
     .where('u.disabled', '=', false)
     .orderBy('u.name')
-    .$narrowType<{ role: Role }>()
     .execute();
 }
 

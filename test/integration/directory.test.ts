@@ -2,8 +2,10 @@
  * The directory of services, cooperation agreements, requests to join (public form → Dinas
  * administrator) and partner performance, through the real app on both engines.
  */
+
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReferralStatus } from '../../src/domain/referrals.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
 const HOUR = 3600_000;
@@ -591,7 +593,7 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
         sentHoursAgo: number;
         acceptedAfterH?: number;
         completedAfterAcceptD?: number;
-        status: string;
+        status: ReferralStatus;
         serang?: boolean;
       }) => {
         const sent = new Date(now - o.sentHoursAgo * HOUR);

@@ -5,9 +5,11 @@
  * the original — a companion taken off the case gets 404 — and is audited; a create that failed
  * leaves its key unused; a WhatsApp reply goes to the Graph API once.
  */
+
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backgroundSettled } from '../../src/app/background.ts';
+import type { RecordKind } from '../../src/domain/schemas.ts';
 import { type FakeGraph, startFakeGraph } from '../helpers/fake-graph.ts';
 import {
   type Client,
@@ -66,7 +68,7 @@ describe.each(ENGINES)('Idempotency-Key under bursts on %s', (engine) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const recordsOf = async (caseId: string, kind: string) =>
+  const recordsOf = async (caseId: string, kind: RecordKind) =>
     Number(
       (
         await h.svc.conn.db
@@ -157,7 +159,7 @@ describe.each(ENGINES)('Idempotency-Key under bursts on %s', (engine) => {
       right: { victimId: k.victimId, right: 'restitusi', status: 'direncanakan' },
       note: { body: 'Catatan uji idempotensi.' },
     };
-    for (const [kind, body] of Object.entries(records)) {
+    for (const [kind, body] of Object.entries(records) as Array<[RecordKind, unknown]>) {
       const before = await recordsOf(k.id, kind);
       const r = await burst(m, `/api/v1/cases/${k.id}/records/${kind}`, () => body);
       expectOneAnswer(r.rs, `records/${kind}`);

@@ -3,8 +3,10 @@
  * page /verifikasi, which shows only number, date, organisations and status, answers 404 for an
  * unknown code, survives garbage, and is rate-limited.
  */
+
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReferralStatus } from '../../src/domain/referrals.ts';
 import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('referral letter and its public check on %s', (engine) => {
@@ -20,7 +22,7 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
     return { status: r.status, text: await r.text() };
   };
 
-  const insertReferral = async (code: string, number: string, status = 'diterima') => {
+  const insertReferral = async (code: string, number: string, status: ReferralStatus = 'diterima') => {
     const id = randomUUID();
     const now = h.now.value;
     await h.svc.conn.db

@@ -7,12 +7,14 @@
  * queue lists unassigned and due-today work of their own kab/kota, high risk first; "Ambil" gives
  * the case to exactly one manager.
  */
+
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScans } from '../../src/app/jobs/scans.ts';
 import { runDueJobs } from '../../src/app/jobs/worker.ts';
 import { hashPassword } from '../../src/app/passwords.ts';
+import type { Role } from '../../src/domain/policy.ts';
 import { type Client, createHarness, DEMO_PASSWORD, ENGINES, type Harness } from '../helpers/harness.ts';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
 
@@ -63,7 +65,7 @@ describe.each(ENGINES)('urgent cases on %s', (engine) => {
   const emails = (rows: Array<{ email: string }>) => rows.map((r) => r.email).sort();
 
   /** another user of `role` in the organisation of `like` (same kab/kota) */
-  async function colleague(like: string, email: string, role: string, disabled = false) {
+  async function colleague(like: string, email: string, role: Role, disabled = false) {
     const org = (
       await db().selectFrom('app_user').select('org_id').where('email', '=', like).executeTakeFirstOrThrow()
     ).org_id;
