@@ -3,13 +3,14 @@
  * (invariant 1): a case outside the scope is never loaded.
  */
 
-import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
 import type { CaseScope } from '../domain/policy.ts';
 import type { Stage } from '../domain/stages.ts';
 import { likeEscape } from './admin.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { CaseFileTable, Database, RiskLevel } from './schema.ts';
+import { versionedUpdate } from './versioned.ts';
 
 type CaseEB = ExpressionBuilder<Database & { c: Database['case_file'] }, 'c'>;
 
@@ -459,15 +460,10 @@ export async function updateCaseRow(
   db: Tx,
   id: string,
   version: number,
-  set: Record<string, unknown>,
+  set: Updateable<CaseFileTable>,
   now: Date,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('case_file')
-    .set({ ...(set as object), updated_at: now, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const r = await versionedUpdate(db, 'case_file', id, version, set, now).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -479,7 +475,7 @@ export async function updateCaseRow(
 export async function takeUnassignedCase(db: Tx, id: string, userId: string, now: Date): Promise<boolean> {
   const r = await db
     .updateTable('case_file')
-    .set({ manager_id: userId, updated_at: now, version: sql`version + 1` } as never)
+    .set({ manager_id: userId, updated_at: now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('manager_id', 'is', null)
     .where('closed_at', 'is', null)
@@ -496,25 +492,22 @@ export async function setCaseMembers(db: Tx, caseId: string, userIds: readonly s
       .execute();
 }
 
-export async function updateVersioned(
+export async function updateVersioned<T extends 'person' | 'incident' | 'case_record'>(
   db: Tx,
-  table: 'person' | 'incident' | 'case_record',
+  table: T,
   id: string,
   caseId: string,
   version: number,
-  set: Record<string, unknown>,
+  set: Updateable<Database[T]>,
   now: Date,
 ): Promise<'ok' | 'conflict' | 'missing'> {
-  const r = await db
-    .updateTable(table)
-    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .where('version', '=', version)
+  const r = await versionedUpdate(db, table, id, version, set, now)
+    .where(sql.ref('case_id'), '=', caseId)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) return 'ok';
+  // the three tables share `id` and `case_id`
   const exists = await db
-    .selectFrom(table)
+    .selectFrom(table as 'person')
     .select('id')
     .where('id', '=', id)
     .where('case_id', '=', caseId)

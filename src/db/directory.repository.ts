@@ -2,7 +2,7 @@
  * The directory of organisations and services, cooperation agreements, requests to join and
  * partner performance (issue 4 §1, §5). Organisations hold no personal data.
  */
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
@@ -10,6 +10,7 @@ import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import { agreementInForce, onSimpul } from './org-facts.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
+import { versionedUpdate } from './versioned.ts';
 
 const within = (col: string, root: string) =>
   root === ''
@@ -108,7 +109,7 @@ export type DirectoryRow = NonNullable<Awaited<ReturnType<typeof getDirectoryEnt
 export async function markOrganisationVerified(db: Tx, id: string, now: Date) {
   await db
     .updateTable('organisation')
-    .set({ verified_at: now, updated_at: now, version: sql`version + 1` } as never)
+    .set({ verified_at: now, updated_at: now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .execute();
 }
@@ -170,16 +171,10 @@ export function updateAgreementRow(
   db: Tx,
   id: string,
   version: number,
-  set: Record<string, unknown>,
+  set: Updateable<AgreementTable>,
   now: Date,
 ) {
-  return db
-    .updateTable('agreement')
-    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
+  return versionedUpdate(db, 'agreement', id, version, set, now).returning('id').executeTakeFirst();
 }
 
 export function agreementDocument(db: Tx, root: string, id: string) {
@@ -252,7 +247,7 @@ export function decideJoinRequest(
 ) {
   return db
     .updateTable('join_request')
-    .set({ ...set, decided_at: now, updated_at: now, version: sql`version + 1` } as never)
+    .set({ ...set, decided_at: now, updated_at: now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'baru')

@@ -1,12 +1,12 @@
 /** Incidents of a case. */
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Tx } from './connect.ts';
 import type { IncidentTable } from './schema.ts';
 
 type IncidentBase = Pick<Insertable<IncidentTable>, 'id' | 'case_id' | 'created_at' | 'updated_at'>;
 
 /** Inserts an incident; `columns` (by column name) complete the row. */
-export function insertIncident(db: Tx, base: IncidentBase, columns: Record<string, unknown>) {
+export function insertIncident(db: Tx, base: IncidentBase, columns: Updateable<IncidentTable>) {
   return db
     .insertInto('incident')
     .values({
@@ -14,8 +14,13 @@ export function insertIncident(db: Tx, base: IncidentBase, columns: Record<strin
       case_id: base.case_id,
       created_at: base.created_at,
       updated_at: base.updated_at,
-      ...(columns as object),
-    } as never)
+      // the table's own defaults; the incident schema (src/domain/schemas.ts) gives the rest
+      date_precision: 'tanggal',
+      forms: [],
+      tpks_offences: [],
+      ampk_categories: [],
+      ...columns,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

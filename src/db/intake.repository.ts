@@ -1,11 +1,12 @@
 /** Intake items (every channel), their history and messages, and the rate-limit counters. */
 
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Role } from '../domain/policy.ts';
 import { type AuditInput, auditColumns } from './audit.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { IntakePassTable, IntakeReceiptTable, IntakeTable } from './schema.ts';
+import { versionedUpdate } from './versioned.ts';
 
 export async function insertIntake(db: Tx, row: Insertable<IntakeTable>) {
   return db.insertInto('intake').values(row).returningAll().executeTakeFirstOrThrow();
@@ -128,15 +129,10 @@ export async function updateIntakeRow(
   db: Tx,
   id: string,
   version: number,
-  set: Record<string, unknown>,
+  set: Updateable<IntakeTable>,
   now: Date,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('intake')
-    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const r = await versionedUpdate(db, 'intake', id, version, set, now).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

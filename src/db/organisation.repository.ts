@@ -1,8 +1,9 @@
 /** Writing organisations (lembaga); reads for administrators are in admin.repository.ts. */
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Tx } from './connect.ts';
 import type { OrganisationTable } from './schema.ts';
+import { versionedUpdate } from './versioned.ts';
 
 export function insertOrganisation(db: Tx, row: Insertable<OrganisationTable>) {
   return db.insertInto('organisation').values(row).returningAll().executeTakeFirstOrThrow();
@@ -16,16 +17,10 @@ export function updateOrganisationRow(
   db: Tx,
   id: string,
   version: number,
-  set: Record<string, unknown>,
+  set: Updateable<OrganisationTable>,
   now: Date,
 ) {
-  return db
-    .updateTable('organisation')
-    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return versionedUpdate(db, 'organisation', id, version, set, now).returningAll().executeTakeFirst();
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Persons of a case (victims, alleged perpetrators, reporters) and who did what to whom. */
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Tx } from './connect.ts';
 import type { PersonTable, RelationshipTable } from './schema.ts';
 
@@ -9,7 +9,7 @@ type PersonBase = Pick<
 >;
 
 /** Inserts a person; `columns` (encrypted and plain fields, by column name) complete the row. */
-export function insertPerson(db: Tx, base: PersonBase, columns: Record<string, unknown>) {
+export function insertPerson(db: Tx, base: PersonBase, columns: Updateable<PersonTable>) {
   return db
     .insertInto('person')
     .values({
@@ -22,8 +22,8 @@ export function insertPerson(db: Tx, base: PersonBase, columns: Record<string, u
       disability_types: [],
       created_at: base.created_at,
       updated_at: base.updated_at,
-      ...(columns as object),
-    } as never)
+      ...columns,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -2,7 +2,7 @@
  * Referral data access. Reads take the side they are made for: the referring side through the
  * case scope (scopeCondition), the recipient through its organisation id.
  */
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { CaseScope } from '../domain/policy.ts';
 import type { ReferralStatus, Urgency } from '../domain/referrals.ts';
 import { cappedCount } from './capped-count.ts';
@@ -187,12 +187,12 @@ export async function updateReferral(
   id: string,
   from: readonly ReferralStatus[],
   version: number | null,
-  set: Record<string, unknown>,
+  set: Updateable<ReferralTable>,
   now: Date,
 ): Promise<boolean> {
   let q = db
     .updateTable('referral')
-    .set({ ...set, updated_at: now, version: sql`version + 1` } as never)
+    .set({ ...set, updated_at: now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('status', 'in', from);
   if (version !== null) q = q.where('version', '=', version);
@@ -536,8 +536,8 @@ export function cancelOpenReferralsOfCase(db: Tx, caseId: string, now: Date) {
       cancelled_at: now,
       cancel_reason: 'kasus_ditutup',
       updated_at: now,
-      version: sql`version + 1`,
-    } as never)
+      version: sql<number>`version + 1`,
+    })
     .where('case_id', '=', caseId)
     .where('status', 'in', OPEN)
     .returning(['id', 'number', 'to_org_id', 'external'])

@@ -5,6 +5,7 @@
  * accepts.
  */
 import { type Insertable, sql } from 'kysely';
+import type { TransferStatus } from '../domain/referrals.ts';
 import type { Tx } from './connect.ts';
 import type { CaseTransferTable } from './schema.ts';
 
@@ -83,11 +84,11 @@ export async function decideTransfer(
   db: Tx,
   id: string,
   version: number,
-  set: { status: string; decided_by: string; decided_at: Date; decline_reason_enc?: string | null },
+  set: { status: TransferStatus; decided_by: string; decided_at: Date; decline_reason_enc?: string | null },
 ): Promise<boolean> {
   const r = await db
     .updateTable('case_transfer')
-    .set({ ...set, version: sql`version + 1` } as never)
+    .set({ ...set, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('status', '=', 'diajukan')
     .where('version', '=', version)
@@ -107,7 +108,7 @@ export function caseForTransfer(db: Tx, caseId: string) {
 export async function flagCaseNational(db: Tx, caseId: string, at: Date): Promise<void> {
   await db
     .updateTable('case_file')
-    .set({ national_flagged_at: at, updated_at: at, version: sql`version + 1` } as never)
+    .set({ national_flagged_at: at, updated_at: at, version: sql<number>`version + 1` })
     .where('id', '=', caseId)
     .execute();
 }
@@ -130,8 +131,8 @@ export async function moveCase(
       org_id: to.orgId,
       manager_id: to.managerId,
       updated_at: at,
-      version: sql`version + 1`,
-    } as never)
+      version: sql<number>`version + 1`,
+    })
     .where('id', '=', caseId)
     .execute();
   await db

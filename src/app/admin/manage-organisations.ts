@@ -1,5 +1,7 @@
 /** Organisations (lembaga): admin everywhere, admin-dinas within its jurisdiction. */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { getOrganisation, listOrganisations } from '../../db/admin.repository.ts';
 import { existingRegions } from '../../db/directory.repository.ts';
 import {
@@ -8,6 +10,7 @@ import {
   updateOrganisationRow,
 } from '../../db/organisation.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import type { OrganisationTable } from '../../db/schema.ts';
 import { capacityProblem } from '../../domain/directory.ts';
 import type { OrgDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -90,19 +93,16 @@ async function checkAreas(db: Tx, areas: readonly string[] | undefined) {
 }
 
 /** The directory columns of an input, as table columns. */
-function directoryColumns(input: OrgDirectoryInput): Record<string, unknown> {
-  const set: Record<string, unknown> = {};
+function directoryColumns(input: OrgDirectoryInput): Updateable<OrganisationTable> {
+  const set: Updateable<OrganisationTable> = {};
   if (input.services !== undefined) set.services = [...new Set(input.services)];
   if (input.areas !== undefined) set.areas = [...new Set(input.areas)];
   if (input.languages !== undefined) set.languages = input.languages;
-  for (const [k, col] of [
-    ['hours', 'hours'],
-    ['accessibility', 'accessibility'],
-    ['website', 'website'],
-    ['capacityTotal', 'capacity_total'],
-    ['capacityFree', 'capacity_free'],
-  ] as const)
-    if (input[k] !== undefined) set[col] = input[k];
+  if (input.hours !== undefined) set.hours = input.hours;
+  if (input.accessibility !== undefined) set.accessibility = input.accessibility;
+  if (input.website !== undefined) set.website = input.website;
+  if (input.capacityTotal !== undefined) set.capacity_total = input.capacityTotal;
+  if (input.capacityFree !== undefined) set.capacity_free = input.capacityFree;
   if (input.active !== undefined) set.active = input.active;
   return set;
 }
@@ -187,11 +187,14 @@ export async function updateOrganisation(ctx: AuthedCtx, id: string, input: OrgU
   const free = input.capacityFree !== undefined ? input.capacityFree : existing.capacity_free;
   const capacity = capacityProblem(total, free);
   if (capacity) throw new AppError('VALIDATION_FAILED', capacity);
-  const set: Record<string, unknown> = directoryColumns(input);
+  const set: Updateable<OrganisationTable> = directoryColumns(input);
   if (input.capacityFree !== undefined || input.capacityTotal !== undefined)
     set.capacity_updated_at = ctx.clock();
-  for (const k of ['name', 'type', 'address', 'phone', 'email'] as const)
-    if (input[k] !== undefined) set[k] = input[k];
+  if (input.name !== undefined) set.name = input.name;
+  if (input.type !== undefined) set.type = input.type;
+  if (input.address !== undefined) set.address = input.address;
+  if (input.phone !== undefined) set.phone = input.phone;
+  if (input.email !== undefined) set.email = input.email;
   if (input.regionCode) {
     set.region_code = input.regionCode;
     set.jurisdiction = jurisdictionOf(input.regionCode);

@@ -1,6 +1,8 @@
 /** Assign or reassign the case manager and companions, within the case's jurisdiction. */
 
+import type { Updateable } from 'kysely';
 import { addCaseEvent, setCaseMembers, updateCaseRow } from '../../db/case.repository.ts';
+import type { CaseFileTable } from '../../db/schema.ts';
 import { findStaffByIds, listAssignableStaff } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canBeAssigned, type Role } from '../../domain/policy.ts';
@@ -31,7 +33,7 @@ export async function assignCase(
       if (!ok(uid, 'companion'))
         throw new AppError('INVALID_ASSIGNEE', { [`companionIds.${i}`]: 'invalid_assignee' });
     }
-    const set: Record<string, unknown> = {};
+    const set: Updateable<CaseFileTable> = {};
     if (input.managerId !== undefined) set.manager_id = input.managerId;
     if (!(await updateCaseRow(trx, id, input.version, set, now))) throw new AppError('VERSION_CONFLICT');
     if (input.companionIds !== undefined) await setCaseMembers(trx, id, [...new Set(input.companionIds)]);

@@ -1,7 +1,10 @@
 /** Move a case to another stage under the state machine of src/domain/stages.ts. */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { addCaseEvent, findCaseCounts, updateCaseRow } from '../../db/case.repository.ts';
 import { insertRecord } from '../../db/record.repository.ts';
+import type { CaseFileTable } from '../../db/schema.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { checkTransition, type Stage } from '../../domain/stages.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -38,7 +41,7 @@ export async function changeStage(
       input,
     );
     if (problem) throw new AppError(problem as ErrorCode);
-    const set: Record<string, unknown> = { stage: input.to };
+    const set: Updateable<CaseFileTable> = { stage: input.to };
     if (input.to === 'terminasi') {
       set.closure_reason = input.closureReason;
       set.closed_at = now;

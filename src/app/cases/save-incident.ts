@@ -2,10 +2,13 @@
  * Add or edit an incident: when (as precisely as it is known), where (the SIMFONI category and
  * the place as told), forms of violence, TPKS offences, AMPK, chronology.
  */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { findIncident, findIncidentIn, insertIncident } from '../../db/incident.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import type { IncidentTable } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type IncidentDateFacts, type IncidentDateInput, resolveIncidentDate } from '../../domain/facts.ts';
 import type { IncidentInput } from '../../domain/schemas.ts';
@@ -17,7 +20,7 @@ import { incidentDto, storedDate } from './mappers.ts';
 
 /** Columns of everything but the date (see `dateColumns`); only what `i` names. */
 export function incidentColumns(k: Keyring, i: Partial<IncidentInput>) {
-  const set: Record<string, unknown> = {};
+  const set: Updateable<IncidentTable> = {};
   if (i.placeCategory !== undefined) set.place_category = i.placeCategory ?? null;
   if (i.placeText !== undefined) set.place_text_enc = k.encrypt(i.placeText ?? null);
   if (i.regionCode !== undefined) set.region_code = i.regionCode ?? null;

@@ -2,10 +2,13 @@
  * Add or edit a victim, alleged perpetrator or reporter. Identifying fields are encrypted; NIK
  * and phone get a keyed hash and the name keyed tokens for search (invariant 3).
  */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
 import { findPerson, findPersonRoles, insertPerson, upsertRelationship } from '../../db/person.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import type { PersonTable } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { PersonInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
@@ -20,7 +23,7 @@ async function checkRegion(db: Tx, code: string | null | undefined, field: strin
 }
 
 export function personColumns(k: Keyring, p: Partial<PersonInput>) {
-  const set: Record<string, unknown> = {};
+  const set: Updateable<PersonTable> = {};
   const has = (key: keyof PersonInput) => Object.hasOwn(p, key) && p[key] !== undefined;
   if (has('name')) {
     set.name_enc = k.encrypt(p.name!);
@@ -36,20 +39,18 @@ export function personColumns(k: Keyring, p: Partial<PersonInput>) {
   }
   if (has('addressDetail')) set.address_enc = k.encrypt(p.addressDetail ?? null);
   if (has('accommodationNeeds')) set.accommodation_enc = k.encrypt(p.accommodationNeeds ?? null);
-  const plain: Array<[keyof PersonInput, string]> = [
-    ['sex', 'sex'],
-    ['birthDate', 'birth_date'],
-    ['estimatedAge', 'estimated_age'],
-    ['ageGroup', 'age_group'],
-    ['regionCode', 'region_code'],
-    ['education', 'education'],
-    ['occupation', 'occupation'],
-    ['maritalStatus', 'marital_status'],
-    ['disability', 'disability'],
-    ['nationality', 'nationality'],
-    ['relationToVictim', 'relation_to_victim'],
-  ];
-  for (const [from, to] of plain) if (has(from)) set[to] = p[from] ?? null;
+  // each column by name: a misspelt column or a value of the wrong type does not compile
+  if (has('sex')) set.sex = p.sex ?? null;
+  if (has('birthDate')) set.birth_date = p.birthDate ?? null;
+  if (has('estimatedAge')) set.estimated_age = p.estimatedAge ?? null;
+  if (has('ageGroup')) set.age_group = p.ageGroup ?? null;
+  if (has('regionCode')) set.region_code = p.regionCode ?? null;
+  if (has('education')) set.education = p.education ?? null;
+  if (has('occupation')) set.occupation = p.occupation ?? null;
+  if (has('maritalStatus')) set.marital_status = p.maritalStatus ?? null;
+  if (has('disability')) set.disability = p.disability ?? null;
+  if (has('nationality')) set.nationality = p.nationality ?? null;
+  if (has('relationToVictim')) set.relation_to_victim = p.relationToVictim ?? null;
   if (has('disabilityTypes')) set.disability_types = p.disabilityTypes ?? [];
   return set;
 }

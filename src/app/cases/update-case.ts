@@ -1,6 +1,8 @@
 /** Edit identification and intake fields of a case (optimistic: stale version → 409). */
 
+import type { Updateable } from 'kysely';
 import { addCaseEvent, updateCaseRow } from '../../db/case.repository.ts';
+import type { CaseFileTable } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CaseUpdateInput } from '../../domain/schemas.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -11,7 +13,7 @@ export async function updateCase(ctx: AuthedCtx, id: string, input: CaseUpdateIn
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
     const c = await loadForWrite(ctx, trx, id, 'update', 'case.update');
-    const set: Record<string, unknown> = {};
+    const set: Updateable<CaseFileTable> = {};
     if (input.channel !== undefined) set.channel = input.channel;
     if (input.receivedAt !== undefined) set.received_at = new Date(input.receivedAt);
     if (input.caseType !== undefined) set.case_type = input.caseType;

@@ -2,7 +2,9 @@
  * Cooperation agreements (MoU/PKS) between a Dinas and a partner organisation: kept by the
  * Dinas administrators of the jurisdiction (admin: everywhere).
  */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { getOrganisation } from '../../db/admin.repository.ts';
 import {
   type AgreementRow,
@@ -12,6 +14,7 @@ import {
   listAgreements as listAgreementRows,
   updateAgreementRow,
 } from '../../db/directory.repository.ts';
+import type { AgreementTable } from '../../db/schema.ts';
 import {
   type AgreementInput,
   type AgreementUpdate,
@@ -118,7 +121,7 @@ export async function updateAgreement(
   const startsOn = input.startsOn ?? existing.starts_on;
   const endsOn = input.endsOn ?? existing.ends_on;
   if (endsOn < startsOn) throw new AppError('VALIDATION_FAILED', { endsOn: 'ends_before_start' });
-  const set: Record<string, unknown> = {};
+  const set: Updateable<AgreementTable> = {};
   for (const k of ['kind', 'number', 'parties', 'subject'] as const)
     if (input[k] !== undefined) set[k] = input[k];
   if (input.startsOn !== undefined) set.starts_on = input.startsOn;

@@ -4,6 +4,7 @@
  * organisation itself.
  */
 
+import type { Updateable } from 'kysely';
 import { getOrganisation } from '../../db/admin.repository.ts';
 import {
   type DirectoryRow,
@@ -12,6 +13,7 @@ import {
   markOrganisationVerified,
 } from '../../db/directory.repository.ts';
 import { updateOrganisationRow } from '../../db/organisation.repository.ts';
+import type { OrganisationTable } from '../../db/schema.ts';
 import { type List, pageOf } from '../../domain/contract/define.ts';
 import { capacityProblem, type DirectoryQuery, daysBetween, localDate } from '../../domain/directory.ts';
 import type { DirectoryEntryDto } from '../../domain/dto.ts';
@@ -155,7 +157,10 @@ export async function updateCapacity(
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
-    const set: Record<string, unknown> = { capacity_free: input.capacityFree, capacity_updated_at: now };
+    const set: Updateable<OrganisationTable> = {
+      capacity_free: input.capacityFree,
+      capacity_updated_at: now,
+    };
     if (input.capacityTotal !== undefined) set.capacity_total = input.capacityTotal;
     if (!(await updateOrganisationRow(trx, id, input.version, set, now)))
       throw new AppError('VERSION_CONFLICT');

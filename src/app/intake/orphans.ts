@@ -84,7 +84,7 @@ export async function rerouteOrphanIntake(
     throw new AppError('NO_INBOX', { toRegion: 'no_inbox' });
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
-    const set = { jurisdiction: target, status: 'baru', assigned_to: null };
+    const set = { jurisdiction: target, status: 'baru' as const, assigned_to: null };
     if (!(await updateIntakeRow(trx, id, input.version, set, now))) throw new AppError('VERSION_CONFLICT');
     const event = { from: item.jurisdiction, to: target };
     await addIntakeEvent(trx, id, ctx.actor.userId, 'intake.rerouted', now, event);

@@ -4,7 +4,9 @@
  * with its history), refer it to the national level (SAPA 129), or close it with a reason.
  * Nothing is merged automatically.
  */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { addCaseEvent, getScopedCase } from '../../db/case.repository.ts';
 import {
   addIntakeEvent,
@@ -13,6 +15,7 @@ import {
   updateIntakeRow,
 } from '../../db/intake.repository.ts';
 import { getRegion } from '../../db/region.repository.ts';
+import type { IntakeTable } from '../../db/schema.ts';
 import { findStaffByIds } from '../../db/user.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { caseRiskFromIntake, INBOX_ROLES, type IntakeStatus, isOpen } from '../../domain/intake.ts';
@@ -62,7 +65,7 @@ export async function updateIntake(
   },
 ) {
   await change(ctx, id, input.version, 'intake.update', async (trx, row) => {
-    const set: Record<string, unknown> = {};
+    const set: Updateable<IntakeTable> = {};
     if (input.risk !== undefined) set.risk = input.risk;
     if (input.callType !== undefined) set.call_type = input.callType;
     if (input.forms !== undefined) set.forms = input.forms;

@@ -4,7 +4,9 @@
  * outside Simpul, the referring side records its steps by hand. Each change is conditional on the
  * state it was made from, so two people acting at once cannot both win.
  */
+
 import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import { addCaseEvent } from '../../db/case.repository.ts';
 import { activeUsersOfOrg, usersWorkingIn } from '../../db/notification.repository.ts';
 import { insertRecord } from '../../db/record.repository.ts';
@@ -15,6 +17,7 @@ import {
   lockReferral,
   updateReferral,
 } from '../../db/referral.repository.ts';
+import type { ReferralTable } from '../../db/schema.ts';
 import type { ReferralDto } from '../../domain/dto.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AcceptBody, HandlingBody, InvestigationBody } from '../../domain/referral-schemas.ts';
@@ -40,7 +43,7 @@ type Change = {
   from: readonly ReferralStatus[];
   version: number | null;
   /** columns to set (status included when it moves) */
-  set: (l: LoadedReferral, now: Date) => Record<string, unknown>;
+  set: (l: LoadedReferral, now: Date) => Updateable<ReferralTable>;
   event: { type: string; data?: Record<string, unknown>; body?: string | null };
   /** who is told: the other side */
   notify?: NotificationKind;
@@ -126,9 +129,9 @@ async function checkOfficer(trx: Tx, l: LoadedReferral, h: Handling) {
 }
 
 /** Columns for the officer and appointment fields given (undefined: unchanged, null: cleared). */
-function handlingColumns(ctx: AuthedCtx, h: Handling): Record<string, unknown> {
+function handlingColumns(ctx: AuthedCtx, h: Handling): Updateable<ReferralTable> {
   const k = ctx.keys;
-  const out: Record<string, unknown> = {};
+  const out: Updateable<ReferralTable> = {};
   // one officer: naming a user clears a typed name and the other way round
   if (h.officerId !== undefined || h.officerName !== undefined) {
     out.officer_id = h.officerId ?? null;
