@@ -1,6 +1,5 @@
 /** Writing organisations (lembaga); reads for administrators are in admin.repository.ts. */
 import type { Insertable, Updateable } from 'kysely';
-import { sql } from 'kysely';
 import type { Tx } from './connect.ts';
 import type { OrganisationTable } from './schema.ts';
 import { versionedUpdate } from './versioned.ts';

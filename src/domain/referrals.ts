@@ -158,6 +158,29 @@ export function consentProblem(
 export function sharesWholeCase(sections: readonly Section[]): boolean {
   return sections.some((x) => CASE_WIDE_SECTIONS.includes(x));
 }
+/**
+ * Minimum data when a referral is read (decision 009): the referring side sees every section of
+ * its own case; the recipient only the sections sent, and never the case-wide ones once the case
+ * has more than one victim (they would tell of the others).
+ */
+export function sectionsShown(
+  side: 'pengirim' | 'penerima',
+  sent: readonly string[],
+  victims: number,
+): ReadonlySet<Section> {
+  const shown = new Set<Section>(side === 'pengirim' ? SECTIONS : SECTIONS.filter((x) => sent.includes(x)));
+  if (side === 'penerima' && victims > 1) for (const x of CASE_WIDE_SECTIONS) shown.delete(x);
+  return shown;
+}
+
+/**
+ * The place of an incident in the reporter's words is often the victim's home ("rumah, Desa …,
+ * RT 02"): it goes with the contact and address section, never with the chronology alone.
+ */
+export function showsPlaceText(shown: ReadonlySet<Section>): boolean {
+  return shown.has('kontak');
+}
+
 export function caseWideSectionsAllowed(sections: readonly Section[], victims: number): boolean {
   return victims <= 1 || !sharesWholeCase(sections);
 }

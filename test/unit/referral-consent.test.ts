@@ -1,6 +1,12 @@
 /** The consent and minimum-data rules of a referral (src/domain/referrals.ts), case by case. */
 import { describe, expect, it } from 'vitest';
-import { caseWideSectionsAllowed, consentProblem, type Section } from '../../src/domain/referrals.ts';
+import {
+  caseWideSectionsAllowed,
+  consentProblem,
+  type Section,
+  sectionsShown,
+  showsPlaceText,
+} from '../../src/domain/referrals.ts';
 
 const police = { recipientType: 'polisi_ppa', services: ['lapor_polisi'] };
 const hospital = { recipientType: 'rumah_sakit', services: ['medis'] };
@@ -44,5 +50,25 @@ describe('caseWideSectionsAllowed', () => {
     [['layanan'], 0, true],
   ] as const)('%j with %i victims → %s', (sections, victims, want) => {
     expect(caseWideSectionsAllowed(sections as readonly Section[], victims)).toBe(want);
+  });
+});
+
+describe('sectionsShown (what each side reads, and so what its letter prints)', () => {
+  const sent = ['identitas', 'kronologi'];
+  it.each([
+    ['pengirim', sent, 3, ['asesmen', 'identitas', 'kontak', 'kronologi', 'layanan']],
+    ['penerima', sent, 1, ['identitas', 'kronologi']],
+    ['penerima', sent, 2, ['identitas']],
+    ['penerima', ['kontak', 'layanan'], 2, ['kontak']],
+    ['penerima', [], 1, []],
+    ['penerima', ['bukan_bagian', 'identitas'], 1, ['identitas']],
+  ] as const)('%s, sent %j, %i victims → %j', (side, sections, victims, want) => {
+    expect([...sectionsShown(side, sections, victims)].sort()).toEqual([...want].sort());
+  });
+
+  it('the place as told goes only with the contact and address section', () => {
+    expect(showsPlaceText(sectionsShown('penerima', ['kronologi'], 1))).toBe(false);
+    expect(showsPlaceText(sectionsShown('penerima', ['kronologi', 'kontak'], 1))).toBe(true);
+    expect(showsPlaceText(sectionsShown('pengirim', [], 1))).toBe(true);
   });
 });

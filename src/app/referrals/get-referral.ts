@@ -26,7 +26,6 @@ import {
   knownAgeGroup,
 } from '../../domain/facts.ts';
 import {
-  CASE_WIDE_SECTIONS,
   canRerefer,
   formatVerificationCode,
   isOpen,
@@ -35,8 +34,10 @@ import {
   type ReferralStatus,
   recipientClosedReason,
   recipientGrantActive,
-  SECTIONS,
   type Section,
+  sectionsShown,
+  sharesWholeCase,
+  showsPlaceText,
 } from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
 import { exactAgeOn, storedDate } from '../cases/mappers.ts';
@@ -93,9 +94,12 @@ export function summaryDto(
 }
 
 async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date): Promise<SharedSectionsDto> {
-  const s = new Set<string>(l.side === 'pengirim' ? SECTIONS : l.r.sections);
-  if (l.side === 'penerima' && Number((await findCaseCounts(db, l.r.case_id)).victims) > 1)
-    for (const x of CASE_WIDE_SECTIONS) s.delete(x);
+  // the minimum-data rules (src/domain/referrals.ts); the victims are counted only when it matters
+  const victims =
+    l.side === 'penerima' && sharesWholeCase(l.r.sections as Section[])
+      ? Number((await findCaseCounts(db, l.r.case_id)).victims)
+      : 1;
+  const s = sectionsShown(l.side, l.r.sections, victims);
   const has = (x: Section) => s.has(x);
   const src = await sectionSources(db, l.r.case_id, l.r.person_id, {
     person: has('identitas') || has('kontak'),
@@ -136,9 +140,7 @@ async function sharedSections(k: Keyring, db: Tx, l: LoadedReferral, now: Date):
       date: incidentDateValue(storedDate(i)),
       dateText: describeIncidentDate(storedDate(i)),
       placeCategory: i.place_category,
-      // the place in the reporter's words is often the victim's home ("rumah, Desa …, RT 02"): it
-      // goes with the victim's contact and address, not with the chronology alone
-      placeText: has('kontak') ? k.decrypt(i.place_text_enc) : null,
+      placeText: showsPlaceText(s) ? k.decrypt(i.place_text_enc) : null,
       regionName: i.region_code ? (names.get(i.region_code) ?? null) : null,
       forms: i.forms,
       tpksOffences: i.tpks_offences,
