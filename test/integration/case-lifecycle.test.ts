@@ -92,6 +92,27 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
     expect((await m.get(`/api/v1/cases/${id}`)).body.risk).toBe('tinggi');
   });
 
+  it('a write answers the case it wrote with one audit event, not a second read of everything', async () => {
+    const { id } = await openFullCase(m);
+    const c = (await m.get(`/api/v1/cases/${id}`)).body;
+    const events = async () =>
+      (
+        await h.svc.conn.db
+          .selectFrom('audit_event')
+          .select('action')
+          .where('entity', '=', 'case')
+          .where('entity_id', '=', id)
+          .orderBy('id')
+          .execute()
+      ).map((e) => e.action);
+    const before = await events();
+    const r = await m.patch(`/api/v1/cases/${id}`, { version: c.version, summary: 'Ringkasan baru.' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id, summary: 'Ringkasan baru.', version: c.version + 1 });
+    const added = (await events()).slice(before.length);
+    expect(added).toEqual(['case.update']);
+  });
+
   it('finds a case by victim name (also another spelling), NIK and phone', async () => {
     const { id } = await openFullCase(m, {
       name: 'Tjahjani Soeprapto',

@@ -43,7 +43,7 @@ export async function assignCase(
     });
     await audit(ctx, trx, { action: 'case.assign', entity: 'case', entityId: id, outcome: 'ok' });
   });
-  return getCase(ctx, id);
+  return getCase(ctx, id, ctx.conn.db, { afterWrite: true });
 }
 
 /** Staff who may be made manager or companion of this case. */

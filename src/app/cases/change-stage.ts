@@ -86,5 +86,5 @@ export async function changeStage(
       detail: { from: c.stage, to: input.to },
     });
   });
-  return getCase(ctx, id);
+  return getCase(ctx, id, ctx.conn.db, { afterWrite: true });
 }

@@ -14,7 +14,17 @@ import { incidentDto, personDto, recordDto } from './mappers.ts';
 import { tasksForCases } from './tasks.ts';
 
 /** `db`: an open transaction when the case was just written in it (the answer to opening it). */
-export async function getCase(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db): Promise<CaseDto> {
+/**
+ * The whole case as the actor may see it. Audited as `case.read` — except as the answer of a write
+ * (`afterWrite`), whose own audit event (case.update, case.transition…) already records who saw
+ * the case in that request: one request, one event, not a second read of everything.
+ */
+export async function getCase(
+  ctx: AuthedCtx,
+  id: string,
+  db: Tx = ctx.conn.db,
+  opts: { afterWrite?: boolean } = {},
+): Promise<CaseDto> {
   const c = await loadVisibleCase(ctx, db, id, 'case.read');
   // the item(s) the case came from, linked only for those whose inbox holds them
   const inbox = intakeScope(ctx.actor);
@@ -111,6 +121,7 @@ export async function getCase(ctx: AuthedCtx, id: string, db: Tx = ctx.conn.db):
       accessLog: canOnCase(ctx.actor, 'read_access_log', ref),
     },
   };
-  await audit(ctx, db, { action: 'case.read', entity: 'case', entityId: id, outcome: 'ok' });
+  if (!opts.afterWrite)
+    await audit(ctx, db, { action: 'case.read', entity: 'case', entityId: id, outcome: 'ok' });
   return dto;
 }

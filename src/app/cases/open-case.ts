@@ -46,7 +46,7 @@ export async function openCase(ctx: AuthedCtx, input: CaseCreateInput, key?: Ide
       },
       async () => {
         const id = await createCaseIn(ctx, trx, { ...input, receivedAt: receivedAt.toISOString() });
-        return getCase(ctx, id, trx);
+        return getCase(ctx, id, trx, { afterWrite: true });
       },
     ),
   );

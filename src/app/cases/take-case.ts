@@ -36,5 +36,5 @@ export async function takeCase(ctx: AuthedCtx, id: string) {
     });
     await audit(ctx, trx, { action: 'case.take', entity: 'case', entityId: id, outcome: 'ok' });
   });
-  return getCase(ctx, id);
+  return getCase(ctx, id, ctx.conn.db, { afterWrite: true });
 }

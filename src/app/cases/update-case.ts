@@ -30,5 +30,5 @@ export async function updateCase(ctx: AuthedCtx, id: string, input: CaseUpdateIn
     });
     await audit(ctx, trx, { action: 'case.update', entity: 'case', entityId: id, outcome: 'ok' });
   });
-  return getCase(ctx, id);
+  return getCase(ctx, id, ctx.conn.db, { afterWrite: true });
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { List } from '../../../src/domain/contract/define.ts';
 import { ApiError, qs } from '../api.ts';
@@ -52,7 +52,11 @@ type SummaryProps = {
 /** Error summary at the top of a form: focused after a failed submit, links to the fields. */
 export function ErrorSummary({ error, attempt, prefix, labels = {}, onReload }: SummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // focus moves in the same task that shows the summary (layout effect), not after the next
+  // paint (useEffect): on a busy device that can be after the user has already gone back into a
+  // field, or at their first keystroke (Preact runs pending effects before a re-render), and
+  // the jump then swallows what they type (e2e/error-summary-focus.test.ts)
+  useLayoutEffect(() => {
     if (error) ref.current?.focus();
   }, [error, attempt]);
   if (!error) return null;
