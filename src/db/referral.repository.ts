@@ -127,6 +127,8 @@ export async function listReferrals(
   status: string | undefined,
   page: number,
   pageSize: number,
+  /** runs beside the page's details with the ids shown (none: not called), e.g. the audit row */
+  alongside?: (ids: string[]) => Promise<unknown>,
 ) {
   const filtered = () => {
     let q = db.selectFrom('referral as r');
@@ -167,10 +169,13 @@ export async function listReferrals(
     ids.length === 0
       ? []
       : (
-          await baseQuery(db)
-            .where('r.id', 'in', [...order.keys()])
-            .execute()
-        ).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+          await Promise.all([
+            baseQuery(db)
+              .where('r.id', 'in', [...order.keys()])
+              .execute(),
+            alongside?.([...order.keys()]),
+          ])
+        )[0].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return { rows, hasMore: found.length > pageSize, ...total };
 }
 

@@ -62,18 +62,22 @@ export async function listCases(ctx: AuthedCtx, q: CaseListQuery): Promise<List<
   if (found.rows.length === 0 && filters.namePhonetic?.length)
     found = await listCaseRows(db, scope, filters, q.page, q.pageSize);
   const { rows, ...count } = found;
-  const tasks = await tasksForCases(
-    db,
-    rows.map((r) => r.id),
-    ctx.clock(),
-  );
-  await audit(ctx, db, {
-    action: 'case.list',
-    entity: 'case',
-    entityId: null,
-    outcome: 'ok',
-    detail: { returned: rows.map((r) => r.id), searched: Boolean(q.q), page: q.page },
-  });
+  // the deadlines and the audit row in one round trip; the answer waits for both, so no list is
+  // shown whose reading was not recorded
+  const [tasks] = await Promise.all([
+    tasksForCases(
+      db,
+      rows.map((r) => r.id),
+      ctx.clock(),
+    ),
+    audit(ctx, db, {
+      action: 'case.list',
+      entity: 'case',
+      entityId: null,
+      outcome: 'ok',
+      detail: { returned: rows.map((r) => r.id), searched: Boolean(q.q), page: q.page },
+    }),
+  ]);
   return pageOf(
     rows.map((r) => ({
       id: r.id,

@@ -51,15 +51,20 @@ export async function listIntake(
     q.page,
     q.pageSize,
   );
-  await audit(ctx, ctx.conn.db, {
-    action: 'intake.list',
-    entity: 'intake',
-    entityId: null,
-    outcome: 'ok',
-    detail: { returned: rows.map((r) => r.id) },
-  });
   const now = ctx.clock();
-  const holidays = await holidayDates(ctx.conn.db);
+  // the audit row, the holidays and the flood signal in one round trip: the answer waits for all
+  // three, so no list is shown whose reading was not recorded
+  const [, holidays, flood] = await Promise.all([
+    audit(ctx, ctx.conn.db, {
+      action: 'intake.list',
+      entity: 'intake',
+      entityId: null,
+      outcome: 'ok',
+      detail: { returned: rows.map((r) => r.id) },
+    }),
+    holidayDates(ctx.conn.db),
+    inboxFlood(ctx, j),
+  ]);
   return {
     ...pageOf(
       rows.map((r) => intakeSummary(r, now, holidays)),
@@ -67,7 +72,7 @@ export async function listIntake(
       q.pageSize,
       count,
     ),
-    flood: await inboxFlood(ctx, j),
+    flood,
   };
 }
 

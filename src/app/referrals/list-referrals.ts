@@ -20,22 +20,24 @@ export async function listReferralBox(
   const scope = caseScope(ctx.actor);
   if (!hasReferralBox(ctx.actor, q.box) || (q.box === 'masuk' ? !org : scope.kind === 'none')) return empty;
   const side = q.box === 'masuk' ? 'penerima' : 'pengirim';
+  // the audit row goes with the page's details (one round trip); the answer waits for both, so
+  // no list is shown whose reading was not recorded. The list shows victims' sex and age group:
+  // which referrals were listed is recorded.
   const { rows, ...count } = await listReferrals(
     ctx.conn.db,
     q.box === 'masuk' ? { toOrgId: org as string } : { scope },
     q.status,
     q.page,
     q.pageSize,
+    (ids) =>
+      audit(ctx, ctx.conn.db, {
+        action: 'referral.list',
+        entity: 'referral',
+        entityId: null,
+        outcome: 'ok',
+        detail: { box: q.box, ids },
+      }),
   );
   const items = rows.map((r) => summaryDto(r, side, now));
-  // the list shows victims' sex and age group: which referrals were listed is recorded
-  if (items.length > 0)
-    await audit(ctx, ctx.conn.db, {
-      action: 'referral.list',
-      entity: 'referral',
-      entityId: null,
-      outcome: 'ok',
-      detail: { box: q.box, ids: items.map((i) => i.id) },
-    });
   return pageOf(items, q.page, q.pageSize, count);
 }
