@@ -1,7 +1,9 @@
 /**
  * Integration-test harness: a fresh database per test file (in-memory PGlite, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL), migrated, with Banten's region
- * codes, the demo organisations and users, and the real Hono app driven by app.request().
+ * codes, and the real Hono app driven by app.request(). With `seed: 'demo'` (the default) the
+ * demo organisations and users are loaded too; with `seed: 'none'` the test builds what it needs
+ * with the factories in ./factories.ts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from '../../src/app/context.ts';
@@ -30,7 +32,10 @@ export type Harness = {
   key: Buffer;
   databaseUrl: string | undefined;
   now: { value: Date };
-  /** signs in (demo users skip two-factor) and returns a request helper bound to the session */
+  /**
+   * signs in (demo users and factory users, both flagged `demo`, skip two-factor) and returns a
+   * request helper bound to the session
+   */
   as(email: string, password?: string): Promise<Client>;
   anon: Client;
   /** a user of the given role in a new organisation of Provinsi Banten (36) */
@@ -61,6 +66,11 @@ export async function createHarness(
     gateLimits?: GateLimits;
     /** PostgreSQL's pool (connections, wait bound); default: as the server runs */
     pool?: { max?: number; waitMs?: number };
+    /**
+     * 'demo' (default): the demo data of src/app/seed-demo.ts (Lebak and Serang, one user per
+     * role). 'none': only migrations and Banten's region codes; build data with ./factories.ts.
+     */
+    seed?: 'demo' | 'none';
   } = {},
 ): Promise<Harness> {
   let conn: Db;
@@ -94,7 +104,9 @@ export async function createHarness(
   await migrate(conn);
   await checkKey(conn.db, keys);
   await loadRegions(conn.db, ['36']);
-  await seedDemo(svc, { password: DEMO_PASSWORD, casesPerRegion: opts.cases ?? 0 });
+  if ((opts.seed ?? 'demo') === 'demo')
+    await seedDemo(svc, { password: DEMO_PASSWORD, casesPerRegion: opts.cases ?? 0 });
+  else if (opts.cases) throw new Error("cases: demo cases need seed: 'demo'");
   const app = createApp(svc, { sleep: async () => {}, clientIp: () => '127.0.0.9', ...opts.app });
 
   const client = (cookie: string | null): Client => {
