@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import { type MadeUser, makeFullCase, makeRegionWorld, makeUser } from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   let h: Harness;
+  let manajer: MadeUser;
   let m: Client;
+  const openFullCase = (opts: Parameters<typeof makeFullCase>[2] = {}) => makeFullCase(h.svc, manajer, opts);
   beforeAll(async () => {
-    h = await createHarness(engine);
-    m = await h.as('manajer@lebak.demo');
+    h = await createHarness(engine, { seed: 'none' });
+    const lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    m = await h.as(manajer.email, manajer.password);
   });
   afterAll(async () => h?.close());
 
@@ -20,7 +25,7 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   });
 
   it('takes a case through every stage to terminasi and reopens it with a reason', async () => {
-    const { id, victimId } = await openFullCase(m);
+    const { id, victimId } = await openFullCase();
     let c = (await m.get(`/api/v1/cases/${id}`)).body;
     const step = async (body: Record<string, unknown>, expectStatus = 200) => {
       const r = await m.post(`/api/v1/cases/${id}/transition`, { version: c.version, ...body });
@@ -83,7 +88,7 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   });
 
   it('answers 409 on a stale version and keeps the stored data', async () => {
-    const { id } = await openFullCase(m);
+    const { id } = await openFullCase();
     const c = (await m.get(`/api/v1/cases/${id}`)).body;
     expect((await m.patch(`/api/v1/cases/${id}`, { version: c.version, risk: 'tinggi' })).status).toBe(200);
     const stale = await m.patch(`/api/v1/cases/${id}`, { version: c.version, risk: 'rendah' });
@@ -93,7 +98,7 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   });
 
   it('a write answers the case it wrote with one audit event, not a second read of everything', async () => {
-    const { id } = await openFullCase(m);
+    const { id } = await openFullCase();
     const c = (await m.get(`/api/v1/cases/${id}`)).body;
     const events = async () =>
       (
@@ -114,10 +119,8 @@ describe.each(ENGINES)('case lifecycle on %s', (engine) => {
   });
 
   it('finds a case by victim name (also another spelling), NIK and phone', async () => {
-    const { id } = await openFullCase(m, {
-      name: 'Tjahjani Soeprapto',
-      nik: '3602015503950001',
-      phone: '0812-3456-7890',
+    const { id } = await openFullCase({
+      victim: { name: 'Tjahjani Soeprapto', nik: '3602015503950001', phone: '0812-3456-7890' },
     });
     const ids = async (q: string) =>
       (await m.get(`/api/v1/cases?q=${encodeURIComponent(q)}`)).body.items.map((x: { id: string }) => x.id);

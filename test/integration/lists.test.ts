@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_CAP } from '../../src/domain/contract/define.ts';
 import { localYear } from '../../src/domain/time.ts';
+import { makeRegionWorld, makeUser } from '../helpers/factories.ts';
 import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('lists on %s', (engine) => {
@@ -14,15 +15,12 @@ describe.each(ENGINES)('lists on %s', (engine) => {
   let m: Client;
   const MANY = COUNT_CAP + 5;
   beforeAll(async () => {
-    h = await createHarness(engine);
-    m = await h.as('manajer@lebak.demo');
+    h = await createHarness(engine, { seed: 'none' });
+    const lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    const manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    m = await h.as(manajer.email, manajer.password);
     const db = h.svc.conn.db;
-    const org = await db
-      .selectFrom('organisation')
-      .select('id')
-      .where('type', '=', 'uptd_ppa')
-      .where('jurisdiction', '=', '36.02')
-      .executeTakeFirstOrThrow();
+    const org = lebak.uptd;
     // many synthetic Lebak cases at high risk, numbered in a series of their own (year 2001)
     await sql`
       INSERT INTO case_file (id, number, jurisdiction, org_id, stage, channel, received_at, risk)
