@@ -8,7 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/domain/time.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type MadeUser,
+  makeFullCase,
+  makeRegionWorld,
+  makeUser,
+  type RegionWorld,
+} from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -26,8 +33,13 @@ function form(fields: Record<string, string | string[]>): URLSearchParams {
 
 describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   let h: Harness;
+  let lebak: RegionWorld;
   let officer: Client;
+  let manajer: MadeUser;
   let m: Client;
+  /** a case with one victim (born 14 March 1995), one alleged perpetrator and one incident */
+  const openFullCase = (opts: { sexual?: boolean } = {}) =>
+    makeFullCase(h.svc, manajer, opts.sexual ? { incident: { forms: ['seksual'] } } : {});
   /** the case opened from the public report, and what it was opened from */
   let opened: { caseId: string; code: string; intakeId: string; victimId: string; incidentId: string };
   /** when the first report came in, and that day in Lebak (WIB) */
@@ -87,11 +99,18 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    h = await createHarness(engine);
+    h = await createHarness(engine, { seed: 'none' });
     t0 = h.now.value;
     day = localDate(t0, '36.02');
     week = `dalam minggu sebelum ${dayId(day)} (menurut pelapor)`;
-    officer = await h.as('pengaduan@lebak.demo');
+    lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    const pengaduan = await makeUser(h.svc, {
+      role: 'pengaduan',
+      org: lebak.uptd,
+      name: 'Petugas Pengaduan Uji Lebak',
+    });
+    manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    officer = await h.as(pengaduan.email, pengaduan.password);
 
     const code = await publicReport({
       placeText: 'Rumah',
@@ -115,7 +134,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
       victimId: c.body.persons.find((p: { role: string }) => p.role === 'korban').id,
       incidentId: c.body.incidents[0].id,
     };
-    m = await h.as('manajer@lebak.demo');
+    m = await h.as(manajer.email, manajer.password);
   });
   afterAll(async () => h?.close());
 
@@ -139,7 +158,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     // a child by the group told: her own consent is not enough for a referral
     const own = await m.post(`/api/v1/cases/${opened.caseId}/referrals`, {
       personId: opened.victimId,
-      toOrgId: await orgId('polisi_ppa'),
+      toOrgId: lebak.police.id,
       services: ['lapor_polisi'],
       urgency: 'segera',
       purpose: 'Pelaporan ke kepolisian (uji).',
@@ -243,7 +262,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     const triage = notes.find((n: { data: { writtenBy?: string } }) => n.data.writtenBy === 'petugas');
     expect(triage).toMatchObject({
       data: { body: TRIAGE, fromIntake: opened.code },
-      createdByName: 'Demo pengaduan lebak',
+      createdByName: 'Petugas Pengaduan Uji Lebak',
       createdAt: new Date(t0.getTime() + 2 * 60_000).toISOString(),
     });
     // encrypted like every note
@@ -267,17 +286,13 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     expect((await officer.get(`/api/v1/intake/${c.intake[0].id}`)).status).toBe(200);
 
     // an assigned companion reads the case but has no inbox: no link to follow
-    const companion = await h.svc.conn.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('email', '=', 'pendamping@lebak.demo')
-      .executeTakeFirstOrThrow();
+    const companion = await makeUser(h.svc, { role: 'pendamping', org: lebak.uptd });
     const a = await m.post(`/api/v1/cases/${opened.caseId}/assign`, {
       version: c.version,
       companionIds: [companion.id],
     });
     expect(a.status, JSON.stringify(a.body)).toBe(200);
-    const p = await h.as('pendamping@lebak.demo');
+    const p = await h.as(companion.email, companion.password);
     expect((await getCase(p, opened.caseId)).intake).toEqual([]);
 
     for (const q of [opened.code, opened.code.toLowerCase()]) {
@@ -286,7 +301,9 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
       expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([opened.caseId]);
     }
     // scoped as every case search: another kab/kota finds nothing
-    const serang = await h.as('manajer@serang.demo');
+    const serangWorld = await makeRegionWorld(h.svc, { kabKota: '36.73' });
+    const serangManager = await makeUser(h.svc, { role: 'manajer', org: serangWorld.uptd });
+    const serang = await h.as(serangManager.email, serangManager.password);
     const other = await serang.get(`/api/v1/cases?q=${encodeURIComponent(opened.code)}`);
     expect(other.status).toBe(200);
     expect(other.body.items).toEqual([]);
@@ -295,7 +312,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   it('prints the group and the told window in the police referral letter, and no age', async () => {
     const r = await m.post(`/api/v1/cases/${opened.caseId}/referrals`, {
       personId: opened.victimId,
-      toOrgId: await orgId('polisi_ppa'),
+      toOrgId: lebak.police.id,
       services: ['lapor_polisi'],
       urgency: 'segera',
       purpose: 'Pelaporan ke kepolisian (uji).',
@@ -370,7 +387,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   });
 
   it('an approximate day stays approximate when another field is edited', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase();
     const add = await m.post(`/api/v1/cases/${k.id}/incidents`, {
       datePrecision: 'sekitar_tanggal',
       date: '2026-11-20',
@@ -398,7 +415,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   });
 
   it('refuses bad dates and age groups with clear codes, never a 500', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase();
     const post = (body: Record<string, unknown>) =>
       m.post(`/api/v1/cases/${k.id}/incidents`, { forms: ['fisik'], ...body });
     const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
@@ -429,7 +446,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   });
 
   it('an officer’s estimate and the group told are both shown, in words', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase();
     const p = await m.post(`/api/v1/cases/${k.id}/persons`, {
       role: 'korban',
       name: 'Korban Kedua Uji',
@@ -445,7 +462,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
 
   it('services recorded with a date show as that date: a task is not done at 00:00 before the case existed', async () => {
     // the police report is recorded for the day the case came in: a date, no time
-    const k = await openFullCase(m, { sexual: true });
+    const k = await openFullCase({ sexual: true });
     const today = localDate(h.now.value, '36.02');
     const s = await m.post(`/api/v1/cases/${k.id}/records/service`, {
       service: 'lapor_polisi',
@@ -473,7 +490,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   });
 
   it('editing a plan item keeps "agreed with the beneficiary"', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase();
     const plan = await m.post(`/api/v1/cases/${k.id}/records/plan_item`, {
       service: 'psikologis',
       agreedWithBeneficiary: true,
@@ -491,7 +508,7 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
   });
 
   it('of a burst of date edits on one version exactly one wins, and the date is one of them', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase();
     const path = `/api/v1/cases/${k.id}/incidents/${k.incidentId}`;
     const days = Array.from({ length: 12 }, (_, i) => `2026-01-${String(i + 11).padStart(2, '0')}`);
     const rs = await Promise.all(
@@ -533,14 +550,4 @@ describe.each(ENGINES)('facts kept as they were told on %s', (engine) => {
     expect(tx.datePrecisions.map((g: { code: string }) => g.code)).toContain('kurun');
     expect(tx.toldWhen.map((g: { code: string }) => g.code)).not.toContain('tidak_tahu');
   });
-
-  async function orgId(type: string): Promise<string> {
-    const o = await h.svc.conn.db
-      .selectFrom('organisation')
-      .select('id')
-      .where('type', '=', type)
-      .where('jurisdiction', '=', '36.02')
-      .executeTakeFirstOrThrow();
-    return o.id;
-  }
 });
