@@ -6,76 +6,73 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScans } from '../../src/app/jobs/scans.ts';
 import { localDate } from '../../src/domain/time.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import {
+  type MadeUser,
+  makeAgreement,
+  makeFullCase,
+  makeOrg,
+  makeRegionWorld,
+  makeUser,
+  type RegionWorld,
+} from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 const NOW = () => new Date().toISOString();
 
 describe.each(ENGINES)('referrals on %s', (engine) => {
   let h: Harness;
-  let m: Client; // case manager, UPTD PPA Lebak
-  let police: Client; // mitra, Unit PPA Polres Lebak
-  let rsud: Client; // mitra, RSUD Lebak
+  let lebak: RegionWorld;
+  let serang: RegionWorld;
+  let manajer: MadeUser; // case manager, UPTD PPA Lebak
+  let policeUser: MadeUser; // mitra, Unit PPA Polres Lebak
+  let rsudUser: MadeUser; // mitra, RSUD Lebak
+  let serangManajer: MadeUser;
+  let m: Client;
+  let police: Client;
+  let rsud: Client;
   let serangMitra: Client;
   let rsudId: string;
   let policeId: string;
   let lawId: string;
 
-  const orgId = async (like: string) =>
-    (
-      await h.svc.conn.db
-        .selectFrom('organisation')
-        .select('id')
-        .where('name', 'like', like)
-        .executeTakeFirstOrThrow()
-    ).id;
+  /** Signs in as a user made by the factories. */
+  const as = (u: MadeUser) => h.as(u.email, u.password);
+  /** A case with one victim (a woman born 1995), one alleged perpetrator and one incident (physical, or sexual). */
+  const openFullCase = (by: MadeUser, opts: { name?: string; phone?: string; sexual?: boolean } = {}) =>
+    makeFullCase(h.svc, by, {
+      victim: { ...(opts.name ? { name: opts.name } : {}), ...(opts.phone ? { phone: opts.phone } : {}) },
+      ...(opts.sexual ? { incident: { forms: ['seksual'] } } : {}),
+    });
 
   beforeAll(async () => {
-    h = await createHarness(engine);
-    rsudId = await orgId('RSUD Lebak%');
-    policeId = await orgId('Unit PPA Polres Lebak%');
-    lawId = await orgId('Pos Bantuan Hukum Lebak%');
-    const db = h.svc.conn.db;
-    await db
-      .updateTable('organisation')
-      .set({ services: ['kesehatan', 'visum', 'psikologis'] })
-      .where('id', '=', rsudId)
-      .execute();
-    await db
-      .updateTable('organisation')
-      .set({ services: ['lapor_polisi', 'penegakan_hukum'] })
-      .where('id', '=', policeId)
-      .execute();
-    await db
-      .updateTable('organisation')
-      .set({ services: ['bantuan_hukum'] })
-      .where('id', '=', lawId)
-      .execute();
-    // the RSUD gets a partner user of its own (the demo seed may already have one)
-    const existing = await db
-      .selectFrom('app_user')
-      .select('id')
-      .where('email', '=', 'rsud.test@lebak.demo')
-      .executeTakeFirst();
-    if (!existing) {
-      const admin = await h.as('admin-dinas@lebak.demo');
-      const r = await admin.post('/api/v1/admin/users', {
-        email: 'rsud.test@lebak.demo',
-        name: 'Petugas RSUD Uji',
-        role: 'mitra',
-        orgId: rsudId,
-        password: 'Rumah-Sakit-Uji-2026!',
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      await db
-        .updateTable('app_user')
-        .set({ demo: true })
-        .where('email', '=', 'rsud.test@lebak.demo')
-        .execute();
-    }
-    m = await h.as('manajer@lebak.demo');
-    police = await h.as('mitra@lebak.demo');
-    rsud = await h.as('rsud.test@lebak.demo', 'Rumah-Sakit-Uji-2026!');
-    serangMitra = await h.as('mitra@serang.demo');
+    h = await createHarness(engine, { seed: 'none' });
+    lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    serang = await makeRegionWorld(h.svc, { kabKota: '36.73' });
+    const rsudOrg = await makeOrg(h.svc, {
+      kabKota: '36.02',
+      type: 'rumah_sakit',
+      name: 'RSUD Lebak (uji)',
+      services: ['kesehatan', 'visum', 'psikologis'],
+    });
+    await makeAgreement(h.svc, { org: rsudOrg });
+    // no running agreement with the legal aid post
+    const law = await makeOrg(h.svc, {
+      kabKota: '36.02',
+      type: 'bantuan_hukum',
+      name: 'Pos Bantuan Hukum Lebak (uji)',
+      services: ['bantuan_hukum'],
+    });
+    rsudId = rsudOrg.id;
+    policeId = lebak.police.id;
+    lawId = law.id;
+    manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    policeUser = await makeUser(h.svc, { role: 'mitra', org: lebak.police });
+    rsudUser = await makeUser(h.svc, { role: 'mitra', org: rsudOrg, name: 'Petugas RSUD Uji' });
+    serangManajer = await makeUser(h.svc, { role: 'manajer', org: serang.uptd });
+    m = await as(manajer);
+    police = await as(policeUser);
+    rsud = await as(rsudUser);
+    serangMitra = await as(await makeUser(h.svc, { role: 'mitra', org: serang.police }));
   });
   afterAll(async () => h?.close());
 
@@ -86,7 +83,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   }
 
   it('refers a victim with consent and shares only the chosen sections with the recipient', async () => {
-    const k = await openFullCase(m, { name: 'Ratna Kinasih Uji', phone: '081234567890' });
+    const k = await openFullCase(manajer, { name: 'Ratna Kinasih Uji', phone: '081234567890' });
     const r = await refer(m, k.id, {
       personId: k.victimId,
       toOrgId: rsudId,
@@ -144,13 +141,13 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
       .selectFrom('notification')
       .innerJoin('app_user', 'app_user.id', 'notification.user_id')
       .select(['notification.kind', 'notification.link', 'notification.ref'])
-      .where('app_user.email', '=', 'rsud.test@lebak.demo')
+      .where('app_user.email', '=', rsudUser.email)
       .execute();
     expect(n).toContainEqual({ kind: 'rujukan_baru', link: `/rujukan/${r.body.id}`, ref: r.body.number });
   });
 
   it('refuses a referral without consent or legal basis, for a service not offered, on a closed case, to a non-victim', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const base = {
       personId: k.victimId,
       toOrgId: rsudId,
@@ -183,7 +180,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(Object.keys(notOffered.body.error.fields)).toEqual(['services.1']);
     const perpetrator = await refer(m, k.id, { ...base, personId: k.perpetratorId, consent });
     expect(perpetrator.body.error.code).toBe('REFERRAL_NOT_A_VICTIM');
-    const other = await openFullCase(m);
+    const other = await openFullCase(manajer);
     const otherVictim = await refer(m, k.id, { ...base, personId: other.victimId, consent });
     expect(otherVictim.body.error.code).toBe('REFERRAL_NOT_A_VICTIM');
     const unknownOrg = await refer(m, k.id, { ...base, toOrgId: randomUUID(), consent });
@@ -223,7 +220,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('takes a referral through accept, services and completion; police declines with a reason', async () => {
-    const k = await openFullCase(m, { sexual: true });
+    const k = await openFullCase(manajer, { sexual: true });
     const toRsud = (
       await refer(m, k.id, {
         personId: k.victimId,
@@ -328,7 +325,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
         .selectFrom('notification')
         .innerJoin('app_user', 'app_user.id', 'notification.user_id')
         .select('notification.kind')
-        .where('app_user.email', '=', 'manajer@lebak.demo')
+        .where('app_user.email', '=', manajer.email)
         .where('notification.ref', 'in', [toRsud.number, toPolice.number])
         .execute()
     ).map((x) => x.kind);
@@ -336,7 +333,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('lets only one of two simultaneous accepts win', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const r = (
       await refer(m, k.id, {
         personId: k.victimId,
@@ -347,7 +344,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
         consent,
       })
     ).body;
-    const rsud2 = await h.as('rsud.test@lebak.demo', 'Rumah-Sakit-Uji-2026!');
+    const rsud2 = await as(rsudUser);
     const results = await Promise.all([
       rsud.post(`/api/v1/referrals/${r.id}/accept`, { version: r.version }),
       rsud2.post(`/api/v1/referrals/${r.id}/accept`, { version: r.version }),
@@ -365,7 +362,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('withdrawing consent mid-service cuts the recipient off at once and keeps what was done', async () => {
-    const k = await openFullCase(m, { name: 'Dewi Larasati Uji' });
+    const k = await openFullCase(manajer, { name: 'Dewi Larasati Uji' });
     const r = (
       await refer(m, k.id, {
         personId: k.victimId,
@@ -455,7 +452,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('keeps other organisations and regions out', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const r = (
       await refer(m, k.id, {
         personId: k.victimId,
@@ -468,14 +465,14 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     ).body;
     expect((await serangMitra.get(`/api/v1/referrals/${r.id}`)).status).toBe(404);
     expect((await serangMitra.get('/api/v1/referrals?box=masuk')).body.items).toEqual([]);
-    const serangManager = await h.as('manajer@serang.demo');
+    const serangManager = await as(serangManajer);
     expect((await serangManager.get(`/api/v1/referrals/${r.id}`)).status).toBe(404);
     expect(
       (await serangManager.post(`/api/v1/referrals/${r.id}/cancel`, { version: 1, reason: 'lainnya' }))
         .status,
     ).toBe(404);
     // a companion not assigned to the case cannot refer from it
-    const pendamping = await h.as('pendamping@lebak.demo');
+    const pendamping = await as(await makeUser(h.svc, { role: 'pendamping', org: lebak.uptd }));
     const pr = await refer(pendamping, k.id, {
       personId: k.victimId,
       toOrgId: rsudId,
@@ -486,7 +483,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     });
     expect(pr.status).toBe(404);
     // the intake officer sees the case but may not refer
-    const intake = await h.as('pengaduan@lebak.demo');
+    const intake = await as(await makeUser(h.svc, { role: 'pengaduan', org: lebak.uptd }));
     const ir = await refer(intake, k.id, {
       personId: k.victimId,
       toOrgId: rsudId,
@@ -510,23 +507,17 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('marks a recipient without an active agreement and lets staff follow up a non-Simpul recipient by hand', async () => {
-    const k = await openFullCase(m);
-    const db = h.svc.conn.db;
-    const shelterId = randomUUID();
-    await db
-      .insertInto('organisation')
-      .values({
-        id: shelterId,
-        name: 'Rumah Singgah Uji (tanpa Simpul)',
-        type: 'rumah_aman',
-        region_code: '36.02',
-        jurisdiction: '36.02',
-        services: ['rumah_aman'],
-        areas: ['36.02'],
-        capacity_free: 3,
-        capacity_total: 5,
-      })
-      .execute();
+    const k = await openFullCase(manajer);
+    const shelter = await makeOrg(h.svc, {
+      kabKota: '36.02',
+      type: 'rumah_aman',
+      name: 'Rumah Singgah Uji (tanpa Simpul)',
+      services: ['rumah_aman'],
+      areas: ['36.02'],
+      capacity_free: 3,
+      capacity_total: 5,
+    });
+    const shelterId = shelter.id;
     const r = await refer(m, k.id, {
       personId: k.victimId,
       toOrgId: shelterId,
@@ -545,20 +536,14 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     // an agreement covering today removes the warning
     // "today" for the Dinas is the date in WIB (after 17:00 UTC it is already tomorrow there)
     const today = localDate(h.now.value, '36.02');
-    await db
-      .insertInto('agreement')
-      .values({
-        id: randomUUID(),
-        org_id: shelterId,
-        jurisdiction: '36.02',
-        kind: 'pks',
-        number: 'PKS/01/2026',
-        parties: 'Dinas PPPA Lebak; Rumah Singgah Uji',
-        subject: 'Penampungan sementara',
-        starts_on: '2026-01-01',
-        ends_on: today,
-      })
-      .execute();
+    await makeAgreement(h.svc, {
+      org: shelter,
+      number: 'PKS/01/2026',
+      parties: 'Dinas PPPA Lebak; Rumah Singgah Uji',
+      subject: 'Penampungan sementara',
+      starts_on: '2026-01-01',
+      ends_on: today,
+    });
     expect((await m.get(`/api/v1/referrals/${r.body.id}`)).body.warnings).toEqual([]);
 
     // suggestions: the shelter covering the victim's kab/kota, with free places, comes up for rumah_aman
@@ -580,7 +565,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(bad.status).toBe(400);
   });
   it('uses the region’s own time standards once its Dinas admin sets them', async () => {
-    const admin = await h.as('admin-dinas@lebak.demo');
+    const admin = await as(await makeUser(h.svc, { role: 'admin-dinas', org: lebak.dinas }));
     const before = await m.get('/api/v1/referral-sla');
     expect(before.status).toBe(200);
     expect(before.body.defaults.find((d: { urgency: string }) => d.urgency === 'segera').acceptHours).toBe(6);
@@ -606,7 +591,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
       'overrides.0.acceptHours',
       'overrides.0.service',
     ]);
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const r = await refer(m, k.id, {
       personId: k.victimId,
       toOrgId: lawId,
@@ -620,13 +605,11 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
       5 * 86_400_000,
     );
     // Serang keeps the defaults
-    expect((await (await h.as('manajer@serang.demo')).get('/api/v1/referral-sla')).body.overrides).toEqual(
-      [],
-    );
+    expect((await (await as(serangManajer)).get('/api/v1/referral-sla')).body.overrides).toEqual([]);
     await admin.req('PUT', '/api/v1/referral-sla', { overrides: [] });
   });
   it('closing the case cancels its open referrals and tells the recipient', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const r = (
       await refer(m, k.id, {
         personId: k.victimId,
@@ -657,7 +640,7 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(n.length).toBeGreaterThan(0);
   });
   it('reminds the recipient halfway to the acceptance due time, then escalates once it is overdue', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     await runScans(h.svc); // whatever earlier tests left due
     const r = (
       await refer(m, k.id, {
@@ -684,36 +667,36 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     try {
       h.now.value = new Date(start.getTime() + 2 * 3600_000);
       await runScans(h.svc);
-      expect(await kinds('mitra@lebak.demo')).toEqual(['rujukan_baru']);
+      expect(await kinds(policeUser.email)).toEqual(['rujukan_baru']);
       h.now.value = new Date(start.getTime() + 3.5 * 3600_000);
       await runScans(h.svc);
       await runScans(h.svc);
-      expect(await kinds('mitra@lebak.demo')).toEqual(['rujukan_baru', 'rujukan_pengingat']);
-      expect(await kinds('manajer@lebak.demo')).toEqual([]);
+      expect(await kinds(policeUser.email)).toEqual(['rujukan_baru', 'rujukan_pengingat']);
+      expect(await kinds(manajer.email)).toEqual([]);
       h.now.value = new Date(start.getTime() + 7 * 3600_000);
       await runScans(h.svc);
       await runScans(h.svc);
-      expect(await kinds('mitra@lebak.demo')).toEqual([
+      expect(await kinds(policeUser.email)).toEqual([
         'rujukan_baru',
         'rujukan_pengingat',
         'rujukan_terlambat',
       ]);
-      expect(await kinds('manajer@lebak.demo')).toEqual(['rujukan_terlambat']);
-      const seen = (await (await h.as('manajer@lebak.demo')).get(`/api/v1/referrals/${r.id}`)).body;
+      expect(await kinds(manajer.email)).toEqual(['rujukan_terlambat']);
+      const seen = (await (await as(manajer)).get(`/api/v1/referrals/${r.id}`)).body;
       expect(seen.overdue).toBe('accept');
     } finally {
       h.now.value = start;
     }
   });
   it('a UPTD receiving a referral from another kab/kota: its case manager works it, its intake officer does not see it', async () => {
-    const serangManager = await h.as('manajer@serang.demo');
-    const uptdLebak = await orgId('UPTD PPA Kabupaten Lebak%');
+    const serangManager = await as(serangManajer);
+    const uptdLebak = lebak.uptd.id;
     await h.svc.conn.db
       .updateTable('organisation')
       .set({ services: ['pendampingan', 'psikologis'] })
       .where('id', '=', uptdLebak)
       .execute();
-    const k = await openFullCase(serangManager);
+    const k = await openFullCase(serangManajer);
     const r = await refer(serangManager, k.id, {
       personId: k.victimId,
       toOrgId: uptdLebak,
@@ -727,13 +710,13 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     const seen = await m.get(`/api/v1/referrals/${r.body.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.side).toBe('penerima');
-    const intake = await h.as('pengaduan@lebak.demo');
+    const intake = await as(await makeUser(h.svc, { role: 'pengaduan', org: lebak.uptd }));
     expect((await intake.get(`/api/v1/referrals/${r.body.id}`)).status).toBe(404);
     expect((await intake.get('/api/v1/referrals?box=masuk')).body.items).toEqual([]);
   });
 
   it('withholds case-wide sections from the recipient once a second victim is added', async () => {
-    const k = await openFullCase(m);
+    const k = await openFullCase(manajer);
     const r = (
       await refer(m, k.id, {
         personId: k.victimId,
