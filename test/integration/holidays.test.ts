@@ -4,15 +4,22 @@
  * inbox item) skip them. Only that administrator changes the list; bad input changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import { type MadeUser, makeFullCase, makeRegionWorld, makeUser } from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('holidays on %s', (engine) => {
   let h: Harness;
   let admin: Client;
+  let manajer: MadeUser;
+  let adminDinas: MadeUser;
   beforeAll(async () => {
-    h = await createHarness(engine);
+    h = await createHarness(engine, { seed: 'none' });
     h.now.value = new Date('2027-03-31T03:00:00Z'); // Wednesday 31 March 2027, 10:00 WIB
-    admin = await h.as('admin@lebak.demo');
+    const lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    const installationAdmin = await makeUser(h.svc, { role: 'admin', org: lebak.dinas });
+    adminDinas = await makeUser(h.svc, { role: 'admin-dinas', org: lebak.dinas });
+    manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    admin = await h.as(installationAdmin.email, installationAdmin.password);
   });
   afterAll(async () => h?.close());
 
@@ -22,8 +29,8 @@ describe.each(ENGINES)('holidays on %s', (engine) => {
     )?.dueAt;
 
   it('a Friday off moves the 3-working-day follow-up from Monday to Tuesday', async () => {
-    const m = await h.as('manajer@lebak.demo');
-    const k = await openFullCase(m);
+    const m = await h.as(manajer.email, manajer.password);
+    const k = await makeFullCase(h.svc, manajer);
     expect(await followUpDue(m, k.id)).toBe('2027-04-05T03:00:00.000Z');
 
     const put = await admin.req('PUT', '/api/v1/admin/holidays/2027', {
@@ -54,11 +61,11 @@ describe.each(ENGINES)('holidays on %s', (engine) => {
     await admin.req('PUT', '/api/v1/admin/holidays/2028', {
       days: [{ date: '2028-01-01', name: 'Tahun Baru', kind: 'libur_nasional' }],
     });
-    const dinas = await h.as('admin-dinas@lebak.demo');
+    const dinas = await h.as(adminDinas.email, adminDinas.password);
     const refused = await dinas.req('PUT', '/api/v1/admin/holidays/2028', { days: [] });
     expect(refused.status).toBe(403);
     expect((await dinas.get('/api/v1/admin/holidays/2028')).body.items).toHaveLength(1);
-    const m = await h.as('manajer@lebak.demo');
+    const m = await h.as(manajer.email, manajer.password);
     expect((await m.get('/api/v1/admin/holidays/2028')).status).toBe(403);
 
     const bad = async (body: unknown, field: string, code: string, year = '2028') => {
