@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralStatus } from '../../src/domain/referrals.ts';
-import { type Client, createHarness, ENGINES, type Harness, openFullCase } from '../helpers/harness.ts';
+import { type MadeUser, makeFullCase, makeOrg, makeRegionWorld, makeUser } from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('referral letter and its public check on %s', (engine) => {
   let h: Harness;
@@ -16,6 +17,10 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
   let victimId: string;
   let lebakUptd: string;
   let rsud: string;
+  let manajer: MadeUser;
+  /** staff of a partner of Lebak that is not the recipient (the police unit), and of Serang */
+  let policeMitra: MadeUser;
+  let serangManajer: MadeUser;
 
   const page = async (path: string, ip?: string) => {
     const r = await h.app.request(path, { headers: { 'x-test-ip': ip ?? '10.0.0.1' } });
@@ -47,13 +52,7 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
         accept_due_at: new Date(now.getTime() + 6 * 3600_000),
         complete_due_at: new Date(now.getTime() + 14 * 86400_000),
         verification_code: code,
-        created_by: (
-          await h.svc.conn.db
-            .selectFrom('app_user')
-            .select('id')
-            .where('email', '=', 'manajer@lebak.demo')
-            .executeTakeFirstOrThrow()
-        ).id,
+        created_by: manajer.id,
       })
       .execute();
     return id;
@@ -62,20 +61,23 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
   beforeAll(async () => {
     h = await createHarness(engine, {
       app: { clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.9' },
+      seed: 'none',
     });
-    m = await h.as('manajer@lebak.demo');
-    ({ id: caseId, victimId } = await openFullCase(m));
-    const org = async (type: string) =>
-      (
-        await h.svc.conn.db
-          .selectFrom('organisation')
-          .select('id')
-          .where('type', '=', type)
-          .where('jurisdiction', '=', '36.02')
-          .executeTakeFirstOrThrow()
-      ).id;
-    lebakUptd = await org('uptd_ppa');
-    rsud = await org('rumah_sakit');
+    const lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    const serang = await makeRegionWorld(h.svc, { kabKota: '36.73' });
+    const hospital = await makeOrg(h.svc, {
+      kabKota: '36.02',
+      type: 'rumah_sakit',
+      name: 'RSUD Lebak (uji)',
+      services: ['kesehatan', 'visum'],
+    });
+    manajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
+    policeMitra = await makeUser(h.svc, { role: 'mitra', org: lebak.police });
+    serangManajer = await makeUser(h.svc, { role: 'manajer', org: serang.uptd });
+    m = await h.as(manajer.email, manajer.password);
+    ({ id: caseId, victimId } = await makeFullCase(h.svc, manajer, { victim: { name: 'Sari Wulandari' } }));
+    lebakUptd = lebak.uptd.id;
+    rsud = hospital.id;
   });
   afterAll(async () => h?.close());
 
@@ -95,7 +97,7 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
       expect(r.text).toContain('RJK/36.02/2026/00001');
       expect(r.text).toContain('12 Maret 2026');
       expect(r.text).toContain('UPTD PPA Kabupaten Lebak');
-      expect(r.text).toContain('RSUD Lebak (demo)');
+      expect(r.text).toContain('RSUD Lebak (uji)');
       expect(r.text).toContain('Diterima');
       for (const secret of ['Sari', 'Wulandari', 'visum', 'Visum', 'Tujuan rahasia', 'PPA-3602'])
         expect(r.text).not.toContain(secret);
@@ -161,10 +163,14 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
       .where('entity_id', '=', id)
       .execute();
     expect(audited.map((a) => a.outcome)).toEqual(['ok']);
-    // the recipient and other regions do not get the letter
-    const mitra = await (await h.as('mitra@lebak.demo')).get(`/api/v1/referrals/${id}/letter.pdf`);
+    // another partner of the kab/kota (the police unit) and other regions do not get the letter
+    const mitra = await (await h.as(policeMitra.email, policeMitra.password)).get(
+      `/api/v1/referrals/${id}/letter.pdf`,
+    );
     expect([403, 404]).toContain(mitra.status);
-    const serang = await (await h.as('manajer@serang.demo')).get(`/api/v1/referrals/${id}/letter.pdf`);
+    const serang = await (await h.as(serangManajer.email, serangManajer.password)).get(
+      `/api/v1/referrals/${id}/letter.pdf`,
+    );
     expect(serang.status).toBe(404);
     expect((await m.get(`/api/v1/referrals/${randomUUID()}/letter.pdf`)).status).toBe(404);
   });
