@@ -5,15 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/app/passwords.ts';
+import type { Role } from '../../src/domain/policy.ts';
 import {
-  type Client,
-  createHarness,
-  DEMO_PASSWORD,
-  ENGINES,
-  type Harness,
-  openFullCase,
-} from '../helpers/harness.ts';
+  FACTORY_PASSWORD,
+  type MadeUser,
+  makeFullCase,
+  makeOrg,
+  makeRegionWorld,
+  makeUser,
+  type RegionWorld,
+} from '../helpers/factories.ts';
+import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   let h: Harness;
@@ -22,6 +24,14 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   let serangUptd: string;
   let lebakUptd: string;
   let serangRsud: string;
+  let lebakWorld: RegionWorld;
+  let serangWorld: RegionWorld;
+  /** the staff of both kab/kota by e-mail (`manajer@lebak.test`), made in beforeAll */
+  const staff = new Map<string, MadeUser>();
+  const as = (email: string) => h.as(email, FACTORY_PASSWORD);
+  /** A case of Lebak with one victim (a woman born 1995), one alleged perpetrator and one incident. */
+  const openFullCase = (opts: { name?: string } = {}) =>
+    makeFullCase(h.svc, staff.get('manajer@lebak.test')!, opts.name ? { victim: { name: opts.name } } : {});
 
   const org = async (type: string, jurisdiction: string) =>
     (
@@ -51,36 +61,49 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     c.post(`/api/v1/cases/${caseId}/transfers`, body);
 
   beforeAll(async () => {
-    h = await createHarness(engine);
-    lebak = await h.as('manajer@lebak.demo');
-    serang = await h.as('manajer@serang.demo');
-    serangUptd = await org('uptd_ppa', '36.73');
-    lebakUptd = await org('uptd_ppa', '36.02');
-    serangRsud = await org('rumah_sakit', '36.73');
+    h = await createHarness(engine, { seed: 'none' });
+    lebakWorld = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    serangWorld = await makeRegionWorld(h.svc, { kabKota: '36.73' });
+    const team: Array<[RegionWorld, string, Role[]]> = [
+      [lebakWorld, 'lebak', ['manajer', 'pendamping', 'pengaduan', 'pimpinan', 'mitra']],
+      [serangWorld, 'serang', ['manajer', 'pendamping', 'pengaduan']],
+    ];
+    for (const [world, slug, roles] of team)
+      for (const role of roles) {
+        const org = role === 'pimpinan' ? world.dinas : role === 'mitra' ? world.police : world.uptd;
+        const email = `${role}@${slug}.test`;
+        staff.set(email, await makeUser(h.svc, { role, org, email }));
+      }
+    lebak = await as('manajer@lebak.test');
+    serang = await as('manajer@serang.test');
+    serangUptd = serangWorld.uptd.id;
+    lebakUptd = lebakWorld.uptd.id;
+    serangRsud = (await makeOrg(h.svc, { kabKota: '36.73', type: 'rumah_sakit', services: ['kesehatan'] }))
+      .id;
   });
   afterAll(async () => h?.close());
 
   it('lets only the case manager of the holding jurisdiction ask', async () => {
-    const { id } = await openFullCase(lebak);
-    const pendampingId = await userId('pendamping@lebak.demo');
+    const { id } = await openFullCase();
+    const pendampingId = await userId('pendamping@lebak.test');
     const v = (await lebak.get(`/api/v1/cases/${id}`)).body.version;
     expect(
       (await lebak.post(`/api/v1/cases/${id}/assign`, { version: v, companionIds: [pendampingId] })).status,
     ).toBe(200);
     const body = { level: 'kabkota', toOrgId: serangUptd, reason: 'Korban pindah domisili.' };
-    const pengaduan = await request(await h.as('pengaduan@lebak.demo'), id, body);
+    const pengaduan = await request(await as('pengaduan@lebak.test'), id, body);
     expect(pengaduan.status).toBe(403);
     expect(pengaduan.body.error.code).toBe('FORBIDDEN');
-    expect((await request(await h.as('pendamping@lebak.demo'), id, body)).status).toBe(403);
-    expect((await request(await h.as('mitra@lebak.demo'), id, body)).status).toBe(404);
+    expect((await request(await as('pendamping@lebak.test'), id, body)).status).toBe(403);
+    expect((await request(await as('mitra@lebak.test'), id, body)).status).toBe(404);
     expect((await request(serang, id, body)).status).toBe(404);
-    expect((await request(await h.as('pimpinan@lebak.demo'), id, body)).status).toBe(404);
+    expect((await request(await as('pimpinan@lebak.test'), id, body)).status).toBe(404);
     // nothing was recorded
     expect((await lebak.get(`/api/v1/cases/${id}/transfers`)).body.items).toEqual([]);
   });
 
   it('refuses targets that are not another kab/kota UPTD PPA or the own province UPTD PPA', async () => {
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     const code = async (body: Record<string, unknown>) => {
       const r = await request(lebak, id, { reason: 'Alasan uji.', ...body });
       return `${r.status} ${r.body?.error?.code}`;
@@ -99,13 +122,13 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('moves the case on acceptance: the receiver gains it, the sender keeps only the record', async () => {
-    const { id, victimId } = await openFullCase(lebak, { name: 'Rina Pindahan' });
+    const { id, victimId } = await openFullCase({ name: 'Rina Pindahan' });
     const number = (await lebak.get(`/api/v1/cases/${id}`)).body.number as string;
-    const pendamping = await h.as('pendamping@lebak.demo');
+    const pendamping = await as('pendamping@lebak.test');
     const v = (await lebak.get(`/api/v1/cases/${id}`)).body.version;
     await lebak.post(`/api/v1/cases/${id}/assign`, {
       version: v,
-      companionIds: [await userId('pendamping@lebak.demo')],
+      companionIds: [await userId('pendamping@lebak.test')],
     });
     expect((await pendamping.get(`/api/v1/cases/${id}`)).status).toBe(200);
 
@@ -121,7 +144,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       status: 'diajukan',
       fromJurisdiction: '36.02',
       toJurisdiction: '36.73',
-      toOrgName: 'UPTD PPA Kota Serang',
+      toOrgName: serangWorld.uptd.name,
       reason: 'Korban pindah ke rumah keluarga di Kota Serang.',
       permissions: { accept: false, decline: false, cancel: true },
     });
@@ -138,7 +161,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('TRANSFER_PENDING');
     // the receiving managers are told, without personal data
-    expect(await notices('manajer@serang.demo', 'pelimpahan_baru')).toEqual([
+    expect(await notices('manajer@serang.test', 'pelimpahan_baru')).toEqual([
       { kind: 'pelimpahan_baru', link: '/pelimpahan', ref: number },
     ]);
 
@@ -155,7 +178,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
 
     // the sender cannot decide; others do not even see it; stale version is refused
     expect((await lebak.post(`/api/v1/transfers/${tid}/accept`, { version: 1 })).status).toBe(403);
-    const pengaduanSerang = await h.as('pengaduan@serang.demo');
+    const pengaduanSerang = await as('pengaduan@serang.test');
     // the receiving intake officer has no transfer list and cannot read the case: 404, as for an unknown id
     const unseen = await pengaduanSerang.post(`/api/v1/transfers/${tid}/accept`, { version: 1 });
     expect(unseen.status).toBe(404);
@@ -169,7 +192,11 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
 
     const ok = await serang.post(`/api/v1/transfers/${tid}/accept`, { version: 1 });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'diterima', decidedByName: 'Demo manajer serang', version: 2 });
+    expect(ok.body).toMatchObject({
+      status: 'diterima',
+      decidedByName: staff.get('manajer@serang.test')!.name,
+      version: 2,
+    });
     const twice = await serang.post(`/api/v1/transfers/${tid}/accept`, { version: 2 });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('TRANSFER_STATE');
@@ -186,7 +213,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({
       org_id: serangUptd,
-      manager_id: await userId('manajer@serang.demo'),
+      manager_id: await userId('manajer@serang.test'),
       jurisdiction: '36.73',
     });
     const persons = await h.svc.conn.db
@@ -213,7 +240,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect((await lebak.get(`/api/v1/cases/${id}/timeline`)).status).toBe(404);
     expect((await lebak.get(`/api/v1/cases/${id}/transfers`)).status).toBe(404);
     expect((await pendamping.get(`/api/v1/cases/${id}`)).status).toBe(404);
-    expect((await (await h.as('pengaduan@lebak.demo')).get(`/api/v1/cases/${id}`)).status).toBe(404);
+    expect((await (await as('pengaduan@lebak.test')).get(`/api/v1/cases/${id}`)).status).toBe(404);
     const list = await lebak.get(`/api/v1/cases?q=${encodeURIComponent(number)}`);
     expect(list.body.items).toEqual([]);
     const serangList = await serang.get(`/api/v1/cases?q=${encodeURIComponent(number)}`);
@@ -224,12 +251,12 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect(out).toMatchObject({
       caseNumber: number,
       status: 'diterima',
-      toOrgName: 'UPTD PPA Kota Serang',
+      toOrgName: serangWorld.uptd.name,
       permissions: { accept: false, decline: false, cancel: false },
     });
     expect(out.decidedAt).toBeTruthy();
     expect(JSON.stringify(keluar.body)).not.toContain('Rina');
-    expect(await notices('manajer@lebak.demo', 'pelimpahan_diterima')).toEqual([
+    expect(await notices('manajer@lebak.test', 'pelimpahan_diterima')).toEqual([
       { kind: 'pelimpahan_diterima', link: '/pelimpahan', ref: number },
     ]);
     // audited
@@ -245,7 +272,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('declines with a reason, and lets the sender cancel while it waits', async () => {
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     const tid = (await request(lebak, id, { level: 'kabkota', toOrgId: serangUptd, reason: 'Uji tolak.' }))
       .body.id;
     const noReason = await serang.post(`/api/v1/transfers/${tid}/decline`, { version: 1 });
@@ -259,7 +286,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect(d.body).toMatchObject({ status: 'ditolak', declineReason: 'Alamat korban di luar wilayah kami.' });
     expect((await lebak.get(`/api/v1/cases/${id}`)).status).toBe(200);
     expect((await serang.get(`/api/v1/cases/${id}`)).status).toBe(404);
-    expect((await notices('manajer@lebak.demo', 'pelimpahan_ditolak')).length).toBe(1);
+    expect((await notices('manajer@lebak.test', 'pelimpahan_ditolak')).length).toBe(1);
     expect((await lebak.post(`/api/v1/transfers/${tid}/cancel`, { version: 2 })).body.error.code).toBe(
       'TRANSFER_STATE',
     );
@@ -278,7 +305,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       .selectFrom('notification')
       .innerJoin('app_user', 'app_user.id', 'notification.user_id')
       .select('notification.kind')
-      .where('app_user.email', '=', 'manajer@serang.demo')
+      .where('app_user.email', '=', 'manajer@serang.test')
       .where('notification.kind', '=', 'pelimpahan_dibatalkan')
       .execute();
     expect(told).toHaveLength(1);
@@ -300,7 +327,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
       .execute();
     const provOrg = await org('uptd_ppa', '36');
     const prov = await h.as(email);
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     const r = await request(lebak, id, {
       level: 'provinsi',
       toOrgId: provOrg,
@@ -317,7 +344,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('flags a case for the national level without moving it', async () => {
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     const r = await request(lebak, id, { level: 'nasional', reason: 'Pelaku berada di luar negeri.' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({
@@ -347,7 +374,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('refuses a transfer of a closed case', async () => {
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     await h.svc.conn.db.updateTable('case_file').set({ stage: 'terminasi' }).where('id', '=', id).execute();
     const r = await request(lebak, id, { level: 'kabkota', toOrgId: serangUptd, reason: 'Uji.' });
     expect(r.status).toBe(409);
@@ -355,26 +382,11 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('lets only one of two managers accepting at once win', async () => {
-    const serangUptdUsers = await h.svc.conn.db
-      .selectFrom('app_user')
-      .select('org_id')
-      .where('email', '=', 'manajer@serang.demo')
-      .executeTakeFirstOrThrow();
-    await h.svc.conn.db
-      .insertInto('app_user')
-      .values({
-        id: randomUUID(),
-        email: 'manajer2@serang.test',
-        name: 'Uji manajer kedua Serang',
-        role: 'manajer',
-        org_id: serangUptdUsers.org_id,
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        password_changed_at: h.now.value,
-        demo: true,
-      })
-      .execute();
-    const second = await h.as('manajer2@serang.test');
-    const { id } = await openFullCase(lebak);
+    const second = await as(
+      (await makeUser(h.svc, { role: 'manajer', org: serangWorld.uptd, email: 'manajer2@serang.test' }))
+        .email,
+    );
+    const { id } = await openFullCase();
     const tid = (
       await request(lebak, id, { level: 'kabkota', toOrgId: serangUptd, reason: 'Uji bersamaan.' })
     ).body.id;
@@ -397,14 +409,12 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
   });
 
   it('lists transfers only for case managers', async () => {
-    expect((await (await h.as('pendamping@serang.demo')).get('/api/v1/transfers?box=masuk')).status).toBe(
-      403,
-    );
+    expect((await (await as('pendamping@serang.test')).get('/api/v1/transfers?box=masuk')).status).toBe(403);
     expect((await serang.get('/api/v1/transfers?box=lain')).status).toBe(400);
   });
 
   it('moves the report the case came from with it, and tells the new holder about its referrals', async () => {
-    const officer = await h.as('pengaduan@lebak.demo');
+    const officer = await as('pengaduan@lebak.test');
     const rec = await officer.post('/api/v1/intake', {
       channel: 'telepon',
       callType: 'laporan_baru_tindak_lanjut',
@@ -420,7 +430,7 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const caseId = opened.body.id as string;
     const victimId = opened.body.persons.find((p: { role: string }) => p.role === 'korban').id as string;
-    const police = await org('polisi_ppa', '36.02');
+    const police = lebakWorld.police.id;
     await h.svc.conn.db
       .updateTable('organisation')
       .set({ services: ['lapor_polisi'] })
@@ -441,38 +451,28 @@ describe.each(ENGINES)('case transfers (pelimpahan) on %s', (engine) => {
     ).body;
     expect((await serang.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version })).status).toBe(200);
     expect((await officer.get(`/api/v1/intake/${rec.body.id}`)).status).toBe(404);
-    const serangOfficer = await h.as('pengaduan@serang.demo');
+    const serangOfficer = await as('pengaduan@serang.test');
     expect((await serangOfficer.get(`/api/v1/intake/${rec.body.id}`)).status).toBe(200);
 
     // the police accept the referral: the new holder is told, the former one is not
-    const before = (await notices('manajer@lebak.demo', 'rujukan_diterima')).length;
-    const acc = await (await h.as('mitra@lebak.demo')).post(`/api/v1/referrals/${ref.body.id}/accept`, {
+    const before = (await notices('manajer@lebak.test', 'rujukan_diterima')).length;
+    const acc = await (await as('mitra@lebak.test')).post(`/api/v1/referrals/${ref.body.id}/accept`, {
       version: ref.body.version,
     });
     expect(acc.status, JSON.stringify(acc.body)).toBe(200);
-    expect((await notices('manajer@lebak.demo', 'rujukan_diterima')).length).toBe(before);
-    expect((await notices('manajer@serang.demo', 'rujukan_diterima')).map((n) => n.ref)).toContain(
+    expect((await notices('manajer@lebak.test', 'rujukan_diterima')).length).toBe(before);
+    expect((await notices('manajer@serang.test', 'rujukan_diterima')).map((n) => n.ref)).toContain(
       ref.body.number,
     );
   });
 
   it('is decided by the receiving UPTD PPA, not by a case manager of another office there', async () => {
-    const { id } = await openFullCase(lebak);
+    const { id } = await openFullCase();
     const t = (await request(lebak, id, { level: 'kabkota', toOrgId: serangUptd, reason: 'Korban pindah.' }))
       .body;
-    const dinasSerang = await org('dinas_pppa', '36.73');
-    const admin = await h.as('admin-dinas@serang.demo');
-    const password = 'Kantor-Dinas-Serang-2026!';
-    const made = await admin.post('/api/v1/admin/users', {
-      email: 'manajer.dinas@serang.demo',
-      name: 'Manajer Dinas Serang (uji)',
-      role: 'manajer',
-      orgId: dinasSerang,
-      password,
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    await h.svc.conn.db.updateTable('app_user').set({ demo: true }).where('id', '=', made.body.id).execute();
-    const other = await h.as('manajer.dinas@serang.demo', password);
+    // a case manager of the Dinas PPPA of Serang, not of its UPTD PPA
+    const dinasManager = await makeUser(h.svc, { role: 'manajer', org: serangWorld.dinas });
+    const other = await h.as(dinasManager.email, dinasManager.password);
     const refused = await other.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version });
     expect(refused.status).toBe(403);
     expect((await serang.post(`/api/v1/transfers/${t.id}/accept`, { version: t.version })).status).toBe(200);
