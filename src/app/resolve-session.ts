@@ -7,7 +7,14 @@ import type { Services } from './context.ts';
 import { mfaEnrolmentRequired, sessionIdOf } from './sign-in.ts';
 
 export type ResolvedSession =
-  | { ok: true; sessionId: string; actor: Actor; mfaEnrolmentRequired: boolean }
+  | {
+      ok: true;
+      sessionId: string;
+      actor: Actor;
+      mfaEnrolmentRequired: boolean;
+      /** signed in (or enrolled) with a second factor in this session */
+      twoFactor: boolean;
+    }
   | { ok: false; reason: 'missing' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'password_changed' };
 
 export async function resolveSession(svc: Services, token: string | undefined): Promise<ResolvedSession> {
@@ -25,5 +32,6 @@ export async function resolveSession(svc: Services, token: string | undefined): 
     sessionId: id,
     actor: { userId: s.user_id, role, orgId: s.org_id, jurisdiction: s.jurisdiction },
     mfaEnrolmentRequired: mfaEnrolmentRequired(role, s.demo, s.totp_enabled),
+    twoFactor: s.mfa_verified,
   };
 }

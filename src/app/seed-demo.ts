@@ -51,7 +51,7 @@ const ORGS: DemoOrg[] = [
     key: 'dinas',
     type: 'dinas_pppa',
     name: (r) => `Dinas PPPA ${r}`,
-    roles: ['admin', 'admin-dinas', 'pimpinan', 'auditor'],
+    roles: ['admin', 'admin-dinas', 'pimpinan', 'auditor', 'data'],
     services: [],
     hours: 'Senin–Jumat 08.00–16.00',
     verifiedDaysAgo: 10,

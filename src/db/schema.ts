@@ -121,6 +121,11 @@ export interface CaseFileTable {
   reopen_count: Generated<number>;
   assessment_started_at: Timestamp | null;
   national_flagged_at: Timestamp | null;
+  /** SIMFONI-PPA entry (migration 0019): the day, SIMFONI's number, who marked it and when */
+  simfoni_entered_on: ColumnType<string | null, string | null | undefined, string | null>;
+  simfoni_number: ColumnType<string | null, string | null | undefined, string | null>;
+  simfoni_entered_by: ColumnType<string | null, string | null | undefined, string | null>;
+  simfoni_recorded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

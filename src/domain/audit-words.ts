@@ -323,6 +323,23 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'audit.read': w('pengawasan', 'membuka log audit', 'open the audit log'),
   'audit.export': w('pengawasan', 'mengunduh log audit (CSV)', 'download the audit log (CSV)'),
 
+  // SIMFONI-PPA (the data officer)
+  'simfoni.list': w(
+    'baca_data',
+    'melihat daftar kasus untuk SIMFONI (fakta tanpa identitas)',
+    'view the list of cases for SIMFONI (facts without identity)',
+  ),
+  'simfoni.entry': w(
+    'ubah_data',
+    'menandai kasus sudah diinput ke SIMFONI',
+    'mark the case as entered into SIMFONI',
+  ),
+  'simfoni.export': w(
+    'baca_data',
+    'mengunduh ekspor SIMFONI (nama dan NIK korban)',
+    'download the SIMFONI export (victim names and NIK)',
+  ),
+
   // automatic notices
   'audit.row_missing': w(
     'sistem',
@@ -448,6 +465,14 @@ function baseWords(e: AuditFacts): Label {
     return {
       id: `membaca bagian yang dibagikan pada rujukan (${s.map((x) => SECTION_WORDS[x].id).join(', ')})`,
       en: `read the sections shared in the referral (${s.map((x) => SECTION_WORDS[x].en).join(', ')})`,
+    };
+  }
+  if (e.action === 'simfoni.export' && e.outcome === 'ok' && typeof e.detail?.rows === 'number') {
+    const d = e.detail;
+    const period = `${String(d.from)} s.d. ${String(d.to)}`;
+    return {
+      id: `mengunduh ekspor SIMFONI (nama dan NIK korban): ${d.rows} baris, pelaporan ${period}, ${String(d.format).toUpperCase()}`,
+      en: `download the SIMFONI export (victim names and NIK): ${d.rows} rows, reported ${String(d.from)} to ${String(d.to)}, ${String(d.format).toUpperCase()}`,
     };
   }
   const known = AUDIT_ACTIONS[e.action];

@@ -26,7 +26,11 @@ export type Capability =
   /** refer a victim of a case the actor works on to a partner */
   | 'referral:create'
   /** the national holidays and cuti bersama */
-  | 'holiday:edit';
+  | 'holiday:edit'
+  /** SIMFONI-PPA: the cases not yet entered, the facts to enter, marking a case entered */
+  | 'simfoni:record'
+  /** SIMFONI-PPA: download the export with names and NIK (two-factor session, a reason) */
+  | 'simfoni:export';
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit'],
@@ -48,6 +52,7 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read'],
   pimpinan: ['stats:read', 'performance:read'],
   auditor: ['audit:read'],
+  data: ['simfoni:record', 'simfoni:export'],
 };
 
 /** May this role do this at all? */
@@ -70,6 +75,7 @@ const REFERRAL_BOXES: Readonly<Record<Role, readonly ReferralBox[]>> = {
   mitra: ['masuk'],
   pimpinan: [],
   auditor: [],
+  data: [],
 };
 
 export function referralBoxes(role: Role): readonly ReferralBox[] {

@@ -283,6 +283,16 @@ export const ERRORS = {
     'Hasil terlalu banyak untuk satu unduhan (lebih dari 50.000 baris). Persempit rentang tanggal atau filter lain.',
     'Too many rows for one download (more than 50,000). Narrow the date range or other filters.',
   ],
+  TWO_FACTOR_REQUIRED: [
+    403,
+    'Unduhan ini memuat nama dan NIK, jadi hanya dapat dilakukan dalam sesi yang masuk dengan verifikasi dua langkah. Aktifkan verifikasi dua langkah di halaman Akun (bila belum), lalu keluar dan masuk kembali dengan kodenya.',
+    'This download holds names and NIK, so it is only possible in a session signed in with two-step verification. Turn on two-step verification on the Account page (if not yet), then sign out and sign in again with its code.',
+  ],
+  SIMFONI_EXPORT_TOO_LARGE: [
+    400,
+    'Terlalu banyak baris untuk satu unduhan SIMFONI (lebih dari 20.000). Persempit periodenya.',
+    'Too many rows for one SIMFONI download (more than 20,000). Narrow the period.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

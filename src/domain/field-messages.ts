@@ -18,6 +18,14 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   unknown_region: ['Kode wilayah tidak ditemukan.', 'Region code not found.'],
   out_of_jurisdiction: ['Wilayah di luar wilayah kerja Anda.', 'Region outside your jurisdiction.'],
+  range_too_long: [
+    'Rentang terlalu panjang: paling lama 5 tahun.',
+    'The range is too long: at most 5 years.',
+  ],
+  whole_months: [
+    'Angka disimpan per bulan: mulai pada tanggal 1 dan berakhir pada tanggal terakhir bulan.',
+    'Figures are kept per month: start on the 1st and end on the last day of a month.',
+  ],
   invalid_date: ['Tanggal tidak valid (format TTTT-BB-HH).', 'Invalid date (format YYYY-MM-DD).'],
   invalid_datetime: ['Waktu tidak valid.', 'Invalid date and time.'],
   date_in_future: ['Tanggal tidak boleh di masa depan.', 'The date cannot be in the future.'],
@@ -27,6 +35,22 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   duplicate: ['Tanggal ini sudah ada di daftar.', 'This date is already in the list.'],
   too_many: ['Terlalu banyak isian (paling banyak 60).', 'Too many entries (at most 60).'],
+  period_too_long: [
+    'Periode paling lama 5 tahun. Persempit rentang tanggalnya.',
+    'The period can be at most 5 years. Narrow the date range.',
+  ],
+  reason_too_short: [
+    'Tulis alasan yang jelas (minimal 10 karakter), misalnya "Input SIMFONI triwulan I 2026".',
+    'Give a clear reason (at least 10 characters), e.g. "SIMFONI entry, Q1 2026".',
+  ],
+  invalid_simfoni_number: [
+    'Nomor SIMFONI hanya berisi huruf, angka, spasi dan . / - _',
+    'A SIMFONI number holds only letters, digits, spaces and . / - _',
+  ],
+  before_report: [
+    'Tanggal input SIMFONI tidak boleh sebelum tanggal pelaporan kasus.',
+    'The SIMFONI entry date cannot be before the case was reported.',
+  ],
   date_before_from: [
     'Tanggal akhir tidak boleh sebelum tanggal awal.',
     'The end date cannot be before the start date.',

@@ -18,6 +18,7 @@ export const ROLES = [
   'mitra',
   'pimpinan',
   'auditor',
+  'data',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +31,7 @@ export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
   mitra: { id: 'Petugas lembaga mitra', en: 'Partner agency staff' },
   pimpinan: { id: 'Pimpinan', en: 'Leadership' },
   auditor: { id: 'Auditor', en: 'Auditor' },
+  data: { id: 'Pengelola data dan informasi', en: 'Data and information officer' },
 };
 
 /** Roles that can see personal data and therefore must use two-factor sign-in. */
@@ -41,6 +43,7 @@ export const ROLES_WITH_PERSONAL_DATA: readonly Role[] = [
   'pendamping',
   'mitra',
   'auditor',
+  'data',
 ];
 
 export function requiresMfa(role: Role): boolean {
@@ -175,6 +178,25 @@ export function intakeScope(actor: Actor): string | null {
 /** Region subtree over which the actor may see aggregate statistics. */
 export function statsScope(actor: Actor): string | null {
   return can(actor, 'stats:read') ? actor.jurisdiction : null;
+}
+
+/**
+ * The cases whose SIMFONI-PPA entry a data officer (`data`, staf pengelola data dan informasi)
+ * keeps: every case handled in its own kab/kota (or province office), whatever its stage. The
+ * officer reads only the facts SIMFONI asks for (src/domain/simfoni.ts), never the case file
+ * (chronology, notes, assessments, attachments), and changes nothing of the case's handling: its
+ * case scope stays `none`. Null: no SIMFONI work.
+ */
+export function simfoniScope(actor: Actor): { jurisdiction: string } | null {
+  return can(actor, 'simfoni:record') ? { jurisdiction: actor.jurisdiction } : null;
+}
+
+/**
+ * Download the SIMFONI export (names and NIK decrypted): a data officer, in a session signed in
+ * with a second factor.
+ */
+export function canExportSimfoni(actor: Actor, session: { twoFactor: boolean }): boolean {
+  return can(actor, 'simfoni:export') && session.twoFactor;
 }
 
 /** Users that may be made manager or companion of a case in `jurisdiction`. */

@@ -28,6 +28,7 @@ import { letterRoutes } from './api/letters.routes.ts';
 import { notificationRoutes } from './api/notifications.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
+import { simfoniRoutes } from './api/simfoni.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
 import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
@@ -86,6 +87,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     c.set('actor', null);
     c.set('sessionId', null);
     c.set('mfaEnrolmentRequired', false);
+    c.set('twoFactor', false);
     c.set('sessionProblem', null);
     await next();
     c.header('x-request-id', c.get('requestId'));
@@ -211,6 +213,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
         c.set('actor', s.actor);
         c.set('sessionId', s.sessionId);
         c.set('mfaEnrolmentRequired', s.mfaEnrolmentRequired);
+        c.set('twoFactor', s.twoFactor);
       } else {
         c.set('sessionProblem', s.reason);
       }
@@ -232,6 +235,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   transferRoutes(app, svc);
   letterRoutes(app, svc, { publicUrl: opts.publicUrl });
   notificationRoutes(app, svc);
+  simfoniRoutes(app, svc);
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);

@@ -11,6 +11,8 @@ export type Vars = {
   actor: Actor | null;
   sessionId: string | null;
   mfaEnrolmentRequired: boolean;
+  /** this session was signed in (or enrolled) with a second factor (the SIMFONI export asks) */
+  twoFactor: boolean;
   sessionProblem: 'missing' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'password_changed' | null;
 };
 export type AppEnv = { Variables: Vars };

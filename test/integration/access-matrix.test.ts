@@ -238,6 +238,28 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     }
   }
 
+  it('SIMFONI: only the data officer of the case’s own kab/kota lists it and marks it entered', async () => {
+    const f = await fixture(false);
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const mine = role === 'data' && rel === 'own';
+        const list = await c.get('/api/v1/simfoni/cases?pageSize=100');
+        expect(list.status, `${role}:${rel} list`).toBe(role === 'data' ? 200 : 403);
+        if (list.status === 200)
+          expect(
+            list.body.items.some((x: { id: string }) => x.id === f.id),
+            `${role}:${rel}`,
+          ).toBe(mine);
+        const put = await c.req('PUT', `/api/v1/simfoni/cases/${f.id}/entry`, {
+          version: await f.version(),
+          enteredOn: new Date().toISOString().slice(0, 10),
+          simfoniNumber: `SF-${role}-${rel}`,
+        });
+        expect(put.status, `${role}:${rel} mark`).toBe(mine ? 200 : role === 'data' ? 404 : 403);
+      }
+  });
+
   it('intake officers may not edit a case once it has left intake', async () => {
     const f = await fixture(false);
     for (const to of ['identifikasi', 'asesmen']) {

@@ -45,6 +45,7 @@ const LEBAK_ROLES = [
   'mitra',
   'pimpinan',
   'auditor',
+  'data',
 ] as const;
 type LebakRole = (typeof LEBAK_ROLES)[number];
 
@@ -180,6 +181,7 @@ const FIXTURES = {
   'PATCH /admin/users/{id}': (s) => ({ id: s.userId }),
   'POST /admin/users/{id}/reset-password': (s) => ({ id: s.userId }),
   'PATCH /admin/organisations/{id}': (s) => ({ id: s.orgId }),
+  'PUT /simfoni/cases/{id}/entry': (s) => ({ id: s.caseId }),
 } satisfies Record<IdTakingKey, Fixture>;
 
 type ByDesignKey = {
@@ -286,6 +288,11 @@ const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
   'POST /admin/orphan-intake/{id}/route': (s) => ({ version: s.intakeVersion, toRegion: '36.02' }),
   'PATCH /admin/users/{id}': (s) => ({ version: s.userVersion, name: 'Diubah dari Lebak' }),
   'PATCH /admin/organisations/{id}': (s) => ({ version: s.orgVersion, name: 'Diubah dari Lebak' }),
+  'PUT /simfoni/cases/{id}/entry': (s) => ({
+    version: s.caseVersion,
+    enteredOn: TODAY,
+    simfoniNumber: 'SF-LEBAK-1',
+  }),
 };
 
 /** The schema a body is checked against (a record's body: by its kind, as the handler does). */

@@ -14,6 +14,7 @@ import {
   can,
   canActOnIncoming,
   canDecideTransfer,
+  canExportSimfoni,
   canReadDirectory,
   canRefer,
   canTakeIntake,
@@ -30,7 +31,9 @@ import {
   ROLES,
   type Role,
   referralInboxOrg,
+  requiresMfa,
   roleFitsOrg,
+  simfoniScope,
   statsScope,
   tasksOwner,
 } from '../../src/domain/policy.ts';
@@ -51,6 +54,8 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   'sla:read': ['admin-dinas', 'manajer'],
   'sla:edit': ['admin-dinas'],
   'holiday:edit': ['admin'],
+  'simfoni:record': ['data'],
+  'simfoni:export': ['data'],
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
@@ -101,6 +106,16 @@ describe('the capabilities agree with the scopes that use them', () => {
     expect(canTakeIntake({ role: 'manajer', jurisdiction: '36.73' }, { jurisdiction: '36.02' })).toBe(false);
   });
 
+  it('SIMFONI: the data officer works the cases of its own region, reads no case file, exports only with two-factor', () => {
+    for (const role of ROLES) {
+      expect(simfoniScope(actor(role)), role).toEqual(role === 'data' ? { jurisdiction: '36.02' } : null);
+      expect(canExportSimfoni(actor(role), { twoFactor: true }), role).toBe(role === 'data');
+      expect(canExportSimfoni(actor(role), { twoFactor: false }), role).toBe(false);
+    }
+    expect(caseScope(actor('data'))).toEqual({ kind: 'none' });
+    expect(requiresMfa('data')).toBe(true);
+  });
+
   it('home tasks and the default manager', () => {
     expect(tasksOwner(actor('pengaduan'))).toBeNull();
     expect(tasksOwner(actor('manajer'))).toBe('u-manajer');
@@ -115,7 +130,7 @@ describe('no role checks outside the policy', () => {
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory() ? files(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : [],
     );
-  const ROLE = "'(?:admin|admin-dinas|pengaduan|manajer|pendamping|mitra|pimpinan|auditor)'";
+  const ROLE = "'(?:admin|admin-dinas|pengaduan|manajer|pendamping|mitra|pimpinan|auditor|data)'";
   const COMPARE = new RegExp(`\\brole\\s*[!=]==\\s*${ROLE}`);
 
   it('the use cases and routes ask the policy (src/domain/policy.ts, capabilities.ts)', () => {

@@ -12,6 +12,7 @@ import { lettersRoutes } from './letters.ts';
 import { notificationsRoutes } from './notifications.ts';
 import { referenceRoutes } from './reference.ts';
 import { referralsRoutes } from './referrals.ts';
+import { simfoniRoutes } from './simfoni.ts';
 import { transfersRoutes } from './transfers.ts';
 import { whatsappRoutes } from './whatsapp.ts';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...whatsappRoutes,
   ...lettersRoutes,
   ...adminRoutes,
+  ...simfoniRoutes,
 };
 export type Contract = typeof contract;
 export type ContractKey = keyof Contract;
