@@ -36,6 +36,7 @@ const Notifications = lazy(() => import('./features/notifications/Notifications.
 const ReferralList = lazy(() => import('./features/referrals/ReferralList.tsx'));
 const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'));
 const TransferList = lazy(() => import('./features/transfers/TransferList.tsx'));
+const Simfoni = lazy(() => import('./features/simfoni/Simfoni.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
@@ -60,6 +61,7 @@ function Nav({ user }: { user: UserDto }) {
       ['/admin/hari-libur', t('nav.holidays')],
     );
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
+  if (roleCan(user.role, 'simfoni:record')) items.push(['/simfoni', t('nav.simfoni')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
@@ -194,6 +196,7 @@ function Shell() {
             <Route path="/rujukan" component={ReferralList} />
             <Route path="/rujukan/:id" component={ReferralPage} />
             <Route path="/pelimpahan" component={TransferList} />
+            <Route path="/simfoni" component={Simfoni} />
             <Route default component={NotFound} />
           </Router>
         )}

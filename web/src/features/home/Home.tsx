@@ -415,6 +415,14 @@ export default function Home() {
           </p>
         </section>
       )}
+      {roleCan(user.role, 'simfoni:record') && (
+        <section aria-labelledby="h-simfoni">
+          <h2 id="h-simfoni">{t('nav.simfoni')}</h2>
+          <p>
+            <a href="/simfoni">{t('simfoni.title')}</a>
+          </p>
+        </section>
+      )}
       {roleCan(user.role, 'user:manage') && (
         <section aria-labelledby="h-admin">
           <h2 id="h-admin">{t('home.admin')}</h2>
