@@ -46,6 +46,8 @@ import { localDate } from '../../src/domain/time.ts';
 /** A password for factory users, distinct from the demo password so no test leans on the demo. */
 export const FACTORY_PASSWORD = 'Uji-Pabrik-Data-2026!';
 
+const DAY = 86_400_000;
+
 /** A running number for names, e-mails and NIKs; unique within the test process. */
 let counter = 0;
 const next = () => ++counter;
@@ -129,8 +131,8 @@ export async function makeAgreement(svc: Services, opts: AgreementOptions): Prom
     number: `400.14.1/${String(n).padStart(3, '0')}/UJI/${today.slice(0, 4)}`,
     parties: `Dinas PPPA dan ${org.name}`,
     subject: 'Perjanjian kerja sama layanan rujukan (uji)',
-    starts_on: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
-    ends_on: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    starts_on: localDate(new Date(now.getTime() - 365 * DAY), org.jurisdiction),
+    ends_on: localDate(new Date(now.getTime() + 365 * DAY), org.jurisdiction),
     created_by: createdBy ?? null,
     created_at: now,
     updated_at: now,
