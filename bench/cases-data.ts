@@ -62,15 +62,32 @@ export function poolName(i: number): string {
   return `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]} ${word(i)}`;
 }
 
+const STAT_TRIGGERS = [
+  ['case_file', 'case_file_stat_insert'],
+  ['case_file', 'case_file_stat_update'],
+  ['person', 'person_stat'],
+  ['incident', 'incident_stat'],
+  ['relationship', 'relationship_stat'],
+  ['case_record', 'case_record_stat'],
+] as const;
+
 export async function generateCases(
   db: Kysely<Database>,
   keys: Keyring,
   n: number,
   ids: { orgId: string; managerId: string },
 ): Promise<void> {
+  // the figures' triggers (migration 0018) would mark a bucket per row; one mark per month at the
+  // end does the same for the rollup (bench/lists.ts rebuilds it before measuring the dashboard)
+  for (const [table, trigger] of STAT_TRIGGERS)
+    await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.ref(trigger)}`.execute(db);
   await sql`CREATE TEMP TABLE bench_name (i int PRIMARY KEY, enc text NOT NULL, tokens text[] NOT NULL)`.execute(
     db,
   );
+  // the desa of each kab/kota, so that incidents and victims are spread over kecamatan and desa
+  await sql`CREATE TEMP TABLE bench_desa AS
+    SELECT substr(code, 1, 5) AS jurisdiction, array_agg(code ORDER BY code) AS codes
+    FROM region WHERE level = 4 AND substr(code, 1, 5) IN ('36.02', '36.73') GROUP BY 1`.execute(db);
   const BATCH = 1000;
   for (let b = 0; b < NAME_POOL; b += BATCH) {
     const rows = [];
@@ -104,21 +121,32 @@ export async function generateCases(
   }
   // persons: victim, perpetrator, and every third case its reporter
   await sql`
-    INSERT INTO person (id, case_id, jurisdiction, role, name_enc, name_tokens, sex, estimated_age)
+    INSERT INTO person (id, case_id, jurisdiction, role, name_enc, name_tokens, sex, estimated_age,
+                        age_group, education, disability, region_code)
     SELECT gen_random_uuid(), c.id, c.jurisdiction, r.role, nm.enc, nm.tokens,
-           CASE WHEN r.role = 'korban' THEN 'perempuan' ELSE 'laki_laki' END,
-           CASE WHEN r.role = 'korban' THEN 8 + (abs(hashtext(c.id::text)) % 30) END
+           CASE WHEN r.role = 'korban' AND abs(hashtext(c.id::text)) % 5 = 0 THEN 'laki_laki'
+                WHEN r.role = 'korban' THEN 'perempuan' ELSE 'laki_laki' END,
+           CASE WHEN abs(hashtext(c.id::text || r.role)) % 4 <> 0 THEN 4 + (abs(hashtext(c.id::text || r.role)) % 50) END,
+           CASE WHEN abs(hashtext(c.id::text || r.role)) % 4 = 0 THEN
+             (ARRAY['0-5','6-12','13-17','18+'])[1 + abs(hashtext(c.number || r.role)) % 4] END,
+           CASE WHEN r.role = 'korban' THEN (ARRAY['sd','sltp','slta','perguruan_tinggi','putus_sekolah'])[1 + abs(hashtext(c.number)) % 5] END,
+           CASE WHEN r.role = 'korban' THEN abs(hashtext(c.number)) % 20 = 0 END,
+           CASE WHEN r.role = 'korban' THEN d.codes[1 + abs(hashtext(c.number)) % cardinality(d.codes)] END
     FROM case_file c
+    JOIN bench_desa d ON d.jurisdiction = c.jurisdiction
     CROSS JOIN LATERAL (VALUES ('korban', 0), ('terlapor', 1), ('pelapor', 2)) AS r(role, k)
     JOIN bench_name nm ON nm.i = abs(hashtext(c.id::text || r.role)) % ${NAME_POOL}
     WHERE r.k < 2 OR abs(hashtext(c.id::text)) % 3 = 0`.execute(db);
   // incidents: one, and a second on every fifth case
   await sql`
     INSERT INTO incident (id, case_id, occurred_on, date_precision, place_category, region_code, forms, chronology_enc)
-    SELECT gen_random_uuid(), c.id, (c.received_at - interval '3 days')::date, 'tanggal', 'rumah_tangga', c.jurisdiction,
+    SELECT gen_random_uuid(), c.id, (c.received_at - interval '3 days')::date, 'tanggal',
+           (ARRAY['rumah_tangga','rumah_tangga','rumah_tangga','sekolah','fasilitas_umum','tempat_kerja','lainnya'])[1 + abs(hashtext(c.number || k::text)) % 7],
+           d.codes[1 + abs(hashtext(c.number)) % cardinality(d.codes)],
            ARRAY[(ARRAY[${sql.join(FORMS)}])[1 + (abs(hashtext(c.id::text || k::text)) % ${FORMS.length})]],
            ${chronology}
     FROM case_file c CROSS JOIN generate_series(1, 2) AS k
+    JOIN bench_desa d ON d.jurisdiction = c.jurisdiction
     WHERE k = 1 OR abs(hashtext(c.id::text)) % 5 = 0`.execute(db);
   // intake items (pengaduan): one per ten cases, the newest tenth of them still open in the inbox
   await sql`
@@ -139,5 +167,10 @@ export async function generateCases(
            jsonb_build_object('number', c.number)
     FROM case_file c`.execute(db);
   await sql`DROP TABLE bench_name`.execute(db);
+  await sql`DROP TABLE bench_desa`.execute(db);
+  for (const [table, trigger] of STAT_TRIGGERS)
+    await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER ${sql.ref(trigger)}`.execute(db);
+  await sql`INSERT INTO stat_dirty SELECT DISTINCT jurisdiction, date_trunc('hour', received_at) FROM case_file
+            ON CONFLICT DO NOTHING`.execute(db);
   await sql`ANALYZE`.execute(db);
 }

@@ -89,6 +89,13 @@ const Env = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3).max(300).default('Simpul <no-reply@localhost>'),
   SIMPUL_JOBS: bool01.default(true),
+  // public statistics (decision 026): counts below this are shown as "<N"; never below 3
+  SIMPUL_PUBLIC_STATS_MIN_CELL: z.coerce
+    .number()
+    .int('must be a whole number of 3 or more, such as 5')
+    .min(3, 'must be 3 or more (below 3 a suppressed count could be worked out)')
+    .max(100, 'must be at most 100')
+    .default(5),
 });
 
 /** WhatsApp Business Cloud API settings; absent when WhatsApp intake is switched off. */
@@ -168,6 +175,8 @@ export type Config = {
   mail: MailSettings | undefined;
   /** run the background job worker in this process (SIMPUL_JOBS, default on) */
   jobs: boolean;
+  /** public statistics: the smallest count shown as a number (SIMPUL_PUBLIC_STATS_MIN_CELL, ≥ 3) */
+  publicStatsMinCell: number;
 };
 
 export class ConfigError extends Error {}
@@ -233,7 +242,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     whatsapp: whatsAppSettings(e),
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     jobs: e.SIMPUL_JOBS,
+    publicStatsMinCell: e.SIMPUL_PUBLIC_STATS_MIN_CELL,
   };
+}
+
+/** SIMPUL_PUBLIC_STATS_MIN_CELL alone (the job worker's snapshot); loadConfig has refused a wrong value at boot. */
+export function publicStatsMinCell(env: Record<string, string | undefined> = process.env): number {
+  const v = env.SIMPUL_PUBLIC_STATS_MIN_CELL;
+  const r = Env.shape.SIMPUL_PUBLIC_STATS_MIN_CELL.safeParse(v === '' ? undefined : v);
+  if (!r.success)
+    throw new ConfigError(
+      `Configuration error: SIMPUL_PUBLIC_STATS_MIN_CELL ${r.error.issues[0]?.message ?? 'is wrong'}.`,
+    );
+  return r.data;
 }
 
 /** The per-user configuration folder's `simpul/keys` (XDG base directories; %APPDATA% on Windows). */

@@ -9,6 +9,10 @@
  *   audit verify [--head PLACE:MAC …]        check the keyed audit chain against its checkpoints
  *                                            (and heads from the auditors' daily e-mail);
  *                                            exit 2 naming the first problem
+ *   stats rebuild                            count every month of the dashboard's figures again
+ *                                            from the case tables (the job worker keeps them)
+ *   stats publish                            publish the public statistics through the last whole
+ *                                            month now (the job worker does it each month)
  *   backup <file.tar.gz>                     (embedded database) write a backup (data only)
  *   restore <file.tar.gz> [--key FILE]       (embedded database) restore into an empty DATA_DIR,
  *                                            installing the backed-up key FILE outside it
@@ -26,6 +30,8 @@ import { audit, type Services, type Tx } from '../app/context.ts';
 import { Keyring } from '../app/crypto.ts';
 import { checkKey, KeyMismatchError } from '../app/key-check.ts';
 import { hashPassword } from '../app/passwords.ts';
+import { publishDueSnapshot } from '../app/stats/publish-snapshot.ts';
+import { rebuildAllStats } from '../app/stats/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { getOrganisation } from '../db/admin.repository.ts';
 import { countAllCases } from '../db/case.repository.ts';
@@ -92,6 +98,29 @@ async function main(argv: string[]): Promise<number> {
         heads.push(h);
       }
       return reportVerify(await verifyAudit(svc, { heads }));
+    }
+    if (cmd === 'stats' && sub === 'rebuild') {
+      // every month of every kab/kota counted again from the case tables (decision 024)
+      const months = await rebuildAllStats(svc);
+      out(`Angka dasbor dihitung ulang: ${months} bulan kab/kota.`);
+      return 0;
+    }
+    if (cmd === 'stats' && sub === 'publish') {
+      // the public statistics' snapshot through the last whole month, if there is none yet (decision 026)
+      const r = await publishDueSnapshot(svc, cfg.publicStatsMinCell);
+      out(
+        r.published
+          ? `Statistik publik diterbitkan sampai ${r.throughMonth.slice(0, 7)} (${r.cells} sel).`
+          : `Tidak diterbitkan: ${
+              {
+                exists: 'cuplikan bulan ini sudah ada',
+                busy: 'proses lain sedang menerbitkan',
+                rollup_behind: 'angka belum selesai dihitung; coba lagi sebentar lagi',
+                no_data: 'belum ada data',
+              }[r.reason]
+            }.`,
+      );
+      return 0;
     }
     if (cmd === 'org' && sub === 'create') {
       const { values } = parseArgs({
@@ -224,7 +253,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     throw new UsageError(
-      'Perintah tidak dikenal. Lihat: migrate | seed | org create | user create|disable|reset-password | audit verify | backup | restore',
+      'Perintah tidak dikenal. Lihat: migrate | seed | org create | user create|disable|reset-password | audit verify | stats rebuild|publish | backup | restore',
     );
   } finally {
     // what this command audited is chained before it ends (verify itself writes nothing)

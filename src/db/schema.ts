@@ -567,7 +567,82 @@ export interface JobTable {
   done_at: Timestamp | null;
 }
 
+/** Figures per region area and local month (migration 0018, decision 024). */
+export interface StatRollupTable {
+  jurisdiction: string;
+  /** 2 kab/kota, 3 kecamatan, 4 desa/kelurahan */
+  level: 2 | 3 | 4;
+  /** the area's region code; '' when the place is not recorded */
+  area: string;
+  month: DateOnly;
+  case_type: string;
+  measure: string;
+  value: string;
+  n: number;
+}
+export interface StatRepeatVictimTable {
+  person_id: string;
+  nik_hash: string;
+  case_id: string;
+  jurisdiction: string;
+  received_at: Timestamp;
+}
+export interface StatDirtyTable {
+  jurisdiction: string;
+  hour: Timestamp;
+}
+export interface StatWorkloadTable {
+  jurisdiction: string;
+  org_id: string;
+  user_id: string | null;
+  open_cases: number;
+  overdue_tasks: number;
+  overdue_high_risk: number;
+  computed_at: Timestamp;
+}
+/** A publication of the public statistics (migration 0020, decision 026). */
+export interface PublicSnapshotTable {
+  id: string;
+  published_at: Timestamp;
+  /** the last whole month covered (YYYY-MM-01) */
+  through_month: DateOnly;
+  threshold: number;
+}
+/** A published cell: only its count when shown as a number, else only its mark. */
+export interface PublicSnapshotCellTable {
+  snapshot_id: string;
+  region: string;
+  year: number;
+  /** 1–4, 0 = the whole year */
+  quarter: number;
+  cell: string;
+  status: 'angka' | 'kecil' | 'tersembunyi';
+  value: number | null;
+  threshold: number;
+}
+/** The periodic report's letterhead per Dinas jurisdiction (migration 0021). */
+export interface ReportSettingsTable {
+  jurisdiction: string;
+  dinas_name: string;
+  address: string | null;
+  head_title: string;
+  head_name: string;
+  head_nip: string | null;
+  logo: Uint8Array | null;
+  logo_mime: 'image/png' | 'image/jpeg' | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  report_settings: ReportSettingsTable;
+  stat_rollup: StatRollupTable;
+  stat_repeat_victim: StatRepeatVictimTable;
+  stat_dirty: StatDirtyTable;
+  stat_workload: StatWorkloadTable;
+  public_snapshot: PublicSnapshotTable;
+  public_snapshot_cell: PublicSnapshotCellTable;
   agreement: AgreementTable;
   join_request: JoinRequestTable;
   referral_sla: ReferralSlaTable;

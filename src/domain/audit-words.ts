@@ -340,6 +340,15 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'download the SIMFONI export (victim names and NIK)',
   ),
 
+  // figures and reports (aggregates, no personal data)
+  'report.periodic': w('pengawasan', 'mengunduh laporan periodik', 'download the periodic report'),
+  'report.table': w('pengawasan', 'mengunduh tabel dasbor (XLSX)', 'download a dashboard table (XLSX)'),
+  'report.settings': w(
+    'administrasi',
+    'mengubah kop laporan periodik',
+    'change the periodic report letterhead',
+  ),
+
   // automatic notices
   'audit.row_missing': w(
     'sistem',

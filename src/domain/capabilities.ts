@@ -30,11 +30,26 @@ export type Capability =
   /** SIMFONI-PPA: the cases not yet entered, the facts to enter, marking a case entered */
   | 'simfoni:record'
   /** SIMFONI-PPA: download the export with names and NIK (two-factor session, a reason) */
-  | 'simfoni:export';
+  | 'simfoni:export'
+  /** the dashboard (/dasbor): figures of the own kab/kota or province, aggregates only */
+  | 'dashboard:read'
+  /** the dashboard names officers beside their caseload (not only units) */
+  | 'dashboard:officers'
+  /** the letterhead of the periodic report (name, logo, head of the Dinas) */
+  | 'report:settings';
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit'],
-  'admin-dinas': ['user:manage', 'org:manage', 'performance:read', 'sla:read', 'sla:edit'],
+  admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit', 'dashboard:read'],
+  'admin-dinas': [
+    'user:manage',
+    'org:manage',
+    'performance:read',
+    'sla:read',
+    'sla:edit',
+    'dashboard:read',
+    'dashboard:officers',
+    'report:settings',
+  ],
   pengaduan: ['case:list', 'case:create', 'intake:triage', 'referral:list', 'tasks:read', 'stats:read'],
   manajer: [
     'case:list',
@@ -47,10 +62,12 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'stats:read',
     'performance:read',
     'sla:read',
+    'dashboard:read',
+    'dashboard:officers',
   ],
   pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read'],
   mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read'],
-  pimpinan: ['stats:read', 'performance:read'],
+  pimpinan: ['stats:read', 'performance:read', 'dashboard:read'],
   auditor: ['audit:read'],
   data: ['simfoni:record', 'simfoni:export'],
 };

@@ -293,6 +293,13 @@ export const ERRORS = {
     'Terlalu banyak baris untuk satu unduhan SIMFONI (lebih dari 20.000). Persempit periodenya.',
     'Too many rows for one SIMFONI download (more than 20,000). Narrow the period.',
   ],
+  LOGO_NOT_IMAGE: [415, 'Logo harus berkas PNG atau JPEG.', 'The logo must be a PNG or JPEG file.'],
+  LOGO_TOO_LARGE: [413, 'Logo melebihi 512 KB.', 'The logo is larger than 512 KB.'],
+  REPORT_SETTINGS_FIRST: [
+    409,
+    'Simpan dulu kop laporan (nama Dinas dan kepala), lalu unggah logonya.',
+    'Save the letterhead (Dinas and head names) first, then upload its logo.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

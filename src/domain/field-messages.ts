@@ -22,6 +22,11 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Rentang terlalu panjang: paling lama 5 tahun.',
     'The range is too long: at most 5 years.',
   ],
+  invalid_period: [
+    'Periode tidak valid: tulis tahun (2026), triwulan (2026-Q3) atau bulan (2026-11).',
+    'Invalid period: write a year (2026), a quarter (2026-Q3) or a month (2026-11).',
+  ],
+  invalid_nip: ['NIP harus 18 angka.', 'The NIP must be 18 digits.'],
   whole_months: [
     'Angka disimpan per bulan: mulai pada tanggal 1 dan berakhir pada tanggal terakhir bulan.',
     'Figures are kept per month: start on the 1st and end on the last day of a month.',

@@ -175,6 +175,14 @@ export function intakeScope(actor: Actor): string | null {
   return can(actor, 'intake:triage') ? actor.jurisdiction : null;
 }
 
+/**
+ * The region whose dashboard the actor reads (its kab/kota, or every kab/kota of its province),
+ * aggregates only; null: none. A region asked for must lie inside it.
+ */
+export function dashboardScope(actor: Actor): string | null {
+  return can(actor, 'dashboard:read') ? actor.jurisdiction : null;
+}
+
 /** Region subtree over which the actor may see aggregate statistics. */
 export function statsScope(actor: Actor): string | null {
   return can(actor, 'stats:read') ? actor.jurisdiction : null;

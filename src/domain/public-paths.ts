@@ -5,8 +5,16 @@
  * worker for the paths it must never answer (web/vite.config.ts), so the two cannot drift.
  */
 
-/** The public pages: reporting, follow-up, service points, joining the network, letter check. */
-export const PUBLIC_PAGE_PREFIXES = ['/lapor', '/layanan', '/gabung', '/verifikasi', '/keluar'] as const;
+/** The public pages: reporting, follow-up, service points, joining the network, letter check, statistics. */
+export const PUBLIC_PAGE_PREFIXES = [
+  '/lapor',
+  '/layanan',
+  '/gabung',
+  '/verifikasi',
+  '/keluar',
+  '/statistik',
+  '/statistik.csv',
+] as const;
 
 /** Paths that are not pages of the staff app at all. */
 export const SERVER_ONLY_PREFIXES = [...PUBLIC_PAGE_PREFIXES, '/api', '/webhooks', '/healthz'] as const;

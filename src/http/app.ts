@@ -18,6 +18,7 @@ import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
 import { publicPageCased } from '../domain/public-paths.ts';
 import { portalRoutes, retryAfterSeconds } from '../portal/index.ts';
+import { statisticsRoutes } from '../portal/statistics.ts';
 import { admission } from './admission.ts';
 import { adminRoutes } from './api/admin.routes.ts';
 import { authRoutes, sessionToken } from './api/auth.routes.ts';
@@ -29,6 +30,7 @@ import { notificationRoutes } from './api/notifications.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
 import { simfoniRoutes } from './api/simfoni.routes.ts';
+import { statsRoutes } from './api/stats.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
 import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
@@ -231,6 +233,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   intakeRoutes(app, svc);
   whatsappRoutes(app, svc);
   adminRoutes(app, svc);
+  statsRoutes(app, svc);
   directoryRoutes(app, svc);
   transferRoutes(app, svc);
   letterRoutes(app, svc, { publicUrl: opts.publicUrl });
@@ -275,6 +278,8 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
     quickExitUrl: opts.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL,
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   });
+  // ---- public statistics (/statistik, /statistik.csv) from the published snapshot (decision 026)
+  statisticsRoutes(app, svc, { quickExitUrl: opts.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL });
 
   // ---- staff web app (built by Vite into web/dist); every other GET path serves index.html.
   // scripts/build-web.ts writes a .br and a .gz next to each text file; serveStatic picks the one

@@ -5,15 +5,19 @@
  * server's own heap they would stay there for good; in the worker they go when it ends.
  */
 import QRCode from 'qrcode';
+import type { PeriodicReport } from '../app/stats/periodic-report.ts';
 import type { ReferralDto } from '../domain/dto.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
+import { periodicReportPdf } from '../http/reports/periodic-report.ts';
 
 export const JOBS = {
   passwordProblem: (a: { password: string; userInputs: string[] }) =>
     passwordProblem(a.password, a.userInputs),
   referralLetterPdf: async (a: { referral: ReferralDto; opts: LetterOptions }) =>
     new Uint8Array(await referralLetterPdf(a.referral, a.opts)),
+  periodicReportPdf: async (a: { report: PeriodicReport }) =>
+    new Uint8Array(await periodicReportPdf(a.report)),
   qrSvg: (a: { text: string }) =>
     QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
 };

@@ -141,6 +141,7 @@ const id = {
   // /gabung: an organisation asks to join the referral network
   titleJoin: 'Bergabung dengan jejaring layanan',
   navJoin: 'Lembaga: bergabung',
+  navStatistics: 'Statistik',
   joinIntro:
     'Lembaga yang memberi layanan bagi perempuan dan anak korban kekerasan (rumah sakit, puskesmas, LBH, psikolog, rumah aman, lembaga masyarakat, dan lainnya) dapat meminta bergabung. Dinas PPPA kabupaten/kota akan memverifikasi lalu menghubungi Anda. Yang bertanda * wajib diisi. Jangan tuliskan data korban di sini.',
   joinOrgLegend: 'Lembaga',
@@ -300,6 +301,7 @@ const en: Catalogue = {
   back: 'Back to the report form',
   titleJoin: 'Join the service network',
   navJoin: 'Organisations: join',
+  navStatistics: 'Statistics',
   joinIntro:
     'Organisations serving women and child victims of violence (hospitals, health centres, legal aid, psychologists, safe houses, community organisations and others) can ask to join. The district/city women and child protection office (Dinas PPPA) will verify and contact you. Fields marked * are required. Do not write any victim’s details here.',
   joinOrgLegend: 'Organisation',

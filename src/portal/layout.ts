@@ -72,7 +72,7 @@ export function page(
       : ''
   }</div>${o.danger && o.danger !== 'none' ? emergency(v, o.danger === 'shown') : ''}</header>
 <main id="isi">${o.body}</main>
-<footer><nav><a href="${href(v, '/lapor')}">${t.navReport}</a><a href="${href(v, '/lapor/status')}">${t.navStatus}</a><a href="${href(v, '/layanan')}">${t.navServices}</a><a href="${href(v, '/gabung')}">${t.navJoin}</a></nav><p>${t.historyNote}</p></footer>
+<footer><nav><a href="${href(v, '/lapor')}">${t.navReport}</a><a href="${href(v, '/lapor/status')}">${t.navStatus}</a><a href="${href(v, '/layanan')}">${t.navServices}</a><a href="${href(v, '/gabung')}">${t.navJoin}</a><a href="${href(v, '/statistik')}">${t.navStatistics}</a></nav><p>${t.historyNote}</p></footer>
 <script>${raw(SCRIPT)}</script></body></html>`;
 }
 

@@ -1,6 +1,6 @@
 /** The `simpul` command: set up an installation without demo data, and back it up. */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,39 @@ describe('simpul CLI', () => {
     const ok = simpul('org', 'create', '--name', 'UPTD PPA Uji', '--type', 'uptd_ppa', '--region', '36.02');
     expect(ok.code, ok.err).toBe(0);
     orgId = /Lembaga dibuat: ([0-9a-f-]{36})/.exec(ok.out)![1]!;
+  });
+
+  it('counts the dashboard figures again from the case tables', async () => {
+    await withDb(async (db) => {
+      await db
+        .insertInto('case_file')
+        .values({
+          id: randomUUID(),
+          number: 'PPA-3602-2026-000001',
+          jurisdiction: '36.02',
+          org_id: orgId,
+          stage: 'penerimaan',
+          channel: 'telepon',
+          received_at: new Date('2026-03-10T03:00:00Z'),
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .execute();
+      // as if the worker's marks were lost
+      await db.deleteFrom('stat_dirty').execute();
+    });
+    const r = simpul('stats', 'rebuild');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/dihitung ulang: 1 bulan/);
+    const rows = await withDb((db) =>
+      db
+        .selectFrom('stat_rollup')
+        .select(['month', 'n'])
+        .where('measure', '=', 'cases')
+        .where('level', '=', 2)
+        .execute(),
+    );
+    expect(rows.map((x) => [String(x.month).slice(0, 10), x.n])).toEqual([['2026-03-01', 1]]);
   });
 
   it('creates a user with a temporary password, refusing weak passwords and unknown roles', async () => {

@@ -56,6 +56,9 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   'holiday:edit': ['admin'],
   'simfoni:record': ['data'],
   'simfoni:export': ['data'],
+  'dashboard:read': ['admin', 'admin-dinas', 'manajer', 'pimpinan'],
+  'dashboard:officers': ['admin-dinas', 'manajer'],
+  'report:settings': ['admin-dinas'],
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({

@@ -53,6 +53,8 @@ describe('access policy', () => {
       mitra: 'none',
       pimpinan: 'none',
       auditor: 'none',
+      // the data officer reads SIMFONI's facts through its own scope, never a case file
+      data: 'none',
     });
   });
 
@@ -120,6 +122,8 @@ describe('access policy', () => {
       'pendamping',
       'mitra',
       'auditor',
+      // the SIMFONI export holds names and NIK
+      'data',
     ]);
   });
 

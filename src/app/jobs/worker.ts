@@ -8,10 +8,13 @@
  * minutes.
  */
 
+import { publicStatsMinCell } from '../../config.ts';
 import { claimDueJobs, completeJob, failJob } from '../../db/job.repository.ts';
 import { enqueueJobs } from '../../db/notification.repository.ts';
 import { nextAttemptAt } from '../../domain/notifications.ts';
 import type { Services } from '../context.ts';
+import { publishDueSnapshot } from '../stats/publish-snapshot.ts';
+import { refreshStats, refreshWorkload } from '../stats/refresh.ts';
 import { deliverNotification, deliverWhatsApp, JobFailure, type JobResult } from './deliver-notification.ts';
 import { runScans } from './scans.ts';
 
@@ -85,7 +88,7 @@ export type JobWorker = { stop(): Promise<void> };
  */
 export function startJobWorker(
   svc: Services,
-  opts: { pollMs?: number; scanMs?: number; batch?: number } = {},
+  opts: { pollMs?: number; scanMs?: number; batch?: number; publicStatsMinCell?: number } = {},
 ): JobWorker {
   const pollMs = opts.pollMs ?? 5_000;
   const scanMs = opts.scanMs ?? 5 * 60_000;
@@ -101,8 +104,14 @@ export function startJobWorker(
         const r = await runScans(svc);
         if (r.referralsOverdue + r.agreementsEnding + r.caseTaskNotices > 0)
           svc.log.info(r, 'deadline scan sent notices');
+        // the caseload now (open cases, overdue tasks) of the dashboard, with the same clock
+        await refreshWorkload(svc);
+        // the public statistics' monthly snapshot, once the last whole month is over (decision 026)
+        await publishDueSnapshot(svc, opts.publicStatsMinCell ?? publicStatsMinCell());
       }
       await runDueJobs(svc, opts.batch ?? 50);
+      // the figures of the months whose cases changed (decision 024); a few per round
+      await refreshStats(svc, 20);
     } catch (e) {
       svc.log.error({ err: (e as Error).message }, 'job worker round failed');
     }

@@ -13,6 +13,7 @@ import { notificationsRoutes } from './notifications.ts';
 import { referenceRoutes } from './reference.ts';
 import { referralsRoutes } from './referrals.ts';
 import { simfoniRoutes } from './simfoni.ts';
+import { statsRoutes } from './stats.ts';
 import { transfersRoutes } from './transfers.ts';
 import { whatsappRoutes } from './whatsapp.ts';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...whatsappRoutes,
   ...lettersRoutes,
   ...adminRoutes,
+  ...statsRoutes,
   ...simfoniRoutes,
 };
 export type Contract = typeof contract;

@@ -1,0 +1,209 @@
+/**
+ * The periodic report for the Bupati/Walikota and DPRD (issue 11 §2), its letterhead, and each
+ * dashboard table as a spreadsheet. The figures are the dashboard's (aggregates only).
+ */
+import writeXlsxFile from 'write-excel-file/node';
+import { getRegion } from '../../db/region.repository.ts';
+import {
+  findReportSettings,
+  saveReportLogo,
+  saveReportSettings,
+} from '../../db/report-settings.repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import { can, dashboardScope } from '../../domain/policy.ts';
+import { narrative, type ReportTable, reportTables } from '../../domain/report.ts';
+import { type Period, parsePeriod } from '../../domain/stats.ts';
+import type {
+  DashboardDto,
+  DashboardTableQuery,
+  PeriodicReportQuery,
+  ReportSettingsDto,
+  ReportSettingsInput,
+} from '../../domain/stats-schemas.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { dashboard } from './dashboard.ts';
+
+export const MAX_LOGO_BYTES = 512 * 1024;
+
+export type Letterhead = ReportSettingsDto & { logo: Uint8Array | null; logoMime: string | null };
+
+/** The letterhead of the actor's Dinas (its kab/kota or province), or the defaults from the region's name. */
+async function letterhead(ctx: AuthedCtx, jurisdiction: string): Promise<Letterhead> {
+  const db = ctx.conn.db;
+  const s = await findReportSettings(db, jurisdiction);
+  if (s)
+    return {
+      jurisdiction,
+      dinasName: s.dinas_name,
+      address: s.address,
+      headTitle: s.head_title,
+      headName: s.head_name,
+      headNip: s.head_nip,
+      hasLogo: s.logo !== null,
+      version: s.version,
+      updatedAt: new Date(s.updated_at).toISOString(),
+      logo: s.logo,
+      logoMime: s.logo_mime,
+    };
+  const region = await getRegion(db, jurisdiction);
+  const name = region?.name ?? jurisdiction;
+  const place = jurisdiction.length === 2 ? `Provinsi ${name}` : name;
+  return {
+    jurisdiction,
+    dinasName: `Dinas Pemberdayaan Perempuan dan Perlindungan Anak ${place}`,
+    address: null,
+    headTitle: 'Kepala Dinas',
+    headName: '……………………………',
+    headNip: null,
+    hasLogo: false,
+    version: 0,
+    updatedAt: null,
+    logo: null,
+    logoMime: null,
+  };
+}
+
+function ownJurisdiction(ctx: AuthedCtx, cap: 'dashboard:read' | 'report:settings'): string {
+  const j =
+    cap === 'dashboard:read'
+      ? dashboardScope(ctx.actor)
+      : can(ctx.actor, cap)
+        ? ctx.actor.jurisdiction
+        : null;
+  if (j === null) throw new AppError('FORBIDDEN');
+  return j;
+}
+
+export async function getReportSettings(ctx: AuthedCtx): Promise<ReportSettingsDto> {
+  const j = can(ctx.actor, 'report:settings')
+    ? ctx.actor.jurisdiction
+    : ownJurisdiction(ctx, 'dashboard:read');
+  const { logo: _l, logoMime: _m, ...dto } = await letterhead(ctx, j);
+  return dto;
+}
+
+export async function setReportSettings(
+  ctx: AuthedCtx,
+  input: ReportSettingsInput,
+): Promise<ReportSettingsDto> {
+  const j = ownJurisdiction(ctx, 'report:settings');
+  const now = ctx.clock();
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const ok = await saveReportSettings(
+      trx,
+      j,
+      input.version,
+      {
+        dinas_name: input.dinasName,
+        address: input.address ?? null,
+        head_title: input.headTitle,
+        head_name: input.headName,
+        head_nip: input.headNip ?? null,
+      },
+      ctx.actor.userId,
+      now,
+    );
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    await audit(ctx, trx, {
+      action: 'report.settings',
+      entity: 'report_settings',
+      entityId: j,
+      outcome: 'ok',
+      detail: null,
+    });
+  });
+  return getReportSettings(ctx);
+}
+
+/** The logo: PNG or JPEG by its bytes (not by what the browser says), at most 512 KB. */
+export async function setReportLogo(ctx: AuthedCtx, bytes: Uint8Array): Promise<ReportSettingsDto> {
+  const j = ownJurisdiction(ctx, 'report:settings');
+  if (bytes.length > MAX_LOGO_BYTES) throw new AppError('LOGO_TOO_LARGE');
+  const png =
+    bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!png && !jpeg) throw new AppError('LOGO_NOT_IMAGE');
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const ok = await saveReportLogo(
+      trx,
+      j,
+      bytes,
+      png ? 'image/png' : 'image/jpeg',
+      ctx.actor.userId,
+      ctx.clock(),
+    );
+    if (!ok) throw new AppError('REPORT_SETTINGS_FIRST');
+    await audit(ctx, trx, {
+      action: 'report.settings',
+      entity: 'report_settings',
+      entityId: j,
+      outcome: 'ok',
+      detail: { logo: true },
+    });
+  });
+  return getReportSettings(ctx);
+}
+
+export type PeriodicReport = {
+  dashboard: DashboardDto;
+  period: Period;
+  spec: string;
+  letterhead: Letterhead;
+  narrative: string[];
+  tables: ReportTable[];
+  issuedAt: string;
+};
+
+export async function periodicReport(ctx: AuthedCtx, q: PeriodicReportQuery): Promise<PeriodicReport> {
+  const j = ownJurisdiction(ctx, 'dashboard:read');
+  const period = parsePeriod(q.period);
+  if (!period) throw new AppError('VALIDATION_FAILED', { period: 'invalid_period' });
+  const d = await dashboard(ctx, { from: period.from, to: period.to, region: q.region, caseType: 'semua' });
+  const head = await letterhead(ctx, j);
+  await audit(ctx, ctx.conn.db, {
+    action: 'report.periodic',
+    entity: 'report',
+    entityId: null,
+    outcome: 'ok',
+    detail: { period: q.period, region: d.region.code },
+  });
+  return {
+    dashboard: d,
+    period,
+    spec: q.period,
+    letterhead: head,
+    narrative: narrative(d, period, q.period),
+    tables: reportTables(d),
+    issuedAt: ctx.clock().toISOString(),
+  };
+}
+
+/** One table of the dashboard as an XLSX workbook (numbers as numbers, text as text, never formulas). */
+export async function dashboardTableXlsx(ctx: AuthedCtx, q: DashboardTableQuery) {
+  const d = await dashboard(ctx, q);
+  const t = reportTables(d).find((x) => x.key === q.table);
+  if (!t) throw new AppError('VALIDATION_FAILED', { table: 'invalid_value' });
+  await audit(ctx, ctx.conn.db, {
+    action: 'report.table',
+    entity: 'report',
+    entityId: null,
+    outcome: 'ok',
+    detail: { table: q.table, from: q.from, to: q.to, region: d.region.code },
+  });
+  const title = `${t.title} — ${d.region.name} (${d.region.code}), ${q.from} s.d. ${q.to}`;
+  const sheet = [
+    [{ value: title, fontWeight: 'bold' as const }],
+    ...(t.note ? [[{ value: t.note, type: String }]] : []),
+    [],
+    t.head.map((value) => ({ value, fontWeight: 'bold' as const })),
+    ...t.rows.map((r) =>
+      r.map((v) => (typeof v === 'number' ? { value: v, type: Number } : { value: v ?? '', type: String })),
+    ),
+  ];
+  const buffer = await writeXlsxFile(sheet, {
+    sheet: t.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '),
+    columns: t.head.map((_, i) => ({ width: i === 0 ? 40 : 16 })),
+  }).toBuffer();
+  const filename = `dasbor-${t.key}-${d.region.code.replace(/\./g, '')}-${q.from}_${q.to}.xlsx`;
+  return { body: new Uint8Array(buffer), filename };
+}

@@ -1,0 +1,260 @@
+/**
+ * The periodic report as a printable page and as PDF (issue 11 §2): the Dinas letterhead, the
+ * narrative, and each table with a bar chart drawn from the same numbers (the table is the record;
+ * the chart is a picture of it). No personal data: the dashboard's aggregates only.
+ */
+import PDFDocument from 'pdfkit';
+import type { PeriodicReport } from '../../app/stats/periodic-report.ts';
+import type { Cell, ReportTable } from '../../domain/report.ts';
+import { zoneOfRegion } from '../../domain/time.ts';
+import { faceFont, primaryFace } from '../letters/fonts.ts';
+
+const num = new Intl.NumberFormat('id-ID');
+const cellText = (c: Cell) => (c === null ? '–' : typeof c === 'number' ? num.format(c) : c);
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
+const issued = (r: PeriodicReport) =>
+  new Intl.DateTimeFormat('id-ID', {
+    dateStyle: 'long',
+    timeZone: zoneOfRegion(r.dashboard.region.code),
+  }).format(new Date(r.issuedAt));
+
+/** The rows a chart draws: a label and the period's number (the first numeric column). */
+function chartRows(t: ReportTable): Array<{ label: string; n: number }> {
+  if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak') return [];
+  const col = t.rows[0]?.findIndex((c, i) => i > 0 && typeof c === 'number') ?? -1;
+  if (col < 0) return [];
+  return t.rows.map((r) => ({ label: String(r[0] ?? ''), n: Number(r[col] ?? 0) }));
+}
+
+function svgBars(rows: Array<{ label: string; n: number }>, vertical: boolean): string {
+  const max = Math.max(1, ...rows.map((r) => r.n));
+  if (vertical) {
+    const w = 640;
+    const h = 140;
+    const bw = w / Math.max(1, rows.length);
+    const bars = rows
+      .map((r, i) => {
+        const bh = (r.n / max) * (h - 20);
+        return `<rect x="${(i * bw + 1).toFixed(1)}" y="${(h - 14 - bh).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="#7a3e9d"/>`;
+      })
+      .join('');
+    const ticks = rows
+      .map((r, i) =>
+        i % 3 === 0
+          ? `<text x="${(i * bw).toFixed(1)}" y="${h - 2}" font-size="8">${esc(r.label)}</text>`
+          : '',
+      )
+      .join('');
+    return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-hidden="true">${bars}${ticks}</svg>`;
+  }
+  const lh = 16;
+  const w = 640;
+  const labelW = 230;
+  const bars = rows
+    .map((r, i) => {
+      const bw = (r.n / max) * (w - labelW - 50);
+      const y = i * lh;
+      return `<text x="0" y="${y + 11}" font-size="10">${esc(r.label.slice(0, 40))}</text><rect x="${labelW}" y="${y + 2}" width="${bw.toFixed(1)}" height="${lh - 5}" fill="#7a3e9d"/><text x="${(labelW + bw + 4).toFixed(1)}" y="${y + 11}" font-size="10">${num.format(r.n)}</text>`;
+    })
+    .join('');
+  return `<svg class="chart" viewBox="0 0 ${w} ${rows.length * lh}" width="100%" role="img" aria-hidden="true">${bars}</svg>`;
+}
+
+/** The printable page (Ctrl+P): self-contained, inline styles, the logo as a data URI. */
+export function periodicReportHtml(r: PeriodicReport): string {
+  const h = r.letterhead;
+  const logo =
+    h.logo && h.logoMime
+      ? `<img class="logo" alt="" src="data:${h.logoMime};base64,${Buffer.from(h.logo).toString('base64')}">`
+      : '';
+  const tables = r.tables
+    .map((t) => {
+      const rows = chartRows(t);
+      const chart = rows.length > 0 ? svgBars(rows, t.key === 'tren') : '';
+      return `<section><h2>${esc(t.title)}</h2>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}${chart}
+<table><thead><tr>${t.head.map((x) => `<th scope="col">${esc(x)}</th>`).join('')}</tr></thead>
+<tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${esc(cellText(c))}</th>` : `<td>${esc(cellText(c))}</td>`)).join('')}</tr>`).join('')}</tbody></table></section>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Laporan ${esc(r.period.label.id)} — ${esc(r.dashboard.region.name)}</title>
+<style>
+body{font-family:"Noto Sans",Arial,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1f;font-size:11pt}
+header.kop{display:flex;gap:1rem;align-items:center;border-bottom:3px double #000;padding-bottom:.5rem;margin-bottom:1rem}
+header.kop .logo{height:4.5rem}header.kop h1{font-size:14pt;margin:0}header.kop p{margin:.1rem 0}
+h2{font-size:12pt;margin:1.4rem 0 .3rem}.note{font-size:9pt;color:#555;margin:.2rem 0}
+table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #999;padding:.2rem .4rem;font-size:9.5pt}
+td{text-align:right}thead th{background:#f0eaf4}tbody th{text-align:left;font-weight:normal}
+.chart{max-width:40rem;display:block;margin:.3rem 0}.sign{margin-top:2.5rem;margin-left:55%}
+section{break-inside:avoid}@media print{body{margin:0}a{color:inherit}}
+</style></head><body>
+<header class="kop">${logo}<div><h1>${esc(h.dinasName)}</h1>${h.address ? `<p>${esc(h.address)}</p>` : ''}</div></header>
+<h1 style="font-size:13pt;text-align:center">LAPORAN ${esc(r.period.label.id.toUpperCase())}<br>KEKERASAN TERHADAP PEREMPUAN DAN ANAK<br>${esc(r.dashboard.region.name.toUpperCase())} (${esc(r.dashboard.region.code)})</h1>
+<p class="note">Periode ${esc(r.dashboard.period.from)} s.d. ${esc(r.dashboard.period.to)} (waktu ${esc(r.dashboard.region.zone)}), dibandingkan dengan ${esc(r.dashboard.compare.from)} s.d. ${esc(r.dashboard.compare.to)}. Sumber: Simpul, data per ${esc(issued(r))}. Angka agregat; tidak memuat data pribadi.</p>
+<section><h2>Ringkasan naratif</h2>${r.narrative.map((p) => `<p>${esc(p)}</p>`).join('')}</section>
+${tables}
+<div class="sign"><p>${esc(issued(r))}</p><p>${esc(h.headTitle)}</p><br><br><p><strong>${esc(h.headName)}</strong></p>${h.headNip ? `<p>NIP ${esc(h.headNip)}</p>` : ''}</div>
+</body></html>`;
+}
+
+/** The same report as PDF (A4), drawn with pdfkit in the occasional worker (decision 020). */
+export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 56, right: 56 },
+    compress: opts.compress ?? true,
+    lang: 'id-ID',
+    info: { Title: `Laporan ${r.period.label.id} — ${r.dashboard.region.name}`, Creator: 'Simpul' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', faceFont(primaryFace('regular')) as unknown as Buffer);
+  doc.registerFont('bold', faceFont(primaryFace('bold')) as unknown as Buffer);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const room = (h: number) => {
+    if (doc.y + h > bottom()) doc.addPage();
+  };
+  const h = r.letterhead;
+
+  // kop surat
+  let textX = left;
+  if (h.logo) {
+    try {
+      doc.image(Buffer.from(h.logo), left, doc.y, { fit: [60, 60] });
+      textX = left + 72;
+    } catch {
+      // an unreadable image: the letterhead without it
+    }
+  }
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(h.dinasName, textX, 50, { width: width - (textX - left) });
+  if (h.address)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(h.address, textX, doc.y, { width: width - (textX - left) });
+  const line = Math.max(doc.y, 112) + 4;
+  doc
+    .moveTo(left, line)
+    .lineTo(left + width, line)
+    .lineWidth(2)
+    .stroke();
+  doc.y = line + 12;
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(`LAPORAN ${r.period.label.id.toUpperCase()}`, left, doc.y, { width, align: 'center' })
+    .text('KEKERASAN TERHADAP PEREMPUAN DAN ANAK', { width, align: 'center' })
+    .text(`${r.dashboard.region.name.toUpperCase()} (${r.dashboard.region.code})`, {
+      width,
+      align: 'center',
+    });
+  doc.moveDown(0.5);
+  doc
+    .font('regular')
+    .fontSize(8.5)
+    .fillColor('#444')
+    .text(
+      `Periode ${r.dashboard.period.from} s.d. ${r.dashboard.period.to} (waktu ${r.dashboard.region.zone}), dibandingkan dengan ${r.dashboard.compare.from} s.d. ${r.dashboard.compare.to}. Sumber: Simpul, data per ${issued(r)}. Angka agregat; tidak memuat data pribadi.`,
+      left,
+      doc.y,
+      { width },
+    )
+    .fillColor('#000');
+  doc.moveDown(0.6);
+  doc.font('bold').fontSize(11).text('Ringkasan naratif', left, doc.y, { width });
+  for (const p of r.narrative)
+    doc.font('regular').fontSize(10).text(p, left, doc.y, { width, align: 'justify' }).moveDown(0.3);
+
+  for (const t of r.tables) {
+    const bars = chartRows(t);
+    room(60);
+    doc.moveDown(0.6);
+    doc.font('bold').fontSize(11).text(t.title, left, doc.y, { width });
+    if (t.note)
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor('#444')
+        .text(t.note, left, doc.y, { width })
+        .fillColor('#000');
+    doc.moveDown(0.2);
+    // the chart: horizontal bars (a column per month for the trend)
+    if (bars.length > 0) {
+      const max = Math.max(1, ...bars.map((b) => b.n));
+      if (t.key === 'tren') {
+        room(80);
+        const top = doc.y;
+        const bw = width / bars.length;
+        bars.forEach((b, i) => {
+          const bh = (b.n / max) * 60;
+          doc.rect(left + i * bw + 1, top + 60 - bh, bw - 2, bh).fill('#7a3e9d');
+        });
+        doc.fillColor('#000');
+        doc.y = top + 66;
+      } else {
+        for (const b of bars) {
+          room(13);
+          const y = doc.y;
+          doc
+            .font('regular')
+            .fontSize(7.5)
+            .text(b.label.slice(0, 48), left, y, { width: 170, lineBreak: false });
+          const bw = (b.n / max) * (width - 220);
+          if (bw > 0) doc.rect(left + 175, y + 1, bw, 7).fill('#7a3e9d');
+          doc.fillColor('#000').text(num.format(b.n), left + 178 + bw, y, { lineBreak: false });
+          doc.y = y + 11;
+        }
+      }
+      doc.moveDown(0.3);
+    }
+    // the table
+    const cols = t.head.length;
+    const first = Math.min(220, width * 0.42);
+    const other = (width - first) / Math.max(1, cols - 1);
+    const x = (i: number) => left + (i === 0 ? 0 : first + (i - 1) * other);
+    const w = (i: number) => (i === 0 ? first : other) - 4;
+    const row = (cells: Cell[] | string[], bold: boolean) => {
+      doc.font(bold ? 'bold' : 'regular').fontSize(8);
+      const hgt =
+        Math.max(...cells.map((c, i) => doc.heightOfString(cellText(c as Cell), { width: w(i) }))) + 4;
+      room(hgt);
+      const y = doc.y;
+      cells.forEach((c, i) => {
+        doc.text(cellText(c as Cell), x(i) + 2, y + 2, { width: w(i), align: i === 0 ? 'left' : 'right' });
+      });
+      doc
+        .moveTo(left, y + hgt)
+        .lineTo(left + width, y + hgt)
+        .lineWidth(0.3)
+        .strokeColor('#999')
+        .stroke()
+        .strokeColor('#000');
+      doc.y = y + hgt;
+    };
+    row(t.head, true);
+    for (const cells of t.rows) row(cells, false);
+  }
+  room(110);
+  doc.moveDown(2);
+  const sx = left + width * 0.55;
+  doc.font('regular').fontSize(10).text(issued(r), sx, doc.y).text(h.headTitle, sx);
+  doc.moveDown(3);
+  doc.font('bold').text(h.headName, sx);
+  if (h.headNip) doc.font('regular').text(`NIP ${h.headNip}`, sx);
+  doc.end();
+  return done;
+}
