@@ -25,6 +25,7 @@ const Users = lazy(() => import('./features/admin/Users.tsx'));
 const Orgs = lazy(() => import('./features/admin/Orgs.tsx'));
 const Orphans = lazy(() => import('./features/admin/Orphans.tsx'));
 const Holidays = lazy(() => import('./features/admin/Holidays.tsx'));
+const ReportSettings = lazy(() => import('./features/admin/ReportSettings.tsx'));
 const Audit = lazy(() => import('./features/audit/Audit.tsx'));
 const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
 const Directory = lazy(() => import('./features/directory/Directory.tsx'));
@@ -36,6 +37,7 @@ const Notifications = lazy(() => import('./features/notifications/Notifications.
 const ReferralList = lazy(() => import('./features/referrals/ReferralList.tsx'));
 const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'));
 const TransferList = lazy(() => import('./features/transfers/TransferList.tsx'));
+const Dashboard = lazy(() => import('./features/dashboard/Dashboard.tsx'));
 const Simfoni = lazy(() => import('./features/simfoni/Simfoni.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
@@ -44,6 +46,7 @@ function Nav({ user }: { user: UserDto }) {
   const { path } = useLocation();
   // partner staff (mitra) work from their referrals: that list is their home
   const items: Array<[string, string]> = user.role === 'mitra' ? [] : [['/', t('nav.home')]];
+  if (roleCan(user.role, 'dashboard:read')) items.push(['/dasbor', t('nav.dashboard')]);
   if (roleCan(user.role, 'referral:list')) items.push(['/rujukan', t('nav.referrals')]);
   if (roleCan(user.role, 'intake:triage')) items.push(['/pengaduan', t('nav.intake')]);
   if (roleCan(user.role, 'case:list')) items.push(['/kasus', t('nav.cases')]);
@@ -60,6 +63,7 @@ function Nav({ user }: { user: UserDto }) {
       ['/admin/laporan-tanpa-kotak', t('nav.orphans')],
       ['/admin/hari-libur', t('nav.holidays')],
     );
+  if (roleCan(user.role, 'report:settings')) items.push(['/admin/kop-laporan', t('nav.reportSettings')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   if (roleCan(user.role, 'simfoni:record')) items.push(['/simfoni', t('nav.simfoni')]);
   const current = (href: string) =>
@@ -186,6 +190,7 @@ function Shell() {
             <Route path="/admin/lembaga" component={Orgs} />
             <Route path="/admin/laporan-tanpa-kotak" component={Orphans} />
             <Route path="/admin/hari-libur" component={Holidays} />
+            <Route path="/admin/kop-laporan" component={ReportSettings} />
             <Route path="/direktori" component={Directory} />
             <Route path="/direktori/kerja-sama" component={Agreements} />
             <Route path="/direktori/permohonan" component={JoinRequests} />
@@ -196,6 +201,7 @@ function Shell() {
             <Route path="/rujukan" component={ReferralList} />
             <Route path="/rujukan/:id" component={ReferralPage} />
             <Route path="/pelimpahan" component={TransferList} />
+            <Route path="/dasbor" component={Dashboard} />
             <Route path="/simfoni" component={Simfoni} />
             <Route default component={NotFound} />
           </Router>

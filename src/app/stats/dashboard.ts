@@ -265,14 +265,16 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     const n = series(spikeLast);
     const last12 = spikeMonths.slice(0, 12).map(series);
     if (isSpike(n, last12)) {
-      const mean = Math.round((last12.reduce((a, x) => a + x, 0) / 12) * 10) / 10;
+      const mean = last12.reduce((a, x) => a + x, 0) / 12;
+      const meanText = (lang: string) =>
+        new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(mean);
       signals.push({
         kind: 'lonjakan_kecamatan',
         area: c.code,
         n,
         text: {
-          id: `Kecamatan ${c.name}: ${n} kasus pada bulan terakhir periode, jauh di atas rata-rata 12 bulan sebelumnya (${mean}).`,
-          en: `Kecamatan ${c.name}: ${n} cases in the period's last month, far above its previous 12-month mean (${mean}).`,
+          id: `Kecamatan ${c.name}: ${n} kasus pada bulan terakhir periode, jauh di atas rata-rata 12 bulan sebelumnya (${meanText('id-ID')}).`,
+          en: `Kecamatan ${c.name}: ${n} cases in the period's last month, far above its previous 12-month mean (${meanText('en')}).`,
         },
       });
     }

@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { PeriodicReport } from '../../app/stats/periodic-report.ts';
+import { barChart, lineChart, type SvgNode, svgString } from '../../domain/charts.ts';
 import type { Cell, ReportTable } from '../../domain/report.ts';
 import { zoneOfRegion } from '../../domain/time.ts';
 import { faceFont, primaryFace } from '../letters/fonts.ts';
@@ -22,46 +23,87 @@ const issued = (r: PeriodicReport) =>
     timeZone: zoneOfRegion(r.dashboard.region.code),
   }).format(new Date(r.issuedAt));
 
-/** The rows a chart draws: a label and the period's number (the first numeric column). */
-function chartRows(t: ReportTable): Array<{ label: string; n: number }> {
-  if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak') return [];
-  const col = t.rows[0]?.findIndex((c, i) => i > 0 && typeof c === 'number') ?? -1;
-  if (col < 0) return [];
-  return t.rows.map((r) => ({ label: String(r[0] ?? ''), n: Number(r[col] ?? 0) }));
+/**
+ * The chart of a table, from the same module the dashboard draws with (src/domain/charts.ts,
+ * decision 027): the 24-month trend as lines, a figure's rows as bars beside the year before.
+ */
+function chartOf(t: ReportTable, width: number, fontSize: number): SvgNode | null {
+  const format = (n: number) => num.format(n);
+  if (t.key === 'tren')
+    return lineChart(
+      [
+        { name: 'Kasus', values: t.rows.map((r) => Number(r[1] ?? 0)) },
+        { name: 'Korban', values: t.rows.map((r) => Number(r[2] ?? 0)) },
+      ],
+      { width, fontSize, format, height: 120, labels: t.rows.map((r) => String(r[0] ?? '')) },
+    );
+  if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak') return null;
+  const [now, before] = t.key === 'wilayah' ? [2, 4] : [1, 2];
+  const rows = t.rows
+    .filter((r) => Number(r[now] ?? 0) > 0 || Number(r[before] ?? 0) > 0)
+    .map((r) => ({ label: String(r[0] ?? ''), value: Number(r[now] ?? 0), before: Number(r[before] ?? 0) }));
+  if (rows.length === 0) return null;
+  return barChart(rows, {
+    width,
+    fontSize,
+    format,
+    legend: { now: 'Periode ini', before: 'Setahun sebelumnya' },
+  });
 }
 
-function svgBars(rows: Array<{ label: string; n: number }>, vertical: boolean): string {
-  const max = Math.max(1, ...rows.map((r) => r.n));
-  if (vertical) {
-    const w = 640;
-    const h = 140;
-    const bw = w / Math.max(1, rows.length);
-    const bars = rows
-      .map((r, i) => {
-        const bh = (r.n / max) * (h - 20);
-        return `<rect x="${(i * bw + 1).toFixed(1)}" y="${(h - 14 - bh).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="#7a3e9d"/>`;
-      })
-      .join('');
-    const ticks = rows
-      .map((r, i) =>
-        i % 3 === 0
-          ? `<text x="${(i * bw).toFixed(1)}" y="${h - 2}" font-size="8">${esc(r.label)}</text>`
-          : '',
-      )
-      .join('');
-    return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-hidden="true">${bars}${ticks}</svg>`;
+/**
+ * Draws a chart's SVG tree with pdfkit at (x, y): rectangles, lines, paths, circles and text —
+ * the only elements src/domain/charts.ts makes. Text is set from its baseline, as SVG does.
+ */
+function drawSvg(doc: PDFKit.PDFDocument, node: SvgNode, x: number, y: number, fontSize: number): void {
+  const a = node.attrs;
+  const n = (k: string) => Number(a[k] ?? 0);
+  const fill = typeof a.fill === 'string' && a.fill !== 'none' ? a.fill : null;
+  const stroke = typeof a.stroke === 'string' && a.stroke !== 'none' ? a.stroke : null;
+  const fs = a['font-size'] !== undefined ? Number(a['font-size']) : fontSize;
+  switch (node.tag) {
+    case 'rect':
+      if (n('width') > 0 && n('height') > 0)
+        doc.rect(x + n('x'), y + n('y'), n('width'), n('height')).fill(fill ?? '#000');
+      return;
+    case 'line':
+      doc
+        .moveTo(x + n('x1'), y + n('y1'))
+        .lineTo(x + n('x2'), y + n('y2'))
+        .lineWidth(Number(a['stroke-width'] ?? 0.5))
+        .stroke(stroke ?? '#999');
+      return;
+    case 'path': {
+      doc
+        .save()
+        .translate(x, y)
+        .path(String(a.d ?? ''));
+      if (a['stroke-dasharray']) doc.dash(2, { space: 2 });
+      if (stroke) doc.lineWidth(Number(a['stroke-width'] ?? 1)).stroke(stroke);
+      else if (fill) doc.fill(fill);
+      doc.undash().restore();
+      return;
+    }
+    case 'circle':
+      doc.circle(x + n('cx'), y + n('cy'), n('r')).fill(fill ?? '#000');
+      return;
+    case 'text': {
+      const s = node.text ?? '';
+      doc
+        .font('regular')
+        .fontSize(fs)
+        .fillColor(fill ?? '#000');
+      const w = doc.widthOfString(s);
+      const anchor = a['text-anchor'];
+      const tx = x + n('x') - (anchor === 'end' ? w : anchor === 'middle' ? w / 2 : 0);
+      doc.text(s, tx, y + n('y') - fs * 0.8, { lineBreak: false });
+      return;
+    }
+    case 'title':
+      return;
+    default:
+      for (const c of node.children ?? []) drawSvg(doc, c, x, y, fs);
   }
-  const lh = 16;
-  const w = 640;
-  const labelW = 230;
-  const bars = rows
-    .map((r, i) => {
-      const bw = (r.n / max) * (w - labelW - 50);
-      const y = i * lh;
-      return `<text x="0" y="${y + 11}" font-size="10">${esc(r.label.slice(0, 40))}</text><rect x="${labelW}" y="${y + 2}" width="${bw.toFixed(1)}" height="${lh - 5}" fill="#7a3e9d"/><text x="${(labelW + bw + 4).toFixed(1)}" y="${y + 11}" font-size="10">${num.format(r.n)}</text>`;
-    })
-    .join('');
-  return `<svg class="chart" viewBox="0 0 ${w} ${rows.length * lh}" width="100%" role="img" aria-hidden="true">${bars}</svg>`;
 }
 
 /** The printable page (Ctrl+P): self-contained, inline styles, the logo as a data URI. */
@@ -73,8 +115,8 @@ export function periodicReportHtml(r: PeriodicReport): string {
       : '';
   const tables = r.tables
     .map((t) => {
-      const rows = chartRows(t);
-      const chart = rows.length > 0 ? svgBars(rows, t.key === 'tren') : '';
+      const node = chartOf(t, 640, 11);
+      const chart = node ? svgString({ ...node, attrs: { ...node.attrs, class: 'chart' } }) : '';
       return `<section><h2>${esc(t.title)}</h2>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}${chart}
 <table><thead><tr>${t.head.map((x) => `<th scope="col">${esc(x)}</th>`).join('')}</tr></thead>
 <tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${esc(cellText(c))}</th>` : `<td>${esc(cellText(c))}</td>`)).join('')}</tr>`).join('')}</tbody></table></section>`;
@@ -180,7 +222,7 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
     doc.font('regular').fontSize(10).text(p, left, doc.y, { width, align: 'justify' }).moveDown(0.3);
 
   for (const t of r.tables) {
-    const bars = chartRows(t);
+    const chart = chartOf(t, width, 8);
     room(60);
     doc.moveDown(0.6);
     doc.font('bold').fontSize(11).text(t.title, left, doc.y, { width });
@@ -192,34 +234,13 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
         .text(t.note, left, doc.y, { width })
         .fillColor('#000');
     doc.moveDown(0.2);
-    // the chart: horizontal bars (a column per month for the trend)
-    if (bars.length > 0) {
-      const max = Math.max(1, ...bars.map((b) => b.n));
-      if (t.key === 'tren') {
-        room(80);
-        const top = doc.y;
-        const bw = width / bars.length;
-        bars.forEach((b, i) => {
-          const bh = (b.n / max) * 60;
-          doc.rect(left + i * bw + 1, top + 60 - bh, bw - 2, bh).fill('#7a3e9d');
-        });
-        doc.fillColor('#000');
-        doc.y = top + 66;
-      } else {
-        for (const b of bars) {
-          room(13);
-          const y = doc.y;
-          doc
-            .font('regular')
-            .fontSize(7.5)
-            .text(b.label.slice(0, 48), left, y, { width: 170, lineBreak: false });
-          const bw = (b.n / max) * (width - 220);
-          if (bw > 0) doc.rect(left + 175, y + 1, bw, 7).fill('#7a3e9d');
-          doc.fillColor('#000').text(num.format(b.n), left + 178 + bw, y, { lineBreak: false });
-          doc.y = y + 11;
-        }
-      }
-      doc.moveDown(0.3);
+    if (chart) {
+      const height = Number(chart.attrs.height ?? 0);
+      room(height + 6);
+      const top = doc.y;
+      drawSvg(doc, chart, left, top, 8);
+      doc.fillColor('#000').strokeColor('#000');
+      doc.y = top + height + 6;
     }
     // the table
     const cols = t.head.length;
