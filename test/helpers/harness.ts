@@ -68,9 +68,12 @@ export async function createHarness(
     pool?: { max?: number; waitMs?: number };
     /**
      * 'demo' (default): the demo data of src/app/seed-demo.ts (Lebak and Serang, one user per
-     * role). 'none': only migrations and Banten's region codes; build data with ./factories.ts.
+     * role, and the province of Banten). 'none': only migrations and Banten's region codes; build
+     * data with ./factories.ts.
      */
     seed?: 'demo' | 'none';
+    /** provinces whose region codes are loaded; default Banten (36). With '64' the demo adds Kota Bontang */
+    regions?: string[];
   } = {},
 ): Promise<Harness> {
   let conn: Db;
@@ -103,7 +106,7 @@ export async function createHarness(
   };
   await migrate(conn);
   await checkKey(conn.db, keys);
-  await loadRegions(conn.db, ['36']);
+  await loadRegions(conn.db, opts.regions ?? ['36']);
   if ((opts.seed ?? 'demo') === 'demo')
     await seedDemo(svc, { password: DEMO_PASSWORD, casesPerRegion: opts.cases ?? 0 });
   else if (opts.cases) throw new Error("cases: demo cases need seed: 'demo'");
