@@ -276,3 +276,37 @@ describe.each(ENGINES)('dashboard figures on %s', (engine) => {
     expect((await lead.get('/api/v1/dashboard?to=2026-03-31')).status).toBe(400);
   });
 });
+
+describe.each(ENGINES)('dashboard months in WITA on %s', (engine) => {
+  let h: Harness;
+  afterAll(async () => h?.close());
+
+  it('counts a Bontang case received at 23:30 WITA on 31 March in March, and 00:30 WITA on 1 April in April', async () => {
+    h = await createHarness(engine, { regions: ['36', '64'] });
+    const m = await h.as('manajer@bontang.demo');
+    const lead = await h.as('pimpinan@bontang.demo');
+    // 23:30 WITA on 31 March = 15:30 UTC; 00:30 WITA on 1 April = 16:30 UTC, which would still be
+    // March in WIB (23:30): counted by the wrong zone, the second case would land in March
+    for (const at of ['2026-03-31T15:30:00Z', '2026-03-31T16:30:00Z']) {
+      const r = await m.post('/api/v1/cases', { channel: 'telepon', caseType: 'ktp', receivedAt: at });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    await refreshStats(h.svc);
+    const march = (await lead.get('/api/v1/dashboard?from=2026-03-01&to=2026-03-31')).body;
+    const april = (await lead.get('/api/v1/dashboard?from=2026-04-01&to=2026-04-30')).body;
+    expect(march.region).toMatchObject({ code: '64.74', zone: 'WITA' });
+    // the demo's own cases of those months count too: compare with and without the two
+    const cases = async (from: string, to: string) => {
+      const r = await sql<{ n: string }>`SELECT count(*) AS n FROM case_file WHERE jurisdiction = '64.74'
+        AND received_at >= ${from}::timestamptz AND received_at < ${to}::timestamptz`.execute(h.svc.conn.db);
+      return Number(r.rows[0]!.n);
+    };
+    // local months of WITA (UTC+8): March is [28 Feb 16:00Z, 31 Mar 16:00Z)
+    expect(march.totals.cases.n).toBe(await cases('2026-02-28T16:00:00Z', '2026-03-31T16:00:00Z'));
+    expect(april.totals.cases.n).toBe(await cases('2026-03-31T16:00:00Z', '2026-04-30T16:00:00Z'));
+    expect(await cases('2026-03-31T15:30:00Z', '2026-03-31T15:30:01Z')).toBe(1);
+    const monthOf = (d: { trend: Array<{ month: string; cases: number }> }, m: string) =>
+      d.trend.find((t) => t.month === m)?.cases;
+    expect(monthOf(april, '2026-04')).toBe(april.totals.cases.n);
+  }, 120_000);
+});
