@@ -47,7 +47,8 @@ async function handle<T>(res: Response, noAuthRedirect: boolean): Promise<T> {
   if (res.ok) {
     if (res.status === 204) return undefined as T;
     const type = res.headers.get('content-type') ?? '';
-    return (type.includes('json') ? await res.json() : await res.text()) as T;
+    // a file the contract answers (a PDF, a CSV, an XLSX) is a Blob, as CallOutput types it
+    return (type.includes('json') ? await res.json() : await res.blob()) as T;
   }
   let code = `HTTP_${res.status}`;
   let message = res.statusText || code;
