@@ -65,7 +65,7 @@ async function seeView(page: Page, d: DashboardDto, what: string): Promise<void>
   await seeText(
     page,
     fact(page, 'Terlapor'),
-    n(d.totals.perpetrators.n),
+    n(d.totals.perpetrators!.n),
     `${what}: the total of perpetrators`,
   );
   await see(
@@ -299,7 +299,7 @@ describe('dashboard (/dasbor)', () => {
         page.waitForEvent('download'),
         page
           .locator('section[aria-labelledby="dash-fig-victim_sex"]')
-          .getByRole('link', { name: 'Unduh tabel (XLSX)' })
+          .getByRole('link', { name: 'Unduh tabel Korban menurut jenis kelamin (XLSX)' })
           .click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^dasbor-victim_sex-3602-.*\.xlsx$/);

@@ -63,6 +63,8 @@ export const DashboardDto = z
     period: z.object({ from: z.string(), to: z.string() }),
     compare: z.object({ from: z.string(), to: z.string() }),
     caseType: z.enum(CASE_TYPE_FILTERS),
+    /** the period reaches past today (local): its figures run to this day only, the comparison is the whole period a year earlier */
+    through: z.string().nullable(),
     /** when the figures were read; changes not yet counted wait in the worker's queue */
     asOf: z.string(),
     pendingChanges: z.number().int(),
@@ -71,7 +73,8 @@ export const DashboardDto = z
       victims: Compared,
       /** persons: a victim recorded (by NIK) in several cases of the period counts once; null below kab/kota */
       victimPersons: Compared.nullable(),
-      perpetrators: Compared,
+      /** null for a desa/kelurahan (it keeps cases and victims only) */
+      perpetrators: Compared.nullable(),
     }),
     /** the areas one level down (kab/kota of a province, kecamatan, desa); none below a kecamatan */
     areas: z.array(Area),
@@ -137,7 +140,11 @@ export type DashboardDto = z.infer<typeof DashboardDto>;
 /** `2026` (a year), `2026-Q3` (a quarter) or `2026-11` (a month). */
 export const PeriodSpec = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'invalid_period');
 
-export const PeriodicReportQuery = z.object({ period: PeriodSpec, region: regionCode.optional() });
+export const PeriodicReportQuery = z.object({
+  period: PeriodSpec,
+  region: regionCode.optional(),
+  caseType: z.enum(CASE_TYPE_FILTERS, { message: 'invalid_value' }).default('semua'),
+});
 export type PeriodicReportQuery = z.infer<typeof PeriodicReportQuery>;
 
 /** One table of the dashboard as a spreadsheet: the dashboard's query and the table's key. */
@@ -156,10 +163,11 @@ export const DashboardTableQuery = z
   });
 export type DashboardTableQuery = z.infer<typeof DashboardTableQuery>;
 
+/** 18 digits; written with spaces as on a card ("19700101 199503 2 001") is read the same */
 const nip = z
   .string()
-  .trim()
-  .regex(/^\d{18}$/, 'invalid_nip');
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{18}$/, 'invalid_nip'));
 
 /** The letterhead of the report, as the Dinas admin sets it; `version` of what they saw (0: none yet). */
 export const ReportSettingsInput = z.strictObject({

@@ -239,8 +239,8 @@ const edgesList = (edges: readonly number[], unit: Label): CodeList<string> => [
   ...edges.map((e, i) => ({
     code: `<=${e}`,
     label: {
-      id: `${i === 0 ? '≤' : `${edges[i - 1]}–`}${e} ${unit.id}`,
-      en: `${i === 0 ? '≤' : `${edges[i - 1]}–`}${e} ${unit.en}`,
+      id: `${i === 0 ? 0 : edges[i - 1]}–${e} ${unit.id}`,
+      en: `${i === 0 ? 0 : edges[i - 1]}–${e} ${unit.en}`,
     },
   })),
   {

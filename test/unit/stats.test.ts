@@ -1,6 +1,6 @@
 /** The figures' rules (src/domain/stats.ts, src/domain/report.ts): periods, months, what a case adds. */
 import { describe, expect, it } from 'vitest';
-import { change, earlierLabel } from '../../src/domain/report.ts';
+import { change, earlierLabel, narrative, reportTables } from '../../src/domain/report.ts';
 import {
   bucketQuantile,
   type CaseFactsForStats,
@@ -13,6 +13,7 @@ import {
   RESPONSE_HOURS,
   yearEarlier,
 } from '../../src/domain/stats.ts';
+import type { DashboardDto } from '../../src/domain/stats-schemas.ts';
 
 const base: CaseFactsForStats = {
   jurisdiction: '64.74',
@@ -163,5 +164,84 @@ describe('reading counts', () => {
     expect(change(5, 8)).toBe('turun 37,5%');
     expect(change(3, 3)).toBe('sama');
     expect(change(3, 0)).toBeNull();
+  });
+});
+
+describe('the periodic report in words', () => {
+  const dto = (over: Partial<DashboardDto> = {}): DashboardDto => ({
+    region: { code: '64.74', name: 'Kota Bontang', level: 2, zone: 'WITA', path: [] },
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    compare: { from: '2025-01-01', to: '2025-12-31' },
+    caseType: 'semua',
+    through: null,
+    asOf: '2026-12-05T06:00:00.000Z',
+    pendingChanges: 0,
+    totals: {
+      cases: { n: 10, before: 8 },
+      victims: { n: 12, before: 8 },
+      victimPersons: { n: 11, before: 8 },
+      perpetrators: { n: 9, before: 7 },
+    },
+    areas: [],
+    trend: [{ month: '2026-03', cases: 4, victims: 5 }],
+    figures: [
+      {
+        measure: 'victim_age',
+        title: { id: 'Korban menurut kelompok umur', en: '' },
+        unit: 'korban',
+        note: null,
+        caseFilter: null,
+        rows: [
+          { code: '13-17', label: { id: '13–17 tahun', en: '' }, n: 0, before: 1 },
+          { code: '25-44', label: { id: '25–44 tahun', en: '' }, n: 12, before: 7 },
+        ],
+        total: 12,
+      },
+    ],
+    rights: [],
+    handling: {
+      responseMedian: null,
+      responseP90: null,
+      withinDeadlineShare: 0.5,
+      policeWithin72hShare: null,
+      closureMedian: null,
+      openByAge: [{ code: '<1', label: { id: 'Bulan ini', en: '' }, n: 3 }],
+      workload: [],
+      workloadAt: null,
+    },
+    signals: [],
+    ...over,
+  });
+  const year = parsePeriod('2026')!;
+
+  it('counts victims as the tables do, and says how many persons they are', () => {
+    const [first] = narrative(dto(), year, '2026');
+    expect(first).toBe(
+      'Pada tahun 2026 tercatat 10 kasus kekerasan terhadap perempuan dan anak dengan 12 korban (11 orang; ada korban yang tercatat di lebih dari satu kasus) di Kota Bontang, naik 25% dibanding tahun 2025 (8 kasus).',
+    );
+  });
+  it('says a period has not ended and compares it with a whole one', () => {
+    const [first] = narrative(dto({ through: '2026-12-05' }), year, '2026');
+    expect(first).toContain('Pada tahun 2026 (sampai 5 Desember 2026) tercatat');
+    expect(first).toContain('(8 kasus, satu periode penuh)');
+  });
+  it('says no child victim in words, and today’s state as today’s', () => {
+    const text = narrative(dto(), year, '2026');
+    expect(text).toContain('Tidak ada korban anak (di bawah 18 tahun) yang tercatat.');
+    expect(text).toContain(
+      'Dalam penanganan, dari kasus berisiko tinggi dan sedang, 50% direspons dalam batas waktunya.',
+    );
+    expect(text).toContain('Keadaan saat laporan ini dibuat: 3 kasus masih dalam penanganan.');
+  });
+  it('names its comparison columns with their dates, adds a total and the change', () => {
+    const t = reportTables(dto()).find((x) => x.key === 'victim_age')!;
+    expect(t.head).toEqual([
+      'Kategori (korban)',
+      'Periode ini (1 Januari 2026 s.d. 31 Desember 2026)',
+      'Setahun sebelumnya (1 Januari 2025 s.d. 31 Desember 2025)',
+      'Perubahan',
+    ]);
+    expect(t.rows.at(-1)).toEqual(['Jumlah', 12, 8, 'naik 50%']);
+    expect(reportTables(dto()).find((x) => x.key === 'tren')!.rows[0]).toEqual(['Mar 2026', 4, 5]);
   });
 });

@@ -33,7 +33,7 @@ import {
 } from '../../domain/stats.ts';
 import type { DashboardDto, DashboardQuery } from '../../domain/stats-schemas.ts';
 import type { Label } from '../../domain/taxonomies.ts';
-import { localDayStart, ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
+import { localDate, localDayStart, ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
 import type { AuthedCtx } from '../context.ts';
 
 type Sums = Map<string, Map<string, number>>;
@@ -127,14 +127,23 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     ...children.map((c) => c.code),
     ...(areasNow.some((r) => r.area === '') || areasBefore.some((r) => r.area === '') ? [''] : []),
   ];
-  const areas = areaCodes.map((a) => ({
-    code: a,
-    name: a === '' ? 'Tidak tercatat' : (children.find((c) => c.code === a)?.name ?? a),
-    cases: areaSum(areasNow, a, 'cases'),
-    victims: areaSum(areasNow, a, 'victims'),
-    casesBefore: areaSum(areasBefore, a, 'cases'),
-    victimsBefore: areaSum(areasBefore, a, 'victims'),
-  }));
+  const areas = areaCodes
+    .map((a) => ({
+      code: a,
+      name: a === '' ? 'Tidak tercatat' : (children.find((c) => c.code === a)?.name ?? a),
+      cases: areaSum(areasNow, a, 'cases'),
+      victims: areaSum(areasNow, a, 'victims'),
+      casesBefore: areaSum(areasBefore, a, 'cases'),
+      victimsBefore: areaSum(areasBefore, a, 'victims'),
+    }))
+    // the busiest first (what a head of Dinas looks for); "not recorded" last
+    .sort((x, y) =>
+      (x.code === '') !== (y.code === '')
+        ? x.code === ''
+          ? 1
+          : -1
+        : y.cases - x.cases || y.casesBefore - x.casesBefore || x.code.localeCompare(y.code),
+    );
 
   const figures =
     code.length > 8
@@ -203,6 +212,7 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     );
 
   const thisMonth = localMonth(ctx.clock(), code);
+  const today = localDate(ctx.clock(), code);
   const ageOf = (month: string) => {
     const [y1, m1] = thisMonth.split('-').map(Number) as [number, number];
     const [y2, m2] = month.split('-').map(Number) as [number, number];
@@ -313,6 +323,7 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     period: { from: q.from, to: q.to },
     compare,
     caseType: q.caseType,
+    through: today < q.to ? today : null,
     asOf: ctx.clock().toISOString(),
     pendingChanges: pending,
     totals: {
@@ -325,7 +336,7 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
               before: victims.before - (repeatBefore.records - repeatBefore.persons),
             }
           : null,
-      perpetrators: compared('perpetrators'),
+      perpetrators: code.length > 8 ? null : compared('perpetrators'),
     },
     areas,
     trend: trendMonths.map((m) => ({
@@ -341,7 +352,8 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
       withinDeadlineShare: outcomeShare(deadline),
       policeWithin72hShare: outcomeShare(police),
       closureMedian: quantile('closure_days', CLOSURE_DAYS, 0.5, closureFigure.codes),
-      openByAge,
+      // a desa keeps cases and victims only: no stage, so no open cases by age
+      openByAge: code.length > 8 ? [] : openByAge,
       workload: [...units.values()],
       workloadAt: workloadAt ? workloadAt.toISOString() : null,
     },

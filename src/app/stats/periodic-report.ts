@@ -11,7 +11,7 @@ import {
 } from '../../db/report-settings.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can, dashboardScope } from '../../domain/policy.ts';
-import { narrative, type ReportTable, reportTables } from '../../domain/report.ts';
+import { narrative, type ReportTable, rangeWords, reportTables } from '../../domain/report.ts';
 import { type Period, parsePeriod } from '../../domain/stats.ts';
 import type {
   DashboardDto,
@@ -158,14 +158,19 @@ export async function periodicReport(ctx: AuthedCtx, q: PeriodicReportQuery): Pr
   const j = ownJurisdiction(ctx, 'dashboard:read');
   const period = parsePeriod(q.period);
   if (!period) throw new AppError('VALIDATION_FAILED', { period: 'invalid_period' });
-  const d = await dashboard(ctx, { from: period.from, to: period.to, region: q.region, caseType: 'semua' });
+  const d = await dashboard(ctx, {
+    from: period.from,
+    to: period.to,
+    region: q.region,
+    caseType: q.caseType,
+  });
   const head = await letterhead(ctx, j);
   await audit(ctx, ctx.conn.db, {
     action: 'report.periodic',
     entity: 'report',
     entityId: null,
     outcome: 'ok',
-    detail: { period: q.period, region: d.region.code },
+    detail: { period: q.period, region: d.region.code, caseType: q.caseType },
   });
   return {
     dashboard: d,
@@ -190,7 +195,7 @@ export async function dashboardTableXlsx(ctx: AuthedCtx, q: DashboardTableQuery)
     outcome: 'ok',
     detail: { table: q.table, from: q.from, to: q.to, region: d.region.code },
   });
-  const title = `${t.title} — ${d.region.name} (${d.region.code}), ${q.from} s.d. ${q.to}`;
+  const title = `${t.title} — ${d.region.name} (${d.region.code}), ${rangeWords({ from: q.from, to: d.through ?? q.to })}${q.caseType === 'semua' ? '' : `, ${q.caseType.toUpperCase()}`}`;
   const sheet = [
     [{ value: title, fontWeight: 'bold' as const }],
     ...(t.note ? [[{ value: t.note, type: String }]] : []),

@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { PeriodicReport } from '../../app/stats/periodic-report.ts';
 import { barChart, lineChart, type SvgNode, svgString } from '../../domain/charts.ts';
-import type { Cell, ReportTable } from '../../domain/report.ts';
+import { type Cell, momentWords, type ReportTable, rangeWords } from '../../domain/report.ts';
 import { zoneOfRegion } from '../../domain/time.ts';
 import { faceFont, primaryFace } from '../letters/fonts.ts';
 
@@ -17,6 +17,17 @@ const esc = (s: string) =>
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
   );
+/** What the report covers and against what, in words. */
+function periodLine(r: PeriodicReport): string {
+  const d = r.dashboard;
+  const now = rangeWords({ from: d.period.from, to: d.through ?? d.period.to });
+  return `Periode ${now} (waktu ${d.region.zone})${d.through ? ', periode belum berakhir' : ''}, dibandingkan dengan ${rangeWords(d.compare)}. Sumber: Simpul, data per ${momentWords(d.asOf, d.region.code, d.region.zone)}. Angka agregat; tidak memuat data pribadi.`;
+}
+const TYPE_TITLE: Record<string, string> = {
+  semua: 'KEKERASAN TERHADAP PEREMPUAN DAN ANAK',
+  ktp: 'KEKERASAN TERHADAP PEREMPUAN (KtP)',
+  ampk: 'ANAK YANG MEMERLUKAN PERLINDUNGAN KHUSUS (AMPK)',
+};
 const issued = (r: PeriodicReport) =>
   new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'long',
@@ -38,10 +49,16 @@ function chartOf(t: ReportTable, width: number, fontSize: number): SvgNode | nul
       { width, fontSize, format, height: 120, labels: t.rows.map((r) => String(r[0] ?? '')) },
     );
   if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak') return null;
-  const [now, before] = t.key === 'wilayah' ? [2, 4] : [1, 2];
+  const [now, before] = t.key === 'wilayah' ? [2, 4] : [1, t.head.length > 2 ? 2 : -1];
   const rows = t.rows
-    .filter((r) => Number(r[now] ?? 0) > 0 || Number(r[before] ?? 0) > 0)
-    .map((r) => ({ label: String(r[0] ?? ''), value: Number(r[now] ?? 0), before: Number(r[before] ?? 0) }));
+    .filter(
+      (r) => r[0] !== 'Jumlah' && (Number(r[now] ?? 0) > 0 || (before > 0 && Number(r[before] ?? 0) > 0)),
+    )
+    .map((r) => ({
+      label: String(r[0] ?? ''),
+      value: Number(r[now] ?? 0),
+      ...(before > 0 ? { before: Number(r[before] ?? 0) } : {}),
+    }));
   if (rows.length === 0) return null;
   return barChart(rows, {
     width,
@@ -136,8 +153,8 @@ td{text-align:right}thead th{background:#f0eaf4}tbody th{text-align:left;font-we
 section{break-inside:avoid}@media print{body{margin:0}a{color:inherit}}
 </style></head><body>
 <header class="kop">${logo}<div><h1>${esc(h.dinasName)}</h1>${h.address ? `<p>${esc(h.address)}</p>` : ''}</div></header>
-<h1 style="font-size:13pt;text-align:center">LAPORAN ${esc(r.period.label.id.toUpperCase())}<br>KEKERASAN TERHADAP PEREMPUAN DAN ANAK<br>${esc(r.dashboard.region.name.toUpperCase())} (${esc(r.dashboard.region.code)})</h1>
-<p class="note">Periode ${esc(r.dashboard.period.from)} s.d. ${esc(r.dashboard.period.to)} (waktu ${esc(r.dashboard.region.zone)}), dibandingkan dengan ${esc(r.dashboard.compare.from)} s.d. ${esc(r.dashboard.compare.to)}. Sumber: Simpul, data per ${esc(issued(r))}. Angka agregat; tidak memuat data pribadi.</p>
+<h1 style="font-size:13pt;text-align:center">LAPORAN ${esc(r.period.label.id.toUpperCase())}<br>${esc(TYPE_TITLE[r.dashboard.caseType] ?? '')}<br>${esc(r.dashboard.region.name.toUpperCase())} (${esc(r.dashboard.region.code)})</h1>
+<p class="note">${esc(periodLine(r))}</p>
 <section><h2>Ringkasan naratif</h2>${r.narrative.map((p) => `<p>${esc(p)}</p>`).join('')}</section>
 ${tables}
 <div class="sign"><p>${esc(issued(r))}</p><p>${esc(h.headTitle)}</p><br><br><p><strong>${esc(h.headName)}</strong></p>${h.headNip ? `<p>NIP ${esc(h.headNip)}</p>` : ''}</div>
@@ -199,7 +216,7 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
     .font('bold')
     .fontSize(12)
     .text(`LAPORAN ${r.period.label.id.toUpperCase()}`, left, doc.y, { width, align: 'center' })
-    .text('KEKERASAN TERHADAP PEREMPUAN DAN ANAK', { width, align: 'center' })
+    .text(TYPE_TITLE[r.dashboard.caseType] ?? '', { width, align: 'center' })
     .text(`${r.dashboard.region.name.toUpperCase()} (${r.dashboard.region.code})`, {
       width,
       align: 'center',
@@ -209,12 +226,7 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
     .font('regular')
     .fontSize(8.5)
     .fillColor('#444')
-    .text(
-      `Periode ${r.dashboard.period.from} s.d. ${r.dashboard.period.to} (waktu ${r.dashboard.region.zone}), dibandingkan dengan ${r.dashboard.compare.from} s.d. ${r.dashboard.compare.to}. Sumber: Simpul, data per ${issued(r)}. Angka agregat; tidak memuat data pribadi.`,
-      left,
-      doc.y,
-      { width },
-    )
+    .text(periodLine(r), left, doc.y, { width })
     .fillColor('#000');
   doc.moveDown(0.6);
   doc.font('bold').fontSize(11).text('Ringkasan naratif', left, doc.y, { width });
@@ -244,12 +256,12 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
     }
     // the table
     const cols = t.head.length;
-    const first = Math.min(220, width * 0.42);
+    const first = Math.min(220, width * (cols > 4 ? 0.3 : 0.42));
     const other = (width - first) / Math.max(1, cols - 1);
     const x = (i: number) => left + (i === 0 ? 0 : first + (i - 1) * other);
     const w = (i: number) => (i === 0 ? first : other) - 4;
     const row = (cells: Cell[] | string[], bold: boolean) => {
-      doc.font(bold ? 'bold' : 'regular').fontSize(8);
+      doc.font(bold ? 'bold' : 'regular').fontSize(bold ? 7 : 8);
       const hgt =
         Math.max(...cells.map((c, i) => doc.heightOfString(cellText(c as Cell), { width: w(i) }))) + 4;
       room(hgt);

@@ -1224,6 +1224,8 @@ export const id = {
   'kop.logoFirst': 'Simpan kop lebih dulu, lalu unggah logonya.',
   'kop.logoChoose': 'Pilih logo (PNG atau JPEG, paling besar 512 KB)',
   'kop.logoSaved': 'Logo disimpan.',
+  'dash.xlsxOf': 'Unduh tabel {title} (XLSX)',
+  'dash.through': 'Periode belum berakhir: angka sampai {day}; pembandingnya satu periode penuh setahun sebelumnya.',
   'dash.title': 'Dasbor',
   'dash.filters': 'Saring dasbor',
   'dash.kind': 'Periode',

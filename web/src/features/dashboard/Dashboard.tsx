@@ -20,7 +20,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { getLang, label, type MessageKey, t } from '../../i18n/index.ts';
-import { fmtDateTime, fmtNumber } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtNumber } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { type Taxonomies, userStore, useTaxonomies } from '../../lib/taxonomies.ts';
 import { BarChart, LineChart } from './chart.tsx';
@@ -87,6 +87,16 @@ function TableBox({ id, children }: { id: string; children: ComponentChildren })
     <section class="table-wrap dash-table" aria-labelledby={id} tabIndex={0}>
       {children}
     </section>
+  );
+}
+
+/** One table of the dashboard as a spreadsheet (the server's report tables, by key). */
+function XlsxLink({ d, table, title }: { d: Dto; table: string; title: string }) {
+  const q = qs({ from: d.period.from, to: d.period.to, caseType: d.caseType, region: d.region.code, table });
+  return (
+    <a href={`${API}/dashboard/table.xlsx${q}`} download aria-label={t('dash.xlsxOf', { title })}>
+      {t('dash.xlsx')}
+    </a>
   );
 }
 
@@ -167,7 +177,9 @@ function Areas({ d, href }: { d: Dto; href: (region: string) => string }) {
   return (
     <section aria-labelledby="dash-areas">
       <h2 id="dash-areas">{title}</h2>
-      <p class="hint">{t('dash.areas.hint')}</p>
+      <p class="hint">
+        {t('dash.areas.hint')} <XlsxLink d={d} table="wilayah" title={title} />
+      </p>
       <TableBox id="dash-areas">
         <table class="dash">
           <caption class="sr-only">{title}</caption>
@@ -225,6 +237,9 @@ function Trend({ d }: { d: Dto }) {
   return (
     <section aria-labelledby="dash-trend" class="dash-figure">
       <h2 id="dash-trend">{title}</h2>
+      <p class="hint">
+        <XlsxLink d={d} table="tren" title={title} />
+      </p>
       <div class="dash-pair stacked">
         <LineChart
           labels={short}
@@ -292,7 +307,7 @@ function FigureBlock({
       <p class="hint">
         {t('dash.unit', { unit: t(UNIT_KEYS[f.unit]) })}
         {f.note ? ` ${label(f.note)}` : ''}{' '}
-        <a href={xlsx} download>
+        <a href={xlsx} download aria-label={t('dash.xlsxOf', { title })}>
           {t('dash.xlsx')}
         </a>
       </p>
@@ -373,7 +388,9 @@ function Rights({ d, tx }: { d: Dto; tx: Taxonomies | null }) {
   return (
     <section aria-labelledby="dash-rights" class="dash-figure">
       <h2 id="dash-rights">{title}</h2>
-      <p class="hint">{t('dash.rightsHint')}</p>
+      <p class="hint">
+        {t('dash.rightsHint')} <XlsxLink d={d} table="hak" title={title} />
+      </p>
       <TableBox id="dash-rights">
         <table class="dash">
           <caption class="sr-only">{title}</caption>
@@ -438,7 +455,9 @@ function Handling({ d }: { d: Dto }) {
       {hd.openByAge.length > 0 && (
         <section aria-labelledby="dash-open-age" class="dash-figure">
           <h3 id="dash-open-age">{ageTitle}</h3>
-          <p class="hint">{t('dash.h.openByAgeHint')}</p>
+          <p class="hint">
+            {t('dash.h.openByAgeHint')} <XlsxLink d={d} table="kasus-terbuka" title={ageTitle} />
+          </p>
           <div class="dash-pair">
             {hd.openByAge.some((g) => g.n > 0) ? (
               <BarChart rows={hd.openByAge.map((g) => ({ label: label(g.label), value: g.n }))} />
@@ -472,6 +491,9 @@ function Handling({ d }: { d: Dto }) {
       {hd.workload.length > 0 && (
         <section aria-labelledby="dash-workload">
           <h3 id="dash-workload">{loadTitle}</h3>
+          <p class="hint">
+            <XlsxLink d={d} table="beban-kerja" title={loadTitle} />
+          </p>
           {hd.workloadAt && (
             <p class="hint">{t('dash.h.workloadAt', { at: fmtDateTime(hd.workloadAt, d.region.code) })}</p>
           )}
@@ -613,7 +635,11 @@ function reportPeriod(f: Filters): string | null {
 function Downloads({ applied, d }: { applied: Filters; d: DashboardDto }) {
   const spec = reportPeriod(applied);
   if (!spec) return <p class="hint">{t('dash.reportCustom')}</p>;
-  const q = qs({ period: spec, region: applied.region || undefined });
+  const q = qs({
+    period: spec,
+    region: applied.region || undefined,
+    caseType: d.caseType === 'semua' ? undefined : d.caseType,
+  });
   return (
     <p class="dash-downloads">
       <a href={`${API}/reports/periodic.pdf${q}`} download>
@@ -702,6 +728,7 @@ export default function Dashboard() {
               {t('dash.asOf', { at: fmtDateTime(d.asOf, d.region.code) })}
               {result.loading && <> · {t('common.loading')}</>}
             </p>
+            {d.through && <p class="hint">{t('dash.through', { day: fmtDate(d.through) })}</p>}
             {d.pendingChanges > 0 && <p class="hint dash-pending">{t('dash.pending')}</p>}
             <Downloads applied={applied} d={d} />
             <Signals d={d} href={href} />
