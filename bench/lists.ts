@@ -28,7 +28,6 @@ const ITER = Number(process.env.BENCH_ITERATIONS ?? 100);
 const BUDGET_MS = 50;
 const DASHBOARD_BUDGET_MS = 150;
 
-
 type Captured = { text: string; values: unknown[] };
 let capturing: Captured[] | null = null;
 const originalQuery = pg.Client.prototype.query;

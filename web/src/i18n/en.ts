@@ -1218,7 +1218,8 @@ export const en = {
   'kop.logoChoose': 'Choose a logo (PNG or JPEG, at most 512 KB)',
   'kop.logoSaved': 'Logo saved.',
   'dash.xlsxOf': 'Download the table {title} (XLSX)',
-  'dash.through': 'The period has not ended: figures up to {day}; it is compared with the whole period a year earlier.',
+  'dash.through':
+    'The period has not ended: figures up to {day}; it is compared with the whole period a year earlier.',
   'dash.title': 'Dashboard',
   'dash.filters': 'Filter the dashboard',
   'dash.kind': 'Period',

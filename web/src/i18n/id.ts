@@ -1225,7 +1225,8 @@ export const id = {
   'kop.logoChoose': 'Pilih logo (PNG atau JPEG, paling besar 512 KB)',
   'kop.logoSaved': 'Logo disimpan.',
   'dash.xlsxOf': 'Unduh tabel {title} (XLSX)',
-  'dash.through': 'Periode belum berakhir: angka sampai {day}; pembandingnya satu periode penuh setahun sebelumnya.',
+  'dash.through':
+    'Periode belum berakhir: angka sampai {day}; pembandingnya satu periode penuh setahun sebelumnya.',
   'dash.title': 'Dasbor',
   'dash.filters': 'Saring dasbor',
   'dash.kind': 'Periode',
