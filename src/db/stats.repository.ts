@@ -29,9 +29,12 @@ export async function markAllMonths(db: Tx) {
             ON CONFLICT DO NOTHING`.execute(db);
 }
 
-export async function dirtyCount(db: Tx): Promise<number> {
-  const r = await db.selectFrom('stat_dirty').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Changes of the region's kab/kota (or province) not yet counted (another region's activity is not said). */
+export async function dirtyCount(db: Tx, region: string): Promise<number> {
+  const r = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM stat_dirty WHERE ${scopeWhere(region)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** Every fact the figures read, for the cases a kab/kota received in [start, end). */
@@ -158,8 +161,9 @@ export async function repeatNiksOfMonth(db: Tx, jurisdiction: string, start: Dat
 
 /** Which kab/kota a scope covers: one (`36.02`) or every one of a province (`36`). */
 function scopeWhere(code: string, column = 'jurisdiction') {
+  // a province: its kab/kota and the cases the province Dinas holds itself
   return code.length === 2
-    ? sql<boolean>`${sql.ref(column)} LIKE ${`${code}.%`}`
+    ? sql<boolean>`(${sql.ref(column)} = ${code} OR ${sql.ref(column)} LIKE ${`${code}.%`})`
     : sql<boolean>`${sql.ref(column)} = ${code.slice(0, 5)}`;
 }
 

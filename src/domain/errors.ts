@@ -294,7 +294,11 @@ export const ERRORS = {
     'Too many rows for one SIMFONI download (more than 20,000). Narrow the period.',
   ],
   LOGO_NOT_IMAGE: [415, 'Logo harus berkas PNG atau JPEG.', 'The logo must be a PNG or JPEG file.'],
-  LOGO_TOO_LARGE: [413, 'Logo melebihi 512 KB.', 'The logo is larger than 512 KB.'],
+  LOGO_TOO_LARGE: [
+    413,
+    'Logo terlalu besar: paling besar 512 KB dan 2000 × 2000 piksel.',
+    'The logo is too large: at most 512 KB and 2000 × 2000 pixels.',
+  ],
   REPORT_SETTINGS_FIRST: [
     409,
     'Simpan dulu kop laporan (nama Dinas dan kepala), lalu unggah logonya.',

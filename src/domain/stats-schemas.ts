@@ -10,27 +10,23 @@ const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'in
  * A range of whole local months (figures are kept per month), at most five years; the region
  * (province, kab/kota, kecamatan or desa code) defaults to the actor's own.
  */
-export const DashboardQuery = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    region: regionCode.optional(),
-    caseType: z.enum(CASE_TYPE_FILTERS, { message: 'invalid_value' }).default('semua'),
-  })
-  .superRefine((q, ctx) => {
-    if (q.to < q.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'date_before_from' });
-      return;
-    }
-    if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_too_long' });
-    else if (!monthsOf(q.from, q.to))
-      ctx.addIssue({
-        code: 'custom',
-        path: [q.from.endsWith('-01') ? 'to' : 'from'],
-        message: 'whole_months',
-      });
-  });
+const dashboardFields = {
+  from: isoDate,
+  to: isoDate,
+  region: regionCode.optional(),
+  caseType: z.enum(CASE_TYPE_FILTERS, { message: 'invalid_value' }).default('semua'),
+};
+function wholeMonthRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+  if (q.to < q.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'date_before_from' });
+    return;
+  }
+  if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_too_long' });
+  else if (!monthsOf(q.from, q.to))
+    ctx.addIssue({ code: 'custom', path: [q.from.endsWith('-01') ? 'to' : 'from'], message: 'whole_months' });
+}
+export const DashboardQuery = z.strictObject(dashboardFields).superRefine(wholeMonthRange);
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 const Compared = z.object({ n: z.number().int(), before: z.number().int() });
@@ -138,9 +134,13 @@ export type DashboardDto = z.infer<typeof DashboardDto>;
 /* ---- the periodic report (issue 11 §2) ---- */
 
 /** `2026` (a year), `2026-Q3` (a quarter) or `2026-11` (a month). */
-export const PeriodSpec = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'invalid_period');
+export const PeriodSpec = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'invalid_period')
+  // as dates are (schemas.ts isoDate): nothing Simpul records is before 1900 or after 2100
+  .refine((s) => s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2100', 'invalid_period');
 
-export const PeriodicReportQuery = z.object({
+export const PeriodicReportQuery = z.strictObject({
   period: PeriodSpec,
   region: regionCode.optional(),
   caseType: z.enum(CASE_TYPE_FILTERS, { message: 'invalid_value' }).default('semua'),
@@ -149,18 +149,8 @@ export type PeriodicReportQuery = z.infer<typeof PeriodicReportQuery>;
 
 /** One table of the dashboard as a spreadsheet: the dashboard's query and the table's key. */
 export const DashboardTableQuery = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    region: regionCode.optional(),
-    caseType: z.enum(CASE_TYPE_FILTERS, { message: 'invalid_value' }).default('semua'),
-    table: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid_value'),
-  })
-  .superRefine((q, ctx) => {
-    const r = DashboardQuery.safeParse(q);
-    if (!r.success)
-      for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-  });
+  .strictObject({ ...dashboardFields, table: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'invalid_value') })
+  .superRefine(wholeMonthRange);
 export type DashboardTableQuery = z.infer<typeof DashboardTableQuery>;
 
 /** 18 digits; written with spaces as on a card ("19700101 199503 2 001") is read the same */

@@ -533,8 +533,12 @@ export function monthsOf(from: string, to: string): string[] | null {
   const next = new Date(`${to}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   if (next.getUTCDate() !== 1) return null;
+  // months are compared as numbers (a year past 9999 sorts before it as text); never more than
+  // MAX_RANGE_DAYS worth of them
+  const key = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  if (key(to) - key(from) > 12 * 6) return null;
   const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  for (let m = from; key(m) <= key(to); m = addMonths(m, 1)) out.push(m);
   return out;
 }
 

@@ -129,6 +129,16 @@ describe.each(ENGINES)('periodic report on %s', (engine) => {
       headers: { 'content-type': 'image/png' },
     });
     expect(notImage.status).toBe(415);
+    // a small file that is a huge picture (every report would unpack 11 000 × 11 000 pixels)
+    const wide = Buffer.from(PNG);
+    wide.writeUInt32BE(11000, 16);
+    wide.writeUInt32BE(11000, 20);
+    const bomb = await download(admin, '/api/v1/report-settings/logo', {
+      method: 'PUT',
+      body: wide,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(bomb.status).toBe(413);
     const huge = await download(admin, '/api/v1/report-settings/logo', {
       method: 'PUT',
       body: Buffer.concat([PNG, Buffer.alloc(600 * 1024)]),

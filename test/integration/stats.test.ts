@@ -310,3 +310,120 @@ describe.each(ENGINES)('dashboard months in WITA on %s', (engine) => {
     expect(monthOf(april, '2026-04')).toBe(april.totals.cases.n);
   }, 120_000);
 });
+
+describe.each(ENGINES)('dashboard edges found in review on %s', (engine) => {
+  let h: Harness;
+  afterAll(async () => h?.close());
+
+  it('counts the cases a province holds itself, names no other employer’s officers, and says only its own pending changes', async () => {
+    h = await createHarness(engine);
+    const m = await h.as('manajer@lebak.demo');
+    const r = await m.post('/api/v1/cases', {
+      channel: 'telepon',
+      caseType: 'ktp',
+      receivedAt: '2026-05-10T03:00:00Z',
+    });
+    expect(r.status).toBe(201);
+    await m.post('/api/v1/cases', {
+      channel: 'telepon',
+      caseType: 'ktp',
+      receivedAt: '2026-05-11T03:00:00Z',
+    });
+    // as a transfer to the province would leave it
+    await h.svc.conn.db
+      .updateTable('case_file')
+      .set({ jurisdiction: '36' })
+      .where('id', '=', r.body.id)
+      .execute();
+    const serang = await h.as('pimpinan@serang.demo');
+    const pending = (await serang.get('/api/v1/dashboard?from=2026-05-01&to=2026-05-31')).body;
+    expect(pending.pendingChanges, 'Lebak’s and the province’s writes are not Serang’s business').toBe(0);
+    await refreshStats(h.svc);
+    await refreshWorkload(h.svc);
+    const province = await h.as(await h.provinceUser('pimpinan'));
+    const p = (await province.get('/api/v1/dashboard?from=2026-05-01&to=2026-05-31')).body;
+    expect(p.totals.cases.n).toBe(2);
+    expect(p.areas.find((a: { code: string }) => a.code === '36')).toMatchObject({ cases: 1 });
+    expect(p.areas.find((a: { code: string }) => a.code === '36.02')).toMatchObject({ cases: 1 });
+    const lebak = (await m.get('/api/v1/dashboard?from=2026-05-01&to=2026-05-31')).body;
+    expect(lebak.totals.cases.n).toBe(1);
+    // the province's case manager sees the kab/kota caseload by unit, never its officers' names
+    const pm = await h.as(await h.provinceUser('manajer'));
+    const byProvinceManager = (await pm.get('/api/v1/dashboard?from=2026-05-01&to=2026-05-31')).body;
+    expect(byProvinceManager.handling.workload.length).toBeGreaterThan(0);
+    for (const w of byProvinceManager.handling.workload) expect(w.officer).toBeNull();
+  }, 120_000);
+
+  it('refuses unknown parameters and a period outside 1900–2100 or not yet begun', async () => {
+    h ??= await createHarness(engine);
+    const lead = await h.as('pimpinan@lebak.demo');
+    const r = await lead.get('/api/v1/dashboard?from=2026-05-01&to=2026-05-31&x=y');
+    expect(r.status).toBe(400);
+    for (const p of ['9999', '0000', '1899', '9999-Q4', '2101-01']) {
+      const x = await lead.get(`/api/v1/reports/periodic.html?period=${p}`);
+      expect(x.status, p).toBe(400);
+      expect(x.body.error.fields.period, p).toBe(FIELD_MESSAGES.invalid_period![0]);
+    }
+    const future = await lead.get('/api/v1/reports/periodic.html?period=2100');
+    expect(future.status).toBe(400);
+    expect(future.body.error.fields.period).toBe(FIELD_MESSAGES.date_in_future![0]);
+  }, 120_000);
+});
+
+describe('a change written while the worker rebuilds its month (PostgreSQL)', () => {
+  it.runIf(ENGINES.includes('postgres'))(
+    'is counted: the worker waits for it, or its mark stays for the next round',
+    async () => {
+      const h = await createHarness('postgres');
+      try {
+        const m = await h.as('manajer@lebak.demo');
+        const c = await m.post('/api/v1/cases', {
+          channel: 'telepon',
+          caseType: 'ktp',
+          receivedAt: '2026-06-10T03:00:00Z',
+        });
+        const p1 = await m.post(`/api/v1/cases/${c.body.id}/persons`, {
+          role: 'korban',
+          name: 'Nama Sintetis',
+          sex: 'perempuan',
+        });
+        await refreshStats(h.svc);
+        // a committed mark for the bucket, then a writer whose trigger meets it and stays open
+        await h.svc.conn.db
+          .updateTable('person')
+          .set({ estimated_age: 31 })
+          .where('id', '=', p1.body.id)
+          .execute();
+        const { Client } = (await import('pg')).default;
+        const writer = new Client({ connectionString: h.databaseUrl });
+        await writer.connect();
+        try {
+          await writer.query('BEGIN');
+          await writer.query(`UPDATE person SET sex = 'laki_laki' WHERE id = $1`, [p1.body.id]);
+          const refresh = refreshStats(h.svc);
+          await new Promise((r) => setTimeout(r, 300));
+          await writer.query('COMMIT');
+          await refresh;
+          await refreshStats(h.svc);
+        } finally {
+          await writer.end();
+        }
+        const lead = await h.as('pimpinan@lebak.demo');
+        const d = (await lead.get('/api/v1/dashboard?from=2026-06-01&to=2026-06-30')).body;
+        const sex = d.figures.find((f: Fig) => f.measure === 'victim_sex');
+        expect(
+          Object.fromEntries(
+            sex.rows
+              .filter((r: { n: number }) => r.n > 0)
+              .map((r: { code: string; n: number }) => [r.code, r.n]),
+          ),
+        ).toEqual({
+          laki_laki: 1,
+        });
+      } finally {
+        await h.close();
+      }
+    },
+    120_000,
+  );
+});

@@ -109,7 +109,7 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     countsByArea(db, { ...base, months: monthsBefore }),
     openByMonth(db, base),
     code.length <= 8 ? childRegions(db, code) : Promise.resolve([]),
-    dirtyCount(db),
+    dirtyCount(db, code),
     kabOrAbove ? repeatVictims(db, code, start, end) : null,
     kabOrAbove ? repeatVictims(db, code, startBefore, endBefore) : null,
     kabOrAbove ? repeatVictimPersons(db, code, start, end) : 0,
@@ -123,14 +123,22 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
   // areas one level down, every one of them (none counted: 0), then "not recorded"
   const areaSum = (rows: typeof areasNow, area: string, measure: string) =>
     rows.filter((r) => r.area === area && r.measure === measure).reduce((a, r) => a + r.n, 0);
+  const has = (a: string) => areasNow.some((r) => r.area === a) || areasBefore.some((r) => r.area === a);
   const areaCodes = [
     ...children.map((c) => c.code),
-    ...(areasNow.some((r) => r.area === '') || areasBefore.some((r) => r.area === '') ? [''] : []),
+    // a province: the cases its own Dinas holds (transfers to the province) are a row of their own
+    ...(code.length === 2 && has(code) ? [code] : []),
+    ...(has('') ? [''] : []),
   ];
   const areas = areaCodes
     .map((a) => ({
       code: a,
-      name: a === '' ? 'Tidak tercatat' : (children.find((c) => c.code === a)?.name ?? a),
+      name:
+        a === ''
+          ? 'Tidak tercatat'
+          : a === code
+            ? `Ditangani Dinas provinsi sendiri`
+            : (children.find((c) => c.code === a)?.name ?? a),
       cases: areaSum(areasNow, a, 'cases'),
       victims: areaSum(areasNow, a, 'victims'),
       casesBefore: areaSum(areasBefore, a, 'cases'),
@@ -246,8 +254,10 @@ export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<Dash
     { unit: string; officer: string | null; openCases: number; overdueTasks: number; overdueHighRisk: number }
   >();
   for (const w of load) {
-    const k = names ? `${w.org_id}|${w.user_id ?? ''}` : w.org_id;
-    const officer = names ? (w.user_name ?? 'Belum ada manajer kasus') : null;
+    // officers are named to those who manage them: their own kab/kota's (or province's) staff only
+    const named = names && w.jurisdiction === ctx.actor.jurisdiction;
+    const k = named ? `${w.org_id}|${w.user_id ?? ''}` : w.org_id;
+    const officer = named ? (w.user_name ?? 'Belum ada manajer kasus') : null;
     const u = units.get(k) ?? {
       unit: w.org_name,
       officer,

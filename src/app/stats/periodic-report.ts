@@ -20,10 +20,36 @@ import type {
   ReportSettingsDto,
   ReportSettingsInput,
 } from '../../domain/stats-schemas.ts';
+import { localDate } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { dashboard } from './dashboard.ts';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
+/** the longest side of a logo, in pixels (a letterhead prints it about 2 cm wide) */
+export const MAX_LOGO_PIXELS = 2000;
+
+/** Width and height from a PNG's IHDR chunk; null when it is not one. */
+export function pngSize(b: Uint8Array): { width: number; height: number } | null {
+  if (b.length < 24 || String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return null;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return { width: v.getUint32(16), height: v.getUint32(20) };
+}
+
+/** Width and height from a JPEG's first start-of-frame marker; null when there is none. */
+export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return null;
+    const marker = b[i + 1]!;
+    const len = v.getUint16(i + 2);
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC)
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: v.getUint16(i + 5), width: v.getUint16(i + 7) };
+    i += 2 + len;
+  }
+  return null;
+}
 
 export type Letterhead = ReportSettingsDto & { logo: Uint8Array | null; logoMime: string | null };
 
@@ -123,6 +149,11 @@ export async function setReportLogo(ctx: AuthedCtx, bytes: Uint8Array): Promise<
     bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!png && !jpeg) throw new AppError('LOGO_NOT_IMAGE');
+  // a small file can still be a huge picture (11 000 × 11 000 pixels of zeros compress to 470 KB)
+  // that every report would unpack: the pixels are read from the header and bounded
+  const size = png ? pngSize(bytes) : jpegSize(bytes);
+  if (!size) throw new AppError('LOGO_NOT_IMAGE');
+  if (size.width > MAX_LOGO_PIXELS || size.height > MAX_LOGO_PIXELS) throw new AppError('LOGO_TOO_LARGE');
   await ctx.conn.db.transaction().execute(async (trx) => {
     const ok = await saveReportLogo(
       trx,
@@ -158,6 +189,9 @@ export async function periodicReport(ctx: AuthedCtx, q: PeriodicReportQuery): Pr
   const j = ownJurisdiction(ctx, 'dashboard:read');
   const period = parsePeriod(q.period);
   if (!period) throw new AppError('VALIDATION_FAILED', { period: 'invalid_period' });
+  // a period that has not begun has nothing to report (one that has begun says how far it goes)
+  if (period.from > localDate(ctx.clock(), j))
+    throw new AppError('VALIDATION_FAILED', { period: 'date_in_future' });
   const d = await dashboard(ctx, {
     from: period.from,
     to: period.to,
