@@ -149,8 +149,8 @@ header.kop .logo{height:4.5rem}header.kop h1{font-size:14pt;margin:0}header.kop 
 h2{font-size:12pt;margin:1.4rem 0 .3rem}.note{font-size:9pt;color:#555;margin:.2rem 0}
 table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #999;padding:.2rem .4rem;font-size:9.5pt}
 td{text-align:right}thead th{background:#f0eaf4}tbody th{text-align:left;font-weight:normal}
-.chart{max-width:40rem;display:block;margin:.3rem 0}.sign{margin-top:2.5rem;margin-left:55%}
-section{break-inside:avoid}@media print{body{margin:0}a{color:inherit}}
+.chart{max-width:100%;height:auto;display:block;margin:.3rem 0}.sign{margin-top:2.5rem;margin-left:55%}
+section{break-inside:avoid}@page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none}a{color:inherit}}
 </style></head><body>
 <header class="kop">${logo}<div><h1>${esc(h.dinasName)}</h1>${h.address ? `<p>${esc(h.address)}</p>` : ''}</div></header>
 <h1 style="font-size:13pt;text-align:center">LAPORAN ${esc(r.period.label.id.toUpperCase())}<br>${esc(TYPE_TITLE[r.dashboard.caseType] ?? '')}<br>${esc(r.dashboard.region.name.toUpperCase())} (${esc(r.dashboard.region.code)})</h1>

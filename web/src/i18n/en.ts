@@ -50,6 +50,7 @@ export const en = {
   'simfoni.markedNow': 'Case {number} marked as entered into SIMFONI.',
   'simfoni.prev': 'Previous page',
   'simfoni.next': 'Next page',
+  'simfoni.toExport': 'To the export form (download for SIMFONI)',
   'simfoni.export': 'Export for SIMFONI',
   'simfoni.exportIntro':
     'One row per victim × incident of the cases reported in the period (local days of your region), with names and NIK. The download is recorded in the audit log with its reason and row count. Keep the file safe and delete it after use.',
@@ -199,8 +200,10 @@ export const en = {
   'home.moreCases': 'Showing {shown} of your {total} open cases.',
   'home.allCases': 'See all cases',
   'home.overdueCount': '{n} tasks are past their deadline',
+  'home.toDashboard':
+    'Open the dashboard: by period and region, compared with the year before, with the periodic report',
   'home.stats': 'Statistics summary',
-  'home.statsHint': 'Aggregate numbers for {area}, without personal data.',
+  'home.statsHint': 'Every case ever recorded in {area} (all time), aggregate numbers without personal data.',
   'home.openAudit': 'Open the audit log',
   'home.admin': 'Administration',
   'home.mfaHint': 'Two-step verification is not turned on for your account.',

@@ -48,6 +48,7 @@ export const id = {
   'simfoni.markedNow': 'Kasus {number} ditandai sudah diinput ke SIMFONI.',
   'simfoni.prev': 'Halaman sebelumnya',
   'simfoni.next': 'Halaman berikutnya',
+  'simfoni.toExport': 'Ke formulir ekspor (unduh untuk SIMFONI)',
   'simfoni.export': 'Ekspor untuk SIMFONI',
   'simfoni.exportIntro':
     'Satu baris per korban × kejadian dari kasus yang dilaporkan dalam periode (hari lokal wilayah Anda), dengan nama dan NIK. Unduhan dicatat di log audit beserta alasan dan jumlah barisnya. Simpan berkasnya dengan aman dan hapus setelah dipakai.',
@@ -200,8 +201,11 @@ export const id = {
   'home.allCases': 'Lihat semua kasus',
   'home.moreCases': 'Menampilkan {shown} dari {total} kasus Anda yang masih berjalan.',
   'home.overdueCount': '{n} tugas melewati batas waktu',
+  'home.toDashboard':
+    'Buka Dasbor: per periode dan wilayah, dibandingkan dengan tahun sebelumnya, dengan laporan periodik',
   'home.stats': 'Ringkasan statistik',
-  'home.statsHint': 'Angka agregat untuk wilayah {area}, tanpa data pribadi.',
+  'home.statsHint':
+    'Semua kasus yang pernah tercatat di wilayah {area} (sepanjang waktu), angka agregat tanpa data pribadi.',
   'home.openAudit': 'Buka log audit',
   'home.admin': 'Administrasi',
   'home.mfaHint': 'Verifikasi dua langkah belum aktif untuk akun Anda.',

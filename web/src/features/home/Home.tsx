@@ -404,6 +404,11 @@ export default function Home() {
         <section aria-labelledby="h-stats">
           <h2 id="h-stats">{t('home.stats')}</h2>
           <p class="hint">{t('home.statsHint', { area: user.jurisdictionName })}</p>
+          {roleCan(user.role, 'dashboard:read') && (
+            <p>
+              <a href="/dasbor">{t('home.toDashboard')}</a>
+            </p>
+          )}
           <Stats />
         </section>
       )}

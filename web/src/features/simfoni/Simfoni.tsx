@@ -229,6 +229,9 @@ export default function Simfoni() {
     <section>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('simfoni.intro')}</p>
+      <p>
+        <a href="#h-sf-export">{t('simfoni.toExport')}</a>
+      </p>
       <fieldset class="segmented">
         <legend>{t('simfoni.which')}</legend>
         {(['belum', 'sudah'] as const).map((s) => (
