@@ -1261,6 +1261,7 @@ export const en = {
   'dash.areas.desa': 'By desa/kelurahan',
   'dash.areas.hint':
     'The area of the incident, or the victim’s home when the incident’s area is not recorded. Choose an area’s name to see its figures.',
+  'dash.areas.own': 'Held by the province Dinas itself',
   'dash.areas.unknown': 'Area not recorded',
   'dash.col.area': 'Area',
   'dash.col.yearBefore': 'A year earlier',

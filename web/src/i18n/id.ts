@@ -1269,6 +1269,7 @@ export const id = {
   'dash.areas.desa': 'Menurut desa/kelurahan',
   'dash.areas.hint':
     'Wilayah tempat kejadian, atau tempat tinggal korban bila tempat kejadian tidak tercatat. Pilih nama wilayah untuk melihat angkanya.',
+  'dash.areas.own': 'Ditangani Dinas provinsi sendiri',
   'dash.areas.unknown': 'Wilayah tidak tercatat',
   'dash.col.area': 'Wilayah',
   'dash.col.yearBefore': 'Setahun sebelumnya',

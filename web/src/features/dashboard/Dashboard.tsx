@@ -214,7 +214,14 @@ function Areas({ d, href }: { d: Dto; href: (region: string) => string }) {
               >
                 <th scope="row">
                   {/* every area one level down opens its own view; "not recorded" is no area */}
-                  {a.code === '' ? t('dash.areas.unknown') : <a href={href(a.code)}>{a.name}</a>}
+                  {a.code === '' ? (
+                    t('dash.areas.unknown')
+                  ) : a.code === d.region.code ? (
+                    // a province's own cases: no area below to open
+                    t('dash.areas.own')
+                  ) : (
+                    <a href={href(a.code)}>{a.name}</a>
+                  )}
                 </th>
                 <td class="num">{fmtNumber(a.cases)}</td>
                 <td class="num">{fmtNumber(a.casesBefore)}</td>
