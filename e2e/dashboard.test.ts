@@ -246,6 +246,8 @@ describe('dashboard (/dasbor)', () => {
         admin.getByRole('heading', { name: 'Kop laporan periodik', level: 1 }),
         'the letterhead page',
       );
+      // the form opens with the default letterhead (the region's Dinas), never empty
+      expect(await admin.getByLabel('Nama Dinas').inputValue()).toContain('Kabupaten Lebak');
       await admin.getByLabel('Nama Dinas').fill('Dinas P3A Kabupaten Lebak (uji peramban)');
       await admin.getByLabel('Nama penanda tangan').fill('Nama Kepala Sintetis');
       await admin.getByLabel('NIP').fill('197001011990032001');

@@ -155,7 +155,13 @@ export async function claimPendingMedia(
 ) {
   const pending = sql<boolean>`(m.media_status IN ('menunggu', 'gagal') OR (m.media_status = 'mengambil' AND m.media_tried_at < ${o.staleBefore}))`;
   const ids = o.ids.length > 0 ? o.ids : ['00000000-0000-0000-0000-000000000000'];
-  const r = await sql<{ id: string; media_id: string; media_mime: string | null; intake_id: string }>`
+  const r = await sql<{
+    id: string;
+    media_id: string;
+    media_mime: string | null;
+    intake_id: string;
+    seq: string;
+  }>`
     WITH asked AS (
       SELECT m.id FROM wa_message m
       WHERE m.id = ANY(${ids}::uuid[]) AND m.media_id IS NOT NULL AND m.media_enc IS NULL
@@ -170,8 +176,14 @@ export async function claimPendingMedia(
     )
     UPDATE wa_message SET media_status = 'mengambil', media_attempts = media_attempts + 1, media_tried_at = ${o.now}
     WHERE id IN (SELECT id FROM asked UNION SELECT id FROM retry)
-    RETURNING id, media_id, media_mime, intake_id`.execute(db);
-  return r.rows;
+    RETURNING id, media_id, media_mime, intake_id, seq`.execute(db);
+  // the files asked for first, in the order asked, then earlier failures oldest first: UPDATE …
+  // RETURNING has no order of its own, and a fetch that fails (or a rate limit) must meet the same
+  // file every time
+  const at = new Map(o.ids.map((id, i) => [id, i]));
+  return r.rows
+    .sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || Number(a.seq) - Number(b.seq))
+    .map(({ seq: _seq, ...m }) => m);
 }
 
 export async function storeMedia(

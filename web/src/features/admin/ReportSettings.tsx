@@ -30,6 +30,8 @@ export default function ReportSettings() {
   });
   const [version, setVersion] = useState(0);
   const [hasLogo, setHasLogo] = useState(false);
+  // the form is shown once it holds what was loaded: typing into it before would be overwritten
+  const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useAction();
   const logo = useAction();
@@ -45,6 +47,7 @@ export default function ReportSettings() {
     });
     setVersion(s.version);
     setHasLogo(s.hasLogo);
+    setReady(true);
   }, [loaded.data]);
   if (!actor) return <Loading />;
   if (!allowed) return <NoAccess />;
@@ -103,7 +106,7 @@ export default function ReportSettings() {
       <PageHeading title={t('kop.title')}>{t('kop.title')}</PageHeading>
       <p class="lead">{t('kop.intro')}</p>
       <Notice text={notice} />
-      {loaded.loading && !loaded.data ? (
+      {(loaded.loading && !loaded.data) || (!ready && !loaded.error) ? (
         <Loading />
       ) : loaded.error ? (
         <LoadError error={loaded.error} onRetry={loaded.reload} />
