@@ -97,6 +97,13 @@ describe('dashboard (/dasbor)', () => {
       return d;
     });
 
+    await step('each figure is one region of the page, not two', async () => {
+      const regions = await page
+        .locator('section[aria-labelledby="dash-trend"], [role="region"][aria-labelledby="dash-trend"]')
+        .count();
+      expect(regions, 'regions named like the trend').toBe(1);
+    });
+
     await step('the 24-month chart stands beside a table with the same numbers', async () => {
       const section = page.locator('section[aria-labelledby="dash-trend"]');
       await see(page, section.locator('svg.chart-svg'), 'the trend chart');
@@ -201,7 +208,7 @@ describe('dashboard (/dasbor)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the page does not scroll sideways').toBeLessThanOrEqual(0);
     // the seven columns of the areas table scroll inside their own box, which takes focus
-    const box = page.locator('section.table-wrap[aria-labelledby="dash-areas"]');
+    const box = page.locator('div.table-wrap[aria-labelledby="dash-areas"]');
     const { scroll, client } = await box.evaluate((el) => ({
       scroll: el.scrollWidth,
       client: el.clientWidth,

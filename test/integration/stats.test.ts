@@ -273,6 +273,7 @@ describe.each(ENGINES)('dashboard figures on %s', (engine) => {
     await bad('from=2026-03-01&to=2026-03-31&region=36-02', 'region', 'invalid_region');
     await bad('from=2026-3-1&to=2026-03-31', 'from', 'invalid_date');
     await bad('from=2026-03-01&to=2026-03-31&caseType=x', 'caseType', 'invalid_value');
+    await bad('from=2100-01-01&to=2100-12-31', 'from', 'date_in_future');
     expect((await lead.get('/api/v1/dashboard?to=2026-03-31')).status).toBe(400);
   });
 });

@@ -72,6 +72,9 @@ async function regionOf(ctx: AuthedCtx, asked: string | undefined) {
 
 export async function dashboard(ctx: AuthedCtx, q: DashboardQuery): Promise<DashboardDto> {
   const { code, self, path } = await regionOf(ctx, q.region);
+  // a period that has not begun has no figures yet (one that has begun says how far it goes)
+  if (q.from > localDate(ctx.clock(), code))
+    throw new AppError('VALIDATION_FAILED', { from: 'date_in_future' });
   const db = ctx.conn.db;
   const months = monthsOf(q.from, q.to) ?? [];
   const compare = yearEarlier(q.from, q.to);
