@@ -30,6 +30,16 @@ export async function markAllMonths(db: Tx) {
 }
 
 /** Changes of the region's kab/kota (or province) not yet counted (another region's activity is not said). */
+/** Removes every mark of a kab/kota within [start, end) (a local month about to be rebuilt). */
+export async function takeMonthMarks(trx: Tx, jurisdiction: string, start: Date, end: Date) {
+  await trx
+    .deleteFrom('stat_dirty')
+    .where('jurisdiction', '=', jurisdiction)
+    .where('hour', '>=', start)
+    .where('hour', '<', end)
+    .execute();
+}
+
 export async function dirtyCount(db: Tx, region: string): Promise<number> {
   const r = await sql<{
     n: string;

@@ -174,7 +174,8 @@ export type IncidentDateFacts = {
   referenceDate: string | null;
 };
 
-const MONTHS: Record<'id' | 'en', { long: string[]; short: string[] }> = {
+/** Month names as people write them (the one list: facts, figures, reports, public statistics). */
+export const MONTHS: Record<'id' | 'en', { long: string[]; short: string[] }> = {
   id: {
     long: [
       'Januari',

@@ -4,6 +4,7 @@
  * narrative in Bahasa Indonesia written from the same numbers. Pure: dates are written in
  * Indonesian from the strings the dashboard answers, never from the clock.
  */
+import { MONTHS } from './facts.ts';
 import { type Period, parsePeriod } from './stats.ts';
 import type { DashboardDto } from './stats-schemas.ts';
 import { RIGHT_STATUSES } from './taxonomies.ts';
@@ -21,31 +22,16 @@ export type ReportTable = {
 
 const num = new Intl.NumberFormat('id-ID');
 const pct = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
 /** "1 Juli 2026" from 2026-07-01. */
 export function dateWords(d: string): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[m - 1]} ${y}`;
+  return `${day} ${MONTHS.id.long[m - 1]} ${y}`;
 }
 /** "Jul 2026" from 2026-07. */
 export function monthWords(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  return `${MON[mo - 1]} ${y}`;
+  return `${MONTHS.id.short[mo - 1]} ${y}`;
 }
 /** "1 Juli 2026 s.d. 30 September 2026". */
 export function rangeWords(r: { from: string; to: string }): string {

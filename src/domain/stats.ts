@@ -5,7 +5,7 @@
  * "tidak diketahui" is a value of its own, never a guess.
  */
 import { computeTasks, type DeadlineRule, firstResponseService, stageAtLeast } from './deadlines.ts';
-import { type AgeFacts, knownAgeGroup } from './facts.ts';
+import { type AgeFacts, knownAgeGroup, MONTHS } from './facts.ts';
 import { STAGE_LABELS, STAGES, type Stage } from './stages.ts';
 import {
   AMPK_CATEGORIES,
@@ -457,34 +457,6 @@ export function monthBounds(month: string, regionCode: string): { start: Date; e
 export type Period = { from: string; to: string; label: Label };
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function lastDay(year: number, month: number): string {
   const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -515,7 +487,7 @@ export function parsePeriod(s: string): Period | null {
     return {
       from: `${y}-${m[2]}-01`,
       to: lastDay(y, mo),
-      label: { id: `${MONTHS_ID[mo - 1]} ${y}`, en: `${MONTHS_EN[mo - 1]} ${y}` },
+      label: { id: `${MONTHS.id.long[mo - 1]} ${y}`, en: `${MONTHS.en.long[mo - 1]} ${y}` },
     };
   }
   return null;

@@ -17,6 +17,7 @@ import {
   snapshotIndex,
 } from '../db/public-stats.repository.ts';
 import type { Locale } from '../domain/errors.ts';
+import { MONTHS } from '../domain/facts.ts';
 import {
   cellOf,
   PUBLIC_TABLES,
@@ -102,38 +103,7 @@ type Words = (typeof WORDS)['id' | 'en'];
 const fill = (s: string, v: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
-const MONTHS: Record<Locale, string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-const monthLabel = (m: string, l: Locale) => `${MONTHS[l][Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+const monthLabel = (m: string, l: Locale) => `${MONTHS[l].long[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const dateLabel = (d: Date, l: Locale) =>
   d.toLocaleDateString(l === 'en' ? 'en-GB' : 'id-ID', {
     timeZone: 'Asia/Jakarta',

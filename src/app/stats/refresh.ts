@@ -7,7 +7,6 @@
  * deadline scan.
  */
 
-import { sql } from 'kysely';
 import {
   jurisdictionsWithCases,
   markAllMonths,
@@ -19,6 +18,7 @@ import {
   replaceMonth,
   replaceWorkload,
   takeDirty,
+  takeMonthMarks,
   tryRollupLock,
   type WorkloadRow,
 } from '../../db/stats.repository.ts';
@@ -143,9 +143,7 @@ export async function refreshStats(svc: Pick<Services, 'conn'>, maxMonths = 500)
       const month = localMonth(mark.hour, mark.jurisdiction);
       const { start, end } = monthBounds(month, mark.jurisdiction);
       // every other mark of the same local month goes with it
-      await sql`DELETE FROM stat_dirty WHERE jurisdiction = ${mark.jurisdiction} AND hour >= ${start} AND hour < ${end}`.execute(
-        trx,
-      );
+      await takeMonthMarks(trx, mark.jurisdiction, start, end);
       await rebuildMonth(trx, mark.jurisdiction, month);
       return true;
     });
