@@ -12,6 +12,7 @@ import type { Services } from '../src/app/context.ts';
 import { Keyring } from '../src/app/crypto.ts';
 import { checkKey } from '../src/app/key-check.ts';
 import { seedDemo } from '../src/app/seed-demo.ts';
+import { publishDueSnapshot } from '../src/app/stats/publish-snapshot.ts';
 import { refreshStats, refreshWorkload } from '../src/app/stats/refresh.ts';
 import { connect } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -144,6 +145,12 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
     let months = 0;
     for (let k = await refreshStats(svc, 1000); k > 0; k = await refreshStats(svc, 1000)) months += k;
     await refreshWorkload(svc);
+    // the public statistics (issue 11 §3, §6) read the snapshot the worker publishes each month
+    const tSnap = performance.now();
+    const snap = await publishDueSnapshot(svc, 5);
+    out(
+      `-- public statistics snapshot: ${snap.published ? `${snap.cells} cells through ${snap.throughMonth.slice(0, 7)}` : `not published (${snap.reason})`} in ${((performance.now() - tSnap) / 1000).toFixed(1)} s`,
+    );
     out(
       `-- dashboard rollup: ${months} kab/kota-months rebuilt and the caseload recomputed in ${((performance.now() - tRollup) / 1000).toFixed(0)} s (the job worker does this as cases change)`,
     );
@@ -181,6 +188,19 @@ export async function listsBench(out: (s: string) => void): Promise<void> {
         `/api/v1/dashboard?from=${year - 1}-01-01&to=${year}-12-31&region=36.02.01`,
         DASHBOARD_BUDGET_MS,
       ],
+      // no session: what a member of the public asks for (the latest published period)
+      ['public statistics page', '', '/statistik?wilayah=36.02', DASHBOARD_BUDGET_MS],
+      // a whole published year (the generated cases reach back a year once there are about 600 000)
+      ...(N >= 600_000
+        ? [
+            [
+              'public statistics CSV, a year of a province',
+              '',
+              `/statistik.csv?tahun=${year}&wilayah=36`,
+              DASHBOARD_BUDGET_MS,
+            ] as [string, string, string, number],
+          ]
+        : []),
     ];
     out(`endpoint | API p95 | raw SQL p95 (the same statements) | ratio | budget ${BUDGET_MS} ms, ≤ 2×`);
     for (const [what, cookie, path, budget = BUDGET_MS] of endpoints) {
