@@ -36,7 +36,18 @@ export type Capability =
   /** the dashboard names officers beside their caseload (not only units) */
   | 'dashboard:officers'
   /** the letterhead of the periodic report (name, logo, head of the Dinas) */
-  | 'report:settings';
+  | 'report:settings'
+  /**
+   * Prevention and coordination (issue 12): read the records of the own jurisdiction (a province
+   * also reads its kab/kota's) — activities, campaigns, coverage, trainings, meetings, follow-ups,
+   * the RAD, agreements and regulations. A partner (`mitra`) reads only what its organisation
+   * organises, takes part in, was invited to or owns (policy.coordinationScope).
+   */
+  | 'coord:read'
+  /** plan, record and report them for the own jurisdiction; accept partners' reports */
+  | 'coord:manage'
+  /** the Dinas's required training types (which case officers and companions must have had) */
+  | 'training:settings';
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit', 'dashboard:read'],
@@ -49,8 +60,19 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'dashboard:read',
     'dashboard:officers',
     'report:settings',
+    'coord:read',
+    'coord:manage',
+    'training:settings',
   ],
-  pengaduan: ['case:list', 'case:create', 'intake:triage', 'referral:list', 'tasks:read', 'stats:read'],
+  pengaduan: [
+    'case:list',
+    'case:create',
+    'intake:triage',
+    'referral:list',
+    'tasks:read',
+    'stats:read',
+    'coord:read',
+  ],
   manajer: [
     'case:list',
     'case:create',
@@ -64,10 +86,12 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'sla:read',
     'dashboard:read',
     'dashboard:officers',
+    'coord:read',
+    'coord:manage',
   ],
-  pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read'],
-  mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read'],
-  pimpinan: ['stats:read', 'performance:read', 'dashboard:read'],
+  pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read', 'coord:read'],
+  mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read', 'coord:read'],
+  pimpinan: ['stats:read', 'performance:read', 'dashboard:read', 'coord:read'],
   auditor: ['audit:read'],
   data: ['simfoni:record', 'simfoni:export'],
 };

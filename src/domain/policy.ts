@@ -394,3 +394,63 @@ export function mayChangeRoleOf(actor: Actor, userId: string): boolean {
 export function mayLocate(actor: Actor, org: { type: string; jurisdiction: string }): boolean {
   return !locationIsSecret(org.type) || actor.jurisdiction === org.jurisdiction;
 }
+
+/**
+ * Prevention and coordination records (issue 12: prevention activities and campaigns, trainings,
+ * meetings and their follow-ups, the RAD, agreements and regulations) belong to the jurisdiction
+ * of the Dinas that keeps them (a kab/kota `36.02` or a province `36`).
+ * - `region`: Dinas/UPTD staff and `pimpinan` read every record whose jurisdiction lies within
+ *   their own (a province reads its kab/kota's records; a kab/kota never reads another's or its
+ *   province's).
+ * - `org`: a partner's staff (`mitra`) read only records their organisation organises, takes part
+ *   in, was invited to, or owns (a follow-up action, a RAD activity it is responsible for).
+ * - `none`: no coordination work (admin, auditor, data).
+ */
+export type CoordinationScope =
+  | { kind: 'none' }
+  | { kind: 'region'; within: string }
+  | { kind: 'org'; orgId: string };
+
+export function coordinationScope(actor: Actor): CoordinationScope {
+  if (!can(actor, 'coord:read')) return { kind: 'none' };
+  if (actor.role === 'mitra') return { kind: 'org', orgId: actor.orgId };
+  return { kind: 'region', within: actor.jurisdiction };
+}
+
+/** May the actor read a coordination record of `jurisdiction` that involves organisations `orgIds`? */
+export function canReadCoordination(
+  actor: Actor,
+  rec: { jurisdiction: string; orgIds: readonly string[] },
+): boolean {
+  const scope = coordinationScope(actor);
+  if (scope.kind === 'region') return isWithin(rec.jurisdiction, scope.within);
+  if (scope.kind === 'org') return rec.orgIds.includes(scope.orgId);
+  return false;
+}
+
+/**
+ * May the actor plan, change or accept a coordination record of `jurisdiction`? Only the Dinas's
+ * own staff with `coord:manage`, for their own jurisdiction (a province does not edit its kab/kota's
+ * records; it reads them).
+ */
+export function canManageCoordination(actor: Actor, rec: { jurisdiction: string }): boolean {
+  return can(actor, 'coord:manage') && rec.jurisdiction === actor.jurisdiction;
+}
+
+/**
+ * May the actor update something its organisation owns or organised (a partner's own prevention
+ * activity report, a follow-up action assigned to its organisation, the progress of a RAD activity
+ * it is responsible for)? Staff of the owner organisation may; so may the Dinas that keeps it.
+ */
+export function canUpdateOwned(
+  actor: Actor,
+  rec: { jurisdiction: string; ownerOrgId: string | null },
+): boolean {
+  if (canManageCoordination(actor, rec)) return true;
+  return can(actor, 'coord:read') && rec.ownerOrgId !== null && rec.ownerOrgId === actor.orgId;
+}
+
+/** The Dinas's required training types: its own administrator, for its own jurisdiction. */
+export function canSetTrainingRequirements(actor: Actor, jurisdiction: string): boolean {
+  return can(actor, 'training:settings') && jurisdiction === actor.jurisdiction;
+}

@@ -327,6 +327,7 @@ export const ORG_TYPES = list([
   ['wcc', 'Pusat krisis perempuan (WCC)', "Women's crisis centre"],
   ['keagamaan', 'Layanan berbasis keagamaan', 'Faith-based service'],
   ['lsm', 'Lembaga masyarakat', 'Community organisation'],
+  ['opd', 'Perangkat daerah (OPD) lain', 'Other regional government office'],
   ['lainnya', 'Lainnya', 'Other'],
 ] as const);
 

@@ -15,12 +15,17 @@ import {
   canActOnIncoming,
   canDecideTransfer,
   canExportSimfoni,
+  canManageCoordination,
+  canReadCoordination,
   canReadDirectory,
   canRefer,
+  canSetTrainingRequirements,
   canTakeIntake,
   canTransfer,
+  canUpdateOwned,
   canUpdateOwnOrg,
   caseScope,
+  coordinationScope,
   defaultManager,
   hasReferralBox,
   intakeScope,
@@ -59,6 +64,9 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   'dashboard:read': ['admin', 'admin-dinas', 'manajer', 'pimpinan'],
   'dashboard:officers': ['admin-dinas', 'manajer'],
   'report:settings': ['admin-dinas'],
+  'coord:read': ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan'],
+  'coord:manage': ['admin-dinas', 'manajer'],
+  'training:settings': ['admin-dinas'],
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
@@ -76,6 +84,44 @@ describe('capabilities, role by role', () => {
         expect(roleCan(role, cap)).toBe(roles.includes(role));
         expect(can(actor(role), cap)).toBe(roles.includes(role));
       });
+});
+
+describe('prevention and coordination records (issue 12)', () => {
+  it('Dinas staff and leadership read their region (a province reads its kab/kota), partners their organisation, others nothing', () => {
+    for (const role of ROLES) {
+      const scope = coordinationScope(actor(role));
+      expect(scope.kind !== 'none').toBe(roleCan(role, 'coord:read'));
+    }
+    expect(coordinationScope(actor('mitra'))).toEqual({ kind: 'org', orgId: 'o-mitra' });
+    const province = actor('pimpinan', { jurisdiction: '36' });
+    expect(canReadCoordination(province, { jurisdiction: '36.02', orgIds: [] })).toBe(true);
+    expect(canReadCoordination(actor('pimpinan'), { jurisdiction: '36', orgIds: [] })).toBe(false);
+    expect(canReadCoordination(actor('manajer'), { jurisdiction: '36.73', orgIds: [] })).toBe(false);
+    expect(canReadCoordination(actor('mitra'), { jurisdiction: '36.02', orgIds: ['o-other'] })).toBe(false);
+    expect(canReadCoordination(actor('mitra'), { jurisdiction: '36.73', orgIds: ['o-mitra'] })).toBe(true);
+    expect(canReadCoordination(actor('auditor'), { jurisdiction: '36.02', orgIds: ['o-auditor'] })).toBe(
+      false,
+    );
+  });
+
+  it('only the own Dinas manages; the owner organisation updates what it owns', () => {
+    expect(canManageCoordination(actor('manajer'), { jurisdiction: '36.02' })).toBe(true);
+    expect(canManageCoordination(actor('manajer', { jurisdiction: '36' }), { jurisdiction: '36.02' })).toBe(
+      false,
+    );
+    expect(canManageCoordination(actor('pimpinan'), { jurisdiction: '36.02' })).toBe(false);
+    expect(canManageCoordination(actor('mitra'), { jurisdiction: '36.02' })).toBe(false);
+    expect(canUpdateOwned(actor('mitra'), { jurisdiction: '36.02', ownerOrgId: 'o-mitra' })).toBe(true);
+    expect(canUpdateOwned(actor('mitra'), { jurisdiction: '36.02', ownerOrgId: 'o-x' })).toBe(false);
+    expect(canUpdateOwned(actor('mitra'), { jurisdiction: '36.02', ownerOrgId: null })).toBe(false);
+    expect(canUpdateOwned(actor('admin-dinas'), { jurisdiction: '36.02', ownerOrgId: 'o-x' })).toBe(true);
+    expect(
+      canUpdateOwned(actor('auditor', { orgId: 'o-x' }), { jurisdiction: '36.02', ownerOrgId: 'o-x' }),
+    ).toBe(false);
+    expect(canSetTrainingRequirements(actor('admin-dinas'), '36.02')).toBe(true);
+    expect(canSetTrainingRequirements(actor('admin-dinas'), '36.73')).toBe(false);
+    expect(canSetTrainingRequirements(actor('manajer'), '36.02')).toBe(false);
+  });
 });
 
 describe('the capabilities agree with the scopes that use them', () => {
