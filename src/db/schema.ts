@@ -215,6 +215,21 @@ export interface AttachmentTable {
   created_by: string | null;
   created_at: Timestamp;
 }
+/** A file of a prevention or coordination record (migration 0023), encrypted like attachments. */
+export interface CoordFileTable {
+  id: string;
+  seq: Generated<string>;
+  jurisdiction: string;
+  owner_kind: string;
+  owner_id: string;
+  purpose: string;
+  filename_enc: string;
+  mime: string;
+  size_bytes: number;
+  content_enc: Uint8Array;
+  created_by: string | null;
+  created_at: Timestamp;
+}
 export interface CaseEventTable {
   id: Generated<string>;
   case_id: string;
@@ -677,6 +692,7 @@ export interface Database {
   incident: IncidentTable;
   case_record: CaseRecordTable;
   attachment: AttachmentTable;
+  coord_file: CoordFileTable;
   case_event: CaseEventTable;
   audit_event: AuditEventTable;
   audit_chain: AuditChainTable;

@@ -83,6 +83,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_assignee: ['Petugas ini tidak dapat ditugaskan.', 'This staff member cannot be assigned.'],
   too_large: ['Berkas terlalu besar (maksimal 20 MB).', 'File too large (max 20 MB).'],
   type_not_allowed: ['Jenis berkas tidak diizinkan.', 'File type not allowed.'],
+  too_many_files: [
+    'Sudah terlalu banyak berkas pada catatan ini (maksimal 50).',
+    'This record already has too many files (at most 50).',
+  ],
   taken: ['Sudah dipakai.', 'Already taken.'],
   not_allowed: ['Tidak diizinkan.', 'Not allowed.'],
   wrong_password: ['Kata sandi salah.', 'Wrong password.'],

@@ -32,6 +32,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'audio/mpeg': ['mp3'],
   'audio/mp4': ['m4a', 'mp4'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  // the office files coordination records also keep (src/app/coord-files.ts)
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
 };
 
 /**
