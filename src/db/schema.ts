@@ -652,6 +652,8 @@ export interface ReportSettingsTable {
 
 export interface Database {
   report_settings: ReportSettingsTable;
+  poster_code: PosterCodeTable;
+  poster_count: PosterCountTable;
   stat_rollup: StatRollupTable;
   stat_repeat_victim: StatRepeatVictimTable;
   stat_dirty: StatDirtyTable;
@@ -698,4 +700,25 @@ export interface Database {
   audit_chain: AuditChainTable;
   audit_pending: AuditPendingTable;
   idempotency_key: IdempotencyKeyTable;
+}
+
+/* ---- poster codes and their monthly counts (migration 0029, decision 034) ---- */
+export interface PosterCodeTable {
+  id: string;
+  jurisdiction: string;
+  code: string;
+  label: string;
+  campaign: string | null;
+  desa_code: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+/** Aggregates only: no timestamp, nothing of a report or a request. */
+export interface PosterCountTable {
+  code_id: string;
+  /** YYYY-MM, the local month in the zone of the code's jurisdiction */
+  month: string;
+  views: Generated<number>;
+  reports: Generated<number>;
 }

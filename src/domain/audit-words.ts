@@ -348,6 +348,9 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'mengubah kop laporan periodik',
     'change the periodic report letterhead',
   ),
+  // spreading the channels (issue 12 §6): poster codes, no personal data
+  'poster.create': w('administrasi', 'membuat titik sebar poster/QR', 'create a poster/QR placement'),
+  'poster.print': w('administrasi', 'mengunduh poster atau kartu (PDF)', 'download a poster or card (PDF)'),
 
   // automatic notices
   'audit.row_missing': w(
@@ -518,6 +521,7 @@ export const ENTITY_WORDS: Record<string, Label> = {
   notification: { id: 'pemberitahuan', en: 'notification' },
   region: { id: 'wilayah', en: 'area' },
   audit: { id: 'log audit', en: 'audit log' },
+  poster_code: { id: 'titik sebar poster', en: 'poster placement' },
 };
 
 export const PERSON_ROLE_WORDS: Record<string, Label> = {

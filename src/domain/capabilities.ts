@@ -47,7 +47,13 @@ export type Capability =
   /** plan, record and report them for the own jurisdiction; accept partners' reports */
   | 'coord:manage'
   /** the Dinas's required training types (which case officers and companions must have had) */
-  | 'training:settings';
+  | 'training:settings'
+  /**
+   * Spreading the channels (issue 12 §6): the poster codes of the own jurisdiction and their
+   * monthly counts of visits and reports. Dinas staff and leadership; partners none. Creating a
+   * code and printing posters is `coord:manage` (policy.canManagePosters).
+   */
+  | 'poster:read';
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit', 'dashboard:read'],
@@ -63,6 +69,7 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'coord:read',
     'coord:manage',
     'training:settings',
+    'poster:read',
   ],
   pengaduan: [
     'case:list',
@@ -72,6 +79,7 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'tasks:read',
     'stats:read',
     'coord:read',
+    'poster:read',
   ],
   manajer: [
     'case:list',
@@ -88,10 +96,11 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'dashboard:officers',
     'coord:read',
     'coord:manage',
+    'poster:read',
   ],
-  pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read', 'coord:read'],
+  pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read', 'coord:read', 'poster:read'],
   mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read', 'coord:read'],
-  pimpinan: ['stats:read', 'performance:read', 'dashboard:read', 'coord:read'],
+  pimpinan: ['stats:read', 'performance:read', 'dashboard:read', 'coord:read', 'poster:read'],
   auditor: ['audit:read'],
   data: ['simfoni:record', 'simfoni:export'],
 };

@@ -88,6 +88,15 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'This record already has too many files (at most 50).',
   ],
   taken: ['Sudah dipakai.', 'Already taken.'],
+  poster_label_short: [
+    'Nama titik sebar minimal 3 karakter.',
+    'The placement name needs at least 3 characters.',
+  ],
+  poster_label_taken: [
+    'Nama ini sudah dipakai untuk titik sebar lain di wilayah Anda.',
+    'This name is already used for another placement in your region.',
+  ],
+  poster_desa_level: ['Pilih desa/kelurahan.', 'Choose a village (desa/kelurahan).'],
   not_allowed: ['Tidak diizinkan.', 'Not allowed.'],
   wrong_password: ['Kata sandi salah.', 'Wrong password.'],
   what_happened_required: [

@@ -454,3 +454,19 @@ export function canUpdateOwned(
 export function canSetTrainingRequirements(actor: Actor, jurisdiction: string): boolean {
   return can(actor, 'training:settings') && jurisdiction === actor.jurisdiction;
 }
+
+// ---- issue 12 §6: spreading the channels (poster codes "titik sebar" and their monthly counts)
+
+/**
+ * Whose poster codes the actor reads: Dinas staff and leadership (`poster:read`) those of every
+ * jurisdiction within their own (a province reads its kab/kota's); partners and others none. The
+ * counts are aggregates per code and local month, never tied to a report or a person.
+ */
+export function posterScope(actor: Actor): { kind: 'region'; within: string } | { kind: 'none' } {
+  return can(actor, 'poster:read') ? { kind: 'region', within: actor.jurisdiction } : { kind: 'none' };
+}
+
+/** May the actor create poster codes and print posters of `jurisdiction`? Its own Dinas's managers only. */
+export function canManagePosters(actor: Actor, jurisdiction: string): boolean {
+  return can(actor, 'poster:read') && canManageCoordination(actor, { jurisdiction });
+}

@@ -9,6 +9,7 @@ import type { PeriodicReport } from '../app/stats/periodic-report.ts';
 import type { ReferralDto } from '../domain/dto.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
+import { type PosterSheet, posterPdf } from '../http/posters/poster-pdf.ts';
 import { periodicReportPdf } from '../http/reports/periodic-report.ts';
 
 export const JOBS = {
@@ -18,6 +19,7 @@ export const JOBS = {
     new Uint8Array(await referralLetterPdf(a.referral, a.opts)),
   periodicReportPdf: async (a: { report: PeriodicReport }) =>
     new Uint8Array(await periodicReportPdf(a.report)),
+  posterPdf: async (a: { sheet: PosterSheet }) => new Uint8Array(await posterPdf(a.sheet)),
   qrSvg: (a: { text: string }) =>
     QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
 };

@@ -54,6 +54,8 @@ dl{margin:.3rem 0}dt{font-weight:700}dd{margin:0 0 .3rem}
  * ours that is left some other way blanks itself as it goes (pagehide), so the browser's
  * back/forward cache keeps nothing readable, and a page shown again from that cache reloads
  * (pageshow): the form comes back empty (autocomplete=off), a receipt comes back spent.
+ * A poster's code (`?s=`, decision 034) is taken out of the address bar and the history entry at
+ * once: the form carries it in a hidden field, so neither history nor a shared link holds it.
  * A form is sent once: a second tap while the first is on its way (a slow network) does nothing,
  * and the button says it is sending.
  */
@@ -66,6 +68,7 @@ w.addEventListener('pagehide',blank);
 d.addEventListener('submit',function(e){var f=e.target,b=e.submitter;if(b&&b.name==='_pilih')return;if(f.getAttribute('data-kirim')){e.preventDefault();return}f.setAttribute('data-kirim','1');if(b&&b.getAttribute('data-busy'))b.textContent=b.getAttribute('data-busy');setTimeout(function(){f.removeAttribute('data-kirim')},20000)});
 w.addEventListener('pageshow',function(e){if(e.persisted){blank();location.reload()}});
 d.documentElement.className+=' js';
+var q=location.search.slice(1).split('&').filter(function(p){return p.split('=')[0]!=='s'}).join('&');if(q!==location.search.slice(1)&&history.replaceState)history.replaceState(null,'',location.pathname+(q?'?'+q:'')+location.hash);
 var z=d.getElementById('darurat'),ys=d.querySelectorAll('input[name=dangerNow]');
 function sos(){var y=d.querySelector('input[name=dangerNow][value=ya]');if(z&&y)z.hidden=!y.checked}
 for(var i=0;i<ys.length;i++)ys[i].addEventListener('change',sos);

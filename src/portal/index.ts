@@ -14,9 +14,11 @@ import { answerReport, checkReport, openStatusView } from '../app/intake/report-
 import { listServicePoints, regionChoices } from '../app/intake/service-points.ts';
 import { submitPublicReport } from '../app/intake/submit-public-report.ts';
 import { verifyLetter } from '../app/letters/verify-letter.ts';
+import { countPosterUse } from '../app/posters/count-poster-use.ts';
 import { DbBusyError } from '../db/fair-gate.ts';
 import { AppError } from '../domain/errors.ts';
 import { ReporterAddition } from '../domain/intake-schemas.ts';
+import { POSTER_PARAM, posterCodeFrom } from '../domain/posters.ts';
 import { isPublicPage, underPrefix } from '../domain/public-paths.ts';
 import { type AppEnv, meta } from '../http/context.ts';
 import { zodFieldCodes } from '../http/errors.ts';
@@ -121,7 +123,15 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
     '/lapor',
     safe(async (c) => {
       const f: Filled = { a: {}, forms: [] };
-      return send(c, reportFormPage(viewOf(c), { filled: f, errors: {}, regions: await regionsFor(f) }));
+      // opened from a poster (/lapor?s=<code>, decision 034): one more visit in the code's month,
+      // and the form carries the code to its report; a code that is not one is ignored silently
+      const raw = c.req.query(POSTER_PARAM);
+      const poster =
+        raw !== undefined && (await countPosterUse(svc, raw, 'views')) ? posterCodeFrom(raw) : null;
+      return send(
+        c,
+        reportFormPage(viewOf(c), { filled: f, errors: {}, regions: await regionsFor(f), poster }),
+      );
     }),
   );
 
@@ -136,16 +146,22 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
         return send(c, messagePage(v, v.t.badTypeTitle, v.t.badTypeBody), 400);
       }
       const v = viewOf(c, f.a.lang, f.a.judul);
+      // a poster's code the form carried (decision 034): only ever counted, never part of the report
+      const poster = posterCodeFrom(f.a[POSTER_PARAM]);
+      delete f.a[POSTER_PARAM];
       // a step of the region choice without JavaScript: show the form again with the next list
       if (f.a._pilih) {
         const focus = f.a._pilih === 'prov' ? 'kab' : 'kec';
-        return send(c, reportFormPage(v, { filled: f, errors: {}, regions: await regionsFor(f), focus }));
+        return send(
+          c,
+          reportFormPage(v, { filled: f, errors: {}, regions: await regionsFor(f), focus, poster }),
+        );
       }
       const checked = validate(f);
       if (!checked.ok)
         return send(
           c,
-          reportFormPage(v, { filled: f, errors: checked.errors, regions: await regionsFor(f) }),
+          reportFormPage(v, { filled: f, errors: checked.errors, regions: await regionsFor(f), poster }),
           400,
         );
       let r: Awaited<ReturnType<typeof submitPublicReport>>;
@@ -155,11 +171,19 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
         if (e instanceof AppError && e.fields)
           return send(
             c,
-            reportFormPage(v, { filled: f, errors: fieldErrors(e.fields), regions: await regionsFor(f) }),
+            reportFormPage(v, {
+              filled: f,
+              errors: fieldErrors(e.fields),
+              regions: await regionsFor(f),
+              poster,
+            }),
             400,
           );
         throw e;
       }
+      // one more report in the poster code's month: a new report only (not a double tap's second
+      // copy, not a filled honeypot), counted after it is stored and apart from it
+      if (poster && !r.duplicate && !checked.input.website) await countPosterUse(svc, poster, 'reports');
       // a flood slows its sender down; the report is stored already
       if (r.slowDownMs > 0) await opts.sleep(r.slowDownMs);
       // Post/Redirect/Get to a one-time page: no POST with the story stays in the history, and the

@@ -223,6 +223,8 @@ export type ReportFormData = {
   regions: { provinces: Region[]; regencies: Region[] | null; districts: Region[] | null };
   /** the select to put the focus on after a step of the region choice */
   focus?: string;
+  /** a poster's code the form carries to its report (decision 034); never stored with the report */
+  poster?: string | null;
 };
 
 export function reportFormPage(v: View, d: ReportFormData): Html {
@@ -280,13 +282,13 @@ ${regionSelect(v, { name: 'kec', label: t.district, options: d.regions.districts
 <div class="opt"><input type="checkbox" id="f-consentContact" name="consentContact" value="1" autocomplete="off"${on(a.consentContact === '1', 'checked')}${described(e, 'consentContact')}><label for="f-consentContact">${t.consent}</label></div>${err(v, e, 'consentContact')}</fieldset>
 <div class="opt"><input type="checkbox" id="f-judul" name="judul" value="netral" autocomplete="off"${on(v.neutral, 'checked')}><label for="f-judul">${t.neutralTitle}</label></div>
 <div class="hp" aria-hidden="true"><label for="f-website">${t.honeypot}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
-<input type="hidden" name="submissionToken" value="${token}">${carry(v, { neutral: false })}
+<input type="hidden" name="submissionToken" value="${token}">${d.poster ? html`<input type="hidden" name="s" value="${d.poster}">` : ''}${carry(v, { neutral: false })}
 <p><button type="submit" id="kirim" data-busy="${t.sending}">${t.submit}</button></p>
 </form>`;
   return page(v, {
     title: t.titleReport,
     body,
     danger: danger ? 'shown' : 'hidden',
-    switchTo: href(v, '/lapor', {}, v.lang === 'en' ? 'id' : 'en'),
+    switchTo: href(v, '/lapor', d.poster ? { s: d.poster } : {}, v.lang === 'en' ? 'id' : 'en'),
   });
 }

@@ -260,6 +260,34 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('poster codes (issue 12 §6): Dinas staff and leadership read their region’s (a province its kab/kota’s), its managers create and print their own; partners nothing', async () => {
+    const made = await manajer.post('/api/v1/posters/codes', { label: 'Poster matriks akses Lebak' });
+    expect(made.status).toBe(201);
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'];
+    const managers = ['admin-dinas', 'manajer'];
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        const reads = readers.includes(role);
+        const list = await c.get('/api/v1/posters/codes');
+        expect(list.status, `${who} list`).toBe(reads ? 200 : 403);
+        if (list.status === 200)
+          expect(
+            list.body.items.some((x: { id: string }) => x.id === made.body.id),
+            who,
+          ).toBe(rel !== 'other');
+        const one = await c.get(`/api/v1/posters/codes/${made.body.id}`);
+        expect(one.status, `${who} read`).toBe(!reads ? 403 : rel === 'other' ? 404 : 200);
+        const pdf = await c.get(`/api/v1/posters/codes/${made.body.id}/poster.pdf?size=a5`);
+        expect(pdf.status, `${who} print`).toBe(
+          !reads ? 403 : rel === 'other' ? 404 : managers.includes(role) && rel === 'own' ? 200 : 403,
+        );
+        const create = await c.post('/api/v1/posters/codes', { label: `Poster matriks ${role} ${rel}` });
+        expect(create.status, `${who} create`).toBe(managers.includes(role) ? 201 : 403);
+      }
+  });
+
   it('intake officers may not edit a case once it has left intake', async () => {
     const f = await fixture(false);
     for (const to of ['identifikasi', 'asesmen']) {

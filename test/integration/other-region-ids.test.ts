@@ -96,6 +96,8 @@ type SerangRecords = {
   userEmail: string;
   userName: string;
   userVersion: number;
+  /** a poster code ("titik sebar") of Serang's Dinas */
+  posterCodeId: string;
 };
 
 const SERANG = '36.73';
@@ -182,6 +184,8 @@ const FIXTURES = {
   'POST /admin/users/{id}/reset-password': (s) => ({ id: s.userId }),
   'PATCH /admin/organisations/{id}': (s) => ({ id: s.orgId }),
   'PUT /simfoni/cases/{id}/entry': (s) => ({ id: s.caseId }),
+  'GET /posters/codes/{id}': (s) => ({ id: s.posterCodeId }),
+  'GET /posters/codes/{id}/poster.pdf': (s) => ({ id: s.posterCodeId }),
 } satisfies Record<IdTakingKey, Fixture>;
 
 type ByDesignKey = {
@@ -599,6 +603,13 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
     const users = must(await dinas.get('/api/v1/admin/users?pageSize=100'), 200, 'users');
     const user = users.items.find((u: { email: string }) => u.email === 'pendamping@serang.demo');
 
+    // a poster code of Serang's Dinas
+    const poster = must(
+      await dinas.post('/api/v1/posters/codes', { label: 'Poster Terminal Pakupatan Serang' }),
+      201,
+      'poster code',
+    );
+
     const full = must(await manajer.get(`/api/v1/cases/${c.id}`), 200, 'read case');
     const victim = full.persons.find((p: { id: string }) => p.id === c.victimId);
     const incident = full.incidents.find((i: { id: string }) => i.id === c.incidentId);
@@ -616,6 +627,7 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       noteId: note.id,
       noteVersion: note.version,
       attachmentId: att.id,
+      posterCodeId: poster.id,
       intakeId: intake.id,
       intakeCode: intake.code,
       intakeVictimName: INTAKE_VICTIM,

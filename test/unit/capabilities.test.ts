@@ -67,6 +67,7 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   'coord:read': ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan'],
   'coord:manage': ['admin-dinas', 'manajer'],
   'training:settings': ['admin-dinas'],
+  'poster:read': ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'],
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({

@@ -54,7 +54,7 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
 export type Letterhead = ReportSettingsDto & { logo: Uint8Array | null; logoMime: string | null };
 
 /** The letterhead of the actor's Dinas (its kab/kota or province), or the defaults from the region's name. */
-async function letterhead(ctx: AuthedCtx, jurisdiction: string): Promise<Letterhead> {
+export async function letterhead(ctx: AuthedCtx, jurisdiction: string): Promise<Letterhead> {
   const db = ctx.conn.db;
   const s = await findReportSettings(db, jurisdiction);
   if (s)

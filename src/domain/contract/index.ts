@@ -10,6 +10,7 @@ import { directoryRoutes } from './directory.ts';
 import { intakeRoutes } from './intake.ts';
 import { lettersRoutes } from './letters.ts';
 import { notificationsRoutes } from './notifications.ts';
+import { postersRoutes } from './posters.ts';
 import { referenceRoutes } from './reference.ts';
 import { referralsRoutes } from './referrals.ts';
 import { simfoniRoutes } from './simfoni.ts';
@@ -31,6 +32,7 @@ export const contract = {
   ...adminRoutes,
   ...statsRoutes,
   ...simfoniRoutes,
+  ...postersRoutes,
 };
 export type Contract = typeof contract;
 export type ContractKey = keyof Contract;
