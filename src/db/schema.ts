@@ -650,7 +650,91 @@ export interface ReportSettingsTable {
   updated_at: Timestamp;
 }
 
+/** The regional action plan, RAD PPA (migration 0027, decision 032). */
+export interface RadPlanTable {
+  id: string;
+  jurisdiction: string;
+  title: string;
+  start_year: number;
+  end_year: number;
+  legal_basis: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RadPillarTable {
+  id: string;
+  plan_id: string;
+  jurisdiction: string;
+  position: number;
+  code: Generated<string>;
+  title: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RadProgrammeTable {
+  id: string;
+  plan_id: string;
+  pillar_id: string;
+  jurisdiction: string;
+  position: number;
+  code: Generated<string>;
+  title: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RadActivityTable {
+  id: string;
+  plan_id: string;
+  programme_id: string;
+  jurisdiction: string;
+  position: number;
+  title: string;
+  responsible_org_id: string;
+  partner_org_ids: ColumnType<string[], string[] | undefined, string[]>;
+  indicator: string;
+  unit: string;
+  /** numeric: read as text on PostgreSQL, converted in the repository */
+  baseline: ColumnType<string | number | null, number | null, number | null>;
+  kla_code: string | null;
+  auto_indicator: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RadTargetTable {
+  activity_id: string;
+  year: number;
+  target: ColumnType<string | number, number, number>;
+  budget: ColumnType<string | number | bigint, number, number>;
+  budget_source: string;
+}
+export interface RadProgressTable {
+  id: string;
+  activity_id: string;
+  jurisdiction: string;
+  year: number;
+  quarter: number;
+  realised: ColumnType<string | number | null, number | null, number | null>;
+  budget_used: ColumnType<string | number | bigint, number, number>;
+  status: string;
+  note_enc: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  rad_plan: RadPlanTable;
+  rad_pillar: RadPillarTable;
+  rad_programme: RadProgrammeTable;
+  rad_activity: RadActivityTable;
+  rad_target: RadTargetTable;
+  rad_progress: RadProgressTable;
   report_settings: ReportSettingsTable;
   poster_code: PosterCodeTable;
   poster_count: PosterCountTable;

@@ -17,7 +17,12 @@ export type VersionedTable =
   | 'referral'
   | 'agreement'
   | 'organisation'
-  | 'app_user';
+  | 'app_user'
+  | 'rad_plan'
+  | 'rad_pillar'
+  | 'rad_programme'
+  | 'rad_activity'
+  | 'rad_progress';
 
 /** `UPDATE t SET …, updated_at, version = version + 1 WHERE id AND version (AND more)` as a query. */
 export function versionedUpdate<T extends VersionedTable>(

@@ -229,6 +229,45 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Tidak sesuai dengan ketelitian tanggal kejadian. Pilih juga ketelitian yang sesuai (tanggal, bulan, tahun, kurun waktu, atau tidak diketahui).',
     'Does not match how precisely the incident date is known. Choose the matching precision too (date, month, year, time window, or not known).',
   ],
+  // ---- regional action plan, RAD (issue 12 §4, decision 032)
+  years_reversed: [
+    'Tahun berakhir tidak boleh sebelum tahun mulai.',
+    'The end year cannot be before the start year.',
+  ],
+  rad_period_too_long: [
+    'Periode rencana aksi paling lama 10 tahun.',
+    'An action plan covers at most 10 years.',
+  ],
+  invalid_year: ['Tahun tidak valid (2000–2100).', 'Invalid year (2000–2100).'],
+  invalid_quarter: ['Triwulan harus 1–4.', 'The quarter must be 1–4.'],
+  negative: ['Tidak boleh negatif.', 'Cannot be negative.'],
+  value_too_large: ['Angka terlalu besar.', 'The number is too large.'],
+  whole_rupiah: ['Tulis anggaran dalam rupiah penuh (tanpa sen).', 'Write the budget in whole rupiah.'],
+  percent_over_max: ['Persentase paling besar 100.', 'A percentage is at most 100.'],
+  duplicate_year: ['Tahun ini sudah ada targetnya.', 'This year already has a target.'],
+  year_outside_plan: ['Tahun ini di luar periode rencana aksi.', "This year is outside the plan's period."],
+  targets_outside_period: [
+    'Ada kegiatan dengan target di luar periode baru. Ubah targetnya dulu.',
+    'Some activities have targets outside the new period. Change those targets first.',
+  ],
+  invalid_kla_code: [
+    'Kode indikator KLA tidak valid (contoh: V.1).',
+    'Invalid KLA indicator code (e.g. V.1).',
+  ],
+  rad_auto_unit: [
+    'Satuan harus sama dengan satuan indikator otomatis yang dipilih.',
+    "The unit must be the chosen automatic indicator's unit.",
+  ],
+  rad_automatic_value: [
+    'Nilai indikator ini terisi otomatis dari data Simpul; jangan diketik.',
+    "This indicator is filled from Simpul's data; do not type it.",
+  ],
+  quarter_not_begun: ['Triwulan ini belum dimulai.', 'This quarter has not begun.'],
+  rad_org_unknown: [
+    'Lembaga tidak ditemukan di wilayah rencana aksi ini.',
+    "Organisation not found in this plan's region.",
+  ],
+  rad_link_unknown: ['Data yang ditautkan tidak ditemukan.', 'The linked record was not found.'],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

@@ -28,6 +28,7 @@ import { intakeRoutes } from './api/intake.routes.ts';
 import { letterRoutes } from './api/letters.routes.ts';
 import { notificationRoutes } from './api/notifications.routes.ts';
 import { posterRoutes } from './api/posters.routes.ts';
+import { radRoutes } from './api/rad.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
 import { simfoniRoutes } from './api/simfoni.routes.ts';
@@ -240,6 +241,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   letterRoutes(app, svc, { publicUrl: opts.publicUrl });
   notificationRoutes(app, svc);
   simfoniRoutes(app, svc);
+  radRoutes(app, svc);
   posterRoutes(app, svc, { publicUrl: opts.publicUrl });
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))

@@ -98,6 +98,13 @@ type SerangRecords = {
   userVersion: number;
   /** a poster code ("titik sebar") of Serang's Dinas */
   posterCodeId: string;
+  /** Serang's RAD PPA: plan, pillar, programme, activity and a quarter's progress with evidence */
+  radPlanId: string;
+  radPillarId: string;
+  radProgrammeId: string;
+  radActivityId: string;
+  radProgressId: string;
+  radFileId: string;
 };
 
 const SERANG = '36.73';
@@ -186,6 +193,23 @@ const FIXTURES = {
   'PUT /simfoni/cases/{id}/entry': (s) => ({ id: s.caseId }),
   'GET /posters/codes/{id}': (s) => ({ id: s.posterCodeId }),
   'GET /posters/codes/{id}/poster.pdf': (s) => ({ id: s.posterCodeId }),
+  'GET /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
+  'PATCH /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
+  'POST /rad/plans/{id}/pillars': (s) => ({ id: s.radPlanId }),
+  'PATCH /rad/pillars/{id}': (s) => ({ id: s.radPillarId }),
+  'POST /rad/pillars/{id}/programmes': (s) => ({ id: s.radPillarId }),
+  'PATCH /rad/programmes/{id}': (s) => ({ id: s.radProgrammeId }),
+  'POST /rad/programmes/{id}/activities': (s) => ({ id: s.radProgrammeId }),
+  'GET /rad/activities/{id}': (s) => ({ id: s.radActivityId }),
+  'PATCH /rad/activities/{id}': (s) => ({ id: s.radActivityId }),
+  'PUT /rad/activities/{id}/progress/{year}/{quarter}': (s) => ({
+    id: s.radActivityId,
+    year: '2026',
+    quarter: '1',
+  }),
+  'POST /rad/progress/{id}/files': (s) => ({ id: s.radProgressId }),
+  'GET /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
+  'DELETE /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
 } satisfies Record<IdTakingKey, Fixture>;
 
 type ByDesignKey = {
@@ -225,6 +249,15 @@ const BY_DESIGN: Record<
 };
 
 const consent = () => ({ basis: 'persetujuan_korban', givenBy: 'Korban', givenAt: new Date().toISOString() });
+
+/** A RAD activity's body (responsible: the organisation given) */
+const radActivityBody = (orgId: string) => ({
+  title: 'Kegiatan RAD uji',
+  responsibleOrgId: orgId,
+  indicator: 'Jumlah sekolah',
+  unit: 'jumlah',
+  targets: [{ year: 2026, target: 10, budget: 1_000_000, budgetSource: 'apbd' }],
+});
 
 /** Minimal valid bodies (versions read from Serang's records); uploads are sent by send() below. */
 const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
@@ -296,6 +329,18 @@ const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
     version: s.caseVersion,
     enteredOn: TODAY,
     simfoniNumber: 'SF-LEBAK-1',
+  }),
+  'PATCH /rad/plans/{id}': () => ({ version: 1, title: 'RAD Lebak', startYear: 2026, endYear: 2030 }),
+  'POST /rad/plans/{id}/pillars': () => ({ title: 'Pilar dari Lebak' }),
+  'PATCH /rad/pillars/{id}': () => ({ version: 1, title: 'Pilar dari Lebak' }),
+  'POST /rad/pillars/{id}/programmes': () => ({ title: 'Program dari Lebak' }),
+  'PATCH /rad/programmes/{id}': () => ({ version: 1, title: 'Program dari Lebak' }),
+  'POST /rad/programmes/{id}/activities': (s) => radActivityBody(s.policeOrgId),
+  'PATCH /rad/activities/{id}': (s) => ({ ...radActivityBody(s.policeOrgId), version: 1 }),
+  'PUT /rad/activities/{id}/progress/{year}/{quarter}': () => ({
+    version: 1,
+    realised: 1,
+    status: 'berjalan',
   }),
 };
 
@@ -610,6 +655,49 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       'poster code',
     );
 
+    // Serang's RAD PPA with an activity of its police unit and a quarter's progress with evidence
+    const radPlan = must(
+      await dinas.post('/api/v1/rad/plans', {
+        title: 'RAD PPA Kota Serang (uji)',
+        startYear: 2026,
+        endYear: 2030,
+      }),
+      201,
+      'rad plan',
+    );
+    const radPillar = must(
+      await dinas.post(`/api/v1/rad/plans/${radPlan.id}/pillars`, { title: 'Pencegahan' }),
+      201,
+      'pillar',
+    );
+    const radProgramme = must(
+      await dinas.post(`/api/v1/rad/pillars/${radPillar.id}/programmes`, { title: 'Edukasi' }),
+      201,
+      'programme',
+    );
+    const radActivity = must(
+      await dinas.post(`/api/v1/rad/programmes/${radProgramme.id}/activities`, radActivityBody(policeOrg.id)),
+      201,
+      'rad activity',
+    );
+    const radProgress = must(
+      await dinas.req('PUT', `/api/v1/rad/activities/${radActivity.id}/progress/2026/1`, {
+        version: 0,
+        realised: 3,
+        status: 'berjalan',
+      }),
+      200,
+      'rad progress',
+    );
+    const radProgressId = radProgress.progress[0].id as string;
+    const radFd = new FormData();
+    radFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'bukti-serang.png');
+    const radFile = must(
+      await dinas.req('POST', `/api/v1/rad/progress/${radProgressId}/files`, radFd),
+      201,
+      'evidence',
+    );
+
     const full = must(await manajer.get(`/api/v1/cases/${c.id}`), 200, 'read case');
     const victim = full.persons.find((p: { id: string }) => p.id === c.victimId);
     const incident = full.incidents.find((i: { id: string }) => i.id === c.incidentId);
@@ -627,6 +715,12 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       noteId: note.id,
       noteVersion: note.version,
       attachmentId: att.id,
+      radPlanId: radPlan.id,
+      radPillarId: radPillar.id,
+      radProgrammeId: radProgramme.id,
+      radActivityId: radActivity.id,
+      radProgressId,
+      radFileId: radFile.id,
       posterCodeId: poster.id,
       intakeId: intake.id,
       intakeCode: intake.code,

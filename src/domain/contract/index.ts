@@ -11,6 +11,7 @@ import { intakeRoutes } from './intake.ts';
 import { lettersRoutes } from './letters.ts';
 import { notificationsRoutes } from './notifications.ts';
 import { postersRoutes } from './posters.ts';
+import { radRoutes } from './rad.ts';
 import { referenceRoutes } from './reference.ts';
 import { referralsRoutes } from './referrals.ts';
 import { simfoniRoutes } from './simfoni.ts';
@@ -32,6 +33,7 @@ export const contract = {
   ...adminRoutes,
   ...statsRoutes,
   ...simfoniRoutes,
+  ...radRoutes,
   ...postersRoutes,
 };
 export type Contract = typeof contract;
