@@ -433,6 +433,32 @@ export interface AgreementTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+/* ---- agreement parties and local regulations (migration 0028, decision 033) ---- */
+export interface AgreementPartyTable {
+  agreement_id: string;
+  org_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+export interface RegulationTable {
+  id: string;
+  jurisdiction: string;
+  kind: string;
+  number: string;
+  issued_on: DateOnly;
+  title: string;
+  authority: string;
+  status: Generated<string>;
+  expires_on: DateOnly | null;
+  review_on: DateOnly | null;
+  note: string | null;
+  review_warned_at: Timestamp | null;
+  expiry_warned_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
 export interface JoinRequestTable {
   id: string;
   jurisdiction: string;
@@ -650,6 +676,235 @@ export interface ReportSettingsTable {
   updated_at: Timestamp;
 }
 
+/* ---- coordination meetings and follow-ups (migration 0026, decision 031) ---- */
+export interface MeetingTable {
+  id: string;
+  jurisdiction: string;
+  kind: string;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  place: string | null;
+  online_link: string | null;
+  organiser_org_id: string;
+  status: Generated<string>;
+  cancel_reason: string | null;
+  agenda: Generated<string[]>;
+  minutes_enc: string | null;
+  minutes_final_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export interface MeetingOrgTable {
+  meeting_id: string;
+  org_id: string;
+}
+export interface MeetingParticipantTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  user_id: string | null;
+  name_enc: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  invited: boolean;
+  attended: boolean;
+}
+export interface MeetingDecisionTable {
+  id: string;
+  meeting_id: string;
+  number: number;
+  body: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export interface MeetingCaseTable {
+  meeting_id: string;
+  case_id: string;
+  discussion_enc: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export interface FollowupTable {
+  id: string;
+  decision_id: string;
+  meeting_id: string;
+  jurisdiction: string;
+  action: string;
+  owner_org_id: string;
+  owner_user_id: string | null;
+  due_on: DateOnly;
+  status: Generated<string>;
+  status_note: string | null;
+  done_on: DateOnly | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export interface FollowupNoteTable {
+  id: string;
+  followup_id: string;
+  body: string;
+  status: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface FollowupNoticeTable {
+  followup_id: string;
+  phase: string;
+  due_on: DateOnly;
+  notified_at: Timestamp;
+}
+
+/** Prevention campaigns and activities (migration 0024, decision 029). */
+export interface PreventionCampaignTable {
+  id: string;
+  jurisdiction: string;
+  name: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  description: Generated<string>;
+  target_children: number | null;
+  target_adults: number | null;
+  target_activities: number | null;
+  target_desa: number | null;
+  target_schools: number | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PreventionCampaignDesaTable {
+  campaign_id: string;
+  region_code: string;
+}
+export interface PreventionCampaignSchoolTable {
+  id: string;
+  campaign_id: string;
+  org_id: string | null;
+  name: string | null;
+  position: number;
+}
+export interface PreventionActivityTable {
+  id: string;
+  jurisdiction: string;
+  campaign_id: string | null;
+  title: string;
+  kind: string;
+  kind_other: string | null;
+  field: string;
+  setting: string;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  region_code: string;
+  rt_rw: string | null;
+  place_name: string | null;
+  school_org_id: string | null;
+  organiser_org_id: string;
+  description: Generated<string>;
+  status: string;
+  cancel_reason: string | null;
+  review: string | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  report_notes: string | null;
+  children_male: number | null;
+  children_female: number | null;
+  adults_male: number | null;
+  adults_female: number | null;
+  reported_by: string | null;
+  reported_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PreventionActivityPartnerTable {
+  activity_id: string;
+  org_id: string;
+}
+export interface PreventionActivityFacilitatorTable {
+  id: string;
+  activity_id: string;
+  user_id: string | null;
+  name_enc: string | null;
+  position: number;
+}
+export interface PreventionActivityFollowupTable {
+  id: string;
+  activity_id: string;
+  text: string;
+  status: string;
+  position: number;
+}
+// ---- training and capacity (issue 12 §2, migration 0025)
+export interface TrainingTypeTable {
+  id: string;
+  jurisdiction: string | null;
+  code: string;
+  name: string;
+  description: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrainingEventTable {
+  id: string;
+  jurisdiction: string;
+  title: string;
+  type_id: string;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  mode: 'luring' | 'daring' | 'campuran';
+  place: string | null;
+  organiser_org_id: string;
+  trainers: ColumnType<Array<{ name: string; institution: string | null }>, string | undefined, string>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrainingAttendanceTable {
+  id: string;
+  event_id: string;
+  jurisdiction: string;
+  user_id: string | null;
+  name_enc: string | null;
+  org_id: string;
+  attendance: Generated<'terdaftar' | 'hadir' | 'tidak_hadir'>;
+  completed: Generated<boolean>;
+  certificate_code: string | null;
+  completed_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrainingRequirementSetTable {
+  jurisdiction: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface TrainingRequirementTable {
+  jurisdiction: string;
+  type_id: string;
+  role: 'pengaduan' | 'manajer' | 'pendamping';
+  valid_years: number | null;
+}
+
 /** The regional action plan, RAD PPA (migration 0027, decision 032). */
 export interface RadPlanTable {
   id: string;
@@ -735,9 +990,24 @@ export interface Database {
   rad_activity: RadActivityTable;
   rad_target: RadTargetTable;
   rad_progress: RadProgressTable;
+  prevention_campaign: PreventionCampaignTable;
+  prevention_campaign_desa: PreventionCampaignDesaTable;
+  prevention_campaign_school: PreventionCampaignSchoolTable;
+  prevention_activity: PreventionActivityTable;
+  prevention_activity_partner: PreventionActivityPartnerTable;
+  prevention_activity_facilitator: PreventionActivityFacilitatorTable;
+  prevention_activity_followup: PreventionActivityFollowupTable;
   report_settings: ReportSettingsTable;
   poster_code: PosterCodeTable;
   poster_count: PosterCountTable;
+  meeting: MeetingTable;
+  meeting_org: MeetingOrgTable;
+  meeting_participant: MeetingParticipantTable;
+  meeting_decision: MeetingDecisionTable;
+  meeting_case: MeetingCaseTable;
+  followup: FollowupTable;
+  followup_note: FollowupNoteTable;
+  followup_notice: FollowupNoticeTable;
   stat_rollup: StatRollupTable;
   stat_repeat_victim: StatRepeatVictimTable;
   stat_dirty: StatDirtyTable;
@@ -745,6 +1015,8 @@ export interface Database {
   public_snapshot: PublicSnapshotTable;
   public_snapshot_cell: PublicSnapshotCellTable;
   agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  regulation: RegulationTable;
   join_request: JoinRequestTable;
   referral_sla: ReferralSlaTable;
   referral: ReferralTable;
@@ -784,6 +1056,11 @@ export interface Database {
   audit_chain: AuditChainTable;
   audit_pending: AuditPendingTable;
   idempotency_key: IdempotencyKeyTable;
+  training_type: TrainingTypeTable;
+  training_event: TrainingEventTable;
+  training_attendance: TrainingAttendanceTable;
+  training_requirement_set: TrainingRequirementSetTable;
+  training_requirement: TrainingRequirementTable;
 }
 
 /* ---- poster codes and their monthly counts (migration 0029, decision 034) ---- */

@@ -16,13 +16,20 @@ export type VersionedTable =
   | 'intake'
   | 'referral'
   | 'agreement'
+  | 'regulation'
   | 'organisation'
   | 'app_user'
   | 'rad_plan'
   | 'rad_pillar'
   | 'rad_programme'
   | 'rad_activity'
-  | 'rad_progress';
+  | 'rad_progress'
+  | 'meeting'
+  | 'meeting_decision'
+  | 'followup'
+  | 'training_type'
+  | 'training_event'
+  | 'training_attendance';
 
 /** `UPDATE t SET …, updated_at, version = version + 1 WHERE id AND version (AND more)` as a query. */
 export function versionedUpdate<T extends VersionedTable>(

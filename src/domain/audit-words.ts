@@ -312,6 +312,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'agreement.update': w('administrasi', 'mengubah perjanjian kerja sama', 'change a cooperation agreement'),
   'agreement.read': w('administrasi', 'membuka perjanjian kerja sama', 'open a cooperation agreement'),
   'agreement.document': w('administrasi', 'mengunduh dokumen perjanjian', 'download an agreement document'),
+  'agreement.parties': w('administrasi', 'mengubah para pihak perjanjian', "change an agreement's parties"),
+  'regulation.create': w('administrasi', 'mencatat regulasi daerah', 'record a local regulation'),
+  'regulation.update': w('administrasi', 'mengubah regulasi daerah', 'change a local regulation'),
+  'regulation.delete': w('administrasi', 'menghapus regulasi daerah', 'delete a local regulation'),
   'join_request.submit': w('administrasi', 'mengajukan permohonan bergabung', 'submit a request to join'),
   'join_request.list': w('administrasi', 'melihat permohonan bergabung', 'view requests to join'),
   'join_request.decide': w('administrasi', 'memutuskan permohonan bergabung', 'decide a request to join'),
@@ -322,6 +326,64 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'case.access_log': w('pengawasan', 'melihat log akses kasus', 'view the case access log'),
   'audit.read': w('pengawasan', 'membuka log audit', 'open the audit log'),
   'audit.export': w('pengawasan', 'mengunduh log audit (CSV)', 'download the audit log (CSV)'),
+
+  // prevention activities and campaigns (issue 12 §1): facilitators' names are personal data
+  'prevention_activity.read': w(
+    'administrasi',
+    'membuka kegiatan pencegahan (nama fasilitator)',
+    'open a prevention activity (facilitator names)',
+  ),
+  'prevention_activity.list': w(
+    'administrasi',
+    'melihat daftar kegiatan pencegahan',
+    'view prevention activities',
+  ),
+  'prevention_activity.options': w(
+    'administrasi',
+    'membuka pilihan formulir kegiatan pencegahan',
+    'open the prevention activity form choices',
+  ),
+  'prevention_activity.create': w(
+    'administrasi',
+    'merencanakan kegiatan pencegahan',
+    'plan a prevention activity',
+  ),
+  'prevention_activity.update': w(
+    'administrasi',
+    'mengubah kegiatan pencegahan',
+    'change a prevention activity',
+  ),
+  'prevention_activity.status': w(
+    'administrasi',
+    'mengubah status kegiatan pencegahan (terlaksana, dilaporkan, dibatalkan)',
+    'move a prevention activity (held, reported, cancelled)',
+  ),
+  'prevention_activity.review': w(
+    'administrasi',
+    'menerima atau mengembalikan laporan kegiatan pencegahan mitra',
+    "accept or return a partner's prevention report",
+  ),
+  'prevention_campaign.list': w(
+    'administrasi',
+    'melihat daftar kampanye pencegahan',
+    'view prevention campaigns',
+  ),
+  'prevention_campaign.read': w('administrasi', 'membuka kampanye pencegahan', 'open a prevention campaign'),
+  'prevention_campaign.create': w(
+    'administrasi',
+    'membuat kampanye pencegahan',
+    'create a prevention campaign',
+  ),
+  'prevention_campaign.update': w(
+    'administrasi',
+    'mengubah kampanye pencegahan',
+    'change a prevention campaign',
+  ),
+  'prevention.coverage': w(
+    'administrasi',
+    'melihat cakupan pencegahan kab/kota (agregat)',
+    'view the prevention coverage of a regency/city (aggregates)',
+  ),
 
   // SIMFONI-PPA (the data officer)
   'simfoni.list': w(
@@ -352,6 +414,55 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'poster.create': w('administrasi', 'membuat titik sebar poster/QR', 'create a poster/QR placement'),
   'poster.print': w('administrasi', 'mengunduh poster atau kartu (PDF)', 'download a poster or card (PDF)'),
 
+  // training and capacity (issue 12 §2): attendance lists and records hold names
+  'training.event_create': w('administrasi', 'membuat kegiatan pelatihan', 'create a training event'),
+  'training.event_read': w('administrasi', 'membuka kegiatan pelatihan', 'open a training event'),
+  'training.event_update': w('administrasi', 'mengubah kegiatan pelatihan', 'change a training event'),
+  'training.event_delete': w('administrasi', 'menghapus kegiatan pelatihan', 'delete a training event'),
+  'training.participants_read': w(
+    'administrasi',
+    'melihat daftar peserta dan kehadiran pelatihan (nama)',
+    'view a training attendance list (names)',
+  ),
+  'training.participant_add': w('administrasi', 'menambah peserta pelatihan', 'add a training participant'),
+  'training.participant_remove': w(
+    'administrasi',
+    'menghapus peserta pelatihan',
+    'remove a training participant',
+  ),
+  'training.attendance': w(
+    'administrasi',
+    'mencatat kehadiran atau kelulusan peserta pelatihan',
+    'record attendance or completion of a training participant',
+  ),
+  'training.record_read': w(
+    'administrasi',
+    'melihat riwayat pelatihan seorang petugas',
+    "view a staff member's training record",
+  ),
+  'training.certificate': w(
+    'administrasi',
+    'mengunduh sertifikat pelatihan (PDF)',
+    'download a training certificate (PDF)',
+  ),
+  'training.certificate_verify': w(
+    'administrasi',
+    'memeriksa keaslian sertifikat pelatihan (halaman publik)',
+    'check a training certificate (public page)',
+  ),
+  'training.requirements': w(
+    'administrasi',
+    'mengatur jenis pelatihan wajib',
+    'set the required training types',
+  ),
+  'training.gaps_read': w(
+    'administrasi',
+    'melihat petugas yang belum mengikuti pelatihan wajib',
+    'view staff missing required trainings',
+  ),
+  'training.type_create': w('administrasi', 'menambah jenis pelatihan', 'add a training type'),
+  'training.type_update': w('administrasi', 'mengubah jenis pelatihan', 'change a training type'),
+
   // automatic notices
   'audit.row_missing': w(
     'sistem',
@@ -379,6 +490,16 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'sistem',
     'memperingatkan perjanjian yang akan berakhir',
     'warn of an agreement about to end',
+  ),
+  'regulation.review_warning': w(
+    'sistem',
+    'mengingatkan regulasi yang perlu ditinjau',
+    'remind of a regulation due for review',
+  ),
+  'regulation.expiry_warning': w(
+    'sistem',
+    'mengingatkan regulasi yang akan berakhir',
+    'remind of a regulation about to expire',
   ),
 };
 
@@ -517,11 +638,14 @@ export const ENTITY_WORDS: Record<string, Label> = {
   app_user: { id: 'akun', en: 'account' },
   organisation: { id: 'lembaga', en: 'organisation' },
   agreement: { id: 'perjanjian kerja sama', en: 'cooperation agreement' },
+  regulation: { id: 'regulasi daerah', en: 'local regulation' },
   join_request: { id: 'permohonan bergabung', en: 'request to join' },
   notification: { id: 'pemberitahuan', en: 'notification' },
   region: { id: 'wilayah', en: 'area' },
   audit: { id: 'log audit', en: 'audit log' },
   poster_code: { id: 'titik sebar poster', en: 'poster placement' },
+  prevention_activity: { id: 'kegiatan pencegahan', en: 'prevention activity' },
+  prevention_campaign: { id: 'kampanye pencegahan', en: 'prevention campaign' },
 };
 
 export const PERSON_ROLE_WORDS: Record<string, Label> = {

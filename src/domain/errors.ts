@@ -304,6 +304,29 @@ export const ERRORS = {
     'Simpan dulu kop laporan (nama Dinas dan kepala), lalu unggah logonya.',
     'Save the letterhead (Dinas and head names) first, then upload its logo.',
   ],
+  // prevention activities (issue 12 §1)
+  PREVENTION_STATE: [
+    409,
+    'Kegiatan ini tidak dapat diubah seperti itu sekarang (dibatalkan, sedang ditinjau, atau sudah diterima Dinas).',
+    'This activity cannot be changed that way now (cancelled, under review, or accepted by the Dinas).',
+  ],
+  // coordination meetings (issue 12 §3)
+  MEETING_STATE: [
+    409,
+    'Status rapat tidak dapat diubah seperti itu (rapat yang selesai atau dibatalkan tetap begitu).',
+    'The meeting cannot move to that status (a held or cancelled meeting stays so).',
+  ],
+  // training and capacity (issue 12 §2)
+  TRAINING_HAS_CERTIFICATES: [
+    409,
+    'Sertifikat sudah diterbitkan untuk pelatihan atau peserta ini, jadi tidak dapat dihapus. Batalkan kelulusan peserta bila keliru.',
+    'Certificates have been issued for this training or participant, so it cannot be deleted. Withdraw the completion if it was a mistake.',
+  ],
+  TRAINING_NOT_COMPLETED: [
+    409,
+    'Peserta ini belum dinyatakan lulus/selesai, jadi belum ada sertifikat.',
+    'This participant has not completed the training, so there is no certificate yet.',
+  ],
   INTERNAL: [
     500,
     'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

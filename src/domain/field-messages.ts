@@ -219,6 +219,64 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Tanggal berakhir tidak boleh sebelum tanggal mulai.',
     'The end date cannot be before the start date.',
   ],
+  // ---- prevention activities and campaigns (issue 12 §1, decision 029)
+  negative_count: ['Jumlah tidak boleh negatif.', 'A count cannot be negative.'],
+  count_too_large: [
+    'Jumlah terlalu besar (paling banyak 100.000 per isian; target kampanye paling banyak 10.000.000). Periksa kembali angkanya.',
+    'The number is too large (at most 100,000 per cell; campaign targets at most 10,000,000). Check the figure.',
+  ],
+  not_whole_number: ['Isi dengan bilangan bulat (0, 1, 2, …).', 'Enter a whole number (0, 1, 2, …).'],
+  not_a_desa: [
+    'Pilih desa/kelurahan, bukan kecamatan atau kab/kota.',
+    'Choose a village (desa/kelurahan), not a district.',
+  ],
+  participants_required: [
+    'Isi jumlah peserta (minimal satu orang) sebelum melaporkan kegiatan.',
+    'Enter the participant counts (at least one person) before reporting the activity.',
+  ],
+  unknown_campaign: [
+    'Kampanye tidak ditemukan di wilayah kerja ini.',
+    'Campaign not found in this jurisdiction.',
+  ],
+  not_a_school: ['Lembaga ini bukan sekolah.', 'This organisation is not a school.'],
+  not_yet_held: [
+    'Kegiatan belum dimulai: tandai terlaksana atau laporkan setelah waktunya.',
+    'The activity has not begun: mark it held or report it after it starts.',
+  ],
+  activity_too_long: ['Satu kegiatan paling lama 31 hari.', 'One activity lasts at most 31 days.'],
+  own_organisation_only: [
+    'Mitra hanya mencatat kegiatan lembaganya sendiri.',
+    "A partner records only its own organisation's activities.",
+  ],
+  organiser_fixed: [
+    'Penyelenggara kegiatan tidak dapat diganti.',
+    "The activity's organiser cannot be changed.",
+  ],
+  not_held: [
+    'Jumlah peserta diisi setelah kegiatan terlaksana.',
+    'Participant counts are entered once the activity was held.',
+  ],
+  transition_not_allowed: [
+    'Status kegiatan tidak dapat diubah seperti itu.',
+    'The activity cannot move to that status.',
+  ],
+  not_awaiting_review: [
+    'Laporan ini tidak sedang menunggu penerimaan Dinas.',
+    'This report is not awaiting acceptance.',
+  ],
+  kabkota_required: ['Pilih kabupaten/kota (contoh: 36.02).', 'Choose a regency/city (e.g. 36.02).'],
+  // ---- agreements with several parties and local regulations (issue 12 §5, decision 033)
+  review_before_date: [
+    'Tanggal peninjauan tidak boleh sebelum tanggal penetapan.',
+    'The review date cannot be before the date it was issued.',
+  ],
+  expires_before_date: [
+    'Tanggal berakhir tidak boleh sebelum tanggal penetapan.',
+    'The expiry date cannot be before the date it was issued.',
+  ],
+  duplicate_party: ['Lembaga ini sudah menjadi pihak.', 'This organisation is already a party.'],
+  unknown_meeting: ['Rapat tidak ditemukan.', 'Meeting not found.'],
+  pdf_only: ['Unggah berkas PDF.', 'Upload a PDF file.'],
   services_required: ['Pilih minimal satu layanan.', 'Choose at least one service.'],
   regency_required: ['Pilih provinsi lalu kabupaten/kota.', 'Choose the province, then the regency/city.'],
   outside_indonesia: [
@@ -229,6 +287,51 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Tidak sesuai dengan ketelitian tanggal kejadian. Pilih juga ketelitian yang sesuai (tanggal, bulan, tahun, kurun waktu, atau tidak diketahui).',
     'Does not match how precisely the incident date is known. Choose the matching precision too (date, month, year, time window, or not known).',
   ],
+  // ---- coordination meetings and follow-ups (issue 12 §3, decision 031)
+  invalid_time: ['Jam tidak valid (format JJ:MM, contoh 09:30).', 'Invalid time (format HH:MM, e.g. 09:30).'],
+  end_time_before_start: [
+    'Jam selesai harus sesudah jam mulai.',
+    'The end time must be after the start time.',
+  ],
+  place_or_link_required: [
+    'Isi tempat rapat atau tautan rapat daring.',
+    'Give the meeting place or an online meeting link.',
+  ],
+  user_or_name: [
+    'Pilih pengguna Simpul atau ketik nama, bukan keduanya.',
+    'Choose a Simpul user or type a name, not both.',
+  ],
+  invited_or_attended: [
+    'Tandai orang ini diundang, hadir, atau keduanya.',
+    'Mark this person invited, present, or both.',
+  ],
+  reason_required: ['Tulis alasan pembatalan.', 'Give the reason for cancelling.'],
+  evidence_required: [
+    'Tulis catatan hasil atau lampirkan bukti sebelum menandai selesai.',
+    'Write what was done or attach evidence before marking it done.',
+  ],
+  due_before_meeting: [
+    'Tenggat tidak boleh sebelum tanggal rapat.',
+    'The due date cannot be before the meeting date.',
+  ],
+  unknown_user: ['Pengguna tidak ditemukan di lembaga ini.', 'User not found in this organisation.'],
+  case_not_readable: [
+    'Kasus tidak ditemukan atau tidak dapat Anda buka.',
+    'Case not found or not open to you.',
+  ],
+  minutes_required: [
+    'Tulis notulen sebelum menyatakan rapat selesai.',
+    'Write the minutes before marking the meeting held.',
+  ],
+  meeting_closed: [
+    'Rapat ini sudah selesai atau dibatalkan; notulennya tidak dapat diubah lagi.',
+    'This meeting is held or cancelled; its minutes can no longer be changed.',
+  ],
+  not_case_conference: [
+    'Bagian kasus hanya untuk rapat jenis case conference.',
+    'A case part belongs only to a case conference.',
+  ],
+
   // ---- regional action plan, RAD (issue 12 §4, decision 032)
   years_reversed: [
     'Tahun berakhir tidak boleh sebelum tahun mulai.',
@@ -268,6 +371,12 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     "Organisation not found in this plan's region.",
   ],
   rad_link_unknown: ['Data yang ditautkan tidak ditemukan.', 'The linked record was not found.'],
+  // training and capacity (issue 12 §2)
+  not_attended: [
+    'Hanya peserta yang hadir yang dapat dinyatakan lulus/selesai.',
+    'Only a participant who attended can be marked as completed.',
+  ],
+  inactive_type: ['Jenis pelatihan ini sudah tidak aktif.', 'This training type is no longer active.'],
 };
 
 export function fieldMessage(code: string, locale: Locale): string {

@@ -470,3 +470,108 @@ export function posterScope(actor: Actor): { kind: 'region'; within: string } | 
 export function canManagePosters(actor: Actor, jurisdiction: string): boolean {
   return can(actor, 'poster:read') && canManageCoordination(actor, { jurisdiction });
 }
+
+// ---- Training and capacity (issue 12 §2, decision 030) ------------------------------------------
+
+/**
+ * May the actor read the people's side of training in `jurisdiction` — anyone's training record,
+ * anyone's certificate, the gap view of case officers and companions? The Dinas's managers
+ * (`coord:manage`) and `pimpinan`, for records within their jurisdiction (a province reads its
+ * kab/kota's). Everyone else sees only their own record and certificates.
+ */
+export function canReadTrainingOfPeople(actor: Actor, jurisdiction: string): boolean {
+  const reader = can(actor, 'coord:manage') || (actor.role === 'pimpinan' && can(actor, 'coord:read'));
+  return reader && isWithin(jurisdiction, actor.jurisdiction);
+}
+
+/** May the actor read the training record (and certificates) of user `person`? Its own always. */
+export function canReadTrainingRecord(
+  actor: Actor,
+  person: { userId: string; jurisdiction: string },
+): boolean {
+  if (person.userId === actor.userId) return can(actor, 'coord:read');
+  return canReadTrainingOfPeople(actor, person.jurisdiction);
+}
+
+// ---- Agreements and local regulations (issue 12 §5, decision 033) ------------------------------
+
+/**
+ * Which cooperation agreements the actor reads: the Dinas administrators those of their region
+ * (`admin`: all, as before issue 12); Dinas staff and `pimpinan` (`coord:read`) those whose
+ * jurisdiction lies within theirs; a partner's staff only those its organisation is a party to.
+ */
+export type AgreementScope =
+  | { kind: 'none' }
+  | { kind: 'region'; within: string }
+  | { kind: 'party'; orgId: string };
+
+export function agreementScope(actor: Actor): AgreementScope {
+  const root = adminScope(actor);
+  if (root !== null) return { kind: 'region', within: root };
+  const c = coordinationScope(actor);
+  if (c.kind === 'region') return c;
+  if (c.kind === 'org') return { kind: 'party', orgId: c.orgId };
+  return { kind: 'none' };
+}
+
+/** May the actor record or change an agreement of `jurisdiction` (its parties, meeting, document)? */
+export function canManageAgreement(actor: Actor, jurisdiction: string): boolean {
+  const root = adminScope(actor);
+  return root !== null && (root === '' || isWithin(jurisdiction, root));
+}
+
+/**
+ * Which local regulations the actor reads. They are public documents: Dinas staff and `pimpinan`
+ * (`coord:read`) read those whose jurisdiction lies within theirs (a province reads its
+ * kab/kota's); a partner's staff read those of their own organisation's jurisdiction (the rules
+ * their work falls under), never another's.
+ */
+export type RegulationScope =
+  | { kind: 'none' }
+  | { kind: 'region'; within: string }
+  | { kind: 'jurisdiction'; jurisdiction: string };
+
+export function regulationScope(actor: Actor): RegulationScope {
+  const c = coordinationScope(actor);
+  if (c.kind === 'region') return c;
+  if (c.kind === 'org') return { kind: 'jurisdiction', jurisdiction: actor.jurisdiction };
+  return { kind: 'none' };
+}
+
+/** May the actor record or change a regulation of `jurisdiction`? Its own Dinas's `coord:manage`. */
+export function canManageRegulation(actor: Actor, jurisdiction: string): boolean {
+  return canManageCoordination(actor, { jurisdiction });
+}
+
+// ---- Prevention activities and campaigns (issue 12 §1; decision 029) ---------------------------
+
+/**
+ * May the actor change a prevention activity, move its status or report it? The Dinas's
+ * coordinators (`canManageCoordination`) for their jurisdiction; a partner's staff (`org` scope)
+ * for an activity their organisation organises. Other readers (pimpinan, intake, companions) read.
+ */
+export function canReportPreventionActivity(
+  actor: Actor,
+  rec: { jurisdiction: string; organiserOrgId: string },
+): boolean {
+  if (canManageCoordination(actor, rec)) return true;
+  const scope = coordinationScope(actor);
+  return (
+    scope.kind === 'org' && rec.organiserOrgId === scope.orgId && rec.jurisdiction === actor.jurisdiction
+  );
+}
+
+/** May the actor accept or return a partner's report? The Dinas's coordinators of its jurisdiction. */
+export function canReviewPreventionReport(actor: Actor, rec: { jurisdiction: string }): boolean {
+  return canManageCoordination(actor, rec);
+}
+
+/**
+ * Whose coverage (aggregates of a kab/kota) the actor may read: Dinas staff and `pimpinan`
+ * within their region (a province any of its kab/kota); a partner's staff none (they read
+ * their own activities); null = none.
+ */
+export function preventionCoverageWithin(actor: Actor): string | null {
+  const scope = coordinationScope(actor);
+  return scope.kind === 'region' ? scope.within : null;
+}

@@ -26,13 +26,17 @@ import { caseRoutes } from './api/cases.routes.ts';
 import { directoryRoutes } from './api/directory.routes.ts';
 import { intakeRoutes } from './api/intake.routes.ts';
 import { letterRoutes } from './api/letters.routes.ts';
+import { meetingsRoutes } from './api/meetings.routes.ts';
 import { notificationRoutes } from './api/notifications.routes.ts';
 import { posterRoutes } from './api/posters.routes.ts';
+import { preventionRoutes } from './api/prevention.routes.ts';
 import { radRoutes } from './api/rad.routes.ts';
 import { referenceRoutes } from './api/reference.routes.ts';
 import { referralRoutes } from './api/referrals.routes.ts';
+import { regulationRoutes } from './api/regulations.routes.ts';
 import { simfoniRoutes } from './api/simfoni.routes.ts';
 import { statsRoutes } from './api/stats.routes.ts';
+import { trainingRoutes } from './api/training.routes.ts';
 import { transferRoutes } from './api/transfers.routes.ts';
 import { whatsappRoutes } from './api/whatsapp.routes.ts';
 import { clientAddress, NO_PROXY, type TrustProxy } from './client-address.ts';
@@ -239,9 +243,13 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   directoryRoutes(app, svc);
   transferRoutes(app, svc);
   letterRoutes(app, svc, { publicUrl: opts.publicUrl });
+  trainingRoutes(app, svc, { publicUrl: opts.publicUrl });
   notificationRoutes(app, svc);
   simfoniRoutes(app, svc);
+  meetingsRoutes(app, svc);
+  preventionRoutes(app, svc);
   radRoutes(app, svc);
+  regulationRoutes(app, svc);
   posterRoutes(app, svc, { publicUrl: opts.publicUrl });
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))

@@ -5,11 +5,15 @@
  * server's own heap they would stay there for good; in the worker they go when it ends.
  */
 import QRCode from 'qrcode';
+import type { MinutesDocument } from '../app/meetings/minutes.ts';
 import type { PeriodicReport } from '../app/stats/periodic-report.ts';
+import type { TrainingCertificate } from '../app/training/certificate.ts';
 import type { ReferralDto } from '../domain/dto.ts';
 import { passwordProblem } from '../domain/password.ts';
 import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
+import { type CertificateOptions, trainingCertificatePdf } from '../http/letters/training-certificate.ts';
 import { type PosterSheet, posterPdf } from '../http/posters/poster-pdf.ts';
+import { meetingMinutesPdf } from '../http/reports/meeting-minutes.ts';
 import { periodicReportPdf } from '../http/reports/periodic-report.ts';
 
 export const JOBS = {
@@ -20,6 +24,9 @@ export const JOBS = {
   periodicReportPdf: async (a: { report: PeriodicReport }) =>
     new Uint8Array(await periodicReportPdf(a.report)),
   posterPdf: async (a: { sheet: PosterSheet }) => new Uint8Array(await posterPdf(a.sheet)),
+  trainingCertificatePdf: async (a: { certificate: TrainingCertificate; opts: CertificateOptions }) =>
+    new Uint8Array(await trainingCertificatePdf(a.certificate, a.opts)),
+  meetingMinutesPdf: async (a: { doc: MinutesDocument }) => new Uint8Array(await meetingMinutesPdf(a.doc)),
   qrSvg: (a: { text: string }) =>
     QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
 };

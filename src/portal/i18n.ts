@@ -26,6 +26,18 @@ const id = {
     'Tidak ada surat rujukan dengan kode ini. Periksa kembali kode pada surat (huruf O dan I tidak dipakai). Jika tetap tidak dikenal, hubungi lembaga pengirim melalui nomor resminya.',
   verifyLimited: 'Terlalu banyak percobaan. Tunggu sekitar 10 menit lalu coba lagi.',
   verifyAgain: 'Periksa kode lain',
+  // a training certificate checked on the same page (issue 12 §2)
+  verifyIntroCert:
+    'Kode pada sertifikat pelatihan yang diterbitkan Dinas juga dapat diperiksa di sini; halaman ini hanya menunjukkan yang tertulis di sertifikat.',
+  certGenuine: 'Sertifikat pelatihan ini asli',
+  certName: 'Nama',
+  certTraining: 'Pelatihan',
+  certType: 'Jenis pelatihan',
+  certDates: 'Tanggal pelatihan',
+  certIssuer: 'Penyelenggara',
+  certStatus: 'Status',
+  certValid: 'Berlaku',
+  certWithdrawn: 'Tidak berlaku (kelulusan dibatalkan penyelenggara)',
   quickExit: 'Keluar cepat',
   quickExitHint: 'atau tekan Esc dua kali',
   historyNote:
@@ -188,6 +200,18 @@ const en: Catalogue = {
     'There is no referral letter with this code. Check the code on the letter again (the letters O and I are not used). If it is still unknown, contact the sending organisation through its official number.',
   verifyLimited: 'Too many attempts. Wait about 10 minutes and try again.',
   verifyAgain: 'Check another code',
+  // a training certificate checked on the same page (issue 12 §2)
+  verifyIntroCert:
+    'The code on a training certificate issued by the Dinas can be checked here too; this page shows only what the certificate says.',
+  certGenuine: 'This training certificate is genuine',
+  certName: 'Name',
+  certTraining: 'Training',
+  certType: 'Type of training',
+  certDates: 'Training dates',
+  certIssuer: 'Organiser',
+  certStatus: 'Status',
+  certValid: 'Valid',
+  certWithdrawn: 'Not valid (the organiser withdrew the completion)',
   quickExit: 'Quick exit',
   quickExitHint: 'or press Esc twice',
   historyNote:

@@ -9,13 +9,17 @@ import { caseRoutes } from './cases.ts';
 import { directoryRoutes } from './directory.ts';
 import { intakeRoutes } from './intake.ts';
 import { lettersRoutes } from './letters.ts';
+import { meetingsRoutes } from './meetings.ts';
 import { notificationsRoutes } from './notifications.ts';
 import { postersRoutes } from './posters.ts';
+import { preventionRoutes } from './prevention.ts';
 import { radRoutes } from './rad.ts';
 import { referenceRoutes } from './reference.ts';
 import { referralsRoutes } from './referrals.ts';
+import { regulationsRoutes } from './regulations.ts';
 import { simfoniRoutes } from './simfoni.ts';
 import { statsRoutes } from './stats.ts';
+import { trainingRoutes } from './training.ts';
 import { transfersRoutes } from './transfers.ts';
 import { whatsappRoutes } from './whatsapp.ts';
 
@@ -33,8 +37,12 @@ export const contract = {
   ...adminRoutes,
   ...statsRoutes,
   ...simfoniRoutes,
+  ...meetingsRoutes,
   ...radRoutes,
+  ...regulationsRoutes,
   ...postersRoutes,
+  ...preventionRoutes,
+  ...trainingRoutes,
 };
 export type Contract = typeof contract;
 export type ContractKey = keyof Contract;
