@@ -452,6 +452,9 @@ export const NOTIFICATION_KINDS = [
   'pelimpahan_ditolak',
   'pelimpahan_dibatalkan',
   'kerja_sama_berakhir',
+  // local regulations: a review or expiry date within 60 days (issue 12 §5, decision 033)
+  'regulasi_perlu_ditinjau',
+  'regulasi_akan_berakhir',
   'permohonan_bergabung',
   'pesan_pelapor',
   'laporan_tanpa_kotak',
@@ -471,6 +474,11 @@ export const NOTIFICATION_KINDS = [
   'peran_staf_diubah',
   // the audit chain's daily head, to the auditors (decision 017)
   'jangkar_audit',
+  // follow-ups of meeting decisions (issue 12 §3, decision 031)
+  'tindak_lanjut_baru',
+  'tindak_lanjut_pengingat',
+  'tindak_lanjut_terlambat',
+  'tindak_lanjut_eskalasi',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -501,6 +509,14 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Case transfer withdrawn by the sender',
   },
   kerja_sama_berakhir: { id: 'Perjanjian kerja sama akan berakhir', en: 'Cooperation agreement ending' },
+  regulasi_perlu_ditinjau: {
+    id: 'Regulasi daerah perlu ditinjau dalam 60 hari',
+    en: 'A local regulation is due for review within 60 days',
+  },
+  regulasi_akan_berakhir: {
+    id: 'Regulasi daerah akan berakhir dalam 60 hari',
+    en: 'A local regulation expires within 60 days',
+  },
   permohonan_bergabung: { id: 'Permohonan bergabung baru', en: 'New request to join' },
   pesan_pelapor: { id: 'Pesan baru dari pelapor', en: 'New message from a reporter' },
   laporan_tanpa_kotak: {
@@ -552,6 +568,22 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   jangkar_audit: {
     id: 'Jangkar harian log audit (simpan pesan ini)',
     en: 'Daily audit log anchor (keep this message)',
+  },
+  tindak_lanjut_baru: {
+    id: 'Tindak lanjut keputusan rapat untuk lembaga Anda',
+    en: 'A meeting decision follow-up for your organisation',
+  },
+  tindak_lanjut_pengingat: {
+    id: 'Pengingat: tenggat tindak lanjut rapat sudah dekat',
+    en: 'Reminder: a meeting follow-up is due soon',
+  },
+  tindak_lanjut_terlambat: {
+    id: 'Tindak lanjut rapat melewati tenggat',
+    en: 'A meeting follow-up is overdue',
+  },
+  tindak_lanjut_eskalasi: {
+    id: 'Eskalasi: tindak lanjut rapat lama terlambat',
+    en: 'Escalation: a meeting follow-up has long been overdue',
   },
 };
 

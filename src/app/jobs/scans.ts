@@ -55,6 +55,7 @@ import { tasksForCases } from '../cases/tasks.ts';
 import { audit, type Services, type Tx } from '../context.ts';
 import { checkOrphanIntake } from '../intake/orphans.ts';
 import { scanOverdueIntake } from '../intake/overdue-intake.ts';
+import { scanFollowupReminders } from '../meetings/followup-reminders.ts';
 import { notify } from '../notifications/notify.ts';
 
 const LIMIT = 500;
@@ -282,6 +283,7 @@ export async function runScans(svc: Services): Promise<{
   intakeOverdue: number;
   caseTaskNotices: number;
   auditHeadRecipients: number;
+  followupReminders: number;
 }> {
   const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
@@ -292,6 +294,7 @@ export async function runScans(svc: Services): Promise<{
   await pruneExpired(svc);
   const caseTasks = await scanCaseTaskDeadlines(svc);
   const auditHeadRecipients = await sendDailyAuditHead(svc);
+  const followupReminders = await scanFollowupReminders(svc);
   return {
     referralsReminded: reminded,
     referralsOverdue: accept + complete,
@@ -300,5 +303,6 @@ export async function runScans(svc: Services): Promise<{
     intakeOverdue,
     caseTaskNotices: caseTasks,
     auditHeadRecipients,
+    followupReminders,
   };
 }

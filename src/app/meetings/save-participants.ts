@@ -1,0 +1,59 @@
+/**
+ * The invitation and attendance list: Simpul users (named by their account) and people outside
+ * Simpul (name as typed, encrypted) with their organisation. Replaced as a whole at the meeting's version.
+ */
+import { randomUUID } from 'node:crypto';
+import { replaceParticipants, updateMeetingRow, usersIn } from '../../db/meeting.repository.ts';
+import type { MeetingDto } from '../../domain/contract/meetings.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { ParticipantInput } from '../../domain/meetings.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { loadMeeting, requireManage } from './access.ts';
+import { checkOrgs } from './create-meeting.ts';
+import { meetingDetail } from './get-meeting.ts';
+
+export async function saveParticipants(
+  ctx: AuthedCtx,
+  id: string,
+  input: { version: number; participants: ParticipantInput[] },
+): Promise<MeetingDto> {
+  return ctx.conn.db.transaction().execute(async (trx) => {
+    const m = await loadMeeting(ctx, trx, id, 'meeting.participants');
+    requireManage(ctx, m, 'meeting.participants');
+    if (m.status === 'dibatalkan') throw new AppError('MEETING_STATE');
+    const userIds = input.participants.flatMap((p) => (p.userId ? [p.userId] : []));
+    const users = await usersIn(trx, m.jurisdiction, userIds);
+    if (users.length !== new Set(userIds).size)
+      throw new AppError('VALIDATION_FAILED', { participants: 'unknown_user' });
+    const orgIds = input.participants.flatMap((p) => (p.orgId ? [p.orgId] : []));
+    await checkOrgs(trx, m.jurisdiction, orgIds, 'participants');
+    if (!(await updateMeetingRow(trx, id, input.version, {}, ctx.clock())))
+      throw new AppError('VERSION_CONFLICT');
+    await replaceParticipants(
+      trx,
+      id,
+      input.participants.map((p, i) => ({
+        id: randomUUID(),
+        meeting_id: id,
+        position: i,
+        user_id: p.userId ?? null,
+        name_enc: p.userId ? null : ctx.keys.encrypt(p.name ?? ''),
+        org_id: p.orgId ?? (p.userId ? (users.find((u) => u.id === p.userId)?.org_id ?? null) : null),
+        org_name: p.orgId || p.userId ? null : (p.orgName ?? null),
+        invited: p.invited,
+        attended: p.attended,
+      })),
+    );
+    await audit(ctx, trx, {
+      action: 'meeting.participants',
+      entity: 'meeting',
+      entityId: id,
+      outcome: 'ok',
+      detail: {
+        invited: input.participants.filter((p) => p.invited).length,
+        attended: input.participants.filter((p) => p.attended).length,
+      },
+    });
+    return meetingDetail(ctx, trx, id, 'meeting.participants');
+  });
+}
