@@ -4,6 +4,7 @@
  */
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import type { AgreementScope } from '../domain/policy.ts';
 import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
@@ -63,16 +64,18 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
       onSimpul('o.id').as('on_simpul'),
       eb
         .selectFrom('agreement as a')
+        .innerJoin('agreement_party as p', 'p.agreement_id', 'a.id')
         .select('a.number')
-        .whereRef('a.org_id', '=', 'o.id')
+        .whereRef('p.org_id', '=', 'o.id')
         .where(agreementInForce('a', readerJurisdictions, today))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
         .as('agreement_number'),
       eb
         .selectFrom('agreement as a')
+        .innerJoin('agreement_party as p', 'p.agreement_id', 'a.id')
         .select('a.ends_on')
-        .whereRef('a.org_id', '=', 'o.id')
+        .whereRef('p.org_id', '=', 'o.id')
         .where(agreementInForce('a', readerJurisdictions, today))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
@@ -141,30 +144,121 @@ const agreementColumns = [
   'a.updated_at',
 ] as const;
 
-export function listAgreements(db: Tx, root: string, orgId?: string) {
+/** An AgreementScope (src/domain/policy.ts) as a condition on `agreement as a`. */
+function agreementVisible(scope: AgreementScope) {
+  if (scope.kind === 'region') return within('a.jurisdiction', scope.within);
+  if (scope.kind === 'party')
+    return sql<boolean>`exists (select 1 from agreement_party p where p.agreement_id = a.id and p.org_id = ${scope.orgId})`;
+  return sql<boolean>`false`;
+}
+
+/** Agreements the scope reaches; `orgId`: only those the organisation is a party to. */
+export function listAgreements(db: Tx, scope: AgreementScope, orgId?: string) {
   let q = db
     .selectFrom('agreement as a')
     .innerJoin('organisation as o', 'o.id', 'a.org_id')
     .select(agreementColumns)
-    .where(within('a.jurisdiction', root));
-  if (orgId) q = q.where('a.org_id', '=', orgId);
+    .where(agreementVisible(scope));
+  if (orgId)
+    q = q.where(
+      sql<boolean>`exists (select 1 from agreement_party p where p.agreement_id = a.id and p.org_id = ${orgId})`,
+    );
   return q.orderBy('a.ends_on', 'desc').orderBy('a.number').limit(1000).execute();
 }
 
-export function getAgreement(db: Tx, root: string, id: string) {
+export function getAgreement(db: Tx, scope: AgreementScope, id: string) {
   return db
     .selectFrom('agreement as a')
     .innerJoin('organisation as o', 'o.id', 'a.org_id')
     .select(agreementColumns)
     .where('a.id', '=', id)
-    .where(within('a.jurisdiction', root))
+    .where(agreementVisible(scope))
     .executeTakeFirst();
 }
 
 export type AgreementRow = NonNullable<Awaited<ReturnType<typeof getAgreement>>>;
 
-export function insertAgreement(db: Tx, row: Insertable<AgreementTable>) {
-  return db.insertInto('agreement').values(row).returning('id').executeTakeFirstOrThrow();
+/**
+ * Records an agreement with its parties. Without `parties`: as before issue 12, the Dinas of its
+ * jurisdiction (its oldest dinas_pppa organisation, when there is one) is `pihak_pertama` and the
+ * partner `org_id` `pihak_kedua` — the same rule migration 0028 applied to existing rows.
+ */
+export async function insertAgreement(
+  db: Tx,
+  row: Insertable<AgreementTable>,
+  parties?: ReadonlyArray<{ orgId: string; role: string }>,
+) {
+  const r = await db.insertInto('agreement').values(row).returning('id').executeTakeFirstOrThrow();
+  let list = parties;
+  if (!list) {
+    const dinas = await dinasOrgOf(db, row.jurisdiction);
+    list = [
+      ...(dinas && dinas !== row.org_id ? [{ orgId: dinas, role: 'pihak_pertama' }] : []),
+      { orgId: row.org_id, role: 'pihak_kedua' },
+    ];
+  }
+  await db
+    .insertInto('agreement_party')
+    .values(
+      list.map((p) => ({ agreement_id: row.id, org_id: p.orgId, role: p.role, created_at: row.created_at })),
+    )
+    .execute();
+  return r;
+}
+
+/** The organisation of the Dinas PPPA of a jurisdiction (the oldest when there are several). */
+export async function dinasOrgOf(db: Tx, jurisdiction: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('type', '=', 'dinas_pppa')
+    .where('jurisdiction', '=', jurisdiction)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** The parties of some agreements, with their organisation, pihak pertama first. */
+export function agreementParties(db: Tx, agreementIds: readonly string[]) {
+  if (agreementIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agreement_party as p')
+    .innerJoin('organisation as o', 'o.id', 'p.org_id')
+    .select(['p.agreement_id', 'p.org_id', 'p.role', 'o.name as org_name', 'o.type as org_type'])
+    .where('p.agreement_id', 'in', [...new Set(agreementIds)])
+    .orderBy(
+      sql`array_position(array['pihak_pertama','pihak_kedua','pihak_ketiga','pihak_keempat','pihak_kelima','pihak_keenam','mengetahui']::text[], p.role)`,
+    )
+    .orderBy('o.name')
+    .execute();
+}
+
+/** Replaces the parties of an agreement (the caller has claimed its version in the same transaction). */
+export async function replaceAgreementParties(
+  db: Tx,
+  agreementId: string,
+  parties: ReadonlyArray<{ orgId: string; role: string }>,
+  now: Date,
+) {
+  await db.deleteFrom('agreement_party').where('agreement_id', '=', agreementId).execute();
+  await db
+    .insertInto('agreement_party')
+    .values(
+      parties.map((p) => ({ agreement_id: agreementId, org_id: p.orgId, role: p.role, created_at: now })),
+    )
+    .execute();
+}
+
+/** Organisations by id with what deciding whether they may be a party needs. */
+export function organisationsById(db: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'type', 'jurisdiction', 'active'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export function updateAgreementRow(
@@ -177,12 +271,12 @@ export function updateAgreementRow(
   return versionedUpdate(db, 'agreement', id, version, set, now).returning('id').executeTakeFirst();
 }
 
-export function agreementDocument(db: Tx, root: string, id: string) {
+export function agreementDocument(db: Tx, scope: AgreementScope, id: string) {
   return db
     .selectFrom('agreement as a')
     .select(['a.document', 'a.document_name', 'a.document_mime'])
     .where('a.id', '=', id)
-    .where(within('a.jurisdiction', root))
+    .where(agreementVisible(scope))
     .executeTakeFirst();
 }
 

@@ -420,7 +420,10 @@ export function findRecipientOrg(db: Tx, id: string) {
     .executeTakeFirst();
 }
 
-/** Is there an agreement covering `today` between the partner and the Dinas of one of `jurisdictions`? */
+/**
+ * Is there an agreement covering `today` of the Dinas of one of `jurisdictions` that the partner is
+ * a party to (among several, decision 033)?
+ */
 export async function hasActiveAgreement(
   db: Tx,
   orgId: string,
@@ -429,8 +432,9 @@ export async function hasActiveAgreement(
 ) {
   const r = await db
     .selectFrom('agreement as a')
+    .innerJoin('agreement_party as p', 'p.agreement_id', 'a.id')
     .select('a.id')
-    .where('a.org_id', '=', orgId)
+    .where('p.org_id', '=', orgId)
     .where(agreementInForce('a', jurisdictions, today))
     .limit(1)
     .executeTakeFirst();
@@ -468,8 +472,9 @@ export function suggestionCandidates(
           .exists(
             eb
               .selectFrom('agreement as a')
+              .innerJoin('agreement_party as p', 'p.agreement_id', 'a.id')
               .select('a.id')
-              .whereRef('a.org_id', '=', 'o.id')
+              .whereRef('p.org_id', '=', 'o.id')
               .where(agreementInForce('a', jurisdictions, today)),
           )
           .as('active_agreement'),

@@ -42,14 +42,43 @@ export const CapacityInput = z.strictObject({
 
 /* ---- agreements ---- */
 
-export const AGREEMENT_KINDS = ['mou', 'pks'] as const;
+/** mou: nota kesepahaman; pks: perjanjian kerja sama; naskah: naskah kerja sama (several parties) */
+export const AGREEMENT_KINDS = ['mou', 'pks', 'naskah'] as const;
+/** The role of an organisation in an agreement's text (decision 033); `mengetahui`: acknowledges it. */
+export const AGREEMENT_PARTY_ROLES = [
+  'pihak_pertama',
+  'pihak_kedua',
+  'pihak_ketiga',
+  'pihak_keempat',
+  'pihak_kelima',
+  'pihak_keenam',
+  'mengetahui',
+] as const;
+export type AgreementPartyRole = (typeof AGREEMENT_PARTY_ROLES)[number];
+export const MAX_AGREEMENT_PARTIES = 20;
 export const AGREEMENT_STATUSES = ['belum_berlaku', 'aktif', 'akan_berakhir', 'berakhir'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
+const partyOrg = z.strictObject({ orgId: uuid, role: z.enum(AGREEMENT_PARTY_ROLES) });
+/** The organisations that are parties, each once (`duplicate_party` on the second). */
+const partyOrgs = z
+  .array(partyOrg)
+  .min(1, 'required')
+  .max(MAX_AGREEMENT_PARTIES, 'too_long')
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((p, i) => {
+      if (seen.has(p.orgId)) ctx.addIssue({ code: 'custom', message: 'duplicate_party', path: [i, 'orgId'] });
+      seen.add(p.orgId);
+    });
+  });
+
 const agreementFields = {
+  /** the partner the agreement is recorded with (always one of its parties) */
   orgId: uuid,
   kind: z.enum(AGREEMENT_KINDS),
   number: reqText(100),
+  /** the parties as the text names them; made from the party organisations when left out */
   parties: reqText(1000),
   subject: reqText(2000),
   startsOn: isoDate,
@@ -59,9 +88,20 @@ const datesInOrder = (a: { startsOn?: string | undefined; endsOn?: string | unde
   !a.startsOn || !a.endsOn || a.endsOn >= a.startsOn;
 
 export const AgreementInput = z
-  .strictObject(agreementFields)
+  .strictObject({
+    ...agreementFields,
+    parties: agreementFields.parties.optional(),
+    /**
+     * every party with its role; without it the Dinas of the jurisdiction is `pihak_pertama` and
+     * `orgId` `pihak_kedua`. `orgId` is added as `pihak_kedua` when missing.
+     */
+    partyOrgs: partyOrgs.optional(),
+  })
   .refine(datesInOrder, { message: 'ends_before_start', path: ['endsOn'] });
 export type AgreementInput = z.infer<typeof AgreementInput>;
+/** The whole list of parties at once (add or remove one by sending the list without or with it). */
+export const AgreementPartiesInput = z.strictObject({ version, partyOrgs });
+export type AgreementPartiesInput = z.infer<typeof AgreementPartiesInput>;
 export const AgreementUpdate = z
   .strictObject({ ...agreementFields, version })
   .omit({ orgId: true })

@@ -687,9 +687,29 @@ export const AgreementDto = z
     orgId: z.string(),
     orgName: z.string(),
     jurisdiction: z.string(),
-    kind: z.enum(['mou', 'pks']),
+    kind: z.enum(['mou', 'pks', 'naskah']),
     number: z.string(),
+    /** the parties as the text names them */
     parties: z.string(),
+    /** the organisations that are parties, by role (pihak pertama first; decision 033) */
+    partyOrgs: z.array(
+      z.object({
+        orgId: z.string(),
+        orgName: z.string(),
+        orgType: z.string(),
+        role: z.enum([
+          'pihak_pertama',
+          'pihak_kedua',
+          'pihak_ketiga',
+          'pihak_keempat',
+          'pihak_kelima',
+          'pihak_keenam',
+          'mengetahui',
+        ]),
+      }),
+    ),
+    /** the reader may change it, its parties and its document */
+    canManage: z.boolean(),
     subject: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),

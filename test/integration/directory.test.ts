@@ -400,7 +400,15 @@ describe.each(ENGINES)('directory, agreements, requests to join, performance on 
         (await put(dinasSerang, `/api/v1/agreements/${id}/document`, new TextEncoder().encode('%PDF-1')))
           .status,
       ).toBe(404);
-      expect((await rsudLebak.get('/api/v1/agreements')).status).toBe(403);
+      // partner staff see only the agreements their organisation is a party to (decision 033)
+      const partner = await rsudLebak.get('/api/v1/agreements');
+      expect(partner.status).toBe(200);
+      expect(partner.body.items.length).toBeGreaterThan(0);
+      expect(partner.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+      expect((await rsudLebak.get(`/api/v1/agreements/${id}`)).status).toBe(404);
+      expect(
+        (await rsudLebak.patch(`/api/v1/agreements/${partner.body.items[0].id}`, { version: 1 })).status,
+      ).toBe(403);
     });
   });
 

@@ -81,6 +81,10 @@ type SerangRecords = {
   agreementId: string;
   agreementNumber: string;
   agreementVersion: number;
+  /** a Perwal of Serang with its PDF */
+  regulationId: string;
+  regulationNumber: string;
+  regulationVersion: number;
   joinRequestId: string;
   joinRequestVersion: number;
   joinOrgName: string;
@@ -113,6 +117,7 @@ const PERPETRATOR = 'Darto Serang Terlaporuji';
 const INTAKE_VICTIM = 'Roekmini Serang Pelaporuji';
 const JOIN_ORG = 'Klinik Serang Bergabunguji';
 const AGREEMENT_NUMBER = '400/SRG-UJI/77';
+const REGULATION_NUMBER = 'Perwal Serang No. 77 Tahun 2025 (uji)';
 const WA_SENDER = '6285299990001';
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = TODAY.slice(0, 4);
@@ -175,6 +180,12 @@ const FIXTURES = {
   'PATCH /agreements/{id}': (s) => ({ id: s.agreementId }),
   'PUT /agreements/{id}/document': (s) => ({ id: s.agreementId }),
   'GET /agreements/{id}/document': (s) => ({ id: s.agreementId }),
+  'PUT /agreements/{id}/parties': (s) => ({ id: s.agreementId }),
+  'GET /regulations/{id}': (s) => ({ id: s.regulationId }),
+  'PATCH /regulations/{id}': (s) => ({ id: s.regulationId }),
+  'DELETE /regulations/{id}': (s) => ({ id: s.regulationId, version: String(s.regulationVersion) }),
+  'PUT /regulations/{id}/file': (s) => ({ id: s.regulationId }),
+  'GET /regulations/{id}/file': (s) => ({ id: s.regulationId }),
   'POST /join-requests/{id}/approve': (s) => ({ id: s.joinRequestId }),
   'POST /join-requests/{id}/reject': (s) => ({ id: s.joinRequestId }),
   'POST /notifications/{id}/read': (s) => ({ id: s.notificationId }),
@@ -315,6 +326,11 @@ const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
   'POST /transfers/{tid}/cancel': (s) => ({ version: s.transferVersion }),
   'PATCH /directory/{id}/capacity': (s) => ({ version: s.directoryVersion, capacityFree: 1 }),
   'PATCH /agreements/{id}': (s) => ({ version: s.agreementVersion, subject: 'Diubah dari Lebak' }),
+  'PUT /agreements/{id}/parties': (s) => ({
+    version: s.agreementVersion,
+    partyOrgs: [{ orgId: s.policeOrgId, role: 'pihak_kedua' }],
+  }),
+  'PATCH /regulations/{id}': (s) => ({ version: s.regulationVersion, title: 'Diubah dari Lebak' }),
   'POST /join-requests/{id}/approve': (s) => ({
     version: s.joinRequestVersion,
     firstUser: { name: 'Pengguna Lebak', email: 'pengguna.lebak@contoh.test' },
@@ -648,6 +664,26 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
     const users = must(await dinas.get('/api/v1/admin/users?pageSize=100'), 200, 'users');
     const user = users.items.find((u: { email: string }) => u.email === 'pendamping@serang.demo');
 
+    // a Perwal of Serang with its signed text
+    const regulation = must(
+      await manajer.post('/api/v1/regulations', {
+        kind: 'perwal',
+        number: REGULATION_NUMBER,
+        issuedOn: '2025-02-03',
+        title: 'Kota Layak Anak',
+        authority: 'Wali Kota Serang',
+      }),
+      201,
+      'regulation',
+    );
+    const regFd = new FormData();
+    regFd.append('file', new Blob([PDF], { type: 'application/pdf' }), 'perwal-serang.pdf');
+    const regWithFile = must(
+      await manajer.req('PUT', `/api/v1/regulations/${regulation.id}/file`, regFd),
+      200,
+      'regulation file',
+    );
+
     // a poster code of Serang's Dinas
     const poster = must(
       await dinas.post('/api/v1/posters/codes', { label: 'Poster Terminal Pakupatan Serang' }),
@@ -737,6 +773,9 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       agreementId: agreement.id,
       agreementNumber: AGREEMENT_NUMBER,
       agreementVersion: withDoc.version,
+      regulationId: regulation.id,
+      regulationNumber: REGULATION_NUMBER,
+      regulationVersion: regWithFile.version,
       joinRequestId: jr.id,
       joinRequestVersion: jr.version,
       joinOrgName: JOIN_ORG,
@@ -779,6 +818,9 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
           s.transferId,
           s.agreementId,
           s.agreementNumber,
+          s.regulationId,
+          s.regulationNumber,
+          'perwal-serang.pdf',
           s.joinRequestId,
           s.joinOrgName,
           s.notificationId,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   AgreementInput,
   AgreementListQuery,
+  AgreementPartiesInput,
   AgreementUpdate,
   CapacityInput,
   DirectoryQuery,
@@ -71,7 +72,7 @@ export const directoryRoutes = routes({
     response: listOf(AgreementDto),
   },
   'POST /agreements': {
-    summary: 'Catat perjanjian kerja sama',
+    summary: 'Catat perjanjian kerja sama (header Idempotency-Key diterima)',
     tags: ktags,
     body: AgreementInput,
     response: AgreementDto,
@@ -83,6 +84,13 @@ export const directoryRoutes = routes({
     tags: ktags,
     params: Id,
     body: AgreementUpdate,
+    response: AgreementDto,
+  },
+  'PUT /agreements/{id}/parties': {
+    summary: 'Tetapkan para pihak perjanjian (daftar lengkap: tambah atau hapus pihak)',
+    tags: ktags,
+    params: Id,
+    body: AgreementPartiesInput,
     response: AgreementDto,
   },
   'PUT /agreements/{id}/document': {

@@ -6,6 +6,7 @@ import {
   getAgreementDocument,
   listAgreements,
   putAgreementDocument,
+  setAgreementParties,
   updateAgreement,
 } from '../../app/directory/agreements.ts';
 import {
@@ -23,7 +24,7 @@ import { getPartnerPerformance } from '../../app/directory/performance.ts';
 import { wholeList } from '../../domain/contract/define.ts';
 import { MAX_AGREEMENT_DOCUMENT_BYTES } from '../../domain/directory.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type AppEnv, authed, fileAnswer } from '../context.ts';
+import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 
 export function directoryRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
@@ -43,7 +44,14 @@ export function directoryRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     wholeList(await listAgreements(authed(c, svc), query.orgId)),
   );
 
-  implement(app, 'POST /agreements', async (c, { body }) => createAgreement(authed(c, svc), body));
+  implement(app, 'POST /agreements', async (c, { body }) => {
+    const ctx = authed(c, svc);
+    return creating(c, 'POST /agreements', body, (key) => createAgreement(ctx, body, key));
+  });
+
+  implement(app, 'PUT /agreements/{id}/parties', async (c, { params, body }) =>
+    setAgreementParties(authed(c, svc), params.id, body),
+  );
 
   implement(app, 'GET /agreements/{id}', async (c, { params }) =>
     getAgreementById(authed(c, svc), params.id),
