@@ -432,6 +432,8 @@ export interface AgreementTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** the meeting that decided it (migration 0031) */
+  meeting_id: string | null;
 }
 /* ---- agreement parties and local regulations (migration 0028, decision 033) ---- */
 export interface AgreementPartyTable {
