@@ -26,6 +26,7 @@ import { addIncident } from './cases/save-incident.ts';
 import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
+import { seedPosterDemo } from './demo/posters.ts';
 import { hashPassword } from './passwords.ts';
 import { acceptReferral, recordDeliveredService } from './referrals/act-on-referral.ts';
 import { createReferral } from './referrals/create-referral.ts';
@@ -313,6 +314,7 @@ export async function seedDemo(
     if (missing.length > 0) throw new Error(`demo roles missing: ${missing.join(',')}`);
     await seedAgreements(svc, region, orgIds, users.get('admin-dinas')!.userId, ri + 1);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 45, ri + 1);
+    await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
     seeded.push(region.code);
   }
   const p = DEMO_PROVINCE;

@@ -154,3 +154,21 @@ export async function uptdOf(
     .orderBy('id')
     .executeTakeFirst();
 }
+
+/** Monthly counts written as they are (the demo data); an existing month is replaced. */
+export async function putPosterCounts(
+  db: Tx,
+  rows: ReadonlyArray<{ code_id: string; month: string; views: number; reports: number }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('poster_count')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['code_id', 'month']).doUpdateSet((eb) => ({
+        views: eb.ref('excluded.views'),
+        reports: eb.ref('excluded.reports'),
+      })),
+    )
+    .execute();
+}

@@ -39,6 +39,7 @@ const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'))
 const TransferList = lazy(() => import('./features/transfers/TransferList.tsx'));
 const Dashboard = lazy(() => import('./features/dashboard/Dashboard.tsx'));
 const Simfoni = lazy(() => import('./features/simfoni/Simfoni.tsx'));
+const Sebaran = lazy(() => import('./features/posters/Sebaran.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
@@ -66,6 +67,7 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'report:settings')) items.push(['/admin/kop-laporan', t('nav.reportSettings')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   if (roleCan(user.role, 'simfoni:record')) items.push(['/simfoni', t('nav.simfoni')]);
+  if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
@@ -203,6 +205,7 @@ function Shell() {
             <Route path="/pelimpahan" component={TransferList} />
             <Route path="/dasbor" component={Dashboard} />
             <Route path="/simfoni" component={Simfoni} />
+            <Route path="/sebaran" component={Sebaran} />
             <Route default component={NotFound} />
           </Router>
         )}
