@@ -139,6 +139,9 @@ const agreementColumns = [
   'a.starts_on',
   'a.ends_on',
   'a.document_name',
+  'a.meeting_id',
+  'm.title as meeting_title',
+  'm.starts_at as meeting_starts_at',
   'a.version',
   'a.created_at',
   'a.updated_at',
@@ -157,6 +160,7 @@ export function listAgreements(db: Tx, scope: AgreementScope, orgId?: string) {
   let q = db
     .selectFrom('agreement as a')
     .innerJoin('organisation as o', 'o.id', 'a.org_id')
+    .leftJoin('meeting as m', 'm.id', 'a.meeting_id')
     .select(agreementColumns)
     .where(agreementVisible(scope));
   if (orgId)
@@ -170,6 +174,7 @@ export function getAgreement(db: Tx, scope: AgreementScope, id: string) {
   return db
     .selectFrom('agreement as a')
     .innerJoin('organisation as o', 'o.id', 'a.org_id')
+    .leftJoin('meeting as m', 'm.id', 'a.meeting_id')
     .select(agreementColumns)
     .where('a.id', '=', id)
     .where(agreementVisible(scope))
@@ -204,6 +209,16 @@ export async function insertAgreement(
     )
     .execute();
   return r;
+}
+
+/** A meeting of the jurisdiction (the one that decided an agreement), if there is one. */
+export function meetingOfJurisdiction(db: Tx, id: string, jurisdiction: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'title'])
+    .where('id', '=', id)
+    .where('jurisdiction', '=', jurisdiction)
+    .executeTakeFirst();
 }
 
 /** The organisation of the Dinas PPPA of a jurisdiction (the oldest when there are several). */

@@ -83,6 +83,8 @@ const agreementFields = {
   subject: reqText(2000),
   startsOn: isoDate,
   endsOn: isoDate,
+  /** the coordination meeting of the jurisdiction that decided it (null: none) */
+  meetingId: uuid.nullable(),
 };
 const datesInOrder = (a: { startsOn?: string | undefined; endsOn?: string | undefined }) =>
   !a.startsOn || !a.endsOn || a.endsOn >= a.startsOn;
@@ -91,6 +93,7 @@ export const AgreementInput = z
   .strictObject({
     ...agreementFields,
     parties: agreementFields.parties.optional(),
+    meetingId: agreementFields.meetingId.optional(),
     /**
      * every party with its role; without it the Dinas of the jurisdiction is `pihak_pertama` and
      * `orgId` `pihak_kedua`. `orgId` is added as `pihak_kedua` when missing.

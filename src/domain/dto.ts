@@ -710,6 +710,9 @@ export const AgreementDto = z
     ),
     /** the reader may change it, its parties and its document */
     canManage: z.boolean(),
+    /** the meeting that decided it (/rapat/<id>); its title and start only for the Dinas's readers */
+    meetingId: z.string().nullable(),
+    meeting: z.object({ title: z.string(), startsAt: z.string() }).nullable(),
     subject: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),

@@ -201,6 +201,60 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       ).toBe(404);
     });
 
+    it('links the meeting that decided it: one of its own jurisdiction; partners see only the link', async () => {
+      const meeting = async (jurisdiction: string, organiser: string, title: string) => {
+        const mid = randomUUID();
+        await h.svc.conn.db
+          .insertInto('meeting')
+          .values({
+            id: mid,
+            jurisdiction,
+            kind: 'rakor_lintas_sektor',
+            title,
+            starts_at: new Date('2026-11-20T02:00:00Z'),
+            organiser_org_id: organiser,
+            created_at: h.now.value,
+            updated_at: h.now.value,
+          })
+          .execute();
+        return mid;
+      };
+      const here = await meeting('36.02', lebak.dinas.id, 'Rakor PPA Lebak November');
+      const there = await meeting('36.73', serang.dinas.id, 'Rakor PPA Serang');
+      const wrong = await c.admin!.patch(`/api/v1/agreements/${id}`, { version, meetingId: there });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.fieldCodes.meetingId).toBe('unknown_meeting');
+      const ok = await c.admin!.patch(`/api/v1/agreements/${id}`, { version, meetingId: here });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(ok.body).toMatchObject({
+        meetingId: here,
+        meeting: { title: 'Rakor PPA Lebak November', startsAt: '2026-11-20T02:00:00.000Z' },
+      });
+      version = ok.body.version;
+      expect((await c.pimpinan!.get(`/api/v1/agreements/${id}`)).body.meeting.title).toBe(
+        'Rakor PPA Lebak November',
+      );
+      const partner = await c.lbh!.get(`/api/v1/agreements/${id}`);
+      expect(partner.body).toMatchObject({ meetingId: here, meeting: null });
+      // a new agreement may name it at once
+      const created = await c.admin!.post('/api/v1/agreements', {
+        orgId: rsud.id,
+        kind: 'mou',
+        number: '400.14/302/DP3A/2026',
+        subject: 'Kesepahaman layanan visum',
+        startsOn: day(0),
+        endsOn: day(365),
+        meetingId: here,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.meetingId).toBe(here);
+      const cleared = await c.admin!.patch(`/api/v1/agreements/${created.body.id}`, {
+        version: created.body.version,
+        meetingId: null,
+      });
+      expect(cleared.body).toMatchObject({ meetingId: null, meeting: null });
+    });
+
     it('a burst of 100 POST /agreements with one Idempotency-Key records one agreement', async () => {
       const body = {
         orgId: lbh.id,

@@ -16,6 +16,7 @@ import {
   getAgreement,
   insertAgreement,
   listAgreements as listAgreementRows,
+  meetingOfJurisdiction,
   organisationsById,
   replaceAgreementParties,
   updateAgreementRow,
@@ -45,6 +46,7 @@ export function agreementDto(
   parties: readonly PartyRow[],
   today: string,
   canManage: boolean,
+  showMeeting: boolean,
 ): AgreementDto {
   const span = { startsOn: a.starts_on, endsOn: a.ends_on };
   return {
@@ -64,6 +66,12 @@ export function agreementDto(
         role: p.role as AgreementPartyRole,
       })),
     canManage,
+    meetingId: a.meeting_id,
+    // partners are not told what a meeting they may not have been invited to was called
+    meeting:
+      showMeeting && a.meeting_id && a.meeting_title && a.meeting_starts_at
+        ? { title: a.meeting_title, startsAt: new Date(a.meeting_starts_at).toISOString() }
+        : null,
     subject: a.subject,
     startsOn: a.starts_on,
     endsOn: a.ends_on,
@@ -91,7 +99,10 @@ export async function listAgreements(ctx: AuthedCtx, orgId?: string): Promise<Ag
     ctx.conn.db,
     rows.map((a) => a.id),
   );
-  return rows.map((a) => agreementDto(a, parties, today, canManageAgreement(ctx.actor, a.jurisdiction)));
+  const region = scope.kind === 'region';
+  return rows.map((a) =>
+    agreementDto(a, parties, today, canManageAgreement(ctx.actor, a.jurisdiction), region),
+  );
 }
 
 async function load(ctx: AuthedCtx, db: Tx, id: string, manage: boolean) {
@@ -115,7 +126,8 @@ export async function getAgreementById(
 ): Promise<AgreementDto> {
   const a = await load(ctx, db, id, false);
   const parties = await agreementParties(db, [a.id]);
-  return agreementDto(a, parties, todayOf(ctx), canManageAgreement(ctx.actor, a.jurisdiction));
+  const region = agreementScope(ctx.actor).kind === 'region';
+  return agreementDto(a, parties, todayOf(ctx), canManageAgreement(ctx.actor, a.jurisdiction), region);
 }
 
 /**
@@ -149,6 +161,13 @@ async function checkParties(
   }
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', problems);
   return found;
+}
+
+/** A meeting given as the one that decided the agreement: of the agreement's own jurisdiction. */
+async function checkMeeting(db: Tx, meetingId: string | null | undefined, jurisdiction: string) {
+  if (!meetingId) return;
+  if (!(await meetingOfJurisdiction(db, meetingId, jurisdiction)))
+    throw new AppError('VALIDATION_FAILED', { meetingId: 'unknown_meeting' });
 }
 
 /** "A, B dan C" */
@@ -205,6 +224,7 @@ export async function createAgreement(
           jurisdiction,
           parties.map((p, i) => ({ orgId: p.orgId, field: `partyOrgs.${i}.orgId` })),
         );
+        await checkMeeting(trx, input.meetingId, jurisdiction);
         const id = randomUUID();
         await insertAgreement(
           trx,
@@ -218,6 +238,7 @@ export async function createAgreement(
             subject: input.subject,
             starts_on: input.startsOn,
             ends_on: input.endsOn,
+            meeting_id: input.meetingId ?? null,
             created_by: ctx.actor.userId,
             created_at: now,
             updated_at: now,
@@ -291,6 +312,10 @@ export async function updateAgreement(
     set.ends_on = input.endsOn;
     // a renewed end date gets its own expiry warning
     if (input.endsOn !== existing.ends_on) set.expiry_warned_at = null;
+  }
+  if (input.meetingId !== undefined) {
+    await checkMeeting(ctx.conn.db, input.meetingId, existing.jurisdiction);
+    set.meeting_id = input.meetingId;
   }
   const now = ctx.clock();
   await ctx.conn.db.transaction().execute(async (trx) => {
