@@ -27,6 +27,8 @@ import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
 import { seedPosterDemo } from './demo/posters.ts';
+import { seedPreventionDemo } from './demo/prevention.ts';
+import { seedTrainingDemo } from './demo/training.ts';
 import { hashPassword } from './passwords.ts';
 import { acceptReferral, recordDeliveredService } from './referrals/act-on-referral.ts';
 import { createReferral } from './referrals/create-referral.ts';
@@ -315,6 +317,8 @@ export async function seedDemo(
     await seedAgreements(svc, region, orgIds, users.get('admin-dinas')!.userId, ri + 1);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 45, ri + 1);
     await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
+    if (region.code !== '64.74') await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
+    await seedTrainingDemo(svc, region, orgIds, users);
     seeded.push(region.code);
   }
   const p = DEMO_PROVINCE;

@@ -39,7 +39,16 @@ const ReferralPage = lazy(() => import('./features/referrals/ReferralPage.tsx'))
 const TransferList = lazy(() => import('./features/transfers/TransferList.tsx'));
 const Dashboard = lazy(() => import('./features/dashboard/Dashboard.tsx'));
 const Simfoni = lazy(() => import('./features/simfoni/Simfoni.tsx'));
+const RadPlans = lazy(() => import('./features/rad/RadPlans.tsx'));
+const RadPlan = lazy(() => import('./features/rad/RadPlan.tsx'));
+const RadActivity = lazy(() => import('./features/rad/RadActivity.tsx'));
+const Training = lazy(() => import('./features/training/Training.tsx'));
+const TrainingEvent = lazy(() => import('./features/training/TrainingEvent.tsx'));
+const TrainingNeeds = lazy(() => import('./features/training/TrainingNeeds.tsx'));
 const Sebaran = lazy(() => import('./features/posters/Sebaran.tsx'));
+const Meetings = lazy(() => import('./features/meetings/Meetings.tsx'));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage.tsx'));
+const Followups = lazy(() => import('./features/meetings/Followups.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
@@ -67,7 +76,10 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'report:settings')) items.push(['/admin/kop-laporan', t('nav.reportSettings')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   if (roleCan(user.role, 'simfoni:record')) items.push(['/simfoni', t('nav.simfoni')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/rad', t('nav.rad')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/pelatihan', t('nav.training')]);
   if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
@@ -205,7 +217,17 @@ function Shell() {
             <Route path="/pelimpahan" component={TransferList} />
             <Route path="/dasbor" component={Dashboard} />
             <Route path="/simfoni" component={Simfoni} />
+            <Route path="/rad" component={RadPlans} />
+            <Route path="/rad/kegiatan/:id" component={RadActivity} />
+            <Route path="/rad/:id" component={RadPlan} />
+            <Route path="/pelatihan" component={Training} />
+            <Route path="/pelatihan/kebutuhan" component={TrainingNeeds} />
+            <Route path="/pelatihan/:id" component={TrainingEvent} />
             <Route path="/sebaran" component={Sebaran} />
+            <Route path="/rapat" component={Meetings} />
+            <Route path="/rapat/tindak-lanjut" component={Followups} />
+            <Route path="/rapat/tindak-lanjut/:id" component={Followups} />
+            <Route path="/rapat/:id" component={MeetingPage} />
             <Route default component={NotFound} />
           </Router>
         )}

@@ -1,0 +1,306 @@
+/**
+ * /pelatihan/:id: one training event — its details (editable by the Dinas's managers), its
+ * participants with attendance and completion, adding a Simpul user or a partner's staff member
+ * without an account, and the certificates of those who completed.
+ */
+import { useState } from 'preact/hooks';
+import type {
+  TrainingEventDto,
+  TrainingOptionsDto,
+  TrainingParticipantDto,
+} from '../../../../src/domain/contract/training.ts';
+import { API, call } from '../../api.ts';
+import { ErrorSummary, SelectField, Submit, TextField, useAction } from '../../components/form.tsx';
+import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
+import { t } from '../../i18n/index.ts';
+import { attendanceLabel, dates, EventForm, type EventValues, modeLabel } from './EventForm.tsx';
+
+function ParticipantRow({
+  e,
+  p,
+  onSaved,
+}: {
+  e: TrainingEventDto;
+  p: TrainingParticipantDto;
+  onSaved: (p: TrainingParticipantDto) => void;
+}) {
+  const [attendance, setAttendance] = useState(p.attendance);
+  const [completed, setCompleted] = useState(p.completed);
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `tr-p-${p.id}`;
+  const save = (ev: Event) => {
+    ev.preventDefault();
+    run(async () => {
+      const saved = await call('PATCH /training/events/{id}/participants/{pid}', {
+        params: { id: e.id, pid: p.id },
+        body: { version: p.version, attendance, completed: attendance === 'hadir' ? completed : false },
+      });
+      onSaved(saved);
+    });
+  };
+  return (
+    <tr>
+      <th scope="row">
+        {p.name}
+        {p.userId === null && <span class="hint"> ({t('train.noAccount')})</span>}
+      </th>
+      <td>{p.org.name}</td>
+      <td>
+        {e.canManage ? (
+          <form onSubmit={save} noValidate aria-label={t('train.attendanceOf', { name: p.name })}>
+            <ErrorSummary
+              error={error}
+              attempt={attempt}
+              prefix={prefix}
+              labels={{ attendance: t('train.attendance'), completed: t('train.completed') }}
+            />
+            <SelectField
+              prefix={prefix}
+              name="attendance"
+              label={t('train.attendanceOf', { name: p.name })}
+              value={attendance}
+              onValue={setAttendance}
+              options={['terdaftar', 'hadir', 'tidak_hadir'].map((a) => ({
+                value: a,
+                text: attendanceLabel(a),
+              }))}
+              empty={false}
+              error={error}
+            />
+            <label class="check" for={`${prefix}-completed`}>
+              <input
+                id={`${prefix}-completed`}
+                type="checkbox"
+                checked={completed && attendance === 'hadir'}
+                disabled={attendance !== 'hadir'}
+                onChange={(x) => setCompleted(x.currentTarget.checked)}
+              />{' '}
+              {t('train.completedOf', { name: p.name })}
+            </label>
+            <Submit busy={busy}>{t('train.saveAttendance')}</Submit>
+          </form>
+        ) : (
+          <>
+            {attendanceLabel(p.attendance)}
+            {p.completed && ` · ${t('train.completed')}`}
+          </>
+        )}
+      </td>
+      <td>
+        {p.certificate ? (
+          <a
+            href={`${API}/training/events/${e.id}/participants/${p.id}/certificate.pdf`}
+            download={`sertifikat-${p.id.slice(0, 8)}.pdf`}
+          >
+            {t('train.certificateOf', { name: p.name })}
+          </a>
+        ) : (
+          '—'
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function AddParticipant({
+  e,
+  options,
+  onAdded,
+}: {
+  e: TrainingEventDto;
+  options: TrainingOptionsDto;
+  onAdded: () => void;
+}) {
+  const [userId, setUserId] = useState('');
+  const [name, setName] = useState('');
+  const [orgId, setOrgId] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, attempt, run } = useAction();
+  const prefix = 'tr-add';
+  const labels = { userId: t('train.user'), name: t('train.guestName'), orgId: t('train.guestOrg') };
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    setNotice(null);
+    run(async () => {
+      const p = await call('POST /training/events/{id}/participants', {
+        params: { id: e.id },
+        body: userId ? { userId } : { name, orgId },
+      });
+      setUserId('');
+      setName('');
+      setNotice(t('train.added', { name: p.name }));
+      onAdded();
+    });
+  };
+  return (
+    <section aria-labelledby="h-tr-add">
+      <h3 id="h-tr-add">{t('train.addParticipant')}</h3>
+      <Notice text={notice} />
+      <form onSubmit={submit} noValidate aria-label={t('train.addParticipant')}>
+        <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+        <SelectField
+          prefix={prefix}
+          name="userId"
+          label={labels.userId}
+          hint={t('train.userHint')}
+          value={userId}
+          onValue={setUserId}
+          options={options.users.map((u) => ({ value: u.id, text: `${u.name} — ${u.orgName}` }))}
+          error={error}
+        />
+        {!userId && (
+          <>
+            <TextField
+              prefix={prefix}
+              name="name"
+              label={labels.name}
+              value={name}
+              onValue={setName}
+              maxLength={200}
+              error={error}
+            />
+            <SelectField
+              prefix={prefix}
+              name="orgId"
+              label={labels.orgId}
+              value={orgId}
+              onValue={setOrgId}
+              options={options.organisations.map((o) => ({ value: o.id, text: o.name }))}
+              error={error}
+            />
+          </>
+        )}
+        <Submit busy={busy}>{t('train.add')}</Submit>
+      </form>
+    </section>
+  );
+}
+
+export default function TrainingEvent({ id }: { id: string }) {
+  const ev = useLoad((signal) => call('GET /training/events/{id}', { params: { id }, signal }), [id]);
+  const people = useLoad(
+    (signal) => call('GET /training/events/{id}/participants', { params: { id }, signal }),
+    [id],
+  );
+  const canManage = ev.data?.canManage ?? false;
+  const options = useLoad(
+    (signal) => (canManage ? call('GET /training/options', { signal }) : Promise.resolve(null)),
+    [canManage],
+  );
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<Record<string, TrainingParticipantDto>>({});
+  const edit = useAction();
+  if (ev.loading && !ev.data) return <Loading />;
+  if (ev.error) return <LoadError error={ev.error} onRetry={ev.reload} />;
+  const e = ev.data;
+  if (!e) return null;
+  const submitEdit = (v: EventValues) =>
+    edit.run(async () => {
+      await call('PATCH /training/events/{id}', { params: { id }, body: { version: e.version, ...v } });
+      setEditing(false);
+      ev.reload();
+    });
+  return (
+    <section>
+      <PageHeading title={e.title}>{e.title}</PageHeading>
+      <p>
+        <a href="/pelatihan">{t('train.back')}</a>
+      </p>
+      <dl class="facts">
+        <dt>{t('train.type')}</dt>
+        <dd>{e.type.name}</dd>
+        <dt>{t('train.when')}</dt>
+        <dd>
+          {dates(e.startsOn, e.endsOn)} · {modeLabel(e.mode)}
+          {e.place && ` · ${e.place}`}
+        </dd>
+        <dt>{t('train.organiser')}</dt>
+        <dd>{e.organiser.name}</dd>
+        {e.topics.length > 0 && (
+          <>
+            <dt>{t('train.topics')}</dt>
+            <dd>{e.topics.join('; ')}</dd>
+          </>
+        )}
+        {e.trainers.length > 0 && (
+          <>
+            <dt>{t('train.trainers')}</dt>
+            <dd>
+              {e.trainers.map((x) => (x.institution ? `${x.name} (${x.institution})` : x.name)).join('; ')}
+            </dd>
+          </>
+        )}
+        <dt>{t('train.counts')}</dt>
+        <dd>{t('train.countText', { n: e.participants, present: e.attended, done: e.completed })}</dd>
+      </dl>
+      {canManage && options.data && (
+        <>
+          {editing ? (
+            <EventForm
+              prefix="tr-edit"
+              options={options.data}
+              initial={e}
+              busy={edit.busy}
+              error={edit.error}
+              attempt={edit.attempt}
+              submitText={t('action.save')}
+              onSubmit={submitEdit}
+            />
+          ) : (
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('train.edit')}
+            </button>
+          )}
+        </>
+      )}
+      <section aria-labelledby="h-tr-people">
+        <h2 id="h-tr-people">{t('train.participants')}</h2>
+        {people.loading && !people.data ? (
+          <Loading />
+        ) : people.error ? (
+          <LoadError error={people.error} onRetry={people.reload} />
+        ) : people.data && people.data.items.length === 0 ? (
+          <p>{t('train.noParticipants')}</p>
+        ) : people.data ? (
+          <div class="table-scroll">
+            <table>
+              <caption>{t('train.participantsOf', { title: e.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('train.name')}</th>
+                  <th scope="col">{t('train.org')}</th>
+                  <th scope="col">{t('train.attendance')}</th>
+                  <th scope="col">{t('train.certificate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.data.items.map((p) => {
+                  const now = saved[p.id] ?? p;
+                  return (
+                    <ParticipantRow
+                      key={`${p.id}-${now.version}`}
+                      e={e}
+                      p={now}
+                      onSaved={(x) => setSaved({ ...saved, [x.id]: x })}
+                    />
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {canManage && options.data && (
+          <AddParticipant
+            e={e}
+            options={options.data}
+            onAdded={() => {
+              setSaved({});
+              people.reload();
+              ev.reload();
+            }}
+          />
+        )}
+      </section>
+    </section>
+  );
+}
