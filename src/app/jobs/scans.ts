@@ -6,6 +6,8 @@
  *   recipient organisation's `mitra` and `manajer` users (`rujukan_terlambat`);
  * - a cooperation agreement ending within AGREEMENT_WARN_DAYS is announced once to the Dinas
  *   admins of its jurisdiction (`kerja_sama_berakhir`);
+ * - a local regulation's review or expiry date within 60 days is announced once to its Dinas's
+ *   coordination managers (`regulasi_perlu_ditinjau`, `regulasi_akan_berakhir`; decision 033);
  * - case tasks (src/domain/deadlines.ts): a high- or medium-risk response deadline that is near
  *   (`tenggat_respons_dekat`) or past, and any task overdue (`tugas_kasus_terlambat`), told to the
  *   people taskAlertAudience() names; past the escalation threshold the leadership and the Dinas
@@ -57,6 +59,7 @@ import { checkOrphanIntake } from '../intake/orphans.ts';
 import { scanOverdueIntake } from '../intake/overdue-intake.ts';
 import { scanFollowupReminders } from '../meetings/followup-reminders.ts';
 import { notify } from '../notifications/notify.ts';
+import { scanRegulationReminders } from '../regulations/regulation-reminders.ts';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
@@ -284,6 +287,7 @@ export async function runScans(svc: Services): Promise<{
   caseTaskNotices: number;
   auditHeadRecipients: number;
   followupReminders: number;
+  regulationReminders: number;
 }> {
   const reminded = await scanAcceptReminders(svc);
   const accept = await scanOverdueReferrals(svc, 'accept');
@@ -295,6 +299,7 @@ export async function runScans(svc: Services): Promise<{
   const caseTasks = await scanCaseTaskDeadlines(svc);
   const auditHeadRecipients = await sendDailyAuditHead(svc);
   const followupReminders = await scanFollowupReminders(svc);
+  const regulationReminders = await scanRegulationReminders(svc);
   return {
     referralsReminded: reminded,
     referralsOverdue: accept + complete,
@@ -304,5 +309,6 @@ export async function runScans(svc: Services): Promise<{
     caseTaskNotices: caseTasks,
     auditHeadRecipients,
     followupReminders,
+    regulationReminders,
   };
 }

@@ -1,0 +1,390 @@
+/**
+ * /rad/kegiatan/:id — one RAD activity: what it is, its targets per year, the four quarters of the
+ * chosen year (realised value for the year so far, budget used, status, note, evidence) with the
+ * form to report a quarter (its responsible organisation or the Dinas), an automatic indicator's
+ * calculation and the numbers behind it, and the meeting decisions and prevention activities
+ * linked to it. The Dinas changes the activity here.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import type { RadActivityDto } from '../../../../src/domain/contract/rad.ts';
+import { RAD_STATUSES } from '../../../../src/domain/rad-codes.ts';
+import { API, call, upload } from '../../api.ts';
+import { ErrorSummary, SelectField, Submit, TextArea, TextField, useAction } from '../../components/form.tsx';
+import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
+import { label, t } from '../../i18n/index.ts';
+import { fmtDate, fmtNumber, fmtSize } from '../../lib/format.ts';
+import { ActivityForm } from './ActivityForm.tsx';
+import { Bar, pct, rupiah, sourceText, statusText, unitText, valueText } from './shared.tsx';
+
+type Quarter = RadActivityDto['progress'][number];
+
+function Evidence({ a, q, reload }: { a: RadActivityDto; q: Quarter; reload: () => Promise<void> }) {
+  const input = useRef<HTMLInputElement>(null);
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `rad-ev-${q.quarter}`;
+  const send = (e: Event) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    run(async () => {
+      if (!file || !q.id) throw new Error(t('file.choose'));
+      const form = new FormData();
+      form.append('file', file);
+      await upload('POST /rad/progress/{id}/files', { id: q.id }, form);
+      if (input.current) input.current.value = '';
+      await reload();
+    });
+  };
+  const err = error?.fields.file;
+  return (
+    <div>
+      <h4>{t('rad.evidence')}</h4>
+      {q.evidence.length === 0 ? (
+        <p class="hint">{t('rad.noEvidence')}</p>
+      ) : (
+        <ul>
+          {q.evidence.map((f) => (
+            <li key={f.id}>
+              <a href={`${API}/rad/progress/${q.id}/files/${f.id}`} download={f.filename}>
+                {f.filename}
+              </a>{' '}
+              <span class="hint">({fmtSize(f.size)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {a.canReport && q.id && (
+        <form onSubmit={send} noValidate>
+          <ErrorSummary
+            error={error}
+            attempt={attempt}
+            prefix={prefix}
+            labels={{ file: t('rad.evidenceFile', { n: q.quarter }) }}
+          />
+          <div class={`field${err ? ' has-error' : ''}`}>
+            <label for={`${prefix}-file`}>{t('rad.evidenceFile', { n: q.quarter })}</label>
+            <input
+              id={`${prefix}-file`}
+              ref={input}
+              type="file"
+              name="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"
+              aria-describedby={`${prefix}-file-hint`}
+            />
+            <p class="hint" id={`${prefix}-file-hint`}>
+              {t('rad.evidenceHint')}
+            </p>
+            {err && <p class="field-error">{err}</p>}
+          </div>
+          <Submit busy={busy}>{t('rad.upload')}</Submit>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function ProgressForm({
+  a,
+  q,
+  onSaved,
+}: {
+  a: RadActivityDto;
+  q: Quarter;
+  onSaved: (x: RadActivityDto) => void;
+}) {
+  const [v, setV] = useState({
+    realised: q.realised === null || a.automatic ? '' : String(q.realised),
+    budgetUsed: q.budgetUsed ? String(q.budgetUsed) : '',
+    status: q.status ?? 'berjalan',
+    note: q.note ?? '',
+  });
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `rad-q${q.quarter}`;
+  const labels = {
+    realised: t('rad.p.realised', { n: q.quarter }),
+    budgetUsed: t('rad.p.budgetUsed', { n: q.quarter }),
+    status: t('rad.p.status', { n: q.quarter }),
+    note: t('rad.p.note', { n: q.quarter }),
+  };
+  const toNum = (s: string) => (s.trim() === '' ? null : Number(s.replace(/\./g, '').replace(',', '.')));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const r = await call('PUT /rad/activities/{id}/progress/{year}/{quarter}', {
+        params: { id: a.id, year: q.year, quarter: q.quarter },
+        body: {
+          version: q.version,
+          realised: a.automatic ? null : toNum(v.realised),
+          budgetUsed: toNum(v.budgetUsed) ?? 0,
+          status: v.status,
+          note: v.note || null,
+        },
+      });
+      onSaved(r);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('rad.p.form', { n: q.quarter, year: q.year })}>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      <div class="grid">
+        {!a.automatic && (
+          <TextField
+            prefix={prefix}
+            name="realised"
+            label={labels.realised}
+            value={v.realised}
+            onValue={(x) => setV({ ...v, realised: x })}
+            inputMode="decimal"
+            hint={t('rad.p.realisedHint', { unit: unitText(a.unit) })}
+            error={error}
+          />
+        )}
+        <TextField
+          prefix={prefix}
+          name="budgetUsed"
+          label={labels.budgetUsed}
+          value={v.budgetUsed}
+          onValue={(x) => setV({ ...v, budgetUsed: x })}
+          inputMode="numeric"
+          hint={t('rad.p.budgetHint')}
+          error={error}
+        />
+        <SelectField
+          prefix={prefix}
+          name="status"
+          label={labels.status}
+          value={v.status}
+          onValue={(x) => setV({ ...v, status: x })}
+          options={RAD_STATUSES.map((s) => ({ value: s.code, text: label(s.label) }))}
+          empty={false}
+          error={error}
+        />
+      </div>
+      <TextArea
+        prefix={prefix}
+        name="note"
+        label={labels.note}
+        value={v.note}
+        onValue={(x) => setV({ ...v, note: x })}
+        rows={2}
+        maxLength={2000}
+        error={error}
+      />
+      <Submit busy={busy}>{t('rad.p.save', { n: q.quarter })}</Submit>
+    </form>
+  );
+}
+
+export default function RadActivity() {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const key = `${id}?${query.year ?? ''}&${query.quarter ?? ''}`;
+  const {
+    data: a,
+    setData,
+    error,
+    load,
+    retry,
+  } = useRecord(key, () =>
+    call('GET /rad/activities/{id}', {
+      params: { id },
+      query: {
+        ...(query.year ? { year: query.year } : {}),
+        ...(query.quarter ? { quarter: query.quarter } : {}),
+      } as { year?: number; quarter?: number },
+    }),
+  );
+  const [editing, setEditing] = useState(false);
+  const [orgs, setOrgs] = useState<Array<{ id: string; name: string }>>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!a || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
+  const years = Array.from({ length: a.endYear - a.startYear + 1 }, (_, i) => a.startYear + i);
+  const startEdit = async () => {
+    const plan = await call('GET /rad/plans/{id}', { params: { id: a.planId } });
+    setOrgs(plan.organisations);
+    setEditing(true);
+  };
+  const year = a.year;
+  const byYear = a.targets.find((x) => x.year === year);
+  return (
+    <section>
+      <p class="hint">
+        <a href="/rad">{t('rad.title')}</a> ›{' '}
+        <a href={`/rad/${a.planId}?year=${year}&quarter=${a.quarter}`}>{a.planTitle}</a> ›{' '}
+        {a.pillar.code ? `${a.pillar.code}. ` : ''}
+        {a.pillar.title} › {a.programme.code ? `${a.programme.code}. ` : ''}
+        {a.programme.title}
+      </p>
+      <PageHeading title={a.title}>{a.title}</PageHeading>
+      <Notice text={notice} />
+      <dl class="facts">
+        <dt>{t('rad.a.responsible')}</dt>
+        <dd>{a.responsibleOrg.name}</dd>
+        <dt>{t('rad.a.partners')}</dt>
+        <dd>{a.partnerOrgs.length ? a.partnerOrgs.map((o) => o.name).join(', ') : '–'}</dd>
+        <dt>{t('rad.a.indicator')}</dt>
+        <dd>
+          {a.indicator} ({unitText(a.unit)})
+        </dd>
+        <dt>{t('rad.a.baseline')}</dt>
+        <dd>{valueText(a.baseline, a.unit)}</dd>
+        <dt>{t('rad.a.kla')}</dt>
+        <dd>{a.klaCode ?? '–'}</dd>
+        <dt>{t('rad.a.auto')}</dt>
+        <dd>{a.automatic ? label(a.automatic.label) : t('rad.a.manual')}</dd>
+      </dl>
+      {a.canManage &&
+        (editing ? (
+          <ActivityForm
+            programmeId={a.programme.id}
+            years={years}
+            orgs={orgs}
+            value={{
+              id: a.id,
+              version: a.version,
+              title: a.title,
+              responsibleOrgId: a.responsibleOrg.id,
+              partnerOrgIds: a.partnerOrgs.map((o) => o.id),
+              indicator: a.indicator,
+              unit: a.unit,
+              baseline: a.baseline,
+              klaCode: a.klaCode,
+              autoIndicator: a.autoIndicator,
+              targets: a.targets,
+            }}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) {
+                setNotice(t('rad.saved'));
+                void load();
+              }
+            }}
+          />
+        ) : (
+          <p>
+            <button type="button" onClick={() => void startEdit()}>
+              {t('rad.editActivity')}
+            </button>
+          </p>
+        ))}
+
+      <h2>{t('rad.targets')}</h2>
+      <div class="table-wrap">
+        <table>
+          <caption class="sr-only">{t('rad.targets')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rad.year')}</th>
+              <th scope="col">{t('rad.target')}</th>
+              <th scope="col">{t('rad.budget')}</th>
+              <th scope="col">{t('rad.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => {
+              const x = a.targets.find((tt) => tt.year === y);
+              return (
+                <tr key={y}>
+                  <th scope="row">{y}</th>
+                  <td>{x ? valueText(x.target, a.unit) : t('rad.noTarget')}</td>
+                  <td>{x ? rupiah(x.budget) : '–'}</td>
+                  <td>{x ? sourceText(x.budgetSource) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('rad.progressOf', { year })}</h2>
+      <div class="field">
+        <label for="rad-act-year">{t('rad.year')}</label>
+        <select
+          id="rad-act-year"
+          value={String(year)}
+          onChange={(e) => route(`/rad/kegiatan/${a.id}?year=${e.currentTarget.value}`)}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="hint">{t('rad.cumulativeHint')}</p>
+      <Bar
+        share={a.standing.achievement}
+        text={t('rad.standingText', {
+          realised: valueText(a.standing.realised, a.unit),
+          target: valueText(byYear?.target ?? null, a.unit),
+          pct: pct(a.standing.achievement),
+          quarter: a.quarter,
+        })}
+      />
+      {a.automatic && (
+        <div class="notice">
+          <p>
+            <strong>{t('rad.autoTitle')}</strong> {label(a.automatic.formula)}
+          </p>
+        </div>
+      )}
+      {a.progress.map((q) => (
+        <section key={q.quarter} class="card" aria-labelledby={`rad-q-${q.quarter}`}>
+          <h3 id={`rad-q-${q.quarter}`}>{t('rad.quarterOf', { n: q.quarter, year: q.year })}</h3>
+          <p>
+            {t('rad.p.realisedShort')}: <strong>{valueText(q.realised, a.unit)}</strong> ·{' '}
+            {t('rad.p.budgetShort')}: {rupiah(q.budgetUsed)} · {t('rad.status')}: {statusText(q.status)}
+          </p>
+          {q.note && <p class="pre">{q.note}</p>}
+          {q.auto && q.auto.value !== null && (
+            <div>
+              <p class="hint">
+                {t('rad.autoPeriod', { from: fmtDate(q.auto.from), to: fmtDate(q.auto.to) })}
+              </p>
+              <ul>
+                {q.auto.parts.map((x) => (
+                  <li key={x.label.id}>
+                    {label(x.label)}: {fmtNumber(x.n)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {q.open ? (
+            a.canReport && (
+              <ProgressForm
+                key={`${q.quarter}-${q.version}`}
+                a={a}
+                q={q}
+                onSaved={(x) => {
+                  setData(x);
+                  setNotice(t('rad.p.saved', { n: q.quarter }));
+                }}
+              />
+            )
+          ) : (
+            <p class="hint">{t('rad.notBegun')}</p>
+          )}
+          {q.id && <Evidence a={a} q={q} reload={load} />}
+        </section>
+      ))}
+
+      <h2>{t('rad.links')}</h2>
+      {a.links.length === 0 ? (
+        <p>{t('rad.noLinks')}</p>
+      ) : (
+        <ul>
+          {a.links.map((l) => (
+            <li key={l.id}>
+              {t(
+                l.kind === 'meeting_decision' ? 'rad.link.meeting_decision' : 'rad.link.prevention_activity',
+              )}
+              : <a href={l.href}>{l.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * /rad/:id — one RAD PPA: the year and quarter chosen, the roll-up by pillar, programme and
+ * responsible organisation (bars with text), and the tree pillar → programme → activity with each
+ * activity's target and where it stands. The Dinas adds pillars, programmes and activities here.
+ */
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import type { RadPlanDto } from '../../../../src/domain/contract/rad.ts';
+import { call } from '../../api.ts';
+import { ErrorSummary, FormActions, TextField, useAction } from '../../components/form.tsx';
+import { isNotFound, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
+import { t } from '../../i18n/index.ts';
+import { ActivityForm } from './ActivityForm.tsx';
+import { pct, RollupTable, statusText, valueText } from './shared.tsx';
+
+function HeadingForm(p: {
+  kind: 'pillar' | 'programme';
+  parentId: string;
+  onDone: (saved: boolean) => void;
+}) {
+  const [v, setV] = useState({ code: '', title: '' });
+  const { busy, error, attempt, run } = useAction();
+  const prefix = `rad-${p.kind}-${p.parentId.slice(0, 8)}`;
+  const labels = {
+    code: t('rad.h.code'),
+    title: t(p.kind === 'pillar' ? 'rad.h.pillarTitle' : 'rad.h.programmeTitle'),
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const body = { code: v.code, title: v.title };
+      if (p.kind === 'pillar')
+        await call('POST /rad/plans/{id}/pillars', { params: { id: p.parentId }, body });
+      else await call('POST /rad/pillars/{id}/programmes', { params: { id: p.parentId }, body });
+      p.onDone(true);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate class="card" aria-label={labels.title}>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      <div class="grid">
+        <TextField
+          prefix={prefix}
+          name="code"
+          label={labels.code}
+          value={v.code}
+          onValue={(x) => setV({ ...v, code: x })}
+          maxLength={10}
+          error={error}
+        />
+        <TextField
+          prefix={prefix}
+          name="title"
+          label={labels.title}
+          value={v.title}
+          onValue={(x) => setV({ ...v, title: x })}
+          maxLength={300}
+          required
+          error={error}
+        />
+      </div>
+      <FormActions busy={busy} onCancel={() => p.onDone(false)} />
+    </form>
+  );
+}
+
+type Activity = RadPlanDto['pillars'][number]['programmes'][number]['activities'][number];
+
+function ActivityRows({ plan, items }: { plan: RadPlanDto; items: Activity[] }) {
+  if (items.length === 0) return <p class="hint">{t('rad.noActivities')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="sr-only">{t('rad.activitiesOf', { year: plan.year, quarter: plan.quarter })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('rad.a.title')}</th>
+            <th scope="col">{t('rad.a.responsible')}</th>
+            <th scope="col">{t('rad.a.indicator')}</th>
+            <th scope="col">{t('rad.targetYear', { year: plan.year })}</th>
+            <th scope="col">{t('rad.realisedTo', { quarter: plan.quarter })}</th>
+            <th scope="col">{t('rad.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <a href={`/rad/kegiatan/${a.id}?year=${plan.year}&quarter=${plan.quarter}`}>{a.title}</a>
+                {a.autoIndicator && <span class="badge muted"> {t('rad.auto')}</span>}
+              </th>
+              <td>{a.responsibleOrg.name}</td>
+              <td>{a.indicator}</td>
+              <td>{valueText(a.target, a.unit)}</td>
+              <td>
+                {valueText(a.standing.realised, a.unit)}
+                {a.standing.achievement !== null && (
+                  <span class="hint"> ({pct(a.standing.achievement)})</span>
+                )}
+              </td>
+              <td>
+                <span class={`badge ${a.standing.onTrack ? 'ok' : 'warn'}`}>
+                  {a.standing.onTrack ? t('rad.onTrackYes') : t('rad.onTrackNo')}
+                </span>{' '}
+                {statusText(a.standing.status)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function RadPlan() {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const key = `${id}?${query.year ?? ''}&${query.quarter ?? ''}`;
+  const {
+    data: plan,
+    error,
+    load,
+    retry,
+  } = useRecord(key, () =>
+    call('GET /rad/plans/{id}', {
+      params: { id },
+      query: {
+        ...(query.year ? { year: query.year } : {}),
+        ...(query.quarter ? { quarter: query.quarter } : {}),
+      } as { year?: number; quarter?: number },
+    }),
+  );
+  const [adding, setAdding] = useState<string | null>(null);
+  const [sel, setSel] = useState<{ year: string; quarter: string } | null>(null);
+  if (!plan || isNotFound(error)) return <RecordPending error={error} retry={retry} />;
+  const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
+  const chosen = sel ?? { year: String(plan.year), quarter: String(plan.quarter) };
+  const done = (saved: boolean) => {
+    setAdding(null);
+    if (saved) void load();
+  };
+  const show = (e: Event) => {
+    e.preventDefault();
+    route(`/rad/${plan.id}?year=${chosen.year}&quarter=${chosen.quarter}`);
+    setSel(null);
+  };
+  return (
+    <section>
+      <p class="hint">
+        <a href="/rad">{t('rad.title')}</a>
+      </p>
+      <PageHeading title={plan.title}>{plan.title}</PageHeading>
+      <p class="lead">
+        {t('rad.period', { from: plan.startYear, to: plan.endYear })}
+        {plan.legalBasis ? ` · ${plan.legalBasis}` : ''}
+      </p>
+      <form class="filters" onSubmit={show} aria-label={t('rad.choosePeriod')}>
+        <div class="field">
+          <label for="rad-year">{t('rad.year')}</label>
+          <select
+            id="rad-year"
+            value={chosen.year}
+            onChange={(e) => setSel({ ...chosen, year: e.currentTarget.value })}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="rad-quarter">{t('rad.quarter')}</label>
+          <select
+            id="rad-quarter"
+            value={chosen.quarter}
+            onChange={(e) => setSel({ ...chosen, quarter: e.currentTarget.value })}
+          >
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                {t('rad.quarterN', { n: q })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit">{t('rad.show')}</button>
+        </div>
+      </form>
+
+      <h2>{t('rad.rollup', { year: plan.year, quarter: plan.quarter })}</h2>
+      <p class="hint">{t('rad.rollupHint')}</p>
+      <RollupTable caption={t('rad.byTotal')} head={t('rad.plan')} groups={[plan.rollup.total]} />
+      <RollupTable caption={t('rad.byPillar')} head={t('rad.pillar')} groups={plan.rollup.byPillar} />
+      <RollupTable
+        caption={t('rad.byOrganisation')}
+        head={t('rad.organisation')}
+        groups={plan.rollup.byOrganisation}
+      />
+
+      <h2>{t('rad.tree')}</h2>
+      {plan.pillars.length === 0 && <p>{t('rad.noPillars')}</p>}
+      {plan.pillars.map((p) => (
+        <section key={p.id} aria-labelledby={`pillar-${p.id}`}>
+          <h3 id={`pillar-${p.id}`}>
+            {t('rad.pillar')} {p.code ? `${p.code}. ` : ''}
+            {p.title}
+          </h3>
+          {p.programmes.map((g) => (
+            <section key={g.id} aria-labelledby={`prog-${g.id}`} class="rad-programme">
+              <h4 id={`prog-${g.id}`}>
+                {t('rad.programme')} {g.code ? `${g.code}. ` : ''}
+                {g.title}
+              </h4>
+              <ActivityRows plan={plan} items={g.activities} />
+              {plan.canManage &&
+                (adding === `a:${g.id}` ? (
+                  <ActivityForm programmeId={g.id} years={years} orgs={plan.organisations} onDone={done} />
+                ) : (
+                  <button type="button" onClick={() => setAdding(`a:${g.id}`)}>
+                    {t('rad.addActivityTo', { name: g.title })}
+                  </button>
+                ))}
+            </section>
+          ))}
+          {plan.canManage &&
+            (adding === `g:${p.id}` ? (
+              <HeadingForm kind="programme" parentId={p.id} onDone={done} />
+            ) : (
+              <p>
+                <button type="button" onClick={() => setAdding(`g:${p.id}`)}>
+                  {t('rad.addProgrammeTo', { name: p.title })}
+                </button>
+              </p>
+            ))}
+        </section>
+      ))}
+      {plan.canManage &&
+        (adding === 'pillar' ? (
+          <HeadingForm kind="pillar" parentId={plan.id} onDone={done} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAdding('pillar')}>
+              {t('rad.addPillar')}
+            </button>
+          </p>
+        ))}
+    </section>
+  );
+}
