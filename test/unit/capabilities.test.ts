@@ -11,11 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { type Capability, referralBoxes, roleCan } from '../../src/domain/capabilities.ts';
 import {
   type Actor,
+  agreementScope,
   can,
   canActOnIncoming,
   canDecideTransfer,
   canExportSimfoni,
+  canManageAgreement,
   canManageCoordination,
+  canManageRegulation,
   canReadCoordination,
   canReadDirectory,
   canRefer,
@@ -36,6 +39,7 @@ import {
   ROLES,
   type Role,
   referralInboxOrg,
+  regulationScope,
   requiresMfa,
   roleFitsOrg,
   simfoniScope,
@@ -284,5 +288,33 @@ describe('the policy functions without a test of their own, case by case', () =>
     for (const role of ROLES)
       for (const box of ['masuk', 'keluar'] as const)
         expect(hasReferralBox(actor(role), box)).toBe(referralBoxes(role).includes(box));
+  });
+});
+
+describe('agreements and local regulations (issue 12 §5, decision 033)', () => {
+  it.each(ROLES)('%s: which agreements it reads and whether it manages them', (role) => {
+    const a = actor(role);
+    const scope = agreementScope(a);
+    if (role === 'admin') expect(scope).toEqual({ kind: 'region', within: '' });
+    else if (role === 'mitra') expect(scope).toEqual({ kind: 'party', orgId: 'o-mitra' });
+    else if (roleCan(role, 'coord:read')) expect(scope).toEqual({ kind: 'region', within: '36.02' });
+    else expect(scope).toEqual({ kind: 'none' });
+    const admin = role === 'admin' || role === 'admin-dinas';
+    expect(canManageAgreement(a, '36.02')).toBe(admin);
+    expect(canManageAgreement(a, '36.02.01')).toBe(admin);
+    expect(canManageAgreement(a, '36.73')).toBe(role === 'admin');
+  });
+
+  it.each(ROLES)('%s: which regulations it reads and whether it manages them', (role) => {
+    const a = actor(role);
+    const scope = regulationScope(a);
+    if (role === 'mitra') expect(scope).toEqual({ kind: 'jurisdiction', jurisdiction: '36.02' });
+    else if (roleCan(role, 'coord:read')) expect(scope).toEqual({ kind: 'region', within: '36.02' });
+    else expect(scope).toEqual({ kind: 'none' });
+    const manager = role === 'admin-dinas' || role === 'manajer';
+    expect(canManageRegulation(a, '36.02')).toBe(manager);
+    expect(canManageRegulation(a, '36.73')).toBe(false);
+    // a province reads its kab/kota's regulations but does not change them
+    expect(canManageRegulation(actor(role, { jurisdiction: '36' }), '36.02')).toBe(false);
   });
 });
