@@ -288,6 +288,73 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('agreements and regulations (issue 12 §5): the Dinas reads its region’s (a province its kab/kota’s), a party partner its agreement, partners their kab/kota’s regulations; administrators manage agreements, coord:manage regulations of the own Dinas', async () => {
+    const dinas = await h.as('admin-dinas@lebak.demo');
+    const orgs = (await dinas.get('/api/v1/directory?region=36.02&pageSize=100')).body.items as Array<{
+      id: string;
+      type: string;
+      jurisdiction: string;
+    }>;
+    const police = orgs.find((o) => o.type === 'polisi_ppa' && o.jurisdiction === '36.02')!;
+    const agreement = await dinas.post('/api/v1/agreements', {
+      orgId: police.id,
+      kind: 'pks',
+      number: '400.14/MATRIKS/2026',
+      subject: 'Matriks akses',
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+    });
+    expect(agreement.status, JSON.stringify(agreement.body)).toBe(201);
+    const regulation = await manajer.post('/api/v1/regulations', {
+      kind: 'perbup',
+      number: 'Perbup Matriks 1/2026',
+      issuedOn: '2026-01-05',
+      title: 'Matriks akses',
+      authority: 'Bupati Lebak',
+    });
+    expect(regulation.status, JSON.stringify(regulation.body)).toBe(201);
+    const aid = agreement.body.id;
+    const rid = regulation.body.id;
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'];
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        // agreements: admin everywhere; Dinas readers of Lebak or the province; the Lebak police (a party)
+        const readsA =
+          role === 'admin' ||
+          (readers.includes(role) && rel !== 'other') ||
+          (role === 'mitra' && rel === 'own');
+        const scopedA = role === 'admin' || readers.includes(role) || role === 'mitra';
+        const a = await c.get(`/api/v1/agreements/${aid}`);
+        expect(a.status, `${who} agreement`).toBe(!scopedA ? 403 : readsA ? 200 : 404);
+        const managesA = role === 'admin' || (role === 'admin-dinas' && rel !== 'other');
+        const av = (await dinas.get(`/api/v1/agreements/${aid}`)).body.version;
+        const pa = await c.patch(`/api/v1/agreements/${aid}`, { version: av, subject: `Matriks ${who}` });
+        expect(pa.status, `${who} agreement change`).toBe(
+          !scopedA ? 403 : !readsA ? 404 : managesA ? 200 : 403,
+        );
+        // regulations: coord:read readers of Lebak or the province; partners of Lebak
+        const scopedR = readers.includes(role) || role === 'mitra';
+        const readsR = (readers.includes(role) && rel !== 'other') || (role === 'mitra' && rel === 'own');
+        const r = await c.get(`/api/v1/regulations/${rid}`);
+        expect(r.status, `${who} regulation`).toBe(!scopedR ? 403 : readsR ? 200 : 404);
+        const list = await c.get('/api/v1/regulations');
+        expect(list.status, `${who} regulations`).toBe(scopedR ? 200 : 403);
+        if (list.status === 200)
+          expect(
+            list.body.items.some((x: { id: string }) => x.id === rid),
+            who,
+          ).toBe(readsR);
+        const managesR = (role === 'admin-dinas' || role === 'manajer') && rel === 'own';
+        const rv = (await manajer.get(`/api/v1/regulations/${rid}`)).body.version;
+        const pr = await c.patch(`/api/v1/regulations/${rid}`, { version: rv, note: `Matriks ${who}` });
+        expect(pr.status, `${who} regulation change`).toBe(
+          !scopedR ? 403 : !readsR ? 404 : managesR ? 200 : 403,
+        );
+      }
+  });
+
   it('intake officers may not edit a case once it has left intake', async () => {
     const f = await fixture(false);
     for (const to of ['identifikasi', 'asesmen']) {
