@@ -288,6 +288,69 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('prevention (issue 12 §1): Dinas staff and leadership read their region’s activities (a province its kab/kota’s), its coordinators change them, a partner only its own; coverage for region readers', async () => {
+    const desa = (
+      await h.svc.conn.db
+        .selectFrom('region')
+        .select('code')
+        .where('level', '=', 4)
+        .where('code', 'like', '36.02.%')
+        .orderBy('code')
+        .executeTakeFirstOrThrow()
+    ).code;
+    const body = (title: string) => ({
+      title,
+      kind: 'sosialisasi',
+      field: 'keluarga',
+      setting: 'balai_desa',
+      startsAt: '2026-11-02T09:00',
+      endsAt: '2026-11-02T11:00',
+      regionCode: desa,
+    });
+    const dinasAct = await manajer.post('/api/v1/prevention/activities', body('Matriks akses Dinas'));
+    expect(dinasAct.status).toBe(201);
+    const police = clients.get('mitra:own')!;
+    const policeAct = await police.post('/api/v1/prevention/activities', body('Matriks akses Polres'));
+    expect(policeAct.status).toBe(201);
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'];
+    const managers = ['admin-dinas', 'manajer'];
+    const version = async () =>
+      (await manajer.get(`/api/v1/prevention/activities/${dinasAct.body.id}`)).body.version;
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        const region = readers.includes(role);
+        const partner = role === 'mitra';
+        const none = !region && !partner;
+        const list = await c.get('/api/v1/prevention/activities?pageSize=100');
+        expect(list.status, `${who} list`).toBe(none ? 403 : 200);
+        const one = await c.get(`/api/v1/prevention/activities/${dinasAct.body.id}`);
+        expect(one.status, `${who} read Dinas's`).toBe(none ? 403 : region && rel !== 'other' ? 200 : 404);
+        const own = await c.get(`/api/v1/prevention/activities/${policeAct.body.id}`);
+        expect(own.status, `${who} read the police unit's`).toBe(
+          none ? 403 : (region && rel !== 'other') || (partner && rel === 'own') ? 200 : 404,
+        );
+        const patch = await c.patch(`/api/v1/prevention/activities/${dinasAct.body.id}`, {
+          version: await version(),
+          title: `Diubah ${who}`,
+        });
+        expect(patch.status, `${who} change`).toBe(
+          none
+            ? 403
+            : !region || rel === 'other'
+              ? 404
+              : managers.includes(role) && rel === 'own'
+                ? 200
+                : 403,
+        );
+        const cov = await c.get(
+          '/api/v1/prevention/coverage?jurisdiction=36.02&from=2026-01-01&to=2026-11-30',
+        );
+        expect(cov.status, `${who} coverage`).toBe(!region ? 403 : rel === 'other' ? 400 : 200);
+      }
+  });
+
   it('agreements and regulations (issue 12 §5): the Dinas reads its region’s (a province its kab/kota’s), a party partner its agreement, partners their kab/kota’s regulations; administrators manage agreements, coord:manage regulations of the own Dinas', async () => {
     const dinas = await h.as('admin-dinas@lebak.demo');
     const orgs = (await dinas.get('/api/v1/directory?region=36.02&pageSize=100')).body.items as Array<{

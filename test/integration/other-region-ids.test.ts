@@ -109,6 +109,12 @@ type SerangRecords = {
   radActivityId: string;
   radProgressId: string;
   radFileId: string;
+  /** a prevention campaign and activity of Serang's Dinas, with a photo */
+  preventionCampaignId: string;
+  preventionCampaignVersion: number;
+  preventionActivityId: string;
+  preventionActivityVersion: number;
+  preventionFileId: string;
 };
 
 const SERANG = '36.73';
@@ -221,6 +227,21 @@ const FIXTURES = {
   'POST /rad/progress/{id}/files': (s) => ({ id: s.radProgressId }),
   'GET /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
   'DELETE /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
+  'GET /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
+  'PATCH /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
+  'GET /prevention/activities/{id}': (s) => ({ id: s.preventionActivityId }),
+  'PATCH /prevention/activities/{id}': (s) => ({ id: s.preventionActivityId }),
+  'POST /prevention/activities/{id}/status': (s) => ({ id: s.preventionActivityId }),
+  'POST /prevention/activities/{id}/review': (s) => ({ id: s.preventionActivityId }),
+  'POST /prevention/activities/{id}/files': (s) => ({ id: s.preventionActivityId, purpose: 'foto' }),
+  'GET /prevention/activities/{id}/files/{fileId}': (s) => ({
+    id: s.preventionActivityId,
+    fileId: s.preventionFileId,
+  }),
+  'DELETE /prevention/activities/{id}/files/{fileId}': (s) => ({
+    id: s.preventionActivityId,
+    fileId: s.preventionFileId,
+  }),
 } satisfies Record<IdTakingKey, Fixture>;
 
 type ByDesignKey = {
@@ -272,6 +293,24 @@ const radActivityBody = (orgId: string) => ({
 
 /** Minimal valid bodies (versions read from Serang's records); uploads are sent by send() below. */
 const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
+  'PATCH /prevention/campaigns/{id}': (s) => ({
+    version: s.preventionCampaignVersion,
+    name: 'Diubah dari Lebak',
+  }),
+  'PATCH /prevention/activities/{id}': (s) => ({
+    version: s.preventionActivityVersion,
+    title: 'Diubah dari Lebak',
+  }),
+  'POST /prevention/activities/{id}/status': (s) => ({
+    version: s.preventionActivityVersion,
+    to: 'dibatalkan',
+    reason: 'Dibatalkan dari Lebak',
+  }),
+  'POST /prevention/activities/{id}/review': (s) => ({
+    version: s.preventionActivityVersion,
+    decision: 'dikembalikan',
+    note: 'Dari Lebak',
+  }),
   'PATCH /cases/{id}': (s) => ({ version: s.caseVersion, risk: 'tinggi' }),
   'POST /cases/{id}/transition': (s) => ({ version: s.caseVersion, to: 'identifikasi' }),
   'POST /cases/{id}/assign': (s) => ({ version: s.caseVersion, companionIds: [] }),
@@ -734,6 +773,51 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       'evidence',
     );
 
+    // Serang's prevention campaign and a reported activity with a photo
+    const serangDesa = await h.svc.conn.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 4)
+      .where('code', 'like', '36.73.%')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const prevCampaign = must(
+      await manajer.post('/api/v1/prevention/campaigns', {
+        name: 'Kampanye Serang (uji)',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        targetDesa: [serangDesa.code],
+      }),
+      201,
+      'prevention campaign',
+    );
+    const prevActivity = must(
+      await manajer.post('/api/v1/prevention/activities', {
+        title: 'Sosialisasi Serang (uji)',
+        campaignId: prevCampaign.id,
+        kind: 'sosialisasi',
+        field: 'keluarga',
+        setting: 'balai_desa',
+        startsAt: '2026-12-20T09:00',
+        endsAt: '2026-12-20T11:00',
+        regionCode: serangDesa.code,
+        facilitators: [{ name: 'Fasilitator Serang Uji' }],
+      }),
+      201,
+      'prevention activity',
+    );
+    const prevFd = new FormData();
+    prevFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'kegiatan-serang.png');
+    const prevFile = must(
+      await manajer.req(
+        'POST',
+        `/api/v1/prevention/activities/${prevActivity.id}/files?purpose=foto`,
+        prevFd,
+      ),
+      201,
+      'prevention photo',
+    );
+
     const full = must(await manajer.get(`/api/v1/cases/${c.id}`), 200, 'read case');
     const victim = full.persons.find((p: { id: string }) => p.id === c.victimId);
     const incident = full.incidents.find((i: { id: string }) => i.id === c.incidentId);
@@ -757,6 +841,11 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       radActivityId: radActivity.id,
       radProgressId,
       radFileId: radFile.id,
+      preventionCampaignId: prevCampaign.id,
+      preventionCampaignVersion: prevCampaign.version,
+      preventionActivityId: prevActivity.id,
+      preventionActivityVersion: prevActivity.version,
+      preventionFileId: prevFile.id,
       posterCodeId: poster.id,
       intakeId: intake.id,
       intakeCode: intake.code,
