@@ -47,7 +47,7 @@ function ParticipantRow({
       <td>{p.org.name}</td>
       <td>
         {e.canManage ? (
-          <form onSubmit={save} noValidate aria-label={t('train.attendanceOf', { name: p.name })}>
+          <form onSubmit={save} noValidate aria-label={t('train.recordFor', { name: p.name })}>
             <ErrorSummary
               error={error}
               attempt={attempt}

@@ -1,0 +1,123 @@
+/**
+ * Training in Chromium (issue 12 §2): a Lebak case manager sees who misses a required training,
+ * creates a "perspektif korban" training (a reversed date is refused first), adds the companion,
+ * records attendance and completion, downloads the certificate (a PDF with the companion's name and
+ * a code), and the gap view has one missing training fewer.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pdfText } from '../test/helpers/pdf-text.ts';
+import { signIn } from './helpers/flows.ts';
+import { see, step } from './helpers/see.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await start({ cases: 0 });
+});
+
+afterAll(async () => {
+  await stop(env);
+});
+
+const TITLE = 'Pelatihan Perspektif Korban Uji Peramban';
+const COMPANION = 'Demo pendamping lebak';
+
+async function missingCount(page: import('playwright-core').Page): Promise<number> {
+  await page.goto('/pelatihan/kebutuhan');
+  const summary = page.locator('#tr-gap-summary');
+  await see(page, summary, 'the gap summary');
+  const m = /\((\d+) pelatihan kurang\)/.exec((await summary.textContent()) ?? '');
+  return Number(m?.[1] ?? Number.NaN);
+}
+
+describe('training (/pelatihan)', () => {
+  test('create an event, record attendance, download a certificate, the gap view shrinks', async () => {
+    const { page } = await env.newPage({ acceptDownloads: true, viewport: { width: 360, height: 800 } });
+    await signIn(page, 'manajer@lebak.demo');
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Pelatihan' })
+      .click();
+    await see(
+      page,
+      page.getByRole('heading', { name: 'Pelatihan dan peningkatan kapasitas', level: 1 }),
+      'the page',
+    );
+
+    const before = await missingCount(page);
+    expect(before).toBeGreaterThan(0);
+    const row = page.getByRole('row').filter({ hasText: COMPANION });
+    await see(
+      page,
+      row.getByText(/Perspektif korban dan gender: belum pernah/),
+      'the companion’s missing training',
+    );
+
+    await step('a reversed date is refused with a clear error', async () => {
+      await page.goto('/pelatihan');
+      await page.getByText('Buat kegiatan pelatihan baru').click();
+      await page.getByLabel('Judul kegiatan').fill(TITLE);
+      await page.getByLabel('Jenis pelatihan').selectOption({ label: 'Perspektif korban dan gender' });
+      await page.getByLabel('Tanggal mulai').fill('2026-11-25');
+      await page.getByLabel('Tanggal selesai').fill('2026-11-24');
+      await page.getByLabel('Penyelenggara').selectOption({ label: 'Dinas PPPA Kabupaten Lebak' });
+      await page.getByLabel('Narasumber/pelatih').fill('Maria Ulfah; WCC Uji');
+      await page.getByRole('button', { name: 'Simpan kegiatan pelatihan' }).click();
+      await see(
+        page,
+        page.getByRole('alert').getByText(/Tanggal berakhir tidak boleh sebelum tanggal mulai/),
+        'the date error in the summary',
+      );
+    });
+
+    await step('with the dates in order the event is created and opens', async () => {
+      await page.getByLabel('Tanggal selesai').fill('2026-11-26');
+      await page.getByRole('button', { name: 'Simpan kegiatan pelatihan' }).click();
+      await see(page, page.getByRole('heading', { name: TITLE, level: 1 }), 'the new event');
+    });
+
+    await step('the companion is added, attends and completes', async () => {
+      await page
+        .getByLabel('Pengguna Simpul')
+        .selectOption({ label: `${COMPANION} — UPTD PPA Kabupaten Lebak` });
+      await page.getByRole('button', { name: 'Tambah peserta' }).click();
+      await see(page, page.getByText(`${COMPANION} ditambahkan.`), 'the participant added');
+      await page.getByLabel(`Kehadiran ${COMPANION}`, { exact: true }).selectOption('hadir');
+      await page.getByLabel(`Lulus/selesai: ${COMPANION}`).check();
+      await page
+        .getByRole('form', { name: `Catat kehadiran ${COMPANION}` })
+        .getByRole('button', { name: 'Simpan' })
+        .click();
+      await see(
+        page,
+        page.getByRole('link', { name: `Unduh sertifikat ${COMPANION} (PDF)` }),
+        'the certificate link',
+      );
+    });
+
+    await step('the certificate downloads with the name, the training and a code', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: `Unduh sertifikat ${COMPANION} (PDF)` }).click(),
+      ]);
+      const text = (await pdfText(readFileSync((await download.path())!))).replace(/\s+/g, ' ');
+      expect(text).toContain(COMPANION);
+      expect(text).toContain(TITLE);
+      expect(text).toMatch(/Kode verifikasi: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    });
+
+    await step('the gap view has one missing training fewer', async () => {
+      expect(await missingCount(page)).toBe(before - 1);
+      await see(
+        page,
+        page
+          .getByRole('row')
+          .filter({ hasText: COMPANION })
+          .getByText(/Manajemen kasus: belum pernah/),
+        'the companion still missing case management',
+      );
+    });
+  });
+});
