@@ -21,7 +21,11 @@ import {
   canManageRegulation,
   canReadCoordination,
   canReadDirectory,
+  canReadTrainingOfPeople,
+  canReadTrainingRecord,
   canRefer,
+  canReportPreventionActivity,
+  canReviewPreventionReport,
   canSetTrainingRequirements,
   canTakeIntake,
   canTransfer,
@@ -36,6 +40,7 @@ import {
   isWithin,
   mayLocate,
   performanceScope,
+  preventionCoverageWithin,
   ROLES,
   type Role,
   referralInboxOrg,
@@ -316,5 +321,46 @@ describe('agreements and local regulations (issue 12 §5, decision 033)', () => 
     expect(canManageRegulation(a, '36.73')).toBe(false);
     // a province reads its kab/kota's regulations but does not change them
     expect(canManageRegulation(actor(role, { jurisdiction: '36' }), '36.02')).toBe(false);
+  });
+});
+
+describe('prevention activities (issue 12 §1, decision 029)', () => {
+  it.each(ROLES)('%s: who changes and reports an activity, accepts a report, reads the coverage', (role) => {
+    const a = actor(role);
+    const coordinator = role === 'admin-dinas' || role === 'manajer';
+    const dinasActivity = { jurisdiction: '36.02', organiserOrgId: 'o-dinas' };
+    expect(canReportPreventionActivity(a, dinasActivity)).toBe(coordinator);
+    // its own organisation's activity: a coordinator or the partner that organises it
+    expect(canReportPreventionActivity(a, { jurisdiction: '36.02', organiserOrgId: `o-${role}` })).toBe(
+      coordinator || role === 'mitra',
+    );
+    // another kab/kota's: nobody here
+    expect(canReportPreventionActivity(a, { jurisdiction: '36.73', organiserOrgId: `o-${role}` })).toBe(
+      false,
+    );
+    // a province coordinator reads its kab/kota's activities but neither changes nor accepts them
+    expect(canReportPreventionActivity(actor(role, { jurisdiction: '36' }), dinasActivity)).toBe(false);
+    expect(canReviewPreventionReport(a, { jurisdiction: '36.02' })).toBe(coordinator);
+    expect(canReviewPreventionReport(a, { jurisdiction: '36.73' })).toBe(false);
+    const readsRegion = roleCan(role, 'coord:read') && role !== 'mitra';
+    expect(preventionCoverageWithin(a)).toBe(readsRegion ? '36.02' : null);
+  });
+});
+
+describe('training records, certificates and gaps (issue 12 §2, decision 030)', () => {
+  it.each(ROLES)('%s: whose training it reads', (role) => {
+    const a = actor(role);
+    const reader = role === 'admin-dinas' || role === 'manajer' || role === 'pimpinan';
+    expect(canReadTrainingOfPeople(a, '36.02')).toBe(reader);
+    expect(canReadTrainingOfPeople(a, '36.73')).toBe(false);
+    // a province's readers see their kab/kota's people; a kab/kota never the province's
+    expect(canReadTrainingOfPeople(actor(role, { jurisdiction: '36' }), '36.02')).toBe(reader);
+    expect(canReadTrainingOfPeople(a, '36')).toBe(false);
+    // one's own record: every coordination user
+    expect(canReadTrainingRecord(a, { userId: a.userId, jurisdiction: '36.02' })).toBe(
+      roleCan(role, 'coord:read'),
+    );
+    expect(canReadTrainingRecord(a, { userId: 'someone-else', jurisdiction: '36.02' })).toBe(reader);
+    expect(canReadTrainingRecord(a, { userId: 'someone-else', jurisdiction: '36.73' })).toBe(false);
   });
 });
