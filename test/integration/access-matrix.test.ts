@@ -418,6 +418,92 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('training (issue 12 §2): coord:read reads its region’s events (a province its kab/kota’s), a partner those its staff attend; the Dinas managers change them; people’s records, certificates and gaps for managers and pimpinan; requirements for admin-dinas', async () => {
+    const police = await h.svc.conn.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('jurisdiction', '=', '36.02')
+      .where('type', '=', 'polisi_ppa')
+      .executeTakeFirstOrThrow();
+    const ids: Record<string, string> = {};
+    for (const role of ['pendamping', 'mitra'] as const)
+      ids[role] = (await clients.get(`${role}:own`)!.get('/api/v1/auth/me')).body.user.id;
+    const ev = await manajer.post('/api/v1/training/events', {
+      title: 'Bimtek matriks akses',
+      typeId: '7a1e0000-0000-4000-8000-000000000004',
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-02',
+      mode: 'luring',
+      organiserOrgId: police.id,
+    });
+    expect(ev.status, JSON.stringify(ev.body)).toBe(201);
+    const eid = ev.body.id;
+    const pend = await manajer.post(`/api/v1/training/events/${eid}/participants`, {
+      userId: ids.pendamping,
+    });
+    expect(pend.status).toBe(201);
+    const done = await manajer.patch(`/api/v1/training/events/${eid}/participants/${pend.body.id}`, {
+      version: pend.body.version,
+      attendance: 'hadir',
+      completed: true,
+    });
+    expect(done.status).toBe(200);
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan'];
+    const managers = ['admin-dinas', 'manajer'];
+    const people = ['admin-dinas', 'manajer', 'pimpinan'];
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        const reads = readers.includes(role);
+        // the partner organises it (the police unit is the organiser) only in Lebak
+        const sees = reads && (rel === 'own' || (rel === 'parent' && role !== 'mitra'));
+        const list = await c.get('/api/v1/training/events');
+        expect(list.status, `${who} list`).toBe(reads ? 200 : 403);
+        if (list.status === 200)
+          expect(
+            list.body.items.some((x: { id: string }) => x.id === eid),
+            `${who} listed`,
+          ).toBe(sees);
+        const one = await c.get(`/api/v1/training/events/${eid}`);
+        expect(one.status, `${who} read`).toBe(!reads ? 403 : sees ? 200 : 404);
+        const names = await c.get(`/api/v1/training/events/${eid}/participants`);
+        expect(names.status, `${who} participants`).toBe(!reads ? 403 : sees ? 200 : 404);
+        const v = (await manajer.get(`/api/v1/training/events/${eid}`)).body.version;
+        const patch = await c.patch(`/api/v1/training/events/${eid}`, { version: v, place: `Aula ${who}` });
+        const manages = managers.includes(role) && rel === 'own';
+        expect(patch.status, `${who} change`).toBe(manages ? 200 : !reads ? 403 : sees ? 403 : 404);
+        const add = await c.post(`/api/v1/training/events/${eid}/participants`, {
+          name: `Tamu ${who}`,
+          orgId: police.id,
+        });
+        expect(add.status, `${who} add`).toBe(manages ? 201 : !reads ? 403 : sees ? 403 : 404);
+        const rec = await c.get(`/api/v1/training/records/${ids.pendamping}`);
+        const readsPeople = people.includes(role) && rel !== 'other';
+        expect(rec.status, `${who} record`).toBe(
+          !reads ? 403 : readsPeople || who === 'pendamping:own' ? 200 : 404,
+        );
+        const cert = await c.get(
+          `/api/v1/training/events/${eid}/participants/${pend.body.id}/certificate.pdf`,
+        );
+        expect(cert.status, `${who} certificate`).toBe(readsPeople || who === 'pendamping:own' ? 200 : 404);
+        const gaps = await c.get('/api/v1/training/gaps');
+        expect(gaps.status, `${who} gaps`).toBe(people.includes(role) ? 200 : 403);
+        const req = await c.get('/api/v1/training/requirements');
+        expect(req.status, `${who} requirements`).toBe(reads ? 200 : 403);
+        const put = await c.req('PUT', '/api/v1/training/requirements', {
+          version: req.body?.version ?? 0,
+          items:
+            req.body?.items?.map((i: { typeId: string; roles: string[]; validYears: number | null }) => ({
+              typeId: i.typeId,
+              roles: i.roles,
+              validYears: i.validYears,
+            })) ?? [],
+        });
+        expect(put.status, `${who} set requirements`).toBe(role === 'admin-dinas' ? 200 : 403);
+      }
+  });
+
   it('intake officers may not edit a case once it has left intake', async () => {
     const f = await fixture(false);
     for (const to of ['identifikasi', 'asesmen']) {
