@@ -26,8 +26,10 @@ import { addIncident } from './cases/save-incident.ts';
 import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
+import { seedMeetingDemo } from './demo/meetings.ts';
 import { seedPosterDemo } from './demo/posters.ts';
 import { seedPreventionDemo } from './demo/prevention.ts';
+import { seedRegulationsDemo } from './demo/regulations.ts';
 import { seedTrainingDemo } from './demo/training.ts';
 import { hashPassword } from './passwords.ts';
 import { acceptReferral, recordDeliveredService } from './referrals/act-on-referral.ts';
@@ -319,6 +321,8 @@ export async function seedDemo(
     await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
     if (region.code !== '64.74') await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
     await seedTrainingDemo(svc, region, orgIds, users);
+    if (region.code !== '64.74') await seedRegulationsDemo(svc, region, orgIds, users);
+    if (region.code !== '64.74') await seedMeetingDemo(svc, region, users, orgIds);
     seeded.push(region.code);
   }
   const p = DEMO_PROVINCE;

@@ -508,3 +508,15 @@ export function followupNoticeTarget(db: Tx, id: string) {
     .where('followup.id', '=', id)
     .executeTakeFirst();
 }
+
+/** The demo's case conference: the earliest case of a jurisdiction (none: undefined). */
+export function firstCaseOf(db: Tx, jurisdiction: string) {
+  return db
+    .selectFrom('case_file')
+    .select(['id'])
+    .where('jurisdiction', '=', jurisdiction)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
