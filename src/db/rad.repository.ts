@@ -478,3 +478,133 @@ export async function preventionReach(db: Tx, jurisdiction: string, start: Date,
       AND starts_at >= ${start} AND starts_at < ${end}`.execute(db);
   return { activities: Number(r.rows[0]?.activities ?? 0), desa: Number(r.rows[0]?.desa ?? 0) };
 }
+
+// ---- links to meeting decisions and prevention activities (migration 0030)
+
+export type RadLinkKind = 'meeting_decision' | 'prevention_activity';
+
+/** The links of an activity with what the linked record says of itself (no personal data). */
+export async function linkRows(db: Tx, activityId: string) {
+  return db
+    .selectFrom('rad_activity_link as l')
+    .leftJoin('meeting_decision as d', 'd.id', 'l.meeting_decision_id')
+    .leftJoin('meeting as m', 'm.id', 'd.meeting_id')
+    .leftJoin('prevention_activity as v', 'v.id', 'l.prevention_activity_id')
+    .select([
+      'l.id',
+      'l.meeting_decision_id',
+      'l.prevention_activity_id',
+      'd.number as decision_number',
+      'd.body as decision_body',
+      'm.id as meeting_id',
+      'm.title as meeting_title',
+      'm.starts_at as meeting_starts_at',
+      'v.title as activity_title',
+      'v.starts_at as activity_starts_at',
+    ])
+    .where('l.activity_id', '=', activityId)
+    .orderBy('l.created_at')
+    .orderBy('l.id')
+    .execute();
+}
+
+/** Is the record to link there, in this jurisdiction? */
+export async function linkTargetExists(db: Tx, kind: RadLinkKind, id: string, jurisdiction: string) {
+  const r =
+    kind === 'meeting_decision'
+      ? await db
+          .selectFrom('meeting_decision as d')
+          .innerJoin('meeting as m', 'm.id', 'd.meeting_id')
+          .select('d.id')
+          .where('d.id', '=', id)
+          .where('m.jurisdiction', '=', jurisdiction)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('prevention_activity')
+          .select('id')
+          .where('id', '=', id)
+          .where('jurisdiction', '=', jurisdiction)
+          .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Adds a link once (a second identical link is the same link): its id. */
+export async function insertLink(
+  db: Tx,
+  row: {
+    id: string;
+    activityId: string;
+    jurisdiction: string;
+    kind: RadLinkKind;
+    targetId: string;
+    by: string;
+    at: Date;
+  },
+): Promise<string> {
+  const col = row.kind === 'meeting_decision' ? 'meeting_decision_id' : 'prevention_activity_id';
+  const existing = await db
+    .selectFrom('rad_activity_link')
+    .select('id')
+    .where('activity_id', '=', row.activityId)
+    .where(col, '=', row.targetId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const r = await db
+    .insertInto('rad_activity_link')
+    .values({
+      id: row.id,
+      activity_id: row.activityId,
+      jurisdiction: row.jurisdiction,
+      meeting_decision_id: row.kind === 'meeting_decision' ? row.targetId : null,
+      prevention_activity_id: row.kind === 'prevention_activity' ? row.targetId : null,
+      created_by: row.by,
+      created_at: row.at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (r) return r.id;
+  // a simultaneous identical link won: it is this link
+  const won = await db
+    .selectFrom('rad_activity_link')
+    .select('id')
+    .where('activity_id', '=', row.activityId)
+    .where(col, '=', row.targetId)
+    .executeTakeFirstOrThrow();
+  return won.id;
+}
+
+export async function deleteLink(db: Tx, activityId: string, linkId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('rad_activity_link')
+    .where('id', '=', linkId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+/**
+ * For the meetings and prevention modules: the RAD activities a meeting decision or a prevention
+ * activity is linked to (the other direction of a link). The caller has checked that its reader
+ * may see the decision or activity; the RAD activities named are of the same jurisdiction, and
+ * only their title and plan are given.
+ */
+export function radLinksFor(db: Tx, kind: RadLinkKind, id: string) {
+  const col = kind === 'meeting_decision' ? 'l.meeting_decision_id' : 'l.prevention_activity_id';
+  return db
+    .selectFrom('rad_activity_link as l')
+    .innerJoin('rad_activity as a', 'a.id', 'l.activity_id')
+    .innerJoin('rad_plan as p', 'p.id', 'a.plan_id')
+    .select([
+      'l.id as linkId',
+      'a.id as activityId',
+      'a.title as activityTitle',
+      'p.id as planId',
+      'p.title as planTitle',
+      'a.jurisdiction',
+    ])
+    .where(col, '=', id)
+    .orderBy('p.title')
+    .orderBy('a.position')
+    .execute();
+}

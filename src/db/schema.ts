@@ -985,6 +985,16 @@ export interface RadProgressTable {
   updated_at: Timestamp;
 }
 
+export interface RadActivityLinkTable {
+  id: string;
+  activity_id: string;
+  jurisdiction: string;
+  meeting_decision_id: string | null;
+  prevention_activity_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   rad_plan: RadPlanTable;
   rad_pillar: RadPillarTable;
@@ -992,6 +1002,7 @@ export interface Database {
   rad_activity: RadActivityTable;
   rad_target: RadTargetTable;
   rad_progress: RadProgressTable;
+  rad_activity_link: RadActivityLinkTable;
   prevention_campaign: PreventionCampaignTable;
   prevention_campaign_desa: PreventionCampaignDesaTable;
   prevention_campaign_school: PreventionCampaignSchoolTable;

@@ -113,6 +113,9 @@ type SerangRecords = {
   preventionCampaignId: string;
   preventionCampaignVersion: number;
   preventionActivityId: string;
+  /** a link of that activity to one of Serang's prevention activities */
+  radLinkId: string;
+  radLinkTargetId: string;
   preventionActivityVersion: number;
   preventionFileId: string;
 };
@@ -250,6 +253,8 @@ type ByDesignKey = {
 
 /** What the design says for the keys that do not answer 403/404 to another region's id. */
 const BY_DESIGN: Record<
+  'POST /rad/activities/{id}/links': (s) => ({ id: s.radActivityId }),
+  'DELETE /rad/activities/{id}/links/{linkId}': (s) => ({ id: s.radActivityId, linkId: s.radLinkId }),
   ByDesignKey,
   { params: (s: SerangRecords) => Params; check: (r: Res, role: LebakRole, s: SerangRecords) => void }
 > = {
@@ -420,6 +425,7 @@ function pathOf(key: string, params: Params): string {
 }
 
 const PDF = '%PDF-1.4\n%%EOF\n';
+  'POST /rad/activities/{id}/links': (s) => ({ kind: 'prevention_activity', targetId: s.radLinkTargetId }),
 
 async function send(c: Client, key: IdTakingKey, params: Params, s: SerangRecords): Promise<Res> {
   const [method] = key.split(' ') as [string];
@@ -839,6 +845,19 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       radPillarId: radPillar.id,
       radProgrammeId: radProgramme.id,
       radActivityId: radActivity.id,
+    const radTarget = await h.svc.conn.db
+      .selectFrom('prevention_activity')
+      .select('id')
+      .where('jurisdiction', '=', SERANG)
+      .executeTakeFirstOrThrow();
+    const linked = must(
+      await dinas.post(`/api/v1/rad/activities/${radActivity.id}/links`, {
+        kind: 'prevention_activity',
+        targetId: radTarget.id,
+      }),
+      201,
+      'rad link',
+    );
       radProgressId,
       radFileId: radFile.id,
       preventionCampaignId: prevCampaign.id,
@@ -909,6 +928,8 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
           s.agreementNumber,
           s.regulationId,
           s.regulationNumber,
+      radLinkId: linked.links[0].id,
+      radLinkTargetId: radTarget.id,
           'perwal-serang.pdf',
           s.joinRequestId,
           s.joinOrgName,

@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStats } from '../../src/app/stats/refresh.ts';
+import { radLinksFor } from '../../src/db/rad.repository.ts';
+import { childRegions } from '../../src/db/region.repository.ts';
 import {
   FACTORY_PASSWORD,
   type MadeUser,
@@ -475,5 +477,85 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
       .find((a: J) => a.id === a3);
     // 3 cases of 8 by Q2 (expected 4): not on track
     expect(a3s.standing).toMatchObject({ realised: 3, expected: 4, onTrack: false, budgetUsed: 10_000_000 });
+  });
+
+  it('prevention indicators count held activities and their desa; links show on the RAD activity and for the other module', async () => {
+    const desa = (await childRegions(h.svc.conn.db, lebak.district)).map((d) => d.code);
+    const held = async (regionCode: string, day: string) => {
+      const a = must(
+        await dinas.post('/api/v1/prevention/activities', {
+          title: 'Sosialisasi pencegahan kekerasan terhadap anak',
+          kind: 'sosialisasi',
+          field: 'keluarga',
+          setting: 'balai_desa',
+          targetGroups: ['orang_tua'],
+          startsAt: `${day}T09:00`,
+          endsAt: `${day}T12:00`,
+          regionCode,
+        }),
+        201,
+        'prevention activity',
+      );
+      must(
+        await dinas.post(`/api/v1/prevention/activities/${a.id}/status`, {
+          version: a.version,
+          to: 'dilaporkan',
+          participants: { childrenMale: 3, childrenFemale: 4, adultsMale: 5, adultsFemale: 6 },
+        }),
+        200,
+        'report',
+      );
+      return a.id as string;
+    };
+    const p1 = await held(desa[0]!, '2026-03-10');
+    await held(desa[1]!, '2026-05-12');
+    await held(desa[0]!, '2026-06-20');
+    // July: after Q2
+    await held(desa[2] ?? desa[1]!, '2026-07-20');
+    const reach = must(
+      await dinas.post(
+        `/api/v1/rad/programmes/${programme1}/activities`,
+        activity({
+          title: 'Sosialisasi di desa',
+          responsibleOrgId: lebak.dinas.id,
+          indicator: 'Jumlah desa terjangkau kegiatan pencegahan',
+          unit: 'desa',
+          autoIndicator: 'desa_terjangkau_pencegahan',
+          targets: [{ year: 2026, target: 10, budget: 5_000_000, budgetSource: 'apbdes' }],
+        }),
+      ),
+      201,
+      'reach',
+    );
+    const read = must(await dinas.get(`/api/v1/rad/activities/${reach.id}?year=2026&quarter=2`), 200, 'read');
+    const q2 = read.progress.find((p: J) => p.quarter === 2);
+    expect(q2.realised).toBe(2);
+    expect(q2.auto.parts.map((x: J) => x.n)).toEqual([2, 3]);
+    expect(read.progress.find((p: J) => p.quarter === 1).realised).toBe(1);
+
+    // links: only the Dinas, only its own jurisdiction's records, once
+    const path = `/api/v1/rad/activities/${reach.id}/links`;
+    const linked = must(await dinas.post(path, { kind: 'prevention_activity', targetId: p1 }), 201, 'link');
+    expect(linked.links).toHaveLength(1);
+    expect(linked.links[0]).toMatchObject({ kind: 'prevention_activity', targetId: p1 });
+    expect(linked.links[0].title).toContain('Sosialisasi pencegahan');
+    const again = must(
+      await dinas.post(path, { kind: 'prevention_activity', targetId: p1 }),
+      201,
+      'link again',
+    );
+    expect(again.links).toHaveLength(1);
+    const unknown = await dinas.post(path, { kind: 'meeting_decision', targetId: p1 });
+    expect([unknown.status, unknown.body.error.fieldCodes]).toEqual([400, { targetId: 'rad_link_unknown' }]);
+    expect(
+      (await police.post(`/api/v1/rad/activities/${a1}/links`, { kind: 'prevention_activity', targetId: p1 }))
+        .status,
+    ).toBe(403);
+    expect((await serangDinas.post(path, { kind: 'prevention_activity', targetId: p1 })).status).toBe(404);
+    const other = await radLinksFor(h.svc.conn.db, 'prevention_activity', p1);
+    expect(other.map((x) => x.activityId)).toEqual([reach.id]);
+    const del = await dinas.req('DELETE', `${path}/${linked.links[0].id}`);
+    expect(del.status).toBe(204);
+    expect(must(await dinas.get(`/api/v1/rad/activities/${reach.id}`), 200, 'read').links).toEqual([]);
   });
 });

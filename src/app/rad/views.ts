@@ -271,7 +271,7 @@ export async function activityDto(
     quarter,
     progress: quarters,
     automatic: def ? { code: def.code, label: def.label, formula: def.formula, unit: def.unit } : null,
-    links: await linksOf(db, a.id),
+    links: await linksOf(db, a.id, a.jurisdiction),
     canManage: mayManage(ctx, a.jurisdiction),
   };
 }

@@ -311,6 +311,20 @@ export const radRoutes = routes({
       ],
     },
   },
+  'POST /rad/activities/{id}/links': {
+    summary: 'Tautkan kegiatan RAD ke keputusan rapat atau kegiatan pencegahan di wilayah yang sama',
+    tags,
+    params: Id,
+    body: RadLinkInput,
+    response: RadActivityDto,
+    status: 201,
+  },
+  'DELETE /rad/activities/{id}/links/{linkId}': {
+    summary: 'Hapus tautan kegiatan RAD',
+    tags,
+    params: z.object({ id: uuid, linkId: uuid }),
+    response: null,
+  },
   'DELETE /rad/progress/{id}/files/{fileId}': {
     summary: 'Hapus bukti capaian triwulan',
     tags,

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
 import { getRadActivity } from '../../app/rad/get-activity.ts';
 import { getRadPlan } from '../../app/rad/get-plan.ts';
+import { addRadLink, removeRadLink } from '../../app/rad/links.ts';
 import { listRadPlans } from '../../app/rad/list-plans.ts';
 import {
   addProgressEvidence,
@@ -12,6 +13,7 @@ import { recordRadProgress } from '../../app/rad/record-progress.ts';
 import { addActivity, updateActivity } from '../../app/rad/save-activity.ts';
 import { addPillar, addProgramme, updateHeadingOf } from '../../app/rad/save-heading.ts';
 import { createRadPlan, updateRadPlan } from '../../app/rad/save-plan.ts';
+import { activityDto } from '../../app/rad/views.ts';
 import { wholeList } from '../../domain/contract/define.ts';
 import type { Quarter } from '../../domain/rad.ts';
 import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
@@ -63,6 +65,13 @@ export function radRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   implement(app, 'PUT /rad/activities/{id}/progress/{year}/{quarter}', async (c, { params, body }) =>
     recordRadProgress(authed(c, svc), params.id, params.year, params.quarter as Quarter, body),
   );
+  implement(app, 'POST /rad/activities/{id}/links', async (c, { params, body }) => {
+    const ctx = authed(c, svc);
+    return addRadLink(ctx, params.id, body, (trx, a) => activityDto(ctx, trx, a, {}));
+  });
+  implement(app, 'DELETE /rad/activities/{id}/links/{linkId}', async (c, { params }) => {
+    await removeRadLink(authed(c, svc), params.id, params.linkId);
+  });
   implement(app, 'POST /rad/progress/{id}/files', async (c, { params }) => {
     const ctx = authed(c, svc);
     const up = await parseUpload(c);
