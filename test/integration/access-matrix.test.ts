@@ -504,6 +504,82 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('meetings (issue 12 §3): coord:read reads its region’s meetings and follow-ups (a province its kab/kota’s), a partner the meetings it is invited to and the follow-ups it owns and updates; the Dinas managers change them', async () => {
+    const police = await h.svc.conn.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('jurisdiction', '=', '36.02')
+      .where('type', '=', 'polisi_ppa')
+      .executeTakeFirstOrThrow();
+    const today = new Date().toISOString().slice(0, 10);
+    const m = await manajer.post('/api/v1/meetings', {
+      kind: 'rakor_lintas_sektor',
+      title: 'Rakor matriks akses',
+      date: today,
+      startTime: '09:00',
+      place: 'Aula',
+      invitedOrgIds: [police.id],
+    });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const mid = m.body.id;
+    const d = await manajer.post(`/api/v1/meetings/${mid}/decisions`, {
+      body: 'Keputusan matriks',
+      followups: [{ action: 'Tindak lanjut matriks', ownerOrgId: police.id, dueOn: '2099-12-31' }],
+    });
+    expect(d.status).toBe(201);
+    const fid = d.body.decisions[0].followups[0].id;
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'mitra', 'pimpinan'];
+    const managers = ['admin-dinas', 'manajer'];
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        const reads = readers.includes(role);
+        // Lebak's police unit is invited and owns the follow-up; the province's partner is neither
+        const sees = reads && (rel === 'own' || (rel === 'parent' && role !== 'mitra'));
+        const manages = managers.includes(role) && rel === 'own';
+        const list = await c.get('/api/v1/meetings');
+        expect(list.status, `${who} list`).toBe(reads ? 200 : 403);
+        if (list.status === 200)
+          expect(
+            list.body.items.some((x: { id: string }) => x.id === mid),
+            `${who} listed`,
+          ).toBe(sees);
+        const one = await c.get(`/api/v1/meetings/${mid}`);
+        expect(one.status, `${who} read`).toBe(!reads ? 403 : sees ? 200 : 404);
+        const cases = await c.get(`/api/v1/meetings/${mid}/cases`);
+        expect(cases.status, `${who} case part`).toBe(!reads ? 403 : sees ? 200 : 404);
+        const v = (await manajer.get(`/api/v1/meetings/${mid}`)).body.version;
+        const patch = await c.patch(`/api/v1/meetings/${mid}`, { version: v, place: `Aula ${who}` });
+        expect(patch.status, `${who} change`).toBe(manages ? 200 : !reads ? 403 : sees ? 403 : 404);
+        const options = await c.get('/api/v1/meetings/options');
+        expect(options.status, `${who} options`).toBe(managers.includes(role) ? 200 : 403);
+        const fu = await c.get(`/api/v1/followups/${fid}`);
+        expect(fu.status, `${who} follow-up`).toBe(!reads ? 403 : sees ? 200 : 404);
+        const fl = await c.get('/api/v1/followups');
+        expect(fl.status, `${who} follow-ups`).toBe(reads ? 200 : 403);
+        if (fl.status === 200)
+          expect(
+            fl.body.items.some((x: { id: string }) => x.id === fid),
+            `${who} follow-up listed`,
+          ).toBe(sees);
+        const fv = (await manajer.get(`/api/v1/followups/${fid}`)).body.version;
+        const owner = role === 'mitra' && rel === 'own';
+        const progress = await c.post(`/api/v1/followups/${fid}/progress`, {
+          version: fv,
+          note: `Perkembangan ${who}`,
+        });
+        expect(progress.status, `${who} progress`).toBe(
+          manages || owner ? 200 : !reads ? 403 : sees ? 403 : 404,
+        );
+        const due = await c.patch(`/api/v1/followups/${fid}`, {
+          version: (await manajer.get(`/api/v1/followups/${fid}`)).body.version,
+          dueOn: '2099-12-30',
+        });
+        expect(due.status, `${who} due date`).toBe(manages ? 200 : !reads ? 403 : sees ? 403 : 404);
+      }
+  });
+
   it('intake officers may not edit a case once it has left intake', async () => {
     const f = await fixture(false);
     for (const to of ['identifikasi', 'asesmen']) {
