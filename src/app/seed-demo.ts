@@ -321,8 +321,9 @@ export async function seedDemo(
     await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
     if (region.code !== '64.74') await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
     await seedTrainingDemo(svc, region, orgIds, users);
-    if (region.code !== '64.74') await seedRegulationsDemo(svc, region, orgIds, users);
     if (region.code !== '64.74') await seedMeetingDemo(svc, region, users, orgIds);
+    // after the meetings: the three-party agreement names the rakor that decided it
+    if (region.code !== '64.74') await seedRegulationsDemo(svc, region, orgIds, users);
     seeded.push(region.code);
   }
   const p = DEMO_PROVINCE;

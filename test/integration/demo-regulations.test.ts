@@ -63,5 +63,8 @@ describe.each(ENGINES)('demo regulations and agreements (%s)', (engine) => {
         ['pihak_ketiga', 'uptd_ppa'],
       ]);
       expect((await hospital.get(`/api/v1/agreements/${three.id}`)).status).toBe(404);
+      const seen = (await c.get(`/api/v1/agreements/${three.id}`)).body;
+      expect(seen.meetingId).toBeTruthy();
+      expect(seen.meeting.title).toBeTruthy();
     });
 });

@@ -3,7 +3,8 @@
  * Kota Serang: the Perbup/Perwal on Kabupaten/Kota Layak Anak and child protection (with its
  * signed text as a small synthetic PDF), an SK Gugus Tugas KLA due for review within weeks (so
  * the reminder has something to tell), an SK Satgas PPA, a revoked older Perbup/Perwal; and the
- * Dinas's PKS with the police PPA unit gets the UPTD PPA as third party. Deterministic; fast.
+ * Dinas's PKS with the police PPA unit gets the UPTD PPA as third party and names the demo's rakor
+ * lintas sektor as the meeting that decided it. Deterministic; fast.
  */
 import { randomUUID } from 'node:crypto';
 import { agreementParties, dinasOrgOf, replaceAgreementParties } from '../../db/directory.repository.ts';
@@ -160,9 +161,19 @@ export async function seedRegulationsDemo(
     .select('name')
     .where('id', '=', uptd)
     .executeTakeFirstOrThrow();
+  // decided at the demo's rakor lintas sektor (src/app/demo/meetings.ts), when there is one
+  const rakor = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('jurisdiction', '=', region.code)
+    .where('kind', '=', 'rakor_lintas_sektor')
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();
   await db
     .updateTable('agreement')
     .set({
+      meeting_id: rakor?.id ?? null,
       kind: 'naskah',
       parties: `${[...names.values()].join(', ')} dan ${uptdName.name}`,
       subject:
