@@ -29,6 +29,7 @@ import type { AuthedCtx, Services } from './context.ts';
 import { seedMeetingDemo } from './demo/meetings.ts';
 import { seedPosterDemo } from './demo/posters.ts';
 import { seedPreventionDemo } from './demo/prevention.ts';
+import { seedRadDemo } from './demo/rad.ts';
 import { seedRegulationsDemo } from './demo/regulations.ts';
 import { seedTrainingDemo } from './demo/training.ts';
 import { hashPassword } from './passwords.ts';
@@ -324,6 +325,8 @@ export async function seedDemo(
     if (region.code !== '64.74') await seedMeetingDemo(svc, region, users, orgIds);
     // after the meetings: the three-party agreement names the rakor that decided it
     if (region.code !== '64.74') await seedRegulationsDemo(svc, region, orgIds, users);
+    // the RAD last: it links to the meeting and prevention demos
+    if (region.code !== '64.74') await seedRadDemo(svc, region, users, orgIds, ri + 1);
     seeded.push(region.code);
   }
   const p = DEMO_PROVINCE;

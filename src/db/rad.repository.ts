@@ -608,3 +608,28 @@ export function radLinksFor(db: Tx, kind: RadLinkKind, id: string) {
     .orderBy('a.position')
     .execute();
 }
+
+/** For the demo: a meeting decision and a prevention activity of the jurisdiction to link, if any. */
+export async function firstLinkTargets(db: Tx, jurisdiction: string) {
+  const [decision, activity] = await Promise.all([
+    db
+      .selectFrom('meeting_decision as d')
+      .innerJoin('meeting as m', 'm.id', 'd.meeting_id')
+      .select('d.id')
+      .where('m.jurisdiction', '=', jurisdiction)
+      .orderBy('m.starts_at')
+      .orderBy('d.number')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('prevention_activity')
+      .select('id')
+      .where('jurisdiction', '=', jurisdiction)
+      .where('status', 'in', ['terlaksana', 'dilaporkan'])
+      .orderBy('starts_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { decisionId: decision?.id ?? null, preventionId: activity?.id ?? null };
+}
