@@ -50,6 +50,15 @@ const LEBAK_ROLES = [
 type LebakRole = (typeof LEBAK_ROLES)[number];
 
 type SerangRecords = {
+  /** a case conference of Serang's Dinas: a decision with a follow-up of its police unit, a case part, a document */
+  meetingId: string;
+  meetingVersion: number;
+  decisionId: string;
+  decisionVersion: number;
+  meetingFileId: string;
+  followupId: string;
+  followupVersion: number;
+  followupFileId: string;
   caseId: string;
   caseNumber: string;
   caseVersion: number;
@@ -102,6 +111,10 @@ type SerangRecords = {
   userVersion: number;
   /** a poster code ("titik sebar") of Serang's Dinas */
   posterCodeId: string;
+  /** a training event of Serang's Dinas with a participant who completed, and Serang's own training type */
+  trainingEventId: string;
+  trainingParticipantId: string;
+  trainingTypeId: string;
   /** Serang's RAD PPA: plan, pillar, programme, activity and a quarter's progress with evidence */
   radPlanId: string;
   radPillarId: string;
@@ -109,13 +122,13 @@ type SerangRecords = {
   radActivityId: string;
   radProgressId: string;
   radFileId: string;
+  /** a link of that activity to one of Serang's prevention activities */
+  radLinkId: string;
+  radLinkTargetId: string;
   /** a prevention campaign and activity of Serang's Dinas, with a photo */
   preventionCampaignId: string;
   preventionCampaignVersion: number;
   preventionActivityId: string;
-  /** a link of that activity to one of Serang's prevention activities */
-  radLinkId: string;
-  radLinkTargetId: string;
   preventionActivityVersion: number;
   preventionFileId: string;
 };
@@ -134,6 +147,26 @@ const YEAR = TODAY.slice(0, 4);
 const FIXTURES = {
   'GET /regions/{code}': 'by-design: region codes are public reference data',
   'GET /cases/{id}': (s) => ({ id: s.caseId }),
+  'GET /meetings/{id}': (s) => ({ id: s.meetingId }),
+  'PATCH /meetings/{id}': (s) => ({ id: s.meetingId }),
+  'POST /meetings/{id}/status': (s) => ({ id: s.meetingId }),
+  'PUT /meetings/{id}/participants': (s) => ({ id: s.meetingId }),
+  'POST /meetings/{id}/decisions': (s) => ({ id: s.meetingId }),
+  'PATCH /meetings/{id}/decisions/{decisionId}': (s) => ({ id: s.meetingId, decisionId: s.decisionId }),
+  'POST /meetings/{id}/decisions/{decisionId}/followups': (s) => ({
+    id: s.meetingId,
+    decisionId: s.decisionId,
+  }),
+  'GET /meetings/{id}/cases': (s) => ({ id: s.meetingId }),
+  'PUT /meetings/{id}/cases/{caseId}': (s) => ({ id: s.meetingId, caseId: s.caseId }),
+  'POST /meetings/{id}/files': (s) => ({ id: s.meetingId }),
+  'GET /meetings/{id}/files/{fileId}': (s) => ({ id: s.meetingId, fileId: s.meetingFileId }),
+  'GET /meetings/{id}/minutes.pdf': (s) => ({ id: s.meetingId }),
+  'GET /followups/{id}': (s) => ({ id: s.followupId }),
+  'PATCH /followups/{id}': (s) => ({ id: s.followupId }),
+  'POST /followups/{id}/progress': (s) => ({ id: s.followupId }),
+  'POST /followups/{id}/files': (s) => ({ id: s.followupId }),
+  'GET /followups/{id}/files/{fileId}': (s) => ({ id: s.followupId, fileId: s.followupFileId }),
   'PATCH /cases/{id}': (s) => ({ id: s.caseId }),
   'POST /cases/{id}/transition': (s) => ({ id: s.caseId }),
   'POST /cases/{id}/assign': (s) => ({ id: s.caseId }),
@@ -193,7 +226,7 @@ const FIXTURES = {
   'GET /regulations/{id}': (s) => ({ id: s.regulationId }),
   'PATCH /regulations/{id}': (s) => ({ id: s.regulationId }),
   'DELETE /regulations/{id}': (s) => ({ id: s.regulationId, version: String(s.regulationVersion) }),
-  'PUT /regulations/{id}/file': (s) => ({ id: s.regulationId }),
+  'POST /regulations/{id}/file': (s) => ({ id: s.regulationId }),
   'GET /regulations/{id}/file': (s) => ({ id: s.regulationId }),
   'POST /join-requests/{id}/approve': (s) => ({ id: s.joinRequestId }),
   'POST /join-requests/{id}/reject': (s) => ({ id: s.joinRequestId }),
@@ -213,6 +246,26 @@ const FIXTURES = {
   'PUT /simfoni/cases/{id}/entry': (s) => ({ id: s.caseId }),
   'GET /posters/codes/{id}': (s) => ({ id: s.posterCodeId }),
   'GET /posters/codes/{id}/poster.pdf': (s) => ({ id: s.posterCodeId }),
+  'PATCH /training/types/{id}': (s) => ({ id: s.trainingTypeId }),
+  'GET /training/events/{id}': (s) => ({ id: s.trainingEventId }),
+  'PATCH /training/events/{id}': (s) => ({ id: s.trainingEventId }),
+  'DELETE /training/events/{id}': (s) => ({ id: s.trainingEventId, version: '1' }),
+  'GET /training/events/{id}/participants': (s) => ({ id: s.trainingEventId }),
+  'POST /training/events/{id}/participants': (s) => ({ id: s.trainingEventId }),
+  'PATCH /training/events/{id}/participants/{pid}': (s) => ({
+    id: s.trainingEventId,
+    pid: s.trainingParticipantId,
+  }),
+  'DELETE /training/events/{id}/participants/{pid}': (s) => ({
+    id: s.trainingEventId,
+    pid: s.trainingParticipantId,
+    version: '1',
+  }),
+  'GET /training/events/{id}/participants/{pid}/certificate.pdf': (s) => ({
+    id: s.trainingEventId,
+    pid: s.trainingParticipantId,
+  }),
+  'GET /training/records/{userId}': (s) => ({ userId: s.userId }),
   'GET /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
   'PATCH /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
   'POST /rad/plans/{id}/pillars': (s) => ({ id: s.radPlanId }),
@@ -229,6 +282,8 @@ const FIXTURES = {
   }),
   'POST /rad/progress/{id}/files': (s) => ({ id: s.radProgressId }),
   'GET /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
+  'POST /rad/activities/{id}/links': (s) => ({ id: s.radActivityId }),
+  'DELETE /rad/activities/{id}/links/{linkId}': (s) => ({ id: s.radActivityId, linkId: s.radLinkId }),
   'DELETE /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
   'GET /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
   'PATCH /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
@@ -236,7 +291,7 @@ const FIXTURES = {
   'PATCH /prevention/activities/{id}': (s) => ({ id: s.preventionActivityId }),
   'POST /prevention/activities/{id}/status': (s) => ({ id: s.preventionActivityId }),
   'POST /prevention/activities/{id}/review': (s) => ({ id: s.preventionActivityId }),
-  'POST /prevention/activities/{id}/files': (s) => ({ id: s.preventionActivityId, purpose: 'foto' }),
+  'POST /prevention/activities/{id}/files': (s) => ({ id: s.preventionActivityId }),
   'GET /prevention/activities/{id}/files/{fileId}': (s) => ({
     id: s.preventionActivityId,
     fileId: s.preventionFileId,
@@ -253,8 +308,6 @@ type ByDesignKey = {
 
 /** What the design says for the keys that do not answer 403/404 to another region's id. */
 const BY_DESIGN: Record<
-  'POST /rad/activities/{id}/links': (s) => ({ id: s.radActivityId }),
-  'DELETE /rad/activities/{id}/links/{linkId}': (s) => ({ id: s.radActivityId, linkId: s.radLinkId }),
   ByDesignKey,
   { params: (s: SerangRecords) => Params; check: (r: Res, role: LebakRole, s: SerangRecords) => void }
 > = {
@@ -298,6 +351,10 @@ const radActivityBody = (orgId: string) => ({
 
 /** Minimal valid bodies (versions read from Serang's records); uploads are sent by send() below. */
 const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
+  'PATCH /training/types/{id}': () => ({ version: 1, name: 'Jenis dari Lebak' }),
+  'PATCH /training/events/{id}': () => ({ version: 1, title: 'Pelatihan dari Lebak' }),
+  'POST /training/events/{id}/participants': (s) => ({ name: 'Tamu dari Lebak', orgId: s.policeOrgId }),
+  'PATCH /training/events/{id}/participants/{pid}': () => ({ version: 1, attendance: 'hadir' }),
   'PATCH /prevention/campaigns/{id}': (s) => ({
     version: s.preventionCampaignVersion,
     name: 'Diubah dari Lebak',
@@ -317,6 +374,22 @@ const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
     note: 'Dari Lebak',
   }),
   'PATCH /cases/{id}': (s) => ({ version: s.caseVersion, risk: 'tinggi' }),
+  'PATCH /meetings/{id}': (s) => ({ version: s.meetingVersion, title: 'Diubah dari Lebak' }),
+  'POST /meetings/{id}/status': (s) => ({ version: s.meetingVersion, status: 'berlangsung' }),
+  'PUT /meetings/{id}/participants': (s) => ({ version: s.meetingVersion, participants: [] }),
+  'POST /meetings/{id}/decisions': () => ({ body: 'Keputusan dari Lebak' }),
+  'PATCH /meetings/{id}/decisions/{decisionId}': (s) => ({
+    version: s.decisionVersion,
+    body: 'Diubah dari Lebak',
+  }),
+  'POST /meetings/{id}/decisions/{decisionId}/followups': (s) => ({
+    action: 'Tindak lanjut dari Lebak',
+    ownerOrgId: s.policeOrgId,
+    dueOn: '2099-01-01',
+  }),
+  'PUT /meetings/{id}/cases/{caseId}': () => ({ discussion: 'Bagian kasus dari Lebak' }),
+  'PATCH /followups/{id}': (s) => ({ version: s.followupVersion, dueOn: '2099-01-02' }),
+  'POST /followups/{id}/progress': (s) => ({ version: s.followupVersion, note: 'Perkembangan dari Lebak' }),
   'POST /cases/{id}/transition': (s) => ({ version: s.caseVersion, to: 'identifikasi' }),
   'POST /cases/{id}/assign': (s) => ({ version: s.caseVersion, companionIds: [] }),
   'POST /cases/{id}/persons': () => ({ role: 'pelapor', name: 'Pelapor Lebak' }),
@@ -397,6 +470,7 @@ const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
   'PATCH /rad/programmes/{id}': () => ({ version: 1, title: 'Program dari Lebak' }),
   'POST /rad/programmes/{id}/activities': (s) => radActivityBody(s.policeOrgId),
   'PATCH /rad/activities/{id}': (s) => ({ ...radActivityBody(s.policeOrgId), version: 1 }),
+  'POST /rad/activities/{id}/links': (s) => ({ kind: 'prevention_activity', targetId: s.radLinkTargetId }),
   'PUT /rad/activities/{id}/progress/{year}/{quarter}': () => ({
     version: 1,
     realised: 1,
@@ -425,7 +499,6 @@ function pathOf(key: string, params: Params): string {
 }
 
 const PDF = '%PDF-1.4\n%%EOF\n';
-  'POST /rad/activities/{id}/links': (s) => ({ kind: 'prevention_activity', targetId: s.radLinkTargetId }),
 
 async function send(c: Client, key: IdTakingKey, params: Params, s: SerangRecords): Promise<Res> {
   const [method] = key.split(' ') as [string];
@@ -724,7 +797,7 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
     const regFd = new FormData();
     regFd.append('file', new Blob([PDF], { type: 'application/pdf' }), 'perwal-serang.pdf');
     const regWithFile = must(
-      await manajer.req('PUT', `/api/v1/regulations/${regulation.id}/file`, regFd),
+      await manajer.req('POST', `/api/v1/regulations/${regulation.id}/file`, regFd),
       200,
       'regulation file',
     );
@@ -734,6 +807,45 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       await dinas.post('/api/v1/posters/codes', { label: 'Poster Terminal Pakupatan Serang' }),
       201,
       'poster code',
+    );
+
+    // Serang's own training type, an event with a participant who completed (a certificate)
+    const trainingType = must(
+      await dinas.post('/api/v1/training/types', {
+        code: 'konvensi_serang',
+        name: 'Konvensi Hak Anak Serang',
+      }),
+      201,
+      'training type',
+    );
+    const trainingEvent = must(
+      await manajer.post('/api/v1/training/events', {
+        title: 'Bimtek Serang Rahasia',
+        typeId: trainingType.id,
+        startsOn: '2026-04-01',
+        endsOn: '2026-04-02',
+        mode: 'luring',
+        organiserOrgId: policeOrg.id,
+      }),
+      201,
+      'training event',
+    );
+    const trainee = must(
+      await manajer.post(`/api/v1/training/events/${trainingEvent.id}/participants`, {
+        name: 'Peserta Serang Rahasia',
+        orgId: policeOrg.id,
+      }),
+      201,
+      'training participant',
+    );
+    must(
+      await manajer.patch(`/api/v1/training/events/${trainingEvent.id}/participants/${trainee.id}`, {
+        version: trainee.version,
+        attendance: 'hadir',
+        completed: true,
+      }),
+      200,
+      'training completion',
     );
 
     // Serang's RAD PPA with an activity of its police unit and a quarter's progress with evidence
@@ -778,6 +890,19 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       201,
       'evidence',
     );
+    const radTarget = await h.svc.conn.db
+      .selectFrom('prevention_activity')
+      .select('id')
+      .where('jurisdiction', '=', SERANG)
+      .executeTakeFirstOrThrow();
+    const linked = must(
+      await dinas.post(`/api/v1/rad/activities/${radActivity.id}/links`, {
+        kind: 'prevention_activity',
+        targetId: radTarget.id,
+      }),
+      201,
+      'rad link',
+    );
 
     // Serang's prevention campaign and a reported activity with a photo
     const serangDesa = await h.svc.conn.db
@@ -813,6 +938,7 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       'prevention activity',
     );
     const prevFd = new FormData();
+    prevFd.append('purpose', 'foto');
     prevFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'kegiatan-serang.png');
     const prevFile = must(
       await manajer.req(
@@ -824,11 +950,71 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       'prevention photo',
     );
 
+    // Serang's case conference: a typed participant, a decision with a follow-up of its police
+    // unit, a case part over Serang's case, a document and evidence
+    const meeting0 = must(
+      await manajer.post('/api/v1/meetings', {
+        kind: 'case_conference',
+        title: 'Rakor Serang Rahasia',
+        date: TODAY,
+        startTime: '09:00',
+        place: 'Aula Serang',
+        invitedOrgIds: [policeOrg.id],
+      }),
+      201,
+      'meeting',
+    );
+    must(
+      await manajer.req('PUT', `/api/v1/meetings/${meeting0.id}/participants`, {
+        version: meeting0.version,
+        participants: [{ name: 'Tamu Serang Rahasia', orgName: 'Forum Serang', attended: true }],
+      }),
+      200,
+      'participants',
+    );
+    must(
+      await manajer.req('PUT', `/api/v1/meetings/${meeting0.id}/cases/${c.id}`, {
+        discussion: 'Bagian kasus Serang Rahasia',
+      }),
+      200,
+      'case part',
+    );
+    const meetingD = must(
+      await manajer.post(`/api/v1/meetings/${meeting0.id}/decisions`, {
+        body: 'Keputusan Serang',
+        followups: [{ action: 'Tindak lanjut Serang', ownerOrgId: policeOrg.id, dueOn: '2099-01-01' }],
+      }),
+      201,
+      'decision',
+    );
+    const mFd = new FormData();
+    mFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'rapat-serang.png');
+    const meetingFile = must(
+      await manajer.req('POST', `/api/v1/meetings/${meeting0.id}/files`, mFd),
+      201,
+      'meeting file',
+    );
+    const followup0 = meetingD.decisions[0].followups[0];
+    const fFd = new FormData();
+    fFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'bukti-tl-serang.png');
+    const followupFile = must(
+      await manajer.req('POST', `/api/v1/followups/${followup0.id}/files`, fFd),
+      201,
+      'follow-up file',
+    );
     const full = must(await manajer.get(`/api/v1/cases/${c.id}`), 200, 'read case');
     const victim = full.persons.find((p: { id: string }) => p.id === c.victimId);
     const incident = full.incidents.find((i: { id: string }) => i.id === c.incidentId);
     s = {
       caseId: c.id,
+      meetingId: meeting0.id,
+      meetingVersion: meetingD.version,
+      decisionId: meetingD.decisions[0].id,
+      decisionVersion: meetingD.decisions[0].version,
+      meetingFileId: meetingFile.id,
+      followupId: followup0.id,
+      followupVersion: followup0.version,
+      followupFileId: followupFile.id,
       caseNumber: full.number,
       caseVersion: full.version,
       victimId: c.victimId,
@@ -845,27 +1031,19 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       radPillarId: radPillar.id,
       radProgrammeId: radProgramme.id,
       radActivityId: radActivity.id,
-    const radTarget = await h.svc.conn.db
-      .selectFrom('prevention_activity')
-      .select('id')
-      .where('jurisdiction', '=', SERANG)
-      .executeTakeFirstOrThrow();
-    const linked = must(
-      await dinas.post(`/api/v1/rad/activities/${radActivity.id}/links`, {
-        kind: 'prevention_activity',
-        targetId: radTarget.id,
-      }),
-      201,
-      'rad link',
-    );
       radProgressId,
       radFileId: radFile.id,
+      radLinkId: linked.links[0].id,
+      radLinkTargetId: radTarget.id,
       preventionCampaignId: prevCampaign.id,
       preventionCampaignVersion: prevCampaign.version,
       preventionActivityId: prevActivity.id,
       preventionActivityVersion: prevActivity.version,
       preventionFileId: prevFile.id,
       posterCodeId: poster.id,
+      trainingEventId: trainingEvent.id,
+      trainingParticipantId: trainee.id,
+      trainingTypeId: trainingType.id,
       intakeId: intake.id,
       intakeCode: intake.code,
       intakeVictimName: INTAKE_VICTIM,
@@ -903,7 +1081,16 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
     secrets = [
       ...new Set(
         [
+          s.trainingEventId,
+          s.trainingParticipantId,
+          'Bimtek Serang Rahasia',
+          'Peserta Serang Rahasia',
           s.caseId,
+          s.meetingId,
+          s.followupId,
+          'Rakor Serang Rahasia',
+          'Tamu Serang Rahasia',
+          'Bagian kasus Serang Rahasia',
           c2.id,
           s.caseNumber,
           s.victimId,
@@ -928,8 +1115,6 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
           s.agreementNumber,
           s.regulationId,
           s.regulationNumber,
-      radLinkId: linked.links[0].id,
-      radLinkTargetId: radTarget.id,
           'perwal-serang.pdf',
           s.joinRequestId,
           s.joinOrgName,
