@@ -351,6 +351,58 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
       }
   });
 
+  it('RAD PPA (issue 12 §4): Dinas staff and leadership read their region’s plan (a province its kab/kota’s), a partner only the activities it is responsible for or a partner in; the responsible organisation’s staff or the Dinas’s coordinators report progress; only the coordinators of the own Dinas edit the plan', async () => {
+    const plans = await manajer.get('/api/v1/rad/plans');
+    expect(plans.status).toBe(200);
+    const planId = plans.body.items[0].id as string;
+    const plan = await manajer.get(`/api/v1/rad/plans/${planId}`);
+    // biome-ignore lint/suspicious/noExplicitAny: the plan's tree, read field by field
+    const acts = plan.body.pillars.flatMap((p: any) => p.programmes.flatMap((g: any) => g.activities));
+    const policeAct = acts.find((a: { title: string }) => a.title.startsWith('Penanganan laporan polisi')).id;
+    const uptdAct = acts.find((a: { title: string }) => a.title.startsWith('Respons pengaduan')).id;
+    const readers = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'];
+    const managers = ['admin-dinas', 'manajer'];
+    const version = async () =>
+      (await manajer.get(`/api/v1/rad/activities/${policeAct}?year=2026`)).body.progress[0].version as number;
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const c = clients.get(`${role}:${rel}`)!;
+        const who = `${role}:${rel}`;
+        const region = readers.includes(role);
+        const partner = role === 'mitra';
+        const none = !region && !partner;
+        const reads = (region && rel !== 'other') || (partner && rel === 'own');
+        const list = await c.get('/api/v1/rad/plans');
+        expect(list.status, `${who} list`).toBe(none ? 403 : 200);
+        if (!none)
+          expect(
+            list.body.items.some((p: { id: string }) => p.id === planId),
+            `${who} listed`,
+          ).toBe(reads);
+        expect((await c.get(`/api/v1/rad/plans/${planId}`)).status, `${who} plan`).toBe(
+          none ? 403 : reads ? 200 : 404,
+        );
+        expect((await c.get(`/api/v1/rad/activities/${policeAct}`)).status, `${who} police activity`).toBe(
+          none ? 403 : reads ? 200 : 404,
+        );
+        expect((await c.get(`/api/v1/rad/activities/${uptdAct}`)).status, `${who} UPTD activity`).toBe(
+          none ? 403 : region && rel !== 'other' ? 200 : 404,
+        );
+        const put = await c.req('PUT', `/api/v1/rad/activities/${policeAct}/progress/2026/1`, {
+          version: await version(),
+          realised: 50,
+          status: 'berjalan',
+        });
+        expect(put.status, `${who} report the police activity`).toBe(
+          none ? 403 : !reads ? 404 : rel === 'own' && (managers.includes(role) || partner) ? 200 : 403,
+        );
+        const pillar = await c.post(`/api/v1/rad/plans/${planId}/pillars`, { title: `Pilar ${who}` });
+        expect(pillar.status, `${who} add a pillar`).toBe(
+          none ? 403 : !reads ? 404 : managers.includes(role) && rel === 'own' ? 201 : 403,
+        );
+      }
+  });
+
   it('agreements and regulations (issue 12 §5): the Dinas reads its region’s (a province its kab/kota’s), a party partner its agreement, partners their kab/kota’s regulations; administrators manage agreements, coord:manage regulations of the own Dinas', async () => {
     const dinas = await h.as('admin-dinas@lebak.demo');
     const orgs = (await dinas.get('/api/v1/directory?region=36.02&pageSize=100')).body.items as Array<{
