@@ -861,6 +861,8 @@ export interface TrainingTypeTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+/** a trainer of a training event, as stored in `training_event.trainers` */
+export type TrainerJson = { name: string; institution: string | null };
 export interface TrainingEventTable {
   id: string;
   jurisdiction: string;
@@ -872,7 +874,7 @@ export interface TrainingEventTable {
   mode: 'luring' | 'daring' | 'campuran';
   place: string | null;
   organiser_org_id: string;
-  trainers: ColumnType<Array<{ name: string; institution: string | null }>, string | undefined, string>;
+  trainers: ColumnType<TrainerJson[], string | undefined, string>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
