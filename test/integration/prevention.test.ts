@@ -410,15 +410,16 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
 
   it('uploads photos and materials checked by content; a reader downloads, only an editor removes', async () => {
     const a = await create(dinas, { title: 'Dengan foto' });
-    const form = (bytes: Uint8Array, name: string) => {
+    const form = (bytes: Uint8Array, name: string, purpose = 'foto') => {
       const f = new FormData();
+      f.set('purpose', purpose);
       f.set('file', new File([Buffer.from(bytes)], name));
       return f;
     };
     const foto = must(
       await dinas.req(
         'POST',
-        `/api/v1/prevention/activities/${a.id}/files?purpose=foto`,
+        `/api/v1/prevention/activities/${a.id}/files`,
         form(pngBytes(), 'kegiatan.png'),
       ),
       201,
@@ -427,10 +428,22 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect(foto).toMatchObject({ purpose: 'foto', mime: 'image/png', filename: 'kegiatan.png' });
     const notPhoto = await dinas.req(
       'POST',
-      `/api/v1/prevention/activities/${a.id}/files?purpose=foto`,
+      `/api/v1/prevention/activities/${a.id}/files`,
       form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'materi.pdf'),
     );
     expect(notPhoto.status).toBe(415);
+    const noPurpose = await dinas.req(
+      'POST',
+      `/api/v1/prevention/activities/${a.id}/files`,
+      form(pngBytes(), 'x.png', ''),
+    );
+    expect(noPurpose.body.error.fieldCodes).toEqual({ purpose: 'required' });
+    const materi = await dinas.req(
+      'POST',
+      `/api/v1/prevention/activities/${a.id}/files`,
+      form(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'materi.pdf', 'materi'),
+    );
+    expect(materi.status).toBe(201);
     const got = await download(lead, `/api/v1/prevention/activities/${a.id}/files/${foto.id}`);
     expect(got.status).toBe(200);
     expect(Buffer.from(got.bytes).equals(Buffer.from(pngBytes()))).toBe(true);
@@ -440,7 +453,9 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect((await dinas.req('DELETE', `/api/v1/prevention/activities/${a.id}/files/${foto.id}`)).status).toBe(
       204,
     );
-    expect(must(await dinas.get(`/api/v1/prevention/activities/${a.id}`), 200, 'get').files).toEqual([]);
+    expect(must(await dinas.get(`/api/v1/prevention/activities/${a.id}`), 200, 'get').files).toEqual([
+      expect.objectContaining({ purpose: 'materi', mime: 'application/pdf', filename: 'materi.pdf' }),
+    ]);
   });
 
   it('one activity however many copies of a create arrive at once', async () => {

@@ -49,6 +49,10 @@ const Sebaran = lazy(() => import('./features/posters/Sebaran.tsx'));
 const Meetings = lazy(() => import('./features/meetings/Meetings.tsx'));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage.tsx'));
 const Followups = lazy(() => import('./features/meetings/Followups.tsx'));
+const Prevention = lazy(() => import('./features/prevention/Prevention.tsx'));
+const PreventionActivity = lazy(() => import('./features/prevention/ActivityPage.tsx'));
+const PreventionCampaigns = lazy(() => import('./features/prevention/Campaigns.tsx'));
+const PreventionCoverage = lazy(() => import('./features/prevention/Coverage.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
@@ -80,6 +84,7 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'coord:read')) items.push(['/pelatihan', t('nav.training')]);
   if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
   if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/pencegahan', t('nav.prevention')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
@@ -228,6 +233,10 @@ function Shell() {
             <Route path="/rapat/tindak-lanjut" component={Followups} />
             <Route path="/rapat/tindak-lanjut/:id" component={Followups} />
             <Route path="/rapat/:id" component={MeetingPage} />
+            <Route path="/pencegahan" component={Prevention} />
+            <Route path="/pencegahan/kampanye" component={PreventionCampaigns} />
+            <Route path="/pencegahan/cakupan" component={PreventionCoverage} />
+            <Route path="/pencegahan/:id" component={PreventionActivity} />
             <Route default component={NotFound} />
           </Router>
         )}

@@ -26,10 +26,12 @@ async function owner(ctx: AuthedCtx, id: string, action: string, write: boolean)
 export async function addActivityFile(
   ctx: AuthedCtx,
   id: string,
-  purpose: 'materi' | 'foto',
+  purpose: string,
   file: { name: string; bytes: Uint8Array },
 ): Promise<CoordFileDto> {
   const a = await owner(ctx, id, 'coord_file.create', true);
+  if (purpose !== 'materi' && purpose !== 'foto')
+    throw new AppError('VALIDATION_FAILED', { purpose: purpose ? 'invalid_value' : 'required' });
   return ctx.conn.db.transaction().execute((trx) =>
     storeCoordFile(ctx, trx, {
       jurisdiction: a.jurisdiction,

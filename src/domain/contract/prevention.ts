@@ -166,8 +166,6 @@ export const PreventionOptionsDto = z
   .meta({ id: 'PreventionOptionsDto' });
 export type PreventionOptionsDto = z.infer<typeof PreventionOptionsDto>;
 
-const FileQuery = z.strictObject({ purpose: z.enum(['materi', 'foto']) });
-
 export const preventionRoutes = routes({
   'GET /prevention/options': {
     summary:
@@ -242,10 +240,10 @@ export const preventionRoutes = routes({
     response: ActivityDto,
   },
   'POST /prevention/activities/{id}/files': {
-    summary: 'Unggah materi atau foto kegiatan (≤ 20 MB; PDF, JPG, PNG, DOCX, XLSX, PPTX; foto: JPG/PNG)',
+    summary:
+      'Unggah materi atau foto kegiatan (formulir: file, purpose = materi | foto; ≤ 20 MB; PDF, JPG, PNG, DOCX, XLSX, PPTX; foto: JPG/PNG)',
     tags,
     params: Id,
-    query: FileQuery,
     upload: 'multipart',
     response: CoordFileDto,
     status: 201,

@@ -52,10 +52,10 @@ export function preventionRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   implement(app, 'POST /prevention/activities/{id}/review', async (c, { params, body }) =>
     reviewActivity(authed(c, svc), params.id, body),
   );
-  implement(app, 'POST /prevention/activities/{id}/files', async (c, { params, query }) => {
+  implement(app, 'POST /prevention/activities/{id}/files', async (c, { params }) => {
     const ctx = authed(c, svc);
     const up = await parseUpload(c);
-    return addActivityFile(ctx, params.id, query.purpose, { name: up.name, bytes: up.bytes });
+    return addActivityFile(ctx, params.id, up.fields.purpose ?? '', { name: up.name, bytes: up.bytes });
   });
   implement(app, 'GET /prevention/activities/{id}/files/{fileId}', async (c, { params }) => {
     const f = await getActivityFile(authed(c, svc), params.id, params.fileId);
