@@ -1,0 +1,113 @@
+/**
+ * Prevention in Chromium (issue 12 §1 and §7): a Lebak case manager plans an activity on
+ * /pencegahan in a desa picked inside the kab/kota, reports it with participant counts, and sees
+ * the desa and its people in the coverage (/pencegahan/cakupan), whose XLSX downloads. At 360 px.
+ */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signIn } from './helpers/flows.ts';
+import { see, step } from './helpers/see.ts';
+import { type E2E, start, stop } from './helpers/server.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await start({ cases: 0 });
+});
+
+afterAll(async () => {
+  await stop(env);
+});
+
+const TITLE = 'Sosialisasi uji peramban di Cikaratuan';
+
+describe('prevention activities and coverage (/pencegahan)', () => {
+  test('plan an activity, report it with counts, see it in the coverage', async () => {
+    const { page } = await env.newPage({ acceptDownloads: true, viewport: { width: 360, height: 800 } });
+    await signIn(page, 'manajer@lebak.demo');
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Pencegahan' })
+      .click();
+    await see(
+      page,
+      page.getByRole('heading', { name: 'Kegiatan pencegahan', level: 1 }),
+      'the prevention page',
+    );
+    // the demo's partner report waits for the Dinas
+    await see(
+      page,
+      page.getByRole('heading', { name: 'Laporan mitra menunggu penerimaan' }),
+      'the acceptance queue',
+    );
+
+    await step('plan the activity in a desa of Lebak', async () => {
+      await page.getByRole('button', { name: 'Rencanakan kegiatan baru' }).click();
+      const form = page.getByRole('form', { name: 'Rencanakan kegiatan pencegahan' });
+      await form.getByLabel('Nama kegiatan').fill(TITLE);
+      await form.getByLabel('Jenis kegiatan').selectOption('sosialisasi');
+      await form.getByLabel('Bidang pencegahan (UU TPKS Pasal 79)').selectOption('keluarga');
+      // yesterday morning, local time (WIB)
+      const day = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+      await form.getByLabel('Mulai').fill(`${day}T09:00`);
+      // the end before the start is refused with a clear message
+      await form.getByLabel('Selesai').fill(`${day}T08:00`);
+      await form.getByLabel('Kecamatan').selectOption({ label: 'Cigemblong' });
+      await form.getByLabel('Desa/Kelurahan').selectOption({ label: 'Cikaratuan' });
+      await form.getByLabel('Tempat/latar').selectOption('balai_desa');
+      await form.getByRole('button', { name: 'Simpan rencana kegiatan' }).click();
+      await see(
+        page,
+        page.getByRole('alert').filter({ hasText: 'Tanggal berakhir tidak boleh sebelum tanggal mulai' }),
+        'the reversed dates refused',
+      );
+      await form.getByLabel('Selesai').fill(`${day}T11:30`);
+      await form.getByRole('button', { name: 'Simpan rencana kegiatan' }).click();
+      await see(page, page.getByRole('heading', { name: TITLE, level: 1 }), 'the planned activity');
+      await see(page, page.getByText('Direncanakan', { exact: true }), 'its status');
+    });
+
+    await step('report it with participant counts', async () => {
+      await page.getByLabel('Anak laki-laki').fill('-2');
+      await page.getByRole('button', { name: 'Kirim laporan kegiatan' }).click();
+      await see(
+        page,
+        page.getByRole('alert').filter({ hasText: 'Jumlah tidak boleh negatif' }),
+        'a negative count refused',
+      );
+      await page.getByLabel('Anak laki-laki').fill('12');
+      await page.getByLabel('Anak perempuan').fill('15');
+      await page.getByLabel('Dewasa laki-laki').fill('4');
+      await page.getByLabel('Dewasa perempuan').fill('9');
+      await page.getByRole('button', { name: 'Kirim laporan kegiatan' }).click();
+      await see(page, page.getByText('Dilaporkan', { exact: true }), 'the reported status');
+      await see(page, page.getByTestId('participants').filter({ hasText: 'jumlah 40 orang' }), 'the counts');
+    });
+
+    await step('the desa and its people are in the coverage', async () => {
+      await page.goto('/pencegahan/cakupan');
+      await see(
+        page,
+        page.getByRole('heading', { name: 'Cakupan pencegahan', level: 1 }),
+        'the coverage page',
+      );
+      const row = page
+        .getByRole('table', { name: 'Desa/kelurahan terjangkau' })
+        .getByRole('row', { name: /Cikaratuan/ });
+      await see(page, row, 'the reached desa');
+      expect((await row.getByRole('cell').last().textContent())?.trim()).toBe('40');
+      await see(page, page.getByRole('link', { name: 'Cetak' }), 'the print link');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Unduh XLSX' }).click(),
+      ]);
+      const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+      const xml = Object.entries(files)
+        .filter(([n]) => n.startsWith('xl/'))
+        .map(([, b]) => strFromU8(b))
+        .join('\n');
+      expect(xml).toContain('Cikaratuan');
+    });
+  });
+});
