@@ -41,14 +41,46 @@ export async function insertPosterCode(
   return r !== undefined;
 }
 
-export async function posterLabelTaken(db: Tx, jurisdiction: string, label: string): Promise<boolean> {
-  const r = await db
+export async function posterLabelTaken(
+  db: Tx,
+  jurisdiction: string,
+  label: string,
+  exceptId: string | null = null,
+): Promise<boolean> {
+  let q = db
     .selectFrom('poster_code')
     .select('id')
     .where('jurisdiction', '=', jurisdiction)
-    .where(sql<string>`lower(label)`, '=', label.toLowerCase())
-    .executeTakeFirst();
-  return r !== undefined;
+    .where(sql<string>`lower(label)`, '=', label.toLowerCase());
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Changes a code's label, campaign line and desa when `version` is still the stored one (one
+ * statement: of two writers with the same version one wins). Answers the new version, or null
+ * when the version was stale (the caller has checked the row exists). A label taken meanwhile
+ * fails the unique index: `label_taken`.
+ */
+export async function updatePosterCode(
+  db: Tx,
+  id: string,
+  version: number,
+  set: { label: string; campaign: string | null; desa_code: string | null },
+): Promise<number | null | 'label_taken'> {
+  try {
+    const r = await db
+      .updateTable('poster_code')
+      .set({ ...set, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('version')
+      .executeTakeFirst();
+    return r ? r.version : null;
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') return 'label_taken';
+    throw e;
+  }
 }
 
 const codeColumns = (db: Tx) =>

@@ -412,6 +412,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   ),
   // spreading the channels (issue 12 §6): poster codes, no personal data
   'poster.create': w('administrasi', 'membuat titik sebar poster/QR', 'create a poster/QR placement'),
+  'poster.update': w('administrasi', 'mengubah titik sebar poster/QR', 'change a poster/QR placement'),
   'poster.print': w('administrasi', 'mengunduh poster atau kartu (PDF)', 'download a poster or card (PDF)'),
 
   // training and capacity (issue 12 §2): attendance lists and records hold names

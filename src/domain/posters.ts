@@ -62,6 +62,12 @@ export const PosterCodeInput = z.strictObject({
 });
 export type PosterCodeInput = z.infer<typeof PosterCodeInput>;
 
+/** A code's label, campaign line and desa changed with the version read (stale: 409). The code itself never changes. */
+export const PosterCodeUpdate = PosterCodeInput.extend({
+  version: z.number('version_required').int('invalid_value').min(1, 'invalid_value'),
+});
+export type PosterCodeUpdate = z.infer<typeof PosterCodeUpdate>;
+
 export const POSTER_SIZES = ['a4', 'a5', 'kartu'] as const;
 export type PosterSize = (typeof POSTER_SIZES)[number];
 

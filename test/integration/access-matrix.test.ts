@@ -283,6 +283,14 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
         expect(pdf.status, `${who} print`).toBe(
           !reads ? 403 : rel === 'other' ? 404 : managers.includes(role) && rel === 'own' ? 200 : 403,
         );
+        const current = (await manajer.get(`/api/v1/posters/codes/${made.body.id}`)).body.version;
+        const change = await c.patch(`/api/v1/posters/codes/${made.body.id}`, {
+          version: current,
+          label: `Poster matriks Lebak ${role} ${rel}`,
+        });
+        expect(change.status, `${who} change`).toBe(
+          !reads ? 403 : rel === 'other' ? 404 : managers.includes(role) && rel === 'own' ? 200 : 403,
+        );
         const create = await c.post('/api/v1/posters/codes', { label: `Poster matriks ${role} ${rel}` });
         expect(create.status, `${who} create`).toBe(managers.includes(role) ? 201 : 403);
       }

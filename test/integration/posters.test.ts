@@ -172,6 +172,60 @@ describe.each(ENGINES)('poster codes on %s', (engine) => {
     ).toBe(201);
   });
 
+  it('a label, campaign or desa is corrected with the version read; the printed code never changes; a stale version is 409', async () => {
+    const made = (await manajer.post('/api/v1/posters/codes', { label: 'Poster Masjid Agung' })).body;
+    const path = `/api/v1/posters/codes/${made.id}`;
+    const changed = await dinas.patch(path, {
+      version: made.version,
+      label: 'Poster Masjid Agung Rangkasbitung',
+      campaign: 'Kampanye 16 Hari Anti Kekerasan',
+      desaCode: lebak.village,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      code: made.code,
+      url: made.url,
+      label: 'Poster Masjid Agung Rangkasbitung',
+      campaign: 'Kampanye 16 Hari Anti Kekerasan',
+      desaCode: lebak.village,
+      version: made.version + 1,
+    });
+    // the version read before is stale now: nothing is lost, the writer is told
+    const stale = await manajer.patch(path, { version: made.version, label: 'Poster lama' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+    expect((await manajer.patch(path, { label: 'Tanpa versi' })).body.error.fieldCodes.version).toBe(
+      'version_required',
+    );
+    const other = await manajer.patch(path, {
+      version: changed.body.version,
+      label: 'poster smpn 1 rangkasbitung',
+    });
+    expect(other.body.error.fieldCodes.label).toBe('poster_label_taken');
+    expect(
+      (
+        await manajer.patch(path, {
+          version: changed.body.version,
+          label: 'Poster X',
+          desaCode: '36.73.01.2001',
+        })
+      ).body.error.fieldCodes.desaCode,
+    ).toBe('out_of_jurisdiction');
+    // of two writers with the same version exactly one wins
+    const v = changed.body.version;
+    const both = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => manajer.patch(path, { version: v, label: `Poster Masjid ${i}` })),
+    );
+    expect(both.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(both.filter((r) => r.status === 409)).toHaveLength(19);
+    expect((await pimpinan.patch(path, { version: v + 1, label: 'Poster pimpinan' })).status).toBe(403);
+    expect((await serangManajer.patch(path, { version: v + 1, label: 'Poster Serang' })).status).toBe(404);
+    expect(
+      (await manajer.patch(`/api/v1/posters/codes/${serangCodeId}`, { version: 1, label: 'Poster Lebak' }))
+        .status,
+    ).toBe(404);
+  });
+
   it('leadership reads the counts but creates and prints nothing; another region’s code is 404', async () => {
     expect((await pimpinan.post('/api/v1/posters/codes', { label: 'Poster pimpinan' })).status).toBe(403);
     expect((await pimpinan.get('/api/v1/posters/poster.pdf')).status).toBe(403);

@@ -10,9 +10,19 @@ import type { PosterCodeDto } from '../../domain/contract/posters.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canManagePosters, isWithin } from '../../domain/policy.ts';
 import { drawPosterCode, type PosterCodeInput } from '../../domain/posters.ts';
-import { type AuthedCtx, audit } from '../context.ts';
+import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { getPosterCodeWithCounts, posterRegion } from './list-poster-codes.ts';
+
+/** A poster's desa: a desa/kelurahan (level 4) that exists, inside the Dinas's jurisdiction. */
+export async function checkPosterDesa(db: Tx, desaCode: string | null, jurisdiction: string): Promise<void> {
+  if (!desaCode) return;
+  if (!isWithin(desaCode, jurisdiction))
+    throw new AppError('VALIDATION_FAILED', { desaCode: 'out_of_jurisdiction' });
+  const r = await getRegion(db, desaCode);
+  if (!r) throw new AppError('VALIDATION_FAILED', { desaCode: 'unknown_region' });
+  if (r.level !== 4) throw new AppError('VALIDATION_FAILED', { desaCode: 'poster_desa_level' });
+}
 
 export async function createPosterCode(
   ctx: AuthedCtx,
@@ -24,13 +34,7 @@ export async function createPosterCode(
   posterRegion(ctx);
   if (!canManagePosters(ctx.actor, jurisdiction)) throw new AppError('FORBIDDEN');
   const db = ctx.conn.db;
-  if (input.desaCode) {
-    if (!isWithin(input.desaCode, jurisdiction))
-      throw new AppError('VALIDATION_FAILED', { desaCode: 'out_of_jurisdiction' });
-    const r = await getRegion(db, input.desaCode);
-    if (!r) throw new AppError('VALIDATION_FAILED', { desaCode: 'unknown_region' });
-    if (r.level !== 4) throw new AppError('VALIDATION_FAILED', { desaCode: 'poster_desa_level' });
-  }
+  await checkPosterDesa(db, input.desaCode, jurisdiction);
   return db.transaction().execute((trx) =>
     createOnce(
       ctx,

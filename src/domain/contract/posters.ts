@@ -4,7 +4,7 @@
  * cards (PDF) with the UPTD PPA's contacts, SAPA 129, the /lapor address and its QR code.
  */
 import { z } from 'zod';
-import { PosterCodeInput, PosterListQuery, PosterPdfQuery } from '../posters.ts';
+import { PosterCodeInput, PosterCodeUpdate, PosterListQuery, PosterPdfQuery } from '../posters.ts';
 import { uuid } from '../schemas.ts';
 import { listOf, routes } from './define.ts';
 
@@ -80,6 +80,14 @@ export const postersRoutes = routes({
     tags,
     params: z.object({ id: uuid }),
     query: PosterListQuery,
+    response: PosterCodeDto,
+  },
+  'PATCH /posters/codes/{id}': {
+    summary:
+      'Ubah nama, kalimat kampanye atau desa titik sebar dengan versinya (kodenya tetap; versi usang: 409)',
+    tags,
+    params: z.object({ id: uuid }),
+    body: PosterCodeUpdate,
     response: PosterCodeDto,
   },
   'GET /posters/codes/{id}/poster.pdf': {

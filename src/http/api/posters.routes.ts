@@ -4,6 +4,7 @@ import type { Services } from '../../app/context.ts';
 import { createPosterCode } from '../../app/posters/create-poster-code.ts';
 import { getPosterCodeWithCounts, listPosterCodesWithCounts } from '../../app/posters/list-poster-codes.ts';
 import { posterSheet } from '../../app/posters/poster-sheet.ts';
+import { changePosterCode } from '../../app/posters/update-poster-code.ts';
 import { occasional } from '../../occasional/pool.ts';
 import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
@@ -35,6 +36,10 @@ export function posterRoutes(
 
   implement(app, 'GET /posters/codes/{id}', async (c, { params, query }) =>
     getPosterCodeWithCounts(authed(c, svc), params.id, query, site(c).baseUrl),
+  );
+
+  implement(app, 'PATCH /posters/codes/{id}', async (c, { params, body }) =>
+    changePosterCode(authed(c, svc), params.id, body, site(c).baseUrl),
   );
 
   const pdf = async (c: Context<AppEnv>, codeId: string | null, size: 'a4' | 'a5' | 'kartu') => {
