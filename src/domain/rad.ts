@@ -16,7 +16,6 @@
 import { z } from 'zod';
 import {
   AUTO_INDICATOR_CODES,
-  type AutoIndicator,
   autoIndicator,
   RAD_BUDGET_SOURCES,
   RAD_STATUSES,
