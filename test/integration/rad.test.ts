@@ -558,4 +558,49 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
     expect(del.status).toBe(204);
     expect(must(await dinas.get(`/api/v1/rad/activities/${reach.id}`), 200, 'read').links).toEqual([]);
   });
+
+  it('a stale version of the plan, a pillar or an activity is 409 and changes nothing', async () => {
+    const plan = must(await dinas.get(`/api/v1/rad/plans/${planId}`), 200, 'plan');
+    const body = { title: 'RAD PPA Kabupaten Lebak 2026–2030 (perubahan)', startYear: 2026, endYear: 2030 };
+    must(
+      await dinas.patch(`/api/v1/rad/plans/${planId}`, { ...body, version: plan.version }),
+      200,
+      'plan change',
+    );
+    const stalePlan = await dinas.patch(`/api/v1/rad/plans/${planId}`, {
+      ...body,
+      title: 'Lama',
+      version: plan.version,
+    });
+    expect([stalePlan.status, stalePlan.body.error.code]).toEqual([409, 'VERSION_CONFLICT']);
+    const renamed = must(
+      await dinas.patch(`/api/v1/rad/pillars/${pillar1}`, {
+        version: 1,
+        code: '1',
+        title: 'Pencegahan kekerasan',
+      }),
+      200,
+      'pillar',
+    );
+    expect(renamed.version).toBe(2);
+    expect((await dinas.patch(`/api/v1/rad/pillars/${pillar1}`, { version: 1, title: 'Lama' })).status).toBe(
+      409,
+    );
+    const a = must(await dinas.get(`/api/v1/rad/activities/${a1}`), 200, 'a1');
+    const change = (title: string) =>
+      dinas.patch(`/api/v1/rad/activities/${a1}`, {
+        ...activity({ partnerOrgIds: [puspaga.id] }),
+        title,
+        version: a.version,
+      });
+    must(await change('Sosialisasi di sekolah dan pesantren'), 200, 'activity change');
+    const stale = await change('Judul lama');
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'VERSION_CONFLICT']);
+    const after = must(await dinas.get(`/api/v1/rad/plans/${planId}`), 200, 'plan');
+    expect(after.title).toBe(body.title);
+    expect(after.pillars.find((p: J) => p.id === pillar1).title).toBe('Pencegahan kekerasan');
+    expect(must(await dinas.get(`/api/v1/rad/activities/${a1}`), 200, 'a1').title).toBe(
+      'Sosialisasi di sekolah dan pesantren',
+    );
+  });
 });
