@@ -701,10 +701,10 @@ export default function MeetingPage() {
         <h2>{t('mtg.minutes')}</h2>
         <p class="pre">{m.minutes ?? t('mtg.noMinutes')}</p>
       </section>
-      {manage && open && <MinutesForm key={m.version} m={m} onSaved={saved} />}
+      {manage && open && <MinutesForm m={m} onSaved={saved} />}
 
       {manage && m.status !== 'dibatalkan' ? (
-        <Participants key={m.version} m={m} opts={opts.data} onSaved={saved} />
+        <Participants m={m} opts={opts.data} onSaved={saved} />
       ) : (
         <section class="card" aria-labelledby="mtg-people-h">
           <h2 id="mtg-people-h">{t('mtg.people')}</h2>
