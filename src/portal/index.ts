@@ -125,9 +125,12 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
       const f: Filled = { a: {}, forms: [] };
       // opened from a poster (/lapor?s=<code>, decision 034): one more visit in the code's month,
       // and the form carries the code to its report; a code that is not one is ignored silently
+      // (a HEAD — a link checker, a preview — is no visit)
       const raw = c.req.query(POSTER_PARAM);
       const poster =
-        raw !== undefined && (await countPosterUse(svc, raw, 'views')) ? posterCodeFrom(raw) : null;
+        raw !== undefined && c.req.method === 'GET' && (await countPosterUse(svc, raw, 'views'))
+          ? posterCodeFrom(raw)
+          : null;
       return send(
         c,
         reportFormPage(viewOf(c), { filled: f, errors: {}, regions: await regionsFor(f), poster }),

@@ -240,6 +240,8 @@ describe.each(ENGINES)('poster codes on %s', (engine) => {
     // 1 December 00:30 WIB is still 30 November in UTC: the month is the kab/kota's own
     h.now.value = new Date('2026-11-30T17:30:00Z');
     try {
+      // a link checker's HEAD is no visit
+      expect((await app.request(`/lapor?s=${code}`, { method: 'HEAD' })).status).toBe(200);
       const page = await app.request(`/lapor?s=${code.toUpperCase()}`);
       expect(page.status).toBe(200);
       const html = await page.text();
