@@ -206,6 +206,15 @@ export async function deleteTrainingEvent(db: Tx, id: string, version: number): 
   return Number(r.numDeletedRows) === 1;
 }
 
+/**
+ * Holds the event's row until the transaction ends: adding participants (the cap), completing one
+ * (a certificate) and deleting the event (only without certificates) take it, so they run one after
+ * another for the same event.
+ */
+export async function lockTrainingEvent(db: Tx, id: string): Promise<void> {
+  await db.selectFrom('training_event').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function eventHasCertificates(db: Tx, eventId: string): Promise<boolean> {
   const r = await db
     .selectFrom('training_attendance')

@@ -122,7 +122,7 @@ export async function checkType(db: Tx, typeId: string, jurisdiction: string, fi
 /** An active organisation of the jurisdiction (or of its province, or of a kab/kota within it). */
 export async function checkOrg(db: Tx, orgId: string, jurisdiction: string, field: string) {
   const o = await findOrganisationBrief(db, orgId);
-  if (!o || !o.active || !related(o.jurisdiction, jurisdiction))
+  if (!o?.active || !related(o.jurisdiction, jurisdiction))
     throw new AppError('VALIDATION_FAILED', { [field]: 'unknown_organisation' });
   return o;
 }

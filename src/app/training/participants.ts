@@ -12,6 +12,7 @@ import {
   findUserBrief,
   insertParticipant,
   listParticipants,
+  lockTrainingEvent,
   updateParticipant,
 } from '../../db/training.repository.ts';
 import { type List, wholeList } from '../../domain/contract/define.ts';
@@ -80,6 +81,7 @@ export async function addParticipant(
       },
       async () => {
         const e = await loadEventForWrite(ctx, trx, eventId, 'training.participant_add');
+        await lockTrainingEvent(trx, eventId);
         if ((await countParticipants(trx, eventId)) >= MAX_PARTICIPANTS)
           throw new AppError('VALIDATION_FAILED', { participants: 'too_many' });
         const id = randomUUID();
@@ -134,6 +136,7 @@ export async function updateEventParticipant(
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute(async (trx) => {
     await loadEventForWrite(ctx, trx, eventId, 'training.attendance');
+    if (input.completed) await lockTrainingEvent(trx, eventId);
     const p = await findParticipant(trx, eventId, id);
     if (!p)
       throw new AppError('NOT_FOUND', undefined, {

@@ -3,6 +3,7 @@ import {
   deleteTrainingEvent,
   eventHasCertificates,
   findTrainingEvent,
+  lockTrainingEvent,
   updateTrainingEvent,
 } from '../../db/training.repository.ts';
 import type { TrainingEventDto } from '../../domain/contract/training.ts';
@@ -60,6 +61,7 @@ export async function updateEvent(
 export async function deleteEvent(ctx: AuthedCtx, id: string, version: number): Promise<void> {
   await ctx.conn.db.transaction().execute(async (trx) => {
     await loadEventForWrite(ctx, trx, id, 'training.event_delete');
+    await lockTrainingEvent(trx, id);
     if (await eventHasCertificates(trx, id)) throw new AppError('TRAINING_HAS_CERTIFICATES');
     if (!(await deleteTrainingEvent(trx, id, version))) throw new AppError('VERSION_CONFLICT');
     await audit(ctx, trx, { action: 'training.event_delete', entity: ENTITY, entityId: id, outcome: 'ok' });
