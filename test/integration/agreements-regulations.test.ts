@@ -403,7 +403,7 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
 
     it('keeps its signed text as a PDF: other types refused, downloaded by every reader', async () => {
       const png = await c.manajer!.req(
-        'PUT',
+        'POST',
         `/api/v1/regulations/${id}/file`,
         form(PNG, 'perbup.pdf', 'application/pdf'),
       );
@@ -413,7 +413,7 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       expect(
         (
           await c.pimpinan!.req(
-            'PUT',
+            'POST',
             `/api/v1/regulations/${id}/file`,
             form(PDF, 'a.pdf', 'application/pdf'),
           )
@@ -422,14 +422,14 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       expect(
         (
           await c.serangManajer!.req(
-            'PUT',
+            'POST',
             `/api/v1/regulations/${id}/file`,
             form(PDF, 'a.pdf', 'application/pdf'),
           )
         ).status,
       ).toBe(404);
       const up = await c.manajer!.req(
-        'PUT',
+        'POST',
         `/api/v1/regulations/${id}/file`,
         form(PDF, 'Perbup KLA.pdf', 'application/pdf'),
       );
@@ -439,7 +439,7 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       version = up.body.version;
       // a second upload replaces the first
       const up2 = await c.manajer!.req(
-        'PUT',
+        'POST',
         `/api/v1/regulations/${id}/file`,
         form(PDF, 'Perbup KLA (salinan).pdf', 'application/pdf'),
       );

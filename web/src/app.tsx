@@ -30,6 +30,7 @@ const Audit = lazy(() => import('./features/audit/Audit.tsx'));
 const NotFound = lazy(() => import('./features/misc/NotFound.tsx'));
 const Directory = lazy(() => import('./features/directory/Directory.tsx'));
 const Agreements = lazy(() => import('./features/directory/Agreements.tsx'));
+const Regulations = lazy(() => import('./features/regulations/Regulations.tsx'));
 const JoinRequests = lazy(() => import('./features/directory/JoinRequests.tsx'));
 const Performance = lazy(() => import('./features/directory/Performance.tsx'));
 const SlaSettings = lazy(() => import('./features/directory/SlaSettings.tsx'));
@@ -84,6 +85,7 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'coord:read')) items.push(['/pelatihan', t('nav.training')]);
   if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
   if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/regulasi', t('nav.regulations')]);
   if (roleCan(user.role, 'coord:read')) items.push(['/pencegahan', t('nav.prevention')]);
   const current = (href: string) =>
     href === '/'
@@ -212,6 +214,7 @@ function Shell() {
             <Route path="/admin/kop-laporan" component={ReportSettings} />
             <Route path="/direktori" component={Directory} />
             <Route path="/direktori/kerja-sama" component={Agreements} />
+            <Route path="/regulasi" component={Regulations} />
             <Route path="/direktori/permohonan" component={JoinRequests} />
             <Route path="/direktori/kinerja" component={Performance} />
             <Route path="/direktori/standar-waktu" component={SlaSettings} />

@@ -82,7 +82,7 @@ export const regulationsRoutes = routes({
     query: z.strictObject({ version: z.coerce.number().int().min(1) }),
     response: null,
   },
-  'PUT /regulations/{id}/file': {
+  'POST /regulations/{id}/file': {
     summary: 'Unggah naskah regulasi (PDF, ≤ 20 MB; menggantikan yang lama)',
     tags,
     params: Id,

@@ -31,7 +31,7 @@ export function regulationRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     await deleteRegulation(authed(c, svc), params.id, query.version);
   });
 
-  implement(app, 'PUT /regulations/{id}/file', async (c, { params }) => {
+  implement(app, 'POST /regulations/{id}/file', async (c, { params }) => {
     const ctx = authed(c, svc);
     const up = await parseUpload(c);
     return putRegulationFile(ctx, params.id, { name: up.name, bytes: up.bytes });

@@ -1291,7 +1291,6 @@ export const en = {
   // agreements with several parties, local regulations (issue 12 §5, decision 033)
   'nav.regulations': 'Regulations & agreements',
   'agr.kind.naskah': 'Cooperation text (naskah kerja sama)',
-  'agr.titleAll': 'Cooperation agreements (MoU/PKS/naskah kerja sama)',
   'agr.partyOrgs': 'Parties (organisations)',
   'agr.partiesHint': 'The parties as the text names them. Leave empty to make it from the parties’ names.',
   'agr.role.pihak_pertama': 'First party',

@@ -1300,7 +1300,6 @@ export const id = {
   // agreements with several parties, local regulations (issue 12 §5, decision 033)
   'nav.regulations': 'Regulasi & kerja sama',
   'agr.kind.naskah': 'Naskah kerja sama',
-  'agr.titleAll': 'Perjanjian kerja sama (MoU/PKS/naskah kerja sama)',
   'agr.partyOrgs': 'Para pihak (lembaga)',
   'agr.partiesHint': 'Sebutan para pihak dalam naskah. Kosongkan: disusun dari nama lembaga para pihak.',
   'agr.role.pihak_pertama': 'Pihak pertama',
