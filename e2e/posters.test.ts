@@ -110,5 +110,15 @@ describe('posters and poster codes (/sebaran)', () => {
         'the months',
       );
     });
+
+    await step('the placement is renamed; its code and printed address stay', async () => {
+      await page.getByRole('button', { name: `Ubah titik sebar: ${LABEL}` }).click();
+      const form = page.getByRole('form', { name: `Ubah titik sebar: ${LABEL}` });
+      await form.getByLabel('Nama titik sebar').fill(`${LABEL} (pintu utara)`);
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      await see(page, page.getByText(`Titik sebar "${LABEL} (pintu utara)" disimpan`), 'the saved notice');
+      const renamed = page.getByRole('article', { name: `${LABEL} (pintu utara)` });
+      await see(page, renamed.getByText(url), 'the same printed address');
+    });
   });
 });

@@ -142,6 +142,8 @@ export const en = {
   'poster.a4Of': 'A4 poster (PDF): {name}',
   'poster.a5Of': 'A5 card (PDF): {name}',
   'poster.cardsOf': 'Wallet cards (PDF): {name}',
+  'poster.editOf': 'Edit placement: {name}',
+  'poster.changed': 'Placement "{name}" saved. Its code stays the same.',
   'simfoni.title': 'SIMFONI-PPA entry',
   'simfoni.intro':
     'The cases of your region with the facts SIMFONI-PPA asks for, in SIMFONI’s labels. This page shows no names or NIK; those are only in the export file.',
@@ -1599,6 +1601,14 @@ export const en = {
   'rad.link.meeting_decision': 'Meeting decision',
   'rad.link.prevention_activity': 'Prevention activity',
   // ---- meetings and follow-ups (issue 12 §3)
+  'rad.link.add': 'Link a meeting decision or prevention activity',
+  'rad.link.kind': 'What to link',
+  'rad.link.target': 'Linked record',
+  'rad.link.remove': 'Remove link',
+  'rad.link.removeOf': 'Remove the link to {name}',
+  'rad.link.saved': 'Links updated.',
+  'rad.editPlan': 'Change the plan',
+  'rad.planSaved': 'Plan saved.',
   'nav.meetings': 'Meetings & follow-ups',
   // prevention activities and campaigns (issue 12 §1)
   'nav.prevention': 'Prevention',

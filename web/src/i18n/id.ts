@@ -141,6 +141,8 @@ export const id = {
   'poster.a4Of': 'Poster A4 (PDF): {name}',
   'poster.a5Of': 'Kartu A5 (PDF): {name}',
   'poster.cardsOf': 'Kartu saku (PDF): {name}',
+  'poster.editOf': 'Ubah titik sebar: {name}',
+  'poster.changed': 'Titik sebar "{name}" disimpan. Kodenya tetap.',
   'simfoni.title': 'Input SIMFONI-PPA',
   'simfoni.intro':
     'Kasus wilayah Anda beserta fakta yang diminta SIMFONI-PPA, dengan label SIMFONI. Halaman ini tidak menampilkan nama atau NIK; keduanya hanya ada di berkas ekspor.',
@@ -1608,6 +1610,14 @@ export const id = {
   'rad.link.meeting_decision': 'Keputusan rapat',
   'rad.link.prevention_activity': 'Kegiatan pencegahan',
   // ---- meetings and follow-ups (issue 12 §3)
+  'rad.link.add': 'Tautkan keputusan rapat atau kegiatan pencegahan',
+  'rad.link.kind': 'Jenis yang ditautkan',
+  'rad.link.target': 'Yang ditautkan',
+  'rad.link.remove': 'Hapus tautan',
+  'rad.link.removeOf': 'Hapus tautan ke {name}',
+  'rad.link.saved': 'Tautan diperbarui.',
+  'rad.editPlan': 'Ubah rencana aksi',
+  'rad.planSaved': 'Rencana aksi disimpan.',
   'nav.meetings': 'Rapat & tindak lanjut',
   // prevention activities and campaigns (issue 12 §1)
   'nav.prevention': 'Pencegahan',

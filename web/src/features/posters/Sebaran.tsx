@@ -7,7 +7,14 @@ import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { PosterCodeDto } from '../../../../src/domain/contract/posters.ts';
 import { API, call } from '../../api.ts';
-import { ErrorSummary, Submit, TextField, useAction } from '../../components/form.tsx';
+import {
+  EditButton,
+  ErrorSummary,
+  FormActions,
+  Submit,
+  TextField,
+  useAction,
+} from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
@@ -37,8 +44,94 @@ function Downloads({ path, name }: { path: string; name: string }) {
   );
 }
 
-function CodeCard({ c, canManage }: { c: PosterCodeDto; canManage: boolean }) {
+/** The fields of a placement a manager may correct (the code itself is printed and stays). */
+function EditCode({ c, onDone }: { c: PosterCodeDto; onDone: (changed: PosterCodeDto | null) => void }) {
+  const [form, setForm] = useState({
+    label: c.label,
+    campaign: c.campaign ?? '',
+    desaCode: c.desaCode ?? '',
+  });
+  const save = useAction();
+  const prefix = `ubah-${c.code}`;
+  const labels = { label: t('poster.label'), campaign: t('poster.campaign'), desaCode: t('poster.desa') };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    save.run(async () => {
+      const changed = await call('PATCH /posters/codes/{id}', {
+        params: { id: c.id },
+        body: {
+          version: c.version,
+          label: form.label,
+          campaign: form.campaign || null,
+          desaCode: form.desaCode.split('.').length === 4 ? form.desaCode : null,
+        },
+      });
+      onDone(changed);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('poster.editOf', { name: c.label })}>
+      <ErrorSummary error={save.error} attempt={save.attempt} prefix={prefix} labels={labels} />
+      <TextField
+        prefix={prefix}
+        name="label"
+        label={labels.label}
+        value={form.label}
+        onValue={(v) => setForm({ ...form, label: v })}
+        error={save.error}
+        required
+        maxLength={120}
+      />
+      <TextField
+        prefix={prefix}
+        name="campaign"
+        label={labels.campaign}
+        value={form.campaign}
+        onValue={(v) => setForm({ ...form, campaign: v })}
+        error={save.error}
+        maxLength={160}
+      />
+      <RegionPicker
+        prefix={prefix}
+        name="desaCode"
+        label={labels.desaCode}
+        value={form.desaCode}
+        onValue={(v) => setForm({ ...form, desaCode: v })}
+        error={save.error}
+      />
+      <FormActions busy={save.busy} onCancel={() => onDone(null)} />
+    </form>
+  );
+}
+
+function CodeCard({
+  c: loaded,
+  canManage,
+  onChanged,
+}: {
+  c: PosterCodeDto;
+  canManage: boolean;
+  onChanged: (message: string) => void;
+}) {
+  const [c, setC] = useState(loaded);
+  const [editing, setEditing] = useState(false);
   const headingId = `titik-${c.id}`;
+  if (editing)
+    return (
+      <article class="card poster-code" aria-labelledby={headingId}>
+        <h3 id={headingId}>{c.label}</h3>
+        <EditCode
+          c={c}
+          onDone={(changed) => {
+            setEditing(false);
+            if (changed) {
+              setC(changed);
+              onChanged(t('poster.changed', { name: changed.label }));
+            }
+          }}
+        />
+      </article>
+    );
   return (
     <article class="card poster-code" aria-labelledby={headingId}>
       <h3 id={headingId}>{c.label}</h3>
@@ -91,6 +184,9 @@ function CodeCard({ c, canManage }: { c: PosterCodeDto; canManage: boolean }) {
         </div>
       </details>
       {canManage && <Downloads path={`/posters/codes/${c.id}/poster.pdf`} name={c.label} />}
+      {canManage && (
+        <EditButton aria={t('poster.editOf', { name: c.label })} onClick={() => setEditing(true)} />
+      )}
     </article>
   );
 }
@@ -194,7 +290,9 @@ export default function Sebaran() {
           {data.items.length === 0 ? (
             <p>{t('poster.none')}</p>
           ) : (
-            data.items.map((c) => <CodeCard key={c.id} c={c} canManage={data.canManage} />)
+            data.items.map((c) => (
+              <CodeCard key={`${c.id}:${c.version}`} c={c} canManage={data.canManage} onChanged={setNotice} />
+            ))
           )}
         </>
       ) : null}
