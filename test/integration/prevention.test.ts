@@ -160,7 +160,8 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
   });
 
   it('reports with counts: negative, fractional and absurd counts, no counts, before it began, a stale version', async () => {
-    const a = await create(dinas, { title: 'Uji hitungan' });
+    const a = await create(dinas, { title: 'Uji hitungan', setting: 'sekolah', schoolOrgId: school.id });
+    expect(a.school).toEqual({ orgId: school.id, name: 'SD Negeri 1 Uji Lebak' });
     const codes = async (p: unknown) => {
       const r = await move(dinas, a, { to: 'dilaporkan', participants: p });
       expect(r.status, JSON.stringify(r.body)).toBe(400);

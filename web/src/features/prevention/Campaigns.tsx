@@ -1,4 +1,5 @@
 /** /pencegahan/kampanye: the campaigns of the jurisdiction with their period, target desa and schools and numbers. */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { CampaignDto } from '../../../../src/domain/contract/prevention.ts';
@@ -271,10 +272,10 @@ export default function Campaigns() {
                 {c.description && <p>{c.description}</p>}
                 <dl>
                   {TARGETS.map((k) => (
-                    <>
-                      <dt key={`${k}-t`}>{t(`camp.target.${k}`)}</dt>
-                      <dd key={`${k}-d`}>{c.targets[k] == null ? '—' : fmtNumber(c.targets[k])}</dd>
-                    </>
+                    <Fragment key={k}>
+                      <dt>{t(`camp.target.${k}`)}</dt>
+                      <dd>{c.targets[k] == null ? '—' : fmtNumber(c.targets[k])}</dd>
+                    </Fragment>
                   ))}
                   <dt>{t('camp.targetDesa')}</dt>
                   <dd>{c.targetDesa.map((d) => d.name).join(', ') || '—'}</dd>

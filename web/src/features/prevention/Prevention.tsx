@@ -117,28 +117,26 @@ export default function Prevention() {
           </>
         )}
       </p>
-      {canPlan && o && (
-        <>
-          {planning ? (
-            <>
-              <h2>{t('prev.newTitle')}</h2>
-              <ActivityForm
-                options={o}
-                onDone={(a) => {
-                  setPlanning(false);
-                  if (a) route(`/pencegahan/${a.id}`);
-                }}
-              />
-            </>
-          ) : (
-            <p>
-              <button type="button" class="primary" onClick={() => setPlanning(true)}>
-                {t('prev.new')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      {canPlan &&
+        o &&
+        (planning ? (
+          <>
+            <h2>{t('prev.newTitle')}</h2>
+            <ActivityForm
+              options={o}
+              onDone={(a) => {
+                setPlanning(false);
+                if (a) route(`/pencegahan/${a.id}`);
+              }}
+            />
+          </>
+        ) : (
+          <p>
+            <button type="button" class="primary" onClick={() => setPlanning(true)}>
+              {t('prev.new')}
+            </button>
+          </p>
+        ))}
       {canManage && queue.data && queue.data.items.length > 0 && (
         <>
           <h2>{t('prev.queueTitle')}</h2>
