@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { API, call } from '../../api.ts';
-import { useAction } from '../../components/form.tsx';
+import { CardTable, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { useStore } from '../../lib/store.ts';
@@ -52,7 +52,7 @@ export function MyRecord() {
       ) : rec.data && rec.data.items.length === 0 ? (
         <p>{t('train.mineNone')}</p>
       ) : rec.data ? (
-        <ul class="plain">
+        <ul>
           {rec.data.items.map((i) => (
             <li key={i.participantId}>
               <strong>{i.title}</strong> ({i.type.name}) · {dates(i.startsOn, i.endsOn)} · {i.organiser.name}{' '}
@@ -120,37 +120,21 @@ export default function Training() {
         ) : list.data && list.data.items.length === 0 ? (
           <p>{t('train.none')}</p>
         ) : list.data ? (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('train.events')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('train.titleField')}</th>
-                  <th scope="col">{t('train.type')}</th>
-                  <th scope="col">{t('train.when')}</th>
-                  <th scope="col">{t('train.organiser')}</th>
-                  <th scope="col">{t('train.counts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <a href={`/pelatihan/${e.id}`}>{e.title}</a>
-                    </td>
-                    <td>{e.type.name}</td>
-                    <td>
-                      {dates(e.startsOn, e.endsOn)} · {modeLabel(e.mode)}
-                    </td>
-                    <td>{e.organiser.name}</td>
-                    <td>
-                      {t('train.countText', { n: e.participants, present: e.attended, done: e.completed })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            caption={t('train.events')}
+            items={list.data.items}
+            columns={[
+              { head: t('train.titleField'), cell: (e) => <a href={`/pelatihan/${e.id}`}>{e.title}</a> },
+              { head: t('train.type'), cell: (e) => e.type.name },
+              { head: t('train.when'), cell: (e) => `${dates(e.startsOn, e.endsOn)} · ${modeLabel(e.mode)}` },
+              { head: t('train.organiser'), cell: (e) => e.organiser.name },
+              {
+                head: t('train.counts'),
+                cell: (e) =>
+                  t('train.countText', { n: e.participants, present: e.attended, done: e.completed }),
+              },
+            ]}
+          />
         ) : null}
       </section>
       <MyRecord />

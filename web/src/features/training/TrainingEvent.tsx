@@ -10,12 +10,19 @@ import type {
   TrainingParticipantDto,
 } from '../../../../src/domain/contract/training.ts';
 import { API, call } from '../../api.ts';
-import { ErrorSummary, SelectField, Submit, TextField, useAction } from '../../components/form.tsx';
+import {
+  CardTable,
+  ErrorSummary,
+  SelectField,
+  Submit,
+  TextField,
+  useAction,
+} from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { attendanceLabel, dates, EventForm, type EventValues, modeLabel } from './EventForm.tsx';
 
-function ParticipantRow({
+function AttendanceCell({
   e,
   p,
   onSaved,
@@ -38,67 +45,44 @@ function ParticipantRow({
       onSaved(saved);
     });
   };
-  return (
-    <tr>
-      <th scope="row">
-        {p.name}
-        {p.userId === null && <span class="hint"> ({t('train.noAccount')})</span>}
-      </th>
-      <td>{p.org.name}</td>
-      <td>
-        {e.canManage ? (
-          <form onSubmit={save} noValidate aria-label={t('train.recordFor', { name: p.name })}>
-            <ErrorSummary
-              error={error}
-              attempt={attempt}
-              prefix={prefix}
-              labels={{ attendance: t('train.attendance'), completed: t('train.completed') }}
-            />
-            <SelectField
-              prefix={prefix}
-              name="attendance"
-              label={t('train.attendanceOf', { name: p.name })}
-              value={attendance}
-              onValue={setAttendance}
-              options={['terdaftar', 'hadir', 'tidak_hadir'].map((a) => ({
-                value: a,
-                text: attendanceLabel(a),
-              }))}
-              empty={false}
-              error={error}
-            />
-            <label class="check" for={`${prefix}-completed`}>
-              <input
-                id={`${prefix}-completed`}
-                type="checkbox"
-                checked={completed && attendance === 'hadir'}
-                disabled={attendance !== 'hadir'}
-                onChange={(x) => setCompleted(x.currentTarget.checked)}
-              />{' '}
-              {t('train.completedOf', { name: p.name })}
-            </label>
-            <Submit busy={busy}>{t('train.saveAttendance')}</Submit>
-          </form>
-        ) : (
-          <>
-            {attendanceLabel(p.attendance)}
-            {p.completed && ` · ${t('train.completed')}`}
-          </>
-        )}
-      </td>
-      <td>
-        {p.certificate ? (
-          <a
-            href={`${API}/training/events/${e.id}/participants/${p.id}/certificate.pdf`}
-            download={`sertifikat-${p.id.slice(0, 8)}.pdf`}
-          >
-            {t('train.certificateOf', { name: p.name })}
-          </a>
-        ) : (
-          '—'
-        )}
-      </td>
-    </tr>
+  return e.canManage ? (
+    <form onSubmit={save} noValidate aria-label={t('train.recordFor', { name: p.name })}>
+      <ErrorSummary
+        error={error}
+        attempt={attempt}
+        prefix={prefix}
+        labels={{ attendance: t('train.attendance'), completed: t('train.completed') }}
+      />
+      <SelectField
+        prefix={prefix}
+        name="attendance"
+        label={t('train.attendanceOf', { name: p.name })}
+        value={attendance}
+        onValue={setAttendance}
+        options={['terdaftar', 'hadir', 'tidak_hadir'].map((a) => ({
+          value: a,
+          text: attendanceLabel(a),
+        }))}
+        empty={false}
+        error={error}
+      />
+      <label class="check" for={`${prefix}-completed`}>
+        <input
+          id={`${prefix}-completed`}
+          type="checkbox"
+          checked={completed && attendance === 'hadir'}
+          disabled={attendance !== 'hadir'}
+          onChange={(x) => setCompleted(x.currentTarget.checked)}
+        />{' '}
+        {t('train.completedOf', { name: p.name })}
+      </label>
+      <Submit busy={busy}>{t('train.saveAttendance')}</Submit>
+    </form>
+  ) : (
+    <>
+      {attendanceLabel(p.attendance)}
+      {p.completed && ` · ${t('train.completed')}`}
+    </>
   );
 }
 
@@ -262,32 +246,47 @@ export default function TrainingEvent({ id }: { id: string }) {
         ) : people.data && people.data.items.length === 0 ? (
           <p>{t('train.noParticipants')}</p>
         ) : people.data ? (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('train.participantsOf', { title: e.title })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('train.name')}</th>
-                  <th scope="col">{t('train.org')}</th>
-                  <th scope="col">{t('train.attendance')}</th>
-                  <th scope="col">{t('train.certificate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.data.items.map((p) => {
-                  const now = saved[p.id] ?? p;
-                  return (
-                    <ParticipantRow
-                      key={`${p.id}-${now.version}`}
-                      e={e}
-                      p={now}
-                      onSaved={(x) => setSaved({ ...saved, [x.id]: x })}
-                    />
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            caption={t('train.participantsOf', { title: e.title })}
+            items={people.data.items.map((p) => saved[p.id] ?? p)}
+            columns={[
+              {
+                head: t('train.name'),
+                cell: (p) => (
+                  <>
+                    {p.name}
+                    {p.userId === null && <span class="hint"> ({t('train.noAccount')})</span>}
+                  </>
+                ),
+              },
+              { head: t('train.org'), cell: (p) => p.org.name },
+              {
+                head: t('train.attendance'),
+                cell: (p) => (
+                  <AttendanceCell
+                    key={`${p.id}-${p.version}`}
+                    e={e}
+                    p={p}
+                    onSaved={(x) => setSaved({ ...saved, [x.id]: x })}
+                  />
+                ),
+              },
+              {
+                head: t('train.certificate'),
+                cell: (p) =>
+                  p.certificate ? (
+                    <a
+                      href={`${API}/training/events/${e.id}/participants/${p.id}/certificate.pdf`}
+                      download={`sertifikat-${p.id.slice(0, 8)}.pdf`}
+                    >
+                      {t('train.certificateOf', { name: p.name })}
+                    </a>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : null}
         {canManage && options.data && (
           <AddParticipant

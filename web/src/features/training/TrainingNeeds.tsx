@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { TrainingRequirementsDto, TrainingTypeDto } from '../../../../src/domain/contract/training.ts';
 import { call } from '../../api.ts';
-import { ErrorSummary, Submit, useAction } from '../../components/form.tsx';
+import { CardTable, ErrorSummary, Submit, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate } from '../../lib/format.ts';
@@ -140,40 +140,30 @@ function Gaps() {
         {t('train.gapSummary', { people: g.people.length, checked: g.checked, missing: missingCount })}
       </p>
       {g.people.length > 0 && (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('train.gaps')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('train.name')}</th>
-                <th scope="col">{t('train.role')}</th>
-                <th scope="col">{t('train.org')}</th>
-                <th scope="col">{t('train.missing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.people.map((p) => (
-                <tr key={p.userId}>
-                  <th scope="row">{p.name}</th>
-                  <td>{roleLabel(p.role)}</td>
-                  <td>{p.org.name}</td>
-                  <td>
-                    <ul class="plain">
-                      {p.missing.map((m) => (
-                        <li key={m.typeId}>
-                          {m.typeName}:{' '}
-                          {m.status === 'belum'
-                            ? t('train.never')
-                            : t('train.expired', { date: fmtDate(m.expiredOn ?? '') })}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={t('train.gaps')}
+          items={g.people.map((p) => ({ ...p, id: p.userId }))}
+          columns={[
+            { head: t('train.name'), cell: (p) => p.name },
+            { head: t('train.role'), cell: (p) => roleLabel(p.role) },
+            { head: t('train.org'), cell: (p) => p.org.name },
+            {
+              head: t('train.missing'),
+              cell: (p) => (
+                <ul>
+                  {p.missing.map((m) => (
+                    <li key={m.typeId}>
+                      {m.typeName}:{' '}
+                      {m.status === 'belum'
+                        ? t('train.never')
+                        : t('train.expired', { date: fmtDate(m.expiredOn ?? '') })}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
