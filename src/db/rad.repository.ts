@@ -633,3 +633,27 @@ export async function firstLinkTargets(db: Tx, jurisdiction: string) {
   ]);
   return { decisionId: decision?.id ?? null, preventionId: activity?.id ?? null };
 }
+
+/** What a RAD activity of the jurisdiction may link to: recent meeting decisions and prevention activities. */
+export async function linkCandidates(db: Tx, jurisdiction: string) {
+  const [decisions, activities] = await Promise.all([
+    db
+      .selectFrom('meeting_decision as d')
+      .innerJoin('meeting as m', 'm.id', 'd.meeting_id')
+      .select(['d.id', 'd.number', 'd.body', 'm.title', 'm.starts_at'])
+      .where('m.jurisdiction', '=', jurisdiction)
+      .orderBy('m.starts_at', 'desc')
+      .orderBy('d.number')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('prevention_activity')
+      .select(['id', 'title', 'starts_at'])
+      .where('jurisdiction', '=', jurisdiction)
+      .where('status', '!=', 'dibatalkan')
+      .orderBy('starts_at', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
+  return { decisions, activities };
+}

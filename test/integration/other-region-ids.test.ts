@@ -284,6 +284,7 @@ const FIXTURES = {
   'POST /rad/progress/{id}/files': (s) => ({ id: s.radProgressId }),
   'GET /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
   'POST /rad/activities/{id}/links': (s) => ({ id: s.radActivityId }),
+  'GET /rad/activities/{id}/link-options': (s) => ({ id: s.radActivityId }),
   'DELETE /rad/activities/{id}/links/{linkId}': (s) => ({ id: s.radActivityId, linkId: s.radLinkId }),
   'DELETE /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
   'GET /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),

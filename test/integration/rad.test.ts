@@ -535,6 +535,9 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
 
     // links: only the Dinas, only its own jurisdiction's records, once
     const path = `/api/v1/rad/activities/${reach.id}/links`;
+    const options = must(await dinas.get(`${path.replace('/links', '/link-options')}`), 200, 'options');
+    expect(options.preventionActivities.map((x: J) => x.id)).toContain(p1);
+    expect((await police.get(`/api/v1/rad/activities/${a1}/link-options`)).status).toBe(403);
     const linked = must(await dinas.post(path, { kind: 'prevention_activity', targetId: p1 }), 201, 'link');
     expect(linked.links).toHaveLength(1);
     expect(linked.links[0]).toMatchObject({ kind: 'prevention_activity', targetId: p1 });

@@ -11,6 +11,7 @@ import {
   deleteLink,
   findActivity,
   insertLink,
+  linkCandidates,
   linkRows,
   linkTargetExists,
   type RadLinkKind,
@@ -92,4 +93,23 @@ export async function removeRadLink(ctx: AuthedCtx, activityId: string, linkId: 
       detail: { linkId },
     });
   });
+}
+
+/** The meeting decisions and prevention activities the Dinas may link a RAD activity to. */
+export async function radLinkOptions(ctx: AuthedCtx, activityId: string) {
+  const action = 'rad.link.options';
+  const scope = radScope(ctx, action, activityId);
+  const db = ctx.conn.db;
+  const a = await findActivity(db, scope, activityId);
+  if (!a) throw notFound(action, 'rad_activity', activityId);
+  if (!mayManage(ctx, a.jurisdiction)) throw forbidden(action, 'rad_activity', activityId);
+  const c = await linkCandidates(db, a.jurisdiction);
+  const day = (at: Date | string) => localDate(new Date(at), a.jurisdiction);
+  return {
+    decisions: c.decisions.map((d) => ({
+      id: d.id,
+      title: `${d.title} (${day(d.starts_at)}) — ${d.number}. ${d.body}`,
+    })),
+    preventionActivities: c.activities.map((v) => ({ id: v.id, title: `${v.title} (${day(v.starts_at)})` })),
+  };
 }

@@ -319,6 +319,15 @@ export const radRoutes = routes({
     response: RadActivityDto,
     status: 201,
   },
+  'GET /rad/activities/{id}/link-options': {
+    summary: 'Keputusan rapat dan kegiatan pencegahan di wilayah yang sama yang dapat ditautkan (Dinas)',
+    tags,
+    params: Id,
+    response: z.object({
+      decisions: z.array(z.object({ id: z.string(), title: z.string() })),
+      preventionActivities: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  },
   'DELETE /rad/activities/{id}/links/{linkId}': {
     summary: 'Hapus tautan kegiatan RAD',
     tags,

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
 import { getRadActivity } from '../../app/rad/get-activity.ts';
 import { getRadPlan } from '../../app/rad/get-plan.ts';
-import { addRadLink, removeRadLink } from '../../app/rad/links.ts';
+import { addRadLink, radLinkOptions, removeRadLink } from '../../app/rad/links.ts';
 import { listRadPlans } from '../../app/rad/list-plans.ts';
 import {
   addProgressEvidence,
@@ -69,6 +69,9 @@ export function radRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     const ctx = authed(c, svc);
     return addRadLink(ctx, params.id, body, (trx, a) => activityDto(ctx, trx, a, {}));
   });
+  implement(app, 'GET /rad/activities/{id}/link-options', async (c, { params }) =>
+    radLinkOptions(authed(c, svc), params.id),
+  );
   implement(app, 'DELETE /rad/activities/{id}/links/{linkId}', async (c, { params }) => {
     await removeRadLink(authed(c, svc), params.id, params.linkId);
   });

@@ -175,6 +175,115 @@ function ProgressForm({
   );
 }
 
+function Links({ a, onChanged }: { a: RadActivityDto; onChanged: (x: RadActivityDto | null) => void }) {
+  const [options, setOptions] = useState<{
+    decisions: Array<{ id: string; title: string }>;
+    preventionActivities: Array<{ id: string; title: string }>;
+  } | null>(null);
+  const [kind, setKind] = useState<'meeting_decision' | 'prevention_activity'>('prevention_activity');
+  const [target, setTarget] = useState('');
+  const { busy, error, attempt, run } = useAction();
+  const prefix = 'rad-link';
+  const list = options
+    ? kind === 'meeting_decision'
+      ? options.decisions
+      : options.preventionActivities
+    : [];
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const r = await call('POST /rad/activities/{id}/links', {
+        params: { id: a.id },
+        body: { kind, targetId: target },
+      });
+      setTarget('');
+      onChanged(r);
+    });
+  };
+  const remove = (linkId: string) =>
+    run(async () => {
+      await call('DELETE /rad/activities/{id}/links/{linkId}', { params: { id: a.id, linkId } });
+      onChanged(null);
+    });
+  const loadOptions = () =>
+    run(async () =>
+      setOptions(await call('GET /rad/activities/{id}/link-options', { params: { id: a.id } })),
+    );
+  return (
+    <>
+      {a.links.length === 0 ? (
+        <p>{t('rad.noLinks')}</p>
+      ) : (
+        <ul>
+          {a.links.map((l) => (
+            <li key={l.id}>
+              {t(
+                l.kind === 'meeting_decision' ? 'rad.link.meeting_decision' : 'rad.link.prevention_activity',
+              )}
+              : <a href={l.href}>{l.title}</a>
+              {a.canManage && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    onClick={() => remove(l.id)}
+                    aria-label={t('rad.link.removeOf', { name: l.title })}
+                  >
+                    {t('rad.link.remove')}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {a.canManage &&
+        (options ? (
+          <form onSubmit={submit} noValidate aria-label={t('rad.link.add')}>
+            <ErrorSummary
+              error={error}
+              attempt={attempt}
+              prefix={prefix}
+              labels={{ targetId: t('rad.link.target') }}
+            />
+            <SelectField
+              prefix={prefix}
+              name="kind"
+              label={t('rad.link.kind')}
+              value={kind}
+              onValue={(x) => {
+                setKind(x as typeof kind);
+                setTarget('');
+              }}
+              options={[
+                { value: 'prevention_activity', text: t('rad.link.prevention_activity') },
+                { value: 'meeting_decision', text: t('rad.link.meeting_decision') },
+              ]}
+              empty={false}
+            />
+            <SelectField
+              prefix={prefix}
+              name="targetId"
+              label={t('rad.link.target')}
+              value={target}
+              onValue={setTarget}
+              options={list.map((o) => ({ value: o.id, text: o.title }))}
+              required
+              error={error}
+            />
+            <Submit busy={busy}>{t('rad.link.add')}</Submit>
+          </form>
+        ) : (
+          <p>
+            <button type="button" onClick={() => void loadOptions()}>
+              {t('rad.link.add')}
+            </button>
+          </p>
+        ))}
+    </>
+  );
+}
+
 export default function RadActivity() {
   const { params, query } = useRoute();
   const { route } = useLocation();
@@ -371,20 +480,14 @@ export default function RadActivity() {
       ))}
 
       <h2>{t('rad.links')}</h2>
-      {a.links.length === 0 ? (
-        <p>{t('rad.noLinks')}</p>
-      ) : (
-        <ul>
-          {a.links.map((l) => (
-            <li key={l.id}>
-              {t(
-                l.kind === 'meeting_decision' ? 'rad.link.meeting_decision' : 'rad.link.prevention_activity',
-              )}
-              : <a href={l.href}>{l.title}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Links
+        a={a}
+        onChanged={(x) => {
+          if (x) setData(x);
+          else void load();
+          setNotice(t('rad.link.saved'));
+        }}
+      />
     </section>
   );
 }

@@ -64,6 +64,62 @@ function HeadingForm(p: {
   );
 }
 
+function PlanForm({ plan, onDone }: { plan: RadPlanDto; onDone: (saved: boolean) => void }) {
+  const [v, setV] = useState({
+    title: plan.title,
+    startYear: String(plan.startYear),
+    endYear: String(plan.endYear),
+    legalBasis: plan.legalBasis ?? '',
+  });
+  const { busy, error, attempt, run } = useAction();
+  const prefix = 'rad-plan-edit';
+  const labels = {
+    title: t('rad.planTitle'),
+    startYear: t('rad.startYear'),
+    endYear: t('rad.endYear'),
+    legalBasis: t('rad.legalBasis'),
+  };
+  const field = (k: keyof typeof v, extra: Record<string, unknown> = {}) => (
+    <TextField
+      prefix={prefix}
+      name={k}
+      label={labels[k]}
+      value={v[k]}
+      onValue={(x) => setV((s) => ({ ...s, [k]: x }))}
+      error={error}
+      {...extra}
+    />
+  );
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      await call('PATCH /rad/plans/{id}', {
+        params: { id: plan.id },
+        body: {
+          version: plan.version,
+          title: v.title,
+          startYear: Number(v.startYear),
+          endYear: Number(v.endYear),
+          legalBasis: v.legalBasis || null,
+        },
+      });
+      onDone(true);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate class="card" aria-label={t('rad.editPlan')}>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      {field('title', { required: true, maxLength: 200 })}
+      <div class="grid">
+        {field('startYear', { required: true, inputMode: 'numeric', maxLength: 4 })}
+        {field('endYear', { required: true, inputMode: 'numeric', maxLength: 4 })}
+      </div>
+      {field('legalBasis', { maxLength: 300 })}
+      <FormActions busy={busy} onCancel={() => onDone(false)} />
+    </form>
+  );
+}
+
 type Activity = RadPlanDto['pillars'][number]['programmes'][number]['activities'][number];
 
 function ActivityRows({ plan, items }: { plan: RadPlanDto; items: Activity[] }) {
@@ -155,6 +211,16 @@ export default function RadPlan() {
         {t('rad.period', { from: plan.startYear, to: plan.endYear })}
         {plan.legalBasis ? ` · ${plan.legalBasis}` : ''}
       </p>
+      {plan.canManage &&
+        (adding === 'plan' ? (
+          <PlanForm plan={plan} onDone={done} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAdding('plan')}>
+              {t('rad.editPlan')}
+            </button>
+          </p>
+        ))}
       <form class="filters" onSubmit={show} aria-label={t('rad.choosePeriod')}>
         <div class="field">
           <label for="rad-year">{t('rad.year')}</label>
