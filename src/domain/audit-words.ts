@@ -374,6 +374,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'membuat kampanye pencegahan',
     'create a prevention campaign',
   ),
+  'prevention_campaign.delete': w(
+    'administrasi',
+    'menghapus kampanye pencegahan',
+    'delete a prevention campaign',
+  ),
   'prevention_campaign.update': w(
     'administrasi',
     'mengubah kampanye pencegahan',
@@ -414,6 +419,47 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'poster.create': w('administrasi', 'membuat titik sebar poster/QR', 'create a poster/QR placement'),
   'poster.update': w('administrasi', 'mengubah titik sebar poster/QR', 'change a poster/QR placement'),
   'poster.print': w('administrasi', 'mengunduh poster atau kartu (PDF)', 'download a poster or card (PDF)'),
+
+  // meetings and follow-ups (issue 12 §3, decision 031): attendance lists hold names; the case part of a case conference is case data
+  'meeting.create': w('administrasi', 'merencanakan rapat koordinasi', 'plan a coordination meeting'),
+  'meeting.update': w('administrasi', 'mengubah rapat atau notulennya', 'change a meeting or its minutes'),
+  'meeting.status': w('administrasi', 'mengubah status rapat', "change a meeting's status"),
+  'meeting.participants': w(
+    'administrasi',
+    'menyimpan daftar undangan dan hadir rapat',
+    'save a meeting’s invitations and attendance',
+  ),
+  'meeting.participants_read': w(
+    'administrasi',
+    'melihat daftar undangan dan hadir rapat (nama)',
+    'view a meeting attendance list (names)',
+  ),
+  'meeting.decision': w('administrasi', 'mencatat keputusan rapat', 'record a meeting decision'),
+  'meeting.decision_update': w('administrasi', 'mengubah keputusan rapat', 'change a meeting decision'),
+  'meeting.minutes_pdf': w('administrasi', 'mengunduh notulen rapat (PDF)', 'download meeting minutes (PDF)'),
+  'meeting.case_part_read': w(
+    'baca_data',
+    'membaca bagian kasus case conference',
+    'read the case part of a case conference',
+  ),
+  'meeting.case_part_write': w(
+    'ubah_data',
+    'menulis bagian kasus case conference',
+    'write the case part of a case conference',
+  ),
+  'followup.create': w('administrasi', 'menambah tindak lanjut keputusan rapat', 'add a meeting follow-up'),
+  'followup.update': w('administrasi', 'mengubah tindak lanjut rapat', 'change a meeting follow-up'),
+  'followup.progress': w(
+    'administrasi',
+    'mencatat perkembangan tindak lanjut rapat',
+    'record progress on a meeting follow-up',
+  ),
+  'followup.file': w('administrasi', 'melampirkan bukti tindak lanjut', 'attach follow-up evidence'),
+  'followup.reminder': w(
+    'sistem',
+    'mengirim pengingat tindak lanjut rapat',
+    'send a meeting follow-up reminder',
+  ),
 
   // training and capacity (issue 12 §2): attendance lists and records hold names
   'training.event_create': w('administrasi', 'membuat kegiatan pelatihan', 'create a training event'),
