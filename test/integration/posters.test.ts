@@ -4,6 +4,7 @@
  * What matters to a reporter: a report sent from a poster's link is stored like any other, with
  * nothing of the code anywhere but the code's own counter; a wrong code never gets in her way.
  */
+import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
@@ -247,6 +248,11 @@ describe.each(ENGINES)('poster codes on %s', (engine) => {
       const html = await page.text();
       expect(html).toContain(`<input type="hidden" name="s" value="${code}">`);
       expect(page.headers.get('set-cookie')).toBeNull();
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      // the public page budget (14 KB on the wire) holds with the code
+      expect(gzipSync(html).length).toBeLessThan(14 * 1024);
+      // the language switch keeps it (the English form counts as another visit)
+      expect(html).toMatch(new RegExp(`href="/lapor\\?lang=en&amp;s=${code}"`));
       expect(await counts(id)).toEqual([{ month: '2026-12', views: 1, reports: 0 }]);
 
       const intakeBefore = await intakeCount();
