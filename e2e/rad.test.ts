@@ -83,6 +83,18 @@ describe('RAD PPA (/rad)', () => {
         page.getByText('Sampai triwulan 4: 42 jumlah dari target 40 jumlah (100%)'),
         'the standing',
       );
+      // the Dinas links the activity to the demo's meeting decision
+      await page.getByRole('button', { name: 'Tautkan keputusan rapat atau kegiatan pencegahan' }).click();
+      const link = page.getByRole('form', { name: 'Tautkan keputusan rapat atau kegiatan pencegahan' });
+      await link.getByLabel('Jenis yang ditautkan').selectOption('meeting_decision');
+      await link.getByLabel('Yang ditautkan', { exact: true }).selectOption({ index: 1 });
+      await link.getByRole('button', { name: 'Tautkan keputusan rapat atau kegiatan pencegahan' }).click();
+      await see(page, page.getByText('Tautan diperbarui.'), 'the link saved');
+      await see(
+        page,
+        page.getByRole('listitem').filter({ hasText: 'Keputusan rapat:' }).first(),
+        'the decision listed',
+      );
     });
     await step('the pillar has one more activity on track', async () => {
       await page.getByRole('link', { name: 'RAD PPA 2026–2030' }).click();
