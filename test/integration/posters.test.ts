@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { type MadeUser, makeOrg, makeRegionWorld, makeUser, type RegionWorld } from '../helpers/factories.ts';
+import { pngBytes } from '../helpers/files.ts';
 import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 import { pdfQrTexts } from '../helpers/pdf-qr.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
@@ -394,5 +395,31 @@ describe.each(ENGINES)('poster codes on %s', (engine) => {
     expect(text).toContain('Hubungi Dinas PPPA setempat');
     expect(text).toContain('08111-129-129');
     expect(text).toContain(`${BASE}/lapor`);
+  });
+
+  it('the poster carries the letterhead the Dinas set, logo included', async () => {
+    const set = await dinas.req('PUT', '/api/v1/report-settings', {
+      version: 0,
+      dinasName: 'Dinas P3A Kabupaten Lebak (uji poster)',
+      address: 'Jl. Sintetis No. 9, Rangkasbitung',
+      headTitle: 'Kepala Dinas',
+      headName: 'Nama Sintetis',
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const logo = await h.app.request('/api/v1/report-settings/logo', {
+      method: 'PUT',
+      body: pngBytes(),
+      headers: { cookie: dinas.cookie!, 'x-requested-with': 'simpul', 'content-type': 'image/png' },
+    });
+    expect(logo.status).toBe(200);
+    const r = await h.app.request('/api/v1/posters/poster.pdf?size=a4', {
+      headers: { cookie: dinas.cookie! },
+    });
+    expect(r.status).toBe(200);
+    const pdf = Buffer.from(await r.arrayBuffer());
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('Dinas P3A Kabupaten Lebak (uji poster)');
+    expect(text).toContain('Jl. Sintetis No. 9, Rangkasbitung');
+    expect(await pdfQrTexts(pdf)).toEqual([`${BASE}/lapor`]);
   });
 });
