@@ -162,12 +162,14 @@ function posterPage(doc: Doc, p: PosterSheet, qr: QrImage, s: number) {
     .fontSize(10.5 * s)
     .fillColor(ACCENT)
     .text(POSTER_WORDS.danger, left, doc.y, { width, align: 'center' });
-  if (p.dinasAddress)
+  // the Dinas's address at the foot, on one line, when the page has room left for it
+  const footY = doc.page.height - m - 10 * s;
+  if (p.dinasAddress && doc.y < footY - 4 * s)
     doc
       .font('regular')
       .fontSize(7.5 * s)
       .fillColor(MUTED)
-      .text(p.dinasAddress, left, doc.page.height - m - 10 * s, { width, align: 'center', lineBreak: false });
+      .text(p.dinasAddress, left, footY, { width, align: 'center', height: 10 * s, ellipsis: true });
 }
 
 /** Wallet cards (85.6 × 54 mm), eight on an A4 sheet, cut marks between them. */
