@@ -365,6 +365,23 @@ export async function updateCampaignRow(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Deletes a campaign at `version` that no activity names; 'conflict' | 'in_use' | 'ok'. */
+export async function deleteCampaignRow(trx: Tx, id: string, version: number) {
+  const used = await trx
+    .selectFrom('prevention_activity')
+    .select('id')
+    .where('campaign_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  if (used) return 'in_use' as const;
+  const r = await trx
+    .deleteFrom('prevention_campaign')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1 ? ('ok' as const) : ('conflict' as const);
+}
+
 // ---- places, organisations, people of a jurisdiction ------------------------------------------
 
 /** Regions by code with their level and their kecamatan's name. */

@@ -305,6 +305,11 @@ export const ERRORS = {
     'Save the letterhead (Dinas and head names) first, then upload its logo.',
   ],
   // prevention activities (issue 12 §1)
+  CAMPAIGN_HAS_ACTIVITIES: [
+    409,
+    'Kampanye ini sudah memiliki kegiatan, jadi tidak dapat dihapus. Ubah atau pindahkan kegiatannya dulu.',
+    'This campaign has activities, so it cannot be deleted. Change or move its activities first.',
+  ],
   PREVENTION_STATE: [
     409,
     'Kegiatan ini tidak dapat diubah seperti itu sekarang (dibatalkan, sedang ditinjau, atau sudah diterima Dinas).',

@@ -289,6 +289,10 @@ const FIXTURES = {
   'DELETE /rad/progress/{id}/files/{fileId}': (s) => ({ id: s.radProgressId, fileId: s.radFileId }),
   'GET /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
   'PATCH /prevention/campaigns/{id}': (s) => ({ id: s.preventionCampaignId }),
+  'DELETE /prevention/campaigns/{id}': (s) => ({
+    id: s.preventionCampaignId,
+    version: String(s.preventionCampaignVersion),
+  }),
   'GET /prevention/activities/{id}': (s) => ({ id: s.preventionActivityId }),
   'PATCH /prevention/activities/{id}': (s) => ({ id: s.preventionActivityId }),
   'POST /prevention/activities/{id}/status': (s) => ({ id: s.preventionActivityId }),

@@ -253,6 +253,38 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect(
       (await serang.patch(`/api/v1/prevention/campaigns/${camp.id}`, { version: 1, name: 'x' })).status,
     ).toBe(404);
+    expect((await serang.req('DELETE', `/api/v1/prevention/campaigns/${camp.id}?version=1`)).status).toBe(
+      404,
+    );
+    // a campaign with activities stays; an empty one goes with its version
+    must(
+      await dinas.post(
+        '/api/v1/prevention/activities',
+        base({ campaignId: camp.id, title: 'Dalam kampanye' }),
+      ),
+      201,
+      'in campaign',
+    );
+    const held = await dinas.req('DELETE', `/api/v1/prevention/campaigns/${camp.id}?version=1`);
+    expect(held.status).toBe(409);
+    expect(held.body.error.code).toBe('CAMPAIGN_HAS_ACTIVITIES');
+    const empty = must(
+      await dinas.post('/api/v1/prevention/campaigns', {
+        name: 'Salah ketik',
+        startsOn: '2026-01-01',
+        endsOn: '2026-01-31',
+      }),
+      201,
+      'empty campaign',
+    );
+    expect((await lead.req('DELETE', `/api/v1/prevention/campaigns/${empty.id}?version=1`)).status).toBe(403);
+    expect((await dinas.req('DELETE', `/api/v1/prevention/campaigns/${empty.id}?version=2`)).status).toBe(
+      409,
+    );
+    expect((await dinas.req('DELETE', `/api/v1/prevention/campaigns/${empty.id}?version=1`)).status).toBe(
+      204,
+    );
+    expect((await dinas.get(`/api/v1/prevention/campaigns/${empty.id}`)).status).toBe(404);
     // naming Lebak's campaign on a Serang activity is a field error
     const r = await serang.post(
       '/api/v1/prevention/activities',

@@ -9,6 +9,7 @@ import {
   type CampaignRow,
   campaignTargetDesa,
   campaignTargetSchools,
+  deleteCampaignRow,
   findCampaign,
   insertCampaign,
   listCampaigns as listCampaignRows,
@@ -178,6 +179,27 @@ export async function createCampaign(
       },
     ),
   );
+}
+
+/** Deletes a campaign no activity names (a campaign made by mistake); with its version. */
+export async function deleteCampaign(ctx: AuthedCtx, id: string, version: number): Promise<void> {
+  const action = 'prevention_campaign.delete';
+  await ctx.conn.db.transaction().execute(async (trx) => {
+    const c = await campaignDetail(ctx, trx, id, action);
+    mayManage(ctx, c.jurisdiction, action, id);
+    // an activity planned meanwhile holds the campaign: lock the row first
+    await trx.selectFrom('prevention_campaign').select('id').where('id', '=', id).forUpdate().execute();
+    const r = await deleteCampaignRow(trx, id, version);
+    if (r === 'in_use') throw new AppError('CAMPAIGN_HAS_ACTIVITIES');
+    if (r === 'conflict') throw new AppError('VERSION_CONFLICT');
+    await audit(ctx, trx, {
+      action,
+      entity: 'prevention_campaign',
+      entityId: id,
+      outcome: 'ok',
+      detail: { name: c.name },
+    });
+  });
 }
 
 export async function updateCampaign(

@@ -198,6 +198,13 @@ export const preventionRoutes = routes({
     body: CampaignUpdate,
     response: CampaignDto,
   },
+  'DELETE /prevention/campaigns/{id}': {
+    summary: 'Hapus kampanye yang belum memiliki kegiatan (dengan versi)',
+    tags,
+    params: Id,
+    query: z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) }),
+    response: null,
+  },
   'GET /prevention/activities': {
     summary: 'Daftar kegiatan pencegahan (saring: kampanye, status, jenis, wilayah, periode, penerimaan)',
     tags,

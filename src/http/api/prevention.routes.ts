@@ -3,6 +3,7 @@ import type { Services } from '../../app/context.ts';
 import { addActivityFile, deleteActivityFile, getActivityFile } from '../../app/prevention/activity-files.ts';
 import {
   createCampaign,
+  deleteCampaign,
   getCampaign,
   listCampaigns,
   updateCampaign,
@@ -34,6 +35,10 @@ export function preventionRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   implement(app, 'PATCH /prevention/campaigns/{id}', async (c, { params, body }) =>
     updateCampaign(authed(c, svc), params.id, body),
   );
+
+  implement(app, 'DELETE /prevention/campaigns/{id}', async (c, { params, query }) => {
+    await deleteCampaign(authed(c, svc), params.id, query.version);
+  });
 
   implement(app, 'GET /prevention/activities', async (c, { query }) => listActivities(authed(c, svc), query));
   implement(app, 'POST /prevention/activities', async (c, { body }) => {

@@ -258,6 +258,55 @@ function Files({ a, onChanged }: { a: ActivityDto; onChanged: () => void }) {
   );
 }
 
+/** The follow-ups of an activity; whoever may change it moves each one on (belum → berjalan → selesai, or batal). */
+function Followups({ a, onSaved }: { a: ActivityDto; onSaved: (x: ActivityDto) => void }) {
+  const { busy, error, attempt, run } = useAction();
+  const prefix = 'prev-fu';
+  const setStatus = (i: number, status: string) =>
+    run(async () =>
+      onSaved(
+        await call('PATCH /prevention/activities/{id}', {
+          params: { id: a.id },
+          body: {
+            version: a.version,
+            followups: a.followups.map((f, j) => ({ text: f.text, status: j === i ? status : f.status })),
+          },
+        }),
+      ),
+    );
+  return (
+    <section aria-labelledby="prev-fu-h">
+      <h2 id="prev-fu-h">{t('prev.followups')}</h2>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} />
+      <ul>
+        {a.followups.map((f, i) => (
+          <li key={f.id}>
+            {a.canEdit ? (
+              <SelectField
+                prefix={prefix}
+                name={`followups.${i}.status`}
+                label={f.text}
+                value={f.status}
+                onValue={(v) => !busy && setStatus(i, v)}
+                options={FOLLOWUP_STATUSES.map((x) => ({
+                  value: x.code,
+                  text: labelIn(FOLLOWUP_STATUSES, x.code),
+                }))}
+                empty={false}
+                error={error}
+              />
+            ) : (
+              <>
+                {f.text} ({labelIn(FOLLOWUP_STATUSES, f.status)})
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function ActivityPage() {
   const { params } = useRoute();
   const id = params.id ?? null;
@@ -348,18 +397,7 @@ export default function ActivityPage() {
               </>
             )}
           </dl>
-          {a.followups.length > 0 && (
-            <>
-              <h2>{t('prev.followups')}</h2>
-              <ul>
-                {a.followups.map((f) => (
-                  <li key={f.id}>
-                    {f.text} ({labelIn(FOLLOWUP_STATUSES, f.status)})
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          {a.followups.length > 0 && <Followups a={a} onSaved={saved} />}
           {a.canEdit && (
             <p>
               <button type="button" onClick={() => setEditing(true)}>

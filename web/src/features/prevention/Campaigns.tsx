@@ -230,6 +230,13 @@ export default function Campaigns() {
   if (!user) return <Loading />;
   if (!allowed) return <NoAccess />;
   const schools = (options.data?.organisations ?? []).filter((o) => o.type === 'sekolah');
+  const remove = (c: CampaignDto) => {
+    if (!confirm(t('camp.deleteConfirm', { name: c.name }))) return;
+    call('DELETE /prevention/campaigns/{id}', { params: { id: c.id }, query: { version: c.version } }).then(
+      () => list.reload(),
+      (e: unknown) => alert(e instanceof Error ? e.message : String(e)),
+    );
+  };
   const done = (saved: boolean) => {
     setEditing(null);
     if (saved) list.reload();
@@ -296,6 +303,18 @@ export default function Campaigns() {
                       >
                         {t('action.edit')}
                       </button>
+                      {c.activityCount === 0 && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            onClick={() => remove(c)}
+                            aria-label={t('camp.deleteOf', { name: c.name })}
+                          >
+                            {t('camp.delete')}
+                          </button>
+                        </>
+                      )}
                     </>
                   )}
                 </p>
