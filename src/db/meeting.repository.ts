@@ -520,3 +520,18 @@ export function firstCaseOf(db: Tx, jurisdiction: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** The demo's reminders that went out in the past (claimed as sent). */
+export async function insertFollowupNotices(
+  db: Tx,
+  rows: ReadonlyArray<{ followupId: string; phase: string; dueOn: string; at: Date }>,
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('followup_notice')
+    .values(
+      rows.map((r) => ({ followup_id: r.followupId, phase: r.phase, due_on: r.dueOn, notified_at: r.at })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

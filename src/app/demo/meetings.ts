@@ -6,7 +6,8 @@
  * one not started and due soon, one cancelled — owned by the partner organisations whose demo
  * users exist (mitra@, rsud@) and the UPTD; and a case conference two weeks ago over the region's
  * first demo case with an encrypted case part (when the demo has cases). Written through the
- * repository; dates relative to today in the region's zone; synthetic names only.
+ * repository; dates relative to today in the region's zone; synthetic names only. Reminders
+ * already due are marked sent, except the escalation, which the worker's first scan sends.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -14,12 +15,13 @@ import {
   insertDecision,
   insertFollowup,
   insertFollowupNote,
+  insertFollowupNotices,
   insertMeeting,
   putCasePart,
   replaceParticipants,
   setMeetingOrgs,
 } from '../../db/meeting.repository.ts';
-import { addDays, meetingInstants } from '../../domain/meetings.ts';
+import { addDays, followupPhasesDue, meetingInstants } from '../../domain/meetings.ts';
 import type { Actor, Role } from '../../domain/policy.ts';
 import { localDate } from '../../domain/time.ts';
 import type { Services } from '../context.ts';
@@ -223,6 +225,15 @@ export async function seedMeetingDemo(
         created_at: at.startsAt,
         updated_at: now,
       });
+      // the reminders already due went out when they were due; the escalation of the long-overdue
+      // one is left for the worker's first scan, so the leadership is told
+      const dueOn = addDays(today, f.due);
+      await insertFollowupNotices(
+        db,
+        followupPhasesDue({ dueOn, status: f.status }, today)
+          .filter((phase) => phase !== 'eskalasi')
+          .map((phase) => ({ followupId: id, phase, dueOn, at: new Date(now.getTime() - 86_400_000) })),
+      );
       if (f.progress || f.note)
         await insertFollowupNote(db, {
           id: randomUUID(),
@@ -235,7 +246,7 @@ export async function seedMeetingDemo(
     }
   }
 
-  // a case conference two weeks ago over the first demo case
+  // a case conference two weeks ago over the first demo case (its follow-up is due in a week)
   const cc = randomUUID();
   const ccAt = meetingInstants(j, addDays(today, -14), '13:30', '15:00');
   await insertMeeting(db, {
