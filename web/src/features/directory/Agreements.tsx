@@ -279,7 +279,7 @@ function DocumentCell({ a, onSaved }: { a: AgreementDto; onSaved: (msg: string) 
   const { busy, error, run } = useAction();
   const id = `agr-doc-${a.id.slice(0, 8)}`;
   return (
-    <div>
+    <div class="file-cell">
       {a.documentName ? (
         <a href={`${API}/agreements/${a.id}/document`} download={a.documentName}>
           {a.documentName}

@@ -179,7 +179,7 @@ function FileCell({ r, onSaved }: { r: RegulationDto; onSaved: (msg: string) => 
   const { busy, error, run } = useAction();
   const id = `reg-file-${r.id.slice(0, 8)}`;
   return (
-    <div>
+    <div class="file-cell">
       {r.file ? (
         <a href={`${API}/regulations/${r.id}/file`} download={r.file.filename}>
           {r.file.filename}
