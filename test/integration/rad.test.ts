@@ -14,6 +14,7 @@ import {
   type MadeUser,
   makeCase,
   makeOrg,
+  makePerson,
   makeRegionWorld,
   makeUser,
   type RegionWorld,
@@ -461,6 +462,31 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
     const share = must(await dinas.get(`/api/v1/rad/activities/${a4}?year=2026&quarter=2`), 200, 'a4');
     const s2 = share.progress.find((p: J) => p.quarter === 2);
     expect(s2.realised).toBeCloseTo((dash.handling.withinDeadlineShare ?? 0) * 100, 5);
+    // a high-risk case answered within the hour (assessment started 30 minutes after it came in)
+    const quick = await makeCase(h.svc, manajerUser, { receivedAt: '2026-08-15T02:30:00Z', risk: 'tinggi' });
+    await makePerson(h.svc, manajerUser, quick.id, { role: 'korban' });
+    const v0 = must(await dinas.get(`/api/v1/cases/${quick.id}`), 200, 'case').version;
+    const id1 = must(
+      await dinas.post(`/api/v1/cases/${quick.id}/transition`, { version: v0, to: 'identifikasi' }),
+      200,
+      'identifikasi',
+    );
+    must(
+      await dinas.post(`/api/v1/cases/${quick.id}/transition`, { version: id1.version, to: 'asesmen' }),
+      200,
+      'asesmen',
+    );
+    await refreshStats(h.svc);
+    const dash3 = must(
+      await dinas.get('/api/v1/dashboard?from=2026-01-01&to=2026-09-30'),
+      200,
+      'dashboard Q3',
+    );
+    const s3 = must(await dinas.get(`/api/v1/rad/activities/${a4}?year=2026&quarter=3`), 200, 'a4 q3')
+      .progress[2];
+    expect(dash3.handling.withinDeadlineShare).toBeGreaterThan(0);
+    expect(s3.realised).toBeCloseTo(dash3.handling.withinDeadlineShare * 100, 5);
+    expect(s3.auto.parts[0].n).toBe(1);
     // a hand-typed value is refused, but status and budget are reported by hand
     must(
       await put(dinas, `/api/v1/rad/activities/${a3}/progress/2026/2`, {
