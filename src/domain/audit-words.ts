@@ -104,6 +104,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'view the staff who can be assigned',
   ),
   'attachment.read': w('baca_data', 'mengunduh lampiran', 'download an attachment'),
+  'coord_file.read': w(
+    'baca_data',
+    'mengunduh berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
+    'download a file of an activity, meeting, follow-up, RAD or regulation',
+  ),
   'referral.list': w('baca_data', 'melihat daftar rujukan', 'view the list of referrals'),
   'referral.read': w('baca_data', 'membuka rujukan', 'open the referral'),
   'referral.suggest': w(
@@ -149,6 +154,16 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'incident.create': w('ubah_data', 'menambah kejadian', 'add an incident'),
   'incident.update': w('ubah_data', 'mengubah kejadian', 'change an incident'),
   'attachment.create': w('ubah_data', 'mengunggah lampiran', 'upload an attachment'),
+  'coord_file.create': w(
+    'ubah_data',
+    'mengunggah berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
+    'upload a file of an activity, meeting, follow-up, RAD or regulation',
+  ),
+  'coord_file.delete': w(
+    'ubah_data',
+    'menghapus berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
+    'delete a file of an activity, meeting, follow-up, RAD or regulation',
+  ),
   ...Object.fromEntries(
     Object.entries(RECORD_WORDS).flatMap(([kind, [add, change]]) => [
       [`${kind}.create`, { category: 'ubah_data', words: add }],
