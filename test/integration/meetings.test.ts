@@ -472,6 +472,66 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
     expect(text).not.toContain(kasus.number);
   });
 
+  it('holds under bursts: one meeting per Idempotency-Key, one winner per follow-up version; refuses empty and huge input', async () => {
+    const body = {
+      kind: 'evaluasi',
+      title: 'Evaluasi ledakan',
+      date: today,
+      startTime: '10:00',
+      place: 'Aula',
+    };
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        c.manajer!.post('/api/v1/meetings', body, { 'idempotency-key': 'rapat-ledakan-1' }),
+      ),
+    );
+    const ok = burst.filter((r) => r.status === 201);
+    expect(ok.length + burst.filter((r) => r.status === 409).length).toBe(100);
+    expect(new Set(ok.map((r) => r.body.id)).size).toBe(1);
+    const rows = await h.svc.conn.db
+      .selectFrom('meeting')
+      .select('id')
+      .where('title', '=', 'Evaluasi ledakan')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const m = ok[0]!.body;
+    const d = must(
+      await c.manajer!.post(`/api/v1/meetings/${m.id}/decisions`, {
+        body: 'Ledakan',
+        followups: [{ action: 'Tindak', ownerOrgId: lebak.police.id, dueOn: addDays(today, 3) }],
+      }),
+      201,
+      'decision',
+    );
+    const f = d.decisions[0].followups[0];
+    const updates = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        c.police!.post(`/api/v1/followups/${f.id}/progress`, { version: f.version, note: `Catatan ${i}` }),
+      ),
+    );
+    expect(updates.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(updates.filter((r) => r.status === 409)).toHaveLength(99);
+    const notes = await h.svc.conn.db
+      .selectFrom('followup_note')
+      .select('id')
+      .where('followup_id', '=', f.id)
+      .execute();
+    expect(notes).toHaveLength(1);
+    // empty, huge, wrong type
+    let r = await newMeeting(c.manajer!, { title: '   ' });
+    expect([r.status, r.body.error.fieldCodes.title]).toEqual([400, 'required']);
+    r = await newMeeting(c.manajer!, { title: 'x'.repeat(301) });
+    expect([r.status, r.body.error.fieldCodes.title]).toEqual([400, 'too_long']);
+    r = await newMeeting(c.manajer!, { agenda: Array.from({ length: 51 }, () => 'a') });
+    expect([r.status, r.body.error.fieldCodes.agenda]).toEqual([400, 'too_many']);
+    r = await newMeeting(c.manajer!, { kind: 'pesta' });
+    expect([r.status, r.body.error.fieldCodes.kind]).toEqual([400, 'invalid_value']);
+    r = await newMeeting(c.manajer!, { date: 20261205 });
+    expect(r.status).toBe(400);
+    r = await c.police!.post(`/api/v1/followups/${f.id}/progress`, { version: 2, status: 'tuntas' });
+    expect([r.status, r.body.error.fieldCodes.status]).toEqual([400, 'invalid_value']);
+  });
+
   it('answers the list with filters and the partner view “mine”', async () => {
     const all = must(await c.manajer!.get('/api/v1/followups?status=belum'), 200, 'list');
     expect(all.items.every((x: { status: string }) => x.status === 'belum')).toBe(true);
