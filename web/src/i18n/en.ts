@@ -1520,6 +1520,7 @@ export const en = {
     'On track: the cumulative value reaches the part of the target due by then (counts: quarter ÷ 4 of the yearly target; percentages: the whole target) and the activity is not blocked.',
   'rad.byTotal': 'The whole plan',
   'rad.byPillar': 'Progress by pillar',
+  'rad.byProgramme': 'Progress by programme',
   'rad.byOrganisation': 'Progress by responsible organisation',
   'rad.plan': 'Plan',
   'rad.pillar': 'Pillar',

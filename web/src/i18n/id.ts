@@ -1529,6 +1529,7 @@ export const id = {
     'Kegiatan sesuai target: realisasi kumulatif mencapai bagian target yang seharusnya tercapai (jumlah: triwulan ÷ 4 dari target tahunan; persentase: seluruh target) dan tidak terhambat.',
   'rad.byTotal': 'Seluruh rencana aksi',
   'rad.byPillar': 'Capaian per pilar',
+  'rad.byProgramme': 'Capaian per program',
   'rad.byOrganisation': 'Capaian per lembaga penanggung jawab',
   'rad.plan': 'Rencana aksi',
   'rad.pillar': 'Pilar',

@@ -260,6 +260,11 @@ export default function RadPlan() {
       <RollupTable caption={t('rad.byTotal')} head={t('rad.plan')} groups={[plan.rollup.total]} />
       <RollupTable caption={t('rad.byPillar')} head={t('rad.pillar')} groups={plan.rollup.byPillar} />
       <RollupTable
+        caption={t('rad.byProgramme')}
+        head={t('rad.programme')}
+        groups={plan.rollup.byProgramme}
+      />
+      <RollupTable
         caption={t('rad.byOrganisation')}
         head={t('rad.organisation')}
         groups={plan.rollup.byOrganisation}
