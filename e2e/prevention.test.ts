@@ -21,6 +21,8 @@ afterAll(async () => {
 });
 
 const TITLE = 'Sosialisasi uji peramban di Cikaratuan';
+// yesterday, local time (WIB)
+const DAY = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
 describe('prevention activities and coverage (/pencegahan)', () => {
   test('plan an activity, report it with counts, see it in the coverage', async () => {
@@ -48,11 +50,9 @@ describe('prevention activities and coverage (/pencegahan)', () => {
       await form.getByLabel('Nama kegiatan').fill(TITLE);
       await form.getByLabel('Jenis kegiatan').selectOption('sosialisasi');
       await form.getByLabel('Bidang pencegahan (UU TPKS Pasal 79)').selectOption('keluarga');
-      // yesterday morning, local time (WIB)
-      const day = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-      await form.getByLabel('Mulai').fill(`${day}T09:00`);
+      await form.getByLabel('Mulai').fill(`${DAY}T09:00`);
       // the end before the start is refused with a clear message
-      await form.getByLabel('Selesai').fill(`${day}T08:00`);
+      await form.getByLabel('Selesai').fill(`${DAY}T08:00`);
       await form.getByLabel('Kecamatan').selectOption({ label: 'Cigemblong' });
       await form.getByLabel('Desa/Kelurahan').selectOption({ label: 'Cikaratuan' });
       await form.getByLabel('Tempat/latar').selectOption('balai_desa');
@@ -62,7 +62,7 @@ describe('prevention activities and coverage (/pencegahan)', () => {
         page.getByRole('alert').filter({ hasText: 'Tanggal berakhir tidak boleh sebelum tanggal mulai' }),
         'the reversed dates refused',
       );
-      await form.getByLabel('Selesai').fill(`${day}T11:30`);
+      await form.getByLabel('Selesai').fill(`${DAY}T11:30`);
       await form.getByRole('button', { name: 'Simpan rencana kegiatan' }).click();
       await see(page, page.getByRole('heading', { name: TITLE, level: 1 }), 'the planned activity');
       await see(page, page.getByText('Direncanakan', { exact: true }), 'its status');
@@ -92,6 +92,9 @@ describe('prevention activities and coverage (/pencegahan)', () => {
         page.getByRole('heading', { name: 'Cakupan pencegahan', level: 1 }),
         'the coverage page',
       );
+      // the period from that day (the default, 1 January to today, would miss it on 1 January)
+      await page.getByLabel('Dari tanggal').fill(DAY);
+      await page.getByRole('button', { name: 'Tampilkan cakupan' }).click();
       const row = page
         .getByRole('table', { name: 'Desa/kelurahan terjangkau' })
         .getByRole('row', { name: /Cikaratuan/ });
