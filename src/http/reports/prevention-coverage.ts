@@ -45,7 +45,7 @@ td:first-child,td.t{text-align:left}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p>Periode ${esc(d.from)} s.d. ${esc(d.to)}${d.campaign ? ` · Kampanye: ${esc(d.campaign.name)}` : ''}. Dihitung dari kegiatan yang sudah dilaporkan (laporan mitra: setelah diterima Dinas). Angka agregat; tidak memuat data pribadi.</p>
-<p class="noprint"><button type="button" onclick="print()">Cetak</button></p>
+<p class="noprint">Cetak halaman ini dari menu peramban (Ctrl+P); di kertas A4 menu ini tidak ikut tercetak.</p>
 ${table('Ringkasan', '<th scope="col">Ukuran</th><th scope="col">Capaian</th><th scope="col">Target</th>', [summary], '')}
 ${table(
   'Desa/kelurahan terjangkau',
