@@ -54,6 +54,15 @@ describe('regulations and agreements', () => {
           'the SK Satgas PPA (not due) after filtering',
         );
         await see(page, due, 'the due regulation still listed');
+        // the reminder's link opens the list filtered the same way
+        await page.goto('/regulasi?due=1');
+        await see(page, due, 'the due regulation from the reminder link');
+        await notSee(
+          page,
+          page.getByRole('row').filter({ hasText: 'Satuan Tugas Perlindungan Perempuan dan Anak' }),
+          'a regulation not due, from the reminder link',
+        );
+        expect(await page.getByLabel('Hanya yang perlu ditinjau').isChecked()).toBe(true);
         await page.getByLabel('Hanya yang perlu ditinjau').uncheck();
         await page.getByRole('button', { name: 'Terapkan' }).click();
         await see(

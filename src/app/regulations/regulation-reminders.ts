@@ -41,7 +41,7 @@ export async function scanRegulationReminders(svc: Services): Promise<number> {
           managers,
           {
             kind: kind === 'review' ? 'regulasi_perlu_ditinjau' : 'regulasi_akan_berakhir',
-            link: `/regulasi?id=${r.id}`,
+            link: '/regulasi?due=1',
             ref: r.number,
           },
           now,

@@ -6,6 +6,7 @@
  * kab/kota.
  */
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { RegulationDto } from '../../../../src/domain/contract/regulations.ts';
 import { API, call, upload } from '../../api.ts';
@@ -223,7 +224,9 @@ export default function Regulations() {
   const actor = useStore(userStore);
   const allowed = !!actor && roleCan(actor.role, 'coord:read');
   const manager = !!actor && roleCan(actor.role, 'coord:manage');
-  const [f, setF] = useState({ kind: '', status: '', due: false });
+  // a reminder links here with ?due=1: the list opens on what needs attention
+  const { query } = useLocation();
+  const [f, setF] = useState({ kind: '', status: '', due: query.due === '1' });
   const [applied, setApplied] = useState(f);
   const list = useLoad(
     (signal) =>
