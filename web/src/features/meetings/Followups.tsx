@@ -194,6 +194,12 @@ export default function Followups() {
   const status = query.status ?? '';
   const overdue = query.overdue ?? '';
   const mine = query.mine ?? '';
+  const owner = query.owner ?? '';
+  const manage = !!actor && roleCan(actor.role, 'coord:manage');
+  const opts = useLoad(
+    (signal) => (manage ? call('GET /meetings/options', { signal }) : Promise.resolve(undefined)),
+    [manage],
+  );
   const list = useLoad(
     (signal) =>
       allowed
@@ -202,17 +208,18 @@ export default function Followups() {
               ...(status ? { status } : {}),
               ...(overdue ? { overdue } : {}),
               ...(mine ? { mine } : {}),
+              ...(owner ? { ownerOrgId: owner } : {}),
               pageSize: 100,
             },
             signal,
           })
         : Promise.resolve(null),
-    [allowed, status, overdue, mine],
+    [allowed, status, overdue, mine, owner],
   );
   if (!actor) return <Loading />;
   if (!allowed) return <NoAccess />;
   const go = (next: Record<string, string>) => {
-    const q = new URLSearchParams({ status, overdue, mine, ...next });
+    const q = new URLSearchParams({ status, overdue, mine, owner, ...next });
     for (const [k, v] of [...q.entries()]) if (!v) q.delete(k);
     const s = q.toString();
     route(`/rapat/tindak-lanjut${s ? `?${s}` : ''}`);
@@ -248,6 +255,17 @@ export default function Followups() {
               { value: 'false', text: t('fu.notOverdue') },
             ]}
           />
+          {manage && (
+            <SelectField
+              prefix="fu-f"
+              name="owner"
+              label={t('fu.ownerOrg')}
+              value={owner}
+              onValue={(v) => go({ owner: v })}
+              empty={t('fu.allOwners')}
+              options={(opts.data?.orgs ?? []).map((o) => ({ value: o.id, text: o.name }))}
+            />
+          )}
           <SelectField
             prefix="fu-f"
             name="mine"
