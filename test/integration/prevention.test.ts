@@ -491,6 +491,21 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     ]);
   });
 
+  it('of 100 simultaneous reports with the same version, one is kept', async () => {
+    const a = await create(dinas, { title: 'Laporan serentak', regionCode: desa[3] });
+    const rs = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        move(dinas, a, { to: 'dilaporkan', participants: people(i + 1, 0, 0, 0) }),
+      ),
+    );
+    const ok = rs.filter((r) => r.status === 200);
+    expect(ok).toHaveLength(1);
+    expect(rs.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
+    const after = must(await dinas.get(`/api/v1/prevention/activities/${a.id}`), 200, 'get');
+    expect(after.participantTotal).toBe(ok[0]!.body.participantTotal);
+    expect(after.version).toBe(a.version + 1);
+  });
+
   it('one activity however many copies of a create arrive at once', async () => {
     const body = base({ title: 'Sekali saja', regionCode: desa[3] });
     const rs = await Promise.all(
