@@ -201,6 +201,28 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       ).toBe(404);
     });
 
+    it('of 50 party lists sent at once with one version, one is kept whole and the rest are 409', async () => {
+      const lists = Array.from({ length: 50 }, (_, i) => [
+        { orgId: lebak.dinas.id, role: 'pihak_pertama' },
+        { orgId: lbh.id, role: 'pihak_kedua' },
+        ...(i % 2 === 0 ? [{ orgId: rsud.id, role: 'pihak_ketiga' }] : []),
+        ...(i % 3 === 0 ? [{ orgId: lebak.police.id, role: 'mengetahui' }] : []),
+      ]);
+      const answers = await Promise.all(
+        lists.map((partyOrgs) =>
+          c.admin!.req('PUT', `/api/v1/agreements/${id}/parties`, { version, partyOrgs }),
+        ),
+      );
+      const ok = answers.filter((a) => a.status === 200);
+      expect(ok).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
+      const kept = (await c.admin!.get(`/api/v1/agreements/${id}`)).body;
+      expect(kept.partyOrgs.map((p: { orgId: string }) => p.orgId).sort()).toEqual(
+        ok[0]!.body.partyOrgs.map((p: { orgId: string }) => p.orgId).sort(),
+      );
+      version = kept.version;
+    });
+
     it('links the meeting that decided it: one of its own jurisdiction; partners see only the link', async () => {
       const meeting = async (jurisdiction: string, organiser: string, title: string) => {
         const mid = randomUUID();
