@@ -574,6 +574,14 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
       'link again',
     );
     expect(again.links).toHaveLength(1);
+    // a burst of one more link: it is made once
+    const p2 = await held(desa[1]!, '2026-04-02');
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => dinas.post(path, { kind: 'prevention_activity', targetId: p2 })),
+    );
+    expect(burst.every((r) => r.status === 201)).toBe(true);
+    const both = must(await dinas.get(`/api/v1/rad/activities/${reach.id}`), 200, 'links').links;
+    expect(both.map((l: J) => l.targetId).sort()).toEqual([p1, p2].sort());
     const unknown = await dinas.post(path, { kind: 'meeting_decision', targetId: p1 });
     expect([unknown.status, unknown.body.error.fieldCodes]).toEqual([400, { targetId: 'rad_link_unknown' }]);
     expect(
@@ -585,7 +593,8 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
     expect(other.map((x) => x.activityId)).toEqual([reach.id]);
     const del = await dinas.req('DELETE', `${path}/${linked.links[0].id}`);
     expect(del.status).toBe(204);
-    expect(must(await dinas.get(`/api/v1/rad/activities/${reach.id}`), 200, 'read').links).toEqual([]);
+    const left = must(await dinas.get(`/api/v1/rad/activities/${reach.id}`), 200, 'read').links;
+    expect(left.map((l: J) => l.targetId)).toEqual([p2]);
   });
 
   it('a stale version of the plan, a pillar or an activity is 409 and changes nothing', async () => {
