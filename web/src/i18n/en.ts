@@ -1595,6 +1595,8 @@ export const en = {
   'rad.p.note': 'Note, quarter {n}',
   'rad.p.save': 'Save quarter {n}',
   'rad.p.saved': 'Quarter {n} saved.',
+  'rad.evidenceRemove': "Remove",
+  'rad.evidenceRemoveOf': "Remove the evidence {name}",
   'rad.p.realisedShort': 'Realised',
   'rad.p.budgetShort': 'Budget used',
   'rad.links': 'Linked meeting decisions and prevention activities',

@@ -1604,6 +1604,8 @@ export const id = {
   'rad.p.note': 'Catatan triwulan {n}',
   'rad.p.save': 'Simpan capaian triwulan {n}',
   'rad.p.saved': 'Capaian triwulan {n} disimpan.',
+  'rad.evidenceRemove': "Hapus",
+  'rad.evidenceRemoveOf': "Hapus bukti {name}",
   'rad.p.realisedShort': 'Realisasi',
   'rad.p.budgetShort': 'Anggaran terpakai',
   'rad.links': 'Keputusan rapat dan kegiatan pencegahan terkait',

@@ -49,6 +49,26 @@ function Evidence({ a, q, reload }: { a: RadActivityDto; q: Quarter; reload: () 
                 {f.filename}
               </a>{' '}
               <span class="hint">({fmtSize(f.size)})</span>
+              {a.canReport && q.id && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={t('rad.evidenceRemoveOf', { name: f.filename })}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('DELETE /rad/progress/{id}/files/{fileId}', {
+                          params: { id: q.id!, fileId: f.id },
+                        });
+                        await reload();
+                      })
+                    }
+                  >
+                    {t('rad.evidenceRemove')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
