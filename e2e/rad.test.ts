@@ -6,6 +6,7 @@
  * its own activities and reports its own.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pngBytes } from '../test/helpers/files.ts';
 import { signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
@@ -83,6 +84,15 @@ describe('RAD PPA (/rad)', () => {
         page.getByText('Sampai triwulan 4: 42 jumlah dari target 40 jumlah (100%)'),
         'the standing',
       );
+      // evidence for the quarter, kept encrypted and listed with it
+      const q4 = page.getByRole('region', { name: 'Triwulan 4 tahun 2026' });
+      await q4.getByLabel('Berkas bukti triwulan 4').setInputFiles({
+        name: 'daftar-hadir-sekolah.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(pngBytes()),
+      });
+      await q4.getByRole('button', { name: 'Unggah bukti' }).click();
+      await see(page, q4.getByRole('link', { name: 'daftar-hadir-sekolah.png' }), 'the evidence listed');
       // the Dinas links the activity to the demo's meeting decision
       await page.getByRole('button', { name: 'Tautkan keputusan rapat atau kegiatan pencegahan' }).click();
       const link = page.getByRole('form', { name: 'Tautkan keputusan rapat atau kegiatan pencegahan' });
