@@ -9,7 +9,7 @@ import { kabKotaOf, LOCATION_SECRET_ORG_TYPES } from '../domain/taxonomies.ts';
 import { likeEscape } from './admin.repository.ts';
 import { cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
-import { agreementInForce, onSimpul } from './org-facts.ts';
+import { agreementInForce, onSimpul, partnerParty } from './org-facts.ts';
 import type { AgreementTable, JoinRequestTable } from './schema.ts';
 import { versionedUpdate } from './versioned.ts';
 
@@ -68,6 +68,7 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
         .select('a.number')
         .whereRef('p.org_id', '=', 'o.id')
         .where(agreementInForce('a', readerJurisdictions, today))
+        .where(partnerParty('p', 'a'))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
         .as('agreement_number'),
@@ -77,6 +78,7 @@ function directoryQuery(db: Tx, f: DirectoryFilters, readerJurisdictions: string
         .select('a.ends_on')
         .whereRef('p.org_id', '=', 'o.id')
         .where(agreementInForce('a', readerJurisdictions, today))
+        .where(partnerParty('p', 'a'))
         .orderBy('a.ends_on', 'desc')
         .limit(1)
         .as('agreement_ends_on'),

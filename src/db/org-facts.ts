@@ -19,3 +19,13 @@ export function agreementInForce(
   const a = (c: string) => sql.ref(`${alias}.${c}`);
   return sql<boolean>`(${a('jurisdiction')} in (${sql.join(jurisdictions.length > 0 ? jurisdictions : [''])}) and ${a('starts_on')} <= ${today} and ${a('ends_on')} >= ${today})`;
 }
+
+/**
+ * Condition on a party (`agreement_party`, alias `party`) of an agreement (alias `agreement`): the
+ * party is a partner, not the Dinas that signs (its own dinas_pppa organisation, pihak pertama
+ * since migration 0028), so "has an agreement with the Dinas" never holds for the Dinas itself.
+ */
+export function partnerParty(party: string, agreement: string): RawBuilder<boolean> {
+  return sql<boolean>`not exists (select 1 from organisation d where d.id = ${sql.ref(`${party}.org_id`)}
+    and d.type = 'dinas_pppa' and d.jurisdiction = ${sql.ref(`${agreement}.jurisdiction`)})`;
+}

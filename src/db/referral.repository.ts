@@ -8,7 +8,7 @@ import type { ReferralStatus, Urgency } from '../domain/referrals.ts';
 import { cappedCount } from './capped-count.ts';
 import { scopeCondition } from './case.repository.ts';
 import type { Tx } from './connect.ts';
-import { agreementInForce, onSimpul } from './org-facts.ts';
+import { agreementInForce, onSimpul, partnerParty } from './org-facts.ts';
 import type { ReferralTable } from './schema.ts';
 
 const summaryColumns = [
@@ -436,6 +436,7 @@ export async function hasActiveAgreement(
     .select('a.id')
     .where('p.org_id', '=', orgId)
     .where(agreementInForce('a', jurisdictions, today))
+    .where(partnerParty('p', 'a'))
     .limit(1)
     .executeTakeFirst();
   return r !== undefined;
@@ -475,7 +476,8 @@ export function suggestionCandidates(
               .innerJoin('agreement_party as p', 'p.agreement_id', 'a.id')
               .select('a.id')
               .whereRef('p.org_id', '=', 'o.id')
-              .where(agreementInForce('a', jurisdictions, today)),
+              .where(agreementInForce('a', jurisdictions, today))
+              .where(partnerParty('p', 'a')),
           )
           .as('active_agreement'),
         eb

@@ -174,6 +174,8 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       expect((await c.police!.get(`/api/v1/agreements/${id}`)).status).toBe(404);
       // "has an active agreement" (directory, referral suggestions) holds for any party
       expect((await entry(lbh.id)).activeAgreement).toMatchObject({ number: '400.14/301/DP3A/2026' });
+      // the Dinas is a party to every agreement it signs, but never its own partner
+      expect((await entry(lebak.dinas.id)).activeAgreement).toBeNull();
 
       // removing the partner it was recorded with: the next party that is not the Dinas takes its place
       const lead = await put({
