@@ -120,4 +120,27 @@ describe('training (/pelatihan)', () => {
       );
     });
   });
+  test('the Dinas administrator adds its own training type and makes it required', async () => {
+    const { page } = await env.newPage({ viewport: { width: 360, height: 800 } });
+    await signIn(page, 'admin-dinas@lebak.demo', { home: null });
+    await page.goto('/pelatihan/kebutuhan');
+    await page.getByLabel('Nama jenis pelatihan').fill('Konvensi Hak Anak');
+    await page.getByLabel('Kode singkat').fill('Konvensi Hak Anak');
+    await page.getByRole('button', { name: 'Tambah jenis pelatihan' }).click();
+    await see(page, page.getByRole('alert').getByText('Kode singkat'), 'the code refused in the summary');
+    await page.getByLabel('Kode singkat').fill('konvensi_hak_anak');
+    await page.getByRole('button', { name: 'Tambah jenis pelatihan' }).click();
+    await see(page, page.getByText('Konvensi Hak Anak ditambahkan.'), 'the type added');
+    await page.getByLabel('Konvensi Hak Anak wajib untuk Pendamping').check();
+    await page.getByRole('button', { name: 'Simpan pelatihan wajib' }).click();
+    await see(page, page.getByText('Pelatihan wajib disimpan.'), 'the requirements saved');
+    await see(
+      page,
+      page
+        .getByRole('row')
+        .filter({ hasText: 'Demo pendamping lebak' })
+        .getByText(/Konvensi Hak Anak: belum pernah/),
+      'the new requirement in the gap view',
+    );
+  });
 });

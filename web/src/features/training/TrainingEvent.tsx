@@ -217,26 +217,24 @@ export default function TrainingEvent({ id }: { id: string }) {
         <dt>{t('train.counts')}</dt>
         <dd>{t('train.countText', { n: e.participants, present: e.attended, done: e.completed })}</dd>
       </dl>
-      {canManage && options.data && (
-        <>
-          {editing ? (
-            <EventForm
-              prefix="tr-edit"
-              options={options.data}
-              initial={e}
-              busy={edit.busy}
-              error={edit.error}
-              attempt={edit.attempt}
-              submitText={t('action.save')}
-              onSubmit={submitEdit}
-            />
-          ) : (
-            <button type="button" onClick={() => setEditing(true)}>
-              {t('train.edit')}
-            </button>
-          )}
-        </>
-      )}
+      {canManage &&
+        options.data &&
+        (editing ? (
+          <EventForm
+            prefix="tr-edit"
+            options={options.data}
+            initial={e}
+            busy={edit.busy}
+            error={edit.error}
+            attempt={edit.attempt}
+            submitText={t('action.save')}
+            onSubmit={submitEdit}
+          />
+        ) : (
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('train.edit')}
+          </button>
+        ))}
       <section aria-labelledby="h-tr-people">
         <h2 id="h-tr-people">{t('train.participants')}</h2>
         {people.loading && !people.data ? (

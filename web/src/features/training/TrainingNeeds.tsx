@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { TrainingRequirementsDto, TrainingTypeDto } from '../../../../src/domain/contract/training.ts';
 import { call } from '../../api.ts';
-import { CardTable, ErrorSummary, Submit, useAction } from '../../components/form.tsx';
+import { CardTable, ErrorSummary, Submit, TextField, useAction } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate } from '../../lib/format.ts';
@@ -38,7 +38,6 @@ function RequirementsForm({
       ]),
     ),
   );
-  const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, attempt, run } = useAction();
   const prefix = 'tr-req';
   const toggle = (typeId: string, role: string, on: boolean) => {
@@ -48,7 +47,6 @@ function RequirementsForm({
   };
   const submit = (e: Event) => {
     e.preventDefault();
-    setNotice(null);
     run(async () => {
       const items = Object.entries(rows)
         .filter(([, r]) => r.roles.length > 0)
@@ -58,13 +56,11 @@ function RequirementsForm({
           validYears: r.validYears.trim() === '' ? null : Number(r.validYears),
         }));
       const saved = await call('PUT /training/requirements', { body: { version: req.version, items } });
-      setNotice(t('train.reqSaved'));
       onSaved(saved);
     });
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('train.requirements')}>
-      <Notice text={notice} />
       <ErrorSummary error={error} attempt={attempt} prefix={prefix} />
       <div class="table-scroll">
         <table>
@@ -169,6 +165,87 @@ function Gaps() {
   );
 }
 
+function Types({ types, onChanged }: { types: TrainingTypeDto[]; onChanged: () => void }) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const add = useAction();
+  const toggle = useAction();
+  const prefix = 'tr-type';
+  const labels = { code: t('train.typeCode'), name: t('train.typeName') };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setNotice(null);
+    add.run(async () => {
+      const made = await call('POST /training/types', { body: { code, name } });
+      setCode('');
+      setName('');
+      setNotice(t('train.typeAdded', { name: made.name }));
+      onChanged();
+    });
+  };
+  const own = types.filter((x) => x.jurisdiction !== null);
+  return (
+    <section aria-labelledby="h-tr-types">
+      <h2 id="h-tr-types">{t('train.types')}</h2>
+      <p>{t('train.typesIntro')}</p>
+      {own.length > 0 && (
+        <ul>
+          {own.map((x) => (
+            <li key={x.id}>
+              {x.name} ({x.code}) · {x.active ? t('train.typeActive') : t('train.typeInactive')}{' '}
+              <button
+                type="button"
+                disabled={toggle.busy}
+                onClick={() =>
+                  toggle.run(async () => {
+                    await call('PATCH /training/types/{id}', {
+                      params: { id: x.id },
+                      body: { version: x.version, active: !x.active },
+                    });
+                    onChanged();
+                  })
+                }
+              >
+                {x.active
+                  ? t('train.typeDeactivate', { name: x.name })
+                  : t('train.typeActivate', { name: x.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorSummary error={toggle.error} attempt={toggle.attempt} prefix={`${prefix}-toggle`} />
+      <Notice text={notice} />
+      <form onSubmit={submit} noValidate aria-label={t('train.typeAdd')}>
+        <ErrorSummary error={add.error} attempt={add.attempt} prefix={prefix} labels={labels} />
+        <TextField
+          prefix={prefix}
+          name="name"
+          label={labels.name}
+          value={name}
+          onValue={setName}
+          maxLength={200}
+          error={add.error}
+          required
+        />
+        <TextField
+          prefix={prefix}
+          name="code"
+          label={labels.code}
+          hint={t('train.typeCodeHint')}
+          value={code}
+          onValue={setCode}
+          maxLength={40}
+          error={add.error}
+          required
+        />
+        <Submit busy={add.busy}>{t('train.typeAdd')}</Submit>
+      </form>
+    </section>
+  );
+}
+
 export default function TrainingNeeds() {
   const req = useLoad((signal) => call('GET /training/requirements', { signal }), []);
   const types = useLoad((signal) => call('GET /training/types', { signal }), []);
@@ -182,6 +259,7 @@ export default function TrainingNeeds() {
         <a href="/pelatihan">{t('train.back')}</a>
       </p>
       <p class="lead">{t('train.needsIntro')}</p>
+      <Notice text={saved ? t('train.reqSaved') : null} />
       {req.loading && !req.data ? (
         <Loading />
       ) : req.error ? (
@@ -207,6 +285,7 @@ export default function TrainingNeeds() {
           </ul>
         )
       ) : null}
+      {r?.canEdit && types.data && <Types types={types.data.items} onChanged={types.reload} />}
       <Gaps key={r?.version ?? 0} />
     </section>
   );
