@@ -479,6 +479,10 @@ export const NOTIFICATION_KINDS = [
   'tindak_lanjut_pengingat',
   'tindak_lanjut_terlambat',
   'tindak_lanjut_eskalasi',
+  // prevention activities (issue 12 §1, decision 029): a partner's report and the Dinas's answer
+  'pencegahan_menunggu',
+  'pencegahan_diterima',
+  'pencegahan_dikembalikan',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -584,6 +588,18 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   tindak_lanjut_eskalasi: {
     id: 'Eskalasi: tindak lanjut rapat lama terlambat',
     en: 'Escalation: a meeting follow-up has long been overdue',
+  },
+  pencegahan_menunggu: {
+    id: 'Laporan kegiatan pencegahan mitra menunggu penerimaan',
+    en: "A partner's prevention report awaits acceptance",
+  },
+  pencegahan_diterima: {
+    id: 'Laporan kegiatan pencegahan Anda diterima Dinas',
+    en: 'Your prevention report was accepted',
+  },
+  pencegahan_dikembalikan: {
+    id: 'Laporan kegiatan pencegahan Anda dikembalikan untuk diperbaiki',
+    en: 'Your prevention report was returned for correction',
   },
 };
 

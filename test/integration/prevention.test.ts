@@ -335,6 +335,14 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
         })
       ).status,
     ).toBe(403);
+    // the Dinas's coordinators are told, with a link and nothing personal
+    const told = must(await dinas.get('/api/v1/notifications'), 200, 'notifications');
+    expect(
+      told.items.some(
+        (n: { kind: string; link: string }) =>
+          n.kind === 'pencegahan_menunggu' && n.link === `/pencegahan/${a.id}`,
+      ),
+    ).toBe(true);
     // the Dinas's queue
     const queue = must(await dinas.get('/api/v1/prevention/activities?review=menunggu'), 200, 'queue');
     expect(queue.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
@@ -358,6 +366,8 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
       review: 'dikembalikan',
       reviewNote: 'Jumlah peserta anak belum diisi',
     });
+    const heard = must(await partner.get('/api/v1/notifications'), 200, 'partner notifications');
+    expect(heard.items.some((n: { kind: string }) => n.kind === 'pencegahan_dikembalikan')).toBe(true);
     const again = await report(partner, returned, people(6, 7, 9, 14));
     expect(again.review).toBe('menunggu');
     // a burst of accepts with the same version: one wins

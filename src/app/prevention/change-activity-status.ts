@@ -4,14 +4,17 @@
  * waits for the Dinas to accept it (review menunggu); the Dinas's own report counts at once.
  */
 import type { Updateable } from 'kysely';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import { lockActivity, updateActivityRow } from '../../db/prevention.repository.ts';
 import type { PreventionActivityTable } from '../../db/schema.ts';
+import { roleCan } from '../../domain/capabilities.ts';
 import type { ActivityDto } from '../../domain/contract/prevention.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canManageCoordination, canReportPreventionActivity } from '../../domain/policy.ts';
+import { canManageCoordination, canReportPreventionActivity, ROLES } from '../../domain/policy.ts';
 import { type ActivityTransition, canMove, participantTotal } from '../../domain/prevention.ts';
 import type { ActivityStatus } from '../../domain/prevention-codes.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { activityDetail } from './get-activity.ts';
 import { notFound, readScope, rights } from './shared.ts';
 
@@ -63,6 +66,12 @@ export async function changeActivityStatus(
       set.reported_at = now;
     }
     if (!(await updateActivityRow(trx, id, input.version, set, now))) throw new AppError('VERSION_CONFLICT');
+    // a partner's report waits for the Dinas's coordinators: tell them (no personal data, a link)
+    if (set.review === 'menunggu') {
+      const coordinators = ROLES.filter((r) => roleCan(r, 'coord:manage'));
+      const to = await activeUsersInJurisdiction(trx, a.jurisdiction, coordinators);
+      await notify(trx, to, { kind: 'pencegahan_menunggu', link: `/pencegahan/${id}` }, now);
+    }
     await audit(ctx, trx, {
       action,
       entity: 'prevention_activity',

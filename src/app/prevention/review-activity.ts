@@ -2,12 +2,14 @@
  * The Dinas accepts a partner's report (it then counts in the coverage) or returns it with a note
  * saying what to correct (back to held; the partner reports it again).
  */
+import { activeUsersOfOrg } from '../../db/notification.repository.ts';
 import { lockActivity, updateActivityRow } from '../../db/prevention.repository.ts';
 import type { ActivityDto } from '../../domain/contract/prevention.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canReviewPreventionReport } from '../../domain/policy.ts';
 import type { ActivityReview } from '../../domain/prevention.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { activityDetail } from './get-activity.ts';
 import { notFound, readScope } from './shared.ts';
 
@@ -48,6 +50,16 @@ export async function reviewActivity(
       now,
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
+    // the partner's staff hear the answer
+    await notify(
+      trx,
+      await activeUsersOfOrg(trx, a.organiser_org_id),
+      {
+        kind: input.decision === 'diterima' ? 'pencegahan_diterima' : 'pencegahan_dikembalikan',
+        link: `/pencegahan/${id}`,
+      },
+      now,
+    );
     await audit(ctx, trx, {
       action,
       entity: 'prevention_activity',
