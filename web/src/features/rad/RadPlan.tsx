@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadPlanDto } from '../../../../src/domain/contract/rad.ts';
 import { call } from '../../api.ts';
-import { ErrorSummary, FormActions, TextField, useAction } from '../../components/form.tsx';
+import { CardTable, ErrorSummary, FormActions, TextField, useAction } from '../../components/form.tsx';
 import { isNotFound, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { ActivityForm } from './ActivityForm.tsx';
@@ -125,46 +125,44 @@ type Activity = RadPlanDto['pillars'][number]['programmes'][number]['activities'
 function ActivityRows({ plan, items }: { plan: RadPlanDto; items: Activity[] }) {
   if (items.length === 0) return <p class="hint">{t('rad.noActivities')}</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="sr-only">{t('rad.activitiesOf', { year: plan.year, quarter: plan.quarter })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rad.a.title')}</th>
-            <th scope="col">{t('rad.a.responsible')}</th>
-            <th scope="col">{t('rad.a.indicator')}</th>
-            <th scope="col">{t('rad.targetYear', { year: plan.year })}</th>
-            <th scope="col">{t('rad.realisedTo', { quarter: plan.quarter })}</th>
-            <th scope="col">{t('rad.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <a href={`/rad/kegiatan/${a.id}?year=${plan.year}&quarter=${plan.quarter}`}>{a.title}</a>
-                {a.autoIndicator && <span class="badge muted"> {t('rad.auto')}</span>}
-              </th>
-              <td>{a.responsibleOrg.name}</td>
-              <td>{a.indicator}</td>
-              <td>{valueText(a.target, a.unit)}</td>
-              <td>
-                {valueText(a.standing.realised, a.unit)}
-                {a.standing.achievement !== null && (
-                  <span class="hint"> ({pct(a.standing.achievement)})</span>
-                )}
-              </td>
-              <td>
-                <span class={`badge ${a.standing.onTrack ? 'ok' : 'warn'}`}>
-                  {a.standing.onTrack ? t('rad.onTrackYes') : t('rad.onTrackNo')}
-                </span>{' '}
-                {statusText(a.standing.status)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      caption={t('rad.activitiesOf', { year: plan.year, quarter: plan.quarter })}
+      items={items}
+      columns={[
+        {
+          head: t('rad.a.title'),
+          cell: (a) => (
+            <>
+              <a href={`/rad/kegiatan/${a.id}?year=${plan.year}&quarter=${plan.quarter}`}>{a.title}</a>
+              {a.autoIndicator && <span class="badge muted"> {t('rad.auto')}</span>}
+            </>
+          ),
+        },
+        { head: t('rad.a.responsible'), cell: (a) => a.responsibleOrg.name },
+        { head: t('rad.a.indicator'), cell: (a) => a.indicator },
+        { head: t('rad.targetYear', { year: plan.year }), cell: (a) => valueText(a.target, a.unit) },
+        {
+          head: t('rad.realisedTo', { quarter: plan.quarter }),
+          cell: (a) => (
+            <>
+              {valueText(a.standing.realised, a.unit)}
+              {a.standing.achievement !== null && <span class="hint"> ({pct(a.standing.achievement)})</span>}
+            </>
+          ),
+        },
+        {
+          head: t('rad.status'),
+          cell: (a) => (
+            <>
+              <span class={`badge ${a.standing.onTrack ? 'ok' : 'warn'}`}>
+                {a.standing.onTrack ? t('rad.onTrackYes') : t('rad.onTrackNo')}
+              </span>{' '}
+              {statusText(a.standing.status)}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 /** Pieces shared by the RAD PPA pages: numbers, shares and a progress bar that also says itself in words. */
 
 import { RAD_BUDGET_SOURCES, RAD_STATUSES, RAD_UNITS } from '../../../../src/domain/rad-codes.ts';
+import { CardTable } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';
 import { fmtNumber } from '../../lib/format.ts';
 
@@ -39,43 +40,40 @@ export type Group = {
   budgetShare: number | null;
 };
 
-/** A roll-up table: one row per group, with its on-track share and its budget used as bars with text. */
+/** A roll-up table (cards on a phone): one row per group, its on-track share and budget used as bars with text. */
 export function RollupTable({ caption, head, groups }: { caption: string; head: string; groups: Group[] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col">{t('rad.onTrack')}</th>
-            <th scope="col">{t('rad.budgetUsed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              <td>
-                <Bar
-                  share={g.onTrackShare}
-                  text={t('rad.onTrackText', { n: g.onTrack, of: g.activities, pct: pct(g.onTrackShare) })}
-                />
-              </td>
-              <td>
-                <Bar
-                  share={g.budgetShare}
-                  text={t('rad.budgetText', {
-                    used: rupiah(g.budgetUsed),
-                    planned: rupiah(g.budgetPlanned),
-                    pct: pct(g.budgetShare),
-                  })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <h3>{caption}</h3>
+      <CardTable
+        caption={caption}
+        items={groups.map((g) => ({ ...g, id: g.key }))}
+        columns={[
+          { head, cell: (g) => g.label },
+          {
+            head: t('rad.onTrack'),
+            cell: (g) => (
+              <Bar
+                share={g.onTrackShare}
+                text={t('rad.onTrackText', { n: g.onTrack, of: g.activities, pct: pct(g.onTrackShare) })}
+              />
+            ),
+          },
+          {
+            head: t('rad.budgetUsed'),
+            cell: (g) => (
+              <Bar
+                share={g.budgetShare}
+                text={t('rad.budgetText', {
+                  used: rupiah(g.budgetUsed),
+                  planned: rupiah(g.budgetPlanned),
+                  pct: pct(g.budgetShare),
+                })}
+              />
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
