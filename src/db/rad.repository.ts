@@ -466,14 +466,15 @@ export async function evidenceCounts(db: Tx, progressIds: readonly string[]) {
 
 /**
  * Prevention activities held in the jurisdiction (and the kab/kota below a province) with a start
- * in [start, end): how many, and in how many distinct desa/kelurahan. Held = `terlaksana` or
- * `dilaporkan`; a partner's report counts once the Dinas has accepted it (review null or diterima).
+ * in [start, end): how many, and in how many distinct desa/kelurahan. As the prevention coverage
+ * counts them (src/domain/prevention.ts `countsInCoverage`): reported (`dilaporkan`), and a
+ * partner's report only once the Dinas has accepted it (review null or diterima).
  */
 export async function preventionReach(db: Tx, jurisdiction: string, start: Date, end: Date) {
   const r = await sql<{ activities: string; desa: string }>`
     SELECT count(*) AS activities, count(DISTINCT region_code) AS desa FROM prevention_activity
     WHERE (jurisdiction = ${jurisdiction} OR jurisdiction LIKE ${`${jurisdiction}.%`})
-      AND status IN ('terlaksana', 'dilaporkan')
+      AND status = 'dilaporkan'
       AND (review IS NULL OR review = 'diterima')
       AND starts_at >= ${start} AND starts_at < ${end}`.execute(db);
   return { activities: Number(r.rows[0]?.activities ?? 0), desa: Number(r.rows[0]?.desa ?? 0) };

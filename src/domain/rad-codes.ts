@@ -96,8 +96,8 @@ export const AUTO_INDICATORS: readonly AutoIndicatorDef[] = [
     },
     unit: 'desa',
     formula: {
-      id: 'Desa/kelurahan berbeda tempat kegiatan pencegahan terlaksana sejak awal tahun sampai akhir triwulan',
-      en: 'Distinct villages where prevention activities were held from the start of the year to the end of the quarter',
+      id: 'Desa/kelurahan berbeda tempat kegiatan pencegahan yang sudah dilaporkan (laporan mitra: sudah diterima Dinas) sejak awal tahun sampai akhir triwulan, seperti cakupan pencegahan',
+      en: 'Distinct villages of prevention activities reported (a partner’s report: accepted by the Dinas) from the start of the year to the end of the quarter, as in the prevention coverage',
     },
   },
   {
@@ -105,8 +105,8 @@ export const AUTO_INDICATORS: readonly AutoIndicatorDef[] = [
     label: { id: 'Jumlah kegiatan pencegahan terlaksana', en: 'Number of prevention activities held' },
     unit: 'kegiatan',
     formula: {
-      id: 'Kegiatan pencegahan terlaksana (dilaksanakan atau dilaporkan) sejak awal tahun sampai akhir triwulan',
-      en: 'Prevention activities held (held or reported) from the start of the year to the end of the quarter',
+      id: 'Kegiatan pencegahan yang sudah dilaporkan (laporan mitra: sudah diterima Dinas) sejak awal tahun sampai akhir triwulan, seperti cakupan pencegahan',
+      en: 'Prevention activities reported (a partner’s report: accepted by the Dinas) from the start of the year to the end of the quarter, as in the prevention coverage',
     },
   },
 ];

@@ -3,7 +3,7 @@
  * jurisdiction and the year up to the end of a quarter (or today, in the current quarter). Case
  * figures are the dashboard's: the same monthly rollup read by the same repository function
  * (`sumsByValue`, src/db/stats.repository.ts) and the same share (tepat waktu ÷ tepat waktu +
- * terlambat + belum). Prevention figures come from held prevention activities. Aggregates only.
+ * terlambat + belum). Prevention figures count activities as the prevention coverage does (reported; a partner's once accepted). Aggregates only.
  */
 
 import type { z } from 'zod';
@@ -66,7 +66,7 @@ export async function computeAutoValue(
           parts: [
             { label: { id: 'Desa/kelurahan berbeda', en: 'Distinct villages' }, n: r.desa },
             {
-              label: { id: 'Kegiatan pencegahan terlaksana', en: 'Prevention activities held' },
+              label: { id: 'Kegiatan pencegahan dilaporkan', en: 'Prevention activities reported' },
               n: r.activities,
             },
           ],
@@ -78,7 +78,7 @@ export async function computeAutoValue(
           value: r.activities,
           parts: [
             {
-              label: { id: 'Kegiatan pencegahan terlaksana', en: 'Prevention activities held' },
+              label: { id: 'Kegiatan pencegahan dilaporkan', en: 'Prevention activities reported' },
               n: r.activities,
             },
           ],

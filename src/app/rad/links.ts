@@ -38,7 +38,7 @@ export async function linksOf(db: Tx, activityId: string, jurisdiction: string):
           kind: 'prevention_activity' as const,
           targetId: r.prevention_activity_id!,
           title: `${r.activity_title ?? ''}${r.activity_starts_at ? ` (${localDate(new Date(r.activity_starts_at), jurisdiction)})` : ''}`,
-          href: `/pencegahan/kegiatan/${r.prevention_activity_id}`,
+          href: `/pencegahan/${r.prevention_activity_id}`,
         },
   );
 }
