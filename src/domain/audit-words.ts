@@ -105,7 +105,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   ),
   'attachment.read': w('baca_data', 'mengunduh lampiran', 'download an attachment'),
   'coord_file.read': w(
-    'baca_data',
+    'administrasi',
     'mengunduh berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
     'download a file of an activity, meeting, follow-up, RAD or regulation',
   ),
@@ -155,12 +155,12 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'incident.update': w('ubah_data', 'mengubah kejadian', 'change an incident'),
   'attachment.create': w('ubah_data', 'mengunggah lampiran', 'upload an attachment'),
   'coord_file.create': w(
-    'ubah_data',
+    'administrasi',
     'mengunggah berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
     'upload a file of an activity, meeting, follow-up, RAD or regulation',
   ),
   'coord_file.delete': w(
-    'ubah_data',
+    'administrasi',
     'menghapus berkas kegiatan, rapat, tindak lanjut, RAD atau regulasi',
     'delete a file of an activity, meeting, follow-up, RAD or regulation',
   ),
@@ -476,6 +476,19 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'send a meeting follow-up reminder',
   ),
 
+  // the regional action plan (RAD PPA, issue 12 §4)
+  'rad.create': w('administrasi', 'membuat rencana aksi daerah (RAD)', 'create a regional action plan (RAD)'),
+  'rad.update': w(
+    'administrasi',
+    'mengubah rencana aksi daerah (RAD)',
+    'change a regional action plan (RAD)',
+  ),
+  'rad.pillar.create': w('administrasi', 'menambah pilar/strategi RAD', 'add a RAD pillar/strategy'),
+  'rad.programme.create': w('administrasi', 'menambah program RAD', 'add a RAD programme'),
+  'rad.activity.create': w('administrasi', 'menambah kegiatan RAD', 'add a RAD activity'),
+  'rad.activity.update': w('administrasi', 'mengubah kegiatan RAD', 'change a RAD activity'),
+  'rad.activity.read': w('administrasi', 'membuka kegiatan RAD', 'open a RAD activity'),
+
   // training and capacity (issue 12 §2): attendance lists and records hold names
   'training.event_create': w('administrasi', 'membuat kegiatan pelatihan', 'create a training event'),
   'training.event_read': w('administrasi', 'membuka kegiatan pelatihan', 'open a training event'),
@@ -524,6 +537,9 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   ),
   'training.type_create': w('administrasi', 'menambah jenis pelatihan', 'add a training type'),
   'training.type_update': w('administrasi', 'mengubah jenis pelatihan', 'change a training type'),
+  'training.files_read': w('administrasi', 'membuka materi pelatihan', 'open training materials'),
+  'training.file_add': w('administrasi', 'mengunggah materi pelatihan', 'upload training material'),
+  'training.file_remove': w('administrasi', 'menghapus materi pelatihan', 'remove training material'),
 
   // automatic notices
   'audit.row_missing': w(
