@@ -81,12 +81,13 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'report:settings')) items.push(['/admin/kop-laporan', t('nav.reportSettings')]);
   if (user.role === 'auditor') items.push(['/audit', t('nav.audit')]);
   if (roleCan(user.role, 'simfoni:record')) items.push(['/simfoni', t('nav.simfoni')]);
-  if (roleCan(user.role, 'coord:read')) items.push(['/rad', t('nav.rad')]);
-  if (roleCan(user.role, 'coord:read')) items.push(['/pelatihan', t('nav.training')]);
-  if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
-  if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
-  if (roleCan(user.role, 'coord:read')) items.push(['/regulasi', t('nav.regulations')]);
+  // prevention and coordination (issue 12), in the order a Dinas works them
   if (roleCan(user.role, 'coord:read')) items.push(['/pencegahan', t('nav.prevention')]);
+  if (roleCan(user.role, 'poster:read')) items.push(['/sebaran', t('nav.posters')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/pelatihan', t('nav.training')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/rad', t('nav.rad')]);
+  if (roleCan(user.role, 'coord:read')) items.push(['/regulasi', t('nav.regulations')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
