@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pngBytes } from '../test/helpers/files.ts';
 import { pdfText } from '../test/helpers/pdf-text.ts';
 import { signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
@@ -76,6 +77,18 @@ describe('training (/pelatihan)', () => {
       await page.getByLabel('Tanggal selesai').fill('2026-11-26');
       await page.getByRole('button', { name: 'Simpan kegiatan pelatihan' }).click();
       await see(page, page.getByRole('heading', { name: TITLE, level: 1 }), 'the new event');
+    });
+
+    await step('a material is uploaded and listed for download', async () => {
+      await page
+        .getByLabel('Berkas materi')
+        .setInputFiles({
+          name: 'materi-perspektif.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from(pngBytes()),
+        });
+      await page.getByRole('button', { name: 'Unggah materi' }).click();
+      await see(page, page.getByRole('link', { name: 'materi-perspektif.png' }), 'the material');
     });
 
     await step('the companion is added, attends and completes', async () => {

@@ -115,6 +115,7 @@ type SerangRecords = {
   trainingEventId: string;
   trainingParticipantId: string;
   trainingTypeId: string;
+  trainingFileId: string;
   /** Serang's RAD PPA: plan, pillar, programme, activity and a quarter's progress with evidence */
   radPlanId: string;
   radPillarId: string;
@@ -267,6 +268,10 @@ const FIXTURES = {
     pid: s.trainingParticipantId,
   }),
   'GET /training/records/{userId}': (s) => ({ userId: s.userId }),
+  'GET /training/events/{id}/files': (s) => ({ id: s.trainingEventId }),
+  'POST /training/events/{id}/files': (s) => ({ id: s.trainingEventId }),
+  'GET /training/events/{id}/files/{fileId}': (s) => ({ id: s.trainingEventId, fileId: s.trainingFileId }),
+  'DELETE /training/events/{id}/files/{fileId}': (s) => ({ id: s.trainingEventId, fileId: s.trainingFileId }),
   'GET /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
   'PATCH /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
   'POST /rad/plans/{id}/pillars': (s) => ({ id: s.radPlanId }),
@@ -854,6 +859,13 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       200,
       'training completion',
     );
+    const trainingFd = new FormData();
+    trainingFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'materi-serang.png');
+    const trainingFile = must(
+      await manajer.req('POST', `/api/v1/training/events/${trainingEvent.id}/files`, trainingFd),
+      201,
+      'training material',
+    );
 
     // Serang's RAD PPA with an activity of its police unit and a quarter's progress with evidence
     const radPlan = must(
@@ -1051,6 +1063,7 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       trainingEventId: trainingEvent.id,
       trainingParticipantId: trainee.id,
       trainingTypeId: trainingType.id,
+      trainingFileId: trainingFile.id,
       intakeId: intake.id,
       intakeCode: intake.code,
       intakeVictimName: INTAKE_VICTIM,
@@ -1092,6 +1105,8 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
           s.trainingParticipantId,
           'Bimtek Serang Rahasia',
           'Peserta Serang Rahasia',
+          s.trainingFileId,
+          'materi-serang.png',
           s.caseId,
           s.meetingId,
           s.followupId,

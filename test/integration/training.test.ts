@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingGapView } from '../../src/app/training/requirements.ts';
 import { ctxOf, type MadeUser, makeOrg, makeRegionWorld, makeUser } from '../helpers/factories.ts';
+import { pngBytes } from '../helpers/files.ts';
 import { type Client, createHarness, ENGINES, type Harness, type Res } from '../helpers/harness.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
@@ -472,5 +473,47 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect(off.active).toBe(false);
     const r = await c.manajer!.post('/api/v1/training/events', eventBody({ typeId: t.id }));
     expect(r.body.error.fieldCodes.typeId).toBe('inactive_type');
+  });
+  it('keeps training materials with the event: managers add, readers download, another region 404', async () => {
+    const base = `/api/v1/training/events/${event.id}/files`;
+    const fd = () => {
+      const f = new FormData();
+      f.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'materi-asesmen.png');
+      return f;
+    };
+    const made = must(await c.manajer!.req('POST', base, fd()), 201, 'upload');
+    expect(made).toMatchObject({ purpose: 'materi', filename: 'materi-asesmen.png', mime: 'image/png' });
+    expect((await c.pendamping!.req('POST', base, fd())).status).toBe(403);
+    expect((await c.serang!.req('POST', base, fd())).status).toBe(404);
+    for (const who of ['pendamping', 'mitra', 'pimpinan']) {
+      const l = must(await c[who]!.get(base), 200, `${who} list`);
+      expect(l.items.map((x: { id: string }) => x.id)).toContain(made.id);
+      expect((await c[who]!.get(`${base}/${made.id}`)).status, who).toBe(200);
+    }
+    expect((await c.serang!.get(`${base}/${made.id}`)).status).toBe(404);
+    expect((await c.pendamping!.req('DELETE', `${base}/${made.id}`)).status).toBe(403);
+    expect((await c.manajer!.req('DELETE', `${base}/${made.id}`)).status).toBe(204);
+    expect((await c.manajer!.get(`${base}/${made.id}`)).status).toBe(404);
+
+    // an event without certificates is deleted with its materials
+    const other = must(
+      await c.manajer!.post('/api/v1/training/events', eventBody({ title: 'Akan dihapus', typeId: BIMTEK })),
+      201,
+      'event to delete',
+    );
+    must(await c.manajer!.req('POST', `/api/v1/training/events/${other.id}/files`, fd()), 201, 'file');
+    const del = await c.manajer!.req(
+      'DELETE',
+      `/api/v1/training/events/${other.id}?version=${other.version}`,
+    );
+    expect(del.status).toBe(204);
+    const left = await h.svc.conn.db
+      .selectFrom('coord_file')
+      .select('id')
+      .where('owner_kind', '=', 'training_event')
+      .where('owner_id', '=', other.id)
+      .execute();
+    expect(left).toHaveLength(0);
+    expect((await c.manajer!.get(`/api/v1/training/events/${other.id}`)).status).toBe(404);
   });
 });

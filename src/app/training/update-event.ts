@@ -12,6 +12,7 @@ import { coordinationScope } from '../../domain/policy.ts';
 import type { TrainingEventPatch } from '../../domain/training.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { checkOrg, checkType, ENTITY, eventDto, loadEventForWrite } from './access.ts';
+import { removeAllEventFiles } from './event-files.ts';
 
 export async function updateEvent(
   ctx: AuthedCtx,
@@ -64,6 +65,7 @@ export async function deleteEvent(ctx: AuthedCtx, id: string, version: number): 
     await lockTrainingEvent(trx, id);
     if (await eventHasCertificates(trx, id)) throw new AppError('TRAINING_HAS_CERTIFICATES');
     if (!(await deleteTrainingEvent(trx, id, version))) throw new AppError('VERSION_CONFLICT');
+    await removeAllEventFiles(ctx, trx, id);
     await audit(ctx, trx, { action: 'training.event_delete', entity: ENTITY, entityId: id, outcome: 'ok' });
   });
 }

@@ -15,6 +15,7 @@ import {
   TrainingTypeInput,
   TrainingTypePatch,
 } from '../training.ts';
+import { CoordFileDto } from './coord-files.ts';
 import { listOf, routes } from './define.ts';
 
 const tags = ['Pelatihan'];
@@ -259,6 +260,41 @@ export const trainingRoutes = routes({
     tags,
     params: participantParams,
     response: { file: ['application/pdf'] },
+  },
+  'GET /training/events/{id}/files': {
+    summary: 'Materi pelatihan (berkas) satu kegiatan',
+    tags,
+    params: eventParams,
+    response: listOf(CoordFileDto),
+  },
+  'POST /training/events/{id}/files': {
+    summary: 'Unggah materi pelatihan (PDF, gambar, Word, Excel, PowerPoint; ≤ 20 MB)',
+    tags,
+    params: eventParams,
+    upload: 'multipart',
+    response: CoordFileDto,
+    status: 201,
+  },
+  'GET /training/events/{id}/files/{fileId}': {
+    summary: 'Unduh materi pelatihan',
+    tags,
+    params: z.object({ id: uuid, fileId: uuid }),
+    response: {
+      file: [
+        'application/pdf',
+        'image/jpeg',
+        'image/png',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      ],
+    },
+  },
+  'DELETE /training/events/{id}/files/{fileId}': {
+    summary: 'Hapus materi pelatihan',
+    tags,
+    params: z.object({ id: uuid, fileId: uuid }),
+    response: null,
   },
   'GET /training/records/me': {
     summary: 'Riwayat pelatihan saya',

@@ -2,6 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
 import { trainingCertificate } from '../../app/training/certificate.ts';
 import { createTrainingEvent } from '../../app/training/create-event.ts';
+import {
+  addEventFile,
+  listEventFiles,
+  readEventFile,
+  removeEventFile,
+} from '../../app/training/event-files.ts';
 import { getEvent, listEvents } from '../../app/training/list-events.ts';
 import { trainingOptions } from '../../app/training/options.ts';
 import {
@@ -14,9 +20,11 @@ import { trainingRecord } from '../../app/training/records.ts';
 import { getRequirements, setRequirements, trainingGapView } from '../../app/training/requirements.ts';
 import { createType, listTypes, updateType } from '../../app/training/types.ts';
 import { deleteEvent, updateEvent } from '../../app/training/update-event.ts';
+import { wholeList } from '../../domain/contract/define.ts';
 import { occasional } from '../../occasional/pool.ts';
 import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
+import { parseUpload } from '../upload.ts';
 
 /** Training and capacity (issue 12 §2): /training/… */
 export function trainingRoutes(
@@ -67,6 +75,25 @@ export function trainingRoutes(
       opts: { publicUrl: opts.publicUrl ?? null },
     });
     return fileAnswer(pdf, 'application/pdf', `sertifikat-${cert.code}.pdf`);
+  });
+
+  implement(app, 'GET /training/events/{id}/files', async (c, { params }) =>
+    wholeList(await listEventFiles(authed(c, svc), params.id)),
+  );
+  implement(app, 'POST /training/events/{id}/files', async (c, { params }) => {
+    const ctx = authed(c, svc);
+    const up = await parseUpload(c);
+    const asked = { name: up.name, size: up.bytes.byteLength };
+    return creating(c, `POST /training/events/${params.id}/files`, asked, (key) =>
+      addEventFile(ctx, params.id, { name: up.name, bytes: up.bytes }, key),
+    );
+  });
+  implement(app, 'GET /training/events/{id}/files/{fileId}', async (c, { params }) => {
+    const f = await readEventFile(authed(c, svc), params.id, params.fileId);
+    return fileAnswer(f.bytes, f.mime, f.filename);
+  });
+  implement(app, 'DELETE /training/events/{id}/files/{fileId}', async (c, { params }) => {
+    await removeEventFile(authed(c, svc), params.id, params.fileId);
   });
 
   implement(app, 'GET /training/records/me', async (c) => trainingRecord(authed(c, svc), 'me'));

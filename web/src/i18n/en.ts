@@ -107,6 +107,12 @@ export const en = {
   'train.rolePengaduan': 'Intake officer',
   'train.roleManajer': 'Case manager',
   'train.rolePendamping': 'Companion',
+  'train.materials': 'Training materials',
+  'train.noMaterials': 'No materials yet.',
+  'train.uploadMaterial': 'Upload material',
+  'train.materialFile': 'Material file',
+  'train.materialHint': 'PDF, JPG, PNG, Word, Excel or PowerPoint, at most 20 MB.',
+  'train.removeMaterial': 'Remove {name}',
   'train.types': "The Dinas's training types",
   'train.typesIntro':
     'The default list (Bimtek, integrated TPKS training, counselling, case management, legal assistance, victim perspective, SIMFONI-PPA) is always there. Add other types the Dinas uses.',

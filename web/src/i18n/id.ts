@@ -106,6 +106,12 @@ export const id = {
   'train.rolePengaduan': 'Petugas pengaduan',
   'train.roleManajer': 'Manajer kasus',
   'train.rolePendamping': 'Pendamping',
+  'train.materials': 'Materi pelatihan',
+  'train.noMaterials': 'Belum ada materi.',
+  'train.uploadMaterial': 'Unggah materi',
+  'train.materialFile': 'Berkas materi',
+  'train.materialHint': 'PDF, JPG, PNG, Word, Excel atau PowerPoint, paling besar 20 MB.',
+  'train.removeMaterial': 'Hapus {name}',
   'train.types': 'Jenis pelatihan Dinas',
   'train.typesIntro':
     'Daftar bawaan (Bimtek, pelatihan terpadu TPKS, konseling, manajemen kasus, pendampingan hukum, perspektif korban, SIMFONI-PPA) selalu tersedia. Tambahkan jenis lain yang dipakai Dinas.',

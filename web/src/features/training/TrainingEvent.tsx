@@ -9,7 +9,7 @@ import type {
   TrainingOptionsDto,
   TrainingParticipantDto,
 } from '../../../../src/domain/contract/training.ts';
-import { API, call } from '../../api.ts';
+import { API, call, upload } from '../../api.ts';
 import {
   CardTable,
   ErrorSummary,
@@ -20,6 +20,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
+import { fmtSize } from '../../lib/format.ts';
 import { attendanceLabel, dates, EventForm, type EventValues, modeLabel } from './EventForm.tsx';
 
 function AttendanceCell({
@@ -160,6 +161,94 @@ function AddParticipant({
   );
 }
 
+function Materials({ e }: { e: TrainingEventDto }) {
+  const files = useLoad(
+    (signal) => call('GET /training/events/{id}/files', { params: { id: e.id }, signal }),
+    [e.id],
+  );
+  const [file, setFile] = useState<File | null>(null);
+  const { busy, error, attempt, run } = useAction();
+  const remove = useAction();
+  const prefix = 'tr-file';
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    run(async () => {
+      const fd = new FormData();
+      if (file) fd.set('file', file);
+      await upload('POST /training/events/{id}/files', { id: e.id }, fd);
+      setFile(null);
+      form.reset();
+      files.reload();
+    });
+  };
+  return (
+    <section aria-labelledby="h-tr-files">
+      <h2 id="h-tr-files">{t('train.materials')}</h2>
+      {files.error ? (
+        <LoadError error={files.error} onRetry={files.reload} />
+      ) : files.data && files.data.items.length === 0 ? (
+        <p>{t('train.noMaterials')}</p>
+      ) : files.data ? (
+        <ul>
+          {files.data.items.map((f) => (
+            <li key={f.id}>
+              <a href={`${API}/training/events/${e.id}/files/${f.id}`} download={f.filename}>
+                {f.filename}
+              </a>{' '}
+              ({fmtSize(f.size)})
+              {e.canManage && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    disabled={remove.busy}
+                    onClick={() =>
+                      remove.run(async () => {
+                        await call('DELETE /training/events/{id}/files/{fileId}', {
+                          params: { id: e.id, fileId: f.id },
+                        });
+                        files.reload();
+                      })
+                    }
+                  >
+                    {t('train.removeMaterial', { name: f.filename })}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorSummary error={remove.error} attempt={remove.attempt} prefix={`${prefix}-remove`} />
+      {e.canManage && (
+        <form onSubmit={submit} noValidate aria-label={t('train.uploadMaterial')}>
+          <ErrorSummary
+            error={error}
+            attempt={attempt}
+            prefix={prefix}
+            labels={{ file: t('train.materialFile') }}
+          />
+          <div class="field">
+            <label for={`${prefix}-file`}>{t('train.materialFile')}</label>
+            <p class="hint" id={`${prefix}-file-hint`}>
+              {t('train.materialHint')}
+            </p>
+            <input
+              id={`${prefix}-file`}
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"
+              aria-describedby={`${prefix}-file-hint`}
+              onChange={(x) => setFile(x.currentTarget.files?.[0] ?? null)}
+            />
+          </div>
+          <Submit busy={busy}>{t('train.uploadMaterial')}</Submit>
+        </form>
+      )}
+    </section>
+  );
+}
+
 export default function TrainingEvent({ id }: { id: string }) {
   const ev = useLoad((signal) => call('GET /training/events/{id}', { params: { id }, signal }), [id]);
   const people = useLoad(
@@ -235,6 +324,7 @@ export default function TrainingEvent({ id }: { id: string }) {
             {t('train.edit')}
           </button>
         ))}
+      <Materials e={e} />
       <section aria-labelledby="h-tr-people">
         <h2 id="h-tr-people">{t('train.participants')}</h2>
         {people.loading && !people.data ? (
