@@ -1,5 +1,5 @@
 /** Incidents of a case. */
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Tx } from './connect.ts';
 import type { IncidentTable } from './schema.ts';
 
@@ -37,4 +37,13 @@ export function findIncidentIn(db: Tx, caseId: string, id: string) {
     .where('id', '=', id)
     .where('case_id', '=', caseId)
     .executeTakeFirst();
+}
+
+/** Whether any incident of the case carries the AMPK category (e.g. ABH for a diversion record). */
+export async function caseHasAmpkCategory(db: Tx, caseId: string, category: string): Promise<boolean> {
+  const r = await sql<{ one: number }>`
+    SELECT 1 AS one FROM incident WHERE case_id = ${caseId} AND ${category} = ANY(ampk_categories) LIMIT 1`.execute(
+    db,
+  );
+  return r.rows.length > 0;
 }

@@ -109,7 +109,7 @@ export async function monthCaseFacts(db: Tx, jurisdiction: string, start: Date, 
       .selectFrom('case_record as x')
       .select(['x.case_id', 'x.kind', 'x.data', 'x.updated_at'])
       .where(inMonth('x'))
-      .where('x.kind', 'in', ['service', 'right'])
+      .where('x.kind', 'in', ['service', 'right', 'diversion'])
       .orderBy('x.updated_at')
       .execute(),
   ]);
@@ -323,4 +323,24 @@ export async function workload(db: Tx, region: string) {
     WHERE ${scopeWhere(region, 'w.jurisdiction')}
     ORDER BY o.name, u.name NULLS LAST`.execute(db);
   return r.rows;
+}
+
+/**
+ * The KLA cluster V counts of a kab/kota (or a province's) for a local year (decision 036): the
+ * victims of AMPK cases received in the year's months, and the ABH cases whose year (closed, or
+ * a diversion dated in it) is this one, whatever month they were received in.
+ */
+export async function clusterVSums(db: Tx, region: string, year: number) {
+  const [ampk, abh] = await Promise.all([
+    sql<{ measure: string; value: string; n: string }>`
+      SELECT measure, value, sum(n) AS n FROM stat_rollup
+      WHERE ${scopeWhere(region)} AND level = 2 AND measure IN ('ampk_child', 'ampk_child_cat')
+        AND month >= ${`${year}-01-01`} AND month <= ${`${year}-12-01`}
+      GROUP BY measure, value`.execute(db),
+    sql<{ measure: string; value: string; n: string }>`
+      SELECT measure, value, sum(n) AS n FROM stat_rollup
+      WHERE ${scopeWhere(region)} AND level = 2 AND measure = 'abh_diversion' AND value LIKE ${`${year}:%`}
+      GROUP BY measure, value`.execute(db),
+  ]);
+  return [...ampk.rows, ...abh.rows].map((x) => ({ measure: x.measure, value: x.value, n: Number(x.n) }));
 }

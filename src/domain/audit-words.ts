@@ -74,6 +74,10 @@ const RECORD_WORDS: Record<string, [Label, Label]> = {
     { id: 'menambah catatan kasus', en: 'add a case note' },
     { id: 'mengubah catatan kasus', en: 'change a case note' },
   ],
+  diversion: [
+    { id: 'mencatat hasil diversi', en: 'record a diversion outcome' },
+    { id: 'mengubah catatan diversi', en: 'change a diversion record' },
+  ],
 };
 
 export const AUDIT_ACTIONS: Record<string, Words> = {
@@ -738,6 +742,7 @@ export const RECORD_KIND_WORDS: Record<string, Label> = {
   service: { id: 'layanan', en: 'service' },
   right: { id: 'hak korban', en: "victim's rights" },
   note: { id: 'catatan', en: 'note' },
+  diversion: { id: 'diversi', en: 'diversion' },
 };
 
 /** "S. W." for "Sari Wulandari": enough for the case manager to tell two victims apart. */

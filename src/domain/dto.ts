@@ -126,7 +126,7 @@ export type IncidentDto = z.infer<typeof IncidentDto>;
 export const RecordDto = z
   .object({
     id: z.string(),
-    kind: z.enum(['assessment', 'plan_item', 'service', 'right', 'note']),
+    kind: z.enum(['assessment', 'plan_item', 'service', 'right', 'note', 'diversion']),
     data: z.record(z.string(), z.unknown()),
     // a getter: ReferralLinkDto is declared further down, with the referrals
     /** plan items: the referrals carrying them out, with their state */

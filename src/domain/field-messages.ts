@@ -75,6 +75,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   version_required: ['Versi data wajib dikirim.', 'The record version is required.'],
   not_a_victim: ['Orang ini bukan korban dalam kasus ini.', 'This person is not a victim in this case.'],
+  not_abh_case: [
+    'Diversi hanya dicatat pada kasus anak yang berhadapan dengan hukum (kategori AMPK ABH pada kejadian).',
+    'Diversion is recorded only on a case of a child in contact with the law (AMPK category ABH on an incident).',
+  ],
   not_a_perpetrator: [
     'Orang ini bukan terlapor dalam kasus ini.',
     'This person is not an alleged perpetrator in this case.',

@@ -16,6 +16,8 @@ import {
   CLOSURE_REASONS,
   codes,
   DISABILITY_TYPES,
+  DIVERSION_RESULTS,
+  DIVERSION_STAGES,
   EDUCATION,
   FORMS_OF_VIOLENCE,
   INTAKE_CHANNELS,
@@ -293,6 +295,21 @@ export const RECORD_KINDS = {
   note: {
     schema: z.strictObject({ body: reqText(20000) }),
     secret: ['body'],
+  },
+  /**
+   * A diversion of a child in conflict with the law (UU 11/2012 SPPA), on a case whose incident
+   * is of AMPK category ABH only (checked by the use case: `not_abh_case`). Decision 036.
+   */
+  diversion: {
+    schema: z.strictObject({
+      stage: z.enum(codes(DIVERSION_STAGES)),
+      result: z.enum(codes(DIVERSION_RESULTS)),
+      date: pastDate,
+      /** the court's determination (penetapan) number, as written on it */
+      decreeNumber: text(100).nullish(),
+      notes: text(5000).nullish(),
+    }),
+    secret: ['notes'],
   },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;

@@ -5,9 +5,10 @@
  * "tidak diketahui" is a value of its own, never a guess.
  */
 import { computeTasks, type DeadlineRule, firstResponseService, stageAtLeast } from './deadlines.ts';
-import { type AgeFacts, knownAgeGroup, MONTHS } from './facts.ts';
+import { type AgeFacts, isChild, knownAgeGroup, MONTHS } from './facts.ts';
 import { STAGE_LABELS, STAGES, type Stage } from './stages.ts';
 import {
+  ABH_CATEGORY,
   AMPK_CATEGORIES,
   CASE_TYPES,
   CLOSURE_REASONS,
@@ -64,6 +65,8 @@ export type CaseFactsForStats = {
   services: ReadonlyArray<{ service: string; date: string }>;
   /** victim rights, the latest record of each victim and right */
   rights: ReadonlyArray<{ victimId: string; right: string; status: string }>;
+  /** diversion records (UU 11/2012 SPPA): result and date (YYYY-MM-DD); absent = none */
+  diversions?: ReadonlyArray<{ result: string; date: string }>;
 };
 
 /** Hours from report to first response, as kept: the upper edge of each group (last: more). */
@@ -180,6 +183,59 @@ export function caseContributions(f: CaseFactsForStats): Contribution[] {
     f.risk === 'tinggi' || f.risk === 'sedang' ? 1 : 0,
   );
   add('police_72h', outcome('lapor_polisi_tpks', tasks), sexual ? 1 : 0);
+  out.push(...clusterVContributions(f, day));
+  return out;
+}
+
+/* ---------------------------------------------------------------- KLA cluster V (decision 036) */
+
+/** A child victim of an AMPK case counts as served when the case has a service record (layanan). */
+export const SERVED = 'terlayani';
+export const NOT_SERVED = 'belum_terlayani';
+/** An ABH case of a year with no diversion record dated by the end of that year. */
+export const NO_DIVERSION = 'tidak_tercatat';
+
+/**
+ * What a case adds to the KLA cluster V figures (issue 13 §2; decision 036). Facts only, never
+ * today, like every measure:
+ * - `ampk_child` — one per victim of a case with at least one AMPK category whose age group is
+ *   under 18 (birth date, officer's estimate, or the group told; src/domain/facts.ts) or not
+ *   known: `served:sex:age`. Served = the case has at least one `service` record (a service
+ *   delivered, dated, never in the future). An adult victim is not counted; a victim of unknown
+ *   age is kept with age `tidak_diketahui` so the figure can say how many it leaves out.
+ * - `ampk_child_cat` — the same victims once per AMPK category of the case: `served:category:sex:age`.
+ * - `abh_diversion` — a case with an ABH incident, once for each local year it was closed in or
+ *   has a diversion record dated in: `year:outcome`, the outcome as of that year's end:
+ *   `berhasil` if any diversion dated by then succeeded, else the latest such record's result,
+ *   else `tidak_tercatat`.
+ */
+export function clusterVContributions(f: CaseFactsForStats, day: string): Contribution[] {
+  const out: Contribution[] = [];
+  const ampk = [...new Set(f.incidents.flatMap((i) => i.ampk))].sort();
+  if (ampk.length === 0) return out;
+  const served = f.services.length > 0 ? SERVED : NOT_SERVED;
+  for (const v of f.persons) {
+    if (v.role !== 'korban') continue;
+    const child = isChild(v, day);
+    if (child === false) continue;
+    const age = child === null ? UNKNOWN : (knownAgeGroup(v, day) as string);
+    const sex = v.sex ?? UNKNOWN;
+    out.push({ measure: 'ampk_child', value: `${served}:${sex}:${age}`, n: 1 });
+    for (const cat of ampk)
+      out.push({ measure: 'ampk_child_cat', value: `${served}:${cat}:${sex}:${age}`, n: 1 });
+  }
+  if (ampk.includes(ABH_CATEGORY)) {
+    const diversions = [...(f.diversions ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    const years = new Set(diversions.map((d) => d.date.slice(0, 4)));
+    if (f.closedAt) years.add(localDate(f.closedAt, f.jurisdiction).slice(0, 4));
+    for (const y of [...years].sort()) {
+      const byEnd = diversions.filter((d) => d.date.slice(0, 4) <= y);
+      const result = byEnd.some((d) => d.result === 'berhasil')
+        ? 'berhasil'
+        : (byEnd[byEnd.length - 1]?.result ?? NO_DIVERSION);
+      out.push({ measure: 'abh_diversion', value: `${y}:${result}`, n: 1 });
+    }
+  }
   return out;
 }
 
@@ -209,6 +265,9 @@ export const MEASURES = [
   'response_hours',
   'response_deadline',
   'police_72h',
+  'ampk_child',
+  'ampk_child_cat',
+  'abh_diversion',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 

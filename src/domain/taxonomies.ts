@@ -337,6 +337,27 @@ export const PERSON_ROLES = list([
   ['pelapor', 'Pelapor', 'Reporter'],
 ] as const);
 
+/**
+ * Diversion of a child in conflict with the law (UU 11/2012 SPPA): the stage of the proceedings
+ * where it was tried, and how it ended (issue 13 §2; decision 036). Recorded on a case whose
+ * incident is of AMPK category b (ABH).
+ */
+export const DIVERSION_STAGES = list([
+  ['penyidikan', 'Penyidikan', 'Investigation'],
+  ['penuntutan', 'Penuntutan', 'Prosecution'],
+  ['pemeriksaan_pengadilan', 'Pemeriksaan di pengadilan', 'Court examination'],
+] as const);
+
+export const DIVERSION_RESULTS = list([
+  ['berhasil', 'Berhasil (kesepakatan diversi)', 'Succeeded (diversion agreement)'],
+  ['tidak_berhasil', 'Tidak berhasil', 'Did not succeed'],
+  ['tidak_diupayakan', 'Tidak diupayakan', 'Not attempted'],
+  ['masih_berjalan', 'Masih berjalan', 'Still in progress'],
+] as const);
+
+/** The AMPK category of children in contact with the law (anak yang berhadapan dengan hukum). */
+export const ABH_CATEGORY = 'b_berhadapan_hukum';
+
 export const AGE_GROUPS = ['0-5', '6-12', '13-17', '18-24', '25-44', '45-59', '60+'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
@@ -372,4 +393,6 @@ export const TAXONOMIES = {
   rightStatuses: RIGHT_STATUSES,
   orgTypes: ORG_TYPES,
   personRoles: PERSON_ROLES,
+  diversionStages: DIVERSION_STAGES,
+  diversionResults: DIVERSION_RESULTS,
 } as const;

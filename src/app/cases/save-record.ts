@@ -5,14 +5,25 @@
 import { randomUUID } from 'node:crypto';
 import { getOrganisation } from '../../db/admin.repository.ts';
 import { addCaseEvent, updateVersioned } from '../../db/case.repository.ts';
+import { caseHasAmpkCategory } from '../../db/incident.repository.ts';
 import { findPersonRole } from '../../db/person.repository.ts';
 import { findRecord, findRecordById, insertRecord } from '../../db/record.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/schemas.ts';
+import { ABH_CATEGORY } from '../../domain/taxonomies.ts';
 import { type AuthedCtx, audit, type Tx } from '../context.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { loadForWrite, replayOnCase } from './access.ts';
 import { recordDto, splitRecord } from './mappers.ts';
+
+/**
+ * A diversion (UU 11/2012 SPPA) is recorded only on a case of a child in contact with the law:
+ * one of its incidents carries the AMPK category ABH (decision 036).
+ */
+async function checkKind(db: Tx, caseId: string, kind: RecordKind) {
+  if (kind === 'diversion' && !(await caseHasAmpkCategory(db, caseId, ABH_CATEGORY)))
+    throw new AppError('VALIDATION_FAILED', { ampkCategories: 'not_abh_case' });
+}
 
 async function checkRefs(db: Tx, caseId: string, data: Record<string, unknown>) {
   if (typeof data.victimId === 'string') {
@@ -39,6 +50,7 @@ export async function addRecord(
   return ctx.conn.db.transaction().execute((trx) =>
     createOnce(ctx, trx, key, replayOnCase(ctx, trx, caseId, `${kind}.create`, 'case_record'), async () => {
       await loadForWrite(ctx, trx, caseId, 'update', `${kind}.create`);
+      await checkKind(trx, caseId, kind);
       await checkRefs(trx, caseId, data);
       const { plain, secretEnc } = splitRecord(ctx.keys, kind, data);
       const row = await insertRecord(trx, {

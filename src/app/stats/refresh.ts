@@ -105,6 +105,9 @@ export async function buildMonth(db: Services['conn']['db'], jurisdiction: strin
         .filter((r) => r.kind === 'service')
         .map((r) => r.data as { service: string; date: string }),
       rights: [...rights.values()],
+      diversions: recs
+        .filter((r) => r.kind === 'diversion')
+        .map((r) => r.data as { result: string; date: string }),
     };
     const area = caseArea(facts);
     const kec = area ? area.slice(0, 8) : '';

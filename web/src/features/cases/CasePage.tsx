@@ -24,6 +24,7 @@ import { codeLabel, type Taxonomies, userStore, useTaxonomies } from '../../lib/
 import { TransferForm } from '../transfers/TransferForm.tsx';
 import type { TabProps } from './shared.ts';
 import { AccessLog } from './tabs/AccessLog.tsx';
+import { Diversion, isAbhCase } from './tabs/Diversion.tsx';
 import { Attachments } from './tabs/Files.tsx';
 import { Timeline } from './tabs/History.tsx';
 import { Incidents } from './tabs/Incidents.tsx';
@@ -48,6 +49,8 @@ const TABS: TabDef[] = [
   { slug: 'layanan', key: 'tab.services', view: Services },
   { slug: 'hak', key: 'tab.rights', view: Rights },
   { slug: 'catatan', key: 'tab.notes', view: Notes },
+  // only for a case of a child in contact with the law (AMPK ABH on an incident; decision 036)
+  { slug: 'diversi', key: 'tab.diversion', view: Diversion, show: isAbhCase },
   { slug: 'rujukan', key: 'tab.referrals', view: Referrals },
   { slug: 'lampiran', key: 'tab.files', view: Attachments },
   { slug: 'linimasa', key: 'tab.timeline', view: Timeline },

@@ -66,6 +66,8 @@ const TYPE_KEYS: Record<string, MessageKey> = {
   'right.updated': 'timeline.rightUpdated',
   'note.added': 'timeline.noteAdded',
   'note.updated': 'timeline.noteUpdated',
+  'diversion.added': 'timeline.diversionAdded',
+  'diversion.updated': 'timeline.diversionUpdated',
   'referral.sent': 'timeline.referralSent',
   'referral.service': 'timeline.referralService',
   'referral.completed': 'timeline.referralCompleted',
