@@ -34,6 +34,8 @@ export const COORD_OWNER_KINDS = [
   'rad_progress',
   'regulation',
   'agreement',
+  /** evidence of a KLA answer (issue 13; migration 0032) */
+  'kla_answer',
 ] as const;
 export type CoordOwnerKind = (typeof COORD_OWNER_KINDS)[number];
 

@@ -997,7 +997,77 @@ export interface RadActivityLinkTable {
   created_at: Timestamp;
 }
 
+// ---- KLA self-evaluation (issue 13; migration 0032, decision 035) ----------------------------
+export interface KlaIndicatorSetTable {
+  id: string;
+  year: number;
+  version: number;
+  label: string;
+  source: string;
+  content: ColumnType<Record<string, unknown>, string, string>;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+export interface KlaEvaluationTable {
+  id: string;
+  jurisdiction: string;
+  year: number;
+  set_version: number;
+  status: string;
+  missing_numbers: ColumnType<number[], number[] | undefined, number[]>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface KlaAssignmentTable {
+  evaluation_id: string;
+  indicator_number: number;
+  org_id: string;
+  user_id: string | null;
+}
+export interface KlaAnswerTable {
+  id: string;
+  evaluation_id: string;
+  jurisdiction: string;
+  indicator_number: number;
+  option_code: string | null;
+  value: ColumnType<string | number | null, number | null | undefined, number | null>;
+  numerator: ColumnType<string | number | null, number | null | undefined, number | null>;
+  denominator: ColumnType<string | number | null, number | null | undefined, number | null>;
+  narrative_enc: string | null;
+  auto_calc: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  status: string;
+  verify_status: string | null;
+  verify_note_enc: string | null;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface KlaAnswerHistoryTable {
+  id: string;
+  seq: Generated<string | number | bigint>;
+  evaluation_id: string;
+  indicator_number: number | null;
+  action: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
+  kla_indicator_set: KlaIndicatorSetTable;
+  kla_evaluation: KlaEvaluationTable;
+  kla_assignment: KlaAssignmentTable;
+  kla_answer: KlaAnswerTable;
+  kla_answer_history: KlaAnswerHistoryTable;
   rad_plan: RadPlanTable;
   rad_pillar: RadPillarTable;
   rad_programme: RadProgrammeTable;

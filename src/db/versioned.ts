@@ -29,7 +29,9 @@ export type VersionedTable =
   | 'followup'
   | 'training_type'
   | 'training_event'
-  | 'training_attendance';
+  | 'training_attendance'
+  | 'kla_evaluation'
+  | 'kla_answer';
 
 /** `UPDATE t SET …, updated_at, version = version + 1 WHERE id AND version (AND more)` as a query. */
 export function versionedUpdate<T extends VersionedTable>(

@@ -493,6 +493,55 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'rad.activity.update': w('administrasi', 'mengubah kegiatan RAD', 'change a RAD activity'),
   'rad.activity.read': w('administrasi', 'membuka kegiatan RAD', 'open a RAD activity'),
 
+  // the KLA self-evaluation (issue 13; decision 035)
+  'kla.set.read': w('administrasi', 'membuka set indikator KLA', 'open a KLA indicator set'),
+  'kla.set.import': w('administrasi', 'mengimpor set indikator KLA', 'import a KLA indicator set'),
+  'kla.evaluation.list': w('administrasi', 'membuka daftar evaluasi KLA', 'open the KLA evaluations'),
+  'kla.evaluation.read': w('administrasi', 'membuka evaluasi KLA', 'open a KLA evaluation'),
+  'kla.evaluation.create': w('administrasi', 'memulai evaluasi mandiri KLA', 'start a KLA self-evaluation'),
+  'kla.evaluation.submit': w(
+    'administrasi',
+    'mengirim evaluasi KLA ke provinsi',
+    'submit a KLA evaluation to the province',
+  ),
+  'kla.evaluation.decide': w(
+    'administrasi',
+    'memverifikasi atau mengembalikan evaluasi KLA',
+    'verify or return a KLA evaluation',
+  ),
+  'kla.evaluation.export': w(
+    'administrasi',
+    'mengunduh evaluasi KLA beserta bukti',
+    'download a KLA evaluation with its evidence',
+  ),
+  'kla.evaluation.summary': w(
+    'administrasi',
+    'mengunduh ringkasan evaluasi KLA',
+    'download a KLA evaluation summary',
+  ),
+  'kla.assignment.save': w('administrasi', 'menugaskan indikator KLA', 'assign KLA indicators'),
+  'kla.assignment.options': w(
+    'administrasi',
+    'membuka daftar lembaga Gugus Tugas KLA',
+    'open the KLA task force organisations',
+  ),
+  'kla.answer.save': w('administrasi', 'mengisi jawaban indikator KLA', 'answer a KLA indicator'),
+  'kla.answer.review': w('administrasi', 'memeriksa jawaban indikator KLA', 'review a KLA indicator answer'),
+  'kla.answer.auto': w(
+    'administrasi',
+    'mengisi indikator KLA dari data kasus',
+    'fill a KLA indicator from case data',
+  ),
+  'kla.answer.verify': w(
+    'administrasi',
+    'memverifikasi jawaban indikator KLA',
+    'verify a KLA indicator answer',
+  ),
+  'kla.evidence.create': w('administrasi', 'mengunggah bukti indikator KLA', 'upload KLA indicator evidence'),
+  'kla.evidence.read': w('administrasi', 'mengunduh bukti indikator KLA', 'download KLA indicator evidence'),
+  'kla.evidence.delete': w('administrasi', 'menghapus bukti indikator KLA', 'delete KLA indicator evidence'),
+  'kla.history.read': w('administrasi', 'membuka riwayat evaluasi KLA', 'open a KLA evaluation history'),
+
   // training and capacity (issue 12 §2): attendance lists and records hold names
   'training.event_create': w('administrasi', 'membuat kegiatan pelatihan', 'create a training event'),
   'training.event_read': w('administrasi', 'membuka kegiatan pelatihan', 'open a training event'),

@@ -53,10 +53,22 @@ export type Capability =
    * monthly counts of visits and reports. Dinas staff and leadership; partners none. Creating a
    * code and printing posters is `coord:manage` (policy.canManagePosters).
    */
-  | 'poster:read';
+  | 'poster:read'
+  /**
+   * KLA self-evaluation (issue 13, decision 035): read every indicator of the own kab/kota's
+   * evaluation (a province reads its kab/kota's once submitted). An OPD member who only fills
+   * assigned indicators needs no capability: access by assignment (policy.klaScope).
+   */
+  | 'kla:read'
+  /** the Gugus Tugas KLA coordinator at the Dinas: assigns, reviews (diperiksa), finalises, submits */
+  | 'kla:coordinate'
+  /** a province Dinas verifies its kab/kota's submissions per indicator */
+  | 'kla:verify'
+  /** import a corrected KLA indicator set for a year (installation administrator) */
+  | 'kla:sets';
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit', 'dashboard:read'],
+  admin: ['user:manage', 'org:manage', 'performance:read', 'holiday:edit', 'dashboard:read', 'kla:sets'],
   'admin-dinas': [
     'user:manage',
     'org:manage',
@@ -70,6 +82,9 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'coord:manage',
     'training:settings',
     'poster:read',
+    'kla:read',
+    'kla:coordinate',
+    'kla:verify',
   ],
   pengaduan: [
     'case:list',
@@ -97,10 +112,11 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
     'coord:read',
     'coord:manage',
     'poster:read',
+    'kla:read',
   ],
   pendamping: ['case:list', 'referral:list', 'referral:create', 'tasks:read', 'coord:read', 'poster:read'],
   mitra: ['case:list', 'referral:list', 'tasks:read', 'performance:read', 'coord:read'],
-  pimpinan: ['stats:read', 'performance:read', 'dashboard:read', 'coord:read', 'poster:read'],
+  pimpinan: ['stats:read', 'performance:read', 'dashboard:read', 'coord:read', 'poster:read', 'kla:read'],
   auditor: ['audit:read'],
   data: ['simfoni:record', 'simfoni:export'],
 };

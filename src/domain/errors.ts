@@ -293,6 +293,16 @@ export const ERRORS = {
     'Terlalu banyak baris untuk satu unduhan SIMFONI (lebih dari 20.000). Persempit periodenya.',
     'Too many rows for one SIMFONI download (more than 20,000). Narrow the period.',
   ],
+  KLA_LOCKED: [
+    409,
+    'Evaluasi KLA ini sudah dikirim ke provinsi dan terkunci. Perubahan hanya dapat dilakukan setelah provinsi mengembalikannya untuk perbaikan.',
+    'This KLA evaluation has been submitted to the province and is locked. It can change only after the province returns it for fixes.',
+  ],
+  KLA_STATE: [
+    409,
+    'Langkah ini tidak dapat dilakukan pada status evaluasi KLA saat ini. Muat ulang untuk melihat status terbaru.',
+    'This step is not possible in the KLA evaluation’s current status. Reload to see its current status.',
+  ],
   LOGO_NOT_IMAGE: [415, 'Logo harus berkas PNG atau JPEG.', 'The logo must be a PNG or JPEG file.'],
   LOGO_TOO_LARGE: [
     413,

@@ -348,6 +348,62 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_year: ['Tahun tidak valid (2000–2100).', 'Invalid year (2000–2100).'],
   invalid_quarter: ['Triwulan harus 1–4.', 'The quarter must be 1–4.'],
   negative: ['Tidak boleh negatif.', 'Cannot be negative.'],
+  // KLA self-evaluation (issue 13)
+  unknown_option: [
+    'Pilihan jawaban ini tidak ada pada indikator.',
+    'This answer is not an option of the indicator.',
+  ],
+  over_100: ['Persentase tidak boleh lebih dari 100.', 'A percentage cannot be over 100.'],
+  denominator_zero: ['Penyebut tidak boleh 0.', 'The denominator cannot be 0.'],
+  numerator_above_denominator: [
+    'Pembilang tidak boleh lebih besar dari penyebut.',
+    'The numerator cannot be larger than the denominator.',
+  ],
+  wrong_kind: [
+    'Jenis jawaban tidak sesuai indikator (pilihan atau persentase).',
+    'The kind of answer does not fit the indicator (an option or a percentage).',
+  ],
+  value_and_parts: [
+    'Isi persentase atau pembilang dan penyebut, bukan keduanya.',
+    'Give the percentage or the numerator and denominator, not both.',
+  ],
+  kla_step_not_allowed: [
+    'Langkah pemeriksaan ini tidak dapat dilakukan dari status jawaban saat ini.',
+    'This review step is not possible from the answer’s current status.',
+  ],
+  kla_not_final: ['Indikator ini belum final.', 'This indicator is not final yet.'],
+  kla_not_verified: ['Indikator ini belum diverifikasi.', 'This indicator has not been verified yet.'],
+  kla_fixes_open: [
+    'Masih ada indikator yang diminta diperbaiki: kembalikan evaluasinya.',
+    'Some indicators were asked to be fixed: return the evaluation.',
+  ],
+  kla_nothing_to_fix: ['Tidak ada indikator yang diminta diperbaiki.', 'No indicator was asked to be fixed.'],
+  kla_not_automatic: [
+    'Indikator ini tidak diisi dari data kasus.',
+    'This indicator is not filled from case data.',
+  ],
+  kla_no_auto_value: [
+    'Data kasus Simpul belum cukup untuk indikator ini: isi manual dengan bukti.',
+    'Simpul’s case data are not enough for this indicator: enter it by hand with evidence.',
+  ],
+  kla_evaluation_exists: ['Evaluasi KLA tahun ini sudah ada.', 'This year’s KLA evaluation already exists.'],
+  kla_sheet_unreadable: [
+    'Berkas bukan lembar kerja XLSX yang dapat dibaca.',
+    'The file is not a readable XLSX workbook.',
+  ],
+  kla_org_outside: [
+    'Lembaga ini tidak aktif atau bukan lembaga di kabupaten/kota ini.',
+    'This organisation is not active or not of this regency/city.',
+  ],
+  unknown_indicator: ['Nomor indikator tidak ada pada set.', 'No such indicator number in the set.'],
+  not_of_org: [
+    'Orang ini bukan staf lembaga yang dipilih.',
+    'This person is not staff of the chosen organisation.',
+  ],
+  above_weight: ['Poin melebihi bobot indikator.', 'The points exceed the indicator’s weight.'],
+  weights_not_1000: ['Jumlah bobot harus 1.000.', 'The weights must add up to 1,000.'],
+  must_start_at_zero: ['Harus dimulai dari 0.', 'Must start at 0.'],
+  not_ascending: ['Harus naik berurutan.', 'Must rise in order.'],
   value_too_large: ['Angka terlalu besar.', 'The number is too large.'],
   whole_rupiah: ['Tulis anggaran dalam rupiah penuh (tanpa sen).', 'Write the budget in whole rupiah.'],
   percent_over_max: ['Persentase paling besar 100.', 'A percentage is at most 100.'],

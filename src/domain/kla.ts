@@ -266,3 +266,222 @@ export function scoreEvaluation(set: KlaIndicatorSet, answers: ReadonlyMap<numbe
     next: up ? { category: up, missing: round(up.min - total) } : null,
   };
 }
+
+// ---- The self-evaluation's rules (issue 13 §2–3; decision 035) ---------------------------------
+
+/** An answer's status: belum diisi → diisi → diperiksa (by the coordinator) → final. */
+export const KLA_ANSWER_STATUSES = ['belum_diisi', 'diisi', 'diperiksa', 'final'] as const;
+export type KlaAnswerStatus = (typeof KLA_ANSWER_STATUSES)[number];
+
+/** An evaluation: draft → submitted (locked) → verified, or returned by the province → submitted … */
+export const KLA_EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'verified'] as const;
+export type KlaEvaluationStatus = (typeof KLA_EVALUATION_STATUSES)[number];
+
+/** The province's decision on one indicator: accepted, asked to fix (with a note), rejected (0 points). */
+export const KLA_VERIFY_DECISIONS = ['accepted', 'fix', 'rejected'] as const;
+export type KlaVerifyDecision = (typeof KLA_VERIFY_DECISIONS)[number];
+
+/** The coordinator's review steps: forward one step, or back one (to send it back or reopen). */
+const REVIEW_STEPS: Record<KlaAnswerStatus, readonly KlaAnswerStatus[]> = {
+  belum_diisi: [],
+  diisi: ['diperiksa'],
+  diperiksa: ['final', 'diisi'],
+  final: ['diperiksa'],
+};
+export function canReviewTo(from: KlaAnswerStatus, to: KlaAnswerStatus): boolean {
+  return REVIEW_STEPS[from].includes(to);
+}
+
+/** May an answer change while its evaluation is in this status (and the province decided so)? */
+export function answerOpen(evaluation: KlaEvaluationStatus, verify: KlaVerifyDecision | null): boolean {
+  if (evaluation === 'draft') return true;
+  // returned: the kab/kota fixes what the province did not accept
+  if (evaluation === 'returned') return verify !== 'accepted';
+  return false;
+}
+
+const num = z.number().finite();
+
+/** What an OPD member or the coordinator enters for an indicator (the version read is sent back). */
+export const KlaAnswerInput = z.strictObject({
+  version: z.number().int().min(1),
+  /** the option chosen (an options indicator) */
+  option: z.string().trim().min(1).max(40).nullish(),
+  /** a percentage as stated (a percent indicator without its parts) */
+  value: num.nullish(),
+  /** a percentage's parts (a percent indicator) */
+  numerator: num.nullish(),
+  denominator: num.nullish(),
+  narrative: z.string().trim().max(5000).nullish(),
+});
+export type KlaAnswerInput = z.infer<typeof KlaAnswerInput>;
+
+const ANSWER_FIELD: Record<AnswerProblem, [field: string, code: string]> = {
+  unknown_option: ['option', 'unknown_option'],
+  over_100: ['value', 'over_100'],
+  denominator_zero: ['denominator', 'denominator_zero'],
+  negative: ['value', 'negative'],
+  numerator_above_denominator: ['numerator', 'numerator_above_denominator'],
+  wrong_kind: ['option', 'wrong_kind'],
+};
+
+/**
+ * Reads an entered answer against its indicator: the answer to store and score, or field codes
+ * (`option: unknown_option`, `value: over_100`, `denominator: denominator_zero`, …).
+ */
+export function readAnswer(
+  ind: KlaIndicator,
+  input: Pick<KlaAnswerInput, 'option' | 'value' | 'numerator' | 'denominator'>,
+): { ok: true; answer: KlaAnswer } | { ok: false; fields: Record<string, string> } {
+  let answer: KlaAnswer;
+  if (ind.scoring.kind === 'options') {
+    if (input.value != null || input.numerator != null || input.denominator != null)
+      return { ok: false, fields: { value: 'wrong_kind' } };
+    if (input.option == null) return { ok: false, fields: { option: 'required' } };
+    answer = { kind: 'option', option: input.option };
+  } else {
+    if (input.option != null) return { ok: false, fields: { option: 'wrong_kind' } };
+    const parts = input.numerator != null || input.denominator != null;
+    if (parts) {
+      if (input.numerator == null) return { ok: false, fields: { numerator: 'required' } };
+      if (input.denominator == null) return { ok: false, fields: { denominator: 'required' } };
+      if (input.value != null) return { ok: false, fields: { value: 'value_and_parts' } };
+      if (input.numerator < 0) return { ok: false, fields: { numerator: 'negative' } };
+      if (input.denominator < 0) return { ok: false, fields: { denominator: 'negative' } };
+      answer = { kind: 'percent', numerator: input.numerator, denominator: input.denominator };
+    } else {
+      if (input.value == null) return { ok: false, fields: { value: 'required' } };
+      answer = { kind: 'percent', value: input.value };
+    }
+  }
+  const p = scoreAnswer(ind, answer);
+  if (typeof p === 'string') {
+    const [field, code] = ANSWER_FIELD[p];
+    return { ok: false, fields: { [field]: code } };
+  }
+  return { ok: true, answer };
+}
+
+/** The stored form of an answer (one row's columns) back as an answer; null while not given. */
+export function storedAnswer(row: {
+  option_code: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}): KlaAnswer | null {
+  if (row.option_code !== null) return { kind: 'option', option: row.option_code };
+  if (row.numerator !== null && row.denominator !== null)
+    return { kind: 'percent', numerator: row.numerator, denominator: row.denominator };
+  if (row.value !== null) return { kind: 'percent', value: row.value };
+  return null;
+}
+
+export const KlaVerifyInput = z.strictObject({
+  version: z.number().int().min(1),
+  decision: z.enum(KLA_VERIFY_DECISIONS),
+  /** required when asking for a fix or rejecting */
+  note: z.string().trim().max(2000).nullish(),
+});
+export type KlaVerifyInput = z.infer<typeof KlaVerifyInput>;
+
+/**
+ * The columns of an indicator sheet (XLSX import): one row per indicator. `scoring` is either the
+ * JSON of src/domain/kla.ts `KlaScoring`, or a short form: `options: code=points=label; …` or
+ * `percent: from=points; …` (e.g. `percent: 0=0; 50=20; 80=40`).
+ */
+export const KLA_SHEET_COLUMNS = [
+  'number',
+  'group',
+  'wording',
+  'wordingEn',
+  'evidence',
+  'weight',
+  'scoring',
+  'wordingConfirmed',
+  'weightConfirmed',
+  'autoSource',
+] as const;
+
+/** Reads a `scoring` cell (JSON or the short form); undefined when it cannot be read. */
+export function scoringCell(cell: unknown): unknown {
+  if (typeof cell !== 'string') return cell ?? undefined;
+  const s = cell.trim();
+  if (s === '') return undefined;
+  if (s.startsWith('{')) {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return s;
+    }
+  }
+  const m = /^(options|percent)\s*:(.*)$/is.exec(s);
+  if (!m) return s;
+  const parts = m[2]!
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => x.split('=').map((y) => y.trim()));
+  const n = (x: string | undefined) =>
+    x !== undefined && x !== '' && Number.isFinite(Number(x)) ? Number(x) : x;
+  if (m[1]!.toLowerCase() === 'options')
+    return {
+      kind: 'options',
+      options: parts.map(([code, points, ...label]) => ({ code, points: n(points), label: label.join('=') })),
+    };
+  return { kind: 'percent', bands: parts.map(([from, points]) => ({ from: n(from), points: n(points) })) };
+}
+
+/**
+ * An indicator set from the rows of an indicator sheet (header row first, columns by the names in
+ * KLA_SHEET_COLUMNS, any order), with the year, label and source given beside the file and the
+ * groups and categories of `base` (the shipped set). Checked by parseIndicatorSet: every problem
+ * at its path (`indicators.4.weight: required`).
+ */
+export function setFromSheet(
+  rows: readonly (readonly unknown[])[],
+  meta: { year: unknown; label: unknown; source: unknown },
+  base: Pick<KlaIndicatorSet, 'groups' | 'categories'>,
+): ReturnType<typeof parseIndicatorSet> {
+  const head = (rows[0] ?? []).map((c) => String(c ?? '').trim());
+  const col = (name: string) => head.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+  const missing = ['number', 'group', 'wording', 'weight', 'scoring'].filter((c) => col(c) < 0);
+  if (missing.length)
+    return { ok: false, problems: missing.map((c) => ({ path: `sheet.${c}`, code: 'required' })) };
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  const cell = (r: readonly unknown[], name: string) => {
+    const i = col(name);
+    const v = i < 0 ? undefined : r[i];
+    return blank(v) ? undefined : typeof v === 'string' ? v.trim() : v;
+  };
+  const numeric = (v: unknown) =>
+    typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+  const bool = (v: unknown) =>
+    v === undefined
+      ? false
+      : typeof v === 'string'
+        ? ['ya', 'yes', 'true', '1'].includes(v.toLowerCase())
+        : v === true || v === 1;
+  const indicators = rows
+    .slice(1)
+    .filter((r) => r.some((c) => !blank(c)))
+    .map((r) => ({
+      number: numeric(cell(r, 'number')),
+      group: cell(r, 'group'),
+      wording: cell(r, 'wording'),
+      wordingEn: cell(r, 'wordingEn') ?? cell(r, 'wording'),
+      evidence: cell(r, 'evidence'),
+      weight: numeric(cell(r, 'weight')),
+      scoring: scoringCell(cell(r, 'scoring')),
+      wordingConfirmed: bool(cell(r, 'wordingConfirmed')),
+      weightConfirmed: bool(cell(r, 'weightConfirmed')),
+      autoSource: cell(r, 'autoSource') ?? null,
+    }));
+  return parseIndicatorSet({
+    year: numeric(meta.year),
+    label: meta.label,
+    source: meta.source,
+    groups: base.groups,
+    categories: base.categories,
+    indicators,
+  });
+}

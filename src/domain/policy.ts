@@ -575,3 +575,72 @@ export function preventionCoverageWithin(actor: Actor): string | null {
   const scope = coordinationScope(actor);
   return scope.kind === 'region' ? scope.within : null;
 }
+
+// ---- KLA self-evaluation (issue 13 §1–3; decision 035) -----------------------------------------
+
+/**
+ * Which KLA evaluations the actor sees (an evaluation belongs to a kab/kota):
+ * - `region`: `kla:read` (pimpinan, admin-dinas, manajer) — every evaluation of their own kab/kota;
+ *   at a province (`submittedOnly`) only its kab/kota's evaluations once submitted, never drafts.
+ * - `member`: other staff (`coord:read`) of a kab/kota — only evaluations where their organisation
+ *   or they themselves are assigned an indicator, and there only those indicators in full.
+ * - `none`: admin, auditor, data.
+ * Evaluations hold aggregates and documents, never case data.
+ */
+export type KlaScope =
+  | { kind: 'none' }
+  | { kind: 'region'; within: string; submittedOnly: boolean }
+  | { kind: 'member'; jurisdiction: string; orgId: string; userId: string };
+
+const isProvince = (jurisdiction: string) => !jurisdiction.includes('.');
+
+export function klaScope(actor: Actor): KlaScope {
+  if (can(actor, 'kla:read'))
+    return { kind: 'region', within: actor.jurisdiction, submittedOnly: isProvince(actor.jurisdiction) };
+  if (can(actor, 'coord:read') && !isProvince(actor.jurisdiction))
+    return { kind: 'member', jurisdiction: actor.jurisdiction, orgId: actor.orgId, userId: actor.userId };
+  return { kind: 'none' };
+}
+
+/** May the actor coordinate the KLA evaluation of `jurisdiction` (assign, review, finalise, submit)? */
+export function canCoordinateKla(actor: Actor, jurisdiction: string): boolean {
+  return can(actor, 'kla:coordinate') && jurisdiction === actor.jurisdiction && !isProvince(jurisdiction);
+}
+
+/**
+ * May the actor fill an indicator of an evaluation of `jurisdiction` assigned to organisation
+ * `orgId` (and person `userId`, when one is named)? The coordinator always; otherwise staff of
+ * the assigned organisation of the same kab/kota — only the named person when there is one.
+ */
+export function canFillKlaIndicator(
+  actor: Actor,
+  rec: { jurisdiction: string; orgId: string | null; userId: string | null },
+): boolean {
+  if (canCoordinateKla(actor, rec.jurisdiction)) return true;
+  if (!can(actor, 'coord:read') || actor.jurisdiction !== rec.jurisdiction || rec.orgId === null)
+    return false;
+  return rec.userId !== null ? rec.userId === actor.userId : rec.orgId === actor.orgId;
+}
+
+/** May the actor verify an evaluation of kab/kota `jurisdiction`? Its own province's `kla:verify`. */
+export function canVerifyKla(actor: Actor, jurisdiction: string): boolean {
+  return (
+    can(actor, 'kla:verify') &&
+    isProvince(actor.jurisdiction) &&
+    jurisdiction !== actor.jurisdiction &&
+    isWithin(jurisdiction, actor.jurisdiction)
+  );
+}
+
+/** May the actor read an evaluation's change history? Its own kab/kota's coordinator and `pimpinan`. */
+export function canReadKlaHistory(actor: Actor, jurisdiction: string): boolean {
+  return (
+    canCoordinateKla(actor, jurisdiction) ||
+    (actor.role === 'pimpinan' && can(actor, 'kla:read') && actor.jurisdiction === jurisdiction)
+  );
+}
+
+/** May the actor import an indicator set? The installation administrator (`kla:sets`). */
+export function canImportKlaSet(actor: Actor): boolean {
+  return can(actor, 'kla:sets');
+}

@@ -25,6 +25,7 @@ import { authRoutes, sessionToken } from './api/auth.routes.ts';
 import { caseRoutes } from './api/cases.routes.ts';
 import { directoryRoutes } from './api/directory.routes.ts';
 import { intakeRoutes } from './api/intake.routes.ts';
+import { klaRoutes } from './api/kla.routes.ts';
 import { letterRoutes } from './api/letters.routes.ts';
 import { meetingsRoutes } from './api/meetings.routes.ts';
 import { notificationRoutes } from './api/notifications.routes.ts';
@@ -249,6 +250,7 @@ export function createApp(svc: Services, opts: AppOptions = {}) {
   meetingsRoutes(app, svc);
   preventionRoutes(app, svc);
   radRoutes(app, svc);
+  klaRoutes(app, svc);
   regulationRoutes(app, svc);
   posterRoutes(app, svc, { publicUrl: opts.publicUrl });
 

@@ -5,6 +5,7 @@
  * server's own heap they would stay there for good; in the worker they go when it ends.
  */
 import QRCode from 'qrcode';
+import type { KlaSummary } from '../app/kla/summary.ts';
 import type { MinutesDocument } from '../app/meetings/minutes.ts';
 import type { PeriodicReport } from '../app/stats/periodic-report.ts';
 import type { TrainingCertificate } from '../app/training/certificate.ts';
@@ -13,6 +14,7 @@ import { passwordProblem } from '../domain/password.ts';
 import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
 import { type CertificateOptions, trainingCertificatePdf } from '../http/letters/training-certificate.ts';
 import { type PosterSheet, posterPdf } from '../http/posters/poster-pdf.ts';
+import { klaSummaryPdf } from '../http/reports/kla-summary.ts';
 import { meetingMinutesPdf } from '../http/reports/meeting-minutes.ts';
 import { periodicReportPdf } from '../http/reports/periodic-report.ts';
 
@@ -27,6 +29,7 @@ export const JOBS = {
   trainingCertificatePdf: async (a: { certificate: TrainingCertificate; opts: CertificateOptions }) =>
     new Uint8Array(await trainingCertificatePdf(a.certificate, a.opts)),
   meetingMinutesPdf: async (a: { doc: MinutesDocument }) => new Uint8Array(await meetingMinutesPdf(a.doc)),
+  klaSummaryPdf: async (a: { summary: KlaSummary }) => new Uint8Array(await klaSummaryPdf(a.summary)),
   qrSvg: (a: { text: string }) =>
     QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
 };

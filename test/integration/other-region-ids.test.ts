@@ -132,6 +132,12 @@ type SerangRecords = {
   preventionActivityId: string;
   preventionActivityVersion: number;
   preventionFileId: string;
+  /** Serang's KLA self-evaluation, an answer with evidence (issue 13) */
+  klaEvaluationId: string;
+  klaEvaluationVersion: number;
+  klaAnswerId: string;
+  klaAnswerVersion: number;
+  klaFileId: string;
 };
 
 const SERANG = '36.73';
@@ -311,6 +317,22 @@ const FIXTURES = {
     id: s.preventionActivityId,
     fileId: s.preventionFileId,
   }),
+  'GET /kla/sets/{year}': 'by-design: indicator sets are national reference data, the same for every region',
+  'GET /kla/evaluations/{id}': (s) => ({ id: s.klaEvaluationId }),
+  'GET /kla/evaluations/{id}/organisations': (s) => ({ id: s.klaEvaluationId }),
+  'PUT /kla/evaluations/{id}/assignments': (s) => ({ id: s.klaEvaluationId }),
+  'POST /kla/evaluations/{id}/submit': (s) => ({ id: s.klaEvaluationId }),
+  'POST /kla/evaluations/{id}/decision': (s) => ({ id: s.klaEvaluationId }),
+  'GET /kla/evaluations/{id}/history': (s) => ({ id: s.klaEvaluationId }),
+  'GET /kla/evaluations/{id}/export.zip': (s) => ({ id: s.klaEvaluationId }),
+  'GET /kla/evaluations/{id}/summary.pdf': (s) => ({ id: s.klaEvaluationId }),
+  'PUT /kla/answers/{id}': (s) => ({ id: s.klaAnswerId }),
+  'POST /kla/answers/{id}/review': (s) => ({ id: s.klaAnswerId }),
+  'POST /kla/answers/{id}/auto': (s) => ({ id: s.klaAnswerId }),
+  'PUT /kla/answers/{id}/verification': (s) => ({ id: s.klaAnswerId }),
+  'POST /kla/answers/{id}/files': (s) => ({ id: s.klaAnswerId }),
+  'GET /kla/answers/{id}/files/{fileId}': (s) => ({ id: s.klaAnswerId, fileId: s.klaFileId }),
+  'DELETE /kla/answers/{id}/files/{fileId}': (s) => ({ id: s.klaAnswerId, fileId: s.klaFileId }),
 } satisfies Record<IdTakingKey, Fixture>;
 
 type ByDesignKey = {
@@ -347,6 +369,15 @@ const BY_DESIGN: Record<
     params: () => ({ year: YEAR }),
     check: (r) => expect([r.status, r.body?.error?.code]).toEqual([403, 'FORBIDDEN']),
   },
+  'GET /kla/sets/{year}': {
+    params: () => ({ year: '2026' }),
+    // whoever has KLA work reads the set in force; it holds no region's data
+    check: (r, role) => {
+      if (role === 'auditor' || role === 'data')
+        expect([r.status, r.body?.error?.code]).toEqual([403, 'FORBIDDEN']);
+      else expect([r.status, r.body.year, r.body.set.indicators.length]).toEqual([200, 2026, 24]);
+    },
+  },
 };
 
 const consent = () => ({ basis: 'persetujuan_korban', givenBy: 'Korban', givenAt: new Date().toISOString() });
@@ -362,6 +393,20 @@ const radActivityBody = (orgId: string) => ({
 
 /** Minimal valid bodies (versions read from Serang's records); uploads are sent by send() below. */
 const BODIES: Partial<Record<IdTakingKey, (s: SerangRecords) => unknown>> = {
+  'PUT /kla/evaluations/{id}/assignments': (s) => ({
+    version: s.klaEvaluationVersion,
+    assignments: [{ number: 8, orgId: s.policeOrgId }],
+  }),
+  'POST /kla/evaluations/{id}/submit': (s) => ({ version: s.klaEvaluationVersion, markMissing: true }),
+  'POST /kla/evaluations/{id}/decision': (s) => ({ version: s.klaEvaluationVersion, outcome: 'returned' }),
+  'PUT /kla/answers/{id}': (s) => ({ version: s.klaAnswerVersion, option: 'ada' }),
+  'POST /kla/answers/{id}/review': (s) => ({ version: s.klaAnswerVersion, status: 'diperiksa' }),
+  'POST /kla/answers/{id}/auto': (s) => ({ version: s.klaAnswerVersion }),
+  'PUT /kla/answers/{id}/verification': (s) => ({
+    version: s.klaAnswerVersion,
+    decision: 'fix',
+    note: 'Catatan dari Lebak',
+  }),
   'PATCH /training/types/{id}': () => ({ version: 1, name: 'Jenis dari Lebak' }),
   'PATCH /training/events/{id}': () => ({ version: 1, title: 'Pelatihan dari Lebak' }),
   'POST /training/events/{id}/participants': (s) => ({ name: 'Tamu dari Lebak', orgId: s.policeOrgId }),
@@ -1021,6 +1066,26 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       201,
       'follow-up file',
     );
+    // Serang's KLA self-evaluation: indicator 8 answered by its Dinas, with evidence
+    const kla0 = must(await dinas.post('/api/v1/kla/evaluations', { year: 2026 }), 201, 'kla evaluation');
+    const klaA0 = kla0.indicators.find(
+      (v: { indicator: { number: number } }) => v.indicator.number === 8,
+    ).answer;
+    const kla1 = must(
+      await dinas.req('PUT', `/api/v1/kla/answers/${klaA0.id}`, { version: klaA0.version, option: 'ada' }),
+      200,
+      'kla answer',
+    );
+    const klaA1 = kla1.indicators.find(
+      (v: { indicator: { number: number } }) => v.indicator.number === 8,
+    ).answer;
+    const kFd = new FormData();
+    kFd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'bukti-kla-serang.png');
+    const klaFile = must(
+      await dinas.req('POST', `/api/v1/kla/answers/${klaA0.id}/files`, kFd),
+      201,
+      'kla file',
+    );
     const full = must(await manajer.get(`/api/v1/cases/${c.id}`), 200, 'read case');
     const victim = full.persons.find((p: { id: string }) => p.id === c.victimId);
     const incident = full.incidents.find((i: { id: string }) => i.id === c.incidentId);
@@ -1059,6 +1124,11 @@ describe.each(ENGINES)("another region's ids on %s", (engine) => {
       preventionActivityId: prevActivity.id,
       preventionActivityVersion: prevActivity.version,
       preventionFileId: prevFile.id,
+      klaEvaluationId: kla0.id,
+      klaEvaluationVersion: kla1.version,
+      klaAnswerId: klaA0.id,
+      klaAnswerVersion: klaA1.version,
+      klaFileId: klaFile.id,
       posterCodeId: poster.id,
       trainingEventId: trainingEvent.id,
       trainingParticipantId: trainee.id,

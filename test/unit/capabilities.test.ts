@@ -14,13 +14,17 @@ import {
   agreementScope,
   can,
   canActOnIncoming,
+  canCoordinateKla,
   canDecideTransfer,
   canExportSimfoni,
+  canFillKlaIndicator,
+  canImportKlaSet,
   canManageAgreement,
   canManageCoordination,
   canManageRegulation,
   canReadCoordination,
   canReadDirectory,
+  canReadKlaHistory,
   canReadTrainingOfPeople,
   canReadTrainingRecord,
   canRefer,
@@ -31,6 +35,7 @@ import {
   canTransfer,
   canUpdateOwned,
   canUpdateOwnOrg,
+  canVerifyKla,
   caseScope,
   coordinationScope,
   defaultManager,
@@ -38,6 +43,7 @@ import {
   intakeScope,
   isTransferSender,
   isWithin,
+  klaScope,
   mayLocate,
   performanceScope,
   preventionCoverageWithin,
@@ -77,6 +83,10 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   'coord:manage': ['admin-dinas', 'manajer'],
   'training:settings': ['admin-dinas'],
   'poster:read': ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'],
+  'kla:read': ['admin-dinas', 'manajer', 'pimpinan'],
+  'kla:coordinate': ['admin-dinas'],
+  'kla:verify': ['admin-dinas'],
+  'kla:sets': ['admin'],
 };
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
@@ -131,6 +141,50 @@ describe('prevention and coordination records (issue 12)', () => {
     expect(canSetTrainingRequirements(actor('admin-dinas'), '36.02')).toBe(true);
     expect(canSetTrainingRequirements(actor('admin-dinas'), '36.73')).toBe(false);
     expect(canSetTrainingRequirements(actor('manajer'), '36.02')).toBe(false);
+  });
+});
+
+describe('KLA self-evaluation (issue 13)', () => {
+  it('kab/kota readers see their evaluations, a province only submitted ones of its kab/kota, staff by assignment', () => {
+    expect(klaScope(actor('pimpinan'))).toEqual({ kind: 'region', within: '36.02', submittedOnly: false });
+    expect(klaScope(actor('admin-dinas', { jurisdiction: '36' }))).toEqual({
+      kind: 'region',
+      within: '36',
+      submittedOnly: true,
+    });
+    expect(klaScope(actor('mitra')).kind).toBe('member');
+    expect(klaScope(actor('pendamping')).kind).toBe('member');
+    // a province's own staff fill nothing of a kab/kota's evaluation
+    expect(klaScope(actor('mitra', { jurisdiction: '36' })).kind).toBe('none');
+    for (const role of ['admin', 'auditor', 'data'] as const) expect(klaScope(actor(role)).kind).toBe('none');
+  });
+
+  it('the Dinas administrator coordinates its own kab/kota; OPD staff fill only what is assigned to them', () => {
+    expect(canCoordinateKla(actor('admin-dinas'), '36.02')).toBe(true);
+    expect(canCoordinateKla(actor('admin-dinas'), '36.73')).toBe(false);
+    expect(canCoordinateKla(actor('admin-dinas', { jurisdiction: '36' }), '36.02')).toBe(false);
+    expect(canCoordinateKla(actor('manajer'), '36.02')).toBe(false);
+    const rec = { jurisdiction: '36.02', orgId: 'o-mitra', userId: null };
+    expect(canFillKlaIndicator(actor('mitra'), rec)).toBe(true);
+    expect(canFillKlaIndicator(actor('mitra'), { ...rec, orgId: 'o-x' })).toBe(false);
+    expect(canFillKlaIndicator(actor('mitra'), { ...rec, userId: 'u-other' })).toBe(false);
+    expect(canFillKlaIndicator(actor('mitra'), { ...rec, userId: 'u-mitra' })).toBe(true);
+    expect(canFillKlaIndicator(actor('mitra', { jurisdiction: '36.73' }), rec)).toBe(false);
+    expect(canFillKlaIndicator(actor('admin-dinas'), { ...rec, orgId: null })).toBe(true);
+    expect(canFillKlaIndicator(actor('auditor', { orgId: 'o-mitra' }), rec)).toBe(false);
+  });
+
+  it('the province verifies its kab/kota; history for the coordinator and pimpinan; sets for admin', () => {
+    expect(canVerifyKla(actor('admin-dinas', { jurisdiction: '36' }), '36.02')).toBe(true);
+    expect(canVerifyKla(actor('admin-dinas', { jurisdiction: '36' }), '36')).toBe(false);
+    expect(canVerifyKla(actor('admin-dinas', { jurisdiction: '62' }), '36.02')).toBe(false);
+    expect(canVerifyKla(actor('admin-dinas'), '36.02')).toBe(false);
+    expect(canVerifyKla(actor('pimpinan', { jurisdiction: '36' }), '36.02')).toBe(false);
+    expect(canReadKlaHistory(actor('pimpinan'), '36.02')).toBe(true);
+    expect(canReadKlaHistory(actor('pimpinan', { jurisdiction: '36' }), '36.02')).toBe(false);
+    expect(canReadKlaHistory(actor('manajer'), '36.02')).toBe(false);
+    expect(canReadKlaHistory(actor('admin-dinas'), '36.02')).toBe(true);
+    for (const role of ROLES) expect(canImportKlaSet(actor(role))).toBe(role === 'admin');
   });
 });
 

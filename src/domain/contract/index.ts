@@ -8,6 +8,7 @@ import { authRoutes } from './auth.ts';
 import { caseRoutes } from './cases.ts';
 import { directoryRoutes } from './directory.ts';
 import { intakeRoutes } from './intake.ts';
+import { klaRoutes } from './kla.ts';
 import { lettersRoutes } from './letters.ts';
 import { meetingsRoutes } from './meetings.ts';
 import { notificationsRoutes } from './notifications.ts';
@@ -43,6 +44,7 @@ export const contract = {
   ...postersRoutes,
   ...preventionRoutes,
   ...trainingRoutes,
+  ...klaRoutes,
 };
 export type Contract = typeof contract;
 export type ContractKey = keyof Contract;

@@ -1,0 +1,68 @@
+/**
+ * The coordinator submits the evaluation to the province when every indicator is final — or
+ * marks the ones that are not as missing (`markMissing`). From then on it is locked (409 on any
+ * change) until the province returns it. A resubmission after a return clears the province's
+ * open decisions (fix, rejected) so it decides them again; accepted ones stay.
+ */
+import {
+  clearOpenVerifications,
+  findEvaluation,
+  listAnswers,
+  lockEvaluation,
+  updateEvaluation,
+} from '../../db/kla.repository.ts';
+import type { KlaEvaluationDto, KlaSubmitInput } from '../../domain/contract/kla.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { KlaEvaluationStatus } from '../../domain/kla.ts';
+import { canCoordinateKla } from '../../domain/policy.ts';
+import { type AuthedCtx, audit } from '../context.ts';
+import { forbidden, klaReadScope, locked, notFound } from './access.ts';
+import { recordHistory } from './change.ts';
+import { reload } from './get-evaluation.ts';
+
+export async function submitKlaEvaluation(
+  ctx: AuthedCtx,
+  id: string,
+  input: KlaSubmitInput,
+): Promise<KlaEvaluationDto> {
+  const action = 'kla.evaluation.submit';
+  const scope = klaReadScope(ctx, action, id);
+  return ctx.conn.db.transaction().execute(async (trx) => {
+    const e = await findEvaluation(trx, scope, id);
+    if (!e) throw notFound(action, 'kla_evaluation', id);
+    if (!canCoordinateKla(ctx.actor, e.jurisdiction)) throw forbidden(action, 'kla_evaluation', id);
+    // waits for answer changes in flight (they hold the row FOR SHARE), then reads them
+    const row = await lockEvaluation(trx, id, 'update');
+    const status = row!.status as KlaEvaluationStatus;
+    if (status === 'submitted' || status === 'verified') throw locked();
+    const answers = await listAnswers(trx, id);
+    const open = answers.filter((a) => a.status !== 'final').map((a) => a.indicator_number);
+    if (open.length && !input.markMissing)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        Object.fromEntries(open.map((n) => [`indicators.${n}`, 'kla_not_final'])),
+      );
+    const now = ctx.clock();
+    const ok = await updateEvaluation(
+      trx,
+      id,
+      input.version,
+      { status: 'submitted', missing_numbers: open, submitted_at: now, submitted_by: ctx.actor.userId },
+      now,
+    );
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    if (status === 'returned') await clearOpenVerifications(trx, id, now);
+    await recordHistory(ctx, trx, id, null, 'evaluation.submit', {
+      status: { from: status, to: 'submitted' },
+      missing: open,
+    });
+    await audit(ctx, trx, {
+      action,
+      entity: 'kla_evaluation',
+      entityId: id,
+      outcome: 'ok',
+      detail: { missing: open.length, resubmitted: status === 'returned' },
+    });
+    return reload(ctx, trx, scope, id);
+  });
+}
