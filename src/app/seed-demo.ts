@@ -26,6 +26,7 @@ import { addIncident } from './cases/save-incident.ts';
 import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
+import { seedDiversionDemo } from './demo/diversion.ts';
 import { seedMeetingDemo } from './demo/meetings.ts';
 import { seedPosterDemo } from './demo/posters.ts';
 import { seedPreventionDemo } from './demo/prevention.ts';
@@ -319,6 +320,8 @@ export async function seedDemo(
     if (missing.length > 0) throw new Error(`demo roles missing: ${missing.join(',')}`);
     await seedAgreements(svc, region, orgIds, users.get('admin-dinas')!.userId, ri + 1);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 45, ri + 1);
+    // a few of the AMPK cases are of a child in contact with the law, with a diversion outcome
+    if (region.code !== '64.74') await seedDiversionDemo(svc, region.code, users.get('manajer')!.userId);
     await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
     if (region.code !== '64.74') await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
     await seedTrainingDemo(svc, region, orgIds, users);
