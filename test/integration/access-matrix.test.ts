@@ -670,4 +670,115 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     expect(prov.body.total).toBeGreaterThan(kab.body.total);
     expect(JSON.stringify(prov.body)).not.toMatch(/Sari|Wulandari/);
   });
+
+  it('KLA self-evaluation (issue 13): the kab/kota’s pimpinan, managers and coordinator read it, OPD staff only what is assigned to them; the coordinator changes it; the province reads it once submitted and verifies it; never another kab/kota', async () => {
+    const coordinator = await h.as('admin-dinas@lebak.demo');
+    const made = await coordinator.post('/api/v1/kla/evaluations', { year: 2031 });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id as string;
+    const mitraOrg = (
+      await h.svc.conn.db
+        .selectFrom('app_user')
+        .select('org_id')
+        .where('email', '=', 'mitra@lebak.demo')
+        .executeTakeFirstOrThrow()
+    ).org_id;
+    const assigned = await coordinator.req('PUT', `/api/v1/kla/evaluations/${id}/assignments`, {
+      version: made.body.version,
+      assignments: [{ number: 8, orgId: mitraOrg }],
+    });
+    expect(assigned.status).toBe(200);
+    const answer = async (n: number) =>
+      (await coordinator.get(`/api/v1/kla/evaluations/${id}`)).body.indicators.find(
+        (v: { indicator: { number: number } }) => v.indicator.number === n,
+      ).answer as { id: string; version: number };
+    const readers = ['admin-dinas', 'manajer', 'pimpinan'];
+    const members = ['pengaduan', 'pendamping', 'mitra'];
+    const check = async (submitted: boolean) => {
+      for (const role of ROLES)
+        for (const rel of ['own', 'other', 'parent'] as const) {
+          const c = clients.get(`${role}:${rel}`)!;
+          const who = `${role}:${rel}${submitted ? ' (submitted)' : ''}`;
+          const reader = readers.includes(role);
+          // members of a province have no kab/kota evaluation to fill
+          const member = members.includes(role) && rel !== 'parent';
+          const none = !reader && !member;
+          const sees =
+            (reader && (rel === 'own' || (rel === 'parent' && submitted))) ||
+            (role === 'mitra' && rel === 'own');
+          const list = await c.get('/api/v1/kla/evaluations');
+          expect(list.status, `${who} list`).toBe(none ? 403 : 200);
+          if (list.status === 200)
+            expect(
+              list.body.items.some((x: { id: string }) => x.id === id),
+              `${who} listed`,
+            ).toBe(sees);
+          expect((await c.get(`/api/v1/kla/evaluations/${id}`)).status, `${who} read`).toBe(
+            none ? 403 : sees ? 200 : 404,
+          );
+          const a8 = await answer(8);
+          const fill = await c.req('PUT', `/api/v1/kla/answers/${a8.id}`, {
+            version: a8.version,
+            option: 'ada',
+          });
+          const fills = rel === 'own' && (role === 'admin-dinas' || role === 'mitra');
+          expect(fill.status, `${who} fill #8`).toBe(
+            none ? 403 : !sees ? 404 : submitted && fills ? 409 : fills ? 200 : 403,
+          );
+          const a1 = await answer(1);
+          const other = await c.req('PUT', `/api/v1/kla/answers/${a1.id}`, {
+            version: a1.version,
+            option: 'ada',
+          });
+          expect(other.status, `${who} fill #1`).toBe(
+            none
+              ? 403
+              : !sees
+                ? 404
+                : submitted && role === 'admin-dinas' && rel === 'own'
+                  ? 409
+                  : role === 'admin-dinas' && rel === 'own'
+                    ? 200
+                    : 403,
+          );
+          const history = await c.get(`/api/v1/kla/evaluations/${id}/history`);
+          expect(history.status, `${who} history`).toBe(
+            none
+              ? 403
+              : !sees
+                ? 404
+                : rel === 'own' && (role === 'admin-dinas' || role === 'pimpinan')
+                  ? 200
+                  : 403,
+          );
+          const verify = await c.req('PUT', `/api/v1/kla/answers/${a1.id}/verification`, {
+            version: a1.version,
+            decision: 'accepted',
+          });
+          const verifier = role === 'admin-dinas' && rel === 'parent' && submitted;
+          expect(verify.status, `${who} verify`).toBe(none ? 403 : !sees ? 404 : verifier ? 200 : 403);
+          if (verifier) {
+            // leave it undecided for the next role
+            const back = await answer(1);
+            expect(
+              (
+                await c.req('PUT', `/api/v1/kla/answers/${a1.id}/verification`, {
+                  version: back.version,
+                  decision: 'fix',
+                  note: 'Matriks akses',
+                })
+              ).status,
+            ).toBe(200);
+          }
+        }
+    };
+    await check(false);
+    const e = (await coordinator.get(`/api/v1/kla/evaluations/${id}`)).body;
+    const sent = await coordinator.post(`/api/v1/kla/evaluations/${id}/submit`, {
+      version: e.version,
+      markMissing: true,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    await check(true);
+  });
 });

@@ -5,13 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  answerOpen,
+  canReviewTo,
   categoryOf,
   type KlaAnswer,
   type KlaIndicatorSet,
   parseIndicatorSet,
   percentOf,
+  readAnswer,
   scoreAnswer,
   scoreEvaluation,
+  scoringCell,
+  setFromSheet,
+  storedAnswer,
 } from '../../src/domain/kla.ts';
 import { DEFAULT_KLA_SET } from '../../src/domain/kla-default-set.ts';
 
@@ -159,5 +165,95 @@ describe('answers and scores', () => {
     expect(full.total).toBe(1000);
     expect(full.category.code).toBe('kla');
     expect(full.next).toBeNull();
+  });
+});
+
+describe('answers as entered (issue 13 §2)', () => {
+  it('reads an option or a percentage and names the field of each problem', () => {
+    expect(readAnswer(ind(1), { option: 'ada' })).toEqual({
+      ok: true,
+      answer: { kind: 'option', option: 'ada' },
+    });
+    expect(readAnswer(ind(4), { numerator: 3, denominator: 4 })).toEqual({
+      ok: true,
+      answer: { kind: 'percent', numerator: 3, denominator: 4 },
+    });
+    const bad = (i: number, input: Parameters<typeof readAnswer>[1]) => {
+      const r = readAnswer(ind(i), input);
+      return r.ok ? null : r.fields;
+    };
+    expect(bad(4, { value: 100.5 })).toEqual({ value: 'over_100' });
+    expect(bad(4, { numerator: 1, denominator: 0 })).toEqual({ denominator: 'denominator_zero' });
+    expect(bad(4, { numerator: 5, denominator: 4 })).toEqual({ numerator: 'numerator_above_denominator' });
+    expect(bad(4, { numerator: 5 })).toEqual({ denominator: 'required' });
+    expect(bad(4, { value: 5, numerator: 1, denominator: 2 })).toEqual({ value: 'value_and_parts' });
+    expect(bad(4, { value: -1 })).toEqual({ value: 'negative' });
+    expect(bad(1, { option: 'tidak_ada' })).toEqual({ option: 'unknown_option' });
+    expect(bad(1, {})).toEqual({ option: 'required' });
+    expect(bad(1, { value: 10 })).toEqual({ value: 'wrong_kind' });
+  });
+
+  it('stored columns come back as the answer; review steps one at a time; what a returned evaluation opens', () => {
+    expect(storedAnswer({ option_code: null, value: null, numerator: 2, denominator: 5 })).toEqual({
+      kind: 'percent',
+      numerator: 2,
+      denominator: 5,
+    });
+    expect(storedAnswer({ option_code: null, value: null, numerator: null, denominator: null })).toBeNull();
+    expect(canReviewTo('diisi', 'diperiksa')).toBe(true);
+    expect(canReviewTo('diisi', 'final')).toBe(false);
+    expect(canReviewTo('belum_diisi', 'diperiksa')).toBe(false);
+    expect(canReviewTo('final', 'diperiksa')).toBe(true);
+    expect(answerOpen('draft', null)).toBe(true);
+    expect(answerOpen('submitted', null)).toBe(false);
+    expect(answerOpen('verified', 'fix')).toBe(false);
+    expect(answerOpen('returned', 'fix')).toBe(true);
+    expect(answerOpen('returned', 'rejected')).toBe(true);
+    expect(answerOpen('returned', 'accepted')).toBe(false);
+  });
+});
+
+describe('an indicator sheet (XLSX import)', () => {
+  const head = ['number', 'group', 'wording', 'wordingEn', 'evidence', 'weight', 'scoring'];
+  const rowOf = (i: (typeof DEFAULT_KLA_SET.indicators)[number]) => [
+    i.number,
+    i.group,
+    i.wording,
+    i.wordingEn,
+    i.evidence,
+    i.weight,
+    JSON.stringify(i.scoring),
+  ];
+  const meta = { year: '2027', label: 'Set uji', source: 'Uji' };
+
+  it('reads the short scoring forms', () => {
+    expect(scoringCell('options: ada=10=Ada; belum=0=Belum ada')).toEqual({
+      kind: 'options',
+      options: [
+        { code: 'ada', points: 10, label: 'Ada' },
+        { code: 'belum', points: 0, label: 'Belum ada' },
+      ],
+    });
+    expect(scoringCell('percent: 0=0; 50=20; 80=40')).toEqual({
+      kind: 'percent',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 50, points: 20 },
+        { from: 80, points: 40 },
+      ],
+    });
+  });
+
+  it('makes the shipped set back from its rows, and names a missing weight by its row', () => {
+    const rows = [head, ...DEFAULT_KLA_SET.indicators.map(rowOf)];
+    const ok = setFromSheet(rows, meta, DEFAULT_KLA_SET);
+    expect(ok.ok && ok.set.indicators.map((i) => i.scoring)).toEqual(
+      DEFAULT_KLA_SET.indicators.map((i) => i.scoring),
+    );
+    const missing = rows.map((r, i) => (i === 5 ? r.map((c, j) => (j === 5 ? '' : c)) : r));
+    const bad = setFromSheet(missing, meta, DEFAULT_KLA_SET);
+    expect(bad.ok ? [] : bad.problems).toContainEqual({ path: 'indicators.4.weight', code: 'required' });
+    const noColumn = setFromSheet([head.filter((h) => h !== 'weight')], meta, DEFAULT_KLA_SET);
+    expect(noColumn.ok ? [] : noColumn.problems).toEqual([{ path: 'sheet.weight', code: 'required' }]);
   });
 });
