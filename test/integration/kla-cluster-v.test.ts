@@ -266,6 +266,15 @@ describe.each(ENGINES)('diversion records and cluster V figures on %s', (engine)
         stage: 'penuntutan',
       });
       expect(r.status).toBe(200);
+      // both changes marked their case's month for the worker, in their own transaction
+      const marks = await h.svc.conn.db
+        .selectFrom('stat_dirty')
+        .select('hour')
+        .where('jurisdiction', '=', '36.02')
+        .execute();
+      const hours = marks.map((x) => new Date(x.hour).toISOString());
+      expect(hours).toContain('2026-02-10T03:00:00.000Z');
+      expect(hours).toContain('2026-04-10T03:00:00.000Z');
       // a second ABH case, received in January, closed in August without a diversion
       const closed = await makeFullCase(h.svc, lebakManajer, {
         case: received('01'),
