@@ -87,6 +87,7 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   invalid_assignee: ['Petugas ini tidak dapat ditugaskan.', 'This staff member cannot be assigned.'],
   too_large: ['Berkas terlalu besar (maksimal 20 MB).', 'File too large (max 20 MB).'],
   type_not_allowed: ['Jenis berkas tidak diizinkan.', 'File type not allowed.'],
+  one_file_only: ['Unggah satu berkas saja setiap kali.', 'Upload one file at a time.'],
   too_many_files: [
     'Sudah terlalu banyak berkas pada catatan ini (maksimal 50).',
     'This record already has too many files (at most 50).',

@@ -118,11 +118,27 @@ export function implement<K extends keyof Contract>(app: OpenAPIHono<AppEnv>, ke
       },
       required: true,
     };
-  if (def.upload === 'multipart')
+  if (def.upload === 'multipart') {
+    const fields = def.uploadFields
+      ? (z.toJSONSchema(def.uploadFields, { io: 'input' }) as {
+          properties?: Record<string, unknown>;
+          required?: string[];
+        })
+      : {};
     request.body = {
-      content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: BINARY } } } },
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { file: BINARY, ...(fields.properties ?? {}) },
+            required: ['file', ...(fields.required ?? [])],
+            additionalProperties: false,
+          },
+        },
+      },
       required: true,
     };
+  }
   if (def.upload === 'raw')
     request.body = {
       content: Object.fromEntries(

@@ -1226,13 +1226,18 @@ describe.each(ENGINES)('attacks on issue 12 (coordination) on %s', (engine) => {
     expect((await totals()).views - t0.views).toBeLessThan(300);
   });
 
-  it.skip('DEFECT 3: documents the upload form’s purpose field and refuses an unknown purpose', async () => {
+  it('documents the upload form’s fields, refuses an unknown or unnamed field and a second file (was DEFECT 3)', async () => {
     const doc = (await (await h.app.request('/api/v1/openapi.json')).json()) as Any;
     const schema =
       doc.paths['/api/v1/prevention/activities/{id}/files'].post.requestBody.content['multipart/form-data']
         .schema;
-    // actual: only `file` is documented, though the server answers 400 purpose: required without it
-    expect(Object.keys(schema.properties)).toContain('purpose');
+    expect(schema.properties.purpose.enum).toEqual(['materi', 'foto']);
+    expect(schema.required).toEqual(['file', 'purpose']);
+    const meetingForm =
+      doc.paths['/api/v1/meetings/{id}/files'].post.requestBody.content['multipart/form-data'].schema;
+    expect(Object.keys(meetingForm.properties)).toEqual(['file']);
+    expect(meetingForm.required).toEqual(['file']);
+    const before = must(await sm.get(`/api/v1/meetings/${S.meeting.id}`), 200, 'meeting');
     const r = await upload(
       sm,
       `/api/v1/meetings/${S.meeting.id}/files`,
@@ -1241,8 +1246,21 @@ describe.each(ENGINES)('attacks on issue 12 (coordination) on %s', (engine) => {
       PDF,
       'application/pdf',
     );
-    // actual: 201 (stored as 'dokumen')
     expect(r.status).toBe(400);
+    expect(r.body.error.fieldCodes).toEqual({ purpose: 'unknown_field' });
+    const act = S.activity.id;
+    const none = await upload(sm, `/api/v1/prevention/activities/${act}/files`, {});
+    expect(none.body.error?.fieldCodes).toEqual({ purpose: 'required' });
+    const wrong = await upload(sm, `/api/v1/prevention/activities/${act}/files`, { purpose: 'lain' });
+    expect(wrong.body.error?.fieldCodes).toEqual({ purpose: 'invalid_value' });
+    const fd = new FormData();
+    fd.append('file', new Blob([PDF as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'a.pdf');
+    fd.append('file', new Blob([PDF as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'b.pdf');
+    const two = await sm.req('POST', `/api/v1/meetings/${S.meeting.id}/files`, fd);
+    expect(two.status).toBe(400);
+    expect(two.body.error.fieldCodes).toEqual({ file: 'one_file_only' });
+    const after = must(await sm.get(`/api/v1/meetings/${S.meeting.id}`), 200, 'meeting');
+    expect(after.files ?? after.documents).toEqual(before.files ?? before.documents);
   });
 
   it.skip('DEFECT 4: the RAD plan and campaign lists refuse unknown query parameters; poster pages count right', async () => {

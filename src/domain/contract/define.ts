@@ -32,6 +32,11 @@ export type RouteDef = {
    * The API guards in src/http/app.ts read this instead of matching paths.
    */
   upload?: 'multipart' | 'raw';
+  /**
+   * The text fields a `multipart` upload takes beside `file` (documented, and checked by the
+   * route with src/http/upload.ts: any other field is refused as unknown).
+   */
+  uploadFields?: z.ZodObject;
   /** the media types a `raw` upload accepts (documented; the use case checks the bytes) */
   accepts?: readonly string[];
   /** 'none': no session needed (sign-in, code lists); 'optional': with or without one (sign-out) */

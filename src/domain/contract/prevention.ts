@@ -19,6 +19,9 @@ import { uuid } from '../schemas.ts';
 import { CoordFileDto } from './coord-files.ts';
 import { listOf, routes } from './define.ts';
 
+/** The text field of an activity's upload: what the file is (materials used, or a photo). */
+export const ActivityFileFields = z.strictObject({ purpose: z.enum(['materi', 'foto']) });
+
 const tags = ['Pencegahan'];
 const Id = z.object({ id: uuid });
 const FileId = z.object({ id: uuid, fileId: uuid });
@@ -252,6 +255,7 @@ export const preventionRoutes = routes({
     tags,
     params: Id,
     upload: 'multipart',
+    uploadFields: ActivityFileFields,
     response: CoordFileDto,
     status: 201,
   },

@@ -16,6 +16,7 @@ import { listActivities } from '../../app/prevention/list-activities.ts';
 import { preventionOptions } from '../../app/prevention/prevention-options.ts';
 import { reviewActivity } from '../../app/prevention/review-activity.ts';
 import { updateActivity } from '../../app/prevention/update-activity.ts';
+import { ActivityFileFields } from '../../domain/contract/prevention.ts';
 import { type AppEnv, authed, creating, fileAnswer } from '../context.ts';
 import { implement } from '../openapi.ts';
 import { coverageHtml } from '../reports/prevention-coverage.ts';
@@ -59,8 +60,8 @@ export function preventionRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   );
   implement(app, 'POST /prevention/activities/{id}/files', async (c, { params }) => {
     const ctx = authed(c, svc);
-    const up = await parseUpload(c);
-    return addActivityFile(ctx, params.id, up.fields.purpose ?? '', { name: up.name, bytes: up.bytes });
+    const up = await parseUpload(c, { fields: ActivityFileFields });
+    return addActivityFile(ctx, params.id, up.fields.purpose, { name: up.name, bytes: up.bytes });
   });
   implement(app, 'GET /prevention/activities/{id}/files/{fileId}', async (c, { params }) => {
     const f = await getActivityFile(authed(c, svc), params.id, params.fileId);
