@@ -293,3 +293,32 @@ export function listHistory(db: Tx, evaluationId: string) {
     .limit(2000)
     .execute();
 }
+
+// ---- the coordination module's records an institutional indicator points at ------------------
+
+/** Regulations in force of a kab/kota issued by the end of the year (Perda/Perbup/Perwal, SK). */
+export function regulationsInForce(db: Tx, jurisdiction: string, year: number) {
+  return db
+    .selectFrom('regulation')
+    .select(['id', 'kind', 'number', 'title', 'issued_on'])
+    .where('jurisdiction', '=', jurisdiction)
+    .where('status', '=', 'berlaku')
+    .where('kind', 'in', ['perda', 'perbup', 'perwal', 'sk_kepala_daerah', 'sk_gugus_tugas_kla'])
+    .where('issued_on', '<=', `${year}-12-31`)
+    .orderBy('issued_on', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** RAD PPA plans of a kab/kota whose period covers the year. */
+export function radPlansCovering(db: Tx, jurisdiction: string, year: number) {
+  return db
+    .selectFrom('rad_plan')
+    .select(['id', 'title', 'start_year', 'end_year'])
+    .where('jurisdiction', '=', jurisdiction)
+    .where('start_year', '<=', year)
+    .where('end_year', '>=', year)
+    .orderBy('start_year', 'desc')
+    .limit(10)
+    .execute();
+}

@@ -180,21 +180,18 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
         new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
         'set.xlsx',
       );
-      fd.append('year', '2028');
-      fd.append('label', 'Set 2028 dari XLSX');
-      fd.append('source', 'Uji impor XLSX');
-      return admin.req('POST', '/api/v1/kla/sets/xlsx', fd);
+      const q = new URLSearchParams({ year: '2028', label: 'Set 2028 dari XLSX', source: 'Uji impor XLSX' });
+      return admin.req('POST', `/api/v1/kla/sets/xlsx?${q}`, fd);
     };
     const bad = await send(rows(4));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fieldCodes['indicators.4.weight']).toBe('required');
+    expect(bad.body.error.fieldCodes['indicators.4.weight'], JSON.stringify(bad.body)).toBe('required');
     const ok = must(await send(rows(null)), 201, 'xlsx');
     expect([ok.year, ok.version, ok.set.indicators.length]).toEqual([2028, 1, 24]);
     expect(ok.set.indicators[0].scoring).toEqual(DEFAULT_KLA_SET.indicators[0]!.scoring);
     const fd = new FormData();
     fd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'set.xlsx');
-    fd.append('year', '2028');
-    const notXlsx = await admin.req('POST', '/api/v1/kla/sets/xlsx', fd);
+    const notXlsx = await admin.req('POST', '/api/v1/kla/sets/xlsx?year=2028', fd);
     expect([notXlsx.status, notXlsx.body.error.fieldCodes.file]).toEqual([400, 'kla_sheet_unreadable']);
   });
 
@@ -251,6 +248,37 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     );
     expect((await uptdStaff.get(`/api/v1/kla/evaluations/${evalId}`)).status).toBe(404);
     expect((await uptdStaff.get('/api/v1/kla/evaluations')).body.items).toEqual([]);
+  });
+
+  it('the institutional indicators point at the regulations in force and the RAD covering the year', async () => {
+    must(
+      await manajer.post('/api/v1/regulations', {
+        kind: 'sk_gugus_tugas_kla',
+        number: '400/Kep.12-DP3A/2026',
+        issuedOn: '2026-01-15',
+        title: 'Pembentukan Gugus Tugas Kabupaten Layak Anak',
+        authority: 'Bupati Lebak',
+      }),
+      201,
+      'SK',
+    );
+    must(
+      await manajer.post('/api/v1/rad/plans', {
+        title: 'RAD PPA Lebak 2026–2030',
+        startYear: 2026,
+        endYear: 2030,
+      }),
+      201,
+      'RAD',
+    );
+    const e = await evaluation(pimpinan);
+    expect(e.institutional.regulations.map((r: J) => [r.number, r.gugusTugas])).toEqual([
+      ['400/Kep.12-DP3A/2026', true],
+    ]);
+    expect(e.institutional.radPlans.map((p: J) => [p.title, p.href.startsWith('/rad/')])).toEqual([
+      ['RAD PPA Lebak 2026–2030', true],
+    ]);
+    expect((await evaluation(puspagaStaff)).institutional).toEqual({ regulations: [], radPlans: [] });
   });
 
   it('refuses a bad answer with field codes and keeps what was there', async () => {

@@ -103,17 +103,18 @@ export async function importKlaSet(ctx: AuthedCtx, body: unknown): Promise<KlaSe
 /**
  * Imports a set from an XLSX sheet of indicators (columns: number, group, wording, wordingEn,
  * evidence, weight, scoring, wordingConfirmed, weightConfirmed, autoSource) with `year`, `label`
- * and `source` given beside the file; groups and categories are those of the shipped set.
+ * and `source` given in the query; groups and categories are those of the shipped set.
  */
 export async function importKlaSetXlsx(
   ctx: AuthedCtx,
-  upload: { bytes: Uint8Array; fields: Record<string, string> },
+  bytes: Uint8Array,
+  meta: { year?: string | undefined; label?: string | undefined; source?: string | undefined },
 ): Promise<KlaSetDto> {
   mayImport(ctx);
-  const rows = sheetRows(upload.bytes);
+  const rows = sheetRows(bytes);
   const parsed = setFromSheet(
     rows,
-    { year: upload.fields.year, label: upload.fields.label, source: upload.fields.source },
+    { year: meta.year, label: meta.label, source: meta.source },
     DEFAULT_KLA_SET,
   );
   if (!parsed.ok) throw problemsError(parsed.problems);

@@ -11,6 +11,8 @@ import {
   type KlaReadScope,
   listAnswers,
   listAssignments,
+  radPlansCovering,
+  regulationsInForce,
 } from '../../db/kla.repository.ts';
 import type {
   KlaAnswerDto,
@@ -184,8 +186,30 @@ export async function evaluationDto(
       verifiedScore: s.verifiedScore,
     };
   }
+  // the coordination records behind the institutional indicators (public documents, the plan)
+  const region = scope.kind === 'region';
+  const regulations = region ? await regulationsInForce(db, e.jurisdiction, e.year) : [];
+  const plans = region ? await radPlansCovering(db, e.jurisdiction, e.year) : [];
   return {
     ...summaryDto(e),
+    institutional: {
+      regulations: regulations.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        number: r.number,
+        title: r.title,
+        issuedOn: String(r.issued_on).slice(0, 10),
+        gugusTugas: r.kind === 'sk_gugus_tugas_kla',
+        href: '/regulasi',
+      })),
+      radPlans: plans.map((p) => ({
+        id: p.id,
+        title: p.title,
+        startYear: p.start_year,
+        endYear: p.end_year,
+        href: `/rad/${p.id}`,
+      })),
+    },
     setLabel: set.label,
     groups: set.groups,
     missingNumbers: e.missing_numbers,

@@ -155,6 +155,34 @@ export const KlaEvaluationDto = KlaEvaluationSummaryDto.extend({
       verifiedScore: KlaScoreDto.nullable(),
     })
     .nullable(),
+  /**
+   * What the coordination module holds for the institutional indicators (Kelembagaan): the
+   * regulations in force (Perda/Perbup/Perwal, SK, the SK Gugus Tugas KLA) and the RAD PPA
+   * covering the year — links to open as evidence. Empty for an OPD member.
+   */
+  institutional: z.object({
+    regulations: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        number: z.string(),
+        title: z.string(),
+        issuedOn: z.string(),
+        /** the SK Gugus Tugas KLA (indicator "Penguatan Kelembagaan KLA") */
+        gugusTugas: z.boolean(),
+        href: z.string(),
+      }),
+    ),
+    radPlans: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        startYear: z.number().int(),
+        endYear: z.number().int(),
+        href: z.string(),
+      }),
+    ),
+  }),
   canCoordinate: z.boolean(),
   canVerify: z.boolean(),
   canReadHistory: z.boolean(),
@@ -242,8 +270,14 @@ export const klaRoutes = routes({
   },
   'POST /kla/sets/xlsx': {
     summary:
-      'Impor set indikator KLA dari XLSX: satu lembar indikator (number, group, wording, wordingEn, evidence, weight, scoring), dengan isian year, label, source (admin)',
+      'Impor set indikator KLA dari XLSX: satu lembar indikator (number, group, wording, wordingEn, evidence, weight, scoring); tahun, label dan sumber di parameter (admin)',
     tags,
+    /** checked with the sheet by parseIndicatorSet, so a missing one is reported at its path */
+    query: z.object({
+      year: z.string().max(10).optional(),
+      label: z.string().max(500).optional(),
+      source: z.string().max(2000).optional(),
+    }),
     upload: 'multipart',
     response: KlaSetDto,
     status: 201,

@@ -28,10 +28,10 @@ export function klaRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     const body: unknown = await c.req.json();
     return importKlaSet(ctx, body);
   });
-  implement(app, 'POST /kla/sets/xlsx', async (c) => {
+  implement(app, 'POST /kla/sets/xlsx', async (c, { query }) => {
     const ctx = authed(c, svc);
     const up = await parseUpload(c, 5 * 1024 * 1024);
-    return importKlaSetXlsx(ctx, up);
+    return importKlaSetXlsx(ctx, up.bytes, query);
   });
   implement(app, 'GET /kla/evaluations', async (c, { query }) =>
     wholeList(await listKlaEvaluations(authed(c, svc), query)),
