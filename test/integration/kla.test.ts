@@ -152,6 +152,26 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     expect([dup.status, dup.body.error.fieldCodes.year]).toEqual([409, 'kla_evaluation_exists']);
   });
 
+  it('of 50 simultaneous starts of one year one evaluation is made, with one answer per indicator', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => coordinator.post('/api/v1/kla/evaluations', { year: 2029 })),
+    );
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 409 && r.body.error.code === 'DUPLICATE')).toHaveLength(49);
+    const made = answers.find((r) => r.status === 201)!.body;
+    const rows = await h.svc.conn.db
+      .selectFrom('kla_answer')
+      .select('indicator_number')
+      .where('evaluation_id', '=', made.id)
+      .execute();
+    expect(rows.map((r) => r.indicator_number).sort((a, b) => a - b)).toEqual(
+      DEFAULT_KLA_SET.indicators.map((i) => i.number),
+    );
+    // only the coordinator of the kab/kota starts one
+    expect((await manajer.post('/api/v1/kla/evaluations', { year: 2030 })).status).toBe(403);
+    expect((await province.post('/api/v1/kla/evaluations', { year: 2030 })).status).toBe(403);
+  });
+
   it('imports a set from an XLSX sheet of indicators; a sheet with a missing weight names its row', async () => {
     const head = ['number', 'group', 'wording', 'wordingEn', 'evidence', 'weight', 'scoring'];
     const rows = (missingAt: number | null) => [
