@@ -221,6 +221,8 @@ export function clusterVContributions(f: CaseFactsForStats, day: string): Contri
     const age = child === null ? UNKNOWN : (knownAgeGroup(v, day) as string);
     const sex = v.sex ?? UNKNOWN;
     out.push({ measure: 'ampk_child', value: `${served}:${sex}:${age}`, n: 1 });
+    // the dashboard's figure: known child victims only
+    if (child) out.push({ measure: 'ampk_child_served', value: served, n: 1 });
     for (const cat of ampk)
       out.push({ measure: 'ampk_child_cat', value: `${served}:${cat}:${sex}:${age}`, n: 1 });
   }
@@ -267,6 +269,7 @@ export const MEASURES = [
   'police_72h',
   'ampk_child',
   'ampk_child_cat',
+  'ampk_child_served',
   'abh_diversion',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -415,6 +418,22 @@ export const FIGURES: readonly FigureDef[] = [
     title: { id: 'Kategori AMPK', en: 'AMPK categories' },
     unit: 'kasus',
     codes: AMPK_CATEGORIES,
+  },
+  {
+    measure: 'ampk_child_served',
+    title: {
+      id: 'Anak korban dalam kasus AMPK yang terlayani (KLA klaster V)',
+      en: 'Child victims in AMPK cases who were served (KLA cluster V)',
+    },
+    unit: 'korban',
+    note: {
+      id: 'Korban di bawah 18 tahun dalam kasus berkategori AMPK; terlayani = kasusnya memiliki minimal satu catatan layanan yang diberikan. Korban yang umurnya tidak diketahui tidak dihitung.',
+      en: 'Victims under 18 in cases with an AMPK category; served = their case has at least one service delivered. Victims whose age is not known are not counted.',
+    },
+    codes: [
+      { code: SERVED, label: { id: 'Terlayani', en: 'Served' } },
+      { code: NOT_SERVED, label: { id: 'Belum terlayani', en: 'Not served yet' } },
+    ],
   },
   {
     measure: 'stage',

@@ -18,6 +18,7 @@ import {
   makeRecord,
   makeRegionWorld,
   makeUser,
+  type RegionWorld,
 } from '../helpers/factories.ts';
 import { type Client, createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
@@ -28,6 +29,7 @@ describe.each(ENGINES)('diversion records and cluster V figures on %s', (engine)
   let h: Harness;
   let lebakManajer: MadeUser;
   let serangManajer: MadeUser;
+  let lebakDinas: RegionWorld['dinas'];
   let m: Client;
   // Lebak (36.02, WIB), cases received in 2026
   let abh: FullCase; // a boy of 13 (birth date) in conflict with the law, a service given
@@ -54,6 +56,7 @@ describe.each(ENGINES)('diversion records and cluster V figures on %s', (engine)
   beforeAll(async () => {
     h = await createHarness(engine, { seed: 'none' });
     const lebak = await makeRegionWorld(h.svc, { kabKota: '36.02' });
+    lebakDinas = lebak.dinas;
     const serang = await makeRegionWorld(h.svc, { kabKota: '36.73' });
     lebakManajer = await makeUser(h.svc, { role: 'manajer', org: lebak.uptd });
     serangManajer = await makeUser(h.svc, { role: 'manajer', org: serang.uptd });
@@ -294,6 +297,17 @@ describe.each(ENGINES)('diversion records and cluster V figures on %s', (engine)
       expect(await part('abh_diversion', 'Hasil diversi: Tanpa catatan diversi (kasus ditutup)')).toBe(1);
       // 2025 keeps its failed attempt: success came later
       expect(await ratio('abh_diversion', '36.02', 2025)).toBe('0/1');
+    });
+
+    it('the dashboard shows the same served share among its AMPK figures, for leadership', async () => {
+      const lead = await makeUser(h.svc, { role: 'pimpinan', org: lebakDinas });
+      const c = await h.as(lead.email, lead.password);
+      const r = await c.get('/api/v1/dashboard?from=2026-01-01&to=2026-12-31');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const fig = r.body.figures.find((f: { measure: string }) => f.measure === 'ampk_child_served');
+      const n = Object.fromEntries(fig.rows.map((x: { code: string; n: number }) => [x.code, x.n]));
+      const v = (await value('ampk_served'))!;
+      expect(n).toEqual({ terlayani: v.numerator, belum_terlayani: v.denominator - v.numerator });
     });
 
     it('a full rebuild gives the same figures as the incremental rounds', async () => {

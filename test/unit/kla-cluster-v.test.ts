@@ -80,6 +80,11 @@ describe('ampk_child: child victims of AMPK cases, served or not', () => {
       ],
     };
     expect(of(f, 'ampk_child')).toEqual(['belum_terlayani:perempuan:tidak_diketahui']);
+    // the dashboard's figure counts known children only
+    expect(of(f, 'ampk_child_served')).toEqual([]);
+    expect(of({ ...f, persons: [victim({ ageGroup: '6-12' })] }, 'ampk_child_served')).toEqual([
+      'belum_terlayani',
+    ]);
   });
 
   it('a case without an AMPK category adds nothing; one child counts once in total, once per category', () => {
