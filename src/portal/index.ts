@@ -128,7 +128,7 @@ export function portalRoutes(app: Hono<AppEnv>, svc: Services, opts: PortalOptio
       // (a HEAD — a link checker, a preview — is no visit)
       const raw = c.req.query(POSTER_PARAM);
       const poster =
-        raw !== undefined && c.req.method === 'GET' && (await countPosterUse(svc, raw, 'views'))
+        raw !== undefined && c.req.method === 'GET' && (await countPosterUse(svc, raw, 'views', c.get('ip')))
           ? posterCodeFrom(raw)
           : null;
       return send(
