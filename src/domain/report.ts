@@ -63,7 +63,7 @@ export function earlierLabel(spec: string): string | null {
   return m ? (parsePeriod(`${Number(m[1]) - 1}${m[2]}`)?.label.id ?? null) : null;
 }
 
-function lowerFirst(label: string): string {
+export function lowerFirst(label: string): string {
   return /^(Triwulan|Tahun)\b/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 

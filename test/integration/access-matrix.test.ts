@@ -671,6 +671,17 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
     expect(JSON.stringify(prov.body)).not.toMatch(/Sari|Wulandari/);
   });
 
+  it('the coordination card (issue 12 review M3): region readers of coordination get their own jurisdiction’s counts (a province with its kab/kota); partners and roles without coordination 403', async () => {
+    const home = { own: '36.02', other: '36.73', parent: '36' } as const;
+    for (const role of ROLES)
+      for (const rel of ['own', 'other', 'parent'] as const) {
+        const r = await clients.get(`${role}:${rel}`)!.get('/api/v1/stats/coordination-summary');
+        const reads = ['admin-dinas', 'pengaduan', 'manajer', 'pendamping', 'pimpinan'].includes(role);
+        expect(r.status, `${role}:${rel}`).toBe(reads ? 200 : 403);
+        if (reads) expect(r.body.jurisdiction, `${role}:${rel}`).toBe(home[rel]);
+      }
+  });
+
   it('KLA self-evaluation (issue 13): the kab/kota’s pimpinan, managers and coordinator read it, OPD staff only what is assigned to them; the coordinator changes it; the province reads it once submitted and verifies it; never another kab/kota', async () => {
     const coordinator = await h.as('admin-dinas@lebak.demo');
     const made = await coordinator.post('/api/v1/kla/evaluations', { year: 2031 });

@@ -9,9 +9,17 @@ import {
   saveReportLogo,
   saveReportSettings,
 } from '../../db/report-settings.repository.ts';
+import { coordinationNarrative, coordinationTables } from '../../domain/coordination-report.ts';
 import { AppError } from '../../domain/errors.ts';
 import { can, dashboardScope } from '../../domain/policy.ts';
-import { narrative, type ReportTable, rangeWords, reportTables } from '../../domain/report.ts';
+import {
+  dateWords,
+  lowerFirst,
+  narrative,
+  type ReportTable,
+  rangeWords,
+  reportTables,
+} from '../../domain/report.ts';
 import { type Period, parsePeriod } from '../../domain/stats.ts';
 import type {
   DashboardDto,
@@ -22,6 +30,7 @@ import type {
 } from '../../domain/stats-schemas.ts';
 import { localDate } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { coordinationFigures } from './coordination.ts';
 import { dashboard } from './dashboard.ts';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
@@ -182,6 +191,8 @@ export type PeriodicReport = {
   letterhead: Letterhead;
   narrative: string[];
   tables: ReportTable[];
+  /** "Pencegahan dan koordinasi" for the same period and region; null when the actor reads no coordination records */
+  coordination: { narrative: string[]; tables: ReportTable[] } | null;
   issuedAt: string;
 };
 
@@ -199,6 +210,13 @@ export async function periodicReport(ctx: AuthedCtx, q: PeriodicReportQuery): Pr
     caseType: q.caseType,
   });
   const head = await letterhead(ctx, j);
+  const through = d.through ?? d.period.to;
+  const coord = await coordinationFigures(
+    ctx,
+    { code: d.region.code, name: d.region.name },
+    d.period.from,
+    through,
+  );
   await audit(ctx, ctx.conn.db, {
     action: 'report.periodic',
     entity: 'report',
@@ -213,6 +231,13 @@ export async function periodicReport(ctx: AuthedCtx, q: PeriodicReportQuery): Pr
     letterhead: head,
     narrative: narrative(d, period, q.period),
     tables: reportTables(d),
+    coordination: coord && {
+      narrative: coordinationNarrative(
+        coord,
+        lowerFirst(period.label.id) + (d.through ? ` (sampai ${dateWords(d.through)})` : ''),
+      ),
+      tables: coordinationTables(coord),
+    },
     issuedAt: ctx.clock().toISOString(),
   };
 }

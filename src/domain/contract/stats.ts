@@ -1,4 +1,5 @@
 /** The figures part of the API contract (see ./define.ts): the dashboard (issue 11 §1). */
+import { z } from 'zod';
 import {
   DashboardDto,
   DashboardQuery,
@@ -8,6 +9,31 @@ import {
   ReportSettingsInput,
 } from '../stats-schemas.ts';
 import { routes } from './define.ts';
+
+/**
+ * The leadership's "Koordinasi" card (issue 12 review M3): three counts of the actor's own
+ * jurisdiction (a province: with its kab/kota), aggregates only.
+ */
+export const CoordinationSummaryDto = z.object({
+  jurisdiction: z.string(),
+  /** the local day the counts are of */
+  today: z.string(),
+  /** open follow-up actions past their due date */
+  overdueFollowups: z.number().int(),
+  /** prevention activities held this local month and reported (a partner's: accepted) */
+  activitiesThisMonth: z.number().int(),
+  /** the RAD plans covering this year, rolled up at this quarter; null: no plan */
+  rad: z
+    .object({
+      year: z.number().int(),
+      quarter: z.number().int(),
+      activities: z.number().int(),
+      onTrack: z.number().int(),
+      onTrackShare: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type CoordinationSummaryDto = z.infer<typeof CoordinationSummaryDto>;
 
 const tags = ['Statistik'];
 
@@ -38,6 +64,12 @@ export const statsRoutes = routes({
     tags,
     query: PeriodicReportQuery,
     response: { file: ['text/html'] },
+  },
+  'GET /stats/coordination-summary': {
+    summary:
+      'Ringkasan koordinasi untuk beranda pimpinan: tindak lanjut rapat yang terlambat, kegiatan pencegahan bulan ini, bagian kegiatan RAD yang sesuai jadwal (agregat wilayah sendiri; hak coord:read lingkup wilayah)',
+    tags,
+    response: CoordinationSummaryDto,
   },
   'GET /report-settings': {
     summary: 'Kop laporan periodik Dinas (nama, alamat, kepala, NIP, ada logo?)',

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
+import { coordinationSummary } from '../../app/stats/coordination.ts';
 import { dashboard } from '../../app/stats/dashboard.ts';
 import {
   dashboardTableXlsx,
@@ -17,6 +18,7 @@ import { periodicReportHtml } from '../reports/periodic-report.ts';
 
 export function statsRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   implement(app, 'GET /dashboard', async (c, { query }) => dashboard(authed(c, svc), query));
+  implement(app, 'GET /stats/coordination-summary', async (c) => coordinationSummary(authed(c, svc)));
 
   implement(app, 'GET /dashboard/table.xlsx', async (c, { query }) => {
     const x = await dashboardTableXlsx(authed(c, svc), query);

@@ -7,6 +7,10 @@ import PDFDocument from 'pdfkit';
 import type { PeriodicReport } from '../../app/stats/periodic-report.ts';
 import { barChart, lineChart, type SvgNode, svgString } from '../../domain/charts.ts';
 import { type Cell, momentWords, type ReportTable, rangeWords } from '../../domain/report.ts';
+
+/** The title of the report's prevention and coordination part (issue 12 review M3). */
+export const COORDINATION_TITLE = 'Pencegahan dan koordinasi';
+
 import { zoneOfRegion } from '../../domain/time.ts';
 import { faceFont, primaryFace } from '../letters/fonts.ts';
 
@@ -48,7 +52,8 @@ function chartOf(t: ReportTable, width: number, fontSize: number): SvgNode | nul
       ],
       { width, fontSize, format, height: 120, labels: t.rows.map((r) => String(r[0] ?? '')) },
     );
-  if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak') return null;
+  if (t.key === 'ringkasan' || t.key === 'beban-kerja' || t.key === 'hak' || t.key.startsWith('pk-'))
+    return null;
   const [now, before] = t.key === 'wilayah' ? [2, 4] : [1, t.head.length > 2 ? 2 : -1];
   const rows = t.rows
     .filter(
@@ -130,15 +135,18 @@ export function periodicReportHtml(r: PeriodicReport): string {
     h.logo && h.logoMime
       ? `<img class="logo" alt="" src="data:${h.logoMime};base64,${Buffer.from(h.logo).toString('base64')}">`
       : '';
-  const tables = r.tables
-    .map((t) => {
-      const node = chartOf(t, 640, 11);
-      const chart = node ? svgString({ ...node, attrs: { ...node.attrs, class: 'chart' } }) : '';
-      return `<section><h2>${esc(t.title)}</h2>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}${chart}
+  const tableHtml = (t: ReportTable, level: 2 | 3) => {
+    const node = chartOf(t, 640, 11);
+    const chart = node ? svgString({ ...node, attrs: { ...node.attrs, class: 'chart' } }) : '';
+    return `<section><h${level}>${esc(t.title)}</h${level}>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}${chart}
 <table><thead><tr>${t.head.map((x) => `<th scope="col">${esc(x)}</th>`).join('')}</tr></thead>
 <tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${esc(cellText(c))}</th>` : `<td>${esc(cellText(c))}</td>`)).join('')}</tr>`).join('')}</tbody></table></section>`;
-    })
-    .join('\n');
+  };
+  const tables = r.tables.map((t) => tableHtml(t, 2)).join('\n');
+  const coordination = r.coordination
+    ? `<section class="part" aria-labelledby="pk"><h2 id="pk">${COORDINATION_TITLE}</h2>${r.coordination.narrative.map((p) => `<p>${esc(p)}</p>`).join('')}
+${r.coordination.tables.map((t) => tableHtml(t, 3)).join('\n')}</section>`
+    : '';
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Laporan ${esc(r.period.label.id)} — ${esc(r.dashboard.region.name)}</title>
@@ -146,7 +154,7 @@ export function periodicReportHtml(r: PeriodicReport): string {
 body{font-family:"Noto Sans",Arial,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1f;font-size:11pt}
 header.kop{display:flex;gap:1rem;align-items:center;border-bottom:3px double #000;padding-bottom:.5rem;margin-bottom:1rem}
 header.kop .logo{height:4.5rem}header.kop h1{font-size:14pt;margin:0}header.kop p{margin:.1rem 0}
-h2{font-size:12pt;margin:1.4rem 0 .3rem}.note{font-size:9pt;color:#555;margin:.2rem 0}
+h2{font-size:12pt;margin:1.4rem 0 .3rem}h3{font-size:11pt;margin:1.1rem 0 .3rem}section.part{break-inside:auto}section.part>h2{border-top:1px solid #999;padding-top:.6rem}.note{font-size:9pt;color:#555;margin:.2rem 0}
 table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #999;padding:.2rem .4rem;font-size:9.5pt}
 td{text-align:right}thead th{background:#f0eaf4}tbody th{text-align:left;font-weight:normal}
 .chart{max-width:100%;height:auto;display:block;margin:.3rem 0}.sign{margin-top:2.5rem;margin-left:55%}
@@ -157,6 +165,7 @@ section{break-inside:avoid}@page{size:A4;margin:15mm}@media print{body{margin:0;
 <p class="note">${esc(periodLine(r))}</p>
 <section><h2>Ringkasan naratif</h2>${r.narrative.map((p) => `<p>${esc(p)}</p>`).join('')}</section>
 ${tables}
+${coordination}
 <div class="sign"><p>${esc(issued(r))}</p><p>${esc(h.headTitle)}</p><br><br><p><strong>${esc(h.headName)}</strong></p>${h.headNip ? `<p>NIP ${esc(h.headNip)}</p>` : ''}</div>
 </body></html>`;
 }
@@ -233,7 +242,7 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
   for (const p of r.narrative)
     doc.font('regular').fontSize(10).text(p, left, doc.y, { width, align: 'justify' }).moveDown(0.3);
 
-  for (const t of r.tables) {
+  const drawTable = (t: ReportTable) => {
     const chart = chartOf(t, width, 8);
     room(60);
     doc.moveDown(0.6);
@@ -280,6 +289,16 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
     };
     row(t.head, true);
     for (const cells of t.rows) row(cells, false);
+  };
+  for (const t of r.tables) drawTable(t);
+  if (r.coordination) {
+    room(120);
+    doc.moveDown(1.2);
+    doc.font('bold').fontSize(12).text(COORDINATION_TITLE, left, doc.y, { width });
+    doc.moveDown(0.3);
+    for (const p of r.coordination.narrative)
+      doc.font('regular').fontSize(10).text(p, left, doc.y, { width, align: 'justify' }).moveDown(0.3);
+    for (const t of r.coordination.tables) drawTable(t);
   }
   room(110);
   doc.moveDown(2);
