@@ -640,6 +640,12 @@ export function canReadKlaHistory(actor: Actor, jurisdiction: string): boolean {
   );
 }
 
+/** Who is told of a submission (in the province) and of the province's answer (in the kab/kota). */
+export const KLA_SUBMISSION_AUDIENCE: readonly Role[] = ROLES.filter((r) => roleCan(r, 'kla:verify'));
+export const KLA_DECISION_AUDIENCE: readonly Role[] = ROLES.filter(
+  (r) => roleCan(r, 'kla:coordinate') || (r === 'pimpinan' && roleCan(r, 'kla:read')),
+);
+
 /** May the actor import an indicator set? The installation administrator (`kla:sets`). */
 export function canImportKlaSet(actor: Actor): boolean {
   return can(actor, 'kla:sets');

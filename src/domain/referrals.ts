@@ -483,6 +483,10 @@ export const NOTIFICATION_KINDS = [
   'pencegahan_menunggu',
   'pencegahan_diterima',
   'pencegahan_dikembalikan',
+  // the KLA self-evaluation (issue 13, decision 035): a submission and the province's answer
+  'kla_dikirim',
+  'kla_dikembalikan',
+  'kla_terverifikasi',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -600,6 +604,18 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   pencegahan_dikembalikan: {
     id: 'Laporan kegiatan pencegahan Anda dikembalikan untuk diperbaiki',
     en: 'Your prevention report was returned for correction',
+  },
+  kla_dikirim: {
+    id: 'Evaluasi mandiri KLA kabupaten/kota menunggu verifikasi provinsi',
+    en: "A regency/city's KLA self-evaluation awaits the province's verification",
+  },
+  kla_dikembalikan: {
+    id: 'Evaluasi KLA dikembalikan provinsi untuk perbaikan',
+    en: 'The KLA evaluation was returned by the province for fixes',
+  },
+  kla_terverifikasi: {
+    id: 'Evaluasi KLA telah diverifikasi provinsi',
+    en: 'The KLA evaluation has been verified by the province',
   },
 };
 

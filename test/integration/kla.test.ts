@@ -633,6 +633,16 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       'verified',
     );
     expect(done.status).toBe('verified');
+    // the province was told of each submission, the kab/kota of the return and the verification
+    const kinds = await h.svc.conn.db
+      .selectFrom('notification')
+      .select(['kind', 'link'])
+      .where('link', '=', `/kla/${evalId}`)
+      .execute();
+    const count = (k: string) => kinds.filter((n) => n.kind === k).length;
+    expect(count('kla_dikirim')).toBe(2);
+    expect(count('kla_dikembalikan')).toBeGreaterThanOrEqual(2);
+    expect(count('kla_terverifikasi')).toBeGreaterThanOrEqual(2);
     expect(done.verifiedScore.total).toBe(done.score.total - w2);
     expect(done.verifiedScore.category.code).toBeDefined();
     const later = answerOf(done, 8);

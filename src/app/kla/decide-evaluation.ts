@@ -4,10 +4,12 @@
  * (the kab/kota sees the notes, fixes those indicators and resubmits).
  */
 import { findEvaluation, listAnswers, lockEvaluation, updateEvaluation } from '../../db/kla.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import type { KlaDecisionInput, KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
-import { canVerifyKla } from '../../domain/policy.ts';
+import { canVerifyKla, KLA_DECISION_AUDIENCE } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { forbidden, klaReadScope, notFound } from './access.ts';
 import { recordHistory } from './change.ts';
 import { reload } from './get-evaluation.ts';
@@ -48,6 +50,18 @@ export async function decideKlaEvaluation(
       now,
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
+    // the kab/kota's coordinators and leadership are told (a link, nothing personal)
+    const to = await activeUsersInJurisdiction(trx, e.jurisdiction, KLA_DECISION_AUDIENCE);
+    await notify(
+      trx,
+      to,
+      {
+        kind: input.outcome === 'verified' ? 'kla_terverifikasi' : 'kla_dikembalikan',
+        link: `/kla/${id}`,
+        ref: `${e.jurisdiction}/${e.year}`,
+      },
+      now,
+    );
     await recordHistory(ctx, trx, id, null, 'evaluation.decide', {
       status: { from: 'submitted', to: input.outcome },
     });

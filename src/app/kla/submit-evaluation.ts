@@ -11,11 +11,13 @@ import {
   lockEvaluation,
   updateEvaluation,
 } from '../../db/kla.repository.ts';
+import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import type { KlaEvaluationDto, KlaSubmitInput } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { KlaEvaluationStatus } from '../../domain/kla.ts';
-import { canCoordinateKla } from '../../domain/policy.ts';
+import { canCoordinateKla, KLA_SUBMISSION_AUDIENCE } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { forbidden, klaReadScope, locked, notFound } from './access.ts';
 import { recordHistory } from './change.ts';
 import { reload } from './get-evaluation.ts';
@@ -52,6 +54,15 @@ export async function submitKlaEvaluation(
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
     if (status === 'returned') await clearOpenVerifications(trx, id, now);
+    // the province's verifiers are told (a link, nothing personal)
+    const province = e.jurisdiction.split('.')[0]!;
+    const to = await activeUsersInJurisdiction(trx, province, KLA_SUBMISSION_AUDIENCE);
+    await notify(
+      trx,
+      to,
+      { kind: 'kla_dikirim', link: `/kla/${id}`, ref: `${e.jurisdiction}/${e.year}` },
+      now,
+    );
     await recordHistory(ctx, trx, id, null, 'evaluation.submit', {
       status: { from: status, to: 'submitted' },
       missing: open,
