@@ -3,7 +3,7 @@
  * activity takes the actor's coordination scope, so an activity outside it is never loaded (404).
  */
 import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
-import type { CoordinationScope } from '../domain/policy.ts';
+import type { CoordinationScope, Role } from '../domain/policy.ts';
 import { type CappedCount, cappedCount, pageOfRows } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 import type { Database, PreventionActivityTable, PreventionCampaignTable } from './schema.ts';
@@ -269,6 +269,16 @@ function campaignQuery(db: Tx) {
         .select(sql<string>`count(*)`.as('n'))
         .whereRef('a.campaign_id', '=', 'prevention_campaign.id')
         .as('activity_count'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('prevention_activity as a')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('a.campaign_id', '=', 'prevention_campaign.id')
+        // counted in the coverage: reported and, a partner's report, accepted (countsInCoverage)
+        .where('a.status', '=', 'dilaporkan')
+        .where((w) => w.or([w('a.review', 'is', null), w('a.review', '=', 'diterima')]))
+        .as('counted_count'),
     );
 }
 export type CampaignRow = Awaited<ReturnType<ReturnType<typeof campaignQuery>['executeTakeFirstOrThrow']>>;
@@ -408,6 +418,17 @@ export function desaOf(db: Tx, kabKota: string) {
     .execute();
 }
 
+/** How many desa/kelurahan lie within a kab/kota or province (the ceiling of a campaign's target desa). */
+export async function countDesaWithin(db: Tx, jurisdiction: string): Promise<number> {
+  const r = await db
+    .selectFrom('region')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('level', '=', 4)
+    .where('code', 'like', `${jurisdiction}.%`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** Active organisations working within a jurisdiction (for organiser, partners and schools). */
 export function organisationsWithin(db: Tx, jurisdiction: string) {
   return db
@@ -437,19 +458,20 @@ export async function usersById(db: Tx, ids: readonly string[]) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.name', 'o.jurisdiction', 'u.disabled'])
+    .select(['u.id', 'u.name', 'u.role', 'o.jurisdiction', 'u.disabled'])
     .where('u.id', 'in', uniq)
     .execute();
 }
 
-/** Active users of a jurisdiction's organisations (facilitator choices). */
-export function usersWithin(db: Tx, jurisdiction: string) {
+/** Active users of a jurisdiction's organisations holding one of `roles` (facilitator choices). */
+export function usersWithin(db: Tx, jurisdiction: string, roles: readonly Role[]) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('organisation as o', 'o.id', 'u.org_id')
     .select(['u.id', 'u.name', 'o.name as org_name', 'o.id as org_id'])
     .where(within('o.jurisdiction', jurisdiction))
     .where('u.disabled', '=', false)
+    .where('u.role', 'in', [...roles])
     .orderBy('u.name')
     .limit(2000)
     .execute();

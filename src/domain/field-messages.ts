@@ -226,9 +226,33 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   ],
   // ---- prevention activities and campaigns (issue 12 §1, decision 029)
   negative_count: ['Jumlah tidak boleh negatif.', 'A count cannot be negative.'],
-  count_too_large: [
-    'Jumlah terlalu besar (paling banyak 100.000 per isian; target kampanye paling banyak 10.000.000). Periksa kembali angkanya.',
-    'The number is too large (at most 100,000 per cell; campaign targets at most 10,000,000). Check the figure.',
+  participants_too_large: [
+    'Jumlah peserta terlalu besar untuk satu kegiatan (paling banyak 10.000 per isian). Periksa kembali angkanya.',
+    'Too many participants for one activity (at most 10,000 per cell). Check the figure.',
+  ],
+  target_people_too_large: [
+    'Target orang terjangkau terlalu besar (paling banyak 10.000.000). Periksa kembali angkanya.',
+    'The target of people reached is too large (at most 10,000,000). Check the figure.',
+  ],
+  target_activities_too_large: [
+    'Target jumlah kegiatan terlalu besar (paling banyak 10.000). Periksa kembali angkanya.',
+    'The target number of activities is too large (at most 10,000). Check the figure.',
+  ],
+  target_desa_too_large: [
+    'Target desa/kelurahan melebihi jumlah desa/kelurahan di wilayah kampanye.',
+    'The target of villages exceeds the number of villages in the campaign’s region.',
+  ],
+  target_schools_too_large: [
+    'Target jumlah sekolah terlalu besar (paling banyak 20.000). Periksa kembali angkanya.',
+    'The target number of schools is too large (at most 20,000). Check the figure.',
+  ],
+  not_a_facilitator: [
+    'Akun ini tidak dapat menjadi fasilitator (akun admin, auditor dan data hanya untuk pengawasan).',
+    'This account cannot be a facilitator (admin, auditor and data accounts are for oversight only).',
+  ],
+  school_required: [
+    'Kegiatan di sekolah/pesantren: pilih sekolahnya, atau tulis nama tempat bila sekolah belum terdaftar.',
+    'An activity at a school: choose the school, or write the place name if the school is not listed.',
   ],
   not_whole_number: ['Isi dengan bilangan bulat (0, 1, 2, …).', 'Enter a whole number (0, 1, 2, …).'],
   not_a_desa: [

@@ -567,6 +567,17 @@ export function canReviewPreventionReport(actor: Actor, rec: { jurisdiction: str
 }
 
 /**
+ * Who may be named as a facilitator of a prevention activity: staff who do the coordination work
+ * (`coord:read`: the Dinas's and UPTD's staff, pimpinan, a partner's `mitra` staff). Not the
+ * installation admin, the auditor or the data officer: their accounts are for oversight and
+ * figures, not for leading a session in a village.
+ */
+export const PREVENTION_FACILITATOR_ROLES: readonly Role[] = ROLES.filter((r) => roleCan(r, 'coord:read'));
+export function canFacilitatePrevention(user: { role: Role }): boolean {
+  return PREVENTION_FACILITATOR_ROLES.includes(user.role);
+}
+
+/**
  * Whose coverage (aggregates of a kab/kota) the actor may read: Dinas staff and `pimpinan`
  * within their region (a province any of its kab/kota); a partner's staff none (they read
  * their own activities); null = none.

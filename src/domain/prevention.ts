@@ -11,6 +11,7 @@ import {
   FOLLOWUP_STATUSES,
   PREVENTION_FIELDS,
   type ReviewState,
+  SCHOOL_SETTINGS,
   TARGET_GROUPS,
 } from './prevention-codes.ts';
 import { isoDate, patchOf, regionCode, reqText, text, uuid, version } from './schemas.ts';
@@ -18,10 +19,20 @@ import { zoneOffsetHours } from './time.ts';
 
 const codesOf = <C extends string>(l: ReadonlyArray<{ code: C }>) => l.map((x) => x.code) as [C, ...C[]];
 
-/** A count above this in one cell (e.g. girls at one activity) is a typing mistake, not a crowd. */
-export const MAX_PARTICIPANTS_PER_CELL = 100_000;
-/** A campaign's target of people reached, per group. */
+/**
+ * A count above this in one cell of one activity (e.g. girls at one village session) is a typing
+ * mistake, not a crowd: a stadium event is the largest prevention activity a Dinas holds.
+ */
+export const MAX_PARTICIPANTS_PER_CELL = 10_000;
+/** A campaign's target of people reached, per group (a large province's children). */
 export const MAX_TARGET_PEOPLE = 10_000_000;
+/** A campaign's target number of activities. */
+export const MAX_TARGET_ACTIVITIES = 10_000;
+/**
+ * A campaign's target number of schools: a large kab/kota has about 2 000 schools (SD to SMA and
+ * madrasah); a province's campaign may count more. The target desa are bounded by the region table.
+ */
+export const MAX_TARGET_SCHOOLS = 20_000;
 /** An activity lasts at most this many days (a typed year 2062 is caught). */
 export const MAX_ACTIVITY_DAYS = 31;
 /**
@@ -30,12 +41,22 @@ export const MAX_ACTIVITY_DAYS = 31;
  */
 export const HIGH_CASE_THRESHOLD = 3;
 
-/** One participant count: a whole number 0…100 000 (field codes say which rule failed). */
+/**
+ * A required field left out or sent empty answers `required` ("Wajib diisi"), not the code of the
+ * format it failed (a blank select is not an unknown choice, a blank date not an invalid one).
+ */
+const missingIs =
+  (fallback?: string) =>
+  (iss: { input?: unknown }): string | undefined =>
+    iss.input === undefined || iss.input === null || iss.input === '' ? 'required' : fallback;
+const requiredEnum = <C extends string>(values: [C, ...C[]]) => z.enum(values, { error: missingIs() });
+
+/** One participant count: a whole number 0…10 000 (field codes say which rule failed). */
 export const participantCount = z
-  .number({ message: 'not_whole_number' })
+  .number({ error: missingIs('not_whole_number') })
   .int('not_whole_number')
   .min(0, 'negative_count')
-  .max(MAX_PARTICIPANTS_PER_CELL, 'count_too_large');
+  .max(MAX_PARTICIPANTS_PER_CELL, 'participants_too_large');
 
 /** Participants by sex × age group (anak < 18 tahun, dewasa ≥ 18 tahun). */
 export const Participants = z.strictObject({
@@ -52,8 +73,8 @@ export function participantTotal(p: Participants): number {
 
 /** A local date and time `YYYY-MM-DDTHH:mm` (what a datetime-local field sends), read in the region's zone. */
 export const localDateTimeInput = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid_datetime')
+  .string({ error: missingIs() })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: missingIs('invalid_datetime') })
   .refine((s) => isoDate.safeParse(s.slice(0, 10)).success, 'invalid_datetime')
   .refine((s) => Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, 'invalid_datetime')
   .refine((s) => s >= '2000-01-01' && s <= '2100-12-31', 'invalid_datetime');
@@ -74,13 +95,18 @@ const Followup = z.strictObject({
   status: z.enum(codesOf(FOLLOWUP_STATUSES)).default('belum'),
 });
 
+/** A desa code that is required (blank: `required`; malformed: `invalid_region`). */
+const requiredRegionCode = z
+  .string({ error: missingIs() })
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { error: missingIs('invalid_region') });
+
 const activityFields = {
   title: reqText(200),
   campaignId: uuid.nullish(),
-  kind: z.enum(codesOf(ACTIVITY_KINDS)),
+  kind: requiredEnum(codesOf(ACTIVITY_KINDS)),
   kindOther: text(100).nullish(),
-  field: z.enum(codesOf(PREVENTION_FIELDS)),
-  setting: z.enum(codesOf(ACTIVITY_SETTINGS)),
+  field: requiredEnum(codesOf(PREVENTION_FIELDS)),
+  setting: requiredEnum(codesOf(ACTIVITY_SETTINGS)),
   targetGroups: z
     .array(z.enum(codesOf(TARGET_GROUPS)))
     .max(TARGET_GROUPS.length, 'too_many')
@@ -88,11 +114,14 @@ const activityFields = {
   startsAt: localDateTimeInput,
   endsAt: localDateTimeInput,
   /** the desa/kelurahan where it takes place (inside the record's kab/kota) */
-  regionCode,
+  regionCode: requiredRegionCode,
   rtRw: text(40).nullish(),
-  /** the place's own name (a school, a mosque, a hall) */
+  /**
+   * the place's own name (a school, a mosque, a hall). At a school (setting sekolah/pesantren) the
+   * school is named either by `schoolOrgId` or, when not registered, by this name (decision 029).
+   */
   placeName: text(200).nullish(),
-  /** the school, when it is an organisation of type sekolah */
+  /** the school, when it is an organisation of type sekolah (only kept for a school setting) */
   schoolOrgId: uuid.nullish(),
   /** the organiser (Dinas staff may name one of the jurisdiction; a partner always organises its own) */
   organiserOrgId: uuid.nullish(),
@@ -102,7 +131,22 @@ const activityFields = {
   followups: z.array(Followup).max(30, 'too_many').default([]),
 };
 
-export const ActivityInput = z.strictObject(activityFields);
+/**
+ * Reported with the other problems of the same request (not only once they are fixed): an end
+ * before the start. Local times of one zone compare as strings.
+ */
+const endsAfterStart = (start: string, end: string) => ({
+  path: [end],
+  message: 'ends_before_start',
+  when: (p: { value: unknown }) => {
+    const v = p.value as Record<string, unknown> | null;
+    return typeof v?.[start] === 'string' && typeof v?.[end] === 'string';
+  },
+});
+
+export const ActivityInput = z
+  .strictObject(activityFields)
+  .refine((v) => v.endsAt >= v.startsAt, endsAfterStart('startsAt', 'endsAt'));
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
 export const ActivityUpdate = patchOf(z.strictObject(activityFields)).extend({
@@ -146,12 +190,12 @@ export const ActivityListQuery = z.strictObject({
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
 
-const targetCount = (max: number) =>
+const targetCount = (max: number, tooLarge: string) =>
   z
     .number({ message: 'not_whole_number' })
     .int('not_whole_number')
     .min(0, 'negative_count')
-    .max(max, 'count_too_large');
+    .max(max, tooLarge);
 
 const CampaignSchool = z.union([z.strictObject({ orgId: uuid }), z.strictObject({ name: reqText(200) })]);
 
@@ -164,17 +208,22 @@ const campaignFields = {
   targetSchools: z.array(CampaignSchool).max(500, 'too_many').default([]),
   targets: z
     .strictObject({
-      children: targetCount(MAX_TARGET_PEOPLE).nullish(),
-      adults: targetCount(MAX_TARGET_PEOPLE).nullish(),
-      activities: targetCount(100_000).nullish(),
-      desa: targetCount(100_000).nullish(),
-      schools: targetCount(100_000).nullish(),
+      children: targetCount(MAX_TARGET_PEOPLE, 'target_people_too_large').nullish(),
+      adults: targetCount(MAX_TARGET_PEOPLE, 'target_people_too_large').nullish(),
+      activities: targetCount(MAX_TARGET_ACTIVITIES, 'target_activities_too_large').nullish(),
+      /** at most the desa/kelurahan of the campaign's region (checked against the region table) */
+      desa: targetCount(100_000, 'target_desa_too_large').nullish(),
+      schools: targetCount(MAX_TARGET_SCHOOLS, 'target_schools_too_large').nullish(),
     })
     .default({}),
 };
-export const CampaignInput = z.strictObject(campaignFields);
+export const CampaignInput = z
+  .strictObject(campaignFields)
+  .refine((v) => v.endsOn >= v.startsOn, endsAfterStart('startsOn', 'endsOn'));
 export type CampaignInput = z.infer<typeof CampaignInput>;
-export const CampaignUpdate = patchOf(z.strictObject(campaignFields)).extend({ version });
+export const CampaignUpdate = patchOf(z.strictObject(campaignFields))
+  .extend({ version })
+  .refine((v) => v.endsOn! >= v.startsOn!, endsAfterStart('startsOn', 'endsOn'));
 export type CampaignUpdate = z.infer<typeof CampaignUpdate>;
 
 export const CoverageQuery = z.strictObject({
@@ -219,4 +268,34 @@ export function spanProblems(startsAt: Date, endsAt: Date): Record<string, strin
   if (endsAt.getTime() - startsAt.getTime() > MAX_ACTIVITY_DAYS * 86_400_000)
     return { endsAt: 'activity_too_long' };
   return {};
+}
+
+/**
+ * How a school is identified (decision 029): an activity whose setting is a school (sekolah,
+ * pesantren) names its school either as a registered organisation of type sekolah (`schoolOrgId`,
+ * preferred: two activities at one school count once however its name is typed) or, when the
+ * school is not registered, by the place name (compared without case and spaces at the ends).
+ * Without either it is refused (`school_required`), so every activity at a school counts as a school
+ * reached. An activity of another setting reaches no school (an organisation picked is not kept).
+ */
+export function schoolOf(a: {
+  setting: string;
+  schoolOrgId: string | null;
+  schoolOrgName: string | null;
+  placeName: string | null;
+}): { key: string; orgId: string | null; name: string } | null {
+  if (!SCHOOL_SETTINGS.includes(a.setting)) return null;
+  if (a.schoolOrgId) return { key: a.schoolOrgId, orgId: a.schoolOrgId, name: a.schoolOrgName ?? '' };
+  const name = a.placeName?.trim();
+  return name ? { key: `name:${name.toLowerCase()}`, orgId: null, name } : null;
+}
+
+/** The check on a school setting's school (field codes; empty = fine). */
+export function schoolProblems(a: {
+  setting: string;
+  schoolOrgId: string | null | undefined;
+  placeName: string | null | undefined;
+}): Record<string, string> {
+  if (!SCHOOL_SETTINGS.includes(a.setting)) return {};
+  return a.schoolOrgId || a.placeName?.trim() ? {} : { schoolOrgId: 'school_required' };
 }

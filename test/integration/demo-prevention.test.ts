@@ -40,6 +40,17 @@ describe.each(ENGINES)('demo prevention on %s', (engine) => {
       expect(cov.body.totals.activities).toBeGreaterThanOrEqual(5);
       expect(cov.body.totals.people).toBeGreaterThan(100);
       expect(cov.body.targets.targetDesaTotal).toBe(6);
+      // the schools it reaches are registered (type sekolah): the school picker offers them, and
+      // each counts once as a school reached, by the organisation
+      const options = (await c.get('/api/v1/prevention/options')).body;
+      const schools = options.organisations.filter((o: { type: string }) => o.type === 'sekolah');
+      expect(schools.length).toBeGreaterThanOrEqual(4);
+      expect(camp.targetSchools.every((x: { orgId: string | null }) => x.orgId !== null)).toBe(true);
+      expect(cov.body.totals.schoolsReached).toBe(4);
+      expect(cov.body.schools.every((x: { orgId: string | null }) => x.orgId !== null)).toBe(true);
+      // the card's counts agree with the coverage: counted of all the campaign's activities
+      expect(camp.countedActivityCount).toBe(cov.body.totals.activities);
+      expect(camp.activityCount).toBeGreaterThan(camp.countedActivityCount);
       // the police unit's staff see only what the unit organises or takes part in
       const mitra = (
         await (await h.as(`mitra@${slug}.demo`)).get('/api/v1/prevention/activities?pageSize=100')

@@ -379,8 +379,17 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     );
     must(await put(puspagaStaff, ind8.answer, fullAnswer(ind8.indicator)), 200, '8 full');
     must(await put(policeStaff, ind22.answer, fullAnswer(ind22.indicator)), 200, '22 full');
+    expect(mid.gains.map((g: J) => g.number).sort()).toEqual([22, 8]);
+    expect(mid.gains.find((g: J) => g.number === 8).available).toBe(
+      ind8.indicator.weight - ind8.answer.points,
+    );
     const top = await evaluation();
-    expect([top.score.total, top.score.category.code, top.score.next]).toEqual([1000, 'kla', null]);
+    expect([top.score.total, top.score.category.code, top.score.next, top.gains]).toEqual([
+      1000,
+      'kla',
+      null,
+      [],
+    ]);
     const v1 = top.indicators.find((v: J) => v.indicator.number === 1);
     must(await put(coordinator, v1.answer, { option: 'belum' }), 200, '1 down');
     const down = await evaluation();

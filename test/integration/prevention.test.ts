@@ -81,6 +81,7 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
   let desa: string[]; // four desa of Lebak
   let kecamatan: string;
   let dinasUser: MadeUser;
+  let dinasOrg: Org;
 
   const base = (over: Record<string, unknown> = {}) => ({
     title: 'Sosialisasi pencegahan kekerasan terhadap anak',
@@ -125,6 +126,7 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
       name: 'Majelis Taklim Lebak (uji)',
     });
     school = await makeOrg(h.svc, { kabKota: '36.02', type: 'sekolah', name: 'SD Negeri 1 Uji Lebak' });
+    dinasOrg = lebak.dinas;
     dinasUser = await makeUser(h.svc, { role: 'manajer', org: lebak.dinas });
     const as = (u: MadeUser) => h.as(u.email, FACTORY_PASSWORD);
     dinas = await as(dinasUser);
@@ -151,12 +153,95 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect(await bad({ kind: 'pesta' })).toMatchObject({ kind: 'invalid_value' });
     expect(await bad({ title: '' })).toMatchObject({ title: 'required' });
     expect(await bad({ title: 'x'.repeat(201) })).toMatchObject({ title: 'too_long' });
-    expect(await bad({ schoolOrgId: partnerOrg.id })).toEqual({ schoolOrgId: 'not_a_school' });
+    expect(await bad({ setting: 'sekolah', schoolOrgId: partnerOrg.id })).toEqual({
+      schoolOrgId: 'not_a_school',
+    });
+    // a reversed time is reported with the other problems of the request, not after they are fixed
+    expect(await bad({ title: '', endsAt: '2026-10-10T08:59' })).toEqual({
+      title: 'required',
+      endsAt: 'ends_before_start',
+    });
     const serangOrg = must(await serang.get('/api/v1/prevention/options'), 200, 'options').organisations[0]
       .id;
     expect(await bad({ partnerOrgIds: [serangOrg] })).toEqual({ 'partnerOrgIds.0': 'unknown_organisation' });
     // nothing was kept
     expect(must(await dinas.get('/api/v1/prevention/activities'), 200, 'list').total).toBe(0);
+  });
+
+  it('a blank or missing required field answers required, not an unknown choice or an invalid time', async () => {
+    const blank = await dinas.post(
+      '/api/v1/prevention/activities',
+      base({ field: '', setting: '', startsAt: '', endsAt: '', regionCode: '' }),
+    );
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.fieldCodes).toEqual({
+      field: 'required',
+      setting: 'required',
+      startsAt: 'required',
+      endsAt: 'required',
+      regionCode: 'required',
+    });
+    expect(blank.body.error.fields.setting).toBe('Wajib diisi.');
+    const { kind: _k, field: _f, startsAt: _s, regionCode: _r, ...rest } = base();
+    const missing = await dinas.post('/api/v1/prevention/activities', rest);
+    expect(missing.body.error.fieldCodes).toEqual({
+      kind: 'required',
+      field: 'required',
+      startsAt: 'required',
+      regionCode: 'required',
+    });
+    // a wrong value still says what is wrong
+    const wrong = await dinas.post(
+      '/api/v1/prevention/activities',
+      base({ setting: 'pasar', regionCode: 'x' }),
+    );
+    expect(wrong.body.error.fieldCodes).toEqual({ setting: 'invalid_value', regionCode: 'invalid_region' });
+  });
+
+  it('a school is the school picked or, unregistered, the place name; another setting keeps no school', async () => {
+    const none = await dinas.post('/api/v1/prevention/activities', base({ setting: 'sekolah' }));
+    expect(none.status).toBe(400);
+    expect(none.body.error.fieldCodes).toEqual({ schoolOrgId: 'school_required' });
+    const byName = await create(dinas, { setting: 'pesantren', placeName: '  Pondok Uji Al-Ikhlas ' });
+    expect(byName.school).toEqual({ orgId: null, name: 'Pondok Uji Al-Ikhlas' });
+    const byOrg = await create(dinas, { setting: 'sekolah', schoolOrgId: school.id });
+    expect(byOrg.school).toEqual({ orgId: school.id, name: 'SD Negeri 1 Uji Lebak' });
+    // moved to the village hall: the school is not kept
+    const moved = must(
+      await dinas.patch(`/api/v1/prevention/activities/${byOrg.id}`, {
+        version: byOrg.version,
+        setting: 'balai_desa',
+      }),
+      200,
+      'move to the hall',
+    );
+    expect(moved.school).toBeNull();
+    const hall = await create(dinas, { setting: 'balai_desa', schoolOrgId: school.id });
+    expect(hall.school).toBeNull();
+    // back at a school without naming it: refused
+    const back = await dinas.patch(`/api/v1/prevention/activities/${moved.id}`, {
+      version: moved.version,
+      setting: 'sekolah',
+    });
+    expect(back.body.error.fieldCodes).toEqual({ schoolOrgId: 'school_required' });
+  });
+
+  it('facilitators are staff doing the work: not the admin, auditor or data accounts', async () => {
+    const auditor = await makeUser(h.svc, { role: 'auditor', org: dinasOrg });
+    const data = await makeUser(h.svc, { role: 'data', org: dinasOrg });
+    const companion = await makeUser(h.svc, { role: 'pendamping', org: dinasOrg });
+    const o = must(await dinas.get('/api/v1/prevention/options'), 200, 'options');
+    const offered = o.users.map((u: { id: string }) => u.id);
+    expect(offered).toContain(companion.id);
+    expect(offered).toContain(dinasUser.id);
+    expect(offered).not.toContain(auditor.id);
+    expect(offered).not.toContain(data.id);
+    const r = await dinas.post(
+      '/api/v1/prevention/activities',
+      base({ facilitators: [{ userId: companion.id }, { userId: auditor.id }] }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.error.fieldCodes).toEqual({ 'facilitators.1.userId': 'not_a_facilitator' });
   });
 
   it('reports with counts: negative, fractional and absurd counts, no counts, before it began, a stale version', async () => {
@@ -168,8 +253,14 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
       return r.body.error.fieldCodes;
     };
     expect(await codes(people(-1, 0, 0, 0))).toEqual({ 'participants.childrenMale': 'negative_count' });
-    expect(await codes(people(0, 100_001, 0, 0))).toEqual({
-      'participants.childrenFemale': 'count_too_large',
+    // 99 999 children at one village session is a typing mistake
+    expect(await codes(people(0, 99_999, 0, 0))).toEqual({
+      'participants.childrenFemale': 'participants_too_large',
+    });
+    expect(
+      (await move(dinas, a, { to: 'dilaporkan', participants: {} })).body.error.fieldCodes,
+    ).toMatchObject({
+      'participants.childrenMale': 'required',
     });
     expect(await codes(people(0, 0, 2.5, 0))).toEqual({ 'participants.adultsMale': 'not_whole_number' });
     expect(await codes({ ...people(0, 0, 0, 0), adultsFemale: '3' })).toEqual({
@@ -180,6 +271,9 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect(none.body.error.fieldCodes).toEqual({ participants: 'required' });
     // an activity that has not begun cannot be held
     const later = await create(dinas, { startsAt: '2026-12-20T09:00', endsAt: '2026-12-20T11:00' });
+    // the page offers "held" and the report only once it has begun
+    expect(later.started).toBe(false);
+    expect(a.started).toBe(true);
     const early = await move(dinas, later, { to: 'terlaksana' });
     expect(early.status).toBe(400);
     expect(early.body.error.fieldCodes).toEqual({ to: 'not_yet_held' });
@@ -311,7 +405,15 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
     expect(
       (await lead.patch(`/api/v1/prevention/activities/${a.id}`, { version: a.version, title: 'x' })).status,
     ).toBe(403);
-    const reported = await report(partner, a, people(0, 0, 9, 14));
+    const reported = must(
+      await move(partner, a, {
+        to: 'dilaporkan',
+        participants: people(0, 0, 9, 14),
+        reportNotes: 'Daftar hadir menyusul',
+      }),
+      200,
+      'partner report',
+    );
     expect(reported).toMatchObject({
       status: 'dilaporkan',
       review: 'menunggu',
@@ -365,6 +467,13 @@ describe.each(ENGINES)('prevention on %s', (engine) => {
       status: 'terlaksana',
       review: 'dikembalikan',
       reviewNote: 'Jumlah peserta anak belum diisi',
+    });
+    // what was reported stays, so the partner corrects it rather than typing it again
+    const reread = must(await partner.get(`/api/v1/prevention/activities/${a.id}`), 200, 'partner rereads');
+    expect(reread).toMatchObject({
+      canEdit: true,
+      participants: people(0, 0, 9, 14),
+      reportNotes: 'Daftar hadir menyusul',
     });
     const heard = must(await partner.get('/api/v1/notifications'), 200, 'partner notifications');
     expect(heard.items.some((n: { kind: string }) => n.kind === 'pencegahan_dikembalikan')).toBe(true);
@@ -782,6 +891,11 @@ describe.each(ENGINES)('prevention coverage on %s', (engine) => {
     const text = await html.text();
     expect(text).toContain('Stop Kekerasan terhadap Anak 2026');
     expect(text).toContain('@page{size:A4');
+    // on paper: the kab/kota, the period, the day it was printed and every list in full
+    expect(text).toContain('Periode 01-01-2026 s.d. 30-11-2026');
+    expect(text).toContain('Dicetak 05-12-2026 10.00 WIB');
+    expect(text).toContain(`Desa/kelurahan belum terjangkau (${after.neverReached.length} dari`);
+    expect(text).toContain(after.neverReached[0].name);
   });
 
   it('refuses a reversed or too long period and an unknown campaign', async () => {
@@ -799,16 +913,58 @@ describe.each(ENGINES)('prevention coverage on %s', (engine) => {
       endsOn: '2026-01-01',
     });
     expect(camp.body.error.fieldCodes).toEqual({ endsOn: 'ends_before_start' });
+    // every problem at once, each with its own code: the reversed period with the numbers
     const absurd = await dinas.post('/api/v1/prevention/campaigns', {
       name: 'Target mustahil',
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
-      targets: { children: 10_000_001, adults: -3 },
+      startsOn: '2026-12-31',
+      endsOn: '2026-01-01',
+      targets: { children: 10_000_001, adults: -3, activities: 10_001, schools: 20_001 },
     });
     expect(absurd.body.error.fieldCodes).toEqual({
-      'targets.children': 'count_too_large',
+      endsOn: 'ends_before_start',
+      'targets.children': 'target_people_too_large',
       'targets.adults': 'negative_count',
+      'targets.activities': 'target_activities_too_large',
+      'targets.schools': 'target_schools_too_large',
     });
+    // more target desa than the kab/kota has (from the region table)
+    const tooManyDesa = await dinas.post('/api/v1/prevention/campaigns', {
+      name: 'Lima ribu desa',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      targets: { desa: desaTotal + 1 },
+    });
+    expect(tooManyDesa.body.error.fieldCodes).toEqual({ 'targets.desa': 'target_desa_too_large' });
+    const allDesa = await dinas.post('/api/v1/prevention/campaigns', {
+      name: 'Semua desa',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      targets: { desa: desaTotal },
+    });
+    expect(allDesa.status).toBe(201);
+    const raised = await dinas.patch(`/api/v1/prevention/campaigns/${allDesa.body.id}`, {
+      version: allDesa.body.version,
+      targets: { desa: 5000 },
+    });
+    expect(raised.body.error.fieldCodes).toEqual({ 'targets.desa': 'target_desa_too_large' });
+    // the card's counts: counted (reported, accepted) of all activities naming the campaign
+    must(
+      await dinas.post('/api/v1/prevention/activities', {
+        title: 'Rencana kampanye',
+        kind: 'sosialisasi',
+        field: 'keluarga',
+        setting: 'balai_desa',
+        startsAt: '2026-12-20T09:00',
+        endsAt: '2026-12-20T11:00',
+        regionCode: desa[4],
+        campaignId,
+      }),
+      201,
+      'planned in the campaign',
+    );
+    const camps = must(await dinas.get('/api/v1/prevention/campaigns'), 200, 'campaigns').items;
+    const main = camps.find((c: { id: string }) => c.id === campaignId);
+    expect(main).toMatchObject({ activityCount: 3, countedActivityCount: 2 });
     const outside = await dinas.post('/api/v1/prevention/campaigns', {
       name: 'Desa Serang',
       startsOn: '2026-01-01',

@@ -17,6 +17,7 @@ import {
   canCoordinateKla,
   canDecideTransfer,
   canExportSimfoni,
+  canFacilitatePrevention,
   canFillKlaIndicator,
   canImportKlaSet,
   canManageAgreement,
@@ -398,6 +399,8 @@ describe('prevention activities (issue 12 §1, decision 029)', () => {
     expect(canReviewPreventionReport(a, { jurisdiction: '36.73' })).toBe(false);
     const readsRegion = roleCan(role, 'coord:read') && role !== 'mitra';
     expect(preventionCoverageWithin(a)).toBe(readsRegion ? '36.02' : null);
+    // a facilitator is staff doing the work, not an oversight or figures account
+    expect(canFacilitatePrevention({ role })).toBe(!['admin', 'auditor', 'data'].includes(role));
   });
 });
 

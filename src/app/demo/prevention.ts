@@ -5,8 +5,11 @@
  * planned, one cancelled, and two of the police unit's own: one accepted by the Dinas, one
  * awaiting acceptance. Written through the repository (fast, deterministic: the same desa and
  * counts every time; dates relative to today in the region's zone). Synthetic names only.
+ * The four schools it reaches are registered organisations of type sekolah (one per desa of their
+ * activity), so the school picker offers them and the coverage counts each once (schoolOf).
  */
 import { randomUUID } from 'node:crypto';
+import { insertOrganisation } from '../../db/organisation.repository.ts';
 import {
   desaOf,
   insertActivity,
@@ -227,6 +230,37 @@ export async function seedPreventionDemo(
 
   const campaignId = randomUUID();
   await db.transaction().execute(async (trx) => {
+    // the schools of the plans, registered (type sekolah) in the desa of their activity
+    const schools = new Map<string, string>();
+    for (const [i, p] of PLANS.entries()) {
+      if (!p.place || (p.setting !== 'sekolah' && p.setting !== 'pesantren') || schools.has(p.place))
+        continue;
+      const id = randomUUID();
+      const desaCode = chosen[i % chosen.length]!;
+      const desaName = desa.find((d) => d.code === desaCode)?.name ?? region.name;
+      await insertOrganisation(trx, {
+        id,
+        name: `${p.place} ${desaName}`,
+        type: 'sekolah',
+        region_code: desaCode,
+        jurisdiction: j,
+        address: `Jl. Pendidikan No. ${i + 1}, ${desaName}`,
+        phone: null,
+        email: null,
+        services: [],
+        areas: [j],
+        hours: null,
+        accessibility: null,
+        website: null,
+        capacity_total: null,
+        capacity_free: null,
+        capacity_updated_at: null,
+        verified_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      schools.set(p.place, id);
+    }
     await insertCampaign(trx, {
       id: campaignId,
       jurisdiction: j,
@@ -243,12 +277,12 @@ export async function seedPreventionDemo(
       created_at: now,
       updated_at: now,
     });
-    await replaceCampaignTargets(trx, campaignId, chosen.slice(0, 6), [
-      { orgId: null, name: 'SD Negeri 1' },
-      { orgId: null, name: 'SMP Negeri 2' },
-      { orgId: null, name: 'SMA Negeri 1' },
-      { orgId: null, name: 'Pondok Pesantren Al-Hikmah' },
-    ]);
+    await replaceCampaignTargets(
+      trx,
+      campaignId,
+      chosen.slice(0, 6),
+      [...schools.values()].map((orgId) => ({ orgId, name: null })),
+    );
 
     for (const [i, p] of PLANS.entries()) {
       const id = randomUUID();
@@ -275,7 +309,7 @@ export async function seedPreventionDemo(
         region_code: chosen[i % chosen.length]!,
         rt_rw: i % 3 === 0 ? `RT 0${1 + (i % 5)}/RW 0${1 + (i % 3)}` : null,
         place_name: p.place ?? null,
-        school_org_id: null,
+        school_org_id: p.place ? (schools.get(p.place) ?? null) : null,
         organiser_org_id: p.partner ? policeOrg : dinasOrg,
         description: 'Kegiatan demo (data sintetis).',
         status: p.status,

@@ -186,6 +186,13 @@ export async function evaluationDto(
       verifiedScore: s.verifiedScore,
     };
   }
+  const entered = enteredAnswers(rows);
+  const scoreOf = (n: number): number | null => {
+    const ind = set.indicators.find((i) => i.number === n);
+    const a = entered.get(n);
+    const p = ind && a ? scoreAnswer(ind, a) : null;
+    return typeof p === 'number' ? p : null;
+  };
   // the coordination records behind the institutional indicators (public documents, the plan)
   const region = scope.kind === 'region';
   const regulations = region ? await regulationsInForce(db, e.jurisdiction, e.year) : [];
@@ -215,6 +222,13 @@ export async function evaluationDto(
     missingNumbers: e.missing_numbers,
     indicators,
     score,
+    gains: indicators
+      .map((v) => ({
+        number: v.indicator.number,
+        available: Math.round((v.indicator.weight - (scoreOf(v.indicator.number) ?? 0)) * 10) / 10,
+      }))
+      .filter((g) => g.available > 0)
+      .sort((a, b) => b.available - a.available || a.number - b.number),
     verifiedScore,
     lastYear,
     canCoordinate: coordinator,

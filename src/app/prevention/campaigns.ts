@@ -9,6 +9,7 @@ import {
   type CampaignRow,
   campaignTargetDesa,
   campaignTargetSchools,
+  countDesaWithin,
   deleteCampaignRow,
   findCampaign,
   insertCampaign,
@@ -52,6 +53,7 @@ async function campaignDtos(ctx: AuthedCtx, db: Tx, rows: readonly CampaignRow[]
       schools: c.target_schools,
     },
     activityCount: Number(c.activity_count ?? 0),
+    countedActivityCount: Number(c.counted_count ?? 0),
     canEdit: canManageCoordination(ctx.actor, c),
     version: c.version,
     updatedAt: new Date(c.updated_at).toISOString(),
@@ -114,6 +116,24 @@ async function checkTargets(
   });
 }
 
+/**
+ * The checks that need the stored data, all reported at once: the period (also checked by the
+ * schema when both dates are sent) and a target of desa above the desa/kelurahan of the region.
+ */
+async function checkPeriodAndTargets(
+  db: Tx,
+  jurisdiction: string,
+  startsOn: string,
+  endsOn: string,
+  targetDesa: number | null | undefined,
+) {
+  const problems: Record<string, string> = {};
+  if (endsOn < startsOn) problems.endsOn = 'ends_before_start';
+  if (targetDesa != null && targetDesa > (await countDesaWithin(db, jurisdiction)))
+    problems['targets.desa'] = 'target_desa_too_large';
+  if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', problems);
+}
+
 function mayManage(ctx: AuthedCtx, jurisdiction: string, action: string, id: string | null) {
   if (!canManageCoordination(ctx.actor, { jurisdiction }))
     throw new AppError('FORBIDDEN', undefined, {
@@ -131,7 +151,7 @@ export async function createCampaign(
 ): Promise<CampaignDto> {
   const jurisdiction = ctx.actor.jurisdiction;
   mayManage(ctx, jurisdiction, 'prevention_campaign.create', null);
-  if (input.endsOn < input.startsOn) throw new AppError('VALIDATION_FAILED', { endsOn: 'ends_before_start' });
+  await checkPeriodAndTargets(ctx.conn.db, jurisdiction, input.startsOn, input.endsOn, input.targets.desa);
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute((trx) =>
     createOnce(
@@ -215,7 +235,7 @@ export async function updateCampaign(
     if (c.version !== input.version) throw new AppError('VERSION_CONFLICT');
     const startsOn = input.startsOn ?? c.starts_on;
     const endsOn = input.endsOn ?? c.ends_on;
-    if (endsOn < startsOn) throw new AppError('VALIDATION_FAILED', { endsOn: 'ends_before_start' });
+    await checkPeriodAndTargets(trx, c.jurisdiction, startsOn, endsOn, input.targets?.desa);
     const schools = await checkTargets(trx, c.jurisdiction, input.targetDesa, input.targetSchools);
     const set: Updateable<PreventionCampaignTable> = { starts_on: startsOn, ends_on: endsOn };
     if (input.name !== undefined) set.name = input.name;

@@ -18,8 +18,12 @@ import { getRegion } from '../../db/region.repository.ts';
 import type { CoverageDto, CoveragePeople } from '../../domain/contract/prevention.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isWithin, preventionCoverageWithin } from '../../domain/policy.ts';
-import { type CoverageQuery, HIGH_CASE_THRESHOLD, MAX_COVERAGE_DAYS } from '../../domain/prevention.ts';
-import { SCHOOL_SETTINGS } from '../../domain/prevention-codes.ts';
+import {
+  type CoverageQuery,
+  HIGH_CASE_THRESHOLD,
+  MAX_COVERAGE_DAYS,
+  schoolOf,
+} from '../../domain/prevention.ts';
 import { addMonths } from '../../domain/stats.ts';
 import { localDate, localDayStart } from '../../domain/time.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -115,16 +119,21 @@ export async function coverage(ctx: AuthedCtx, q: CoverageQuery): Promise<Covera
     const d = byDesa.get(a.region_code) ?? zero();
     byDesa.set(a.region_code, d);
     add(d, a);
-    const schoolName = a.school_org_name ?? (SCHOOL_SETTINGS.includes(a.setting) ? a.place_name : null);
-    if (schoolName) {
-      const key = a.school_org_id ?? `name:${schoolName.trim().toLowerCase()}`;
-      const s = bySchool.get(key) ?? {
-        orgId: a.school_org_id,
-        name: schoolName,
+    // a school reached: schoolOf (decision 029) — the school picked, or the place name
+    const school = schoolOf({
+      setting: a.setting,
+      schoolOrgId: a.school_org_id,
+      schoolOrgName: a.school_org_name,
+      placeName: a.place_name,
+    });
+    if (school) {
+      const s = bySchool.get(school.key) ?? {
+        orgId: school.orgId,
+        name: school.name,
         desa: place(a.region_code).name,
         people: zero(),
       };
-      bySchool.set(key, s);
+      bySchool.set(school.key, s);
       add(s.people, a);
     }
   }

@@ -14,7 +14,8 @@ import {
   canReportPreventionActivity,
   coordinationScope,
 } from '../../domain/policy.ts';
-import { type ActivityInput, localInstant, spanProblems } from '../../domain/prevention.ts';
+import { type ActivityInput, localInstant, schoolProblems, spanProblems } from '../../domain/prevention.ts';
+import { SCHOOL_SETTINGS } from '../../domain/prevention-codes.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
 import { activityDetail } from './get-activity.ts';
@@ -41,8 +42,13 @@ export async function createActivity(
     throw new AppError('VALIDATION_FAILED', { organiserOrgId: 'own_organisation_only' });
   const startsAt = localInstant(input.startsAt, jurisdiction);
   const endsAt = localInstant(input.endsAt, jurisdiction);
-  const span = spanProblems(startsAt, endsAt);
-  if (Object.keys(span).length > 0) throw new AppError('VALIDATION_FAILED', span);
+  // only a school setting keeps its school (schoolOf in src/domain/prevention.ts)
+  const schoolOrgId = SCHOOL_SETTINGS.includes(input.setting) ? (input.schoolOrgId ?? null) : null;
+  const problems = {
+    ...spanProblems(startsAt, endsAt),
+    ...schoolProblems({ setting: input.setting, schoolOrgId, placeName: input.placeName }),
+  };
+  if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', problems);
   const now = ctx.clock();
   return ctx.conn.db.transaction().execute((trx) =>
     createOnce(
@@ -62,7 +68,11 @@ export async function createActivity(
       },
       async () => {
         await checkDesa(trx, input.regionCode, jurisdiction);
-        const facilitators = await checkReferences(ctx, trx, jurisdiction, { ...input, organiserOrgId });
+        const facilitators = await checkReferences(ctx, trx, jurisdiction, {
+          ...input,
+          schoolOrgId,
+          organiserOrgId,
+        });
         const id = randomUUID();
         await insertActivity(trx, {
           id,
@@ -79,7 +89,7 @@ export async function createActivity(
           region_code: input.regionCode,
           rt_rw: input.rtRw || null,
           place_name: input.placeName || null,
-          school_org_id: input.schoolOrgId ?? null,
+          school_org_id: schoolOrgId,
           organiser_org_id: organiserOrgId,
           description: input.description,
           status: 'direncanakan',

@@ -1,9 +1,10 @@
 /**
  * What the activity form offers the actor: the organisations of its jurisdiction (organiser,
- * partners, schools), its users (facilitators) and campaigns. A partner organises only its own.
+ * partners, schools), its staff who may facilitate (canFacilitatePrevention) and campaigns. A partner organises only its own.
  */
 import { listCampaigns, organisationsWithin, usersWithin } from '../../db/prevention.repository.ts';
 import type { PreventionOptionsDto } from '../../domain/contract/prevention.ts';
+import { PREVENTION_FACILITATOR_ROLES } from '../../domain/policy.ts';
 import type { AuthedCtx } from '../context.ts';
 import { readScope } from './shared.ts';
 
@@ -13,7 +14,7 @@ export async function preventionOptions(ctx: AuthedCtx): Promise<PreventionOptio
   const j = ctx.actor.jurisdiction;
   const [orgs, users, campaigns] = await Promise.all([
     organisationsWithin(db, j),
-    usersWithin(db, j),
+    usersWithin(db, j, PREVENTION_FACILITATOR_ROLES),
     listCampaigns(db, scope, j),
   ]);
   return {

@@ -18,6 +18,7 @@ import type { ActivityDto } from '../../domain/contract/prevention.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   type Actor,
+  canFacilitatePrevention,
   canReportPreventionActivity,
   canReviewPreventionReport,
   coordinationScope,
@@ -29,6 +30,7 @@ import {
   localInput,
   type Participants,
   participantTotal,
+  schoolOf,
 } from '../../domain/prevention.ts';
 import type { ActivityStatus, ReviewState } from '../../domain/prevention-codes.ts';
 import { ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
@@ -121,6 +123,8 @@ export async function checkReferences(
       const u = users.get(f.userId);
       if (!u || u.disabled || !orgFits(u.jurisdiction, jurisdiction))
         throw new AppError('VALIDATION_FAILED', { [`facilitators.${i}.userId`]: 'unknown_user' });
+      if (!canFacilitatePrevention(u))
+        throw new AppError('VALIDATION_FAILED', { [`facilitators.${i}.userId`]: 'not_a_facilitator' });
       return { userId: f.userId, nameEnc: null };
     }
     return { userId: null, nameEnc: ctx.keys.encrypt(f.name) };
@@ -128,6 +132,16 @@ export async function checkReferences(
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+
+function schoolDto(a: ActivityRow) {
+  const s = schoolOf({
+    setting: a.setting,
+    schoolOrgId: a.school_org_id,
+    schoolOrgName: a.school_name,
+    placeName: a.place_name,
+  });
+  return s ? { orgId: s.orgId, name: s.name } : null;
+}
 
 function participantsOf(a: ActivityRow): Participants | null {
   if (
@@ -178,6 +192,7 @@ export async function activityDtos(
           name: f.user_id ? (f.user_name ?? '') : ctx.keys.decrypt(f.name_enc!),
         }))
       : null;
+  const now = ctx.clock().getTime();
   return rows.map((a) => {
     const p = participantsOf(a);
     const state = { status: a.status as ActivityStatus, review: a.review as ReviewState | null };
@@ -201,13 +216,7 @@ export async function activityDtos(
       place: { code: a.region_code, name: a.desa_name, district: a.kec_name ?? '' },
       rtRw: a.rt_rw,
       placeName: a.place_name,
-      school: a.school_org_id
-        ? { orgId: a.school_org_id, name: a.school_name ?? '' }
-        : a.setting === 'sekolah' || a.setting === 'pesantren'
-          ? a.place_name
-            ? { orgId: null, name: a.place_name }
-            : null
-          : null,
+      school: schoolDto(a),
       organiser: { id: a.organiser_org_id, name: a.organiser_name },
       partners: partners.filter((x) => x.activity_id === a.id).map((x) => ({ id: x.id, name: x.name })),
       facilitators: detail ? facilitators : null,
@@ -224,6 +233,7 @@ export async function activityDtos(
         .filter((x) => x.activity_id === a.id)
         .map((x) => ({ id: x.id, text: x.text, status: x.status })),
       files: detail ? detail.files : null,
+      started: startsAt.getTime() <= now,
       counted: countsInCoverage(state),
       ...rights(ctx.actor, a),
       version: a.version,

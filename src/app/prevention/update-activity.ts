@@ -10,7 +10,14 @@ import type { PreventionActivityTable } from '../../db/schema.ts';
 import type { ActivityDto } from '../../domain/contract/prevention.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canReportPreventionActivity } from '../../domain/policy.ts';
-import { type ActivityUpdate, localInput, localInstant, spanProblems } from '../../domain/prevention.ts';
+import {
+  type ActivityUpdate,
+  localInput,
+  localInstant,
+  schoolProblems,
+  spanProblems,
+} from '../../domain/prevention.ts';
+import { SCHOOL_SETTINGS } from '../../domain/prevention-codes.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { activityDetail } from './get-activity.ts';
 import { checkDesa, checkReferences, notFound, readScope, rights } from './shared.ts';
@@ -49,14 +56,24 @@ export async function updateActivity(
     const j = a.jurisdiction;
     const startsAt = localInstant(input.startsAt ?? localInput(new Date(a.starts_at), j), j);
     const endsAt = localInstant(input.endsAt ?? localInput(new Date(a.ends_at), j), j);
-    const span = spanProblems(startsAt, endsAt);
-    if (Object.keys(span).length > 0) throw new AppError('VALIDATION_FAILED', span);
+    const setting = input.setting ?? a.setting;
+    const schoolOrgId = SCHOOL_SETTINGS.includes(setting)
+      ? input.schoolOrgId !== undefined
+        ? input.schoolOrgId
+        : a.school_org_id
+      : null;
+    const placeName = input.placeName !== undefined ? input.placeName : a.place_name;
+    const problems = {
+      ...spanProblems(startsAt, endsAt),
+      ...schoolProblems({ setting, schoolOrgId, placeName }),
+    };
+    if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', problems);
     if (input.participants && a.status !== 'terlaksana' && a.status !== 'dilaporkan')
       throw new AppError('VALIDATION_FAILED', { participants: 'not_held' });
     if (input.regionCode !== undefined) await checkDesa(trx, input.regionCode, j);
     const facilitators = await checkReferences(ctx, trx, j, {
       campaignId: input.campaignId,
-      schoolOrgId: input.schoolOrgId,
+      schoolOrgId: input.schoolOrgId !== undefined ? schoolOrgId : undefined,
       partnerOrgIds: input.partnerOrgIds,
       facilitators: input.facilitators,
     });
@@ -73,7 +90,8 @@ export async function updateActivity(
     if (input.regionCode !== undefined) set.region_code = input.regionCode;
     if (input.rtRw !== undefined) set.rt_rw = input.rtRw || null;
     if (input.placeName !== undefined) set.place_name = input.placeName || null;
-    if (input.schoolOrgId !== undefined) set.school_org_id = input.schoolOrgId;
+    // only a school setting keeps its school (schoolOf in src/domain/prevention.ts)
+    if (schoolOrgId !== a.school_org_id) set.school_org_id = schoolOrgId ?? null;
     if (input.description !== undefined) set.description = input.description;
     if (input.reportNotes !== undefined) set.report_notes = input.reportNotes || null;
     if (input.participants) {

@@ -143,6 +143,11 @@ export const KlaEvaluationDto = KlaEvaluationSummaryDto.extend({
   missingNumbers: z.array(z.number().int()),
   indicators: z.array(KlaIndicatorViewDto),
   score: KlaScoreDto,
+  /**
+   * Where the next category's points can come from: each indicator still below its weight and
+   * the points it could add, most first (as entered; an unanswered one can add its whole weight).
+   */
+  gains: z.array(z.object({ number: z.number().int(), available: z.number() })),
   /** the province's score (accepted indicators only) once it has begun verifying; else null */
   verifiedScore: KlaScoreDto.nullable(),
   /** last year's evaluation of the same kab/kota, when there is one the reader sees */

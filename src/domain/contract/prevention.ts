@@ -67,6 +67,8 @@ export const ActivityDto = z
     followups: z.array(z.object({ id: z.string(), text: z.string(), status: z.string() })),
     /** materials and photos (only in one activity's view) */
     files: z.array(CoordFileDto).nullable(),
+    /** its start has passed (by the server's clock): only then may it be marked held or reported */
+    started: z.boolean(),
     /** counted in the coverage (reported and, for a partner's report, accepted) */
     counted: z.boolean(),
     /** the actor may change it / accept or return its report */
@@ -95,7 +97,10 @@ export const CampaignDto = z
       desa: z.number().int().nullable(),
       schools: z.number().int().nullable(),
     }),
+    /** every activity naming it, whatever its status (planned and cancelled too) */
     activityCount: z.number().int(),
+    /** of those, the ones the coverage counts (reported; a partner's report accepted) */
+    countedActivityCount: z.number().int(),
     canEdit: z.boolean(),
     version: z.number().int(),
     updatedAt: z.string(),
@@ -177,8 +182,9 @@ export const preventionRoutes = routes({
     response: PreventionOptionsDto,
   },
   'GET /prevention/campaigns': {
-    summary: 'Daftar kampanye pencegahan wilayah kerja',
+    summary: 'Daftar kampanye pencegahan wilayah kerja (seluruhnya, tanpa halaman)',
     tags,
+    query: z.strictObject({}),
     response: listOf(CampaignDto),
   },
   'POST /prevention/campaigns': {

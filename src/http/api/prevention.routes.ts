@@ -81,9 +81,10 @@ export function preventionRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
     );
   });
   implement(app, 'GET /prevention/coverage.html', async (c, { query }) => {
-    const d = await coverage(authed(c, svc), query);
+    const ctx = authed(c, svc);
+    const d = await coverage(ctx, query);
     return fileAnswer(
-      coverageHtml(d),
+      coverageHtml(d, ctx.clock()),
       'text/html; charset=utf-8',
       `cakupan-pencegahan-${d.region.code}.html`,
       'inline',

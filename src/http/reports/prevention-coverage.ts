@@ -4,6 +4,8 @@
  */
 import { coverageSummary } from '../../app/prevention/coverage.ts';
 import type { CoverageDto, CoveragePeople } from '../../domain/contract/prevention.ts';
+import { localInput } from '../../domain/prevention.ts';
+import { ZONE_ABBR, zoneOfRegion } from '../../domain/time.ts';
 
 const num = new Intl.NumberFormat('id-ID');
 const n = (v: number | null) => (v === null ? '–' : num.format(v));
@@ -28,7 +30,14 @@ function table(caption: string, headHtml: string, rows: string[], empty: string)
   }</section>`;
 }
 
-export function coverageHtml(d: CoverageDto): string {
+/** "2026-12-05T09:30" → "05-12-2026 09.30" */
+const dayTime = (s: string) =>
+  `${s.slice(8, 10)}-${s.slice(5, 7)}-${s.slice(0, 4)} ${s.slice(11, 13)}.${s.slice(14, 16)}`;
+const day = (s: string) => `${s.slice(8, 10)}-${s.slice(5, 7)}-${s.slice(0, 4)}`;
+
+/** The page; `printedAt` (the server's clock) is shown in the region's local time. */
+export function coverageHtml(d: CoverageDto, printedAt: Date): string {
+  const printed = `${dayTime(localInput(printedAt, d.region.code))} ${ZONE_ABBR[zoneOfRegion(d.region.code)]}`;
   const title = `Cakupan Pencegahan Kekerasan terhadap Perempuan dan Anak — ${d.region.name}`;
   const summary = coverageSummary(d)
     .map(([k, v, t]) => `<tr><th scope="row">${esc(k)}</th><td>${n(v)}</td><td>${n(t)}</td></tr>`)
@@ -44,7 +53,8 @@ td:first-child,td.t{text-align:left}
 @media print{@page{size:A4;margin:15mm}body{margin:0}.noprint{display:none}}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p>Periode ${esc(d.from)} s.d. ${esc(d.to)}${d.campaign ? ` · Kampanye: ${esc(d.campaign.name)}` : ''}. Dihitung dari kegiatan yang sudah dilaporkan (laporan mitra: setelah diterima Dinas). Angka agregat; tidak memuat data pribadi.</p>
+<p>Periode ${esc(day(d.from))} s.d. ${esc(day(d.to))}${d.campaign ? ` · Kampanye: ${esc(d.campaign.name)}` : ''}. Dihitung dari kegiatan yang sudah dilaporkan (laporan mitra: setelah diterima Dinas). Angka agregat; tidak memuat data pribadi.</p>
+<p>Dicetak ${esc(printed)}.</p>
 <p class="noprint">Cetak halaman ini dari menu peramban (Ctrl+P); di kertas A4 menu ini tidak ikut tercetak.</p>
 ${table('Ringkasan', '<th scope="col">Ukuran</th><th scope="col">Capaian</th><th scope="col">Target</th>', [summary], '')}
 ${table(

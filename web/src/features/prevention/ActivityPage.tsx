@@ -45,7 +45,8 @@ function ReportForm({ a, onSaved }: { a: ActivityDto; onSaved: (x: ActivityDto) 
   const labels: Record<string, string> = {
     participants: t('prev.participants'),
     reportNotes: t('prev.reportNotes'),
-    to: t('prev.status'),
+    // a refusal of the move itself (e.g. not yet begun) names the report, not a hidden field
+    to: t('prev.reportTitle'),
     ...Object.fromEntries(CELLS.map((c) => [`participants.${c}`, t(`prev.${c}`)])),
   };
   const num = (s: string) => (s.trim() === '' ? 0 : Number(s.replace(',', '.')));
@@ -107,8 +108,8 @@ function Actions({ a, onSaved }: { a: ActivityDto; onSaved: (x: ActivityDto) => 
   const labels = {
     reason: t('prev.cancelReason'),
     note: t('prev.reviewNote'),
-    to: t('prev.status'),
-    decision: t('prev.review'),
+    to: t('prev.statusTitle'),
+    decision: t('prev.reviewTitle'),
   };
   const move = (to: 'terlaksana' | 'dibatalkan') =>
     run(async () =>
@@ -157,11 +158,18 @@ function Actions({ a, onSaved }: { a: ActivityDto; onSaved: (x: ActivityDto) => 
       {a.canEdit && a.status === 'direncanakan' && (
         <section aria-labelledby="prev-status-h">
           <h2 id="prev-status-h">{t('prev.statusTitle')}</h2>
-          <div class="actions">
-            <button type="button" disabled={busy} onClick={() => move('terlaksana')}>
-              {t('prev.markHeld')}
-            </button>
-          </div>
+          {/* held or reported only once it has begun (the API refuses it before) */}
+          {a.started ? (
+            <div class="actions">
+              <button type="button" disabled={busy} onClick={() => move('terlaksana')}>
+                {t('prev.markHeld')}
+              </button>
+            </div>
+          ) : (
+            <p class="hint" data-testid="report-later">
+              {t('prev.reportLater', { when: `${localText(a.startsLocal)} ${a.zone}` })}
+            </p>
+          )}
           <TextArea
             prefix={prefix}
             name="reason"
@@ -397,7 +405,7 @@ export default function ActivityPage() {
               </>
             )}
           </dl>
-          {a.followups.length > 0 && <Followups a={a} onSaved={saved} />}
+          {a.followups.length > 0 && <Followups key={`fu-${a.version}`} a={a} onSaved={saved} />}
           {a.canEdit && (
             <p>
               <button type="button" onClick={() => setEditing(true)}>
@@ -405,14 +413,16 @@ export default function ActivityPage() {
               </button>
             </p>
           )}
-          <Actions a={a} onSaved={saved} />
-          {a.canEdit && (a.status === 'direncanakan' || a.status === 'terlaksana') && (
+          {/* keyed by the version: after any saved change each part starts afresh (no stale error
+              box, and a returned report's form holds what was reported) */}
+          <Actions key={`act-${a.version}`} a={a} onSaved={saved} />
+          {a.canEdit && a.started && (a.status === 'direncanakan' || a.status === 'terlaksana') && (
             <section aria-labelledby="prev-report-h">
               <h2 id="prev-report-h">{t('prev.reportTitle')}</h2>
-              <ReportForm a={a} onSaved={saved} />
+              <ReportForm key={`rep-${a.version}`} a={a} onSaved={saved} />
             </section>
           )}
-          <Files a={a} onChanged={() => rec.load()} />
+          <Files key={`files-${a.version}`} a={a} onChanged={() => rec.load()} />
         </>
       )}
     </section>

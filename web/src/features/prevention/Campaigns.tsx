@@ -274,7 +274,10 @@ export default function Campaigns() {
               <>
                 <p>
                   {fmtDate(c.startsOn)} – {fmtDate(c.endsOn)} ·{' '}
-                  {t('camp.activities', { n: String(c.activityCount) })}
+                  {t('camp.activities', {
+                    counted: String(c.countedActivityCount),
+                    n: String(c.activityCount),
+                  })}
                 </p>
                 {c.description && <p>{c.description}</p>}
                 <dl>

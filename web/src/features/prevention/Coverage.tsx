@@ -11,7 +11,7 @@ import { API, call, qs } from '../../api.ts';
 import { ErrorSummary, SelectField, Submit, TextField, useAction } from '../../components/form.tsx';
 import { Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtNumber, todayLocal } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtNumber, todayLocal } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 
@@ -63,6 +63,20 @@ function PeopleTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+function NeverReached({ d }: { d: CoverageDto }) {
+  return d.neverReached.length === 0 ? (
+    <p>{t('cov.allReached')}</p>
+  ) : (
+    <ul class="columns">
+      {d.neverReached.map((x) => (
+        <li key={x.code}>
+          {x.name}, {x.district}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -127,11 +141,12 @@ export default function Coverage() {
     <section>
       <PageHeading title={t('cov.title')}>{t('cov.title')}</PageHeading>
       <p class="lead">{t('cov.intro')}</p>
-      <p>
+      <p class="no-print">
         <a href="/pencegahan">{t('prev.back')}</a>
       </p>
+      {/* on paper: the figures only, not the form that asked for them (styles.css @media print) */}
       <form
-        class="filters"
+        class="filters no-print"
         noValidate
         aria-label={t('cov.ask')}
         onSubmit={(e) => {
@@ -188,10 +203,13 @@ export default function Coverage() {
       {d && asked && (
         <div aria-live="polite">
           <h2>
-            {d.region.name}, {d.from} – {d.to}
+            {d.region.name}, {fmtDate(d.from)} – {fmtDate(d.to)}
             {d.campaign ? ` · ${d.campaign.name}` : ''}
           </h2>
-          <p class="actions">
+          <p class="print-only" data-testid="printed-on">
+            {t('cov.printedOn', { when: fmtDateTime(new Date().toISOString(), d.region.code) })}
+          </p>
+          <p class="actions no-print">
             <a
               class="button"
               href={`${API}/prevention/coverage.html${qs(asked)}`}
@@ -282,18 +300,17 @@ export default function Coverage() {
               ))}
             </ul>
           )}
-          <details>
+          {/* long (hundreds of desa): folded on screen, in full on paper */}
+          <details class="no-print">
             <summary>
               {t('cov.never', { n: String(d.neverReached.length), total: String(d.totals.desaTotal) })}
             </summary>
-            <ul>
-              {d.neverReached.map((x) => (
-                <li key={x.code}>
-                  {x.name}, {x.district}
-                </li>
-              ))}
-            </ul>
+            <NeverReached d={d} />
           </details>
+          <section class="print-only" data-testid="never-reached-print">
+            <h3>{t('cov.never', { n: String(d.neverReached.length), total: String(d.totals.desaTotal) })}</h3>
+            <NeverReached d={d} />
+          </section>
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@
  * /pencegahan: the prevention activities the officer reads (a partner: its own), with filters,
  * the Dinas's queue of partner reports awaiting acceptance, and the planning form.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { ActivityDto } from '../../../../src/domain/contract/prevention.ts';
@@ -69,6 +69,11 @@ export default function Prevention() {
   const [draft, setDraft] = useState({ campaign: '', status: '', kind: '', region: '', from: '', to: '' });
   const [filters, setFilters] = useState(draft);
   const [planning, setPlanning] = useState(false);
+  // the opened form's heading takes the focus (a keyboard or screen reader user lands on it)
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (planning) formHeading.current?.focus();
+  }, [planning]);
   const options = useLoad(
     (signal) => (allowed ? call('GET /prevention/options', { signal }) : Promise.resolve(null)),
     [allowed],
@@ -121,7 +126,9 @@ export default function Prevention() {
         o &&
         (planning ? (
           <>
-            <h2>{t('prev.newTitle')}</h2>
+            <h2 ref={formHeading} tabIndex={-1}>
+              {t('prev.newTitle')}
+            </h2>
             <ActivityForm
               options={o}
               onDone={(a) => {
