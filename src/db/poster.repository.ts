@@ -4,6 +4,7 @@
  * here reads or writes the intake tables.
  */
 import { sql } from 'kysely';
+import { type CappedCount, cappedCount } from './capped-count.ts';
 import type { Tx } from './connect.ts';
 
 export type PosterCodeRow = {
@@ -112,6 +113,17 @@ export async function listPosterCodes(
     .limit(page.limit)
     .offset(page.offset)
     .execute()) as PosterCodeRow[];
+}
+
+/** How many codes lie within `within`, up to the lists' cap (src/db/capped-count.ts). */
+export function countPosterCodes(db: Tx, within: string): Promise<CappedCount> {
+  return cappedCount(
+    db,
+    db
+      .selectFrom('poster_code as p')
+      .select('p.id')
+      .where((eb) => eb.or([eb('p.jurisdiction', '=', within), eb('p.jurisdiction', 'like', `${within}.%`)])),
+  );
 }
 
 /** One code, only when its jurisdiction lies within `within` (else undefined: 404). */

@@ -3,6 +3,7 @@
  * aggregates only, never per day, so no count can be lined up with a report's time.
  */
 import {
+  countPosterCodes,
   getPosterCode,
   listPosterCodes,
   type PosterCodeRow,
@@ -73,7 +74,10 @@ export async function listPosterCodesWithCounts(
   const within = posterRegion(ctx);
   const db = ctx.conn.db;
   const months = monthsOf(ctx, q.months);
-  const rows = await listPosterCodes(db, within, { limit: PAGE_SIZE + 1, offset: (q.page - 1) * PAGE_SIZE });
+  const [rows, count] = await Promise.all([
+    listPosterCodes(db, within, { limit: PAGE_SIZE + 1, offset: (q.page - 1) * PAGE_SIZE }),
+    countPosterCodes(db, within),
+  ]);
   const hasMore = rows.length > PAGE_SIZE;
   const items = await withCounts(db, rows.slice(0, PAGE_SIZE), months, site.baseUrl);
   return {
@@ -81,8 +85,8 @@ export async function listPosterCodesWithCounts(
     page: q.page,
     pageSize: PAGE_SIZE,
     hasMore,
-    total: (q.page - 1) * PAGE_SIZE + items.length + (hasMore ? 1 : 0),
-    totalCapped: hasMore,
+    total: count.total,
+    totalCapped: count.totalCapped,
     months,
     canManage: canManagePosters(ctx.actor, ctx.actor.jurisdiction),
     reportUrl: posterUrl(site.baseUrl, null),

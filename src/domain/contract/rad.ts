@@ -200,8 +200,9 @@ export const RadLinkInput = z.strictObject({
 
 export const radRoutes = routes({
   'GET /rad/plans': {
-    summary: 'Daftar rencana aksi daerah (RAD PPA) yang boleh dibaca',
+    summary: 'Daftar rencana aksi daerah (RAD PPA) yang boleh dibaca (seluruhnya, tanpa halaman)',
     tags,
+    query: z.strictObject({}),
     response: listOf(RadPlanSummaryDto),
   },
   'POST /rad/plans': {
