@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngBytes } from '../test/helpers/files.ts';
+import { pdfQrTexts } from '../test/helpers/pdf-qr.ts';
 import { pdfText } from '../test/helpers/pdf-text.ts';
 import { signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
@@ -97,17 +98,36 @@ describe('training (/pelatihan)', () => {
         .selectOption({ label: `${COMPANION} — UPTD PPA Kabupaten Lebak` });
       await page.getByRole('button', { name: 'Tambah peserta' }).click();
       await see(page, page.getByText(`${COMPANION} ditambahkan.`), 'the participant added');
+      // someone on the list is not offered again
+      await expect
+        .poll(() => page.getByLabel('Pengguna Simpul').locator('option', { hasText: COMPANION }).count())
+        .toBe(0);
+      // at 360 px the row's column heading says "Kehadiran": the name is for screen readers only
+      const attendanceLabel = page.locator('label', { hasText: `Kehadiran ${COMPANION}` });
+      expect((await attendanceLabel.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
       await page.getByLabel(`Kehadiran ${COMPANION}`, { exact: true }).selectOption('hadir');
       await page.getByLabel(`Lulus/selesai: ${COMPANION}`).check();
-      await page
-        .getByRole('form', { name: `Catat kehadiran ${COMPANION}` })
-        .getByRole('button', { name: 'Simpan' })
-        .click();
+      // each row's button is named for its participant
+      await page.getByRole('button', { name: `Simpan kehadiran ${COMPANION}`, exact: true }).click();
       await see(
         page,
         page.getByRole('link', { name: `Unduh sertifikat ${COMPANION} (PDF)` }),
         'the certificate link',
       );
+    });
+
+    await step('a participant added by mistake is removed; one with a certificate is not', async () => {
+      const guest = 'Peserta Keliru Uji';
+      await page.getByLabel('Nama peserta tanpa akun').fill(guest);
+      await page.getByLabel('Lembaga peserta').selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Tambah peserta' }).click();
+      await see(page, page.getByText(`${guest} ditambahkan.`), 'the guest added');
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: `Hapus peserta ${guest}`, exact: true }).click();
+      await see(page, page.getByText(`${guest} dihapus dari daftar peserta.`), 'the guest removed');
+      expect(await page.getByRole('row').filter({ hasText: guest }).count()).toBe(0);
+      // the companion completed: no remove button, a note instead
+      expect(await page.getByRole('button', { name: `Hapus peserta ${COMPANION}` }).count()).toBe(0);
     });
 
     await step('the certificate downloads with the name, the training and a code', async () => {
@@ -119,6 +139,21 @@ describe('training (/pelatihan)', () => {
       expect(text).toContain(COMPANION);
       expect(text).toContain(TITLE);
       expect(text).toMatch(/Kode verifikasi: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+      // the full address of the check page with the code, and its QR code opening the result
+      const qrs = await pdfQrTexts(readFileSync((await download.path())!));
+      expect(qrs).toHaveLength(1);
+      expect(qrs[0]).toMatch(
+        new RegExp(`^${env.baseUrl}/verifikasi\\?kode=[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$`),
+      );
+      expect(text.replace(/\s+/g, '')).toContain(qrs[0]!.replace(/\s+/g, ''));
+      const check = (await env.newPage()).page;
+      await check.goto(qrs[0]!);
+      await see(
+        check,
+        check.getByRole('heading', { name: 'Sertifikat pelatihan ini asli' }),
+        'the check result',
+      );
+      await see(check, check.getByText(COMPANION), 'the name on the check page');
     });
 
     await step('the gap view has one missing training fewer', async () => {

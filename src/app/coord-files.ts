@@ -76,9 +76,9 @@ export async function storeCoordFile(ctx: AuthedCtx, trx: Tx, f: NewCoordFile): 
   if (!(COORD_FILE_PURPOSES as readonly string[]).includes(f.purpose))
     throw new AppError('VALIDATION_FAILED', { purpose: 'invalid_option' });
   const mime = await detectCoordFileType(f.bytes);
-  if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'type_not_allowed' });
+  if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'coord_type_not_allowed' });
   if (f.purpose === 'foto' && !mime.startsWith('image/'))
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'type_not_allowed' });
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'image_only' });
   await lockCoordFiles(trx, f.ownerKind, f.ownerId);
   if ((await countCoordFiles(trx, f.ownerKind, f.ownerId)) >= COORD_FILES_PER_RECORD)
     throw new AppError('VALIDATION_FAILED', { file: 'too_many_files' });

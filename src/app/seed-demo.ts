@@ -18,6 +18,7 @@ import type { Actor, Role } from '../domain/policy.ts';
 import { ROLES } from '../domain/policy.ts';
 import type { IncidentInput, PersonInput } from '../domain/schemas.ts';
 import type { Stage } from '../domain/stages.ts';
+import { SERVICE_TYPES } from '../domain/taxonomies.ts';
 import { localDate, localDayStart, localYear } from '../domain/time.ts';
 import { assignCase } from './cases/assign-case.ts';
 import { changeStage } from './cases/change-stage.ts';
@@ -360,6 +361,13 @@ export async function seedDemo(
   return true;
 }
 
+/** Service codes as a person reads them in a text ("penampungan sementara / rumah aman"), never the codes. */
+function serviceWords(services: readonly string[]): string {
+  return services
+    .map((c) => SERVICE_TYPES.find((x) => x.code === c)?.label.id.toLocaleLowerCase('id-ID') ?? c)
+    .join(', ');
+}
+
 /** One cooperation agreement of the Dinas with each partner that has one in ORGS. */
 async function seedAgreements(
   svc: Services,
@@ -383,7 +391,7 @@ async function seedAgreements(
       subject:
         a.kind === 'mou'
           ? 'Kerja sama penanganan perempuan dan anak korban kekerasan'
-          : `Perjanjian kerja sama layanan rujukan (${o.services.join(', ')}) bagi perempuan dan anak korban kekerasan`,
+          : `Perjanjian kerja sama layanan rujukan (${serviceWords(o.services)}) bagi perempuan dan anak korban kekerasan`,
       starts_on: dateOnly(new Date(now.getTime() - a.startedDaysAgo * DAY)),
       ends_on: dateOnly(new Date(now.getTime() + a.endsInDays * DAY)),
       created_by: createdBy,

@@ -60,16 +60,38 @@ export const AGREEMENT_STATUSES = ['belum_berlaku', 'aktif', 'akan_berakhir', 'b
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 const partyOrg = z.strictObject({ orgId: uuid, role: z.enum(AGREEMENT_PARTY_ROLES) });
-/** The organisations that are parties, each once (`duplicate_party` on the second). */
+/**
+ * The positions that name one party each (Pihak Pertama, Kedua, …): only `mengetahui` may be held
+ * by several organisations.
+ */
+export function isSinglePosition(role: string): boolean {
+  return role !== 'mengetahui';
+}
+
+/** The first party position no one holds yet (`mengetahui` when all six are taken). */
+export function firstFreePosition(taken: ReadonlyArray<{ role: string }>): AgreementPartyRole {
+  return (
+    AGREEMENT_PARTY_ROLES.find((r) => isSinglePosition(r) && !taken.some((p) => p.role === r)) ?? 'mengetahui'
+  );
+}
+
+/**
+ * The organisations that are parties, each once (`duplicate_party` on the second), and each
+ * position other than `mengetahui` held by one of them (`duplicate_role` on the second).
+ */
 const partyOrgs = z
   .array(partyOrg)
   .min(1, 'required')
   .max(MAX_AGREEMENT_PARTIES, 'too_long')
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
+    const held = new Set<string>();
     list.forEach((p, i) => {
       if (seen.has(p.orgId)) ctx.addIssue({ code: 'custom', message: 'duplicate_party', path: [i, 'orgId'] });
       seen.add(p.orgId);
+      if (isSinglePosition(p.role) && held.has(p.role))
+        ctx.addIssue({ code: 'custom', message: 'duplicate_role', path: [i, 'role'] });
+      held.add(p.role);
     });
   });
 

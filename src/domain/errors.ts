@@ -140,8 +140,10 @@ export const ERRORS = {
   ],
   FILE_TYPE_NOT_ALLOWED: [
     415,
-    'Jenis berkas tidak diizinkan (pdf, jpg, png, mp3, m4a, docx).',
-    'File type not allowed (pdf, jpg, png, mp3, m4a, docx).',
+    // which types are allowed depends on the form: the field message says (type_not_allowed,
+    // coord_type_not_allowed, image_only, pdf_only)
+    'Jenis berkas ini tidak diterima di sini.',
+    'This type of file is not accepted here.',
   ],
   FILE_TOO_LARGE: [413, 'Berkas melebihi 20 MB.', 'The file is larger than 20 MB.'],
   USER_DISABLED: [401, 'Akun ini dinonaktifkan.', 'This account is disabled.'],

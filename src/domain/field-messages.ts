@@ -86,13 +86,30 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
   unknown_organisation: ['Lembaga tidak ditemukan.', 'Organisation not found.'],
   invalid_assignee: ['Petugas ini tidak dapat ditugaskan.', 'This staff member cannot be assigned.'],
   too_large: ['Berkas terlalu besar (maksimal 20 MB).', 'File too large (max 20 MB).'],
-  type_not_allowed: ['Jenis berkas tidak diizinkan.', 'File type not allowed.'],
+  // each upload says what it accepts (decision 039): a case attachment, a coordination file, a
+  // photo, a PDF-only document
+  type_not_allowed: [
+    'Jenis berkas tidak diizinkan: unggah PDF, JPG, PNG, MP3, M4A atau DOCX.',
+    'File type not allowed: upload a PDF, JPG, PNG, MP3, M4A or DOCX file.',
+  ],
+  coord_type_not_allowed: [
+    'Jenis berkas tidak diizinkan: unggah PDF, JPG, PNG, DOCX, XLSX atau PPTX.',
+    'File type not allowed: upload a PDF, JPG, PNG, DOCX, XLSX or PPTX file.',
+  ],
+  image_only: [
+    'Foto harus berkas JPG atau PNG. Untuk PDF atau dokumen, pilih jenis berkas Materi.',
+    'A photo must be a JPG or PNG file. For a PDF or a document, choose the Material type.',
+  ],
   one_file_only: ['Unggah satu berkas saja setiap kali.', 'Upload one file at a time.'],
   too_many_files: [
     'Sudah terlalu banyak berkas pada catatan ini (maksimal 50).',
     'This record already has too many files (at most 50).',
   ],
   taken: ['Sudah dipakai.', 'Already taken.'],
+  already_participant: [
+    'Sudah terdaftar sebagai peserta kegiatan ini.',
+    'Already registered as a participant of this event.',
+  ],
   poster_label_short: [
     'Nama titik sebar minimal 3 karakter.',
     'The placement name needs at least 3 characters.',
@@ -304,8 +321,12 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'The expiry date cannot be before the date it was issued.',
   ],
   duplicate_party: ['Lembaga ini sudah menjadi pihak.', 'This organisation is already a party.'],
+  duplicate_role: [
+    'Kedudukan ini sudah dipegang lembaga lain. Hanya "Mengetahui" boleh lebih dari satu lembaga.',
+    'Another organisation already holds this position. Only "Acknowledged by" may be held by several.',
+  ],
   unknown_meeting: ['Rapat tidak ditemukan.', 'Meeting not found.'],
-  pdf_only: ['Unggah berkas PDF.', 'Upload a PDF file.'],
+  pdf_only: ['Hanya berkas PDF yang diterima di sini.', 'Only a PDF file is accepted here.'],
   services_required: ['Pilih minimal satu layanan.', 'Choose at least one service.'],
   regency_required: ['Pilih provinsi lalu kabupaten/kota.', 'Choose the province, then the regency/city.'],
   outside_indonesia: [

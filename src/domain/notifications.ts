@@ -34,9 +34,28 @@ export function notificationLabel(kind: string): Label {
   );
 }
 
-/** The label of a notification's topic (a deadline rule: what is due or overdue); null if none. */
+/** The topic of a notice about a due date (a follow-up's tenggat): `due:YYYY-MM-DD`. */
+export function dueTopic(day: string): string {
+  return `due:${day}`;
+}
+
+const DUE_DAY: Record<'id' | 'en', Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', dateStyle: 'medium' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }),
+};
+
+/**
+ * The label of a notification's topic, in both languages: a deadline rule (what is due or
+ * overdue), or a due date ("Tenggat 25 Nov 2026" / "Due 25 Nov 2026"); null if none.
+ */
 export function topicLabel(topic: string | null | undefined): Label | null {
   if (!topic) return null;
+  const due = /^due:(\d{4}-\d{2}-\d{2})$/.exec(topic)?.[1];
+  if (due) {
+    const d = new Date(`${due}T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) return null;
+    return { id: `Tenggat ${DUE_DAY.id.format(d)}`, en: `Due ${DUE_DAY.en.format(d)}` };
+  }
   return DEADLINE_LABELS[topic as DeadlineRule] ?? null;
 }
 

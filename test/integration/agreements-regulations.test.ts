@@ -126,6 +126,18 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       });
       expect(foreign.status).toBe(400);
       expect(foreign.body.error.fieldCodes['partyOrgs.3.orgId']).toBe('unknown_organisation');
+      // one organisation per position: two "Pihak Kedua" refused; several "Mengetahui" allowed
+      const twice = await c.admin!.post('/api/v1/agreements', {
+        ...body,
+        partyOrgs: [
+          { orgId: lebak.dinas.id, role: 'pihak_pertama' },
+          { orgId: rsud.id, role: 'pihak_kedua' },
+          { orgId: lebak.police.id, role: 'pihak_kedua' },
+        ],
+      });
+      expect(twice.status).toBe(400);
+      expect(twice.body.error.fieldCodes['partyOrgs.2.role']).toBe('duplicate_role');
+      expect(twice.body.error.fields['partyOrgs.2.role']).toMatch(/sudah dipegang lembaga lain/);
       expect((await c.manajer!.post('/api/v1/agreements', body)).status).toBe(403);
       expect((await c.rsud!.post('/api/v1/agreements', body)).status).toBe(403);
 
@@ -170,6 +182,12 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       expect(r.body.version).toBe(version + 1);
       expect((await put({ version, partyOrgs: next })).status).toBe(409);
       version = r.body.version;
+      const sameRole = await put({
+        version,
+        partyOrgs: [...next.slice(0, 2), { orgId: lbh.id, role: 'pihak_kedua' }],
+      });
+      expect(sameRole.status).toBe(400);
+      expect(sameRole.body.error.fieldCodes['partyOrgs.2.role']).toBe('duplicate_role');
       expect((await c.lbh!.get(`/api/v1/agreements/${id}`)).status).toBe(200);
       expect((await c.police!.get(`/api/v1/agreements/${id}`)).status).toBe(404);
       // "has an active agreement" (directory, referral suggestions) holds for any party
@@ -434,6 +452,9 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       expect(png.status).toBe(415);
       expect(png.body.error.code).toBe('FILE_TYPE_NOT_ALLOWED');
       expect(png.body.error.fieldCodes.file).toBe('pdf_only');
+      // the words say PDF only, not another upload's list of types
+      expect(png.body.error.fields.file).toBe('Hanya berkas PDF yang diterima di sini.');
+      expect(JSON.stringify(png.body.error)).not.toMatch(/mp3|docx/i);
       expect(
         (
           await c.pimpinan!.req(
@@ -522,6 +543,13 @@ describe.each(ENGINES)('agreements with several parties, local regulations on %s
       ];
       expect(byUser(u.manajer!.id)).toEqual(expected);
       expect(byUser(u.admin!.id)).toEqual(expected);
+      // the date is told in the reader's language, not as "Tenggat 2026-…" on an English page
+      const listed = (await c.manajer!.get('/api/v1/notifications')).body.items.find(
+        (n: { kind: string; ref: string }) =>
+          n.kind === 'regulasi_akan_berakhir' && n.ref === '463/Kep.101-Huk/2025',
+      );
+      expect(listed.topicLabel.id).toMatch(/^Tenggat \d{1,2} \p{L}+ \d{4}$/u);
+      expect(listed.topicLabel.en).toMatch(/^Due \d{1,2} [A-Z][a-z]+ \d{4}$/);
       for (const who of ['pimpinan', 'pendamping', 'police', 'serangManajer'])
         expect(byUser(u[who]!.id), who).toEqual([]);
       // a new review date gets its own reminder

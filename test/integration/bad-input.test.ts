@@ -344,6 +344,10 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
       const r1 = await upload(exe, 'surat-visum.pdf', 'application/pdf');
       expectError(r1, 'FILE_TYPE_NOT_ALLOWED');
       expect(r1.body.error.fieldCodes).toEqual({ file: 'type_not_allowed' });
+      // a case attachment's own list of types
+      expect(r1.body.error.fields.file).toBe(
+        'Jenis berkas tidak diizinkan: unggah PDF, JPG, PNG, MP3, M4A atau DOCX.',
+      );
       const r2 = await upload(
         new Uint8Array(Buffer.from('Ini hanya teks biasa, bukan PDF.\n'.repeat(20))),
         'laporan.pdf',

@@ -101,14 +101,17 @@ describe.each(ENGINES)('coordination files on %s', (engine) => {
       store({ bytes: new TextEncoder().encode('<html><script>x</script>') }),
     ).rejects.toMatchObject({
       code: 'FILE_TYPE_NOT_ALLOWED',
-      fields: { file: 'type_not_allowed' },
+      fields: { file: 'coord_type_not_allowed' },
     });
     await expect(store({ bytes: new Uint8Array(0) })).rejects.toMatchObject({ fields: { file: 'required' } });
     await expect(store({ bytes: new Uint8Array(MAX_COORD_FILE_BYTES + 1) })).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
     });
     // a photo must be a picture
-    await expect(store({ purpose: 'foto' })).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
+    await expect(store({ purpose: 'foto' })).rejects.toMatchObject({
+      code: 'FILE_TYPE_NOT_ALLOWED',
+      fields: { file: 'image_only' },
+    });
     await expect(store({ purpose: 'lain' as never })).rejects.toMatchObject({
       fields: { purpose: 'invalid_option' },
     });

@@ -5,6 +5,7 @@
  * the police PPA unit, the UPTD PPA): the police staff see it, the hospital's (not a party) do not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/domain/time.ts';
 import { createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
 
 describe.each(ENGINES)('demo regulations and agreements (%s)', (engine) => {
@@ -66,5 +67,10 @@ describe.each(ENGINES)('demo regulations and agreements (%s)', (engine) => {
       const seen = (await c.get(`/api/v1/agreements/${three.id}`)).body;
       expect(seen.meetingId).toBeTruthy();
       expect(seen.meeting.title).toBeTruthy();
+      // decided at the rakor, so it starts on or after the rakor's day (not a year before it)
+      expect(seen.startsOn >= localDate(new Date(seen.meeting.startsAt), code)).toBe(true);
+      // the subjects are words, never service codes
+      const all = (await c.get('/api/v1/agreements')).body.items as Array<{ subject: string }>;
+      for (const a of all) expect(a.subject).not.toMatch(/\(\w*_\w*\)|rumah_aman/);
     });
 });

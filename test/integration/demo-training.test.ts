@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, ENGINES, type Harness } from '../helpers/harness.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 
 describe.each(ENGINES)('demo trainings (%s)', (engine) => {
   let h: Harness;
@@ -35,5 +36,20 @@ describe.each(ENGINES)('demo trainings (%s)', (engine) => {
       // a demo user's own record holds a completed training with its certificate
       const mine = (await m.get('/api/v1/training/records/me')).body;
       expect(mine.items.some((i: { certificate: boolean }) => i.certificate)).toBe(true);
+      // its certificate is signed by the Dinas's head by name (the demo letterhead), not a blank line
+      const done = mine.items.find((i: { certificate: boolean }) => i.certificate);
+      const pid = (await m.get(`/api/v1/training/events/${done.eventId}/participants`)).body.items.find(
+        (p: { userId: string | null; name: string }) => p.userId !== null && p.name === mine.person.name,
+      ).id;
+      const r = await h.app.request(
+        `/api/v1/training/events/${done.eventId}/participants/${pid}/certificate.pdf`,
+        {
+          headers: { cookie: m.cookie!, 'x-requested-with': 'simpul' },
+        },
+      );
+      expect(r.status).toBe(200);
+      const text = (await pdfText(new Uint8Array(await r.arrayBuffer()))).replace(/\s+/g, ' ');
+      expect(text).toContain(slug === 'lebak' ? 'Ratna Kusumawati' : 'Hendra Saputra');
+      expect(text).not.toContain('……');
     });
 });

@@ -319,7 +319,7 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
     const notices = async (kind: string) =>
       await h.svc.conn.db
         .selectFrom('notification')
-        .select(['user_id', 'link', 'ref'])
+        .select(['user_id', 'link', 'ref', 'topic'])
         .where('kind', '=', kind)
         .where('link', '=', `/rapat/tindak-lanjut/${fid}`)
         .execute();
@@ -344,8 +344,22 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
       await burst();
       const late = await notices('tindak_lanjut_terlambat');
       expect(late.map((n) => n.user_id)).toEqual([users.school!.id]);
-      // no names or titles in a notice
-      expect(late[0]!.ref).toBe(`Tenggat ${due}`);
+      // no names or titles in a notice: the due date as a topic, worded in each language
+      expect(late[0]!.ref).toBeNull();
+      expect(late[0]!.topic).toBe(`due:${due}`);
+      const schoolNow = await as(users.school!);
+      const listed = must(await schoolNow.get('/api/v1/notifications'), 200, 'notifications').items.find(
+        (n: { kind: string }) => n.kind === 'tindak_lanjut_terlambat',
+      );
+      const dueWords = (lang: string) =>
+        new Intl.DateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+          new Date(`${due}T00:00:00Z`),
+        );
+      expect(listed.topicLabel).toEqual({
+        id: `Tenggat ${dueWords('id-ID')}`,
+        en: `Due ${dueWords('en-GB')}`,
+      });
+      expect(listed.topicLabel.en).not.toMatch(/Tenggat|\d{4}-\d{2}-\d{2}/);
       h.now.value = at(addDays(due, 6));
       await burst();
       expect(await notices('tindak_lanjut_eskalasi')).toEqual([]);

@@ -9,6 +9,7 @@ import { trainingGapView } from '../../src/app/training/requirements.ts';
 import { ctxOf, type MadeUser, makeOrg, makeRegionWorld, makeUser } from '../helpers/factories.ts';
 import { pngBytes } from '../helpers/files.ts';
 import { type Client, createHarness, ENGINES, type Harness, type Res } from '../helpers/harness.ts';
+import { pdfQrTexts } from '../helpers/pdf-qr.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
 const MANAJEMEN_KASUS = '7a1e0000-0000-4000-8000-000000000004';
@@ -149,6 +150,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
 
     const dup = await c.manajer!.post(base, { userId: u.pendamping!.id });
     expect(dup.status).toBe(409);
+    // said as what it is, not the generic "already taken"
+    expect(dup.body.error.fieldCodes.userId).toBe('already_participant');
+    expect(dup.body.error.fields.userId).toBe('Sudah terdaftar sebagai peserta kegiatan ini.');
     const other = await c.manajer!.post(base, { userId: u.serang!.id });
     expect(other.status).toBe(400);
     expect(other.body.error.fieldCodes.userId).toBe('out_of_jurisdiction');
@@ -278,6 +282,18 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect(text).toContain('SERTIFIKAT');
     const code = /Kode verifikasi: ([A-Z0-9-]{14})/.exec(text)?.[1];
     expect(code).toBeTruthy();
+    // the full address of the check page with the code, printed and as a QR code a phone opens
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(`/verifikasi?kode=${code}`);
+    const qrs = await pdfQrTexts(own.bytes);
+    expect(qrs).toHaveLength(1);
+    const qr = new URL(qrs[0]!);
+    expect(qr.pathname).toBe('/verifikasi');
+    expect(qr.searchParams.get('kode')).toBe(code);
+    const scanned = await page(`${qr.pathname}${qr.search}`);
+    expect(scanned.status).toBe(200);
+    expect(scanned.text).toContain('Sertifikat pelatihan ini asli');
+    expect(scanned.text).toContain('Putri Pendamping Uji');
     // another participant's certificate: not for a colleague; not before completion
     const mgr = p.find((x) => x.userId === u.manajer!.id)!;
     expect((await pdf(c.pengaduan!, `${base}/${pend.id}/certificate.pdf`)).status).toBe(404);
@@ -329,6 +345,13 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const g = await pdf(c.manajer!, `${base}/${guest.id}/certificate.pdf`);
     expect(g.status).toBe(200);
     expect(await pdfText(g.bytes)).toContain('Ibu Guru Tamu Uji');
+    // someone with a certificate is not removed (withdraw the completion first)
+    const held = must(await c.manajer!.get(base), 200, 'list').items.find(
+      (x: { id: string }) => x.id === guest.id,
+    );
+    const rm = await c.manajer!.req('DELETE', `${base}/${guest.id}?version=${held.version}`);
+    expect(rm.status).toBe(409);
+    expect(rm.body.error.code).toBe('TRAINING_HAS_CERTIFICATES');
   });
 
   it('sets required types per role (admin Dinas, with version) and lists the gaps, expiry included', async () => {
@@ -483,6 +506,14 @@ describe.each(ENGINES)('training on %s', (engine) => {
     };
     const made = must(await c.manajer!.req('POST', base, fd()), 201, 'upload');
     expect(made).toMatchObject({ purpose: 'materi', filename: 'materi-asesmen.png', mime: 'image/png' });
+    // a wrong type is told what this form takes (XLSX, PPTX), not the case attachments' list (MP3)
+    const txt = new FormData();
+    txt.append('file', new Blob(['bukan berkas kantor'], { type: 'application/pdf' }), 'materi.pdf');
+    const wrong = await c.manajer!.req('POST', base, txt);
+    expect(wrong.status).toBe(415);
+    expect(wrong.body.error.fieldCodes.file).toBe('coord_type_not_allowed');
+    expect(wrong.body.error.fields.file).toContain('XLSX atau PPTX');
+    expect(JSON.stringify(wrong.body.error)).not.toMatch(/mp3/i);
     expect((await c.pendamping!.req('POST', base, fd())).status).toBe(403);
     expect((await c.serang!.req('POST', base, fd())).status).toBe(404);
     for (const who of ['pendamping', 'mitra', 'pimpinan']) {

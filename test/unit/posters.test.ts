@@ -1,5 +1,6 @@
 /** Poster codes (decision 034): what counts as a code, how codes are drawn, local months. */
 import { randomBytes } from 'node:crypto';
+import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import {
   drawPosterCode,
@@ -9,6 +10,8 @@ import {
   posterCodeFrom,
   posterUrl,
 } from '../../src/domain/posters.ts';
+import { headerPlace, posterPdf } from '../../src/http/posters/poster-pdf.ts';
+import { pdfQrTexts } from '../helpers/pdf-qr.ts';
 
 describe('poster codes', () => {
   it('takes a code as typed or scanned, in any capitals, and nothing else', () => {
@@ -65,5 +68,49 @@ describe('poster codes', () => {
       'https://simpul.example.go.id/lapor?s=k7f3q2',
     );
     expect(posterUrl('https://simpul.example.go.id', null)).toBe('https://simpul.example.go.id/lapor');
+  });
+});
+
+describe('the A4 poster page', () => {
+  const sheet = {
+    size: 'a4' as const,
+    regionName: 'Kabupaten Lebak',
+    dinasName: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Lebak',
+    dinasAddress: 'Jl. Sintetis No. 9, Rangkasbitung',
+    logo: null,
+    uptd: { name: 'UPTD PPA Kabupaten Lebak', phone: '0252-100148', address: 'Jl. Contoh No. 14' },
+    campaign: 'Stop Kekerasan terhadap Anak 2026',
+    url: 'https://simpul.example.go.id/lapor?s=k7f3q2',
+  };
+  /** Each line of text with its height from the bottom of the page (pdf.js, as a reader draws it). */
+  async function lines(pdf: Buffer) {
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    const page = await doc.getPage(1);
+    const { height } = page.getViewport({ scale: 1 });
+    const items = (await page.getTextContent()).items as Array<{ str: string; transform: number[] }>;
+    return {
+      height,
+      items: items.filter((i) => i.str.trim()).map((i) => ({ s: i.str, y: i.transform[5]! })),
+    };
+  }
+
+  it('names the kab/kota once in the header and fills the page down to its foot', async () => {
+    const pdf = await posterPdf(sheet, { compress: false });
+    const { height, items } = await lines(pdf);
+    // "Kabupaten Lebak" is in the Dinas's name: not printed again under it
+    expect(items.filter((i) => i.s.trim() === 'Kabupaten Lebak')).toHaveLength(0);
+    expect(headerPlace(sheet.dinasName, sheet.regionName)).toBeNull();
+    expect(headerPlace('Dinas P3A', 'Kabupaten Lebak')).toBe('Kabupaten Lebak');
+    // the warning line and the contacts stand in the bottom fifth, not in the middle of the page
+    const danger = items.find((i) => i.s.includes('Dalam bahaya sekarang'))!;
+    expect(danger.y).toBeLessThan(height * 0.2);
+    // the QR code still decodes to the address
+    expect(await pdfQrTexts(pdf)).toEqual([sheet.url]);
+  });
+
+  it('keeps the kab/kota line when the Dinas’s name does not say it', async () => {
+    const pdf = await posterPdf({ ...sheet, dinasName: 'Dinas P3A' }, { compress: false });
+    const { items } = await lines(pdf);
+    expect(items.filter((i) => i.s.trim() === 'Kabupaten Lebak')).toHaveLength(1);
   });
 });

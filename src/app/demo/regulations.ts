@@ -164,16 +164,22 @@ export async function seedRegulationsDemo(
   // decided at the demo's rakor lintas sektor (src/app/demo/meetings.ts), when there is one
   const rakor = await db
     .selectFrom('meeting')
-    .select('id')
+    .select(['id', 'starts_at'])
     .where('jurisdiction', '=', region.code)
     .where('kind', '=', 'rakor_lintas_sektor')
     .orderBy('starts_at')
     .limit(1)
     .executeTakeFirst();
+  // a naskah the rakor decided starts after it: signed a week after the meeting (decision 033)
+  const rakorDay = rakor ? localDate(new Date(rakor.starts_at), region.code) : null;
+  const signed = rakorDay
+    ? new Date(Date.parse(`${rakorDay}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+    : null;
   await db
     .updateTable('agreement')
     .set({
       meeting_id: rakor?.id ?? null,
+      ...(rakorDay ? { starts_on: signed && signed <= today ? signed : rakorDay } : {}),
       kind: 'naskah',
       parties: `${[...names.values()].join(', ')} dan ${uptdName.name}`,
       subject:

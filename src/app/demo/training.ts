@@ -7,6 +7,7 @@
  * latter). Deterministic: the same events, people and outcomes every time.
  */
 import { randomUUID } from 'node:crypto';
+import { saveReportSettings } from '../../db/report-settings.repository.ts';
 import {
   insertParticipant,
   insertTrainingEvent,
@@ -138,6 +139,23 @@ export async function seedTrainingDemo(
   const month = (m: number) => `2026-${String(m).padStart(2, '0')}`;
   const dinas = orgIds.get('dinas')!;
   const by = users.get('manajer')!.userId;
+  // The Dinas's letterhead (report_settings): the certificates' signature block names its head, as
+  // the periodic report, the minutes and the posters do. A synthetic name; the admin can change it.
+  await saveReportSettings(
+    db,
+    region.code,
+    0,
+    {
+      dinas_name: `Dinas Pemberdayaan Perempuan dan Perlindungan Anak ${region.name}`,
+      address: `Jl. Pemuda No. ${region.code === '36.02' ? 12 : 7}, ${place} (alamat demo)`,
+      head_title: `Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak ${region.name}`,
+      head_name:
+        region.code === '36.02' ? 'Dra. Ratna Kusumawati, M.Si. (demo)' : 'Hendra Saputra, S.Sos. (demo)',
+      head_nip: null,
+    },
+    users.get('admin-dinas')?.userId ?? by,
+    now,
+  );
   for (const p of plans(place, month)) {
     const eventId = randomUUID();
     await insertTrainingEvent(db, {

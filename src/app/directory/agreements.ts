@@ -29,6 +29,7 @@ import {
   type AgreementUpdate,
   agreementStatus,
   daysBetween,
+  firstFreePosition,
   isPdf,
   localDate,
   MAX_AGREEMENT_DOCUMENT_BYTES,
@@ -210,8 +211,9 @@ export async function createAgreement(
         let parties: Array<{ orgId: string; role: string }>;
         if (input.partyOrgs) {
           parties = [...input.partyOrgs];
+          // the partner recorded with: Pihak Kedua, or the first position still free
           if (!parties.some((p) => p.orgId === lead.id))
-            parties.push({ orgId: lead.id, role: 'pihak_kedua' });
+            parties.push({ orgId: lead.id, role: firstFreePosition(parties) });
         } else {
           const dinas = await dinasOrgOf(trx, jurisdiction);
           parties = [

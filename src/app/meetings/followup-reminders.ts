@@ -22,6 +22,7 @@ import {
   type FollowupPhase,
   followupPhasesDue,
 } from '../../domain/meetings.ts';
+import { dueTopic } from '../../domain/notifications.ts';
 import type { NotificationKind } from '../../domain/referrals.ts';
 import { localDate } from '../../domain/time.ts';
 import { audit, type Services } from '../context.ts';
@@ -66,8 +67,8 @@ export async function scanFollowupReminders(svc: Services): Promise<number> {
           phase === 'eskalasi'
             ? await activeUsersInJurisdiction(trx, t.jurisdiction, FOLLOWUP_ESCALATION_ROLES)
             : owners;
-        // no title, no names: the kind, the due date and a link
-        await notify(trx, to, { kind: KIND[phase], link, ref: `Tenggat ${f.due_on}` }, now);
+        // no title, no names: the kind, the due date (a topic each language words) and a link
+        await notify(trx, to, { kind: KIND[phase], link, topic: dueTopic(f.due_on) }, now);
         await audit(sys, trx, {
           action: 'followup.reminder',
           entity: 'followup',

@@ -13,6 +13,7 @@ import {
   regulationsDueIds,
 } from '../../db/regulation.repository.ts';
 import { roleCan } from '../../domain/capabilities.ts';
+import { dueTopic } from '../../domain/notifications.ts';
 import { ROLES } from '../../domain/policy.ts';
 import { REGULATION_WARN_DAYS } from '../../domain/regulations.ts';
 import { localDate } from '../../domain/time.ts';
@@ -22,6 +23,8 @@ import { notify } from '../notifications/notify.ts';
 const LIMIT = 500;
 const DAY = 86_400_000;
 const MANAGERS = ROLES.filter((r) => roleCan(r, 'coord:manage'));
+
+const dueOf = (day: string | null) => (day === null ? null : dueTopic(day.slice(0, 10)));
 
 /* Dates are read in WIB, as for agreements: a day's difference does not matter 60 days ahead. */
 export async function scanRegulationReminders(svc: Services): Promise<number> {
@@ -43,6 +46,8 @@ export async function scanRegulationReminders(svc: Services): Promise<number> {
             kind: kind === 'review' ? 'regulasi_perlu_ditinjau' : 'regulasi_akan_berakhir',
             link: '/regulasi?due=1',
             ref: r.number,
+            // the date it falls due, worded in the reader's language (topicLabel)
+            topic: dueOf(kind === 'review' ? r.review_on : r.expires_on),
           },
           now,
         );

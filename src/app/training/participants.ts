@@ -113,7 +113,7 @@ export async function addParticipant(
             now,
           });
         }
-        if (!inserted) throw new AppError('DUPLICATE', { userId: 'taken' });
+        if (!inserted) throw new AppError('DUPLICATE', { userId: 'already_participant' });
         await audit(ctx, trx, {
           action: 'training.participant_add',
           entity: ENTITY,

@@ -72,7 +72,8 @@ export function trainingRoutes(
     // rendered in the occasional worker: pdfkit and the fonts leave memory with it (decision 020)
     const pdf = await occasional('trainingCertificatePdf', {
       certificate: cert,
-      opts: { publicUrl: opts.publicUrl ?? null },
+      // the address printed and in the QR code: SIMPUL_PUBLIC_URL, else this server's, as the posters
+      opts: { publicUrl: opts.publicUrl ?? new URL(c.req.url).origin },
     });
     return fileAnswer(pdf, 'application/pdf', `sertifikat-${cert.code}.pdf`);
   });

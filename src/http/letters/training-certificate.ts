@@ -2,17 +2,24 @@
  * A training certificate (sertifikat pelatihan, issue 12 §2) as PDF, A4 landscape: the Dinas's
  * letterhead from its report settings (logo, name, address), the participant's name and
  * organisation, the training, its type, dates, place, topics and trainers, the place and date, the
- * head of the Dinas's signature block, and a box with the verification code for /verifikasi.
+ * head of the Dinas's signature block (title and name from report_settings, as the periodic report),
+ * and a box with the verification code, the full address of the check page with the code filled in
+ * (<public address>/verifikasi?kode=<code>, which opens the result at once) and its QR code. The QR
+ * code is made here, locally, by `qrcode` as the posters' is (decision 034): never an outside service.
  * Text in the Noto fonts of the referral letter (any script a name is written in).
  */
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import type { TrainingCertificate } from '../../app/training/certificate.ts';
 import { formatVerificationCode } from '../../domain/referrals.ts';
 import { type FontStyle, faceFont, primaryFace, runs } from './fonts.ts';
 
 export type CertificateOptions = {
-  /** the public address of Simpul; the check page is <publicUrl>/verifikasi */
-  publicUrl: string | null;
+  /**
+   * the public address of Simpul (SIMPUL_PUBLIC_URL, or the address this server was reached at, as
+   * the posters print); the check page is <publicUrl>/verifikasi
+   */
+  publicUrl: string;
   /** tests read the text of an uncompressed document */
   compress?: boolean;
 };
@@ -25,7 +32,23 @@ export function datesInWords(startsOn: string, endsOn: string): string {
   return startsOn === endsOn ? day(startsOn) : `${day(startsOn)} s.d. ${day(endsOn)}`;
 }
 
-export function trainingCertificatePdf(c: TrainingCertificate, opts: CertificateOptions): Promise<Buffer> {
+/** The check page with the code filled in: opening it shows the result at once. */
+export function certificateCheckUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/verifikasi?kode=${formatVerificationCode(code)}`;
+}
+
+export async function trainingCertificatePdf(
+  c: TrainingCertificate,
+  opts: CertificateOptions,
+): Promise<Buffer> {
+  const checkUrl = certificateCheckUrl(opts.publicUrl, c.code);
+  const qrPng = await QRCode.toBuffer(checkUrl, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    scale: 6,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -152,27 +175,40 @@ export function trainingCertificatePdf(c: TrainingCertificate, opts: Certificate
       { width: width - 80, align: 'center' },
     );
 
-  // ---- verification box (left) and signature (right), at the foot of the page
+  // ---- verification box (left: QR code, code, full address) and signature (right), at the foot
   const footY = doc.page.height - doc.page.margins.bottom - 120;
-  const boxW = width / 2 - 30;
+  const boxW = width / 2 - 10;
   const pad = 8;
-  const where2 = opts.publicUrl
-    ? `${opts.publicUrl.replace(/\/+$/, '')}/verifikasi`
-    : 'halaman /verifikasi Simpul';
+  const qrSide = 84;
+  const boxY = footY + 22;
+  doc.image(qrPng, left + pad, boxY + pad, { width: qrSide, height: qrSide });
+  const tx = left + pad + qrSide + pad;
+  const tw = boxW - (tx - left) - pad;
   doc.fontSize(10);
-  write('bold', `Kode verifikasi: ${formatVerificationCode(c.code)}`, left + pad, footY + 40 + pad, {
-    width: boxW - 2 * pad,
-  });
-  doc.fontSize(8.5);
+  write('bold', `Kode verifikasi: ${formatVerificationCode(c.code)}`, tx, boxY + pad, { width: tw });
+  doc.fontSize(8);
   write(
     'regular',
-    `Periksa keaslian sertifikat ini di ${where2} dengan kode di atas. Halaman itu hanya menunjukkan nama, pelatihan, tanggal, penyelenggara dan status sertifikat.`,
-    left + pad,
+    'Pindai kode QR atau buka alamat ini untuk memeriksa keaslian sertifikat:',
+    tx,
     doc.y + 2,
-    { width: boxW - 2 * pad },
+    {
+      width: tw,
+    },
   );
+  doc.fontSize(8.5).fillColor('#1f4e79');
+  write('bold', checkUrl, tx, doc.y + 1, { width: tw, link: checkUrl });
+  doc.fillColor('#000').fontSize(7.5);
+  write(
+    'regular',
+    'Halaman itu hanya menunjukkan nama, pelatihan, tanggal, penyelenggara dan status sertifikat.',
+    tx,
+    doc.y + 2,
+    { width: tw },
+  );
+  const boxBottom = Math.max(doc.y, boxY + pad + qrSide) + pad;
   doc
-    .rect(left, footY + 40, boxW, doc.y - footY - 40 + pad)
+    .rect(left, boxY, boxW, boxBottom - boxY)
     .lineWidth(0.8)
     .stroke();
 

@@ -48,14 +48,26 @@ function logoAt(doc: Doc, logo: Uint8Array | null, x: number, y: number, side: n
   }
 }
 
-/** One poster page (A4 or A5): `s` scales every size from the A4 layout. */
+/** The kab/kota's name under the Dinas's, unless the Dinas's name already says it (printed once). */
+export function headerPlace(dinasName: string, regionName: string): string | null {
+  return dinasName.toLocaleLowerCase('id-ID').includes(regionName.toLocaleLowerCase('id-ID'))
+    ? null
+    : regionName;
+}
+
+/**
+ * One poster page (A4 or A5): `s` scales every size from the A4 layout. The message at the top, the
+ * contacts at the foot of the page, and between them the QR code and the address, as large as the
+ * space left allows (the page is filled, not a third of it left blank).
+ */
 function posterPage(doc: Doc, p: PosterSheet, qr: QrImage, s: number) {
   const m = 40 * s;
   const left = m;
   const width = doc.page.width - 2 * m;
+  const bottom = doc.page.height - m;
   let y = m;
 
-  // kop: logo, Dinas, kab/kota
+  // kop: logo, Dinas, and the kab/kota when the Dinas's name does not already say it
   const hasLogo = logoAt(doc, p.logo, left, y, 46 * s);
   const tx = hasLogo ? left + 56 * s : left;
   doc
@@ -63,11 +75,13 @@ function posterPage(doc: Doc, p: PosterSheet, qr: QrImage, s: number) {
     .font('bold')
     .fontSize(11 * s)
     .text(p.dinasName, tx, y, { width: width - (tx - left) });
-  doc
-    .font('regular')
-    .fontSize(9 * s)
-    .fillColor(MUTED)
-    .text(p.regionName, tx, doc.y, { width: width - (tx - left) });
+  const place = headerPlace(p.dinasName, p.regionName);
+  if (place)
+    doc
+      .font('regular')
+      .fontSize(9 * s)
+      .fillColor(MUTED)
+      .text(place, tx, doc.y, { width: width - (tx - left) });
   y = Math.max(doc.y, y + 46 * s) + 8 * s;
   doc
     .moveTo(left, y)
@@ -75,57 +89,90 @@ function posterPage(doc: Doc, p: PosterSheet, qr: QrImage, s: number) {
     .lineWidth(1.5 * s)
     .strokeColor(ACCENT)
     .stroke();
-  y += 18 * s;
+  y += 22 * s;
 
   // the message
   doc
     .fillColor(ACCENT)
     .font('bold')
-    .fontSize(38 * s)
+    .fontSize(40 * s)
     .text(POSTER_WORDS.title, left, y, { width });
-  doc.moveDown(0.2);
+  doc.moveDown(0.25);
   doc
     .fillColor(INK)
     .font('regular')
-    .fontSize(16 * s)
+    .fontSize(17 * s)
     .text(POSTER_WORDS.lead, left, doc.y, { width });
-  doc.moveDown(0.5);
+  doc.moveDown(0.6);
   for (const point of POSTER_WORDS.points)
     doc
       .font('bold')
-      .fontSize(13 * s)
-      .text(`•  ${point}`, left + 6 * s, doc.y, { width: width - 6 * s });
+      .fontSize(14 * s)
+      .text(`•  ${point}`, left + 6 * s, doc.y + 2 * s, { width: width - 6 * s });
   if (p.campaign) {
-    doc.moveDown(0.6);
+    doc.moveDown(0.7);
     doc
       .fillColor(ACCENT)
       .font('bold')
-      .fontSize(12 * s)
+      .fontSize(13 * s)
       .text(p.campaign, left, doc.y, { width });
   }
-  doc.moveDown(0.8);
+  const messageEnd = doc.y;
 
-  // the QR code and the address
-  const side = 190 * s;
-  const qy = doc.y;
+  // the foot, measured first so it can stand at the bottom of the page: contacts, danger, address
+  const colW = (width - 16 * s) / 2;
+  const uptdTitle = p.uptd ? p.uptd.name : `${POSTER_WORDS.uptd} ${p.regionName}`;
+  const uptdLines = p.uptd
+    ? [p.uptd.phone ? `Telepon: ${p.uptd.phone}` : null, p.uptd.address].filter((l): l is string => !!l)
+    : ['Hubungi Dinas PPPA setempat.'];
+  const sapaLines = [`Telepon: ${SAPA_129.phone}`, `WhatsApp: ${SAPA_129.whatsapp}`];
+  const colHeight = (title: string, lines: string[]) =>
+    doc
+      .font('bold')
+      .fontSize(12 * s)
+      .heightOfString(title, { width: colW }) +
+    lines.reduce(
+      (h, l) =>
+        h +
+        doc
+          .font('regular')
+          .fontSize(11 * s)
+          .heightOfString(l, { width: colW }),
+      0,
+    );
+  const contactsH = Math.max(colHeight(uptdTitle, uptdLines), colHeight(POSTER_WORDS.sapa, sapaLines));
+  const dangerH = doc
+    .font('bold')
+    .fontSize(12 * s)
+    .heightOfString(POSTER_WORDS.danger, { width });
+  const addressH = p.dinasAddress ? 14 * s : 0;
+  const footTop = bottom - addressH - dangerH - 12 * s - contactsH - 12 * s;
+
+  // the QR code and the address, centred in the space between the message and the foot
+  const scanH = doc
+    .font('regular')
+    .fontSize(12 * s)
+    .heightOfString(POSTER_WORDS.scan, { width });
+  const urlSize = fitSize(doc, 'bold', p.url, width, 20 * s);
+  const urlH = urlSize * 1.3;
+  const room = footTop - messageEnd - 24 * s;
+  const side = Math.max(120 * s, Math.min(300 * s, room - scanH - urlH - 14 * s));
+  const blockH = side + 6 * s + scanH + 2 * s + urlH;
+  const qy = messageEnd + 12 * s + Math.max(0, (room - blockH) / 2);
   doc.image(qr, left + (width - side) / 2, qy, { width: side, height: side });
-  y = qy + side + 6 * s;
   doc
     .fillColor(INK)
     .font('regular')
-    .fontSize(11 * s)
-    .text(POSTER_WORDS.scan, left, y, { width, align: 'center' });
-  const urlSize = fitSize(doc, 'bold', p.url, width, 18 * s);
+    .fontSize(12 * s)
+    .text(POSTER_WORDS.scan, left, qy + side + 6 * s, { width, align: 'center' });
   doc
     .font('bold')
     .fontSize(urlSize)
     .fillColor(ACCENT)
     .text(p.url, left, doc.y + 2 * s, { width, align: 'center', link: p.url, lineBreak: false });
-  doc.y += 8 * s;
 
-  // contacts: the UPTD PPA and SAPA 129
-  const colW = (width - 16 * s) / 2;
-  const cy = doc.y + 6 * s;
+  // contacts: the UPTD PPA and SAPA 129, at the foot (below the address when it ran long)
+  const cy = Math.max(footTop, doc.y + 14 * s);
   doc
     .moveTo(left, cy - 6 * s)
     .lineTo(left + width, cy - 6 * s)
@@ -135,36 +182,33 @@ function posterPage(doc: Doc, p: PosterSheet, qr: QrImage, s: number) {
   doc
     .fillColor(INK)
     .font('bold')
-    .fontSize(11 * s)
-    .text(p.uptd ? p.uptd.name : `${POSTER_WORDS.uptd} ${p.regionName}`, left, cy, { width: colW });
-  const uptdLines = p.uptd
-    ? [p.uptd.phone ? `Telepon: ${p.uptd.phone}` : null, p.uptd.address].filter((l): l is string => !!l)
-    : ['Hubungi Dinas PPPA setempat.'];
+    .fontSize(12 * s)
+    .text(uptdTitle, left, cy, { width: colW });
   for (const l of uptdLines)
     doc
       .font('regular')
-      .fontSize(10 * s)
+      .fontSize(11 * s)
       .text(l, left, doc.y, { width: colW });
   const leftEnd = doc.y;
   const rx = left + colW + 16 * s;
   doc
     .font('bold')
-    .fontSize(11 * s)
+    .fontSize(12 * s)
     .text(POSTER_WORDS.sapa, rx, cy, { width: colW });
-  doc
-    .font('regular')
-    .fontSize(10 * s)
-    .text(`Telepon: ${SAPA_129.phone}`, rx, doc.y, { width: colW })
-    .text(`WhatsApp: ${SAPA_129.whatsapp}`, rx, doc.y, { width: colW });
-  doc.y = Math.max(leftEnd, doc.y) + 10 * s;
+  for (const l of sapaLines)
+    doc
+      .font('regular')
+      .fontSize(11 * s)
+      .text(l, rx, doc.y, { width: colW });
+  doc.y = Math.max(leftEnd, doc.y) + 12 * s;
   doc
     .font('bold')
-    .fontSize(10.5 * s)
+    .fontSize(12 * s)
     .fillColor(ACCENT)
     .text(POSTER_WORDS.danger, left, doc.y, { width, align: 'center' });
   // the Dinas's address at the foot, on one line, when the page has room left for it
-  const footY = doc.page.height - m - 10 * s;
-  if (p.dinasAddress && doc.y < footY - 4 * s)
+  const footY = bottom - 10 * s;
+  if (p.dinasAddress && doc.y < footY - 2 * s)
     doc
       .font('regular')
       .fontSize(7.5 * s)

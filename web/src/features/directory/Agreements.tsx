@@ -15,7 +15,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, Notice, useEditing, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtDate, todayLocal } from '../../lib/format.ts';
+import { fmtDate, isoToLocal, todayLocal } from '../../lib/format.ts';
 import { useAdminOrgs } from '../../lib/orgs.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
@@ -176,7 +176,10 @@ function PartiesForm({
   const [list, setList] = useState(
     agreement.partyOrgs.map((p) => ({ orgId: p.orgId, orgName: p.orgName, role: p.role as string })),
   );
-  const [add, setAdd] = useState({ orgId: '', role: 'pihak_ketiga' });
+  // a position other than "mengetahui" is one party's: the add form offers only those still free
+  const freeRoles = (l: ReadonlyArray<{ role: string }>) =>
+    roleOptions().filter((o) => o.value === 'mengetahui' || !l.some((p) => p.role === o.value));
+  const [add, setAdd] = useState({ orgId: '', role: freeRoles(list)[0]!.value as string });
   const { busy, error, attempt, run } = useAction();
   const prefix = `agp-${agreement.id.slice(0, 8)}`;
   const title = t('agr.partiesTitle', { number: agreement.number });
@@ -242,7 +245,7 @@ function PartiesForm({
             value={add.role}
             onValue={(role) => setAdd((a) => ({ ...a, role }))}
             empty={false}
-            options={roleOptions()}
+            options={freeRoles(list)}
           />
         </div>
         <button
@@ -251,8 +254,9 @@ function PartiesForm({
           onClick={() => {
             const o = candidates.find((x) => x.id === add.orgId);
             if (!o) return;
-            setList((l) => [...l, { orgId: o.id, orgName: o.name, role: add.role }]);
-            setAdd({ orgId: '', role: add.role });
+            const next = [...list, { orgId: o.id, orgName: o.name, role: add.role }];
+            setList(next);
+            setAdd({ orgId: '', role: freeRoles(next)[0]!.value });
           }}
         >
           {t('agr.partyAdd')}
@@ -262,6 +266,9 @@ function PartiesForm({
     </form>
   );
 }
+
+/** The local day (YYYY-MM-DD) of a meeting's start in the agreement's region. */
+const meetingDay = (iso: string, region: string) => isoToLocal(iso, region).slice(0, 10);
 
 function PartiesCell({ a }: { a: AgreementDto }) {
   return (
@@ -400,7 +407,14 @@ export default function Agreements() {
               head: t('agr.meetingLink'),
               cell: (a) =>
                 a.meetingId ? (
-                  <a href={`/rapat/${a.meetingId}`}>{a.meeting?.title ?? t('agr.meetingLink')}</a>
+                  <>
+                    <a href={`/rapat/${a.meetingId}`}>{a.meeting?.title ?? t('agr.meetingLink')}</a>
+                    {a.meeting && ` (${fmtDate(a.meeting.startsAt, a.jurisdiction)})`}
+                    {/* kept, not refused (decision 033): a rakor may confirm an agreement already in force */}
+                    {a.meeting && meetingDay(a.meeting.startsAt, a.jurisdiction) > a.startsOn && (
+                      <span class="hint"> {t('agr.meetingAfterStart')}</span>
+                    )}
+                  </>
                 ) : (
                   '—'
                 ),

@@ -4,9 +4,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { TrainingEventDto, TrainingOptionsDto } from '../../../../src/domain/contract/training.ts';
+import { trainingTypeName } from '../../../../src/domain/training-types.ts';
 import type { ApiError } from '../../api.ts';
 import { ErrorSummary, SelectField, Submit, TextArea, TextField } from '../../components/form.tsx';
-import { t } from '../../i18n/index.ts';
+import { getLang, t } from '../../i18n/index.ts';
 import { fmtDate } from '../../lib/format.ts';
 
 export type EventValues = {
@@ -20,6 +21,11 @@ export type EventValues = {
   organiserOrgId: string;
   trainers: Array<{ name: string; institution: string | null }>;
 };
+
+/** A training type's name in the reader's language (the default types have English names). */
+export function typeName(id: string, name: string): string {
+  return trainingTypeName(id, name, getLang());
+}
 
 export function attendanceLabel(a: string): string {
   return a === 'hadir' ? t('train.present') : a === 'tidak_hadir' ? t('train.absent') : t('train.registered');
@@ -92,9 +98,9 @@ export function EventForm({
     organiserOrgId: t('train.organiser'),
     trainers: t('train.trainers'),
   };
-  const types = options.types.map((x) => ({ value: x.id, text: x.name }));
+  const types = options.types.map((x) => ({ value: x.id, text: typeName(x.id, x.name) }));
   if (initial && !types.some((x) => x.value === initial.type.id))
-    types.push({ value: initial.type.id, text: initial.type.name });
+    types.push({ value: initial.type.id, text: typeName(initial.type.id, initial.type.name) });
   const submit = (e: Event) => {
     e.preventDefault();
     onSubmit({

@@ -11,7 +11,7 @@ import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../compon
 import { t } from '../../i18n/index.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
-import { attendanceLabel, dates, EventForm, type EventValues, modeLabel } from './EventForm.tsx';
+import { attendanceLabel, dates, EventForm, type EventValues, modeLabel, typeName } from './EventForm.tsx';
 
 function NewEvent() {
   const options = useLoad((signal) => call('GET /training/options', { signal }), []);
@@ -55,8 +55,8 @@ export function MyRecord() {
         <ul>
           {rec.data.items.map((i) => (
             <li key={i.participantId}>
-              <strong>{i.title}</strong> ({i.type.name}) · {dates(i.startsOn, i.endsOn)} · {i.organiser.name}{' '}
-              · {attendanceLabel(i.attendance)}
+              <strong>{i.title}</strong> ({typeName(i.type.id, i.type.name)}) · {dates(i.startsOn, i.endsOn)}{' '}
+              · {i.organiser.name} · {attendanceLabel(i.attendance)}
               {i.completed && ` · ${t('train.completed')}`}
               {i.certificate && (
                 <>
@@ -125,7 +125,7 @@ export default function Training() {
             items={list.data.items}
             columns={[
               { head: t('train.titleField'), cell: (e) => <a href={`/pelatihan/${e.id}`}>{e.title}</a> },
-              { head: t('train.type'), cell: (e) => e.type.name },
+              { head: t('train.type'), cell: (e) => typeName(e.type.id, e.type.name) },
               { head: t('train.when'), cell: (e) => `${dates(e.startsOn, e.endsOn)} · ${modeLabel(e.mode)}` },
               { head: t('train.organiser'), cell: (e) => e.organiser.name },
               {

@@ -13,6 +13,7 @@ import { API, call, upload } from '../../api.ts';
 import {
   CardTable,
   ErrorSummary,
+  fieldError,
   SelectField,
   Submit,
   TextField,
@@ -21,7 +22,7 @@ import {
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtSize } from '../../lib/format.ts';
-import { attendanceLabel, dates, EventForm, type EventValues, modeLabel } from './EventForm.tsx';
+import { attendanceLabel, dates, EventForm, type EventValues, modeLabel, typeName } from './EventForm.tsx';
 
 function AttendanceCell({
   e,
@@ -54,19 +55,25 @@ function AttendanceCell({
         prefix={prefix}
         labels={{ attendance: t('train.attendance'), completed: t('train.completed') }}
       />
-      <SelectField
-        prefix={prefix}
-        name="attendance"
-        label={t('train.attendanceOf', { name: p.name })}
-        value={attendance}
-        onValue={setAttendance}
-        options={['terdaftar', 'hadir', 'tidak_hadir'].map((a) => ({
-          value: a,
-          text: attendanceLabel(a),
-        }))}
-        empty={false}
-        error={error}
-      />
+      {/* the column's heading says "Kehadiran": the name is for screen readers only (360 px) */}
+      <div class={`field${fieldError(error, 'attendance') ? ' has-error' : ''}`}>
+        <label for={`${prefix}-attendance`} class="sr-only">
+          {t('train.attendanceOf', { name: p.name })}
+        </label>
+        <select
+          id={`${prefix}-attendance`}
+          name="attendance"
+          value={attendance}
+          onChange={(x) => setAttendance(x.currentTarget.value as typeof attendance)}
+          aria-invalid={fieldError(error, 'attendance') ? 'true' : undefined}
+        >
+          {['terdaftar', 'hadir', 'tidak_hadir'].map((a) => (
+            <option key={a} value={a}>
+              {attendanceLabel(a)}
+            </option>
+          ))}
+        </select>
+      </div>
       <label class="check" for={`${prefix}-completed`}>
         <input
           id={`${prefix}-completed`}
@@ -75,9 +82,18 @@ function AttendanceCell({
           disabled={attendance !== 'hadir'}
           onChange={(x) => setCompleted(x.currentTarget.checked)}
         />{' '}
-        {t('train.completedOf', { name: p.name })}
+        {t('train.completed')}
+        <span class="sr-only">: {p.name}</span>
       </label>
-      <Submit busy={busy}>{t('train.saveAttendance')}</Submit>
+      <button
+        type="submit"
+        class="primary"
+        disabled={busy}
+        aria-busy={busy ? 'true' : undefined}
+        aria-label={t('train.saveAttendanceOf', { name: p.name })}
+      >
+        {t('train.saveAttendance')}
+      </button>
     </form>
   ) : (
     <>
@@ -87,13 +103,53 @@ function AttendanceCell({
   );
 }
 
+/** Removes someone who has no certificate (the API refuses otherwise: withdraw the completion first). */
+function RemoveParticipant({
+  e,
+  p,
+  onRemoved,
+}: {
+  e: TrainingEventDto;
+  p: TrainingParticipantDto;
+  onRemoved: (name: string) => void;
+}) {
+  const { busy, error, attempt, run } = useAction();
+  const remove = () => {
+    if (!window.confirm(t('train.removeConfirm', { name: p.name }))) return;
+    run(async () => {
+      await call('DELETE /training/events/{id}/participants/{pid}', {
+        params: { id: e.id, pid: p.id },
+        query: { version: p.version },
+      });
+      onRemoved(p.name);
+    });
+  };
+  return (
+    <>
+      <ErrorSummary error={error} attempt={attempt} prefix={`tr-rm-${p.id}`} />
+      <button
+        type="button"
+        disabled={busy}
+        aria-busy={busy ? 'true' : undefined}
+        aria-label={t('train.removeParticipantOf', { name: p.name })}
+        onClick={remove}
+      >
+        {t('train.removeParticipant')}
+      </button>
+    </>
+  );
+}
+
 function AddParticipant({
   e,
   options,
+  taken,
   onAdded,
 }: {
   e: TrainingEventDto;
   options: TrainingOptionsDto;
+  /** users already on the list: not offered again */
+  taken: ReadonlySet<string>;
   onAdded: () => void;
 }) {
   const [userId, setUserId] = useState('');
@@ -130,7 +186,9 @@ function AddParticipant({
           hint={t('train.userHint')}
           value={userId}
           onValue={setUserId}
-          options={options.users.map((u) => ({ value: u.id, text: `${u.name} — ${u.orgName}` }))}
+          options={options.users
+            .filter((u) => !taken.has(u.id))
+            .map((u) => ({ value: u.id, text: `${u.name} — ${u.orgName}` }))}
           error={error}
         />
         {!userId && (
@@ -262,6 +320,7 @@ export default function TrainingEvent({ id }: { id: string }) {
   );
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<Record<string, TrainingParticipantDto>>({});
+  const [removed, setRemoved] = useState<string | null>(null);
   const edit = useAction();
   if (ev.loading && !ev.data) return <Loading />;
   if (ev.error) return <LoadError error={ev.error} onRetry={ev.reload} />;
@@ -281,7 +340,7 @@ export default function TrainingEvent({ id }: { id: string }) {
       </p>
       <dl class="facts">
         <dt>{t('train.type')}</dt>
-        <dd>{e.type.name}</dd>
+        <dd>{typeName(e.type.id, e.type.name)}</dd>
         <dt>{t('train.when')}</dt>
         <dd>
           {dates(e.startsOn, e.endsOn)} · {modeLabel(e.mode)}
@@ -327,6 +386,7 @@ export default function TrainingEvent({ id }: { id: string }) {
       <Materials e={e} />
       <section aria-labelledby="h-tr-people">
         <h2 id="h-tr-people">{t('train.participants')}</h2>
+        <Notice text={removed} />
         {people.loading && !people.data ? (
           <Loading />
         ) : people.error ? (
@@ -373,6 +433,29 @@ export default function TrainingEvent({ id }: { id: string }) {
                     '—'
                   ),
               },
+              ...(canManage
+                ? [
+                    {
+                      head: t('train.removeColumn'),
+                      cell: (p: TrainingParticipantDto) =>
+                        p.certificate ? (
+                          <span class="hint">{t('train.removeNoCert')}</span>
+                        ) : (
+                          <RemoveParticipant
+                            key={`${p.id}-${p.version}`}
+                            e={e}
+                            p={p}
+                            onRemoved={(name) => {
+                              setRemoved(t('train.removed', { name }));
+                              setSaved({});
+                              people.reload();
+                              ev.reload();
+                            }}
+                          />
+                        ),
+                    },
+                  ]
+                : []),
             ]}
           />
         ) : null}
@@ -380,7 +463,9 @@ export default function TrainingEvent({ id }: { id: string }) {
           <AddParticipant
             e={e}
             options={options.data}
+            taken={new Set((people.data?.items ?? []).flatMap((p) => (p.userId ? [p.userId] : [])))}
             onAdded={() => {
+              setRemoved(null);
               setSaved({});
               people.reload();
               ev.reload();

@@ -10,6 +10,7 @@ import { CardTable, ErrorSummary, Submit, TextField, useAction } from '../../com
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
 import { fmtDate } from '../../lib/format.ts';
+import { typeName } from './EventForm.tsx';
 
 const ROLES = ['pengaduan', 'manajer', 'pendamping'] as const;
 const roleLabel = (r: string) =>
@@ -81,7 +82,7 @@ function RequirementsForm({
               const r = rows[ty.id] ?? { roles: [], validYears: '' };
               return (
                 <tr key={ty.id}>
-                  <th scope="row">{ty.name}</th>
+                  <th scope="row">{typeName(ty.id, ty.name)}</th>
                   {ROLES.map((role) => (
                     <td key={role}>
                       <input
@@ -149,7 +150,7 @@ function Gaps() {
                 <ul>
                   {p.missing.map((m) => (
                     <li key={m.typeId}>
-                      {m.typeName}:{' '}
+                      {typeName(m.typeId, m.typeName)}:{' '}
                       {m.status === 'belum'
                         ? t('train.never')
                         : t('train.expired', { date: fmtDate(m.expiredOn ?? '') })}
@@ -193,7 +194,8 @@ function Types({ types, onChanged }: { types: TrainingTypeDto[]; onChanged: () =
         <ul>
           {own.map((x) => (
             <li key={x.id}>
-              {x.name} ({x.code}) · {x.active ? t('train.typeActive') : t('train.typeInactive')}{' '}
+              {typeName(x.id, x.name)} ({x.code}) ·{' '}
+              {x.active ? t('train.typeActive') : t('train.typeInactive')}{' '}
               <button
                 type="button"
                 disabled={toggle.busy}
@@ -278,7 +280,7 @@ export default function TrainingNeeds() {
           <ul>
             {r.items.map((i) => (
               <li key={i.typeId}>
-                {i.typeName}: {i.roles.map(roleLabel).join(', ')}
+                {typeName(i.typeId, i.typeName)}: {i.roles.map(roleLabel).join(', ')}
                 {i.validYears !== null && ` · ${t('train.validFor', { n: i.validYears })}`}
               </li>
             ))}
