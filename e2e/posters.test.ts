@@ -45,6 +45,18 @@ describe('posters and poster codes (/sebaran)', () => {
         await see(page, page.getByRole('alert').filter({ hasText: 'Nama titik sebar' }), 'the error summary');
         await page.getByLabel('Nama titik sebar').fill(LABEL);
         await page.getByLabel('Kalimat kampanye').fill('Stop Kekerasan terhadap Anak 2027');
+        // the desa picker starts at Lebak's kecamatan, never at the 38 provinces
+        const form = page.getByRole('form', { name: 'Titik sebar baru' });
+        await expect.poll(() => form.getByLabel('Provinsi', { exact: true }).count()).toBe(0);
+        const kec = form.getByLabel('Kecamatan', { exact: true });
+        await expect.poll(() => kec.locator('option').count()).toBeGreaterThan(10);
+        const kecNames = await kec.locator('option').allTextContents();
+        expect(kecNames).toContain('Cigemblong');
+        expect(kecNames).not.toContain('Banten');
+        await kec.selectOption({ label: 'Cigemblong' });
+        const desa = form.getByLabel('Desa/Kelurahan', { exact: true });
+        await expect.poll(() => desa.locator('option').count()).toBeGreaterThan(2);
+        await desa.selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Buat titik sebar' }).click();
         const notice = page.getByText(`Titik sebar "${LABEL}" dibuat dengan kode`);
         await see(page, notice, 'the notice with the code');

@@ -37,13 +37,30 @@ type Props = {
   maxLevel?: 1 | 2 | 3 | 4;
   error?: ApiError | null;
   hint?: string;
+  /**
+   * a region the choice stays within (the officer's kab/kota): its levels are not offered, the
+   * first select lists its children (a kab/kota's kecamatan), never all the provinces
+   */
+  within?: string | undefined;
 };
 
 /** Cascading selects (province → kab/kota → kecamatan → desa) fed by GET /regions. */
-export function RegionPicker({ prefix, name, label, value, onValue, maxLevel = 4, error, hint }: Props) {
+export function RegionPicker({
+  prefix,
+  name,
+  label,
+  value,
+  onValue,
+  maxLevel = 4,
+  error,
+  hint,
+  within,
+}: Props) {
   const id = fieldId(prefix, name);
   const err = fieldError(error ?? null, name);
-  const selected = chain(value);
+  const root = within ?? '';
+  const top = root ? root.split('.').length : 0;
+  const selected = chain(root && !(value === root || value.startsWith(`${root}.`)) ? root : value);
   const [lists, setLists] = useState<Array<Region[] | null>>([]);
   const [failed, setFailed] = useState(false);
 
@@ -68,7 +85,7 @@ export function RegionPicker({ prefix, name, label, value, onValue, maxLevel = 4
 
   const pick = (level: number, code: string) => {
     if (code) onValue(code);
-    else onValue(level === 0 ? '' : (selected[level - 1] ?? ''));
+    else onValue(level <= top ? '' : (selected[level - 1] ?? ''));
   };
 
   return (
@@ -87,6 +104,7 @@ export function RegionPicker({ prefix, name, label, value, onValue, maxLevel = 4
       {failed && <p class="field-error">{t('region.loadFailed')}</p>}
       <div class="region-row">
         {parents.map((_, level) => {
+          if (level < top) return null;
           const list = lists[level];
           const sel = selected[level] ?? '';
           const sid = `${id}-l${level + 1}`;
@@ -111,7 +129,7 @@ export function RegionPicker({ prefix, name, label, value, onValue, maxLevel = 4
           );
         })}
       </div>
-      {value && (
+      {value && value !== root && (
         <p class="hint">
           {t('region.code')}: <code>{value}</code>
         </p>

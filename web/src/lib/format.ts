@@ -154,3 +154,39 @@ export function fmtDateTimeIn(iso: string, zone: string, abbr: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${f.format(d)} ${abbr}`;
 }
+
+/**
+ * A span of time in a region's zone, in the reader's language: on one local day the date once
+ * ("21 Nov 2026, 13.30–15.00 WIB"), otherwise both ends in full as `fmtDateTime` writes them.
+ */
+export function fmtDateTimeRange(
+  start: string,
+  end: string | null | undefined,
+  region?: string | null,
+): string {
+  if (!end) return fmtDateTime(start, region);
+  const zone = zoneFor(region);
+  const s = new Date(start);
+  const e = new Date(end);
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime()))
+    return `${fmtDateTime(start, region)} – ${fmtDateTime(end, region)}`;
+  if (fmt('d', zone).format(s) === fmt('d', zone).format(e))
+    return `${fmt('dt', zone).format(s)}–${fmtTimeIn(end, zone)} ${ZONE_ABBR[zone]}`;
+  return `${fmtDateTime(start, region)} – ${fmtDateTime(end, region)}`;
+}
+
+/** A local date and wall time (`YYYY-MM-DD`, `HH:mm`) of a region, written as `fmtDateTime` writes instants. */
+export function fmtLocalDateTime(date: string, time: string, region?: string | null): string {
+  return fmtDateTime(localToIso(`${date}T${time}`, region) ?? date, region);
+}
+
+/** A month `YYYY-MM` in the reader's language ("Des 2026", "Dec 2026"). */
+export function fmtMonth(month: string): string {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return month;
+  return new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'UTC',
+    month: 'short',
+    year: 'numeric',
+  }).format(d);
+}

@@ -16,7 +16,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtDate, fmtSize } from '../../lib/format.ts';
+import { fmtDate, fmtDateTimeRange, fmtSize, localToIso } from '../../lib/format.ts';
 import { FollowupBadges, kindText, meetingStatusText } from './shared.tsx';
 
 type Options = {
@@ -651,8 +651,11 @@ export default function MeetingPage() {
         </dd>
         <dt>{t('mtg.date')}</dt>
         <dd>
-          {fmtDate(m.date)}, {m.startTime}
-          {m.endTime ? `–${m.endTime}` : ''} {m.zone}
+          {fmtDateTimeRange(
+            localToIso(`${m.date}T${m.startTime}`, m.jurisdiction) ?? m.date,
+            m.endTime ? localToIso(`${m.date}T${m.endTime}`, m.jurisdiction) : null,
+            m.jurisdiction,
+          )}
         </dd>
         <dt>{t('mtg.place')}</dt>
         <dd>

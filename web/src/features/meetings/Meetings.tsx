@@ -15,7 +15,7 @@ import {
 } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtDate, todayLocal } from '../../lib/format.ts';
+import { fmtLocalDateTime, todayLocal } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { kindText, MEETING_KINDS, meetingStatusText } from './shared.tsx';
@@ -162,7 +162,7 @@ export default function Meetings() {
           columns={[
             { head: t('mtg.titleField'), cell: (m) => <a href={`/rapat/${m.id}`}>{m.title}</a> },
             { head: t('mtg.kind'), cell: (m) => kindText(m.kind) },
-            { head: t('mtg.date'), cell: (m) => `${fmtDate(m.date)} ${m.startTime} ${m.zone}` },
+            { head: t('mtg.date'), cell: (m) => fmtLocalDateTime(m.date, m.startTime, m.jurisdiction) },
             { head: t('mtg.organiser'), cell: (m) => m.organiserName },
             { head: t('mtg.status'), cell: (m) => meetingStatusText(m.status) },
             {

@@ -18,13 +18,9 @@ import {
 import { LoadError, Loading, NoAccess, Notice, PageHeading, useLoad } from '../../components/page.tsx';
 import { RegionPicker } from '../../components/region.tsx';
 import { t } from '../../i18n/index.ts';
+import { fmtMonth, fmtNumber } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
-
-const MONTHS_ID = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
-/** "2026-12" → "Des 2026" */
-const monthText = (m: string) => `${MONTHS_ID[Number(m.slice(5, 7)) - 1] ?? m} ${m.slice(0, 4)}`;
-const num = new Intl.NumberFormat('id-ID');
 
 function Downloads({ path, name }: { path: string; name: string }) {
   return (
@@ -98,6 +94,7 @@ function EditCode({ c, onDone }: { c: PosterCodeDto; onDone: (changed: PosterCod
         value={form.desaCode}
         onValue={(v) => setForm({ ...form, desaCode: v })}
         error={save.error}
+        within={c.jurisdiction}
       />
       <FormActions busy={save.busy} onCancel={() => onDone(null)} />
     </form>
@@ -155,9 +152,9 @@ function CodeCard({
           </>
         )}
         <dt>{t('poster.views')}</dt>
-        <dd data-testid="views">{num.format(c.totals.views)}</dd>
+        <dd data-testid="views">{fmtNumber(c.totals.views)}</dd>
         <dt>{t('poster.reports')}</dt>
-        <dd data-testid="reports">{num.format(c.totals.reports)}</dd>
+        <dd data-testid="reports">{fmtNumber(c.totals.reports)}</dd>
       </dl>
       <details>
         <summary>{t('poster.perMonth')}</summary>
@@ -174,9 +171,9 @@ function CodeCard({
             <tbody>
               {c.months.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row">{monthText(m.month)}</th>
-                  <td>{num.format(m.views)}</td>
-                  <td>{num.format(m.reports)}</td>
+                  <th scope="row">{fmtMonth(m.month)}</th>
+                  <td>{fmtNumber(m.views)}</td>
+                  <td>{fmtNumber(m.reports)}</td>
                 </tr>
               ))}
             </tbody>
@@ -280,6 +277,7 @@ export default function Sebaran() {
                   onValue={(v) => setForm({ ...form, desaCode: v })}
                   error={create.error}
                   hint={t('poster.desaHint')}
+                  within={actor.jurisdiction || undefined}
                 />
                 <Submit busy={create.busy}>{t('poster.create')}</Submit>
               </form>

@@ -18,17 +18,8 @@ import {
   useRecord,
 } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtNumber, fmtSize } from '../../lib/format.ts';
-import {
-  ActivityForm,
-  fieldText,
-  groupText,
-  kindText,
-  labelIn,
-  localText,
-  settingText,
-  statusText,
-} from './shared.tsx';
+import { fmtDateTime, fmtDateTimeRange, fmtNumber, fmtSize } from '../../lib/format.ts';
+import { ActivityForm, fieldText, groupText, kindText, labelIn, settingText, statusText } from './shared.tsx';
 
 const CELLS = ['childrenMale', 'childrenFemale', 'adultsMale', 'adultsFemale'] as const;
 
@@ -167,7 +158,7 @@ function Actions({ a, onSaved }: { a: ActivityDto; onSaved: (x: ActivityDto) => 
             </div>
           ) : (
             <p class="hint" data-testid="report-later">
-              {t('prev.reportLater', { when: `${localText(a.startsLocal)} ${a.zone}` })}
+              {t('prev.reportLater', { when: fmtDateTime(a.startsAt, a.jurisdiction) })}
             </p>
           )}
           <TextArea
@@ -353,9 +344,7 @@ export default function ActivityPage() {
         <>
           <dl class="facts">
             <dt>{t('prev.when')}</dt>
-            <dd>
-              {localText(a.startsLocal)} – {localText(a.endsLocal)} {a.zone}
-            </dd>
+            <dd>{fmtDateTimeRange(a.startsAt, a.endsAt, a.jurisdiction)}</dd>
             <dt>{t('prev.desa')}</dt>
             <dd>
               {a.place.name}, {t('region.district')} {a.place.district}

@@ -284,8 +284,8 @@ export default function Coverage() {
           <h3>
             {t('cov.highCase', {
               n: String(d.highCase.threshold),
-              from: d.highCase.from.slice(0, 7),
-              to: d.highCase.to.slice(0, 7),
+              from: fmtDate(d.highCase.from),
+              to: fmtDate(d.highCase.to),
             })}
           </h3>
           <p class="hint">{t('cov.highCaseHint')}</p>

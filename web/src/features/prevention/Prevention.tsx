@@ -10,18 +10,10 @@ import { call } from '../../api.ts';
 import { SelectField, TextField } from '../../components/form.tsx';
 import { LoadError, Loading, NoAccess, PageHeading, useLoad } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
-import { fmtNumber } from '../../lib/format.ts';
+import { fmtDateTime, fmtNumber } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
-import {
-  ActivityForm,
-  DesaPicker,
-  KIND_OPTIONS,
-  kindText,
-  localText,
-  STATUS_OPTIONS,
-  statusText,
-} from './shared.tsx';
+import { ActivityForm, DesaPicker, KIND_OPTIONS, kindText, STATUS_OPTIONS, statusText } from './shared.tsx';
 
 function ActivityTable({ items, caption }: { items: ActivityDto[]; caption: string }) {
   return (
@@ -44,9 +36,7 @@ function ActivityTable({ items, caption }: { items: ActivityDto[]; caption: stri
               <th scope="row">
                 <a href={`/pencegahan/${a.id}`}>{a.title}</a>
               </th>
-              <td>
-                {localText(a.startsLocal)} {a.zone}
-              </td>
+              <td>{fmtDateTime(a.startsAt, a.jurisdiction)}</td>
               <td>
                 {a.place.name}, {a.place.district}
               </td>

@@ -39,9 +39,6 @@ export function statusText(a: Pick<ActivityDto, 'status' | 'review'>): string {
 }
 export const STATUS_OPTIONS = () => opts(ACTIVITY_STATUSES);
 export const KIND_OPTIONS = () => opts(ACTIVITY_KINDS);
-/** "2026-10-10T09:00" → "10-10-2026 09.00" without a time zone shift (it is local already). */
-export const localText = (s: string) =>
-  `${s.slice(8, 10)}-${s.slice(5, 7)}-${s.slice(0, 4)} ${s.slice(11, 13)}.${s.slice(14, 16)}`;
 
 type Region = { code: string; name: string };
 const regionCache = new Map<string, Promise<Region[]>>();
