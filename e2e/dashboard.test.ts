@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshStats, refreshWorkload } from '../src/app/stats/refresh.ts';
 import type { DashboardDto } from '../src/domain/stats-schemas.ts';
 import { pdfText } from '../test/helpers/pdf-text.ts';
-import { fact, signIn } from './helpers/flows.ts';
+import { fact, menuLink, signIn } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -288,6 +288,10 @@ describe('dashboard (/dasbor)', () => {
       expect(text).toContain(`LAPORAN TAHUN ${year}`);
       expect(text).toContain(`Pada tahun ${year} tercatat`);
       expect(text).toContain('Nama Kepala Sintetis');
+      // the leadership's briefing on prevention and coordination, for the same year and region
+      expect(text).toContain('Pencegahan dan koordinasi');
+      expect(text).toContain('Tindak lanjut keputusan rapat');
+      expect(text).toContain(`RAD PPA tahun ${year}`);
     });
     await step('open the printable version', async () => {
       const [tab] = await Promise.all([
@@ -301,6 +305,11 @@ describe('dashboard (/dasbor)', () => {
         'the letterhead',
       );
       await see(tab, tab.getByText(`Pada tahun ${year} tercatat`), 'the narrative');
+      await see(
+        tab,
+        tab.getByRole('heading', { name: 'Pencegahan dan koordinasi', level: 2 }),
+        'the prevention and coordination part',
+      );
       await see(tab, tab.getByRole('img', { includeHidden: true }).first(), 'the logo');
     });
     await step('download the victims-by-sex table as XLSX', async () => {
@@ -324,5 +333,68 @@ describe('dashboard (/dasbor)', () => {
     await page.goto('/dasbor');
     await see(page, page.getByRole('heading', { name: 'Tidak ada akses', level: 1 }), 'the not-allowed page');
     await see(page, page.getByText('Peran Anda tidak memiliki akses ke halaman ini.'), 'why');
+  });
+});
+
+describe('the leader’s menu and home (issue 12 review: 20, M3)', () => {
+  test('at 360 px the menu folds behind "Menu"; it opens, closes on Escape and on navigation', async () => {
+    const { page } = await env.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, 'pimpinan@lebak.demo');
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    const toggle = nav.getByRole('button', { name: 'Menu', exact: true });
+    const dashboard = nav.getByRole('link', { name: 'Dasbor', exact: true });
+    await step('folded: the page starts right under the bar', async () => {
+      await see(page, toggle, 'the Menu button');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await notSee(page, dashboard, 'the menu links while folded');
+      const top = (await page.getByRole('heading', { name: 'Pekerjaan saya', level: 1 }).boundingBox())!.y;
+      expect(top, 'the heading is not pushed down by the menu').toBeLessThan(200);
+    });
+    await step('keyboard: Enter opens, Escape closes and gives focus back to the button', async () => {
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await see(page, dashboard, 'the menu links once open');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.evaluate((el) => el === document.activeElement), 'focus on the Menu button').toBe(
+        true,
+      );
+      await notSee(page, dashboard, 'the links after Escape');
+    });
+    await step('a link followed: the page changes, the menu folds, focus goes to the heading', async () => {
+      await (await menuLink(page, 'Dasbor', true)).click();
+      await seePath(page, /^\/dasbor/, 'the dashboard');
+      await see(page, page.getByRole('heading', { name: /^Dasbor/, level: 1 }), 'the dashboard heading');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await notSee(page, dashboard, 'the links after navigating');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    });
+  });
+
+  test('at 1280 px the whole menu shows as before, with no Menu button', async () => {
+    const { page } = await env.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'pimpinan@lebak.demo');
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    await notSee(
+      page,
+      nav.getByRole('button', { name: 'Menu', exact: true }),
+      'a Menu button on a wide screen',
+    );
+    for (const name of ['Dasbor', 'Pencegahan', 'Rapat & tindak lanjut', 'RAD PPA'])
+      await see(page, nav.getByRole('link', { name, exact: true }), `the ${name} link`);
+  });
+
+  test('the home page’s Koordinasi card gives three counts, each a link to its page', async () => {
+    const { page } = await env.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, 'pimpinan@lebak.demo');
+    const card = page.getByRole('region', { name: 'Koordinasi' });
+    const late = card.getByRole('link', { name: /tindak lanjut rapat melewati batas waktu$/ });
+    await see(page, late, 'the overdue follow-ups');
+    await see(page, card.getByRole('link', { name: /kegiatan pencegahan bulan ini/ }), 'the activities');
+    await see(page, card.getByRole('link', { name: /RAD/ }), 'the RAD');
+    await late.click();
+    await seePath(page, '/rapat/tindak-lanjut?overdue=true', 'the overdue follow-ups page');
   });
 });

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { localDate } from '../src/domain/time.ts';
-import { fact, signIn } from './helpers/flows.ts';
+import { fact, menuLink, signIn } from './helpers/flows.ts';
 import { see, seePath, seeText, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -79,10 +79,7 @@ describe('facts as told', () => {
     await signIn(page, 'pengaduan@lebak.demo');
 
     await step('open the report from the inbox and turn it into a case', async () => {
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Pengaduan masuk' })
-        .click();
+      await (await menuLink(page, 'Pengaduan masuk')).click();
       await page.getByRole('link', { name: code, exact: true }).click();
       await see(page, page.getByRole('heading', { name: `Pengaduan ${code}`, level: 1 }), 'the report');
       await page.getByRole('button', { name: 'Jadikan kasus' }).click();
@@ -160,10 +157,7 @@ describe('facts as told', () => {
       const number = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').match(
         /PPA-3602-\d{4}-\d{6}/,
       )![0];
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Kasus', exact: true })
-        .click();
+      await (await menuLink(page, 'Kasus', true)).click();
       await page.getByRole('searchbox', { name: 'Cari kasus' }).fill(code);
       await page.getByRole('button', { name: 'Cari', exact: true }).click();
       await see(page, page.getByText('1 kasus ditemukan.'), 'exactly one case for the code');

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RATE_LIMITS } from '../src/domain/intake.ts';
-import { signIn } from './helpers/flows.ts';
+import { menuLink, signIn } from './helpers/flows.ts';
 import { see, seePath, seeText, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -72,10 +72,7 @@ describe('a regional flood in the inbox', () => {
     });
 
     await step('her inbox shows the flood once, above the list', async () => {
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'Pengaduan masuk' })
-        .click();
+      await (await menuLink(page, 'Pengaduan masuk')).click();
       await seePath(page, '/pengaduan', 'the inbox');
       const banner = page.getByRole('status').filter({
         has: page.getByRole('heading', { name: 'Banjir laporan daring di kotak masuk ini' }),

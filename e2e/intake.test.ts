@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backgroundSettled } from '../src/app/background.ts';
 import { type FakeGraph, startFakeGraph } from '../test/helpers/fake-graph.ts';
-import { caseWithVictim, fact, signIn } from './helpers/flows.ts';
+import { caseWithVictim, fact, menuLink, signIn } from './helpers/flows.ts';
 import { notSee, see, seePath, seeText, step } from './helpers/see.ts';
 import { type ApiClient, type E2E, start, stop } from './helpers/server.ts';
 
@@ -43,10 +43,7 @@ afterAll(async () => {
 });
 
 async function openInbox(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu utama' })
-    .getByRole('link', { name: 'Pengaduan masuk' })
-    .click();
+  await (await menuLink(page, 'Pengaduan masuk')).click();
   await seePath(page, '/pengaduan', 'the inbox');
   await see(page, page.getByRole('heading', { name: 'Pengaduan masuk', level: 1 }), 'the inbox heading');
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfQrTexts } from '../test/helpers/pdf-qr.ts';
 import { pdfText } from '../test/helpers/pdf-text.ts';
-import { signIn } from './helpers/flows.ts';
+import { menuLink, signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -27,10 +27,7 @@ describe('posters and poster codes (/sebaran)', () => {
   test('create a placement, print its poster, a report through its QR address counts', async () => {
     const { page } = await env.newPage({ acceptDownloads: true, viewport: { width: 360, height: 800 } });
     await signIn(page, 'manajer@lebak.demo');
-    await page
-      .getByRole('navigation', { name: 'Menu utama' })
-      .getByRole('link', { name: 'Poster & QR' })
-      .click();
+    await (await menuLink(page, 'Poster & QR')).click();
     await see(page, page.getByRole('heading', { name: /Sebaran kanal pengaduan/, level: 1 }), 'the page');
     await see(
       page,

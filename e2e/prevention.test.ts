@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signIn } from './helpers/flows.ts';
+import { menuLink, signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -28,10 +28,7 @@ describe('prevention activities and coverage (/pencegahan)', () => {
   test('plan an activity, report it with counts, see it in the coverage', async () => {
     const { page } = await env.newPage({ acceptDownloads: true, viewport: { width: 360, height: 800 } });
     await signIn(page, 'manajer@lebak.demo');
-    await page
-      .getByRole('navigation', { name: 'Menu utama' })
-      .getByRole('link', { name: 'Pencegahan' })
-      .click();
+    await (await menuLink(page, 'Pencegahan')).click();
     await see(
       page,
       page.getByRole('heading', { name: 'Kegiatan pencegahan', level: 1 }),

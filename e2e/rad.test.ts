@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngBytes } from '../test/helpers/files.ts';
-import { signIn } from './helpers/flows.ts';
+import { menuLink, signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -37,10 +37,7 @@ describe('RAD PPA (/rad)', () => {
     };
     let before = { n: 0, of: 0, text: '' };
     await step('the plan at 2026 Q4', async () => {
-      await page
-        .getByRole('navigation', { name: 'Menu utama' })
-        .getByRole('link', { name: 'RAD PPA' })
-        .click();
+      await (await menuLink(page, 'RAD PPA')).click();
       await page.getByRole('link', { name: 'RAD PPA 2026–2030' }).click();
       await see(page, page.getByRole('heading', { name: 'RAD PPA 2026–2030', level: 1 }), 'the plan');
       await page.getByLabel('Tahun', { exact: true }).selectOption('2026');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngBytes } from '../test/helpers/files.ts';
 import { pdfQrTexts } from '../test/helpers/pdf-qr.ts';
 import { pdfText } from '../test/helpers/pdf-text.ts';
-import { signIn } from './helpers/flows.ts';
+import { menuLink, signIn } from './helpers/flows.ts';
 import { see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
@@ -38,10 +38,7 @@ describe('training (/pelatihan)', () => {
   test('create an event, record attendance, download a certificate, the gap view shrinks', async () => {
     const { page } = await env.newPage({ acceptDownloads: true, viewport: { width: 360, height: 800 } });
     await signIn(page, 'manajer@lebak.demo');
-    await page
-      .getByRole('navigation', { name: 'Menu utama' })
-      .getByRole('link', { name: 'Pelatihan' })
-      .click();
+    await (await menuLink(page, 'Pelatihan')).click();
     await see(
       page,
       page.getByRole('heading', { name: 'Pelatihan dan peningkatan kapasitas', level: 1 }),

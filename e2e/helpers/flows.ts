@@ -46,6 +46,18 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /**
+ * The main menu's link named `name`. At narrow widths the menu folds behind its "Menu" button
+ * (decision 038): the button is pressed first when it shows and the list is closed.
+ */
+export async function menuLink(page: Page, name: string, exact = false): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Menu utama' });
+  const toggle = nav.getByRole('button', { name: 'Menu', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
+  return nav.getByRole('link', { name, exact });
+}
+
+/**
  * The first value shown next to a term (`<dt>`) in a list of facts, e.g. "Status"; `scope` may be
  * the page or a part of it (a section). `term` is a regular expression source, matched whole.
  */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { roleCan } from '../../src/domain/capabilities.ts';
 import type { UserDto } from '../../src/domain/dto.ts';
@@ -97,12 +97,34 @@ function Nav({ user }: { user: UserDto }) {
           ? path === '/direktori' ||
             (path.startsWith('/direktori/') && !items.some(([h]) => h !== href && path.startsWith(h)))
           : path.startsWith(href);
+  // At narrow widths the list folds behind a "Menu" button (decision 038): a disclosure that
+  // closes on navigation (and on a click of the current page's link) and on Escape, which gives
+  // focus back to the button. On wide screens the button is hidden by CSS and the list is shown
+  // as before, whatever the script does.
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
-    <nav class="main-nav" aria-label={t('nav.label')}>
-      <ul>
+    <nav class="main-nav" aria-label={t('nav.label')} onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        class="nav-toggle"
+        ref={toggle}
+        aria-expanded={open}
+        aria-controls="main-nav-list"
+        onClick={() => setOpen(!open)}
+      >
+        {t('nav.menu')}
+      </button>
+      <ul id="main-nav-list" class={open ? 'open' : undefined}>
         {items.map(([href, text]) => (
           <li key={href}>
-            <a href={href} aria-current={current(href) ? 'page' : undefined}>
+            <a href={href} aria-current={current(href) ? 'page' : undefined} onClick={() => setOpen(false)}>
               {text}
             </a>
           </li>

@@ -4,6 +4,7 @@ import type { Catalogue } from './id.ts';
 export const en = {
   'nav.skip': 'Skip to main content',
   'nav.label': 'Main menu',
+  'nav.menu': 'Menu',
   'nav.home': 'My work',
   'nav.cases': 'Cases',
   'nav.newCase': 'New case',
@@ -347,6 +348,11 @@ export const en = {
   'home.openAudit': 'Open the audit log',
   'home.admin': 'Administration',
   'home.mfaHint': 'Two-step verification is not turned on for your account.',
+  'home.coord': 'Coordination',
+  'home.coordOverdue': 'meeting follow-ups past their due date',
+  'home.coordActivities': 'prevention activities this month (reported)',
+  'home.coordRad': 'of RAD activities on track ({onTrack} of {n}, quarter {q} {year})',
+  'home.coordNoRad': 'No RAD PPA for this year yet',
 
   'stats.total': 'Total cases',
   'stats.byStage': 'By stage',

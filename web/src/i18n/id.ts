@@ -2,6 +2,7 @@
 export const id = {
   'nav.skip': 'Langsung ke isi utama',
   'nav.label': 'Menu utama',
+  'nav.menu': 'Menu',
   'nav.home': 'Pekerjaan saya',
   'nav.cases': 'Kasus',
   'nav.newCase': 'Kasus baru',
@@ -350,6 +351,11 @@ export const id = {
   'home.openAudit': 'Buka log audit',
   'home.admin': 'Administrasi',
   'home.mfaHint': 'Verifikasi dua langkah belum aktif untuk akun Anda.',
+  'home.coord': 'Koordinasi',
+  'home.coordOverdue': 'tindak lanjut rapat melewati batas waktu',
+  'home.coordActivities': 'kegiatan pencegahan bulan ini (dilaporkan)',
+  'home.coordRad': 'kegiatan RAD sesuai jadwal ({onTrack} dari {n}, triwulan {q} {year})',
+  'home.coordNoRad': 'Belum ada RAD PPA untuk tahun ini',
 
   'stats.total': 'Jumlah kasus',
   'stats.byStage': 'Menurut tahap',

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
@@ -353,6 +354,19 @@ function IntakeBlock() {
   );
 }
 
+/** The "Koordinasi" card's code, fetched after the home page shows (kept out of the first load). */
+function CoordinationSlot() {
+  const [Card, setCard] = useState<ComponentType | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const load = () => {
+    setFailed(null);
+    import('./CoordinationCard.tsx').then((m) => setCard(() => m.default), setFailed);
+  };
+  useEffect(load, []);
+  if (failed) return <LoadError error={failed} onRetry={load} />;
+  return Card ? <Card /> : <Loading />;
+}
+
 function MfaHint({ user }: { user: UserDto }) {
   if (user.mfaEnabled) return null;
   return (
@@ -410,6 +424,12 @@ export default function Home() {
             </p>
           )}
           <Stats />
+        </section>
+      )}
+      {roleCan(user.role, 'coord:read') && (
+        <section aria-labelledby="h-coord">
+          <h2 id="h-coord">{t('home.coord')}</h2>
+          <CoordinationSlot />
         </section>
       )}
       {user.role === 'auditor' && (
