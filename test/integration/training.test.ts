@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingGapView } from '../../src/app/training/requirements.ts';
+import { DEFAULT_TRAINING_TYPE_NAMES, trainingTypeName } from '../../src/domain/training-types.ts';
 import { ctxOf, type MadeUser, makeOrg, makeRegionWorld, makeUser } from '../helpers/factories.ts';
 import { pngBytes } from '../helpers/files.ts';
 import { type Client, createHarness, ENGINES, type Harness, type Res } from '../helpers/harness.ts';
@@ -468,6 +469,28 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect(row.version).toBe(p.version + 1);
     expect(row.certificate_code).toMatch(/^[A-Z2-9]{12}$/);
   }, 120_000);
+
+  it('has an English name for every default training type, and only for those', async () => {
+    const types = must(await c.manajer!.get('/api/v1/training/types'), 200, 'types').items as Array<{
+      id: string;
+      name: string;
+      jurisdiction: string | null;
+    }>;
+    const defaults = types.filter((x) => x.jurisdiction === null);
+    expect(defaults.length).toBeGreaterThan(0);
+    expect(Object.keys(DEFAULT_TRAINING_TYPE_NAMES).sort()).toEqual(defaults.map((x) => x.id).sort());
+    for (const x of defaults) {
+      expect(DEFAULT_TRAINING_TYPE_NAMES[x.id]!.id, x.id).toBe(x.name);
+      const en = trainingTypeName(x.id, x.name, 'en');
+      expect(en).not.toBe(x.name);
+      expect(en).not.toMatch(/pelatihan|penanganan|pendampingan|perspektif|pencatatan/i);
+      expect(trainingTypeName(x.id, x.name, 'id')).toBe(x.name);
+    }
+    // a type a Dinas adds keeps the name it was given
+    expect(trainingTypeName('00000000-0000-4000-8000-000000000000', 'Konvensi Hak Anak', 'en')).toBe(
+      'Konvensi Hak Anak',
+    );
+  });
 
   it('lets the Dinas administrator add its own training type, and refuses a taken code', async () => {
     const t = must(
