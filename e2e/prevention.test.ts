@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { menuLink, signIn } from './helpers/flows.ts';
-import { see, step } from './helpers/see.ts';
+import { notSee, see, step } from './helpers/see.ts';
 import { type E2E, start, stop } from './helpers/server.ts';
 
 let env: E2E;
@@ -42,8 +42,24 @@ describe('prevention activities and coverage (/pencegahan)', () => {
     );
 
     await step('plan the activity in a desa of Lebak', async () => {
-      await page.getByRole('button', { name: 'Rencanakan kegiatan baru' }).click();
+      // opened from the keyboard, the form's heading takes the focus
+      await page.getByRole('button', { name: 'Rencanakan kegiatan baru' }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .toBe('Rencanakan kegiatan pencegahan');
       const form = page.getByRole('form', { name: 'Rencanakan kegiatan pencegahan' });
+      // sent empty: every required field says "Wajib diisi", not "Pilihan tidak dikenal"
+      await form.getByRole('button', { name: 'Simpan rencana kegiatan' }).click();
+      const summary = page.getByRole('alert');
+      await see(
+        page,
+        summary.filter({ hasText: 'Bidang pencegahan (UU TPKS Pasal 79): Wajib diisi.' }),
+        'a blank select is required',
+      );
+      await see(page, summary.getByText('Mulai: Wajib diisi.'), 'a blank time is required');
+      await see(page, summary.getByText('Desa/kelurahan: Wajib diisi.'), 'a blank desa is required');
+      expect(await summary.getByText(/Pilihan tidak dikenal|Waktu tidak valid/).count()).toBe(0);
       await form.getByLabel('Nama kegiatan').fill(TITLE);
       await form.getByLabel('Jenis kegiatan').selectOption('sosialisasi');
       await form.getByLabel('Bidang pencegahan (UU TPKS Pasal 79)').selectOption('keluarga');
@@ -65,6 +81,20 @@ describe('prevention activities and coverage (/pencegahan)', () => {
       await see(page, page.getByText('Direncanakan', { exact: true }), 'its status');
     });
 
+    await step('a failed upload is told, and its error goes once the report is sent', async () => {
+      await page.getByLabel('Berkas', { exact: true }).setInputFiles({
+        name: 'daftar-hadir.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('not a pdf at all'),
+      });
+      await page.getByRole('button', { name: 'Unggah berkas' }).click();
+      await see(
+        page,
+        page.getByRole('form', { name: 'Unggah berkas' }).getByRole('alert'),
+        'the refused upload',
+      );
+    });
+
     await step('report it with participant counts', async () => {
       await page.getByLabel('Anak laki-laki').fill('-2');
       await page.getByRole('button', { name: 'Kirim laporan kegiatan' }).click();
@@ -80,6 +110,8 @@ describe('prevention activities and coverage (/pencegahan)', () => {
       await page.getByRole('button', { name: 'Kirim laporan kegiatan' }).click();
       await see(page, page.getByText('Dilaporkan', { exact: true }), 'the reported status');
       await see(page, page.getByTestId('participants').filter({ hasText: 'jumlah 40 orang' }), 'the counts');
+      // no stale error box of the upload before
+      await notSee(page, page.getByRole('alert'), 'the stale upload error');
     });
 
     await step('the desa and its people are in the coverage', async () => {
@@ -109,5 +141,37 @@ describe('prevention activities and coverage (/pencegahan)', () => {
         .join('\n');
       expect(xml).toContain('Cikaratuan');
     });
+
+    await step('printed: every list in full with the print date, no form, buttons or menu', async () => {
+      await page.emulateMedia({ media: 'print' });
+      await see(page, page.getByTestId('printed-on').filter({ hasText: /^Dicetak / }), 'the print date');
+      await see(page, page.getByRole('heading', { name: /^Kabupaten Lebak, / }), 'the kab/kota and period');
+      const never = page.getByTestId('never-reached-print');
+      await see(page, never, 'the desa never reached, in full');
+      expect(await never.getByRole('listitem').count()).toBeGreaterThan(300);
+      await notSee(page, page.getByRole('button', { name: 'Tampilkan cakupan' }), 'the form');
+      await notSee(page, page.getByLabel('Dari tanggal'), 'the filter fields');
+      await notSee(page, page.getByRole('link', { name: 'Cetak' }), 'the buttons');
+      await notSee(page, page.getByRole('navigation').first(), 'the menu');
+      await page.emulateMedia({ media: 'screen' });
+      await notSee(page, never, 'the printed list on screen');
+    });
+  });
+
+  test('a planned activity offers neither "held" nor the report before it begins', async () => {
+    const { page } = await env.newPage();
+    await signIn(page, 'manajer@lebak.demo');
+    await page.goto('/pencegahan');
+    await page.getByRole('link', { name: 'Parenting daring untuk orang tua siswa' }).first().click();
+    await see(
+      page,
+      page.getByRole('heading', { name: 'Parenting daring untuk orang tua siswa', level: 1 }),
+      'the planned activity',
+    );
+    await see(page, page.getByTestId('report-later'), 'when it can be reported');
+    expect(await page.getByRole('button', { name: 'Tandai terlaksana' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Laporkan kegiatan' }).count()).toBe(0);
+    // it can still be cancelled
+    await see(page, page.getByRole('button', { name: 'Batalkan kegiatan' }), 'the cancel button');
   });
 });
