@@ -138,6 +138,10 @@ describe('regulations and agreements', () => {
       const three = page.getByRole('row').filter({ hasText: 'Pihak ketiga:' });
       await see(page, three.getByText(/UPTD PPA/), 'the three-party agreement with the UPTD PPA');
       await see(page, three.getByRole('link', { name: /Rakor/i }), 'the meeting that decided it');
+      // the demo naskah starts after the rakor that decided it: no "held after" note
+      expect(await three.getByText('rapat ini diadakan setelah perjanjian mulai berlaku').count()).toBe(0);
+      // the subjects are words, never service codes
+      expect(await page.getByText('rumah_aman').count()).toBe(0);
     });
 
     await step('a third party is added to the RSUD agreement', async () => {
@@ -147,15 +151,31 @@ describe('regulations and agreements', () => {
       await form
         .getByLabel('Lembaga yang ditambahkan', { exact: true })
         .selectOption({ label: 'Unit PPA Polres Lebak' });
-      await form
-        .getByLabel('Kedudukan lembaga yang ditambahkan', { exact: true })
-        .selectOption({ label: 'Pihak ketiga' });
+      // positions already held (Pihak pertama, Pihak kedua) are not offered; Mengetahui always is
+      const addRole = form.getByLabel('Kedudukan lembaga yang ditambahkan', { exact: true });
+      const offered = await addRole.locator('option').allTextContents();
+      expect(offered).not.toContain('Pihak pertama');
+      expect(offered).not.toContain('Pihak kedua');
+      expect(offered).toContain('Mengetahui');
+      await addRole.selectOption({ label: 'Pihak ketiga' });
       await form.getByRole('button', { name: 'Tambah pihak' }).click();
       await see(
         page,
         form.getByLabel('Kedudukan Unit PPA Polres Lebak'),
         'the police unit among the parties before saving',
       );
+      // a second "Pihak kedua" is refused on its field
+      await form.getByLabel('Kedudukan Unit PPA Polres Lebak').selectOption({ label: 'Pihak kedua' });
+      await form.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await see(
+        page,
+        form
+          .getByRole('alert')
+          .getByText(/sudah dipegang lembaga lain/)
+          .first(),
+        'the duplicate position refused',
+      );
+      await form.getByLabel('Kedudukan Unit PPA Polres Lebak').selectOption({ label: 'Pihak ketiga' });
       await form.getByRole('button', { name: 'Simpan', exact: true }).click();
       await see(
         page,
