@@ -237,7 +237,7 @@ export function coordinationNarrative(f: CoordinationFigures, periodLabel: strin
   const today: string[] = [];
   if (total > 0)
     today.push(
-      `dari ${num.format(total)} tindak lanjut keputusan rapat, ${num.format(b.selesai ?? 0)} selesai dan ${num.format(open)} belum selesai` +
+      `dari ${num.format(total)} tindak lanjut keputusan rapat, ${num.format(b.selesai ?? 0)} selesai${b.batal ? `, ${num.format(b.batal)} batal` : ''} dan ${num.format(open)} belum selesai` +
         (f.followups.overdue > 0
           ? `, ${num.format(f.followups.overdue)} di antaranya melewati batas waktu`
           : ', tidak ada yang melewati batas waktu'),

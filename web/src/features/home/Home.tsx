@@ -414,6 +414,12 @@ export default function Home() {
           </section>
         </>
       )}
+      {roleCan(user.role, 'coord:read') && (
+        <section aria-labelledby="h-coord">
+          <h2 id="h-coord">{t('home.coord')}</h2>
+          <CoordinationSlot />
+        </section>
+      )}
       {user.role === 'pimpinan' && (
         <section aria-labelledby="h-stats">
           <h2 id="h-stats">{t('home.stats')}</h2>
@@ -424,12 +430,6 @@ export default function Home() {
             </p>
           )}
           <Stats />
-        </section>
-      )}
-      {roleCan(user.role, 'coord:read') && (
-        <section aria-labelledby="h-coord">
-          <h2 id="h-coord">{t('home.coord')}</h2>
-          <CoordinationSlot />
         </section>
       )}
       {user.role === 'auditor' && (
