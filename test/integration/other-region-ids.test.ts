@@ -279,6 +279,7 @@ const FIXTURES = {
   'GET /training/events/{id}/files/{fileId}': (s) => ({ id: s.trainingEventId, fileId: s.trainingFileId }),
   'DELETE /training/events/{id}/files/{fileId}': (s) => ({ id: s.trainingEventId, fileId: s.trainingFileId }),
   'GET /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
+  'GET /rad/plans/{id}/rollup.xlsx': (s) => ({ id: s.radPlanId }),
   'PATCH /rad/plans/{id}': (s) => ({ id: s.radPlanId }),
   'POST /rad/plans/{id}/pillars': (s) => ({ id: s.radPlanId }),
   'PATCH /rad/pillars/{id}': (s) => ({ id: s.radPillarId }),
@@ -564,6 +565,9 @@ async function send(c: Client, key: IdTakingKey, params: Params, s: SerangRecord
   if (route.upload === 'multipart') {
     const fd = new FormData();
     fd.append('file', new Blob([pngBytes()], { type: 'image/png' }), 'lebak.png');
+    // the form's text fields the contract names, each with a value it takes (the first option)
+    for (const [name, schema] of Object.entries(route.uploadFields?.shape ?? {}))
+      fd.append(name, String((schema as { options?: unknown[] }).options?.[0] ?? 'x'));
     return c.req(method, path, fd);
   }
   if (route.upload === 'raw') return c.req(method, path, PDF, { 'content-type': 'application/pdf' });
