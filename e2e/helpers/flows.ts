@@ -47,7 +47,7 @@ export async function signOut(page: Page): Promise<void> {
 
 /**
  * The main menu's link named `name`. At narrow widths the menu folds behind its "Menu" button
- * (decision 038): the button is pressed first when it shows and the list is closed.
+ * (decision 037): the button is pressed first when it shows and the list is closed.
  */
 export async function menuLink(page: Page, name: string, exact = false): Promise<Locator> {
   const nav = page.getByRole('navigation', { name: 'Menu utama' });

@@ -97,7 +97,7 @@ function Nav({ user }: { user: UserDto }) {
           ? path === '/direktori' ||
             (path.startsWith('/direktori/') && !items.some(([h]) => h !== href && path.startsWith(h)))
           : path.startsWith(href);
-  // At narrow widths the list folds behind a "Menu" button (decision 038): a disclosure that
+  // At narrow widths the list folds behind a "Menu" button (decision 037): a disclosure that
   // closes on navigation (and on a click of the current page's link) and on Escape, which gives
   // focus back to the button. On wide screens the button is hidden by CSS and the list is shown
   // as before, whatever the script does.
