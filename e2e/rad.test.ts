@@ -64,6 +64,37 @@ describe('RAD PPA (/rad)', () => {
       await page.getByRole('link', { name: CAMPAIGN }).click();
       await see(page, page.getByRole('heading', { name: CAMPAIGN, level: 1 }), 'the activity');
       await see(page, page.getByRole('heading', { name: 'Triwulan 3 tahun 2026' }), 'the reported quarters');
+      // Q4 not reported yet: the standing says the figure is Q3's, not Q4's (review 15)
+      await see(
+        page,
+        page.getByText(/^Laporan terakhir \(triwulan 3\): .*; triwulan 4 belum dilaporkan\.$/),
+        'the standing names the quarter of its figure',
+      );
+      await see(page, page.getByText('Triwulan 4 belum dilaporkan').first(), 'not judged on track');
+      // a figure that is not a number is refused in the page, and the saved Q3 figure stays (review M1)
+      const q3 = page.getByRole('region', { name: 'Triwulan 3 tahun 2026' });
+      const q3Before = (await q3.getByText(/^Realisasi: /).textContent()) ?? '';
+      const q3Form = page.getByRole('form', { name: 'Laporan capaian triwulan 3 tahun 2026' });
+      await q3Form.getByLabel('Realisasi s.d. triwulan 3').fill('abc');
+      await q3Form.getByRole('button', { name: 'Simpan capaian triwulan 3' }).click();
+      await see(page, q3Form.getByText('Isi angka, mis. 40 atau 76,5.').first(), '"abc" refused');
+      // emptying it asks for the erasure to be chosen
+      await q3Form.getByLabel('Realisasi s.d. triwulan 3').fill('');
+      await see(
+        page,
+        q3Form.getByLabel(/Hapus angka realisasi triwulan 3 yang tersimpan/),
+        'the erase choice',
+      );
+      await q3Form.getByRole('button', { name: 'Simpan capaian triwulan 3' }).click();
+      await see(page, q3Form.getByText(/Isi angka realisasi, atau pilih/).first(), 'erasing must be chosen');
+      await page.reload();
+      await see(page, page.getByRole('heading', { name: 'Triwulan 3 tahun 2026' }), 'reloaded');
+      expect(
+        await page
+          .getByRole('region', { name: 'Triwulan 3 tahun 2026' })
+          .getByText(/^Realisasi: /)
+          .textContent(),
+      ).toBe(q3Before);
       const form = page.getByRole('form', { name: 'Laporan capaian triwulan 4 tahun 2026' });
       await form.getByLabel('Realisasi s.d. triwulan 4').fill('-3');
       await form.getByRole('button', { name: 'Simpan capaian triwulan 4' }).click();
@@ -76,11 +107,7 @@ describe('RAD PPA (/rad)', () => {
         .fill('Seluruh sekolah sasaran sudah dikunjungi (uji peramban).');
       await form.getByRole('button', { name: 'Simpan capaian triwulan 4' }).click();
       await see(page, page.getByText('Capaian triwulan 4 disimpan.'), 'the quarter saved');
-      await see(
-        page,
-        page.getByText('Sampai triwulan 4: 42 jumlah dari target 40 jumlah (100%)'),
-        'the standing',
-      );
+      await see(page, page.getByText('Sampai triwulan 4: 42 dari target 40 (100%)'), 'the standing');
       // evidence for the quarter, kept encrypted and listed with it
       const q4 = page.getByRole('region', { name: 'Triwulan 4 tahun 2026' });
       await q4.getByLabel('Berkas bukti triwulan 4').setInputFiles({
@@ -112,6 +139,24 @@ describe('RAD PPA (/rad)', () => {
       );
       const after = await onTrack();
       expect(after.n, after.text).toBe(before.n + 1);
+    });
+    await step('the roll-up prints without its forms and downloads as XLSX (review M3)', async () => {
+      const xlsx = page.getByRole('link', { name: 'Unduh XLSX' });
+      expect(await xlsx.getAttribute('href')).toMatch(
+        /\/api\/v1\/rad\/plans\/[0-9a-f-]{36}\/rollup\.xlsx\?year=2026&quarter=4$/,
+      );
+      const download = page.waitForEvent('download');
+      await xlsx.click();
+      expect((await download).suggestedFilename()).toMatch(/-2026-tw4\.xlsx$/);
+      await page.emulateMedia({ media: 'print' });
+      await see(
+        page,
+        page.getByText(/^Capaian tahun 2026 sampai triwulan 4 · Dicetak /),
+        'the printed heading',
+      );
+      await expect.poll(() => page.getByRole('button', { name: 'Tampilkan' }).isVisible()).toBe(false);
+      await expect.poll(() => page.getByRole('button', { name: 'Cetak' }).isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 

@@ -471,6 +471,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Nilai indikator ini terisi otomatis dari data Simpul; jangan diketik.',
     "This indicator is filled from Simpul's data; do not type it.",
   ],
+  rad_realised_kept: [
+    'Isi angka realisasi. Angka yang sudah dilaporkan hanya dihapus bila dipilih "Hapus angka realisasi".',
+    'Enter the realised figure. A figure already reported is erased only when "Erase the realised figure" is chosen.',
+  ],
   quarter_not_begun: ['Triwulan ini belum dimulai.', 'This quarter has not begun.'],
   rad_org_unknown: [
     'Lembaga tidak ditemukan di wilayah rencana aksi ini.',

@@ -202,8 +202,15 @@ export const RadProgressParams = z.strictObject({
 export const RadProgressInput = z.strictObject({
   /** the progress row's version; 0 when the quarter has no report yet */
   version: z.number().int().min(0),
-  /** realised value for the year up to the end of this quarter; null for an automatic indicator */
+  /**
+   * realised value for the year up to the end of this quarter; null for an automatic indicator,
+   * or for a quarter not measured yet. A value already reported is never erased by a null alone
+   * (a page that could not read what was typed must not wipe the saved figure): erasing it takes
+   * `clearRealised: true` as well.
+   */
   realised: value.nullable().default(null),
+  /** deliberately erase the realised value already reported for this quarter */
+  clearRealised: z.boolean().default(false),
   /** budget used (rupiah) for the year up to the end of this quarter */
   budgetUsed: money.default(0),
   status: z.enum(codes(RAD_STATUSES)),
@@ -214,11 +221,15 @@ export type RadProgressInput = z.infer<typeof RadProgressInput>;
 /** Checks a quarter's report against its activity: percent ≤ 100, no hand value for an automatic one. */
 export function progressProblems(
   activity: { unit: string; autoIndicator: string | null },
-  input: Pick<RadProgressInput, 'realised'>,
+  input: Pick<RadProgressInput, 'realised'> & { clearRealised?: boolean },
+  /** the realised value the quarter's report holds now (null: none, or no report yet) */
+  saved: number | null = null,
 ): Record<string, string> {
   if (activity.autoIndicator !== null && input.realised !== null) return { realised: 'rad_automatic_value' };
   if (activity.unit === 'persen' && input.realised !== null && input.realised > 100)
     return { realised: 'percent_over_max' };
+  if (activity.autoIndicator === null && input.realised === null && saved !== null && !input.clearRealised)
+    return { realised: 'rad_realised_kept' };
   return {};
 }
 
@@ -261,6 +272,11 @@ export type RollupActivity = {
 export type ActivityStanding = {
   /** the latest report of quarters 1..Q (null: none yet) */
   quarter: number | null;
+  /**
+   * the figure is the chosen quarter's own: a report of quarter Q, or an automatic indicator
+   * (computed for Q). False when the latest report is of an earlier quarter (Q not reported yet).
+   */
+  current: boolean;
   realised: number | null;
   budgetUsed: number;
   status: string | null;
@@ -276,18 +292,27 @@ export type ActivityStanding = {
  * 1..q (cumulative), its automatic value if any. On track: not "terhambat", and the realised value
  * reaches the part of the target expected by then (Q/4 of a count, all of a percentage); a target
  * of 0 is reached by any value. No report and no value: not on track.
+ *
+ * An earlier quarter's figure is not quarter q's: a hand-reported activity whose latest report is
+ * older than q is on track only when that report closed it ("selesai") with the whole year's
+ * target reached — a percentage or a count from Q3 says nothing of Q4 otherwise (`current` false,
+ * and the pages say which quarter the figure is of).
  */
 export function standing(a: RollupActivity, q: Quarter): ActivityStanding {
   const latest =
     [...a.progress].filter((p) => p.quarter <= q).sort((x, y) => y.quarter - x.quarter)[0] ?? null;
   const realised = a.automatic ? (a.autoValue ?? null) : (latest?.realised ?? null);
+  const current = a.automatic || latest?.quarter === q;
   const expected = a.target === null ? null : a.unit === 'persen' ? a.target : (a.target * q) / 4;
   const achievement =
     a.target === null || realised === null ? null : a.target === 0 ? 1 : Math.min(realised / a.target, 1);
+  const reaches = (goal: number | null) => realised !== null && goal !== null && realised >= goal - 1e-9;
   const onTrack =
-    latest?.status !== 'terhambat' && realised !== null && expected !== null && realised >= expected - 1e-9;
+    latest?.status !== 'terhambat' &&
+    (current ? reaches(expected) : latest?.status === 'selesai' && reaches(a.target));
   return {
     quarter: latest?.quarter ?? null,
+    current,
     realised,
     budgetUsed: latest?.budgetUsed ?? 0,
     status: latest?.status ?? null,

@@ -5,6 +5,7 @@
  * the roll-up by pillar and organisation; automatic indicators equal to the dashboard's figures;
  * bad input refused with field codes; another region's ids 404.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStats } from '../../src/app/stats/refresh.ts';
 import { radLinksFor } from '../../src/db/rad.repository.ts';
@@ -29,6 +30,39 @@ const must = (r: Res, status: number, what: string) => {
 // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
 type J = Record<string, any>;
 const put = (c: Client, path: string, body: unknown) => c.req('PUT', path, body);
+
+/** The rows of each sheet of an XLSX, cells as text or numbers (as test/integration/prevention.test.ts reads them). */
+function readXlsx(bytes: Uint8Array): Array<Array<Array<string | number>>> {
+  const files = unzipSync(bytes);
+  const shared = files['xl/sharedStrings.xml']
+    ? [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+        [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''),
+      )
+    : [];
+  const unesc = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const sheets: Array<Array<Array<string | number>>> = [];
+  for (let i = 1; files[`xl/worksheets/sheet${i}.xml`]; i++) {
+    const xml = strFromU8(files[`xl/worksheets/sheet${i}.xml`]!);
+    sheets.push(
+      [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+        [...row[1]!.matchAll(/<c([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
+          const attrs = c[1]!;
+          const body = c[2] ?? '';
+          if (/t="s"/.test(attrs)) return unesc(shared[Number(/<v>(.*?)<\/v>/.exec(body)![1])] ?? '');
+          if (/t="inlineStr"/.test(attrs)) return unesc(/<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? '');
+          const v = /<v>(.*?)<\/v>/.exec(body)?.[1];
+          return v === undefined ? '' : Number(v);
+        }),
+      ),
+    );
+  }
+  return sheets;
+}
 
 describe.each(ENGINES)('RAD PPA on %s', (engine) => {
   let h: Harness;
@@ -440,6 +474,81 @@ describe.each(ENGINES)('RAD PPA on %s', (engine) => {
       // at Q1 the police's 12 of 40 reaches the expected 10: still on track; the year's Q4 view expects all 40
       const q1 = must(await dinas.get(`/api/v1/rad/plans/${planId}?year=2026&quarter=1`), 200, 'q1');
       expect(q1.rollup.byOrganisation.find((g: J) => g.key === lebak.police.id).budgetUsed).toBe(20_000_000);
+    });
+
+    it('a null never erases a reported figure by accident; erasing it is chosen (review M1)', async () => {
+      const path = `/api/v1/rad/activities/${a1}/progress/2026/2`;
+      const read = async () =>
+        must(await police.get(`/api/v1/rad/activities/${a1}?year=2026`), 200, 'read').progress.find(
+          (p: J) => p.quarter === 2,
+        );
+      const q2 = await read();
+      expect(q2.realised).toBe(22);
+      // what a page sent for "abc" (NaN → null): refused, the saved 22 kept
+      const lost = await put(police, path, { version: q2.version, realised: null, status: 'berjalan' });
+      expect([lost.status, lost.body.error.fieldCodes]).toEqual([400, { realised: 'rad_realised_kept' }]);
+      expect((await read()).realised).toBe(22);
+      expect((await read()).version).toBe(q2.version);
+      // a non-number is a type error, never "no value"
+      const text = await put(police, path, { version: q2.version, realised: 'abc', status: 'berjalan' });
+      expect(text.status).toBe(400);
+      // erased deliberately, then reported again
+      const cleared = must(
+        await put(police, path, {
+          version: q2.version,
+          realised: null,
+          clearRealised: true,
+          budgetUsed: 40_000_000,
+          status: 'berjalan',
+        }),
+        200,
+        'cleared',
+      );
+      expect(cleared.progress.find((p: J) => p.quarter === 2).realised).toBeNull();
+      must(
+        await put(police, path, {
+          version: q2.version + 1,
+          realised: 22,
+          budgetUsed: 40_000_000,
+          status: 'berjalan',
+        }),
+        200,
+        'back',
+      );
+    });
+
+    it('at a quarter not reported yet the standing says the figure is an earlier quarter’s (review 15)', async () => {
+      const plan = must(await dinas.get(`/api/v1/rad/plans/${planId}?year=2026&quarter=3`), 200, 'q3');
+      const a = plan.pillars
+        .flatMap((p: J) => p.programmes.flatMap((g: J) => g.activities))
+        .find((x: J) => x.id === a1);
+      expect(a.standing).toMatchObject({ quarter: 2, current: false, realised: 22, onTrack: false });
+      const at2 = must(await dinas.get(`/api/v1/rad/plans/${planId}?year=2026&quarter=2`), 200, 'q2');
+      const b = at2.pillars
+        .flatMap((p: J) => p.programmes.flatMap((g: J) => g.activities))
+        .find((x: J) => x.id === a1);
+      expect(b.standing).toMatchObject({ quarter: 2, current: true, onTrack: true });
+    });
+
+    it('the roll-up downloads as XLSX with the page’s figures (review M3)', async () => {
+      const r = await h.app.request(`/api/v1/rad/plans/${planId}/rollup.xlsx?year=2026&quarter=2`, {
+        headers: { cookie: dinas.cookie!, 'x-requested-with': 'simpul' },
+      });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toContain('spreadsheetml');
+      expect(r.headers.get('content-disposition')).toContain('-2026-tw2.xlsx');
+      const [summary, acts] = readXlsx(new Uint8Array(await r.arrayBuffer()));
+      expect(summary![1]![0]).toBe('Capaian tahun 2026 sampai triwulan 2');
+      const total = summary!.find((row) => row[0] === 'RAD PPA Kabupaten Lebak 2026–2030' && row.length > 1);
+      expect(total?.slice(1, 3)).toEqual([4, 1]);
+      const police1 = acts!.find((row) => row[2] === 'Sosialisasi pencegahan kekerasan di sekolah');
+      // target 40, realised 22 of the Q2 report, on track, budget 100 M of which 40 M used
+      expect(police1?.slice(6)).toEqual([40, 22, 2, 55, 'Berjalan', 'ya', 100_000_000, 40_000_000]);
+      // another region's Dinas: 404
+      const other = await h.app.request(`/api/v1/rad/plans/${planId}/rollup.xlsx`, {
+        headers: { cookie: serangDinas.cookie!, 'x-requested-with': 'simpul' },
+      });
+      expect(other.status).toBe(404);
     });
   });
 

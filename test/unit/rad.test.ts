@@ -66,6 +66,31 @@ describe('standing', () => {
     });
   });
 
+  it('an earlier quarter’s figure is not the chosen quarter’s (review 15)', () => {
+    // Q3 reported 76.5 % of 80 %... and with Q4 not reported, Q4 is not judged on Q3's figure
+    const pct = act({ unit: 'persen', target: 75, progress: [report(3, 76.5)] });
+    expect(standing(pct, 3)).toMatchObject({ quarter: 3, current: true, onTrack: true });
+    expect(standing(pct, 4)).toMatchObject({ quarter: 3, current: false, realised: 76.5, onTrack: false });
+    // a count that reached its whole year's target and was closed ("selesai") stays on track
+    const done = act({ progress: [report(2, 40, 0, 'selesai')] });
+    expect(standing(done, 4)).toMatchObject({ quarter: 2, current: false, onTrack: true });
+    // reaching only the part due by Q2 is not the year's target
+    expect(standing(act({ progress: [report(2, 25)] }), 3)).toMatchObject({ current: false, onTrack: false });
+    // an automatic indicator is computed for the quarter: always current
+    expect(standing(act({ automatic: true, autoValue: 40 }), 4)).toMatchObject({
+      current: true,
+      onTrack: true,
+    });
+  });
+
+  it('a saved realised value is erased only when asked (review M1)', () => {
+    const manual = { unit: 'jumlah', autoIndicator: null };
+    expect(progressProblems(manual, { realised: null }, 22)).toEqual({ realised: 'rad_realised_kept' });
+    expect(progressProblems(manual, { realised: null, clearRealised: true }, 22)).toEqual({});
+    expect(progressProblems(manual, { realised: null }, null)).toEqual({});
+    expect(progressProblems(manual, { realised: 5 }, 22)).toEqual({});
+  });
+
   it('an automatic indicator takes its computed value, the report only its status and budget', () => {
     const a = act({ automatic: true, autoValue: 25, progress: [report(2, null, 60)] });
     expect(standing(a, 2)).toMatchObject({ realised: 25, budgetUsed: 60, onTrack: true });

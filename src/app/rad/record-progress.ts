@@ -7,7 +7,7 @@
  * version is 409 and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { findActivity, insertProgress, updateProgress } from '../../db/rad.repository.ts';
+import { findActivity, insertProgress, progressOf, updateProgress } from '../../db/rad.repository.ts';
 import type { RadActivityDto } from '../../domain/contract/rad.ts';
 import { AppError } from '../../domain/errors.ts';
 import { progressProblems, type Quarter, quarterDays, type RadProgressInput } from '../../domain/rad.ts';
@@ -34,7 +34,11 @@ export async function recordRadProgress(
     const now = ctx.clock();
     if (quarterDays(year, quarter).from > localDate(now, a.jurisdiction))
       throw new AppError('VALIDATION_FAILED', { quarter: 'quarter_not_begun' });
-    const problems = progressProblems({ unit: a.unit, autoIndicator: a.auto_indicator }, input);
+    const saved =
+      input.version === 0
+        ? null
+        : ((await progressOf(trx, [activityId], year)).find((p) => p.quarter === quarter)?.realised ?? null);
+    const problems = progressProblems({ unit: a.unit, autoIndicator: a.auto_indicator }, input, saved);
     if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', problems);
     const set = {
       realised: a.auto_indicator ? null : input.realised,
@@ -62,7 +66,13 @@ export async function recordRadProgress(
       entity: 'rad_activity',
       entityId: activityId,
       outcome: 'ok',
-      detail: { year, quarter, status: input.status, first: input.version === 0 },
+      detail: {
+        year,
+        quarter,
+        status: input.status,
+        first: input.version === 0,
+        ...(saved !== null && input.realised === null ? { cleared: true } : {}),
+      },
     });
     return activityDto(ctx, trx, a, { year, quarter });
   });

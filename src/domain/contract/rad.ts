@@ -55,6 +55,8 @@ export const RadStandingDto = z
   .object({
     /** the latest quarter reported up to the chosen one (null: none) */
     quarter: z.number().int().nullable(),
+    /** the figure is the chosen quarter's own (false: the latest report is of an earlier quarter) */
+    current: z.boolean(),
     /** realised for the year up to that quarter (an automatic indicator: computed) */
     realised: z.number().nullable(),
     budgetUsed: z.number(),
@@ -219,6 +221,14 @@ export const radRoutes = routes({
     params: Id,
     query: RadPlanQuery,
     response: RadPlanDto,
+  },
+  'GET /rad/plans/{id}/rollup.xlsx': {
+    summary:
+      'Capaian RAD PPA sebagai XLSX (lembar: ringkasan per pilar, program dan lembaga; kegiatan dengan target, realisasi, status dan anggaran) pada tahun dan triwulan yang dipilih',
+    tags,
+    params: Id,
+    query: RadPlanQuery,
+    response: { file: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
   },
   'PATCH /rad/plans/{id}': {
     summary: 'Ubah judul, periode atau dasar hukum RAD PPA (dengan versi)',

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../app/context.ts';
+import { radPlanXlsx } from '../../app/rad/export-plan.ts';
 import { getRadActivity } from '../../app/rad/get-activity.ts';
 import { getRadPlan } from '../../app/rad/get-plan.ts';
 import { addRadLink, radLinkOptions, removeRadLink } from '../../app/rad/links.ts';
@@ -29,6 +30,14 @@ export function radRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   implement(app, 'GET /rad/plans/{id}', async (c, { params, query }) =>
     getRadPlan(authed(c, svc), params.id, query),
   );
+  implement(app, 'GET /rad/plans/{id}/rollup.xlsx', async (c, { params, query }) => {
+    const x = await radPlanXlsx(authed(c, svc), params.id, query);
+    return fileAnswer(
+      x.body,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      x.filename,
+    );
+  });
   implement(app, 'PATCH /rad/plans/{id}', async (c, { params, body }) =>
     updateRadPlan(authed(c, svc), params.id, body),
   );

@@ -9,13 +9,31 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadActivityDto } from '../../../../src/domain/contract/rad.ts';
 import { RAD_STATUSES } from '../../../../src/domain/rad-codes.ts';
-import { API, call, upload } from '../../api.ts';
-import { ErrorSummary, SelectField, Submit, TextArea, TextField, useAction } from '../../components/form.tsx';
+import { API, ApiError, call, upload } from '../../api.ts';
+import {
+  Checkbox,
+  ErrorSummary,
+  SelectField,
+  Submit,
+  TextArea,
+  TextField,
+  useAction,
+} from '../../components/form.tsx';
 import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
 import { fmtDate, fmtNumber, fmtSize } from '../../lib/format.ts';
 import { ActivityForm } from './ActivityForm.tsx';
-import { Bar, pct, rupiah, sourceText, statusText, unitText, valueText } from './shared.tsx';
+import {
+  Bar,
+  onTrackText,
+  parseNumber,
+  rupiah,
+  sourceText,
+  standingText,
+  statusText,
+  unitText,
+  valueText,
+} from './shared.tsx';
 
 type Quarter = RadActivityDto['progress'][number];
 
@@ -117,6 +135,7 @@ function ProgressForm({
     budgetUsed: q.budgetUsed ? String(q.budgetUsed) : '',
     status: q.status ?? 'berjalan',
     note: q.note ?? '',
+    clear: false,
   });
   const { busy, error, attempt, run } = useAction();
   const prefix = `rad-q${q.quarter}`;
@@ -125,17 +144,29 @@ function ProgressForm({
     budgetUsed: t('rad.p.budgetUsed', { n: q.quarter }),
     status: t('rad.p.status', { n: q.quarter }),
     note: t('rad.p.note', { n: q.quarter }),
+    clear: t('rad.p.clear', { n: q.quarter, value: valueText(q.realised, a.unit) }),
   };
-  const toNum = (s: string) => (s.trim() === '' ? null : Number(s.replace(/\./g, '').replace(',', '.')));
+  // a saved figure, and the field emptied: erasing it must be chosen, never a side effect
+  const emptied = !a.automatic && q.realised !== null && v.realised.trim() === '';
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
+      // what cannot be read as a number is refused here, never sent as "no value"
+      const realised = a.automatic ? null : parseNumber(v.realised);
+      const budgetUsed = parseNumber(v.budgetUsed);
+      const fields: Record<string, string> = {};
+      if (Number.isNaN(realised)) fields.realised = t('rad.p.notNumber');
+      if (Number.isNaN(budgetUsed)) fields.budgetUsed = t('rad.p.notNumber');
+      if (emptied && !v.clear) fields.realised = t('rad.p.clearOrFill');
+      if (Object.keys(fields).length > 0)
+        throw new ApiError(400, 'VALIDATION_FAILED', t('rad.p.fixErrors'), fields);
       const r = await call('PUT /rad/activities/{id}/progress/{year}/{quarter}', {
         params: { id: a.id, year: q.year, quarter: q.quarter },
         body: {
           version: q.version,
-          realised: a.automatic ? null : toNum(v.realised),
-          budgetUsed: toNum(v.budgetUsed) ?? 0,
+          realised,
+          clearRealised: emptied && v.clear,
+          budgetUsed: budgetUsed ?? 0,
           status: v.status,
           note: v.note || null,
         },
@@ -156,6 +187,16 @@ function ProgressForm({
             onValue={(x) => setV({ ...v, realised: x })}
             inputMode="decimal"
             hint={t('rad.p.realisedHint', { unit: unitText(a.unit) })}
+            error={error}
+          />
+        )}
+        {emptied && (
+          <Checkbox
+            prefix={prefix}
+            name="clear"
+            label={labels.clear}
+            checked={v.clear}
+            onChecked={(x) => setV({ ...v, clear: x })}
             error={error}
           />
         )}
@@ -353,9 +394,9 @@ export default function RadActivity() {
         <dt>{t('rad.a.partners')}</dt>
         <dd>{a.partnerOrgs.length ? a.partnerOrgs.map((o) => o.name).join(', ') : '–'}</dd>
         <dt>{t('rad.a.indicator')}</dt>
-        <dd>
-          {a.indicator} ({unitText(a.unit)})
-        </dd>
+        <dd>{a.indicator}</dd>
+        <dt>{t('rad.a.unit')}</dt>
+        <dd>{unitText(a.unit)}</dd>
         <dt>{t('rad.a.baseline')}</dt>
         <dd>{valueText(a.baseline, a.unit)}</dd>
         <dt>{t('rad.a.kla')}</dt>
@@ -444,13 +485,13 @@ export default function RadActivity() {
       <p class="hint">{t('rad.cumulativeHint')}</p>
       <Bar
         share={a.standing.achievement}
-        text={t('rad.standingText', {
-          realised: valueText(a.standing.realised, a.unit),
-          target: valueText(byYear?.target ?? null, a.unit),
-          pct: pct(a.standing.achievement),
-          quarter: a.quarter,
-        })}
+        text={standingText(a.standing, byYear?.target ?? null, a.unit, a.quarter)}
       />
+      <p>
+        <span class={`badge ${a.standing.onTrack ? 'ok' : 'warn'}`}>
+          {onTrackText(a.standing, a.quarter)}
+        </span>
+      </p>
       {a.automatic && (
         <div class="notice">
           <p>

@@ -6,12 +6,13 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadPlanDto } from '../../../../src/domain/contract/rad.ts';
-import { call } from '../../api.ts';
+import { API, call } from '../../api.ts';
 import { CardTable, ErrorSummary, FormActions, TextField, useAction } from '../../components/form.tsx';
 import { isNotFound, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
+import { fmtDate } from '../../lib/format.ts';
 import { ActivityForm } from './ActivityForm.tsx';
-import { pct, RollupTable, statusText, valueText } from './shared.tsx';
+import { onTrackText, pct, RollupTable, statusText, valueText } from './shared.tsx';
 
 function HeadingForm(p: {
   kind: 'pillar' | 'programme';
@@ -147,6 +148,9 @@ function ActivityRows({ plan, items }: { plan: RadPlanDto; items: Activity[] }) 
             <>
               {valueText(a.standing.realised, a.unit)}
               {a.standing.achievement !== null && <span class="hint"> ({pct(a.standing.achievement)})</span>}
+              {!a.standing.current && a.standing.quarter !== null && (
+                <span class="hint"> {t('rad.fromQuarter', { n: a.standing.quarter })}</span>
+              )}
             </>
           ),
         },
@@ -155,7 +159,7 @@ function ActivityRows({ plan, items }: { plan: RadPlanDto; items: Activity[] }) 
           cell: (a) => (
             <>
               <span class={`badge ${a.standing.onTrack ? 'ok' : 'warn'}`}>
-                {a.standing.onTrack ? t('rad.onTrackYes') : t('rad.onTrackNo')}
+                {onTrackText(a.standing, plan.quarter)}
               </span>{' '}
               {statusText(a.standing.status)}
             </>
@@ -200,11 +204,15 @@ export default function RadPlan() {
     setSel(null);
   };
   return (
-    <section>
-      <p class="hint">
+    <section class="print-view">
+      <p class="hint no-print">
         <a href="/rad">{t('rad.title')}</a>
       </p>
       <PageHeading title={plan.title}>{plan.title}</PageHeading>
+      <p class="print-only">
+        {t('rad.printPeriod', { year: plan.year, quarter: plan.quarter })} ·{' '}
+        {t('rad.printedOn', { date: fmtDate(new Date().toISOString(), plan.jurisdiction) })}
+      </p>
       <p class="lead">
         {t('rad.period', { from: plan.startYear, to: plan.endYear })}
         {plan.legalBasis ? ` · ${plan.legalBasis}` : ''}
@@ -254,6 +262,18 @@ export default function RadPlan() {
       </form>
 
       <h2>{t('rad.rollup', { year: plan.year, quarter: plan.quarter })}</h2>
+      <p class="actions">
+        <button type="button" onClick={() => window.print()}>
+          {t('rad.print')}
+        </button>{' '}
+        <a
+          class="button"
+          href={`${API}/rad/plans/${plan.id}/rollup.xlsx?year=${plan.year}&quarter=${plan.quarter}`}
+          download
+        >
+          {t('rad.xlsx')}
+        </a>
+      </p>
       <p class="hint">{t('rad.rollupHint')}</p>
       <RollupTable caption={t('rad.byTotal')} head={t('rad.plan')} groups={[plan.rollup.total]} />
       <RollupTable caption={t('rad.byPillar')} head={t('rad.pillar')} groups={plan.rollup.byPillar} />

@@ -13,8 +13,54 @@ export const sourceText = (code: string) =>
   label(RAD_BUDGET_SOURCES.find((u) => u.code === code)?.label, code);
 export const statusText = (code: string | null) =>
   code ? label(RAD_STATUSES.find((u) => u.code === code)?.label, code) : t('rad.notReported');
+/** A value in its unit: "76,5%", "12 desa/kelurahan", a plain count ("jumlah") as the number alone. */
 export const valueText = (n: number | null, unit: string) =>
-  n === null ? '–' : unit === 'persen' ? `${fmtNumber(n)}%` : `${fmtNumber(n)} ${unitText(unit)}`;
+  n === null
+    ? '–'
+    : unit === 'persen'
+      ? `${fmtNumber(n)}%`
+      : unit === 'jumlah'
+        ? fmtNumber(n)
+        : `${fmtNumber(n)} ${unitText(unit)}`;
+
+/**
+ * A number as typed in Indonesian or plain form: "1.250.000", "76,5", "76.5", "40". Empty → null;
+ * anything else → NaN, which the form refuses (it is never sent as "no value").
+ */
+export function parseNumber(s: string): number | null {
+  const x = s.trim().replace(/\s/g, '');
+  if (x === '') return null;
+  // a sign is read (the API answers "not negative" for it); letters and the like are not
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(x)) return Number(x.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d+([.,]\d+)?$/.test(x)) return Number(x.replace(',', '.'));
+  return Number.NaN;
+}
+
+type Standing = {
+  quarter: number | null;
+  current: boolean;
+  realised: number | null;
+  achievement: number | null;
+};
+
+/** Where an activity stands, in words that say which quarter the figure is of when it is not the one chosen. */
+export function standingText(s: Standing, target: number | null, unit: string, quarter: number): string {
+  const v = {
+    realised: valueText(s.realised, unit),
+    target: valueText(target, unit),
+    pct: pct(s.achievement),
+  };
+  if (s.current) return t('rad.standingText', { ...v, quarter });
+  if (s.quarter === null) return t('rad.standingNone', { quarter });
+  return t('rad.standingLatest', { ...v, latest: s.quarter, quarter });
+}
+
+/** The on-track badge's words: not reported for the chosen quarter is said as such. */
+export function onTrackText(s: Standing & { onTrack: boolean }, quarter: number): string {
+  if (s.onTrack) return t('rad.onTrackYes');
+  if (!s.current) return t('rad.notReportedQ', { quarter });
+  return t('rad.onTrackNo');
+}
 
 /** A bar with its words beside it: the bar is decoration, the text says the same. */
 export function Bar({ share, text }: { share: number | null; text: string }) {
