@@ -66,6 +66,22 @@ describe('meetings and follow-ups (/rapat)', () => {
       await people.getByLabel('Nama peserta lain (di luar Simpul)').fill('Yuni Lestari (uji)');
       await people.getByLabel('Nama lembaga').fill('Forum Anak Desa');
       await people.getByRole('button', { name: 'Tambahkan peserta' }).click();
+      // added as invited, not present: presence is ticked, never assumed (review M2)
+      await expect
+        .poll(() => people.getByRole('checkbox', { name: 'Diundang' }).last().isChecked())
+        .toBe(true);
+      await expect.poll(() => people.getByRole('checkbox', { name: 'Hadir' }).last().isChecked()).toBe(false);
+      await see(page, people.getByText(/^Ada perubahan daftar hadir yang belum disimpan/), 'unsaved said');
+      // leaving by a link with the list unsaved asks first; staying keeps the addition
+      let asked = '';
+      page.once('dialog', (d) => {
+        asked = d.message();
+        void d.dismiss();
+      });
+      await page.getByRole('link', { name: 'Kembali ke daftar rapat' }).click();
+      await expect.poll(() => asked).toMatch(/^Daftar hadir belum disimpan/);
+      await seePath(page, /^\/rapat\/[0-9a-f-]{36}$/, 'still on the meeting');
+      await people.getByRole('checkbox', { name: 'Hadir' }).last().check();
       await people.getByRole('button', { name: 'Simpan daftar hadir' }).click();
       await see(page, page.getByText('Daftar undangan dan hadir disimpan.'), 'attendance saved');
 
@@ -93,6 +109,13 @@ describe('meetings and follow-ups (/rapat)', () => {
 
       await page.getByRole('button', { name: 'Rapat selesai (notulen final)' }).click();
       await see(page, page.getByText('Status rapat: Selesai (notulen final).'), 'the meeting held');
+      // the final minutes' attendance is no longer edited (review 13)
+      await see(
+        page,
+        page.getByText('Notulen sudah final: daftar hadir tidak diubah lagi.'),
+        'attendance locked',
+      );
+      await expect.poll(() => page.getByRole('button', { name: 'Simpan daftar hadir' }).count()).toBe(0);
       const pdf = page.getByRole('link', { name: 'Unduh notulen (PDF)' });
       expect(await pdf.getAttribute('href')).toMatch(/\/api\/v1\/meetings\/[0-9a-f-]{36}\/minutes\.pdf$/);
       await signOut(page);
@@ -143,6 +166,22 @@ describe('meetings and follow-ups (/rapat)', () => {
       await see(page, page.getByText('Dieskalasi ke penyelenggara').first(), 'escalated');
       await page.goto('/rapat/tindak-lanjut?overdue=true');
       await see(page, page.locator('tr.overdue').first(), 'overdue rows highlighted');
+      // the filtered list as a PDF on the letterhead, and printed without the filters (review M3)
+      const pdf = page.getByRole('link', { name: 'Unduh PDF (berkop Dinas)' });
+      expect(await pdf.getAttribute('href')).toBe('/api/v1/followups.pdf?overdue=true');
+      const download = page.waitForEvent('download');
+      await pdf.click();
+      expect((await download).suggestedFilename()).toMatch(/^tindak-lanjut-rapat-.*\.pdf$/);
+      await page.emulateMedia({ media: 'print' });
+      await see(
+        page,
+        page.getByText(/^Hanya yang terlambat · Dicetak /),
+        'the filters in the printed heading',
+      );
+      await expect
+        .poll(() => page.getByRole('form', { name: 'Saring tindak lanjut' }).isVisible())
+        .toBe(false);
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 });

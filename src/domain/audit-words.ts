@@ -473,6 +473,11 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
     'mencatat perkembangan tindak lanjut rapat',
     'record progress on a meeting follow-up',
   ),
+  'followup.list_pdf': w(
+    'administrasi',
+    'mengunduh daftar tindak lanjut rapat (PDF)',
+    'download the meeting follow-up list (PDF)',
+  ),
   'followup.file': w('administrasi', 'melampirkan bukti tindak lanjut', 'attach follow-up evidence'),
   'followup.reminder': w(
     'sistem',
@@ -492,6 +497,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'rad.activity.create': w('administrasi', 'menambah kegiatan RAD', 'add a RAD activity'),
   'rad.activity.update': w('administrasi', 'mengubah kegiatan RAD', 'change a RAD activity'),
   'rad.activity.read': w('administrasi', 'membuka kegiatan RAD', 'open a RAD activity'),
+  'rad.export': w('administrasi', 'mengunduh capaian RAD (XLSX)', 'download the RAD progress (XLSX)'),
 
   // the KLA self-evaluation (issue 13; decision 035)
   'kla.set.read': w('administrasi', 'membuka set indikator KLA', 'open a KLA indicator set'),

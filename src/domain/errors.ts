@@ -333,6 +333,11 @@ export const ERRORS = {
     'Status rapat tidak dapat diubah seperti itu (rapat yang selesai atau dibatalkan tetap begitu).',
     'The meeting cannot move to that status (a held or cancelled meeting stays so).',
   ],
+  MINUTES_FINAL: [
+    409,
+    'Notulen rapat ini sudah final: daftar hadir dan keputusan tidak dapat diubah lagi. Tindak lanjut tetap dapat ditambah dan diperbarui.',
+    'The minutes of this meeting are final: attendance and decisions can no longer change. Follow-ups can still be added and updated.',
+  ],
   // training and capacity (issue 12 §2)
   TRAINING_HAS_CERTIFICATES: [
     409,

@@ -285,9 +285,16 @@ export const FollowupListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type FollowupListQuery = z.infer<typeof FollowupListQuery>;
+/** The follow-up list as a PDF: the list's filters, every page. */
+export const FollowupReportQuery = FollowupListQuery.omit({ page: true, pageSize: true });
+export type FollowupReportQuery = z.infer<typeof FollowupReportQuery>;
 
 /** The PDF's title: "Notulen Rapat Koordinasi …". */
 export function minutesTitle(m: { kind: MeetingKind; title: string }): string {
+  // a title that already names the meeting ("Case conference penanganan …", "Rapat koordinasi …",
+  // "Rakor …") is not preceded by the kind again (review 12)
+  if (/^(case[\s-]*conference|konferensi kasus|rapat|rakor)\b/i.test(m.title.trim()))
+    return `Notulen ${m.title.trim()}`;
   const base = m.kind === 'case_conference' ? 'Notulen Case Conference' : 'Notulen Rapat Koordinasi';
   return `${base} ${m.title}`;
 }

@@ -6,6 +6,7 @@
  */
 import QRCode from 'qrcode';
 import type { KlaSummary } from '../app/kla/summary.ts';
+import type { FollowupsDocument } from '../app/meetings/followups-report.ts';
 import type { MinutesDocument } from '../app/meetings/minutes.ts';
 import type { PeriodicReport } from '../app/stats/periodic-report.ts';
 import type { TrainingCertificate } from '../app/training/certificate.ts';
@@ -14,6 +15,7 @@ import { passwordProblem } from '../domain/password.ts';
 import { type LetterOptions, referralLetterPdf } from '../http/letters/referral-letter.ts';
 import { type CertificateOptions, trainingCertificatePdf } from '../http/letters/training-certificate.ts';
 import { type PosterSheet, posterPdf } from '../http/posters/poster-pdf.ts';
+import { followupsListPdf } from '../http/reports/followups-list.ts';
 import { klaSummaryPdf } from '../http/reports/kla-summary.ts';
 import { meetingMinutesPdf } from '../http/reports/meeting-minutes.ts';
 import { periodicReportPdf } from '../http/reports/periodic-report.ts';
@@ -29,6 +31,7 @@ export const JOBS = {
   trainingCertificatePdf: async (a: { certificate: TrainingCertificate; opts: CertificateOptions }) =>
     new Uint8Array(await trainingCertificatePdf(a.certificate, a.opts)),
   meetingMinutesPdf: async (a: { doc: MinutesDocument }) => new Uint8Array(await meetingMinutesPdf(a.doc)),
+  followupsListPdf: async (a: { doc: FollowupsDocument }) => new Uint8Array(await followupsListPdf(a.doc)),
   klaSummaryPdf: async (a: { summary: KlaSummary }) => new Uint8Array(await klaSummaryPdf(a.summary)),
   qrSvg: (a: { text: string }) =>
     QRCode.toString(a.text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),

@@ -390,6 +390,9 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
         expect((await c.get(`/api/v1/rad/plans/${planId}`)).status, `${who} plan`).toBe(
           none ? 403 : reads ? 200 : 404,
         );
+        expect((await c.get(`/api/v1/rad/plans/${planId}/rollup.xlsx`)).status, `${who} plan xlsx`).toBe(
+          none ? 403 : reads ? 200 : 404,
+        );
         expect((await c.get(`/api/v1/rad/activities/${policeAct}`)).status, `${who} police activity`).toBe(
           none ? 403 : reads ? 200 : 404,
         );
@@ -618,6 +621,8 @@ describe.each(ENGINES)('access matrix on %s', (engine) => {
         expect(fu.status, `${who} follow-up`).toBe(!reads ? 403 : sees ? 200 : 404);
         const fl = await c.get('/api/v1/followups');
         expect(fl.status, `${who} follow-ups`).toBe(reads ? 200 : 403);
+        // the printed list: the same readers (the PDF itself is drawn only for one reader in meetings.test.ts)
+        if (!reads) expect((await c.get('/api/v1/followups.pdf')).status, `${who} follow-ups PDF`).toBe(403);
         if (fl.status === 200)
           expect(
             fl.body.items.some((x: { id: string }) => x.id === fid),

@@ -44,6 +44,20 @@ describe.each(ENGINES)('demo meetings on %s', (engine) => {
       expect(parts.items).toHaveLength(1);
       const lead = await h.as(`pimpinan@${slug}.demo`);
       expect((await lead.get(`/api/v1/meetings/${cc.id}`)).body.caseParts).toEqual({ total: 1, hidden: 1 });
+      // its final minutes record who attended (review 12)
+      const ccSeen = (await c.get(`/api/v1/meetings/${cc.id}`)).body;
+      expect(
+        ccSeen.participants.filter((p: { attended: boolean }) => p.attended).length,
+      ).toBeGreaterThanOrEqual(2);
+      // the police unit's staff hold the notice of their follow-up 10 days late (review 14)
+      const late = fus.find((f: { overdueDays: number; ownerOrgName: string }) => f.overdueDays === 10);
+      const notices = (await mitra.get('/api/v1/notifications')).body.items;
+      expect(
+        notices.filter(
+          (n: { kind: string; link: string }) =>
+            n.kind === 'tindak_lanjut_terlambat' && n.link === `/rapat/tindak-lanjut/${late.id}`,
+        ),
+      ).toHaveLength(1);
     },
   );
 });

@@ -139,6 +139,69 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
     expect(reads.map((x) => x.actor_id)).toContain(users.pimpinan!.id);
   });
 
+  it('the minutes list only who attended, the invited absent apart; final minutes lock attendance and decisions (review M2, 13, 11)', async () => {
+    // organised by the UPTD: its notulis signs, the head of the Dinas acknowledges
+    const m = must(
+      await newMeeting(c.manajer!, { title: 'Rakor daftar hadir', organiserOrgId: lebak.uptd.id }),
+      201,
+      'create',
+    );
+    const withPeople = must(
+      await c.manajer!.req('PUT', `/api/v1/meetings/${m.id}/participants`, {
+        version: m.version,
+        participants: [
+          { userId: users.police!.id, invited: true, attended: true },
+          { userId: users.pimpinan!.id, invited: true, attended: false },
+          { name: 'Hadiruji Tanpa Undangan', orgName: 'Forum Anak Desa', attended: true },
+        ],
+      }),
+      200,
+      'people',
+    );
+    const written = must(
+      await c.manajer!.patch(`/api/v1/meetings/${m.id}`, {
+        version: withPeople.version,
+        minutes: 'Notulen.',
+      }),
+      200,
+      'minutes',
+    );
+    must(
+      await c.manajer!.post(`/api/v1/meetings/${m.id}/status`, {
+        version: written.version,
+        status: 'selesai',
+      }),
+      200,
+      'held',
+    );
+    const held = must(await c.manajer!.get(`/api/v1/meetings/${m.id}`), 200, 'read');
+    const res = await h.app.request(`/api/v1/meetings/${m.id}/minutes.pdf`, {
+      headers: { cookie: c.manajer!.cookie!, 'x-requested-with': 'simpul' },
+    });
+    expect(res.status).toBe(200);
+    const text = (await pdfText(new Uint8Array(await res.arrayBuffer()))).replace(/\s+/g, ' ');
+    expect(text).toContain('NOTULEN RAKOR DAFTAR HADIR');
+    const present = text.slice(text.indexOf('A. Daftar hadir'), text.indexOf('Diundang, tidak hadir:'));
+    const absent = text.slice(text.indexOf('Diundang, tidak hadir:'), text.indexOf('B. Agenda'));
+    expect(present).toContain(users.police!.name);
+    expect(present).toContain('Hadiruji Tanpa Undangan');
+    expect(present).not.toContain(users.pimpinan!.name);
+    expect(absent).toContain(users.pimpinan!.name);
+    expect(text).toContain('Notulis,');
+    expect(text).toContain('Mengetahui,');
+    // final: the attendance and the decisions are what the minutes record
+    let r = await c.manajer!.req('PUT', `/api/v1/meetings/${m.id}/participants`, {
+      version: held.version,
+      participants: [{ userId: users.police!.id, invited: true, attended: true }],
+    });
+    expect([r.status, r.body.error.code]).toEqual([409, 'MINUTES_FINAL']);
+    r = await c.manajer!.post(`/api/v1/meetings/${m.id}/decisions`, { body: 'Keputusan susulan' });
+    expect([r.status, r.body.error.code]).toEqual([409, 'MINUTES_FINAL']);
+    const after = must(await c.manajer!.get(`/api/v1/meetings/${m.id}`), 200, 'read');
+    expect(after.participants).toHaveLength(3);
+    expect(after.decisions).toHaveLength(0);
+  });
+
   it('scopes meetings and follow-ups: invited partners, owners, the province; other regions 404', async () => {
     const m = must(await newMeeting(c.manajer!), 201, 'create');
     const d = must(
@@ -477,7 +540,9 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const text = (await pdfText(new Uint8Array(await res.arrayBuffer()))).replace(/\s+/g, ' ');
-    expect(text).toContain('NOTULEN CASE CONFERENCE');
+    // the kind named once (review 12): the title already says "Konferensi kasus"
+    expect(text).toContain('NOTULEN KONFERENSI KASUS DESEMBER');
+    expect(text).not.toContain('CASE CONFERENCE KONFERENSI');
     expect(text).toContain('Rujukan layanan psikologis');
     expect(text).toContain('Jadwalkan konseling');
     expect(text).toContain(lebak.uptd.name);
@@ -556,5 +621,47 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
     const list = must(await c.police!.get('/api/v1/meetings'), 200, 'police list');
     expect(list.items.length).toBeGreaterThan(0);
     expect((await c.school!.get('/api/v1/meetings')).body.items).toEqual([]);
+  });
+
+  it('the follow-up list prints as a PDF on the letterhead with its filters; a partner’s holds only its own (review M3)', async () => {
+    const m = must(
+      await newMeeting(c.manajer!, { title: 'Rakor cetak tindak lanjut', date: addDays(today, -7) }),
+      201,
+      'create',
+    );
+    must(
+      await c.manajer!.post(`/api/v1/meetings/${m.id}/decisions`, {
+        body: 'Keputusan untuk dicetak',
+        followups: [
+          { action: 'Cetakuji terlambat polisi', ownerOrgId: lebak.police.id, dueOn: addDays(today, -3) },
+          { action: 'Cetakuji tepat waktu sekolah', ownerOrgId: school.id, dueOn: addDays(today, 10) },
+        ],
+      }),
+      201,
+      'decision',
+    );
+    const pdf = async (cl: Client, q: string) => {
+      const res = await h.app.request(`/api/v1/followups.pdf${q}`, {
+        headers: { cookie: cl.cookie!, 'x-requested-with': 'simpul' },
+      });
+      expect(res.status, q).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      return (await pdfText(new Uint8Array(await res.arrayBuffer()))).replace(/\s+/g, ' ');
+    };
+    const late = await pdf(c.pimpinan!, '?overdue=true');
+    expect(late).toContain('DAFTAR TINDAK LANJUT RAPAT KOORDINASI');
+    expect(late).toContain('Hanya yang terlambat');
+    expect(late).toContain('Cetakuji terlambat polisi');
+    expect(late).toContain('Terlambat 3 hari');
+    expect(late).not.toContain('Cetakuji tepat waktu sekolah');
+    const all = await pdf(c.pimpinan!, `?ownerOrgId=${school.id}`);
+    expect(all).toContain('Cetakuji tepat waktu sekolah');
+    expect(all).not.toContain('Cetakuji terlambat polisi');
+    expect(all).toContain(`Lembaga penanggung jawab: ${school.name}`);
+    const police = await pdf(c.police!, '');
+    expect(police).toContain('Cetakuji terlambat polisi');
+    expect(police).not.toContain('Cetakuji tepat waktu sekolah');
+    const bad = await c.pimpinan!.get('/api/v1/followups.pdf?status=entah');
+    expect(bad.status).toBe(400);
   });
 });

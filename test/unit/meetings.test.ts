@@ -10,6 +10,7 @@ import {
   localParts,
   MeetingInput,
   meetingInstants,
+  minutesTitle,
 } from '../../src/domain/meetings.ts';
 
 describe('meetings', () => {
@@ -78,5 +79,25 @@ describe('meetings', () => {
     expect(FOLLOWUP_OWNER_ROLES).toContain('mitra');
     expect(FOLLOWUP_OWNER_ROLES).not.toContain('auditor');
     expect([...FOLLOWUP_ESCALATION_ROLES].sort()).toEqual(['admin-dinas', 'manajer', 'pimpinan']);
+  });
+});
+
+describe('minutesTitle (review 12)', () => {
+  it('names the kind once: a title that already says it is not preceded by it again', () => {
+    expect(minutesTitle({ kind: 'case_conference', title: 'Case conference penanganan korban anak' })).toBe(
+      'Notulen Case conference penanganan korban anak',
+    );
+    expect(minutesTitle({ kind: 'case_conference', title: 'Konferensi kasus Desember' })).toBe(
+      'Notulen Konferensi kasus Desember',
+    );
+    expect(minutesTitle({ kind: 'rakor_lintas_sektor', title: 'Rakor pencegahan Desember' })).toBe(
+      'Notulen Rakor pencegahan Desember',
+    );
+    expect(minutesTitle({ kind: 'case_conference', title: 'Penanganan korban anak' })).toBe(
+      'Notulen Case Conference Penanganan korban anak',
+    );
+    expect(minutesTitle({ kind: 'evaluasi', title: 'Evaluasi layanan 2026' })).toBe(
+      'Notulen Rapat Koordinasi Evaluasi layanan 2026',
+    );
   });
 });

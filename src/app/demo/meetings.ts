@@ -7,7 +7,8 @@
  * users exist (mitra@, rsud@) and the UPTD; and a case conference two weeks ago over the region's
  * first demo case with an encrypted case part (when the demo has cases). Written through the
  * repository; dates relative to today in the region's zone; synthetic names only. Reminders
- * already due are marked sent, except the escalation, which the worker's first scan sends.
+ * already due are marked sent (yesterday) with the owner's notices they left, except the
+ * escalation, which the worker's first scan sends.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -21,10 +22,24 @@ import {
   replaceParticipants,
   setMeetingOrgs,
 } from '../../db/meeting.repository.ts';
-import { addDays, followupPhasesDue, meetingInstants } from '../../domain/meetings.ts';
+import { activeUsersOfOrg, insertNotifications } from '../../db/notification.repository.ts';
+import {
+  addDays,
+  FOLLOWUP_OWNER_ROLES,
+  type FollowupPhase,
+  followupPhasesDue,
+  meetingInstants,
+} from '../../domain/meetings.ts';
+import { dueTopic } from '../../domain/notifications.ts';
 import type { Actor, Role } from '../../domain/policy.ts';
 import { localDate } from '../../domain/time.ts';
 import type { Services } from '../context.ts';
+
+/** The notice each reminder phase leaves (as the reminder worker, src/app/meetings/followup-reminders.ts). */
+const PHASE_KIND: Record<Exclude<FollowupPhase, 'eskalasi'>, string> = {
+  dekat: 'tindak_lanjut_pengingat',
+  terlambat: 'tindak_lanjut_terlambat',
+};
 
 type FollowupPlan = {
   action: string;
@@ -228,12 +243,34 @@ export async function seedMeetingDemo(
       // the reminders already due went out when they were due; the escalation of the long-overdue
       // one is left for the worker's first scan, so the leadership is told
       const dueOn = addDays(today, f.due);
+      const sentAt = new Date(now.getTime() - 86_400_000);
+      const sent = followupPhasesDue({ dueOn, status: f.status }, today).filter(
+        (phase) => phase !== 'eskalasi',
+      );
       await insertFollowupNotices(
         db,
-        followupPhasesDue({ dueOn, status: f.status }, today)
-          .filter((phase) => phase !== 'eskalasi')
-          .map((phase) => ({ followupId: id, phase, dueOn, at: new Date(now.getTime() - 86_400_000) })),
+        sent.map((phase) => ({ followupId: id, phase, dueOn, at: sentAt })),
       );
+      // ...and the owner's staff hold the notices those reminders left (review 14): the police
+      // unit's mitra@ sees its follow-up 10 days late. Dated when they went out (yesterday), never
+      // "now", so a test's own notice under a frozen clock stays the latest; no delivery job (the
+      // demo sends no mail about the past).
+      if (sent.length > 0) {
+        const owners = await activeUsersOfOrg(db, org(f.owner), FOLLOWUP_OWNER_ROLES);
+        await insertNotifications(
+          db,
+          sent.flatMap((phase) =>
+            owners.map((userId) => ({
+              userId,
+              kind: PHASE_KIND[phase],
+              link: `/rapat/tindak-lanjut/${id}`,
+              ref: null,
+              topic: dueTopic(dueOn),
+            })),
+          ),
+          sentAt,
+        );
+      }
       if (f.progress || f.note)
         await insertFollowupNote(db, {
           id: randomUUID(),
@@ -270,6 +307,32 @@ export async function seedMeetingDemo(
     updated_at: now,
   });
   await setMeetingOrgs(db, cc, [org('rsud')]);
+  // who was there (review 12): the final minutes record their attendance like the rakor's
+  const pendamping = users.get('pendamping')?.userId ?? null;
+  await replaceParticipants(
+    db,
+    cc,
+    [
+      { user_id: manajer, name_enc: null, org_id: org('uptd'), invited: true, attended: true },
+      ...(pendamping
+        ? [{ user_id: pendamping, name_enc: null, org_id: org('uptd'), invited: true, attended: true }]
+        : []),
+      {
+        user_id: null,
+        name_enc: k.encrypt('Rina Marlina, M.Psi. (demo)'),
+        org_id: org('rsud'),
+        invited: true,
+        attended: true,
+      },
+      {
+        user_id: null,
+        name_enc: k.encrypt('Asep Supriatna (demo)'),
+        org_id: org('rsud'),
+        invited: true,
+        attended: false,
+      },
+    ].map((p, position) => ({ ...p, id: randomUUID(), meeting_id: cc, position, org_name: null })),
+  );
   const ccDecision = randomUUID();
   await insertDecision(db, {
     id: ccDecision,

@@ -3,6 +3,7 @@
  * attendance, agenda, general minutes, decisions with their follow-ups. Never the case part of a
  * case conference: the PDF travels, so it only says that a case part exists and is kept in Simpul.
  */
+import { dinasOrgOf } from '../../db/directory.repository.ts';
 import type { MeetingDto } from '../../domain/contract/meetings.ts';
 import { FOLLOWUP_STATUS_LABELS, MEETING_KIND_LABELS, minutesTitle } from '../../domain/meetings.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -14,6 +15,8 @@ export type MinutesDocument = {
   kindLabel: string;
   letterhead: Letterhead;
   meeting: MeetingDto;
+  /** the Dinas itself organised the meeting (its head signs); else the organiser's notulis signs, the head acknowledges */
+  organiserIsDinas: boolean;
   /** follow-up status words, by code */
   statusLabels: Record<string, string>;
   issuedAt: string;
@@ -36,6 +39,7 @@ export async function minutesDocument(ctx: AuthedCtx, id: string): Promise<Minut
     kindLabel: MEETING_KIND_LABELS[meeting.kind].id,
     letterhead: await letterhead(ctx, meeting.jurisdiction),
     meeting,
+    organiserIsDinas: (await dinasOrgOf(ctx.conn.db, meeting.jurisdiction)) === meeting.organiserOrgId,
     statusLabels: Object.fromEntries(Object.entries(FOLLOWUP_STATUS_LABELS).map(([k, v]) => [k, v.id])),
     issuedAt: ctx.clock().toISOString(),
   };

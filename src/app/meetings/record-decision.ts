@@ -109,6 +109,8 @@ export async function recordDecision(
         const m = await loadMeeting(ctx, trx, meetingId, 'meeting.decision');
         requireManage(ctx, m, 'meeting.decision');
         if (m.status === 'dibatalkan') throw new AppError('MEETING_STATE');
+        // final minutes: their decisions are what was decided (review 13)
+        if (m.status === 'selesai') throw new AppError('MINUTES_FINAL');
         for (const [i, f] of input.followups.entries()) await checkOwner(trx, m, f, `followups.${i}.`);
         // one writer at a time per meeting: numbers follow each other under a burst
         await lockMeeting(trx, meetingId);
@@ -147,6 +149,7 @@ export async function updateDecision(
   return ctx.conn.db.transaction().execute(async (trx) => {
     const m = await loadMeeting(ctx, trx, meetingId, 'meeting.decision_update');
     requireManage(ctx, m, 'meeting.decision_update');
+    if (m.status === 'selesai') throw new AppError('MINUTES_FINAL');
     if (!(await findDecision(trx, meetingId, decisionId))) throw new AppError('NOT_FOUND');
     if (!(await updateDecisionRow(trx, decisionId, input.version, input.body, ctx.clock())))
       throw new AppError('VERSION_CONFLICT');

@@ -1,6 +1,8 @@
 /**
  * The invitation and attendance list: Simpul users (named by their account) and people outside
  * Simpul (name as typed, encrypted) with their organisation. Replaced as a whole at the meeting's version.
+ * Once the minutes are final (status "selesai") the list is what they record and is not changed
+ * (409 MINUTES_FINAL; decision 031).
  */
 import { randomUUID } from 'node:crypto';
 import { replaceParticipants, updateMeetingRow, usersIn } from '../../db/meeting.repository.ts';
@@ -21,6 +23,8 @@ export async function saveParticipants(
     const m = await loadMeeting(ctx, trx, id, 'meeting.participants');
     requireManage(ctx, m, 'meeting.participants');
     if (m.status === 'dibatalkan') throw new AppError('MEETING_STATE');
+    // the final minutes record who attended (review 13): the list no longer changes
+    if (m.status === 'selesai') throw new AppError('MINUTES_FINAL');
     const userIds = input.participants.flatMap((p) => (p.userId ? [p.userId] : []));
     const users = await usersIn(trx, m.jurisdiction, userIds);
     if (users.length !== new Set(userIds).size)

@@ -11,6 +11,7 @@ import {
   FollowupInput,
   FollowupListQuery,
   FollowupProgressInput,
+  FollowupReportQuery,
   FollowupUpdate,
   MEETING_KINDS,
   MEETING_STATUSES,
@@ -286,6 +287,13 @@ export const meetingsRoutes = routes({
     tags,
     query: FollowupListQuery,
     response: listOf(FollowupDto),
+  },
+  'GET /followups.pdf': {
+    summary:
+      'Daftar Tindak Lanjut Rapat Koordinasi sebagai PDF berkop Dinas, dengan saringan daftar (status, lembaga, terlambat, milik lembaga saya)',
+    tags,
+    query: FollowupReportQuery,
+    response: { file: ['application/pdf'] },
   },
   'GET /followups/{id}': {
     summary: 'Satu tindak lanjut dengan catatan perkembangan dan bukti',

@@ -4,6 +4,7 @@ import { readCaseParts, writeCasePart } from '../../app/meetings/case-parts.ts';
 import { changeMeetingStatus } from '../../app/meetings/change-meeting-status.ts';
 import { createMeeting } from '../../app/meetings/create-meeting.ts';
 import { getFollowup, listFollowups, recordProgress, updateFollowup } from '../../app/meetings/followups.ts';
+import { followupsDocument } from '../../app/meetings/followups-report.ts';
 import { getMeeting } from '../../app/meetings/get-meeting.ts';
 import { listMeetings } from '../../app/meetings/list-meetings.ts';
 import {
@@ -77,6 +78,11 @@ export function meetingsRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   });
 
   implement(app, 'GET /followups', async (c, { query }) => listFollowups(authed(c, svc), query));
+  implement(app, 'GET /followups.pdf', async (c, { query }) => {
+    const doc = await followupsDocument(authed(c, svc), query);
+    const pdf = await occasional('followupsListPdf', { doc });
+    return fileAnswer(pdf, 'application/pdf', `tindak-lanjut-rapat-${doc.issuedAt.slice(0, 10)}.pdf`);
+  });
   implement(app, 'GET /followups/{id}', async (c, { params }) => getFollowup(authed(c, svc), params.id));
   implement(app, 'PATCH /followups/{id}', async (c, { params, body }) =>
     updateFollowup(authed(c, svc), params.id, body),

@@ -1,7 +1,8 @@
 /**
  * "Notulen Rapat Koordinasi …" as PDF (A4) in the Dinas's letter style: the letterhead of
  * report_settings, the meeting, attendance, agenda, general minutes, decisions and follow-ups with
- * owner, due date and status, and the head's signature block. The case part of a case conference is
+ * owner, due date and status, and the signature blocks: the head of the Dinas (report_settings);
+ * minutes another unit organised (the UPTD PPA) are signed by its notulis, the head acknowledging. The case part of a case conference is
  * never printed (decision 031): the PDF says it exists and is read in Simpul by those allowed.
  * Drawn with pdfkit in the occasional worker (decision 020); names print in any script the letters
  * print (src/http/letters/fonts.ts).
@@ -119,6 +120,19 @@ export function meetingMinutesPdf(d: MinutesDocument, opts: { compress?: boolean
       width: width - 8,
     });
   });
+  // those invited who did not come are not in the attendance list (review M2): named apart
+  const absent = m.participants.filter((p) => p.invited && !p.attended);
+  if (absent.length) {
+    doc.moveDown(0.3);
+    write('Diundang, tidak hadir:', 'regular', 9.5, { x: left, width });
+    absent.forEach((p, i) => {
+      room(14);
+      write(`${i + 1}. ${p.name}${p.orgName ? ` — ${p.orgName}` : ''}`, 'regular', 9.5, {
+        x: left + 8,
+        width: width - 8,
+      });
+    });
+  }
   if (m.invitedOrgs.length) {
     doc.moveDown(0.3);
     write(`Lembaga yang diundang: ${m.invitedOrgs.map((o) => o.name).join('; ')}.`, 'regular', 9, {
@@ -170,18 +184,33 @@ export function meetingMinutesPdf(d: MinutesDocument, opts: { compress?: boolean
     doc.moveDown(0.3);
   }
 
-  room(110);
+  // signatures (decision 031): the head of the Dinas (report_settings, as the periodic report)
+  // signs minutes the Dinas organised; minutes another unit organised (the UPTD PPA, a partner)
+  // are signed by that organiser's notulis, and the head of the Dinas acknowledges ("Mengetahui")
+  room(130);
   doc.moveDown(2);
   const sx = left + width * 0.55;
+  const sw = width * 0.45;
   const issued = new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'long',
     timeZone: zoneOfRegion(m.jurisdiction),
   }).format(new Date(d.issuedAt));
-  write(issued, 'regular', 10, { x: sx, width: width * 0.45 });
-  write(h.headTitle, 'regular', 10, { x: sx, width: width * 0.45 });
+  const top = doc.y;
+  write(issued, 'regular', 10, { x: sx, width: sw });
+  if (!d.organiserIsDinas) {
+    const y = doc.y;
+    doc.y = top;
+    write(m.organiserName, 'regular', 10, { x: left, width: width * 0.42 });
+    write('Notulis,', 'regular', 10, { x: left, width: width * 0.42 });
+    doc.moveDown(3);
+    write('……………………………', 'bold', 10, { x: left, width: width * 0.42 });
+    doc.y = y;
+    write('Mengetahui,', 'regular', 10, { x: sx, width: sw });
+  }
+  write(h.headTitle, 'regular', 10, { x: sx, width: sw });
   doc.moveDown(3);
-  write(h.headName, 'bold', 10, { x: sx, width: width * 0.45 });
-  if (h.headNip) write(`NIP ${h.headNip}`, 'regular', 10, { x: sx, width: width * 0.45 });
+  write(h.headName, 'bold', 10, { x: sx, width: sw });
+  if (h.headNip) write(`NIP ${h.headNip}`, 'regular', 10, { x: sx, width: sw });
   doc.end();
   return done;
 }

@@ -226,11 +226,36 @@ export default function Followups() {
   };
   const items = list.data?.items ?? [];
   const title = t('fu.title');
+  // the PDF and the printed page carry the filters applied (review M3)
+  const filters = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(overdue ? { overdue } : {}),
+    ...(mine ? { mine } : {}),
+    ...(owner ? { ownerOrgId: owner } : {}),
+  }).toString();
+  const filterWords = [
+    status ? `${t('fu.status')}: ${followupStatusText(status as (typeof FOLLOWUP_STATUSES)[number])}` : '',
+    overdue === 'true' ? t('fu.onlyOverdue') : overdue === 'false' ? t('fu.notOverdue') : '',
+    mine ? t('fu.mine') : '',
+    owner ? `${t('fu.ownerOrg')}: ${opts.data?.orgs.find((o) => o.id === owner)?.name ?? ''}` : '',
+  ].filter(Boolean);
   return (
-    <section>
+    <section class="print-view">
       <PageHeading title={title}>{title}</PageHeading>
-      <p>
+      <p class="print-only">
+        {filterWords.length ? filterWords.join(' · ') : t('fu.printAll')} ·{' '}
+        {t('fu.printedOn', { date: fmtDate(new Date().toISOString(), actor.jurisdiction) })}
+      </p>
+      <p class="no-print">
         <a href="/rapat">{t('mtg.backToList')}</a>
+      </p>
+      <p class="actions">
+        <a class="button" href={`${API}/followups.pdf${filters ? `?${filters}` : ''}`} download>
+          {t('fu.pdf')}
+        </a>{' '}
+        <button type="button" onClick={() => window.print()}>
+          {t('fu.print')}
+        </button>
       </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('fu.filters')}>
         <div class="grid">

@@ -15,6 +15,7 @@ import {
   useAction,
 } from '../../components/form.tsx';
 import { LoadError, Loading, Notice, PageHeading, useLoad } from '../../components/page.tsx';
+import { useUnsavedGuard } from '../../components/unsaved.ts';
 import { t } from '../../i18n/index.ts';
 import { fmtDate, fmtDateTimeRange, fmtSize, localToIso } from '../../lib/format.ts';
 import { FollowupBadges, kindText, meetingStatusText } from './shared.tsx';
@@ -137,30 +138,38 @@ type Row = {
   attended: boolean;
 };
 
+const savedRows = (m: MeetingDto): Row[] =>
+  m.participants.map((p) => ({
+    ...(p.userId ? { userId: p.userId } : { name: p.name }),
+    ...(p.userId ? {} : p.orgId ? { orgId: p.orgId } : p.orgName ? { orgName: p.orgName } : {}),
+    label: p.name,
+    org: p.orgName ?? '',
+    invited: p.invited,
+    attended: p.attended,
+  }));
+
 function Participants({ m, opts, onSaved }: { m: MeetingDto; opts: Options | undefined; onSaved: Saved }) {
-  const [rows, setRows] = useState<Row[]>(
-    m.participants.map((p) => ({
-      ...(p.userId ? { userId: p.userId } : { name: p.name }),
-      ...(p.userId ? {} : p.orgId ? { orgId: p.orgId } : p.orgName ? { orgName: p.orgName } : {}),
-      label: p.name,
-      org: p.orgName ?? '',
-      invited: p.invited,
-      attended: p.attended,
-    })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => savedRows(m));
   const [userId, setUserId] = useState('');
   const [name, setName] = useState('');
   const [orgId, setOrgId] = useState('');
   const [orgName, setOrgName] = useState('');
   const { busy, error, attempt, run } = useAction();
   const prefix = 'mtg-people';
+  // people added, ticked or removed but not saved yet — or a name typed and not added — are not
+  // lost silently when the page is left (review M2)
+  const payload = (x: Row[]) => x.map(({ label: _l, org: _o, ...p }) => p);
+  const dirty =
+    JSON.stringify(payload(rows)) !== JSON.stringify(payload(savedRows(m))) || !!userId || name.trim() !== '';
+  useUnsavedGuard(dirty, t('mtg.unsaved'));
   const orgOf = (id: string) => opts?.orgs.find((o) => o.id === id)?.name ?? '';
   const addUser = () => {
     const u = opts?.users.find((x) => x.id === userId);
     if (!u) return;
     setRows((r) => [
       ...r,
-      { userId: u.id, label: u.name, org: orgOf(u.orgId), invited: false, attended: true },
+      // invited, not present: presence is ticked by whoever checks the attendance (review M2)
+      { userId: u.id, label: u.name, org: orgOf(u.orgId), invited: true, attended: false },
     ]);
     setUserId('');
   };
@@ -173,8 +182,8 @@ function Participants({ m, opts, onSaved }: { m: MeetingDto; opts: Options | und
         ...(orgId ? { orgId } : { orgName: orgName.trim() }),
         label: name.trim(),
         org: orgId ? orgOf(orgId) : orgName.trim(),
-        invited: false,
-        attended: true,
+        invited: true,
+        attended: false,
       },
     ]);
     setName('');
@@ -190,13 +199,11 @@ function Participants({ m, opts, onSaved }: { m: MeetingDto; opts: Options | und
       onSubmit={(e) => {
         e.preventDefault();
         run(async () => {
-          await call('PUT /meetings/{id}/participants', {
+          const after = await call('PUT /meetings/{id}/participants', {
             params: { id: m.id },
-            body: {
-              version: m.version,
-              participants: rows.map(({ label: _l, org: _o, ...p }) => p),
-            },
+            body: { version: m.version, participants: payload(rows) },
           });
+          setRows(savedRows(after));
           onSaved(t('mtg.peopleSaved'));
         });
       }}
@@ -208,6 +215,11 @@ function Participants({ m, opts, onSaved }: { m: MeetingDto; opts: Options | und
         prefix={prefix}
         labels={{ participants: t('mtg.people') }}
       />
+      {dirty && (
+        <p class="notice" role="status">
+          {t('mtg.unsavedPeople')}
+        </p>
+      )}
       {rows.length === 0 && <p class="hint">{t('mtg.noPeople')}</p>}
       <ul class="plain">
         {rows.map((r, i) => (
@@ -706,11 +718,12 @@ export default function MeetingPage() {
       </section>
       {manage && open && <MinutesForm m={m} onSaved={saved} />}
 
-      {manage && m.status !== 'dibatalkan' ? (
+      {manage && open ? (
         <Participants m={m} opts={opts.data} onSaved={saved} />
       ) : (
         <section class="card" aria-labelledby="mtg-people-h">
           <h2 id="mtg-people-h">{t('mtg.people')}</h2>
+          {m.status === 'selesai' && <p class="hint">{t('mtg.peopleFinal')}</p>}
           {m.participants.length === 0 ? (
             <p class="hint">{t('mtg.noPeople')}</p>
           ) : (
@@ -753,7 +766,7 @@ export default function MeetingPage() {
             </li>
           ))}
         </ol>
-        {manage && m.status !== 'dibatalkan' && <DecisionForm m={m} opts={opts.data} onSaved={saved} />}
+        {manage && open && <DecisionForm m={m} opts={opts.data} onSaved={saved} />}
       </section>
 
       {m.kind === 'case_conference' && <CaseParts m={m} onSaved={saved} />}
