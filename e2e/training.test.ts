@@ -78,13 +78,11 @@ describe('training (/pelatihan)', () => {
     });
 
     await step('a material is uploaded and listed for download', async () => {
-      await page
-        .getByLabel('Berkas materi')
-        .setInputFiles({
-          name: 'materi-perspektif.png',
-          mimeType: 'image/png',
-          buffer: Buffer.from(pngBytes()),
-        });
+      await page.getByLabel('Berkas materi').setInputFiles({
+        name: 'materi-perspektif.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(pngBytes()),
+      });
       await page.getByRole('button', { name: 'Unggah materi' }).click();
       await see(page, page.getByRole('link', { name: 'materi-perspektif.png' }), 'the material');
     });
@@ -122,7 +120,8 @@ describe('training (/pelatihan)', () => {
       page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: `Hapus peserta ${guest}`, exact: true }).click();
       await see(page, page.getByText(`${guest} dihapus dari daftar peserta.`), 'the guest removed');
-      expect(await page.getByRole('row').filter({ hasText: guest }).count()).toBe(0);
+      // the list reloads after the message: wait for the row to go
+      await page.getByRole('row').filter({ hasText: guest }).waitFor({ state: 'detached', timeout: 10_000 });
       // the companion completed: no remove button, a note instead
       expect(await page.getByRole('button', { name: `Hapus peserta ${COMPANION}` }).count()).toBe(0);
     });

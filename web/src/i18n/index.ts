@@ -3,11 +3,37 @@
  * replaces `{name}` placeholders.
  */
 import { store } from '../lib/store.ts';
-import type { Catalogue, MessageKey } from './id.ts';
+import type { Catalogue, MessageKey as CoreKey } from './id.ts';
 import { id } from './id.ts';
+import type * as meetings from './parts/meetings.ts';
+import type * as posters from './parts/posters.ts';
+import type * as prevention from './parts/prevention.ts';
+import type * as rad from './parts/rad.ts';
+import type * as regulations from './parts/regulations.ts';
+import type * as training from './parts/training.ts';
 
 export type Lang = 'id' | 'en';
-export type { MessageKey };
+
+/**
+ * The words of a module's pages that travel with their own lazy chunk (./parts/*.ts, registered by
+ * the feature's words.ts with `addMessages`), so the first load carries only the core catalogue.
+ */
+type PartKey =
+  | keyof typeof prevention.id
+  | keyof typeof training.id
+  | keyof typeof regulations.id
+  | keyof typeof posters.id
+  | keyof typeof rad.id
+  | keyof typeof meetings.id;
+export type MessageKey = CoreKey | PartKey;
+
+const parts: { id: Record<string, string>; en: Record<string, string> } = { id: {}, en: {} };
+
+/** Registers a module's words (both languages) when its pages load. */
+export function addMessages(part: { id: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(parts.id, part.id);
+  Object.assign(parts.en, part.en);
+}
 
 const STORAGE_KEY = 'simpul.lang';
 let current: Catalogue = id;
@@ -45,7 +71,10 @@ export function initLang(): Promise<void> {
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  let s: string = current[key] ?? id[key] ?? key;
+  const core = current as Readonly<Record<string, string>>;
+  const part = langStore.get() === 'en' ? parts.en : parts.id;
+  let s: string =
+    core[key] ?? part[key] ?? (id as Readonly<Record<string, string>>)[key] ?? parts.id[key] ?? key;
   if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

@@ -1,4 +1,5 @@
 /** /rapat/tindak-lanjut: every follow-up of the jurisdiction (a partner: its own), filters, overdue first; one opens with its progress. */
+import './words.ts';
 import { useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

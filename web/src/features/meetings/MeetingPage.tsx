@@ -1,4 +1,5 @@
 /** /rapat/:id — one meeting: details, status, attendance, agenda and minutes, decisions with follow-ups, case part, documents, PDF. */
+import './words.ts';
 import { useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { MeetingDto } from '../../../../src/domain/contract/meetings.ts';

@@ -1,4 +1,5 @@
 /** /rapat: the meetings of the jurisdiction (a partner: those it organises or is invited to) and the planning form. */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

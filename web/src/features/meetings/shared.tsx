@@ -1,3 +1,4 @@
+import './words.ts';
 import type { FollowupDto } from '../../../../src/domain/contract/meetings.ts';
 import { t } from '../../i18n/index.ts';
 

@@ -3,6 +3,7 @@
  * with how often /lapor was opened from each and how many reports were sent from it, per month
  * (aggregates, never per day); its managers create codes and download posters and cards as PDF.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { PosterCodeDto } from '../../../../src/domain/contract/posters.ts';

@@ -2,6 +2,7 @@
  * /pencegahan/:id: one prevention activity — what was planned, who led it (audited), its report
  * with participant counts, the Dinas's acceptance of a partner's report, materials and photos.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { ActivityDto } from '../../../../src/domain/contract/prevention.ts';

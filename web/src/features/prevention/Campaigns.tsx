@@ -1,4 +1,5 @@
 /** /pencegahan/kampanye: the campaigns of the jurisdiction with their period, target desa and schools and numbers. */
+import './words.ts';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

@@ -3,6 +3,7 @@
  * reached, people by group against a campaign's targets, desa never reached, and desa with many
  * cases and no activity in the last 12 months (aggregates). Printable page and XLSX.
  */
+import './words.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

@@ -2,6 +2,7 @@
  * /pencegahan: the prevention activities the officer reads (a partner: its own), with filters,
  * the Dinas's queue of partner reports awaiting acceptance, and the planning form.
  */
+import './words.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

@@ -1,4 +1,5 @@
 /** What the prevention pages share: code labels, the desa picker of a jurisdiction, the activity form. */
+import './words.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityDto, PreventionOptionsDto } from '../../../../src/domain/contract/prevention.ts';
 import {

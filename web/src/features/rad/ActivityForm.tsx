@@ -3,6 +3,7 @@
  * unit, baseline, KLA code, automatic indicator, and a target and budget with its source for
  * every year of the plan (a year left empty has no target yet).
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { AUTO_INDICATORS, RAD_BUDGET_SOURCES, RAD_UNITS } from '../../../../src/domain/rad-codes.ts';
 import { call } from '../../api.ts';

@@ -5,6 +5,7 @@
  * calculation and the numbers behind it, and the meeting decisions and prevention activities
  * linked to it. The Dinas changes the activity here.
  */
+import './words.ts';
 import { useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadActivityDto } from '../../../../src/domain/contract/rad.ts';

@@ -3,6 +3,7 @@
  * responsible organisation (bars with text), and the tree pillar → programme → activity with each
  * activity's target and where it stands. The Dinas adds pillars, programmes and activities here.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadPlanDto } from '../../../../src/domain/contract/rad.ts';

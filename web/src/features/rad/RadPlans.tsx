@@ -1,4 +1,5 @@
 /** /rad: the regional action plans (RAD PPA) the user may read; the Dinas creates one here. */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

@@ -1,5 +1,6 @@
 /** Pieces shared by the RAD PPA pages: numbers, shares and a progress bar that also says itself in words. */
 
+import './words.ts';
 import { RAD_BUDGET_SOURCES, RAD_STATUSES, RAD_UNITS } from '../../../../src/domain/rad-codes.ts';
 import { CardTable } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';

@@ -5,6 +5,7 @@
  * PDF. Read by the Dinas's staff and leadership (a province its kab/kota's) and partners of the
  * kab/kota.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';

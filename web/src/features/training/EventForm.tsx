@@ -2,6 +2,7 @@
  * The training event form (new and edit): title, type, topics (one a line), dates, mode, place,
  * organiser, trainers (one a line: "Nama; Lembaga").
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import type { TrainingEventDto, TrainingOptionsDto } from '../../../../src/domain/contract/training.ts';
 import { trainingTypeName } from '../../../../src/domain/training-types.ts';

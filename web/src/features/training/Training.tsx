@@ -3,6 +3,7 @@
  * managers, and "Riwayat pelatihan saya" — every coordination user's own record with their
  * certificates.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { API, call } from '../../api.ts';

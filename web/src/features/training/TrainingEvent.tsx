@@ -3,6 +3,7 @@
  * participants with attendance and completion, adding a Simpul user or a partner's staff member
  * without an account, and the certificates of those who completed.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import type {
   TrainingEventDto,

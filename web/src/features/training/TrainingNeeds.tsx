@@ -3,6 +3,7 @@
  * changes them, with a validity in years), and the gap view — case officers and companions who
  * have not completed a required type or whose completion expired (managers and pimpinan).
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import type { TrainingRequirementsDto, TrainingTypeDto } from '../../../../src/domain/contract/training.ts';
 import { call } from '../../api.ts';
