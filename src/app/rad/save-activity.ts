@@ -13,6 +13,7 @@ import {
   lockPlan,
   nextPosition,
   orgsWithin,
+  progressOf,
   replaceTargets,
   updateActivity as updateActivityRow,
 } from '../../db/rad.repository.ts';
@@ -114,6 +115,11 @@ export async function updateActivity(
     if (!mayManage(ctx, before.jurisdiction)) throw forbidden('rad.activity.update', 'rad_activity', id);
     await lockPlan(trx, before.plan_id);
     await check(trx, before, input);
+    // a count becoming a percentage: no quarter already reported may hold more than 100
+    if (input.unit === 'persen' && before.unit !== 'persen') {
+      const over = (await progressOf(trx, [id])).some((p) => p.realised !== null && p.realised > 100);
+      if (over) throw new AppError('VALIDATION_FAILED', { unit: 'percent_over_max' });
+    }
     if (!(await updateActivityRow(trx, id, input.version, fields(input), ctx.clock())))
       throw new AppError('VERSION_CONFLICT');
     await replaceTargets(trx, id, input.targets);
