@@ -10,7 +10,7 @@ const id = {
   titleStatus: 'Cek laporan',
   titleServices: 'Tempat layanan',
   // /verifikasi: checking a printed referral letter
-  titleVerify: 'Periksa keaslian surat rujukan',
+  titleVerify: 'Periksa keaslian surat rujukan atau sertifikat',
   verifyIntro:
     'Masukkan kode verifikasi yang tercetak di kotak bagian bawah surat rujukan (12 huruf dan angka, misalnya ABCD-EFGH-JK23). Halaman ini hanya menunjukkan apakah surat itu asli beserta nomor, tanggal, lembaga, dan statusnya; isi surat tidak ditampilkan.',
   verifyCode: 'Kode verifikasi',
@@ -23,7 +23,7 @@ const id = {
   verifyStatus: 'Status saat ini',
   verifyUnknown: 'Kode tidak dikenal',
   verifyUnknownBody:
-    'Tidak ada surat rujukan dengan kode ini. Periksa kembali kode pada surat (huruf O dan I tidak dipakai). Jika tetap tidak dikenal, hubungi lembaga pengirim melalui nomor resminya.',
+    'Tidak ada surat rujukan atau sertifikat pelatihan dengan kode ini. Periksa kembali kodenya (huruf O dan I tidak dipakai). Jika tetap tidak dikenal, hubungi lembaga pengirim melalui nomor resminya.',
   verifyLimited: 'Terlalu banyak percobaan. Tunggu sekitar 10 menit lalu coba lagi.',
   verifyAgain: 'Periksa kode lain',
   // a training certificate checked on the same page (issue 12 §2)
@@ -184,7 +184,7 @@ const en: Catalogue = {
   titleNeutral: 'Notes',
   titleStatus: 'Check a report',
   titleServices: 'Service points',
-  titleVerify: 'Check a referral letter',
+  titleVerify: 'Check a referral letter or certificate',
   verifyIntro:
     'Enter the verification code printed in the box at the bottom of the referral letter (12 letters and digits, for example ABCD-EFGH-JK23). This page only shows whether the letter is genuine, with its number, date, organisations and status; the content of the letter is not shown.',
   verifyCode: 'Verification code',
@@ -197,7 +197,7 @@ const en: Catalogue = {
   verifyStatus: 'Current status',
   verifyUnknown: 'Unknown code',
   verifyUnknownBody:
-    'There is no referral letter with this code. Check the code on the letter again (the letters O and I are not used). If it is still unknown, contact the sending organisation through its official number.',
+    'There is no referral letter or training certificate with this code. Check the code again (the letters O and I are not used). If it is still unknown, contact the sending organisation through its official number.',
   verifyLimited: 'Too many attempts. Wait about 10 minutes and try again.',
   verifyAgain: 'Check another code',
   // a training certificate checked on the same page (issue 12 §2)

@@ -84,7 +84,7 @@ describe.each(ENGINES)('referral letter and its public check on %s', (engine) =>
   it('shows a form without a code', async () => {
     const r = await page('/verifikasi');
     expect(r.status).toBe(200);
-    expect(r.text).toContain('Periksa keaslian surat rujukan');
+    expect(r.text).toContain('Periksa keaslian surat rujukan atau sertifikat');
     expect(r.text).toContain('name="kode"');
   });
 
