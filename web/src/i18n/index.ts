@@ -5,6 +5,9 @@
 import { store } from '../lib/store.ts';
 import type { Catalogue, MessageKey as CoreKey } from './id.ts';
 import { id } from './id.ts';
+import type * as admin from './parts/admin.ts';
+import type * as dashboard from './parts/dashboard.ts';
+import type * as directory from './parts/directory.ts';
 import type * as meetings from './parts/meetings.ts';
 import type * as posters from './parts/posters.ts';
 import type * as prevention from './parts/prevention.ts';
@@ -24,7 +27,10 @@ type PartKey =
   | keyof typeof regulations.id
   | keyof typeof posters.id
   | keyof typeof rad.id
-  | keyof typeof meetings.id;
+  | keyof typeof meetings.id
+  | keyof typeof dashboard.id
+  | keyof typeof directory.id
+  | keyof typeof admin.id;
 export type MessageKey = CoreKey | PartKey;
 
 const parts: { id: Record<string, string>; en: Record<string, string> } = { id: {}, en: {} };

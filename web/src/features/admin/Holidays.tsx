@@ -3,6 +3,7 @@
  * them. The installation's administrator enters each year's list from the SKB of the three
  * ministers; a Dinas administrator reads it.
  */
+import './words.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { HolidayDto } from '../../../../src/domain/contract/admin.ts';

@@ -3,6 +3,7 @@
  * read them. The administrator sees only when and how each came in and where — never its content —
  * and moves it to an inbox somebody reads.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { OrphanIntakeDto } from '../../../../src/domain/contract/admin.ts';

@@ -3,6 +3,7 @@
  * title, name and NIP, and the logo. Set by the Dinas administrator; the figures' readers see it
  * on the report.
  */
+import './words.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { call, putFile } from '../../api.ts';

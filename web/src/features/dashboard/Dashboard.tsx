@@ -6,6 +6,7 @@
  * before and a view can be shared as a link. For roles that list cases, the rows of a figure the
  * case list can filter by open that list.
  */
+import './words.ts';
 import type { ComponentChildren } from 'preact';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import { STAGES } from '../../../../src/domain/stages.ts';

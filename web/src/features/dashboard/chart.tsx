@@ -3,6 +3,7 @@
  * report uses too) drawn as Preact elements at the width of their box. Each chart is hidden from
  * screen readers (`aria-hidden` on the SVG): the table beside it carries the same numbers.
  */
+import './words.ts';
 import { type ComponentChild, h } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {

@@ -4,6 +4,7 @@
  * it (`period=2026`, `2026-Q3`, `2026-11`), a custom range as `from=2026-01&to=2026-06`; no period
  * is this year so far. "Now" is the month of today in the viewed region's own zone.
  */
+import './words.ts';
 import { qs } from '../../api.ts';
 import { todayLocal } from '../../lib/format.ts';
 

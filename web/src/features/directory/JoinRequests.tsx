@@ -1,3 +1,4 @@
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { JoinRequestDto } from '../../../../src/domain/dto.ts';

@@ -1,3 +1,4 @@
+import './words.ts';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 /**
  * Kinerja lembaga mitra (issue 4 §5): per recipient organisation and service, referrals received,

@@ -4,6 +4,7 @@
  * overrides. The Dinas administrator edits the overrides (the whole list is saved at once);
  * everyone else reads them.
  */
+import './words.ts';
 import { useState } from 'preact/hooks';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { ReferralSlaDto, SlaOverrideDto } from '../../../../src/domain/contract/referrals.ts';

@@ -1,3 +1,4 @@
+import './words.ts';
 import type { ComponentChildren } from 'preact';
 import { PageHeading } from '../../components/page.tsx';
 import { t } from '../../i18n/index.ts';
