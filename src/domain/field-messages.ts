@@ -320,6 +320,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Tanggal berakhir tidak boleh sebelum tanggal penetapan.',
     'The expiry date cannot be before the date it was issued.',
   ],
+  duplicate_participant: [
+    'Orang ini sudah ada di daftar undangan dan hadir.',
+    'This person is already on the list of invited and present.',
+  ],
   duplicate_party: ['Lembaga ini sudah menjadi pihak.', 'This organisation is already a party.'],
   duplicate_role: [
     'Kedudukan ini sudah dipegang lembaga lain. Hanya "Mengetahui" boleh lebih dari satu lembaga.',

@@ -146,6 +146,16 @@ describe.each(ENGINES)('meetings and follow-ups on %s', (engine) => {
       201,
       'create',
     );
+    // the same person twice would be both present and absent in the minutes: refused
+    const twice = await c.manajer!.req('PUT', `/api/v1/meetings/${m.id}/participants`, {
+      version: m.version,
+      participants: [
+        { userId: users.police!.id, invited: true, attended: true },
+        { userId: users.police!.id, invited: true, attended: false },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.fieldCodes).toEqual({ 'participants.1.userId': 'duplicate_participant' });
     const withPeople = must(
       await c.manajer!.req('PUT', `/api/v1/meetings/${m.id}/participants`, {
         version: m.version,

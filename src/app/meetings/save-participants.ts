@@ -26,6 +26,14 @@ export async function saveParticipants(
     // the final minutes record who attended (review 13): the list no longer changes
     if (m.status === 'selesai') throw new AppError('MINUTES_FINAL');
     const userIds = input.participants.flatMap((p) => (p.userId ? [p.userId] : []));
+    // one row per person: a second row would put them both among those present and those absent
+    const seen = new Set<string>();
+    input.participants.forEach((p, i) => {
+      if (!p.userId) return;
+      if (seen.has(p.userId))
+        throw new AppError('VALIDATION_FAILED', { [`participants.${i}.userId`]: 'duplicate_participant' });
+      seen.add(p.userId);
+    });
     const users = await usersIn(trx, m.jurisdiction, userIds);
     if (users.length !== new Set(userIds).size)
       throw new AppError('VALIDATION_FAILED', { participants: 'unknown_user' });

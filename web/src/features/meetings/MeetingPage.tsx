@@ -254,7 +254,10 @@ function Participants({ m, opts, onSaved }: { m: MeetingDto; opts: Options | und
           label={t('mtg.addUser')}
           value={userId}
           onValue={setUserId}
-          options={(opts?.users ?? []).map((u) => ({ value: u.id, text: `${u.name} — ${orgOf(u.orgId)}` }))}
+          // someone already on the list is not offered again
+          options={(opts?.users ?? [])
+            .filter((u) => !rows.some((r) => r.userId === u.id))
+            .map((u) => ({ value: u.id, text: `${u.name} — ${orgOf(u.orgId)}` }))}
         />
         <div class="actions">
           <button type="button" onClick={addUser} disabled={!userId}>
