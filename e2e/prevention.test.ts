@@ -57,6 +57,11 @@ describe('prevention activities and coverage (/pencegahan)', () => {
         summary.filter({ hasText: 'Bidang pencegahan (UU TPKS Pasal 79): Wajib diisi.' }),
         'a blank select is required',
       );
+      await see(
+        page,
+        summary.getByText('Jenis kegiatan: Wajib diisi.'),
+        'the kind is not chosen for the user',
+      );
       await see(page, summary.getByText('Mulai: Wajib diisi.'), 'a blank time is required');
       await see(page, summary.getByText('Desa/kelurahan: Wajib diisi.'), 'a blank desa is required');
       expect(await summary.getByText(/Pilihan tidak dikenal|Waktu tidak valid/).count()).toBe(0);

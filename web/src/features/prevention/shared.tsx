@@ -151,7 +151,7 @@ export function ActivityForm(p: {
   const [v, setV] = useState({
     title: a?.title ?? '',
     campaignId: a?.campaign?.id ?? '',
-    kind: a?.kind ?? 'sosialisasi',
+    kind: a?.kind ?? '',
     kindOther: a?.kindOther ?? '',
     field: a?.field ?? '',
     setting: a?.setting ?? '',

@@ -379,7 +379,8 @@ export default function RadActivity() {
   const year = a.year;
   const byYear = a.targets.find((x) => x.year === year);
   return (
-    <section>
+    // printed whole: the figures without the quarter forms and buttons (styles.css .print-view)
+    <section class="print-view">
       <p class="hint">
         <a href="/rad">{t('rad.title')}</a> ›{' '}
         <a href={`/rad/${a.planId}?year=${year}&quarter=${a.quarter}`}>{a.planTitle}</a> ›{' '}
