@@ -29,7 +29,7 @@ const PUBLIC_PAGES: Array<[string, string]> = [
   ['/lapor/status', 'Cek laporan'],
   ['/layanan', 'Tempat layanan'],
   ['/gabung', 'Bergabung dengan jejaring layanan'],
-  ['/verifikasi', 'Periksa keaslian surat rujukan'],
+  ['/verifikasi', 'Periksa keaslian surat rujukan atau sertifikat'],
 ];
 
 const controlled = (p: Page) => p.evaluate(() => navigator.serviceWorker.controller !== null);

@@ -29,7 +29,7 @@ const PAGES: Array<[string, string]> = [
   ['/lapor/status', 'Cek laporan'],
   ['/layanan', 'Tempat layanan'],
   ['/gabung', 'Bergabung dengan jejaring layanan'],
-  ['/verifikasi', 'Periksa keaslian surat rujukan'],
+  ['/verifikasi', 'Periksa keaslian surat rujukan atau sertifikat'],
 ];
 const CODINGS: Array<[string, string]> = [
   [BROWSER_ACCEPT_ENCODING, 'br'],
