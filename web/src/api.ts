@@ -110,8 +110,9 @@ export async function upload<K extends UploadKey>(
   key: K,
   params: CallInput<Contract[K]> extends { params: infer P } ? P : never,
   form: FormData,
+  query: Record<string, string> = {},
 ): Promise<CallOutput<Contract[K]>> {
-  const path = fillPath(key.slice(key.indexOf(' ') + 1), params as Record<string, unknown>);
+  const path = fillPath(key.slice(key.indexOf(' ') + 1), params as Record<string, unknown>) + qs(query);
   let res: Response;
   try {
     res = await fetch(API + path, {

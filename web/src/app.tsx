@@ -54,6 +54,9 @@ const Prevention = lazy(() => import('./features/prevention/Prevention.tsx'));
 const PreventionActivity = lazy(() => import('./features/prevention/ActivityPage.tsx'));
 const PreventionCampaigns = lazy(() => import('./features/prevention/Campaigns.tsx'));
 const PreventionCoverage = lazy(() => import('./features/prevention/Coverage.tsx'));
+const KlaList = lazy(() => import('./features/kla/KlaList.tsx'));
+const KlaSet = lazy(() => import('./features/kla/KlaSet.tsx'));
+const KlaEvaluation = lazy(() => import('./features/kla/KlaEvaluation.tsx'));
 
 const PUBLIC_PATHS = ['/masuk'];
 
@@ -88,6 +91,9 @@ function Nav({ user }: { user: UserDto }) {
   if (roleCan(user.role, 'coord:read')) items.push(['/rapat', t('nav.meetings')]);
   if (roleCan(user.role, 'coord:read')) items.push(['/rad', t('nav.rad')]);
   if (roleCan(user.role, 'coord:read')) items.push(['/regulasi', t('nav.regulations')]);
+  // the KLA self-evaluation (issue 13): readers, Gugus Tugas members, and the set's administrator
+  if (roleCan(user.role, 'kla:read') || roleCan(user.role, 'coord:read') || roleCan(user.role, 'kla:sets'))
+    items.push(['/kla', t('nav.kla')]);
   const current = (href: string) =>
     href === '/'
       ? path === '/'
@@ -263,6 +269,9 @@ function Shell() {
             <Route path="/pencegahan/kampanye" component={PreventionCampaigns} />
             <Route path="/pencegahan/cakupan" component={PreventionCoverage} />
             <Route path="/pencegahan/:id" component={PreventionActivity} />
+            <Route path="/kla" component={KlaList} />
+            <Route path="/kla/indikator" component={KlaSet} />
+            <Route path="/kla/:id" component={KlaEvaluation} />
             <Route default component={NotFound} />
           </Router>
         )}

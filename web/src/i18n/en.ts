@@ -1077,6 +1077,7 @@ export const en = {
   'nav.dashboard': 'Dashboard',
   'nav.reportSettings': 'Report letterhead',
   // ---- regional action plan, RAD PPA (issue 12 §4)
+  'nav.kla': 'KLA evaluation',
   'nav.rad': 'RAD PPA',
   // ---- meetings and follow-ups (issue 12 §3)
   'nav.meetings': 'Meetings & follow-ups',

@@ -1085,6 +1085,7 @@ export const id = {
   'nav.dashboard': 'Dasbor',
   'nav.reportSettings': 'Kop laporan',
   // ---- regional action plan, RAD PPA (issue 12 §4)
+  'nav.kla': 'Evaluasi KLA',
   'nav.rad': 'RAD PPA',
   // ---- meetings and follow-ups (issue 12 §3)
   'nav.meetings': 'Rapat & tindak lanjut',

@@ -8,6 +8,7 @@ import { id } from './id.ts';
 import type * as admin from './parts/admin.ts';
 import type * as dashboard from './parts/dashboard.ts';
 import type * as directory from './parts/directory.ts';
+import type * as kla from './parts/kla.ts';
 import type * as meetings from './parts/meetings.ts';
 import type * as posters from './parts/posters.ts';
 import type * as prevention from './parts/prevention.ts';
@@ -30,7 +31,8 @@ type PartKey =
   | keyof typeof meetings.id
   | keyof typeof dashboard.id
   | keyof typeof directory.id
-  | keyof typeof admin.id;
+  | keyof typeof admin.id
+  | keyof typeof kla.id;
 export type MessageKey = CoreKey | PartKey;
 
 const parts: { id: Record<string, string>; en: Record<string, string> } = { id: {}, en: {} };

@@ -22,12 +22,11 @@ import {
 } from '../../components/form.tsx';
 import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
-import { fmtDate, fmtNumber, fmtSize } from '../../lib/format.ts';
+import { fmtDate, fmtNumber, fmtSize, parseNumber } from '../../lib/format.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import {
   Bar,
   onTrackText,
-  parseNumber,
   rupiah,
   sourceText,
   standingText,

@@ -24,19 +24,6 @@ export const valueText = (n: number | null, unit: string) =>
         ? fmtNumber(n)
         : `${fmtNumber(n)} ${unitText(unit)}`;
 
-/**
- * A number as typed in Indonesian or plain form: "1.250.000", "76,5", "76.5", "40". Empty → null;
- * anything else → NaN, which the form refuses (it is never sent as "no value").
- */
-export function parseNumber(s: string): number | null {
-  const x = s.trim().replace(/\s/g, '');
-  if (x === '') return null;
-  // a sign is read (the API answers "not negative" for it); letters and the like are not
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(x)) return Number(x.replace(/\./g, '').replace(',', '.'));
-  if (/^-?\d+([.,]\d+)?$/.test(x)) return Number(x.replace(',', '.'));
-  return Number.NaN;
-}
-
 type Standing = {
   quarter: number | null;
   current: boolean;

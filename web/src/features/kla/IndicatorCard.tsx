@@ -1,0 +1,521 @@
+/**
+ * One KLA indicator of an evaluation: its wording, expected evidence and scoring; the answer as
+ * entered with its points; the answer form (the assigned OPD member or the coordinator), the
+ * evidence, the coordinator's review steps, and the province's verification with its note.
+ * Every change answers the whole evaluation, so the score on the page follows at once.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { KlaEvaluationDto } from '../../../../src/domain/contract/kla.ts';
+import { API, ApiError, call, upload } from '../../api.ts';
+import { ErrorSummary, RadioGroup, Submit, TextArea, TextField, useAction } from '../../components/form.tsx';
+import { getLang, t } from '../../i18n/index.ts';
+import { fmtDateTime, fmtNumber, fmtSize, parseNumber } from '../../lib/format.ts';
+import { AnswerBadge, pts, VerifyBadge } from './shared.tsx';
+
+type View = KlaEvaluationDto['indicators'][number];
+type Answer = NonNullable<View['answer']>;
+type Saved = (ev: KlaEvaluationDto, message: string) => void;
+
+function AnswerText({ view }: { view: View }) {
+  const a = view.answer;
+  const s = view.indicator.scoring;
+  if (!a || a.status === 'belum_diisi' || (a.option === null && a.percent === null))
+    return <p class="hint">{t('kla.notAnswered')}</p>;
+  if (s.kind === 'options') {
+    const o = s.options.find((x) => x.code === a.option);
+    return <p>{o ? o.label : a.option}</p>;
+  }
+  const value = fmtNumber(Math.round((a.percent ?? 0) * 10) / 10);
+  return (
+    <p>
+      {a.numerator !== null && a.denominator !== null
+        ? t('kla.partsIs', {
+            numerator: fmtNumber(a.numerator),
+            denominator: fmtNumber(a.denominator),
+            value,
+          })
+        : t('kla.percentIs', { value })}
+    </p>
+  );
+}
+
+const numText = (n: number | null) => (n === null ? '' : fmtNumber(n).replace(/\s/g, ''));
+
+function AnswerForm({ view, onSaved }: { view: View; onSaved: Saved }) {
+  const a = view.answer as Answer;
+  const ind = view.indicator;
+  const prefix = `kla-a-${ind.number}`;
+  const [v, setV] = useState({
+    option: a.option ?? '',
+    mode: a.value !== null && a.numerator === null ? 'value' : 'parts',
+    numerator: numText(a.numerator),
+    denominator: numText(a.denominator),
+    value: numText(a.value),
+    narrative: a.narrative ?? '',
+  });
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const { busy, error, attempt, run } = useAction();
+  const labels = {
+    option: t('kla.option'),
+    numerator: t('kla.numerator'),
+    denominator: t('kla.denominator'),
+    value: t('kla.value'),
+    narrative: t('kla.narrative'),
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const body: Record<string, unknown> = { version: a.version, narrative: v.narrative.trim() || null };
+      if (ind.scoring.kind === 'options') body.option = v.option || null;
+      else {
+        const keys = v.mode === 'parts' ? (['numerator', 'denominator'] as const) : (['value'] as const);
+        const bad: Record<string, string> = {};
+        for (const k of keys) {
+          const n = parseNumber(v[k]);
+          if (n !== null && Number.isNaN(n)) bad[k] = t('kla.notANumber');
+          else body[k] = n;
+        }
+        if (Object.keys(bad).length > 0)
+          throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), bad);
+      }
+      const next = await call('PUT /kla/answers/{id}', {
+        params: { id: a.id },
+        body: body as { version: number },
+      });
+      onSaved(next, t('kla.saved', { number: ind.number }));
+    });
+  };
+  const s = ind.scoring;
+  const common = { prefix, error };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('kla.answer')}>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      {s.kind === 'options' ? (
+        <RadioGroup
+          {...common}
+          name="option"
+          label={labels.option}
+          required
+          value={v.option}
+          onValue={set('option')}
+          options={s.options.map((o) => ({
+            value: o.code,
+            text: t('kla.optionPoints', { label: o.label, points: pts(o.points) }),
+          }))}
+        />
+      ) : (
+        <>
+          <p class="hint">
+            {t('kla.bands', {
+              bands: s.bands
+                .map((b) => t('kla.band', { from: fmtNumber(b.from), points: pts(b.points) }))
+                .join('; '),
+            })}
+          </p>
+          <RadioGroup
+            {...common}
+            name="mode"
+            label={t('kla.percentMode')}
+            value={v.mode}
+            onValue={set('mode')}
+            options={[
+              { value: 'parts', text: t('kla.mode.parts') },
+              { value: 'value', text: t('kla.mode.value') },
+            ]}
+          />
+          {v.mode === 'parts' ? (
+            <div class="grid">
+              <TextField
+                {...common}
+                name="numerator"
+                label={labels.numerator}
+                required
+                inputMode="decimal"
+                value={v.numerator}
+                onValue={set('numerator')}
+              />
+              <TextField
+                {...common}
+                name="denominator"
+                label={labels.denominator}
+                required
+                inputMode="decimal"
+                value={v.denominator}
+                onValue={set('denominator')}
+              />
+            </div>
+          ) : (
+            <TextField
+              {...common}
+              name="value"
+              label={labels.value}
+              required
+              inputMode="decimal"
+              hint={t('kla.percentHint')}
+              value={v.value}
+              onValue={set('value')}
+            />
+          )}
+        </>
+      )}
+      <TextArea
+        {...common}
+        name="narrative"
+        label={labels.narrative}
+        hint={t('kla.narrativeHint')}
+        rows={3}
+        maxLength={5000}
+        value={v.narrative}
+        onValue={set('narrative')}
+      />
+      <Submit busy={busy}>{t('kla.saveAnswer')}</Submit>
+    </form>
+  );
+}
+
+function AutoValue({ view, onSaved }: { view: View; onSaved: Saved }) {
+  const a = view.answer as Answer;
+  const { busy, error, run } = useAction();
+  const calc = a.autoCalc;
+  return (
+    <div class="card subtle">
+      <h4>{t('kla.auto')}</h4>
+      <p class="hint">{t('kla.autoHint')}</p>
+      {calc && (
+        <>
+          <p>
+            {t('kla.autoCalc', {
+              numerator: fmtNumber(calc.numerator),
+              denominator: fmtNumber(calc.denominator),
+              value:
+                calc.denominator > 0
+                  ? fmtNumber(Math.round((calc.numerator / calc.denominator) * 1000) / 10)
+                  : '—',
+            })}
+          </p>
+          <ul>
+            {calc.parts.map((p) => (
+              <li key={p.label.id}>
+                {getLang() === 'en' ? p.label.en : p.label.id}: {fmtNumber(p.n)}
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('kla.autoApplied', { date: fmtDateTime(calc.appliedAt) })}</p>
+        </>
+      )}
+      {view.canFill && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const next = await call('POST /kla/answers/{id}/auto', {
+                params: { id: a.id },
+                body: { version: a.version },
+              });
+              onSaved(next, t('kla.saved', { number: view.indicator.number }));
+            })
+          }
+        >
+          {t('kla.autoApply')}
+        </button>
+      )}
+      {error && (
+        <p class="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Evidence({
+  view,
+  canChange,
+  reload,
+}: {
+  view: View;
+  canChange: boolean;
+  reload: (msg: string) => Promise<void>;
+}) {
+  const a = view.answer as Answer;
+  const input = useRef<HTMLInputElement>(null);
+  const { busy, error, attempt, run } = useAction();
+  const n = view.indicator.number;
+  const prefix = `kla-ev-${n}`;
+  const send = (e: Event) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    run(async () => {
+      if (!file)
+        throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), { file: t('file.choose') });
+      const form = new FormData();
+      form.append('file', file);
+      await upload('POST /kla/answers/{id}/files', { id: a.id }, form);
+      if (input.current) input.current.value = '';
+      await reload(t('kla.uploaded'));
+    });
+  };
+  const err = error?.fields.file;
+  return (
+    <div>
+      <h4>{t('kla.evidence')}</h4>
+      {a.evidence.length === 0 ? (
+        <p class="hint">{t('kla.noEvidence')}</p>
+      ) : (
+        <ul>
+          {a.evidence.map((f) => (
+            <li key={f.id}>
+              <a href={`${API}/kla/answers/${a.id}/files/${f.id}`} download={f.filename}>
+                {f.filename}
+              </a>{' '}
+              <span class="hint">({fmtSize(f.size)})</span>
+              {canChange && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    class="link"
+                    disabled={busy}
+                    aria-label={t('kla.removeEvidenceOf', { name: f.filename })}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('DELETE /kla/answers/{id}/files/{fileId}', {
+                          params: { id: a.id, fileId: f.id },
+                        });
+                        await reload(t('common.saved'));
+                      })
+                    }
+                  >
+                    {t('kla.removeEvidence')}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canChange && (
+        <form onSubmit={send} noValidate>
+          <ErrorSummary
+            error={error}
+            attempt={attempt}
+            prefix={prefix}
+            labels={{ file: t('kla.evidenceFile', { number: n }) }}
+          />
+          <div class={`field${err ? ' has-error' : ''}`}>
+            <label for={`${prefix}-file`}>{t('kla.evidenceFile', { number: n })}</label>
+            <input
+              id={`${prefix}-file`}
+              ref={input}
+              type="file"
+              name="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"
+              aria-describedby={`${prefix}-file-hint`}
+            />
+            <p class="hint" id={`${prefix}-file-hint`}>
+              {t('kla.evidenceHint')}
+            </p>
+            {err && <p class="field-error">{err}</p>}
+          </div>
+          <Submit busy={busy}>{t('kla.upload')}</Submit>
+        </form>
+      )}
+    </div>
+  );
+}
+
+const REVIEW_STEPS: Record<
+  Answer['status'],
+  Array<['diisi' | 'diperiksa' | 'final', 'kla.toDiperiksa' | 'kla.toFinal' | 'kla.toDiisi' | 'kla.reopen']>
+> = {
+  belum_diisi: [],
+  diisi: [['diperiksa', 'kla.toDiperiksa']],
+  diperiksa: [
+    ['final', 'kla.toFinal'],
+    ['diisi', 'kla.toDiisi'],
+  ],
+  final: [['diperiksa', 'kla.reopen']],
+};
+
+function Review({ view, onSaved }: { view: View; onSaved: Saved }) {
+  const a = view.answer as Answer;
+  const { busy, error, run } = useAction();
+  const steps = REVIEW_STEPS[a.status];
+  if (steps.length === 0) return null;
+  return (
+    <div class="row-actions">
+      <span class="hint">{t('kla.review')}:</span>
+      {steps.map(([to, key]) => (
+        <button
+          key={to}
+          type="button"
+          class={to === 'final' ? 'primary' : undefined}
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const next = await call('POST /kla/answers/{id}/review', {
+                params: { id: a.id },
+                body: { version: a.version, status: to },
+              });
+              onSaved(next, t('kla.saved', { number: view.indicator.number }));
+            })
+          }
+        >
+          {t(key)}
+        </button>
+      ))}
+      {error && (
+        <p class="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Verify({ view, onSaved }: { view: View; onSaved: Saved }) {
+  const a = view.answer as Answer;
+  const n = view.indicator.number;
+  const prefix = `kla-v-${n}`;
+  const [v, setV] = useState({ decision: a.verifyStatus ?? '', note: a.verifyNote ?? '' });
+  const { busy, error, attempt, run } = useAction();
+  const labels = { decision: t('kla.decision'), note: t('kla.verifyNote') };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const next = await call('PUT /kla/answers/{id}/verification', {
+        params: { id: a.id },
+        body: {
+          version: a.version,
+          decision: v.decision as 'accepted',
+          note: v.note.trim() || null,
+        },
+      });
+      onSaved(next, t('kla.verifySaved', { number: n }));
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('kla.verify')} class="card subtle">
+      <h4>{t('kla.verify')}</h4>
+      <ErrorSummary error={error} attempt={attempt} prefix={prefix} labels={labels} />
+      <RadioGroup
+        prefix={prefix}
+        error={error}
+        name="decision"
+        label={labels.decision}
+        required
+        value={v.decision}
+        onValue={(decision) => setV((s) => ({ ...s, decision }))}
+        options={(['accepted', 'fix', 'rejected'] as const).map((d) => ({
+          value: d,
+          text: t(`kla.dec.${d}`),
+        }))}
+      />
+      <TextArea
+        prefix={prefix}
+        error={error}
+        name="note"
+        label={labels.note}
+        hint={t('kla.verifyNoteHint')}
+        rows={2}
+        maxLength={2000}
+        value={v.note}
+        onValue={(note) => setV((s) => ({ ...s, note }))}
+      />
+      <Submit busy={busy}>{t('kla.saveVerify')}</Submit>
+    </form>
+  );
+}
+
+export function IndicatorCard({
+  ev,
+  view,
+  onSaved,
+  reload,
+  member,
+}: {
+  ev: KlaEvaluationDto;
+  view: View;
+  onSaved: Saved;
+  reload: (msg: string) => Promise<void>;
+  /** an OPD member: what it may fill opens at once; the coordinator opens one at a time */
+  member: boolean;
+}) {
+  const ind = view.indicator;
+  const a = view.answer;
+  const en = getLang() === 'en';
+  // canFill already says the evaluation is open to this answer (draft, or returned and not accepted)
+  const canChange = !!a && view.canFill;
+  const open = ev.status === 'draft' || (ev.status === 'returned' && a?.verifyStatus !== 'accepted');
+  return (
+    <details
+      class="kla-indicator card"
+      id={`indikator-${ind.number}`}
+      open={member && canChange && a?.status !== 'final'}
+    >
+      <summary>
+        <span class="kla-num">{ind.number}.</span>{' '}
+        <span class="kla-wording">{en ? ind.wordingEn : ind.wording}</span>{' '}
+        {view.assignment && <span class="hint kla-who">{view.assignment.orgName}</span>}{' '}
+        <span class="badges">
+          {a && <AnswerBadge status={a.status} />}
+          {a && <VerifyBadge status={a.verifyStatus} />}
+          <span class="badge">
+            {a && a.points !== null
+              ? t('kla.pointsOf', { points: pts(a.points), weight: pts(ind.weight) })
+              : t('kla.noPoints', { weight: pts(ind.weight) })}
+          </span>
+        </span>
+      </summary>
+      <div class="kla-body">
+        {en && <p class="hint">{ind.wording}</p>}
+        <p>
+          <strong>{t('kla.evidenceExpected')}:</strong> {ind.evidence}
+        </p>
+        {(!ind.wordingConfirmed || !ind.weightConfirmed) && (
+          <p class="hint">
+            {!ind.wordingConfirmed && t('kla.unconfirmedWording')}{' '}
+            {!ind.weightConfirmed && t('kla.unconfirmedWeight')}
+          </p>
+        )}
+        <p>
+          {view.assignment
+            ? t('kla.assignedTo', {
+                who: view.assignment.userName
+                  ? `${view.assignment.orgName} — ${view.assignment.userName}`
+                  : view.assignment.orgName,
+              })
+            : t('kla.notAssigned')}
+        </p>
+        {a?.verifyNote && (
+          <p class={`notice ${a.verifyStatus === 'accepted' ? '' : 'warn'}`}>
+            {t('kla.provinceNote', { note: a.verifyNote })}
+          </p>
+        )}
+        {a && (
+          <>
+            <h4>{t('kla.answer')}</h4>
+            {canChange ? (
+              <>
+                {ind.autoSource && <AutoValue view={view} onSaved={onSaved} />}
+                <AnswerForm key={`${a.id}:${a.version}`} view={view} onSaved={onSaved} />
+              </>
+            ) : (
+              <>
+                {ind.autoSource && a.autoCalc && (
+                  <AutoValue view={{ ...view, canFill: false }} onSaved={onSaved} />
+                )}
+                <AnswerText view={view} />
+                {a.narrative && <p class="pre">{a.narrative}</p>}
+              </>
+            )}
+            <Evidence view={view} canChange={canChange} reload={reload} />
+            {view.canReview && open && <Review view={view} onSaved={onSaved} />}
+            {view.canVerify && <Verify key={`${a.id}:${a.version}`} view={view} onSaved={onSaved} />}
+          </>
+        )}
+      </div>
+    </details>
+  );
+}

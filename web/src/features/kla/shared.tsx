@@ -1,0 +1,45 @@
+/** What the KLA pages share: status badges, points as written, the province test. */
+import type { KlaAnswerDto, KlaEvaluationSummaryDto } from '../../../../src/domain/contract/kla.ts';
+import { t } from '../../i18n/index.ts';
+import { fmtNumber } from '../../lib/format.ts';
+
+/** A province's code has no dot ("62"); a kab/kota's has one ("62.71"). */
+export const isProvince = (jurisdiction: string) => !jurisdiction.includes('.');
+
+const STATUS_CLASS: Record<KlaEvaluationSummaryDto['status'], string> = {
+  draft: 'muted',
+  submitted: 'warn',
+  returned: 'danger',
+  verified: 'ok',
+};
+
+export function StatusBadge({ status }: { status: KlaEvaluationSummaryDto['status'] }) {
+  return <span class={`badge ${STATUS_CLASS[status]}`}>{t(`kla.st.${status}` as 'kla.st.draft')}</span>;
+}
+
+const ANSWER_CLASS: Record<KlaAnswerDto['status'], string> = {
+  belum_diisi: 'muted',
+  diisi: 'warn',
+  diperiksa: 'info',
+  final: 'ok',
+};
+
+export function AnswerBadge({ status }: { status: KlaAnswerDto['status'] }) {
+  return <span class={`badge ${ANSWER_CLASS[status]}`}>{t(`kla.ans.${status}` as 'kla.ans.diisi')}</span>;
+}
+
+const VERIFY_CLASS: Record<NonNullable<KlaAnswerDto['verifyStatus']>, string> = {
+  accepted: 'ok',
+  fix: 'warn',
+  rejected: 'danger',
+};
+
+export function VerifyBadge({ status }: { status: KlaAnswerDto['verifyStatus'] }) {
+  if (!status) return null;
+  return <span class={`badge ${VERIFY_CLASS[status]}`}>{t(`kla.ver.${status}` as 'kla.ver.fix')}</span>;
+}
+
+/** Points as the evaluators write them: at most one decimal ("588,4"). */
+export function pts(n: number): string {
+  return fmtNumber(Math.round(n * 10) / 10);
+}
