@@ -13,7 +13,7 @@ import { API, call } from '../../api.ts';
 import { Checkbox, ErrorSummary, SelectField, Submit, useAction } from '../../components/form.tsx';
 import { Loading, Notice, PageHeading, RecordPending, useLoad, useRecord } from '../../components/page.tsx';
 import { getLang, t } from '../../i18n/index.ts';
-import { fmtDate, fmtDateTime } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtSize } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
@@ -296,16 +296,33 @@ function History({ ev }: { ev: Ev }) {
         : Promise.resolve(null),
     [shown, ev.id, ev.version],
   );
+  const word = (k: string): string => {
+    const key = `kla.h.${k}`;
+    const w = t(key as 'kla.h.status');
+    return w === key ? k : w;
+  };
+  const value = (k: string, x: unknown): string => {
+    if (x === null || x === undefined) return '—';
+    if (k === 'status' && typeof x === 'string') {
+      const key = `kla.ans.${x}`;
+      const w = t(key as 'kla.ans.diisi');
+      return w === key ? t(`kla.st.${x}` as 'kla.st.draft') : w;
+    }
+    if (k === 'size' && typeof x === 'number') return fmtSize(x);
+    if ((k === 'decision' || k === 'verify_status') && typeof x === 'string')
+      return t(`kla.ver.${x}` as 'kla.ver.fix');
+    return typeof x === 'object' ? JSON.stringify(x) : String(x);
+  };
   const detail = (d: Record<string, unknown>) =>
     Object.entries(d)
       .map(([k, x]) => {
         if (x && typeof x === 'object' && 'from' in x && 'to' in x) {
           const c = x as { from: unknown; to: unknown };
-          return `${k}: ${c.from ?? '—'} → ${c.to ?? '—'}`;
+          return `${word(k)}: ${value(k, c.from)} → ${value(k, c.to)}`;
         }
-        return x === 'changed'
-          ? `${k}: ${t('kla.changed')}`
-          : `${k}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`;
+        return x === 'changed' || x === 'written'
+          ? `${word(k)}: ${t('kla.changed')}`
+          : `${word(k)}: ${value(k, x)}`;
       })
       .join('; ');
   return (
@@ -338,7 +355,7 @@ function History({ ev }: { ev: Ev }) {
                   <td>{fmtDateTime(h.at, ev.jurisdiction)}</td>
                   <td>{h.actorName ?? t('kla.system')}</td>
                   <td>{h.indicatorNumber ?? '—'}</td>
-                  <td>{h.action}</td>
+                  <td>{word(h.action)}</td>
                   <td>{detail(h.detail)}</td>
                 </tr>
               ))}
