@@ -28,6 +28,7 @@ import { addPerson, addRelationship } from './cases/save-person.ts';
 import { addRecord } from './cases/save-record.ts';
 import type { AuthedCtx, Services } from './context.ts';
 import { seedDiversionDemo } from './demo/diversion.ts';
+import { KLA_DEMO_REGION, KLA_OPDS, seedKlaDemo } from './demo/kla.ts';
 import { seedMeetingDemo } from './demo/meetings.ts';
 import { seedPosterDemo } from './demo/posters.ts';
 import { seedPreventionDemo } from './demo/prevention.ts';
@@ -49,15 +50,39 @@ export const DEMO_REGIONS: DemoRegion[] = [
   { slug: 'lebak', code: '36.02', name: 'Kabupaten Lebak', areaCode: '0252' },
   { slug: 'serang', code: '36.73', name: 'Kota Serang', areaCode: '0254' },
   { slug: 'bontang', code: '64.74', name: 'Kota Bontang', areaCode: '0548' },
+  { slug: 'palangkaraya', code: '62.71', name: 'Kota Palangka Raya', areaCode: '0536' },
 ];
 
-/** The province Dinas: aggregates of its kab/kota side by side, never their cases. */
-export const DEMO_PROVINCE = {
-  slug: 'banten',
-  code: '36',
-  name: 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten (demo)',
-  roles: ['pimpinan', 'admin-dinas', 'manajer'] as Role[],
+type DemoProvince = {
+  slug: string;
+  code: string;
+  name: string;
+  address: string;
+  phone: string;
+  roles: Role[];
 };
+/**
+ * The province Dinas: aggregates of its kab/kota side by side, never their cases; Kalimantan
+ * Tengah's also verifies Kota Palangka Raya's KLA self-evaluation.
+ */
+export const DEMO_PROVINCES: DemoProvince[] = [
+  {
+    slug: 'banten',
+    code: '36',
+    name: 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten (demo)',
+    address: 'Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Serang (alamat demo)',
+    phone: '0254-200100',
+    roles: ['pimpinan', 'admin-dinas', 'manajer'],
+  },
+  {
+    slug: 'kalteng',
+    code: '62',
+    name: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana Provinsi Kalimantan Tengah (demo)',
+    address: 'Jl. Tjilik Riwut Km 1, Palangka Raya (alamat demo)',
+    phone: '0536-200100',
+    roles: ['pimpinan', 'admin-dinas', 'manajer'],
+  },
+];
 
 type DemoOrg = {
   key: string;
@@ -148,6 +173,7 @@ const LANGUAGES: Record<string, string[]> = {
   lebak: ['Bahasa Indonesia', 'Bahasa Sunda'],
   serang: ['Bahasa Indonesia', 'Bahasa Jawa Serang', 'Bahasa Sunda'],
   bontang: ['Bahasa Indonesia', 'Bahasa Bugis', 'Bahasa Kutai'],
+  palangkaraya: ['Bahasa Indonesia', 'Bahasa Dayak Ngaju', 'Bahasa Banjar'],
 };
 
 const MINUTE = 60_000;
@@ -155,8 +181,11 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Invented given and family names, by the region's main language (Sunda/Jawa Serang; Bugis/Kutai). */
-const NAMES: Record<'banten' | 'kaltim', { f: string[]; m: string[]; last: string[] }> = {
+/**
+ * Invented given and family names, by the region's main language (Sunda/Jawa Serang; Bugis/Kutai;
+ * Dayak Ngaju/Banjar).
+ */
+const NAMES: Record<'banten' | 'kaltim' | 'kalteng', { f: string[]; m: string[]; last: string[] }> = {
   banten: {
     f: ['Siti', 'Dewi', 'Nur', 'Rina', 'Ayu', 'Putri', 'Wulan', 'Lestari', 'Intan', 'Fitri', 'Yuni', 'Euis'],
     m: [
@@ -200,6 +229,11 @@ const NAMES: Record<'banten' | 'kaltim', { f: string[]; m: string[]; last: strin
     ],
     m: ['Muhammad', 'Syamsul', 'Arman', 'Baharuddin', 'Ridwan', 'Herman', 'Firman', 'Kaharuddin', 'Andi'],
     last: ['Hamzah', 'Rusli', 'Syahrir', 'Saleh', 'Amiruddin', 'Lamba', 'Pratama', 'Mappaseng', 'Jumadi'],
+  },
+  kalteng: {
+    f: ['Rosita', 'Mahrita', 'Elvina', 'Noorhayati', 'Galuh', 'Santi', 'Darmiah', 'Yuliana', 'Aluh', 'Erna'],
+    m: ['Yoseph', 'Basri', 'Untung', 'Rusdi', 'Tambun', 'Anang', 'Ardianto', 'Utuh', 'Fransiskus', 'Ibnu'],
+    last: ['Tingang', 'Bungai', 'Luwing', 'Rampai', 'Dehen', 'Anyang', 'Rahmadi', 'Mahmud', 'Hairani'],
   },
 };
 
@@ -271,6 +305,8 @@ export async function seedDemo(
     return id;
   };
   const seeded: string[] = [];
+  /** work that needs the provinces' users too (the KLA demo's verification), done after them */
+  const afterProvinces: Array<(provinces: Map<string, Map<Role, Actor>>) => Promise<void>> = [];
   for (const [ri, region] of DEMO_REGIONS.entries()) {
     if (!(await getRegion(db, region.code))) {
       svc.log.warn(
@@ -319,22 +355,56 @@ export async function seedDemo(
     }
     const missing = ROLES.filter((r) => !users.has(r));
     if (missing.length > 0) throw new Error(`demo roles missing: ${missing.join(',')}`);
+    // the Gugus Tugas KLA's member OPDs (Palangka Raya), one staff account each
+    const opdUsers = new Map<string, Actor>();
+    if (region.code === KLA_DEMO_REGION)
+      for (const [oi, o] of KLA_OPDS.entries()) {
+        const id = randomUUID();
+        orgIds.set(o.key, id);
+        await insertOrganisation(db, {
+          id,
+          name: `${o.name} ${region.name} (demo)`,
+          type: o.type,
+          region_code: region.code,
+          jurisdiction: region.code,
+          address: `Jl. Contoh No. ${ri + 1}${oi + 7}, ${region.name}`,
+          phone: `${region.areaCode}-${String(100500 + oi * 41)}`,
+          email: `${o.key}@${region.slug}.demo`,
+          services: [],
+          areas: [region.code],
+          hours: 'Senin–Jumat 07.30–16.00',
+          languages: LANGUAGES[region.slug] ?? ['Bahasa Indonesia'],
+          verified_at: new Date(now.getTime() - 30 * DAY),
+          created_at: now,
+          updated_at: now,
+        });
+        const u = await user(`${o.key}@${region.slug}.demo`, `Demo ${o.key} ${region.slug}`, 'mitra', id);
+        opdUsers.set(o.key, { userId: u, role: 'mitra', orgId: id, jurisdiction: region.code });
+      }
+    const banten = region.code.startsWith('36');
+    const coordination = banten || region.code === KLA_DEMO_REGION;
     await seedAgreements(svc, region, orgIds, users.get('admin-dinas')!.userId, ri + 1);
     await seedCases(svc, region, users, orgIds, opts.casesPerRegion ?? 45, ri + 1);
     // a few of the AMPK cases are of a child in contact with the law, with a diversion outcome
-    if (region.code !== '64.74') await seedDiversionDemo(svc, region.code, users.get('manajer')!.userId);
+    if (coordination) await seedDiversionDemo(svc, region.code, users.get('manajer')!.userId);
     await seedPosterDemo(svc, region, users.get('manajer')!.userId, ri + 1);
-    if (region.code !== '64.74') await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
+    if (banten) await seedPreventionDemo(svc, region, users, orgIds, ri + 1);
     await seedTrainingDemo(svc, region, orgIds, users);
-    if (region.code !== '64.74') await seedMeetingDemo(svc, region, users, orgIds);
+    if (banten) await seedMeetingDemo(svc, region, users, orgIds);
     // after the meetings: the three-party agreement names the rakor that decided it
-    if (region.code !== '64.74') await seedRegulationsDemo(svc, region, orgIds, users);
-    // the RAD last: it links to the meeting and prevention demos
-    if (region.code !== '64.74') await seedRadDemo(svc, region, users, orgIds, ri + 1);
+    if (coordination) await seedRegulationsDemo(svc, region, orgIds, users);
+    // the RAD after them: it links to the meeting and prevention demos
+    if (coordination) await seedRadDemo(svc, region, users, orgIds, ri + 1);
+    // the KLA self-evaluations last: they read the cases, regulations and RAD, and the province verifies
+    if (region.code === KLA_DEMO_REGION)
+      afterProvinces.push((provinces) =>
+        seedKlaDemo(svc, region, users, opdUsers, orgIds, provinces.get(region.code.slice(0, 2))),
+      );
     seeded.push(region.code);
   }
-  const p = DEMO_PROVINCE;
-  if (await getRegion(db, p.code)) {
+  const provinces = new Map<string, Map<Role, Actor>>();
+  for (const p of DEMO_PROVINCES) {
+    if (!(await getRegion(db, p.code))) continue;
     const id = randomUUID();
     await insertOrganisation(db, {
       id,
@@ -342,8 +412,8 @@ export async function seedDemo(
       type: 'dinas_pppa',
       region_code: p.code,
       jurisdiction: p.code,
-      address: 'Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Serang (alamat demo)',
-      phone: '0254-200100',
+      address: p.address,
+      phone: p.phone,
       email: `dinas@${p.slug}.demo`,
       services: [],
       areas: [p.code],
@@ -353,9 +423,15 @@ export async function seedDemo(
       created_at: now,
       updated_at: now,
     });
-    for (const role of p.roles) await user(demoEmail(role, p.slug), `Demo ${role} ${p.slug}`, role, id);
+    const actors = new Map<Role, Actor>();
+    for (const role of p.roles) {
+      const u = await user(demoEmail(role, p.slug), `Demo ${role} ${p.slug}`, role, id);
+      actors.set(role, { userId: u, role, orgId: id, jurisdiction: p.code });
+    }
+    provinces.set(p.code, actors);
     seeded.push(p.code);
   }
+  for (const then of afterProvinces) await then(provinces);
   await insertMeta(db, 'demo_seeded', now.toISOString());
   svc.log.info({ ms: Date.now() - t0, regions: seeded }, 'demo data loaded');
   return true;
@@ -596,7 +672,11 @@ async function seedCases(
   const asNow = (role: Role): AuthedCtx => ({ ...svc, actor: users.get(role)!, meta });
   const managerId = users.get('manajer')!.userId;
   const pendampingId = users.get('pendamping')!.userId;
-  const names = region.code.startsWith('64') ? NAMES.kaltim : NAMES.banten;
+  const names = region.code.startsWith('64')
+    ? NAMES.kaltim
+    : region.code.startsWith('62')
+      ? NAMES.kalteng
+      : NAMES.banten;
   const places = await demoPlaces(svc, region.code, rnd);
   const hotspot = places[0]!;
   const earlier: VictimProfile[] = [];

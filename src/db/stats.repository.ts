@@ -23,6 +23,18 @@ export async function takeDirty(trx: Tx, limit: number) {
   return r.rows.map((x) => ({ jurisdiction: x.jurisdiction, hour: new Date(x.hour) }));
 }
 
+/** The earliest changed bucket of one kab/kota, left in the queue (takeMonthMarks takes its month). */
+export async function firstDirtyHourOf(trx: Tx, jurisdiction: string): Promise<Date | null> {
+  const r = await trx
+    .selectFrom('stat_dirty')
+    .select('hour')
+    .where('jurisdiction', '=', jurisdiction)
+    .orderBy('hour')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? new Date(r.hour) : null;
+}
+
 /** Marks every (kab/kota, hour) that has cases, so the worker rebuilds every month. */
 export async function markAllMonths(db: Tx) {
   await sql`INSERT INTO stat_dirty SELECT DISTINCT jurisdiction, date_trunc('hour', received_at) FROM case_file

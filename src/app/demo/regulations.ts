@@ -17,7 +17,7 @@ import { storeCoordFile } from '../coord-files.ts';
 const DAY = 86_400_000;
 
 /** A one-page PDF that says what it stands for (no real regulation text). */
-function demoPdf(title: string): Uint8Array {
+export function demoPdf(title: string): Uint8Array {
   const text = title.replace(/[()\\]/g, '');
   const stream = `BT /F1 12 Tf 50 780 Td (${text}) Tj 0 -20 Td (Naskah contoh untuk demo Simpul) Tj ET`;
   const objs = [
