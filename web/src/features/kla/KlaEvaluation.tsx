@@ -113,8 +113,8 @@ function ScorePanel({ ev }: { ev: Ev }) {
 function Institutional({ ev }: { ev: Ev }) {
   const { regulations, radPlans } = ev.institutional;
   return (
-    <section aria-labelledby="kla-inst-h">
-      <h2 id="kla-inst-h">{t('kla.institutional')}</h2>
+    <section aria-labelledby="kla-inst-h" class="card subtle">
+      <h4 id="kla-inst-h">{t('kla.institutional')}</h4>
       <p class="hint">{t('kla.institutionalHint')}</p>
       {regulations.length === 0 && radPlans.length === 0 ? (
         <p>{t('kla.noInstitutional')}</p>
@@ -218,6 +218,10 @@ function SubmitPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
   const [mark, setMark] = useState(false);
   const { busy, error, attempt, run } = useAction();
   const notFinal = ev.indicators.filter((i) => i.answer && i.answer.status !== 'final').length;
+  // refused because some indicators are not final: name them, each a link to its card
+  const notFinalRefused = Object.keys(error?.fields ?? {})
+    .filter((k) => k.startsWith('indicators.'))
+    .map((k) => Number(k.slice('indicators.'.length)));
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
@@ -232,12 +236,25 @@ function SubmitPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
     <form onSubmit={submit} noValidate class="card subform" aria-labelledby="kla-submit-h">
       <h2 id="kla-submit-h">{t('kla.submitTitle')}</h2>
       <p class="hint">{t('kla.submitHint')}</p>
-      <ErrorSummary
-        error={error}
-        attempt={attempt}
-        prefix="kla-submit"
-        labels={{ markMissing: t('kla.markMissing') }}
-      />
+      {notFinalRefused.length > 0 ? (
+        <div class="error-summary" role="alert">
+          <p>{t('kla.notFinalRefused')}</p>
+          <ul>
+            {notFinalRefused.map((x) => (
+              <li key={x}>
+                <a href={`#indikator-${x}`}>{t('kla.indicatorN', { number: x })}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <ErrorSummary
+          error={error}
+          attempt={attempt}
+          prefix="kla-submit"
+          labels={{ markMissing: t('kla.markMissing') }}
+        />
+      )}
       {!ev.complete && (
         <>
           <p>{t('kla.submitIncomplete', { n: notFinal })}</p>
@@ -367,7 +384,7 @@ function History({ ev }: { ev: Ev }) {
   );
 }
 
-type Filter = 'all' | 'mine' | 'todo' | 'fix';
+type Filter = 'all' | 'mine' | 'todo' | 'fix' | 'undecided';
 
 export default function KlaEvaluation({ id }: { id?: string }) {
   const { params } = useRoute();
@@ -395,11 +412,13 @@ export default function KlaEvaluation({ id }: { id?: string }) {
       ? i.canFill || (member && i.answer !== null)
       : shownFilter === 'todo'
         ? i.answer !== null && i.answer.status !== 'final'
-        : shownFilter === 'fix'
-          ? i.answer?.verifyStatus === 'fix' || i.answer?.verifyStatus === 'rejected'
-          : member
-            ? i.answer !== null
-            : true,
+        : shownFilter === 'undecided'
+          ? i.answer !== null && i.answer.verifyStatus === null
+          : shownFilter === 'fix'
+            ? i.answer?.verifyStatus === 'fix' || i.answer?.verifyStatus === 'rejected'
+            : member
+              ? i.answer !== null
+              : true,
   );
   const title = t('kla.evalTitle', { year: ev.year, region: ev.jurisdictionName });
   const en = getLang() === 'en';
@@ -475,7 +494,6 @@ export default function KlaEvaluation({ id }: { id?: string }) {
             </div>
           ))}
       </section>
-      {reader && ev.institutional && <Institutional ev={ev} />}
       {ev.canCoordinate && (ev.status === 'draft' || ev.status === 'returned') && (
         <SubmitPanel key={ev.version} ev={ev} onSaved={onSaved} />
       )}
