@@ -56,11 +56,21 @@ export async function start(
     app?: Partial<AppOptions>;
     /** keep Chromium's back/forward cache on, as in a real browser (Playwright turns it off) */
     bfcache?: boolean;
+    /**
+     * provinces whose region codes (and so demo kab/kota) are loaded: by default Banten (36: Lebak,
+     * Kota Serang, the province) and Kalimantan Tengah (62: Kota Palangka Raya with the KLA demo,
+     * the province that verifies it)
+     */
+    regions?: string[];
   } = {},
 ): Promise<E2E> {
   if (!existsSync(WEB_INDEX))
     throw new Error(`web app not built (${WEB_INDEX} missing): run \`node scripts/build-web.ts\` first`);
-  const h = await createHarness('pglite', { cases: opts.cases ?? 3, ...(opts.app ? { app: opts.app } : {}) });
+  const h = await createHarness('pglite', {
+    cases: opts.cases ?? 3,
+    regions: opts.regions ?? ['36', '62'],
+    ...(opts.app ? { app: opts.app } : {}),
+  });
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {

@@ -1,11 +1,17 @@
 /**
- * Demo data (SIMPUL_DEMO, on by default): three kab/kota — Kabupaten Lebak (36.02) and Kota Serang
- * (36.73) in Banten (WIB), Kota Bontang (64.74) in Kalimantan Timur (WITA) — each with its Dinas
- * PPPA, UPTD PPA and partners and one demo user per role, and the province Dinas of Banten (36)
- * with its leadership, administrator and case manager. Synthetic cases reach back more than 24
- * months, in the region's own time zone, over several kecamatan and desa, at every stage. A
- * kab/kota whose province's region codes are not loaded (SIMPUL_REGIONS) is left out. Every
- * person here is invented; NIKs are synthetic but well-formed.
+ * Demo data (SIMPUL_DEMO, on by default): four kab/kota — Kabupaten Lebak (36.02) and Kota Serang
+ * (36.73) in Banten (WIB), Kota Bontang (64.74) in Kalimantan Timur (WITA), Kota Palangka Raya
+ * (62.71) in Kalimantan Tengah (WIB) — each with its Dinas PPPA, UPTD PPA and partners and one
+ * demo user per role, and the province Dinas of Banten (36) and of Kalimantan Tengah (62) with
+ * their leadership, administrator and case manager. Synthetic cases reach back more than 24
+ * months, in the region's own time zone, over several kecamatan and desa, at every stage. Lebak
+ * and Serang also get the coordination demos (src/app/demo: prevention, training, meetings,
+ * regulations, RAD, posters, diversion records). Palangka Raya gets its regulations, RAD and
+ * diversion records, the Gugus Tugas KLA's member OPDs with one account each, and the KLA
+ * self-evaluations (src/app/demo/kla.ts: last year's verified by the province, this year's
+ * half-finished), seeded after the provinces so the province verifies. A kab/kota whose province's
+ * region codes are not loaded (SIMPUL_REGIONS) is left out. Every person here is invented; NIKs
+ * are synthetic but well-formed.
  */
 import { randomUUID } from 'node:crypto';
 import { insertAgreement } from '../db/directory.repository.ts';
