@@ -71,6 +71,10 @@ describe('KLA self-evaluation (/kla)', () => {
       before = await score(coord);
       // last year's verified evaluation is beside it
       await see(coord, coord.getByRole('heading', { name: 'Tahun lalu (2025)' }), "last year's score");
+      // the institutional indicators sit beside the coordination module's documents
+      const inst = coord.getByRole('region', { name: 'Dokumen kelembagaan dari modul koordinasi' });
+      await see(coord, inst.getByText('SK Gugus Tugas KLA', { exact: true }), 'the SK Gugus Tugas KLA');
+      await see(coord, inst.getByRole('link', { name: /RAD PPA/ }).first(), 'the RAD covering the year');
     });
     let n = 0;
     await step('the OPD member sees only its own indicators', async () => {

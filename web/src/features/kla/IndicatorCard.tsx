@@ -4,12 +4,13 @@
  * evidence, the coordinator's review steps, and the province's verification with its note.
  * Every change answers the whole evaluation, so the score on the page follows at once.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { KlaEvaluationDto } from '../../../../src/domain/contract/kla.ts';
 import { API, ApiError, call, upload } from '../../api.ts';
+import { EvidenceFiles } from '../../components/evidence.tsx';
 import { ErrorSummary, RadioGroup, Submit, TextArea, TextField, useAction } from '../../components/form.tsx';
 import { getLang, t } from '../../i18n/index.ts';
-import { fmtDateTime, fmtNumber, fmtSize, parseNumber } from '../../lib/format.ts';
+import { fmtDateTime, fmtNumber, parseNumber } from '../../lib/format.ts';
 import { AnswerBadge, pts, VerifyBadge } from './shared.tsx';
 
 type View = KlaEvaluationDto['indicators'][number];
@@ -239,89 +240,31 @@ function Evidence({
   reload: (msg: string) => Promise<void>;
 }) {
   const a = view.answer as Answer;
-  const input = useRef<HTMLInputElement>(null);
-  const { busy, error, attempt, run } = useAction();
   const n = view.indicator.number;
-  const prefix = `kla-ev-${n}`;
-  const send = (e: Event) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    run(async () => {
-      if (!file)
-        throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), { file: t('file.choose') });
-      const form = new FormData();
-      form.append('file', file);
-      await upload('POST /kla/answers/{id}/files', { id: a.id }, form);
-      if (input.current) input.current.value = '';
-      await reload(t('kla.uploaded'));
-    });
-  };
-  const err = error?.fields.file;
   return (
-    <div>
-      <h4>{t('kla.evidence')}</h4>
-      {a.evidence.length === 0 ? (
-        <p class="hint">{t('kla.noEvidence')}</p>
-      ) : (
-        <ul>
-          {a.evidence.map((f) => (
-            <li key={f.id}>
-              <a href={`${API}/kla/answers/${a.id}/files/${f.id}`} download={f.filename}>
-                {f.filename}
-              </a>{' '}
-              <span class="hint">({fmtSize(f.size)})</span>
-              {canChange && (
-                <>
-                  {' '}
-                  <button
-                    type="button"
-                    class="link"
-                    disabled={busy}
-                    aria-label={t('kla.removeEvidenceOf', { name: f.filename })}
-                    onClick={() =>
-                      void run(async () => {
-                        await call('DELETE /kla/answers/{id}/files/{fileId}', {
-                          params: { id: a.id, fileId: f.id },
-                        });
-                        await reload(t('common.saved'));
-                      })
-                    }
-                  >
-                    {t('kla.removeEvidence')}
-                  </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canChange && (
-        <form onSubmit={send} noValidate>
-          <ErrorSummary
-            error={error}
-            attempt={attempt}
-            prefix={prefix}
-            labels={{ file: t('kla.evidenceFile', { number: n }) }}
-          />
-          <div class={`field${err ? ' has-error' : ''}`}>
-            <label for={`${prefix}-file`}>{t('kla.evidenceFile', { number: n })}</label>
-            <input
-              id={`${prefix}-file`}
-              ref={input}
-              type="file"
-              name="file"
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"
-              aria-describedby={`${prefix}-file-hint`}
-            />
-            <p class="hint" id={`${prefix}-file-hint`}>
-              {t('kla.evidenceHint')}
-            </p>
-            {err && <p class="field-error">{err}</p>}
-          </div>
-          <Submit busy={busy}>{t('kla.upload')}</Submit>
-        </form>
-      )}
-    </div>
+    <EvidenceFiles
+      prefix={`kla-ev-${n}`}
+      files={a.evidence}
+      href={(f) => `${API}/kla/answers/${a.id}/files/${f.id}`}
+      canChange={canChange}
+      words={{
+        heading: t('kla.evidence'),
+        none: t('kla.noEvidence'),
+        field: t('kla.evidenceFile', { number: n }),
+        hint: t('kla.evidenceHint'),
+        upload: t('kla.upload'),
+        remove: t('kla.removeEvidence'),
+        removeOf: (name) => t('kla.removeEvidenceOf', { name }),
+      }}
+      send={async (form) => {
+        await upload('POST /kla/answers/{id}/files', { id: a.id }, form);
+        await reload(t('kla.uploaded'));
+      }}
+      remove={async (f) => {
+        await call('DELETE /kla/answers/{id}/files/{fileId}', { params: { id: a.id, fileId: f.id } });
+        await reload(t('common.saved'));
+      }}
+    />
   );
 }
 

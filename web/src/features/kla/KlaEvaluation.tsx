@@ -17,7 +17,7 @@ import { fmtDate, fmtDateTime, fmtSize } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
-import { pts, StatusBadge } from './shared.tsx';
+import { ProblemList, pts, StatusBadge } from './shared.tsx';
 
 type Ev = KlaEvaluationDto;
 type Saved = (ev: Ev, message: string) => void;
@@ -237,16 +237,13 @@ function SubmitPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
       <h2 id="kla-submit-h">{t('kla.submitTitle')}</h2>
       <p class="hint">{t('kla.submitHint')}</p>
       {notFinalRefused.length > 0 ? (
-        <div class="error-summary" role="alert">
-          <p>{t('kla.notFinalRefused')}</p>
-          <ul>
-            {notFinalRefused.map((x) => (
-              <li key={x}>
-                <a href={`#indikator-${x}`}>{t('kla.indicatorN', { number: x })}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList
+          title={t('kla.notFinalRefused')}
+          items={notFinalRefused.map((x) => [
+            String(x),
+            <a href={`#indikator-${x}`}>{t('kla.indicatorN', { number: x })}</a>,
+          ])}
+        />
       ) : (
         <ErrorSummary
           error={error}
@@ -491,6 +488,7 @@ export default function KlaEvaluation({ id }: { id?: string }) {
                   member={member}
                 />
               ))}
+              {g.code === 'kelembagaan' && reader && <Institutional ev={ev} />}
             </div>
           ))}
       </section>

@@ -14,7 +14,7 @@ import { getLang, t } from '../../i18n/index.ts';
 import { fmtDateTime, todayLocal } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
-import { isProvince, pts } from './shared.tsx';
+import { isProvince, ProblemList, pts } from './shared.tsx';
 
 function Import({ year, onDone }: { year: string; onDone: (msg: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -55,16 +55,15 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
       <h2 id="kla-imp-h">{t('kla.import')}</h2>
       <p class="hint">{t('kla.importHint')}</p>
       {problems.length > 0 ? (
-        <div class="error-summary" role="alert" tabIndex={-1}>
-          <p>{t('kla.importProblems')}</p>
-          <ul>
-            {problems.map(([path, msg]) => (
-              <li key={path}>
-                <code>{path}</code>: {msg}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList
+          title={t('kla.importProblems')}
+          items={problems.map(([path, msg]) => [
+            path,
+            <>
+              <code>{path}</code>: {msg}
+            </>,
+          ])}
+        />
       ) : (
         <ErrorSummary
           error={error}

@@ -1,4 +1,6 @@
 /** What the KLA pages share: status badges, points as written, the province test. */
+
+import type { ComponentChildren } from 'preact';
 import type { KlaAnswerDto, KlaEvaluationSummaryDto } from '../../../../src/domain/contract/kla.ts';
 import { t } from '../../i18n/index.ts';
 import { fmtNumber } from '../../lib/format.ts';
@@ -42,4 +44,24 @@ export function VerifyBadge({ status }: { status: KlaAnswerDto['verifyStatus'] }
 /** Points as the evaluators write them: at most one decimal ("588,4"). */
 export function pts(n: number): string {
   return fmtNumber(Math.round(n * 10) / 10);
+}
+
+/** A refusal that names several things (a set's problems at their paths, indicators not final). */
+export function ProblemList({
+  title,
+  items,
+}: {
+  title: string;
+  items: Array<[key: string, ComponentChildren]>;
+}) {
+  return (
+    <div class="error-summary" role="alert">
+      <p>{title}</p>
+      <ul>
+        {items.map(([key, node]) => (
+          <li key={key}>{node}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -6,11 +6,12 @@
  * linked to it. The Dinas changes the activity here.
  */
 import './words.ts';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { RadActivityDto } from '../../../../src/domain/contract/rad.ts';
 import { RAD_STATUSES } from '../../../../src/domain/rad-codes.ts';
 import { API, ApiError, call, upload } from '../../api.ts';
+import { EvidenceFiles } from '../../components/evidence.tsx';
 import {
   Checkbox,
   ErrorSummary,
@@ -22,7 +23,7 @@ import {
 } from '../../components/form.tsx';
 import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
-import { fmtDate, fmtNumber, fmtSize, parseNumber } from '../../lib/format.ts';
+import { fmtDate, fmtNumber, parseNumber } from '../../lib/format.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import {
   Bar,
@@ -38,86 +39,31 @@ import {
 type Quarter = RadActivityDto['progress'][number];
 
 function Evidence({ a, q, reload }: { a: RadActivityDto; q: Quarter; reload: () => Promise<void> }) {
-  const input = useRef<HTMLInputElement>(null);
-  const { busy, error, attempt, run } = useAction();
-  const prefix = `rad-ev-${q.quarter}`;
-  const send = (e: Event) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    run(async () => {
-      if (!file || !q.id) throw new Error(t('file.choose'));
-      const form = new FormData();
-      form.append('file', file);
-      await upload('POST /rad/progress/{id}/files', { id: q.id }, form);
-      if (input.current) input.current.value = '';
-      await reload();
-    });
-  };
-  const err = error?.fields.file;
+  const id = q.id!;
   return (
-    <div>
-      <h4>{t('rad.evidence')}</h4>
-      {q.evidence.length === 0 ? (
-        <p class="hint">{t('rad.noEvidence')}</p>
-      ) : (
-        <ul>
-          {q.evidence.map((f) => (
-            <li key={f.id}>
-              <a href={`${API}/rad/progress/${q.id}/files/${f.id}`} download={f.filename}>
-                {f.filename}
-              </a>{' '}
-              <span class="hint">({fmtSize(f.size)})</span>
-              {a.canReport && q.id && (
-                <>
-                  {' '}
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={t('rad.evidenceRemoveOf', { name: f.filename })}
-                    onClick={() =>
-                      void run(async () => {
-                        await call('DELETE /rad/progress/{id}/files/{fileId}', {
-                          params: { id: q.id!, fileId: f.id },
-                        });
-                        await reload();
-                      })
-                    }
-                  >
-                    {t('rad.evidenceRemove')}
-                  </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {a.canReport && q.id && (
-        <form onSubmit={send} noValidate>
-          <ErrorSummary
-            error={error}
-            attempt={attempt}
-            prefix={prefix}
-            labels={{ file: t('rad.evidenceFile', { n: q.quarter }) }}
-          />
-          <div class={`field${err ? ' has-error' : ''}`}>
-            <label for={`${prefix}-file`}>{t('rad.evidenceFile', { n: q.quarter })}</label>
-            <input
-              id={`${prefix}-file`}
-              ref={input}
-              type="file"
-              name="file"
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"
-              aria-describedby={`${prefix}-file-hint`}
-            />
-            <p class="hint" id={`${prefix}-file-hint`}>
-              {t('rad.evidenceHint')}
-            </p>
-            {err && <p class="field-error">{err}</p>}
-          </div>
-          <Submit busy={busy}>{t('rad.upload')}</Submit>
-        </form>
-      )}
-    </div>
+    <EvidenceFiles
+      prefix={`rad-ev-${q.quarter}`}
+      files={q.evidence}
+      href={(f) => `${API}/rad/progress/${id}/files/${f.id}`}
+      canChange={a.canReport}
+      words={{
+        heading: t('rad.evidence'),
+        none: t('rad.noEvidence'),
+        field: t('rad.evidenceFile', { n: q.quarter }),
+        hint: t('rad.evidenceHint'),
+        upload: t('rad.upload'),
+        remove: t('rad.evidenceRemove'),
+        removeOf: (name) => t('rad.evidenceRemoveOf', { name }),
+      }}
+      send={async (form) => {
+        await upload('POST /rad/progress/{id}/files', { id }, form);
+        await reload();
+      }}
+      remove={async (f) => {
+        await call('DELETE /rad/progress/{id}/files/{fileId}', { params: { id, fileId: f.id } });
+        await reload();
+      }}
+    />
   );
 }
 
