@@ -316,7 +316,10 @@ export async function seedKlaDemo(
   // ---- this year's: half-finished ---------------------------------------------------------------
   {
     // started three weeks ago; each step a few hours after the one before, never in the future
-    let t = Math.max(now - 21 * DAY, localDayStart(`${year}-01-01`, code).getTime() + 8 * HOUR);
+    let t = Math.min(
+      Math.max(now - 21 * DAY, localDayStart(`${year}-01-01`, code).getTime() + 8 * HOUR),
+      now - HOUR,
+    );
     const next = (hours = 5) => {
       t = Math.min(t + hours * HOUR, now - MINUTE);
       return t;
