@@ -23,7 +23,8 @@ import { type E2E, start, stop } from './helpers/server.ts';
 let env: E2E;
 
 beforeAll(async () => {
-  env = await start();
+  // Kota Palangka Raya and the province of Kalimantan Tengah
+  env = await start({ regions: ['62'] });
 });
 
 afterAll(async () => {
