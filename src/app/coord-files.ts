@@ -3,7 +3,8 @@
  * photos, meeting documents, follow-up and RAD evidence, regulations, agreements. One store for
  * every module, with the checks of case attachments: at most 20 MB, the type read from the bytes
  * (PDF, JPEG, PNG, Word, Excel, PowerPoint — never what the name says), a safe name, and name and
- * bytes encrypted with the keyring.
+ * bytes encrypted with the keyring. Photos are kept without their camera metadata (place, time,
+ * device; src/domain/image-metadata.ts).
  *
  * These functions do not decide who may touch a record: the calling use case checks access to
  * the owner record first (src/domain/policy.ts), then calls them in its own transaction.
@@ -19,6 +20,7 @@ import {
 } from '../db/coord-file.repository.ts';
 import type { CoordFileDto } from '../domain/contract/coord-files.ts';
 import { AppError } from '../domain/errors.ts';
+import { stripImageMetadata } from '../domain/image-metadata.ts';
 import { safeFilename } from './cases/attachments.ts';
 import { type AuthedCtx, audit, type Tx } from './context.ts';
 
@@ -79,6 +81,10 @@ export async function storeCoordFile(ctx: AuthedCtx, trx: Tx, f: NewCoordFile): 
   if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'coord_type_not_allowed' });
   if (f.purpose === 'foto' && !mime.startsWith('image/'))
     throw new AppError('FILE_TYPE_NOT_ALLOWED', { file: 'image_only' });
+  // a photo keeps the picture, not where, when and with what it was taken
+  const stripped = stripImageMetadata(f.bytes, mime);
+  if (!stripped.ok) throw new AppError('VALIDATION_FAILED', { file: 'image_unreadable' });
+  const bytes = stripped.bytes;
   await lockCoordFiles(trx, f.ownerKind, f.ownerId);
   if ((await countCoordFiles(trx, f.ownerKind, f.ownerId)) >= COORD_FILES_PER_RECORD)
     throw new AppError('VALIDATION_FAILED', { file: 'too_many_files' });
@@ -93,8 +99,8 @@ export async function storeCoordFile(ctx: AuthedCtx, trx: Tx, f: NewCoordFile): 
     purpose: f.purpose,
     filename_enc: ctx.keys.encrypt(name),
     mime,
-    size_bytes: f.bytes.byteLength,
-    content_enc: ctx.keys.encryptBytes(f.bytes),
+    size_bytes: bytes.byteLength,
+    content_enc: ctx.keys.encryptBytes(bytes),
     created_by: ctx.actor.userId,
     created_at: now,
   });
@@ -108,7 +114,7 @@ export async function storeCoordFile(ctx: AuthedCtx, trx: Tx, f: NewCoordFile): 
       ownerId: f.ownerId,
       purpose: f.purpose,
       mime,
-      size: f.bytes.byteLength,
+      size: bytes.byteLength,
     },
   });
   return {
@@ -116,7 +122,7 @@ export async function storeCoordFile(ctx: AuthedCtx, trx: Tx, f: NewCoordFile): 
     purpose: f.purpose,
     filename: name,
     mime,
-    size: f.bytes.byteLength,
+    size: bytes.byteLength,
     createdBy: ctx.actor.userId,
     createdAt: now.toISOString(),
   };

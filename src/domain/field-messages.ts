@@ -92,6 +92,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Jenis berkas tidak diizinkan: unggah PDF, JPG, PNG, MP3, M4A atau DOCX.',
     'File type not allowed: upload a PDF, JPG, PNG, MP3, M4A or DOCX file.',
   ],
+  image_unreadable: [
+    'Foto tidak dapat dibaca. Simpan ulang sebagai JPG atau PNG, lalu unggah lagi.',
+    'The photo cannot be read. Save it again as JPG or PNG, then upload it again.',
+  ],
   coord_type_not_allowed: [
     'Jenis berkas tidak diizinkan: unggah PDF, JPG, PNG, DOCX, XLSX atau PPTX.',
     'File type not allowed: upload a PDF, JPG, PNG, DOCX, XLSX or PPTX file.',

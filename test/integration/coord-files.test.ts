@@ -95,6 +95,21 @@ describe.each(ENGINES)('coordination files on %s', (engine) => {
     expect(x.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
+  it('keeps a photo without what the camera wrote in it (place, owner); a broken photo is refused', async () => {
+    const tagged = pngBytes('GPS -6.36 106.25; pemilik: Ponsel Demo');
+    const f = await store({ purpose: 'foto', name: 'kegiatan.png', bytes: tagged });
+    const back = await readCoordFile(ctxOf(h.svc, staff), h.svc.conn.db, 'meeting', owner, f.id);
+    expect(Buffer.from(back.bytes).includes(Buffer.from('GPS'))).toBe(false);
+    expect(Buffer.from(back.bytes).equals(Buffer.from(pngBytes()))).toBe(true);
+    expect(f.size).toBe(pngBytes().byteLength);
+    await expect(
+      store({ purpose: 'foto', name: 'rusak.png', bytes: tagged.subarray(0, 40) }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { file: 'image_unreadable' },
+    });
+  });
+
   it('refuses what it may not keep, with stable field codes, and keeps nothing of it', async () => {
     const before = await listCoordFiles(ctxOf(h.svc, staff), h.svc.conn.db, 'meeting', owner);
     await expect(

@@ -670,7 +670,8 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     expect(i8.answer.option).toBe('ada_berfungsi');
     expect(i8.answer.evidence[0].file).toBe('bukti/08/sk-puspaga.png');
     expect(Buffer.from(files[`${root}/bukti/08/sk-puspaga.png`]!)).toEqual(
-      Buffer.from(pngBytes('bukti PUSPAGA')),
+      // the photo as kept: its text chunk (camera metadata) dropped (decision 041)
+      Buffer.from(pngBytes()),
     );
     const csv = new TextDecoder().decode(files[`${root}/jawaban.csv`]);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(25);
