@@ -9,10 +9,12 @@
  *     jawaban.csv             one row per indicator (for a spreadsheet)
  *     bukti/<NN>/<berkas>     the evidence files of indicator NN (01 … 24), decrypted
  * Readers with `kla:read` of the kab/kota (and the province once submitted); every evidence file
- * read into it is audited by the store, and the export itself too.
+ * read into it is audited by the store, and the export itself too. The zip is streamed: each
+ * evidence file is decrypted when its turn comes and leaves memory once written, so an evaluation
+ * with hundreds of megabytes of evidence never sits in memory whole.
  */
 import { stringify } from 'csv-stringify/sync';
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { findEvaluation } from '../../db/kla.repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type AuthedCtx, audit } from '../context.ts';
@@ -25,7 +27,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export async function exportKlaEvaluation(
   ctx: AuthedCtx,
   id: string,
-): Promise<{ filename: string; bytes: Uint8Array }> {
+): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const action = 'kla.evaluation.export';
   const scope = klaReadScope(ctx, action, id);
   const db = ctx.conn.db;
@@ -36,16 +38,16 @@ export async function exportKlaEvaluation(
   const dto = await evaluationDto(ctx, db, scope, e);
   const root = `KLA-${e.jurisdiction}-${e.year}`;
   const files: Record<string, Uint8Array> = {};
+  const evidence: Array<{ name: string; answerId: string; fileId: string }> = [];
   const enc = new TextEncoder();
   const used = new Set<string>();
   for (const v of dto.indicators) {
     for (const f of v.answer?.evidence ?? []) {
-      const got = await readCoordFile(ctx, db, 'kla_answer', v.answer!.id, f.id);
-      let name = `${root}/bukti/${pad(v.indicator.number)}/${got.filename}`;
+      let name = `${root}/bukti/${pad(v.indicator.number)}/${f.filename}`;
       for (let i = 2; used.has(name); i++)
-        name = `${root}/bukti/${pad(v.indicator.number)}/${i}-${got.filename}`;
+        name = `${root}/bukti/${pad(v.indicator.number)}/${i}-${f.filename}`;
       used.add(name);
-      files[name] = got.bytes;
+      evidence.push({ name, answerId: v.answer!.id, fileId: f.id });
     }
   }
   const json = {
@@ -143,19 +145,60 @@ export async function exportKlaEvaluation(
       '',
     ].join('\r\n'),
   );
-  if (Object.keys(files).length > 2000) throw new AppError('VALIDATION_FAILED', { file: 'too_many_files' });
+  const count = Object.keys(files).length + evidence.length;
+  if (count > 2000) throw new AppError('VALIDATION_FAILED', { file: 'too_many_files' });
   await audit(ctx, db, {
     action,
     entity: 'kla_evaluation',
     entityId: id,
     outcome: 'ok',
-    detail: { files: Object.keys(files).length },
+    detail: { files: count },
   });
-  // evidence is mostly PDF and images, already compressed: store, compress only the texts
-  const zipped = zipSync(
-    Object.fromEntries(
-      Object.entries(files).map(([k, v]) => [k, [v, { level: k.includes('/bukti/') ? 0 : 6 }] as const]),
-    ) as Parameters<typeof zipSync>[0],
-  );
-  return { filename: `${root}.zip`, bytes: zipped };
+  // the texts first (compressed), then each evidence file stored as it is (PDF and images are
+  // compressed already), read and decrypted only when the zip reaches it
+  const entries: ZipEntry[] = [
+    ...Object.entries(files).map(([name, bytes]) => ({ name, compress: true, bytes: async () => bytes })),
+    ...evidence.map((f) => ({
+      name: f.name,
+      compress: false,
+      bytes: async () => (await readCoordFile(ctx, db, 'kla_answer', f.answerId, f.fileId)).bytes,
+    })),
+  ];
+  return { filename: `${root}.zip`, body: zipStream(entries) };
+}
+
+type ZipEntry = { name: string; compress: boolean; bytes: () => Promise<Uint8Array> };
+
+/** A zip written entry by entry as the reader takes it. */
+function zipStream(entries: readonly ZipEntry[]): ReadableStream<Uint8Array> {
+  let zip: Zip;
+  let next = 0;
+  let ended = false;
+  return new ReadableStream<Uint8Array>({
+    start(ctl) {
+      zip = new Zip((err, chunk, final) => {
+        if (err) return ctl.error(err);
+        ctl.enqueue(chunk);
+        if (final) ctl.close();
+      });
+    },
+    async pull(ctl) {
+      if (ended) return;
+      const e = entries[next++];
+      if (!e) {
+        ended = true;
+        zip.end();
+        return;
+      }
+      try {
+        const data = await e.bytes();
+        const file = e.compress ? new ZipDeflate(e.name, { level: 6 }) : new ZipPassThrough(e.name);
+        zip.add(file);
+        file.push(data, true);
+      } catch (err) {
+        ended = true;
+        ctl.error(err);
+      }
+    },
+  });
 }

@@ -57,7 +57,7 @@ export function klaRoutes(app: OpenAPIHono<AppEnv>, svc: Services) {
   );
   implement(app, 'GET /kla/evaluations/{id}/export.zip', async (c, { params }) => {
     const z = await exportKlaEvaluation(authed(c, svc), params.id);
-    return fileAnswer(z.bytes, 'application/zip', z.filename);
+    return fileAnswer(z.body, 'application/zip', z.filename);
   });
   implement(app, 'GET /kla/evaluations/{id}/summary.pdf', async (c, { params }) => {
     const summary = await klaSummary(authed(c, svc), params.id);
