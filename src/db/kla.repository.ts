@@ -275,6 +275,32 @@ export async function appendHistory(db: Tx, rows: Insertable<KlaAnswerHistoryTab
   if (rows.length) await db.insertInto('kla_answer_history').values(rows).execute();
 }
 
+/**
+ * The answer version each of these indicators had when the province last decided on it (from the
+ * history of 'answer.verify'): a later version means the answer or its evidence changed since.
+ */
+export async function versionsAtVerification(
+  db: Tx,
+  evaluationId: string,
+  numbers: readonly number[],
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (numbers.length === 0) return out;
+  const rows = await db
+    .selectFrom('kla_answer_history')
+    .select(['indicator_number', 'detail'])
+    .where('evaluation_id', '=', evaluationId)
+    .where('indicator_number', 'in', [...numbers])
+    .where('action', '=', 'answer.verify')
+    .execute();
+  for (const r of rows) {
+    const d = (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as { version?: unknown };
+    if (typeof d.version === 'number' && r.indicator_number !== null)
+      out.set(r.indicator_number, Math.max(out.get(r.indicator_number) ?? 0, d.version));
+  }
+  return out;
+}
+
 export function listHistory(db: Tx, evaluationId: string) {
   return db
     .selectFrom('kla_answer_history as h')

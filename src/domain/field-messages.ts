@@ -426,6 +426,10 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'This review step is not possible from the answer’s current status.',
   ],
   kla_not_final: ['Indikator ini belum final.', 'This indicator is not final yet.'],
+  kla_fix_not_addressed: [
+    'Provinsi meminta perbaikan indikator ini, tetapi jawaban dan buktinya belum diubah sejak itu.',
+    'The province asked for this indicator to be fixed, but its answer and evidence have not changed since.',
+  ],
   kla_not_verified: ['Indikator ini belum diverifikasi.', 'This indicator has not been verified yet.'],
   kla_fixes_open: [
     'Masih ada indikator yang diminta diperbaiki: kembalikan evaluasinya.',

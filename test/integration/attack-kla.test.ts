@@ -463,7 +463,7 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect(answerOf(after, 4).evidence.map((f: J) => f.id)).toEqual([pf.id]);
   });
 
-  it.skip('DEFECT (low): an OPD member gets 403, not 404, for an answer id of an indicator it is not assigned (its evidence read answers 404)', async () => {
+  it('DEFECT (low, fixed): an OPD member gets 403, not 404, for an answer id of an indicator it is not assigned (its evidence read answers 404)', async () => {
     const full = await evaluation(evalId);
     const a3 = answerOf(full, 3);
     expect((await put(puspagaStaff, a3, { option: 'ada' })).status).toBe(404);
@@ -795,7 +795,7 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect(answerOf(fixed, 4).status).toBe('diisi');
   });
 
-  it.skip('DEFECT (medium): after a return the kab/kota resubmits without touching the indicators the province asked to fix, and the fix request is erased', async () => {
+  it('DEFECT (medium, fixed): after a return the kab/kota resubmits without touching the indicators the province asked to fix, and the fix request is erased', async () => {
     const e = await submitted(2020);
     let cur = await evaluation(e.id, province);
     for (const v of cur.indicators) {
@@ -831,7 +831,7 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect(answerOf(pv, 4).narrative).not.toBe('Diperbaiki');
   });
 
-  it.skip('DEFECT (low): an OPD member removes (or adds) the evidence of an answer the coordinator made final, and it stays final', async () => {
+  it('DEFECT (low, fixed): an OPD member removes (or adds) the evidence of an answer the coordinator made final, and it stays final', async () => {
     const e = await startYear(2030);
     let cur = must(
       await coordinator.req('PUT', `/api/v1/kla/evaluations/${e.id}/assignments`, {

@@ -255,8 +255,8 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       200,
       '8',
     );
-    // another organisation's indicator: seen by the region, not fillable
-    expect((await put(puspagaStaff, a21, { value: 50 })).status).toBe(403);
+    // another organisation's indicator: not the member's to see, so not even its id is known (404)
+    expect((await put(puspagaStaff, a21, { value: 50 })).status).toBe(404);
     // a named person: only that one of the police unit
     const a22 = answerOf(await evaluation(), 22);
     expect((await put(policeOther, a22, { value: 40 })).status).toBe(403);
@@ -341,8 +341,8 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       201,
       'file',
     );
-    // another member organisation's staff may not add to it
-    expect((await upload(policeStaff, a8.id, pngBytes(), 'x.png')).status).toBe(403);
+    // another member organisation's staff may not add to it (nor know it: 404)
+    expect((await upload(policeStaff, a8.id, pngBytes(), 'x.png')).status).toBe(404);
     const got = await pimpinan.req('GET', `/api/v1/kla/answers/${a8.id}/files/${file.id}`);
     expect(got.status).toBe(200);
     const reads = await h.svc.conn.db

@@ -1,23 +1,39 @@
 /**
  * Evidence of an answer (coord_file, owner kind 'kla_answer', purpose 'bukti'): those who may fill
  * the indicator add and remove it while the answer is open; whoever sees the answer downloads it
- * (the store audits every read). Type by content, size and name checks are the store's.
+ * (the store audits every read). Type by content, size and name checks are the store's. A change
+ * of the evidence of a checked or final answer sends it back to `diisi`.
  */
 
-import { findAnswer } from '../../db/kla.repository.ts';
+import { findAnswer, updateAnswer } from '../../db/kla.repository.ts';
 import type { CoordFileDto } from '../../domain/contract/coord-files.ts';
-import { answerOpen } from '../../domain/kla.ts';
-import { canFillKlaIndicator } from '../../domain/policy.ts';
-import type { AuthedCtx } from '../context.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AuthedCtx, Tx } from '../context.ts';
 import { readCoordFile, removeCoordFile, storeCoordFile } from '../coord-files.ts';
 import { createOnce, type IdempotencyKey } from '../idempotency.ts';
-import { forbidden, klaReadScope, locked, notFound } from './access.ts';
-import { evaluationStatus, type LoadedAnswer, loadAnswer, recordHistory, verifyStatus } from './change.ts';
+import { klaReadScope, notFound } from './access.ts';
+import { type LoadedAnswer, loadAnswer, mayChangeAnswer, recordHistory, seesAnswer } from './change.ts';
 
-function mayFill(ctx: AuthedCtx, a: LoadedAnswer, action: string): void {
-  const who = { jurisdiction: a.jurisdiction, orgId: a.assigned_org_id, userId: a.assigned_user_id };
-  if (!canFillKlaIndicator(ctx.actor, who)) throw forbidden(action, 'kla_answer', a.id);
-  if (!answerOpen(evaluationStatus(a), verifyStatus(a))) throw locked();
+/**
+ * Evidence changed on an answer the coordinator checked or made final sends it back to `diisi`:
+ * what was checked is no longer what is there. On an answer the province asked to fix, it is a
+ * change of the answer (a new version) that the resubmission looks for.
+ */
+async function evidenceChanged(ctx: AuthedCtx, trx: Tx, a: LoadedAnswer): Promise<void> {
+  const back = a.status === 'diperiksa' || a.status === 'final';
+  if (!back && a.verify_status !== 'fix') return;
+  const ok = await updateAnswer(
+    trx,
+    a.id,
+    a.version,
+    { ...(back ? { status: 'diisi' } : {}), updated_by: ctx.actor.userId },
+    ctx.clock(),
+  );
+  if (!ok) throw new AppError('VERSION_CONFLICT');
+  if (back)
+    await recordHistory(ctx, trx, a.evaluation_id, a.indicator_number, 'answer.review', {
+      status: { from: a.status, to: 'diisi' },
+    });
 }
 
 export async function addKlaEvidence(
@@ -41,7 +57,7 @@ export async function addKlaEvidence(
       },
       async () => {
         const a = await loadAnswer(trx, scope, answerId, action);
-        mayFill(ctx, a, action);
+        mayChangeAnswer(ctx, scope, a, action);
         const stored = await storeCoordFile(ctx, trx, {
           jurisdiction: a.jurisdiction,
           ownerKind: 'kla_answer',
@@ -55,22 +71,10 @@ export async function addKlaEvidence(
           mime: stored.mime,
           size: stored.size,
         });
+        await evidenceChanged(ctx, trx, a);
         return stored;
       },
     ),
-  );
-}
-
-/** A member not assigned the indicator does not see its evidence (404, as for what it cannot see). */
-function sees(
-  ctx: AuthedCtx,
-  scope: ReturnType<typeof klaReadScope>,
-  a: LoadedAnswer | NonNullable<Awaited<ReturnType<typeof findAnswer>>>,
-) {
-  return (
-    scope.kind === 'region' ||
-    a.assigned_org_id === ctx.actor.orgId ||
-    a.assigned_user_id === ctx.actor.userId
   );
 }
 
@@ -79,7 +83,7 @@ export async function readKlaEvidence(ctx: AuthedCtx, answerId: string, fileId: 
   const scope = klaReadScope(ctx, action, answerId);
   const db = ctx.conn.db;
   const a = await findAnswer(db, scope, answerId);
-  if (!a || !sees(ctx, scope, a)) throw notFound(action, 'kla_answer', answerId);
+  if (!a || !seesAnswer(ctx, scope, a)) throw notFound(action, 'kla_answer', answerId);
   return readCoordFile(ctx, db, 'kla_answer', answerId, fileId);
 }
 
@@ -88,8 +92,9 @@ export async function removeKlaEvidence(ctx: AuthedCtx, answerId: string, fileId
   const scope = klaReadScope(ctx, action, answerId);
   await ctx.conn.db.transaction().execute(async (trx) => {
     const a = await loadAnswer(trx, scope, answerId, action);
-    mayFill(ctx, a, action);
+    mayChangeAnswer(ctx, scope, a, action);
     await removeCoordFile(ctx, trx, 'kla_answer', answerId, fileId);
     await recordHistory(ctx, trx, a.evaluation_id, a.indicator_number, 'evidence.remove', { fileId });
+    await evidenceChanged(ctx, trx, a);
   });
 }

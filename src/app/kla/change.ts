@@ -6,9 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendHistory, findAnswer, type KlaReadScope, lockEvaluation } from '../../db/kla.repository.ts';
-import type { KlaEvaluationStatus, KlaVerifyDecision } from '../../domain/kla.ts';
+import { answerOpen, type KlaEvaluationStatus, type KlaVerifyDecision } from '../../domain/kla.ts';
+import { canFillKlaIndicator } from '../../domain/policy.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
-import { notFound } from './access.ts';
+import { forbidden, locked, notFound } from './access.ts';
 
 export type LoadedAnswer = NonNullable<Awaited<ReturnType<typeof findAnswer>>> & {
   evaluation: NonNullable<Awaited<ReturnType<typeof lockEvaluation>>>;
@@ -50,4 +51,31 @@ export function recordHistory(
       at: ctx.clock(),
     },
   ]);
+}
+
+/** Does the reader see this answer? A member only those its organisation (or it) is assigned. */
+export function seesAnswer(
+  ctx: AuthedCtx,
+  scope: KlaReadScope,
+  a: { assigned_org_id: string | null; assigned_user_id: string | null },
+): boolean {
+  return (
+    scope.kind === 'region' ||
+    a.assigned_org_id === ctx.actor.orgId ||
+    a.assigned_user_id === ctx.actor.userId
+  );
+}
+
+/**
+ * May the actor change this answer (its values or its evidence) now? 404 for a member who does not
+ * see it (its id is not theirs to know), 403 for one who sees it but may not fill it, 409 when the
+ * evaluation is locked for it.
+ */
+export function mayChangeAnswer(ctx: AuthedCtx, scope: KlaReadScope, a: LoadedAnswer, action: string): void {
+  const who = { jurisdiction: a.jurisdiction, orgId: a.assigned_org_id, userId: a.assigned_user_id };
+  if (!canFillKlaIndicator(ctx.actor, who)) {
+    if (!seesAnswer(ctx, scope, a)) throw notFound(action, 'kla_answer', a.id);
+    throw forbidden(action, 'kla_answer', a.id);
+  }
+  if (!answerOpen(evaluationStatus(a), verifyStatus(a))) throw locked();
 }

@@ -10,11 +10,10 @@
 import { updateAnswer } from '../../db/kla.repository.ts';
 import type { KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
-import { answerOpen, type KlaAnswerInput, readAnswer } from '../../domain/kla.ts';
-import { canFillKlaIndicator } from '../../domain/policy.ts';
+import { type KlaAnswerInput, readAnswer } from '../../domain/kla.ts';
 import { type AuthedCtx, audit } from '../context.ts';
-import { forbidden, klaReadScope, locked, setOf } from './access.ts';
-import { evaluationStatus, loadAnswer, recordHistory, verifyStatus } from './change.ts';
+import { klaReadScope, setOf } from './access.ts';
+import { loadAnswer, mayChangeAnswer, recordHistory } from './change.ts';
 import { reload } from './get-evaluation.ts';
 
 export async function saveKlaAnswer(
@@ -26,9 +25,7 @@ export async function saveKlaAnswer(
   const scope = klaReadScope(ctx, action, answerId);
   return ctx.conn.db.transaction().execute(async (trx) => {
     const a = await loadAnswer(trx, scope, answerId, action);
-    const who = { jurisdiction: a.jurisdiction, orgId: a.assigned_org_id, userId: a.assigned_user_id };
-    if (!canFillKlaIndicator(ctx.actor, who)) throw forbidden(action, 'kla_answer', answerId);
-    if (!answerOpen(evaluationStatus(a), verifyStatus(a))) throw locked();
+    mayChangeAnswer(ctx, scope, a, action);
     const set = await setOf(trx, a.year, a.set_version);
     const ind = set.indicators.find((i) => i.number === a.indicator_number);
     if (!ind) throw new AppError('KLA_STATE');

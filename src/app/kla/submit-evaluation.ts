@@ -1,8 +1,9 @@
 /**
  * The coordinator submits the evaluation to the province when every indicator is final — or
  * marks the ones that are not as missing (`markMissing`). From then on it is locked (409 on any
- * change) until the province returns it. A resubmission after a return clears the province's
- * open decisions (fix, rejected) so it decides them again; accepted ones stay.
+ * change) until the province returns it. A resubmission after a return needs every indicator the
+ * province asked to fix changed since it asked (the answer or its evidence); it clears the
+ * province's open decisions (fix, rejected) so it decides them again; accepted ones stay.
  */
 import {
   clearOpenVerifications,
@@ -10,6 +11,7 @@ import {
   listAnswers,
   lockEvaluation,
   updateEvaluation,
+  versionsAtVerification,
 } from '../../db/kla.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import type { KlaEvaluationDto, KlaSubmitInput } from '../../domain/contract/kla.ts';
@@ -44,6 +46,23 @@ export async function submitKlaEvaluation(
         'VALIDATION_FAILED',
         Object.fromEntries(open.map((n) => [`indicators.${n}`, 'kla_not_final'])),
       );
+    if (status === 'returned') {
+      // what the province asked to fix must have changed since it asked (answer or evidence)
+      const asked = answers.filter((a) => a.verify_status === 'fix');
+      const atVerify = await versionsAtVerification(
+        trx,
+        id,
+        asked.map((a) => a.indicator_number),
+      );
+      const untouched = asked
+        .filter((a) => a.version <= (atVerify.get(a.indicator_number) ?? 0))
+        .map((a) => a.indicator_number);
+      if (untouched.length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          Object.fromEntries(untouched.map((n) => [`indicators.${n}`, 'kla_fix_not_addressed'])),
+        );
+    }
     const now = ctx.clock();
     const ok = await updateEvaluation(
       trx,

@@ -42,6 +42,8 @@ export async function verifyKlaAnswer(
     await recordHistory(ctx, trx, a.evaluation_id, a.indicator_number, 'answer.verify', {
       decision: { from: a.verify_status, to: input.decision },
       note: note ? 'written' : null,
+      // the answer's version as decided: a resubmission checks that a fix asked was made since
+      version: input.version + 1,
     });
     await audit(ctx, trx, {
       action,

@@ -218,10 +218,11 @@ function SubmitPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
   const [mark, setMark] = useState(false);
   const { busy, error, attempt, run } = useAction();
   const notFinal = ev.indicators.filter((i) => i.answer && i.answer.status !== 'final').length;
-  // refused because some indicators are not final: name them, each a link to its card
-  const notFinalRefused = Object.keys(error?.fields ?? {})
-    .filter((k) => k.startsWith('indicators.'))
-    .map((k) => Number(k.slice('indicators.'.length)));
+  // refused for some indicators (not final; a fix asked by the province not made): name them,
+  // each a link to its card with what is wrong
+  const refused = Object.entries(error?.fields ?? {})
+    .filter(([k]) => k.startsWith('indicators.'))
+    .map(([k, msg]) => [Number(k.slice('indicators.'.length)), msg] as const);
   const submit = (e: Event) => {
     e.preventDefault();
     run(async () => {
@@ -236,12 +237,14 @@ function SubmitPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
     <form onSubmit={submit} noValidate class="card subform" aria-labelledby="kla-submit-h">
       <h2 id="kla-submit-h">{t('kla.submitTitle')}</h2>
       <p class="hint">{t('kla.submitHint')}</p>
-      {notFinalRefused.length > 0 ? (
+      {refused.length > 0 ? (
         <ProblemList
-          title={t('kla.notFinalRefused')}
-          items={notFinalRefused.map((x) => [
+          title={t('kla.notSent')}
+          items={refused.map(([x, msg]) => [
             String(x),
-            <a href={`#indikator-${x}`}>{t('kla.indicatorN', { number: x })}</a>,
+            <>
+              <a href={`#indikator-${x}`}>{t('kla.indicatorN', { number: x })}</a>: {msg}
+            </>,
           ])}
         />
       ) : (

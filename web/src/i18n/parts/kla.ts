@@ -151,8 +151,8 @@ export const id = {
     'Setelah dikirim, evaluasi terkunci dan provinsi memverifikasi setiap indikator. Semua indikator sebaiknya sudah final.',
   'kla.submitIncomplete': '{n} indikator belum final.',
   'kla.markMissing': 'Kirim juga; indikator yang belum final dicatat sebagai kurang',
-  'kla.notFinalRefused':
-    'Belum dikirim: indikator berikut belum final. Tetapkan final, atau centang "Kirim juga" agar dicatat sebagai kurang.',
+  'kla.notSent':
+    'Belum dikirim. Perbaiki indikator berikut (atau, untuk yang belum final, centang "Kirim juga" agar dicatat sebagai kurang):',
   'kla.submit': 'Kirim ke provinsi',
   'kla.resubmit': 'Kirim kembali ke provinsi',
   'kla.submitted': 'Evaluasi dikirim ke provinsi.',
@@ -376,8 +376,8 @@ export const en: Record<keyof typeof id, string> = {
     'Once sent, the evaluation is locked and the province verifies each indicator. Every indicator should be final.',
   'kla.submitIncomplete': '{n} indicators are not final.',
   'kla.markMissing': 'Send anyway; the indicators not final are recorded as missing',
-  'kla.notFinalRefused':
-    'Not sent: these indicators are not final. Make them final, or tick "Send anyway" to record them as missing.',
+  'kla.notSent':
+    'Not sent. Fix these indicators (or, for those not final, tick "Send anyway" to record them as missing):',
   'kla.submit': 'Send to the province',
   'kla.resubmit': 'Send to the province again',
   'kla.submitted': 'The evaluation was sent to the province.',
