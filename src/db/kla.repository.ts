@@ -181,7 +181,11 @@ export function orgsOfJurisdiction(db: Tx, jurisdiction: string, ids: readonly s
 
 export function usersOf(db: Tx, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('app_user').select(['id', 'org_id', 'name']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'org_id', 'name', 'role', 'disabled'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** The organisations a coordinator may assign: active ones of the kab/kota. */

@@ -445,6 +445,19 @@ export const FIELD_MESSAGES: Record<string, readonly [string, string]> = {
     'Simpul’s case data are not enough for this indicator: enter it by hand with evidence.',
   ],
   kla_evaluation_exists: ['Evaluasi KLA tahun ini sudah ada.', 'This year’s KLA evaluation already exists.'],
+  kla_sheet_bad_character: [
+    'Lembar memuat karakter yang tidak sah (karakter kontrol atau kode di luar Unicode). Hapus karakter itu, lalu impor lagi.',
+    'The sheet holds a character that is not allowed (a control character or a code outside Unicode). Remove it, then import again.',
+  ],
+  kla_auto_needs_percent: [
+    'Hanya indikator persentase yang dapat diisi dari data kasus.',
+    'Only a percentage indicator can be filled from case data.',
+  ],
+  kla_cannot_fill: [
+    'Orang ini tidak dapat mengisi indikator KLA (akunnya nonaktif atau perannya tidak mengisi). Pilih orang lain atau kosongkan.',
+    'This person cannot fill KLA indicators (the account is disabled or the role does not fill them). Choose someone else or leave it empty.',
+  ],
+  kla_weight_positive: ['Bobot harus lebih dari 0.', 'The weight must be more than 0.'],
   kla_sheet_unreadable: [
     'Berkas bukan lembar kerja XLSX yang dapat dibaca.',
     'The file is not a readable XLSX workbook.',

@@ -53,7 +53,11 @@ export const KlaIndicator = z.object({
   /** what evidence the evaluators expect (documents, data, photos) */
   evidence: text(1000),
   /** the most points the indicator can add to the total of 1,000 */
-  weight: points.refine((w) => w > 0, { message: 'weight_required' }),
+  weight: z
+    .number()
+    .finite()
+    .max(1000)
+    .refine((w) => w > 0, { message: 'kla_weight_positive' }),
   scoring: KlaScoring,
   /** false while the wording is not confirmed against Permen PPPA 12/2022 (domain.md [U]) */
   wordingConfirmed: z.boolean(),
@@ -96,7 +100,7 @@ export type SetProblem = { path: string; code: string };
  * The checks a set must pass beyond its shape, each with a stable code at a path: every group
  * used and present once, numbers unique, weights summing to 1,000, an option or band never worth
  * more than its indicator's weight, bands starting at 0 and rising, categories starting at 0 and
- * rising.
+ * rising, case data only on a percentage indicator.
  */
 export function setProblems(set: KlaIndicatorSet): SetProblem[] {
   const out: SetProblem[] = [];
@@ -109,6 +113,9 @@ export function setProblems(set: KlaIndicatorSet): SetProblem[] {
     if (seen.has(ind.number)) out.push({ path: `${at}.number`, code: 'duplicate' });
     seen.add(ind.number);
     total += ind.weight;
+    // case data gives a share (numerator over denominator): only a percentage indicator takes it
+    if (ind.autoSource && ind.scoring.kind !== 'percent')
+      out.push({ path: `${at}.autoSource`, code: 'kla_auto_needs_percent' });
     if (ind.scoring.kind === 'options') {
       const codes = new Set<string>();
       ind.scoring.options.forEach((o, j) => {
@@ -153,9 +160,11 @@ export function parseIndicatorSet(
         code:
           i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined
             ? 'required'
-            : i.message === 'weight_required'
-              ? 'required'
-              : i.code,
+            : /^[a-z_]+$/.test(i.message)
+              ? i.message
+              : i.code === 'too_small' && (i.origin === 'string' || i.origin === 'array')
+                ? 'required'
+                : i.code,
       })),
     };
   const problems = setProblems(r.data);

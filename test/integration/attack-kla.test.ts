@@ -521,14 +521,14 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect((await evaluation(evalId)).indicators.map((v: J) => v.assignment)).toEqual(before);
   });
 
-  it.skip('DEFECT (low): the evaluation list takes unknown query parameters (?foo=1, ?jurisdiction=36.73) with 200', async () => {
+  it('DEFECT (low, fixed): the evaluation list takes unknown query parameters (?foo=1, ?jurisdiction=36.73) with 200', async () => {
     for (const q of ['?foo=1', '?year=2026&jurisdiction=36.73']) {
       const r = await coordinator.get(`/api/v1/kla/evaluations${q}`);
       expect.soft([r.status, r.body.error?.code], q).toEqual([400, 'VALIDATION_FAILED']);
     }
   });
 
-  it.skip('DEFECT (low): an indicator can be assigned to a named person who can never fill it (an auditor of the Dinas)', async () => {
+  it('DEFECT (low, fixed): an indicator can be assigned to a named person who can never fill it (an auditor of the Dinas)', async () => {
     const aud = await makeUser(h.svc, { role: 'auditor', org: lebak.dinas });
     const e = await startYear(2032);
     const r = await coordinator.req('PUT', `/api/v1/kla/evaluations/${e.id}/assignments`, {
@@ -898,7 +898,7 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
       ['categories not from 0', (s) => (s.categories[0].min = 10), 'categories.0.min', 'must_start_at_zero'],
       ['year out of range', (s) => (s.year = 2200), 'year', 'too_big'],
       ['year too early', (s) => (s.year = 1999), 'year', 'too_small'],
-      ['zero weight', (s) => (s.indicators[0].weight = 0), 'indicators.0.weight', 'required'],
+      ['zero weight', (s) => (s.indicators[0].weight = 0), 'indicators.0.weight', 'kla_weight_positive'],
       ['weight over 1000', (s) => (s.indicators[0].weight = 1001), 'indicators.0.weight', 'too_big'],
       ['unknown group', (s) => (s.indicators[0].group = 'VI'), 'indicators.0.group', 'invalid_value'],
       [
@@ -944,15 +944,15 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect(await versions()).toBe(before);
   });
 
-  it.skip('DEFECT (low): a negative weight is reported as "required" (Wajib diisi), not as too small', async () => {
+  it('DEFECT (low, fixed): a negative weight is reported as "required" (Wajib diisi), not as too small', async () => {
     const s = structuredClone({ ...DEFAULT_KLA_SET, year: 2033 }) as J;
     s.indicators[0].weight = -5;
     const r = await admin.post('/api/v1/kla/sets', s);
     expect(r.status).toBe(400);
-    expect(r.body.error.fieldCodes['indicators.0.weight']).toBe('too_small');
+    expect(r.body.error.fieldCodes['indicators.0.weight']).toBe('kla_weight_positive');
   });
 
-  it.skip('DEFECT (low): a set may mark an options indicator (or several) as filled from case data; applying it then fails', async () => {
+  it('DEFECT (low, fixed): a set may mark an options indicator (or several) as filled from case data; applying it then fails', async () => {
     const s = structuredClone({ ...DEFAULT_KLA_SET, year: 2034 }) as J;
     s.indicators[0].autoSource = 'abh_diversion'; // #1 is an options indicator
     const r = await admin.post('/api/v1/kla/sets', s);
@@ -1058,7 +1058,7 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
     expect(await versions()).toBe(before);
   });
 
-  it.skip('DEFECT (medium): a character reference in an XLSX cell (&#0;, &#x110000;, &#99999999999;, &#xD800;) answers 500 INTERNAL instead of a field error', async () => {
+  it('DEFECT (medium, fixed): a character reference in an XLSX cell (&#0;, &#x110000;, &#99999999999;, &#xD800;) answers 500 INTERNAL instead of a field error', async () => {
     for (const [what, ref] of [
       ['NUL', '&#0;'],
       ['beyond Unicode', '&#x110000;'],

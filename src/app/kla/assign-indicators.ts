@@ -15,7 +15,7 @@ import {
 import type { KlaAssignmentsInput, KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { KlaEvaluationStatus } from '../../domain/kla.ts';
-import { canCoordinateKla } from '../../domain/policy.ts';
+import { canCoordinateKla, canFillKlaIndicator } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { forbidden, klaReadScope, locked, notFound, setOf } from './access.ts';
 import { recordHistory } from './change.ts';
@@ -58,6 +58,13 @@ export async function assignKlaIndicators(
       if (!orgs.has(s.orgId)) fields[`assignments.${i}.orgId`] = 'kla_org_outside';
       else if (s.userId && users.get(s.userId)?.org_id !== s.orgId)
         fields[`assignments.${i}.userId`] = 'not_of_org';
+      else if (s.userId) {
+        // a named person must be one who can fill it (an active account of a role that may)
+        const u = users.get(s.userId)!;
+        const as = { userId: u.id, role: u.role, orgId: u.org_id, jurisdiction: e.jurisdiction };
+        const may = canFillKlaIndicator(as, { jurisdiction: e.jurisdiction, orgId: s.orgId, userId: u.id });
+        if (u.disabled || !may) fields[`assignments.${i}.userId`] = 'kla_cannot_fill';
+      }
     });
     if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', fields);
     const now = ctx.clock();

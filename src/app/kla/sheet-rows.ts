@@ -11,16 +11,35 @@ import { AppError } from '../../domain/errors.ts';
 /** The most a workbook may hold unpacked (an indicator sheet is a few kilobytes). */
 const MAX_UNPACKED = 20 * 1024 * 1024;
 
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+/** A character XML allows (tab, line feed, carriage return and the printable ranges). */
+const xmlChar = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
+
+const badCharacter = () => new AppError('VALIDATION_FAILED', { file: 'kla_sheet_bad_character' });
+
+const decode = (s: string) => {
+  // a control character typed into the XML itself is no more allowed than one written as &#…;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) throw badCharacter();
+  }
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
     const l = e.toLowerCase();
     if (l === 'amp') return '&';
     if (l === 'lt') return '<';
     if (l === 'gt') return '>';
     if (l === 'quot') return '"';
     if (l === 'apos') return "'";
-    return String.fromCodePoint(l.startsWith('#x') ? Number.parseInt(l.slice(2), 16) : Number(l.slice(1)));
+    const cp = l.startsWith('#x') ? Number.parseInt(l.slice(2), 16) : Number(l.slice(1));
+    if (!Number.isSafeInteger(cp) || !xmlChar(cp)) throw badCharacter();
+    return String.fromCodePoint(cp);
   });
+};
 
 /** All `<t>` text of an element (a shared string may be rich text in runs). */
 const texts = (xml: string) =>

@@ -290,7 +290,8 @@ export const klaRoutes = routes({
   'GET /kla/evaluations': {
     summary: 'Evaluasi KLA yang boleh dibaca (kab/kota sendiri; provinsi: yang sudah dikirim)',
     tags,
-    query: Year.partial(),
+    // unknown parameters are refused, as on every list (a filter that is ignored misleads)
+    query: z.strictObject({ year: Year.shape.year.optional() }),
     response: listOf(KlaEvaluationSummaryDto),
   },
   'POST /kla/evaluations': {
