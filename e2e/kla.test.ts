@@ -147,7 +147,11 @@ describe('KLA self-evaluation (/kla)', () => {
       const send = coord.getByRole('form', { name: 'Kirim ke provinsi' });
       await send.getByRole('button', { name: 'Kirim ke provinsi' }).click();
       // not every indicator is final: it must be said on purpose
-      await see(coord, send.getByText(/indikator berikut belum final/), 'told which are not final');
+      await see(
+        coord,
+        send.getByText(/Indikator [0-9]+: Indikator ini belum final\./).first(),
+        'told which are not final',
+      );
       await send.getByLabel(/Kirim juga/).check();
       await send.getByRole('button', { name: 'Kirim ke provinsi' }).click();
       await see(coord, coord.getByText('Evaluasi dikirim ke provinsi.'), 'sent');

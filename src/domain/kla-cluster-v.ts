@@ -18,6 +18,11 @@ import { labelOf, NO_DIVERSION, SERVED, UNKNOWN } from './stats.ts';
 import { AMPK_CATEGORIES, DIVERSION_RESULTS, type Label, SEXES } from './taxonomies.ts';
 
 export type AutoValuePart = { label: Label; n: number };
+
+/** The year of case data behind an evaluation's cluster V figures: the full year before it. */
+export function caseDataYear(evaluationYear: number): number {
+  return evaluationYear - 1;
+}
 /** A cluster V value from case data: the numerator over the denominator, and how it was counted. */
 export type AutoValue = { numerator: number; denominator: number; parts: AutoValuePart[] };
 
@@ -27,6 +32,8 @@ type Split = { total: number; served: number };
 const split = (): Split => ({ total: 0, served: 0 });
 
 export type ClusterVFigures = {
+  /** the year counted (local year of the region's zone) */
+  year: number;
   ampkServed: {
     /** child victims (age under 18 known) of AMPK cases */
     total: number;
@@ -52,6 +59,7 @@ const CHILD_AGES = ['0-5', '6-12', '13-17'] as const;
 /** The figures of a year from the rollup's sums of its three measures (see the module comment). */
 export function clusterVFigures(rows: readonly RollupSum[], year: number): ClusterVFigures {
   const f: ClusterVFigures = {
+    year,
     ampkServed: {
       total: 0,
       served: 0,
@@ -129,8 +137,8 @@ export function autoValueOf(source: KlaAutoSource, f: ClusterVFigures): AutoValu
     const parts: AutoValuePart[] = [
       {
         label: {
-          id: 'Anak korban (di bawah 18 tahun) dalam kasus berkategori AMPK yang diterima tahun ini',
-          en: 'Child victims (under 18) in cases with an AMPK category received this year',
+          id: `Anak korban (di bawah 18 tahun) dalam kasus berkategori AMPK yang diterima tahun ${f.year}; satu anak dapat tercatat di lebih dari satu kategori`,
+          en: `Child victims (under 18) in cases with an AMPK category received in ${f.year}; a child may count in more than one category`,
         },
         n: a.total,
       },
@@ -165,8 +173,8 @@ export function autoValueOf(source: KlaAutoSource, f: ClusterVFigures): AutoValu
   const parts: AutoValuePart[] = [
     {
       label: {
-        id: 'Kasus ABH yang ditutup tahun ini atau memiliki catatan diversi bertanggal tahun ini',
-        en: 'ABH cases closed this year or with a diversion record dated this year',
+        id: `Kasus ABH yang ditutup tahun ${f.year} atau memiliki catatan diversi bertanggal tahun itu`,
+        en: `ABH cases closed in ${f.year} or with a diversion record dated that year`,
       },
       n: d.total,
     },

@@ -1281,7 +1281,9 @@ describe.each(ENGINES)('attacks on the KLA self-evaluation on %s', (engine) => {
   // ---- case data -----------------------------------------------------------------------------
 
   it('the province reads cluster V as aggregates only: no case id, number, name, NIK or desa in the DTO, export or PDF', async () => {
-    // the case is of 2026: cluster V #21 and #23 of Lebak's 2026 evaluation from case data
+    // the case is of 2026: cluster V #21 and #23 of Lebak's 2027 evaluation (which counts the
+    // year before it) from case data
+    const evalId = (await startYear(2027)).id;
     const cur = await evaluation(evalId);
     const a23 = answerOf(cur, 23);
     const a21 = answerOf(cur, 21);

@@ -17,6 +17,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { type KlaAnswerInput, readAnswer, scoreAnswer } from '../../domain/kla.ts';
+import { caseDataYear } from '../../domain/kla-cluster-v.ts';
 import { DEFAULT_KLA_SET } from '../../domain/kla-default-set.ts';
 import type { Actor, Role } from '../../domain/policy.ts';
 import { localDayStart, localYear } from '../../domain/time.ts';
@@ -274,7 +275,7 @@ export async function seedKlaDemo(
       const n = v.indicator.number;
       const at = on(2, 10 + Math.floor(i / 2), 9 + (i % 2) * 4, (n * 7) % 60);
       const source = v.indicator.autoSource;
-      if (source && (await autoValueFor(svc.conn.db, source, code, y))) {
+      if (source && (await autoValueFor(svc.conn.db, source, code, caseDataYear(y)))) {
         seen(await applyKlaAutoValue(as(coordinator, at), ans(n).id, { version: ans(n).version }));
         continue;
       }
@@ -330,7 +331,7 @@ export async function seedKlaDemo(
     const indicators = e.indicators;
     const indicator = (n: number) => indicators.find((v) => v.indicator.number === n)!.indicator;
     // indicator 21 from the case data, when there is something to count
-    if (await autoValueFor(svc.conn.db, 'ampk_served', code, year))
+    if (await autoValueFor(svc.conn.db, 'ampk_served', code, caseDataYear(year)))
       e = seen(await applyKlaAutoValue(as(coordinator, next()), ans(21).id, { version: ans(21).version }));
     const nextMin = () => e.score.next?.category.min ?? Number.POSITIVE_INFINITY;
     const pointsOf = (s: Step) => {

@@ -8,6 +8,7 @@ import { updateAnswer } from '../../db/kla.repository.ts';
 import type { KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
 import { answerOpen, readAnswer } from '../../domain/kla.ts';
+import { caseDataYear } from '../../domain/kla-cluster-v.ts';
 import { canCoordinateKla } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { forbidden, klaReadScope, locked, setOf } from './access.ts';
@@ -29,7 +30,7 @@ export async function applyKlaAutoValue(
     const set = await setOf(trx, a.year, a.set_version);
     const ind = set.indicators.find((i) => i.number === a.indicator_number);
     if (!ind?.autoSource) throw new AppError('VALIDATION_FAILED', { indicator: 'kla_not_automatic' });
-    const v = await autoValueFor(trx, ind.autoSource, a.jurisdiction, a.year);
+    const v = await autoValueFor(trx, ind.autoSource, a.jurisdiction, caseDataYear(a.year));
     if (!v || v.denominator <= 0) throw new AppError('VALIDATION_FAILED', { value: 'kla_no_auto_value' });
     const read = readAnswer(ind, { numerator: v.numerator, denominator: v.denominator });
     if (!read.ok) throw new AppError('VALIDATION_FAILED', read.fields);
