@@ -164,6 +164,8 @@ describe('KLA self-evaluation (/kla)', () => {
       await see(prov, row.getByText('Dikirim ke provinsi'), 'the submission listed');
       await row.getByRole('link', { name: 'Buka evaluasi 2026' }).click();
       await see(prov, prov.getByRole('heading', { name: TITLE, level: 1 }), 'the submission');
+      // the province starts on what it has not decided yet
+      await expect(prov.getByLabel('Tampilkan').inputValue()).resolves.toBe('undecided');
       const c = await openCard(prov, n);
       const form = c.getByRole('form', { name: 'Verifikasi provinsi' });
       await form.getByLabel('Minta perbaikan').check();
@@ -172,6 +174,8 @@ describe('KLA self-evaluation (/kla)', () => {
       await form.getByLabel('Catatan untuk kabupaten/kota').fill('Lampirkan rekap per kecamatan.');
       await form.getByRole('button', { name: 'Simpan verifikasi' }).click();
       await see(prov, prov.getByText(`Verifikasi indikator ${n} disimpan.`), 'decided');
+      // decided, it leaves the list of what is left; all indicators show it asked to be fixed
+      await prov.getByLabel('Tampilkan').selectOption('all');
       await see(prov, card(prov, n).locator('summary').getByText('Perlu perbaikan'), 'fix asked');
       await prov.getByRole('button', { name: 'Kembalikan untuk perbaikan' }).click();
       await see(prov, prov.getByText('Evaluasi dikembalikan untuk perbaikan.'), 'returned');

@@ -657,6 +657,9 @@ export const KLA_DECISION_AUDIENCE: readonly Role[] = ROLES.filter(
   (r) => roleCan(r, 'kla:coordinate') || (r === 'pimpinan' && roleCan(r, 'kla:read')),
 );
 
+/** Who of an assigned organisation is told of its KLA work (staff who may fill an indicator). */
+export const KLA_FILLER_AUDIENCE: readonly Role[] = ROLES.filter((r) => roleCan(r, 'coord:read'));
+
 /** May the actor import an indicator set? The installation administrator (`kla:sets`). */
 export function canImportKlaSet(actor: Actor): boolean {
   return can(actor, 'kla:sets');

@@ -487,6 +487,10 @@ export const NOTIFICATION_KINDS = [
   'kla_dikirim',
   'kla_dikembalikan',
   'kla_terverifikasi',
+  // … and the Gugus Tugas members' own indicators: assigned, sent back to them (by the coordinator,
+  // or asked to fix / rejected by the province)
+  'kla_ditugaskan',
+  'kla_indikator_dikembalikan',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
@@ -616,6 +620,14 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
   kla_terverifikasi: {
     id: 'Evaluasi KLA telah diverifikasi provinsi',
     en: 'The KLA evaluation has been verified by the province',
+  },
+  kla_ditugaskan: {
+    id: 'Lembaga Anda ditugaskan mengisi indikator KLA',
+    en: 'Your organisation was assigned KLA indicators to fill',
+  },
+  kla_indikator_dikembalikan: {
+    id: 'Jawaban indikator KLA Anda dikembalikan untuk diperbaiki',
+    en: 'Your KLA indicator answer was sent back for fixes',
   },
 };
 

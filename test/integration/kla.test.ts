@@ -243,6 +243,23 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       200,
       'assign',
     );
+    // each member is told once of what it was given: the named officer alone for #22
+    const told = await h.svc.conn.db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select(['u.id', 'u.org_id', 'n.ref'])
+      .where('n.kind', '=', 'kla_ditugaskan')
+      .where('n.link', '=', `/kla/${evalId}`)
+      .execute();
+    expect(told.filter((n) => n.org_id === puspaga.id).map((n) => n.ref)).toEqual([
+      'Indikator 8 — Kabupaten Lebak 2026',
+    ]);
+    expect(told.filter((n) => n.id === policeNamed.id).map((n) => n.ref)).toEqual([
+      'Indikator 21, 22 — Kabupaten Lebak 2026',
+    ]);
+    const others = told.filter((n) => n.org_id === lebak.police.id && n.id !== policeNamed.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others.map((n) => n.ref))).toEqual(new Set(['Indikator 21 — Kabupaten Lebak 2026']));
     const mine = await evaluation(puspagaStaff);
     expect(mine.indicators.filter((v: J) => v.answer !== null).map((v: J) => v.indicator.number)).toEqual([
       8,
@@ -576,6 +593,17 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       'return',
     );
     expect(returned.status).toBe('returned');
+    // the member whose indicator the province asked to fix is told which
+    const back = await h.svc.conn.db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select(['u.org_id', 'n.ref'])
+      .where('n.kind', '=', 'kla_indikator_dikembalikan')
+      .where('n.link', '=', `/kla/${evalId}`)
+      .execute();
+    expect(back.filter((n) => n.org_id === puspaga.id).map((n) => n.ref)).toContain(
+      'Indikator 8 — Kabupaten Lebak 2026',
+    );
     // the kab/kota sees the note, fixes #8 only (accepted ones stay locked)
     const home = await evaluation(puspagaStaff);
     const b8 = answerOf(home, 8);

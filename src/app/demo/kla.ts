@@ -15,6 +15,7 @@
  * Deterministic figures; synthetic documents (a one-page PDF, a tiny PNG); nothing about a person.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { findReportSettings, saveReportSettings } from '../../db/report-settings.repository.ts';
 import type { KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { type KlaAnswerInput, readAnswer, scoreAnswer } from '../../domain/kla.ts';
 import { caseDataYear } from '../../domain/kla-cluster-v.ts';
@@ -222,6 +223,23 @@ export async function seedKlaDemo(
 ): Promise<void> {
   const code = region.code;
   const now = svc.clock().getTime();
+  // the Dinas's letterhead for the summary PDF to the Wali Kota (synthetic head; the admin changes it)
+  const place = region.name.replace(/^(Kabupaten|Kota) /, '');
+  if (!(await findReportSettings(svc.conn.db, code)))
+    await saveReportSettings(
+      svc.conn.db,
+      code,
+      0,
+      {
+        dinas_name: `Dinas Pemberdayaan Perempuan dan Perlindungan Anak ${region.name}`,
+        address: `Jl. Tjilik Riwut Km. 5, ${place} (alamat demo)`,
+        head_title: `Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak ${region.name}`,
+        head_name: 'Dra. Yohana Ningsih, M.Si. (demo)',
+        head_nip: null,
+      },
+      users.get('admin-dinas')!.userId,
+      new Date(now),
+    );
   const year = localYear(new Date(now), code);
   const meta = { ip: null, userAgent: 'simpul-seed', requestId: null };
   const as = (actor: Actor, at: number): AuthedCtx => ({ ...svc, actor, meta, clock: () => new Date(at) });

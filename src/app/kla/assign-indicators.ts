@@ -6,6 +6,7 @@
 import {
   assignableOrgs,
   findEvaluation,
+  listAssignments,
   lockEvaluation,
   orgsOfJurisdiction,
   replaceAssignments,
@@ -18,7 +19,7 @@ import type { KlaEvaluationStatus } from '../../domain/kla.ts';
 import { canCoordinateKla, canFillKlaIndicator } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { forbidden, klaReadScope, locked, notFound, setOf } from './access.ts';
-import { recordHistory } from './change.ts';
+import { recordHistory, tellFillers } from './change.ts';
 import { reload } from './get-evaluation.ts';
 
 export async function assignKlaIndicators(
@@ -69,6 +70,7 @@ export async function assignKlaIndicators(
     if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', fields);
     const now = ctx.clock();
     if (!(await updateEvaluation(trx, id, input.version, {}, now))) throw new AppError('VERSION_CONFLICT');
+    const before = new Map((await listAssignments(trx, id)).map((x) => [x.indicator_number, x]));
     await replaceAssignments(
       trx,
       id,
@@ -78,6 +80,19 @@ export async function assignKlaIndicators(
         org_id: s.orgId,
         user_id: s.userId ?? null,
       })),
+    );
+    // whoever is newly given an indicator is told which (not those who already had it)
+    await tellFillers(
+      ctx,
+      trx,
+      { id, year: e.year, jurisdiction: e.jurisdiction },
+      input.assignments
+        .filter((s) => {
+          const b = before.get(s.number);
+          return !b || b.org_id !== s.orgId || (b.user_id ?? null) !== (s.userId ?? null);
+        })
+        .map((s) => ({ number: s.number, orgId: s.orgId, userId: s.userId ?? null })),
+      'kla_ditugaskan',
     );
     await recordHistory(ctx, trx, id, null, 'assignments.save', {
       assignments: input.assignments.map((s) => ({

@@ -6,9 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendHistory, findAnswer, type KlaReadScope, lockEvaluation } from '../../db/kla.repository.ts';
+import { activeUsersOfOrg } from '../../db/notification.repository.ts';
+import { getRegion } from '../../db/region.repository.ts';
 import { answerOpen, type KlaEvaluationStatus, type KlaVerifyDecision } from '../../domain/kla.ts';
-import { canFillKlaIndicator } from '../../domain/policy.ts';
+import { canFillKlaIndicator, KLA_FILLER_AUDIENCE } from '../../domain/policy.ts';
 import type { AuthedCtx, Tx } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
 import { forbidden, locked, notFound } from './access.ts';
 
 export type LoadedAnswer = NonNullable<Awaited<ReturnType<typeof findAnswer>>> & {
@@ -78,4 +81,40 @@ export function mayChangeAnswer(ctx: AuthedCtx, scope: KlaReadScope, a: LoadedAn
     throw forbidden(action, 'kla_answer', a.id);
   }
   if (!answerOpen(evaluationStatus(a), verifyStatus(a))) throw locked();
+}
+
+/**
+ * Tells the Gugus Tugas members of their indicators (assigned, sent back): the named person, or
+ * the staff of the assigned organisation who may fill; one notification per person, naming the
+ * indicators and the kab/kota. Never the actor themself.
+ */
+export async function tellFillers(
+  ctx: AuthedCtx,
+  trx: Tx,
+  e: { id: string; year: number; jurisdiction: string },
+  items: ReadonlyArray<{ number: number; orgId: string | null; userId: string | null }>,
+  kind: 'kla_ditugaskan' | 'kla_indikator_dikembalikan',
+): Promise<void> {
+  const byUser = new Map<string, number[]>();
+  const orgUsers = new Map<string, string[]>();
+  for (const it of items) {
+    let to: string[];
+    if (it.userId) to = [it.userId];
+    else if (it.orgId) {
+      if (!orgUsers.has(it.orgId))
+        orgUsers.set(it.orgId, await activeUsersOfOrg(trx, it.orgId, KLA_FILLER_AUDIENCE));
+      to = orgUsers.get(it.orgId)!;
+    } else continue;
+    for (const u of to) if (u !== ctx.actor.userId) byUser.set(u, [...(byUser.get(u) ?? []), it.number]);
+  }
+  const place = (await getRegion(trx, e.jurisdiction))?.name ?? e.jurisdiction;
+  for (const [userId, numbers] of byUser) {
+    const list = [...new Set(numbers)].sort((x, y) => x - y).join(', ');
+    await notify(
+      trx,
+      [userId],
+      { kind, link: `/kla/${e.id}`, ref: `Indikator ${list} — ${place} ${e.year}` },
+      ctx.clock(),
+    );
+  }
 }

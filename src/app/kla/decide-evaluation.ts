@@ -3,7 +3,13 @@
  * for a fix (then the evaluation stays locked for good), or `returned` when it asked for fixes
  * (the kab/kota sees the notes, fixes those indicators and resubmits).
  */
-import { findEvaluation, listAnswers, lockEvaluation, updateEvaluation } from '../../db/kla.repository.ts';
+import {
+  findEvaluation,
+  listAnswers,
+  listAssignments,
+  lockEvaluation,
+  updateEvaluation,
+} from '../../db/kla.repository.ts';
 import { activeUsersInJurisdiction } from '../../db/notification.repository.ts';
 import type { KlaDecisionInput, KlaEvaluationDto } from '../../domain/contract/kla.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -11,7 +17,7 @@ import { canVerifyKla, KLA_DECISION_AUDIENCE } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { notify } from '../notifications/notify.ts';
 import { forbidden, klaReadScope, notFound } from './access.ts';
-import { recordHistory } from './change.ts';
+import { recordHistory, tellFillers } from './change.ts';
 import { reload } from './get-evaluation.ts';
 
 export async function decideKlaEvaluation(
@@ -58,10 +64,28 @@ export async function decideKlaEvaluation(
       {
         kind: input.outcome === 'verified' ? 'kla_terverifikasi' : 'kla_dikembalikan',
         link: `/kla/${id}`,
-        ref: `${e.jurisdiction}/${e.year}`,
+        ref: `${e.jurisdiction_name ?? e.jurisdiction} ${e.year}`,
       },
       now,
     );
+    if (input.outcome === 'returned') {
+      // the members whose indicators the province asked to fix or rejected are told which
+      const assigned = new Map((await listAssignments(trx, id)).map((x) => [x.indicator_number, x]));
+      const back = (await listAnswers(trx, id)).filter(
+        (x) => x.verify_status === 'fix' || x.verify_status === 'rejected',
+      );
+      await tellFillers(
+        ctx,
+        trx,
+        { id, year: e.year, jurisdiction: e.jurisdiction },
+        back.map((x) => ({
+          number: x.indicator_number,
+          orgId: assigned.get(x.indicator_number)?.org_id ?? null,
+          userId: assigned.get(x.indicator_number)?.user_id ?? null,
+        })),
+        'kla_indikator_dikembalikan',
+      );
+    }
     await recordHistory(ctx, trx, id, null, 'evaluation.decide', {
       status: { from: 'submitted', to: input.outcome },
     });

@@ -9,7 +9,7 @@ import { answerOpen, canReviewTo, type KlaAnswerStatus } from '../../domain/kla.
 import { canCoordinateKla } from '../../domain/policy.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { forbidden, klaReadScope, locked } from './access.ts';
-import { evaluationStatus, loadAnswer, recordHistory, verifyStatus } from './change.ts';
+import { evaluationStatus, loadAnswer, recordHistory, tellFillers, verifyStatus } from './change.ts';
 import { reload } from './get-evaluation.ts';
 
 export async function reviewKlaAnswer(
@@ -36,6 +36,15 @@ export async function reviewKlaAnswer(
     await recordHistory(ctx, trx, a.evaluation_id, a.indicator_number, 'answer.review', {
       status: { from: a.status, to: input.status },
     });
+    // sent back to whoever filled it: they are told which indicator
+    if (input.status === 'diisi')
+      await tellFillers(
+        ctx,
+        trx,
+        { id: a.evaluation_id, year: a.year, jurisdiction: a.jurisdiction },
+        [{ number: a.indicator_number, orgId: a.assigned_org_id, userId: a.assigned_user_id }],
+        'kla_indikator_dikembalikan',
+      );
     await audit(ctx, trx, {
       action,
       entity: 'kla_answer',

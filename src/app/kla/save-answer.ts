@@ -52,8 +52,8 @@ export async function saveKlaAnswer(
       {
         ...next,
         narrative_enc: narrative ? ctx.keys.encrypt(narrative) : null,
-        // a value typed by hand replaces one applied from case data
-        auto_calc: null,
+        // the calculation from case data stays beside a value typed by hand, so whoever reads it
+        // (the coordinator, the province) sees what the case data said
         status: 'diisi',
         updated_by: ctx.actor.userId,
       },

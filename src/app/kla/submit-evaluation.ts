@@ -79,7 +79,7 @@ export async function submitKlaEvaluation(
     await notify(
       trx,
       to,
-      { kind: 'kla_dikirim', link: `/kla/${id}`, ref: `${e.jurisdiction}/${e.year}` },
+      { kind: 'kla_dikirim', link: `/kla/${id}`, ref: `${e.jurisdiction_name ?? e.jurisdiction} ${e.year}` },
       now,
     );
     await recordHistory(ctx, trx, id, null, 'evaluation.submit', {

@@ -1,8 +1,9 @@
 /**
  * The summary of an evaluation for the Bupati/Wali Kota (issue 13 §3): the kab/kota's Dinas
  * letterhead (report_settings), the total and category, each cluster, what the next category
- * still needs, the verified score when there is one, and last year's beside it. Aggregates only:
- * no narrative, no names. Rendered to PDF in the occasional worker (src/http/reports/kla-summary.ts).
+ * still needs and where it can come from, the verified score when there is one, the indicators the
+ * province asked to fix or rejected with its notes, and last year's beside it. Aggregates only: no
+ * narrative, no names. Rendered to PDF in the occasional worker (src/http/reports/kla-summary.ts).
  */
 import { findEvaluation } from '../../db/kla.repository.ts';
 import type { KlaEvaluationDto } from '../../domain/contract/kla.ts';
@@ -25,7 +26,14 @@ export type KlaSummary = {
     | 'verifiedScore'
     | 'lastYear'
     | 'missingNumbers'
-  > & { unanswered: number; indicators: number };
+  > & {
+    unanswered: number;
+    indicators: number;
+    /** what the province asked to fix or rejected, with its note (a note on documents, not on people) */
+    attention: Array<{ number: number; wording: string; decision: 'fix' | 'rejected'; note: string | null }>;
+    /** where the next category's points can come from, most first (at most five) */
+    gains: Array<{ number: number; wording: string; available: number }>;
+  };
   issuedAt: string;
 };
 
@@ -53,6 +61,25 @@ export async function klaSummary(ctx: AuthedCtx, id: string): Promise<KlaSummary
       missingNumbers: dto.missingNumbers,
       unanswered: dto.indicators.filter((v) => v.answer?.points == null).length,
       indicators: dto.indicators.length,
+      attention: dto.indicators.flatMap((v) =>
+        v.answer?.verifyStatus === 'fix' || v.answer?.verifyStatus === 'rejected'
+          ? [
+              {
+                number: v.indicator.number,
+                wording: v.indicator.wording,
+                decision: v.answer.verifyStatus,
+                note: v.answer.verifyNote,
+              },
+            ]
+          : [],
+      ),
+      gains: dto.score.next
+        ? dto.gains.slice(0, 5).map((g) => ({
+            number: g.number,
+            wording: dto.indicators.find((v) => v.indicator.number === g.number)?.indicator.wording ?? '',
+            available: g.available,
+          }))
+        : [],
     },
     issuedAt: ctx.clock().toISOString(),
   };

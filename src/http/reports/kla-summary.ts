@@ -1,8 +1,9 @@
 /**
  * The KLA evaluation summary as PDF for the Bupati/Wali Kota (issue 13 §3; decision 035): the
  * Dinas letterhead, the total and category, a table of the clusters (points of the maximum, this
- * year beside last year), what the next category still needs, the province's verified score when
- * there is one, and the head of the Dinas to sign. Aggregates only.
+ * year beside last year's self-assessed figures), what the next category still needs and where the
+ * points can come from, the province's verified score and its notes when there are, and the head
+ * of the Dinas to sign, with place and date. Aggregates only.
  */
 import PDFDocument from 'pdfkit';
 import type { KlaSummary } from '../../app/kla/summary.ts';
@@ -107,17 +108,22 @@ export function klaSummaryPdf(s: KlaSummary, opts: { compress?: boolean } = {}):
       doc.y,
       { width },
     );
-  if (e.lastYear)
+  if (e.lastYear) {
+    // like with like: this year's self-assessed score against last year's self-assessed one
+    const diff = Math.round((sc.total - e.lastYear.score.total) * 10) / 10;
     doc.text(
-      `Tahun ${e.lastYear.year}: ${num.format(e.lastYear.score.total)} (${e.lastYear.score.category.label})` +
+      `Tahun ${e.lastYear.year}: nilai mandiri ${num.format(e.lastYear.score.total)} (${e.lastYear.score.category.label})` +
         (e.lastYear.verifiedScore
           ? `, terverifikasi ${num.format(e.lastYear.verifiedScore.total)} (${e.lastYear.verifiedScore.category.label})`
           : '') +
-        `; selisih ${sc.total - e.lastYear.score.total >= 0 ? '+' : ''}${num.format(Math.round((sc.total - e.lastYear.score.total) * 10) / 10)} poin.`,
+        (e.unanswered < e.indicators
+          ? `; nilai mandiri tahun ini ${diff >= 0 ? '+' : '−'}${num.format(Math.abs(diff))} poin dibanding nilai mandiri tahun lalu.`
+          : '.'),
       left,
       doc.y,
       { width },
     );
+  }
   doc.moveDown(0.8);
 
   // the clusters
@@ -168,13 +174,33 @@ export function klaSummaryPdf(s: KlaSummary, opts: { compress?: boolean } = {}):
       });
   }
 
+  const list = (title: string, items: string[]) => {
+    if (!items.length) return;
+    doc.moveDown(0.8);
+    doc.font('bold').fontSize(11).text(title, left, doc.y, { width });
+    doc.font('regular').fontSize(9.5);
+    for (const it of items) doc.text(`• ${it}`, left + 8, doc.y, { width: width - 8 });
+  };
+  list(
+    'Catatan verifikasi provinsi',
+    e.attention.map(
+      (a) =>
+        `Indikator ${a.number} (${a.wording}): ${a.decision === 'fix' ? 'diminta perbaikan' : 'ditolak'}${a.note ? ` — ${a.note}` : ''}.`,
+    ),
+  );
+  list(
+    sc.next ? `Peluang menambah nilai menuju kategori ${sc.next.category.label}` : '',
+    e.gains.map((g) => `Indikator ${g.number} (${g.wording}): sampai ${num.format(g.available)} poin.`),
+  );
+
   doc.moveDown(2);
   const sx = left + width * 0.55;
   const issued = new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'long',
     timeZone: zoneOfRegion(e.jurisdiction),
   }).format(new Date(s.issuedAt));
-  doc.font('regular').fontSize(10).text(issued, sx, doc.y).text(h.headTitle, sx);
+  const place = e.jurisdictionName.replace(/^(Kabupaten|Kota) /, '');
+  doc.font('regular').fontSize(10).text(`${place}, ${issued}`, sx, doc.y).text(h.headTitle, sx);
   doc.moveDown(3);
   doc.font('bold').text(h.headName, sx);
   if (h.headNip) doc.font('regular').text(`NIP ${h.headNip}`, sx);

@@ -19,7 +19,13 @@ export type EvidenceWords = {
   upload: string;
   remove: string;
   removeOf: (name: string) => string;
+  /** the question before a file is removed */
+  removeConfirm: (name: string) => string;
+  /** said at the field when a file is over the limit, before it is sent */
+  tooLarge: string;
 };
+
+const MAX_BYTES = 20 * 1024 * 1024;
 
 export function EvidenceFiles(p: {
   prefix: string;
@@ -67,7 +73,9 @@ export function EvidenceFiles(p: {
                     type="button"
                     disabled={busy}
                     aria-label={w.removeOf(f.filename)}
-                    onClick={() => void run(() => p.remove(f))}
+                    onClick={() => {
+                      if (window.confirm(w.removeConfirm(f.filename))) void run(() => p.remove(f));
+                    }}
                   >
                     {w.remove}
                   </button>

@@ -11,7 +11,7 @@ import { EvidenceFiles } from '../../components/evidence.tsx';
 import { ErrorSummary, RadioGroup, Submit, TextArea, TextField, useAction } from '../../components/form.tsx';
 import { getLang, t } from '../../i18n/index.ts';
 import { fmtDateTime, fmtNumber, parseNumber } from '../../lib/format.ts';
-import { AnswerBadge, pts, VerifyBadge } from './shared.tsx';
+import { AnswerBadge, FieldErrors, pts, VerifyBadge } from './shared.tsx';
 
 type View = KlaEvaluationDto['indicators'][number];
 type Answer = NonNullable<View['answer']>;
@@ -202,6 +202,11 @@ function AutoValue({ view, onSaved }: { view: View; onSaved: Saved }) {
             ))}
           </ul>
           <p class="hint">{t('kla.autoApplied', { date: fmtDateTime(calc.appliedAt) })}</p>
+          {(a.numerator !== calc.numerator || a.denominator !== calc.denominator) && a.percent !== null && (
+            <p class="notice warn">
+              {t('kla.autoDiffers', { value: `${fmtNumber(Math.round(a.percent * 10) / 10)}%` })}
+            </p>
+          )}
         </>
       )}
       {view.canFill && (
@@ -221,11 +226,7 @@ function AutoValue({ view, onSaved }: { view: View; onSaved: Saved }) {
           {t('kla.autoApply')}
         </button>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FieldErrors error={error} />
     </div>
   );
 }
@@ -255,6 +256,8 @@ function Evidence({
         upload: t('kla.upload'),
         remove: t('kla.removeEvidence'),
         removeOf: (name) => t('kla.removeEvidenceOf', { name }),
+        removeConfirm: (name) => t('kla.removeConfirm', { name }),
+        tooLarge: t('kla.tooLarge'),
       }}
       send={async (form) => {
         await upload('POST /kla/answers/{id}/files', { id: a.id }, form);
@@ -308,11 +311,7 @@ function Review({ view, onSaved }: { view: View; onSaved: Saved }) {
           {t(key)}
         </button>
       ))}
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FieldErrors error={error} />
     </div>
   );
 }
@@ -377,17 +376,23 @@ export function IndicatorCard({
   onSaved,
   reload,
   member,
+  notice,
 }: {
   ev: KlaEvaluationDto;
   view: View;
-  onSaved: Saved;
-  reload: (msg: string) => Promise<void>;
+  /** every change of this card reports here with the card's number */
+  onSaved: (ev: KlaEvaluationDto, message: string, number: number) => void;
+  reload: (msg: string, number: number) => Promise<void>;
+  /** what the last change of this card did (shown in the card, where the user is) */
+  notice: string | null;
   /** an OPD member: what it may fill opens at once; the coordinator opens one at a time */
   member: boolean;
 }) {
   const ind = view.indicator;
   const a = view.answer;
   const en = getLang() === 'en';
+  const saved: Saved = (next, message) => onSaved(next, message, ind.number);
+  const reloaded = (message: string) => reload(message, ind.number);
   // canFill already says the evaluation is open to this answer (draft, or returned and not accepted)
   const canChange = !!a && view.canFill;
   const open = ev.status === 'draft' || (ev.status === 'returned' && a?.verifyStatus !== 'accepted');
@@ -412,6 +417,11 @@ export function IndicatorCard({
         </span>
       </summary>
       <div class="kla-body">
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         {en && <p class="hint">{ind.wording}</p>}
         <p>
           <strong>{t('kla.evidenceExpected')}:</strong> {ind.evidence}
@@ -441,21 +451,21 @@ export function IndicatorCard({
             <h4>{t('kla.answer')}</h4>
             {canChange ? (
               <>
-                {ind.autoSource && <AutoValue view={view} onSaved={onSaved} />}
-                <AnswerForm key={`${a.id}:${a.version}`} view={view} onSaved={onSaved} />
+                {ind.autoSource && <AutoValue view={view} onSaved={saved} />}
+                <AnswerForm key={`${a.id}:${a.version}`} view={view} onSaved={saved} />
               </>
             ) : (
               <>
                 {ind.autoSource && a.autoCalc && (
-                  <AutoValue view={{ ...view, canFill: false }} onSaved={onSaved} />
+                  <AutoValue view={{ ...view, canFill: false }} onSaved={saved} />
                 )}
                 <AnswerText view={view} />
                 {a.narrative && <p class="pre">{a.narrative}</p>}
               </>
             )}
-            <Evidence view={view} canChange={canChange} reload={reload} />
-            {view.canReview && open && <Review view={view} onSaved={onSaved} />}
-            {view.canVerify && <Verify key={`${a.id}:${a.version}`} view={view} onSaved={onSaved} />}
+            <Evidence view={view} canChange={canChange} reload={reloaded} />
+            {view.canReview && open && <Review view={view} onSaved={saved} />}
+            {view.canVerify && <Verify key={`${a.id}:${a.version}`} view={view} onSaved={saved} />}
           </>
         )}
       </div>

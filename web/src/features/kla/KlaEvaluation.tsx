@@ -5,7 +5,8 @@
  * sending to the province and the province's decision; downloads and the change history.
  */
 import './words.ts';
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { KlaEvaluationDto, KlaScoreDto } from '../../../../src/domain/contract/kla.ts';
@@ -13,16 +14,26 @@ import { API, call } from '../../api.ts';
 import { Checkbox, ErrorSummary, SelectField, Submit, useAction } from '../../components/form.tsx';
 import { Loading, Notice, PageHeading, RecordPending, useLoad, useRecord } from '../../components/page.tsx';
 import { getLang, t } from '../../i18n/index.ts';
-import { fmtDate, fmtDateTime, fmtSize } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtNumber, fmtSize } from '../../lib/format.ts';
 import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
-import { ProblemList, pts, StatusBadge } from './shared.tsx';
+import { FieldErrors, isProvince, ProblemList, pts, StatusBadge } from './shared.tsx';
 
 type Ev = KlaEvaluationDto;
 type Saved = (ev: Ev, message: string) => void;
 
-function ScoreBox({ title, score, className }: { title: string; score: KlaScoreDto; className?: string }) {
+function ScoreBox({
+  title,
+  score,
+  className,
+  children,
+}: {
+  title: string;
+  score: KlaScoreDto;
+  className?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class={`kla-score card ${className ?? ''}`}>
       <h3>{title}</h3>
@@ -35,14 +46,19 @@ function ScoreBox({ title, score, className }: { title: string; score: KlaScoreD
           ? t('kla.nextMissing', { points: pts(score.next.missing), label: score.next.category.label })
           : t('kla.topCategory')}
       </p>
+      {children}
     </div>
   );
 }
 
 function ScorePanel({ ev }: { ev: Ev }) {
   const last = ev.lastYear;
-  const lastScore = last ? (last.verifiedScore ?? last.score) : null;
-  const diff = lastScore ? Math.round((ev.score.total - lastScore.total) * 10) / 10 : null;
+  // like with like (the summary PDF says the same): this year's self-assessed score against last
+  // year's self-assessed one; last year's verified score is written beside it
+  const lastScore = last ? last.score : null;
+  const answered = ev.score.groups.some((g) => g.answered > 0);
+  const diff = lastScore && answered ? Math.round((ev.score.total - lastScore.total) * 10) / 10 : null;
+  const decided = ev.indicators.filter((i) => i.answer?.verifyStatus).length;
   const groupLabel = (code: string) => {
     const g = ev.groups.find((x) => x.code === code);
     return g ? (getLang() === 'en' ? g.labelEn : g.label) : code;
@@ -52,9 +68,24 @@ function ScorePanel({ ev }: { ev: Ev }) {
       <h2 id="kla-score-h">{t('kla.score')}</h2>
       <div class="kla-scores">
         <ScoreBox title={t('kla.scoreSelf')} score={ev.score} />
-        {ev.verifiedScore && <ScoreBox title={t('kla.scoreVerified')} score={ev.verifiedScore} />}
+        {ev.verifiedScore && (
+          <ScoreBox title={t('kla.scoreVerified')} score={ev.verifiedScore}>
+            {ev.status !== 'verified' && (
+              <p class="hint">{t('kla.verifiedPartial', { n: decided, count: ev.indicators.length })}</p>
+            )}
+          </ScoreBox>
+        )}
         {last && lastScore && (
-          <ScoreBox title={t('kla.scoreLastYear', { year: last.year })} score={lastScore} className="muted" />
+          <ScoreBox title={t('kla.lastYearSelf', { year: last.year })} score={lastScore} className="muted">
+            {last.verifiedScore && (
+              <p>
+                {t('kla.lastYearVerified', {
+                  points: pts(last.verifiedScore.total),
+                  label: last.verifiedScore.category.label,
+                })}
+              </p>
+            )}
+          </ScoreBox>
         )}
       </div>
       {diff !== null && (
@@ -287,11 +318,7 @@ function DecisionPanel({ ev, onSaved }: { ev: Ev; onSaved: Saved }) {
     <section class="card subform" aria-labelledby="kla-decide-h">
       <h2 id="kla-decide-h">{t('kla.decideTitle')}</h2>
       <p class="hint">{t('kla.decideHint')}</p>
-      {error && (
-        <div class="error-summary" role="alert">
-          <p>{error.message}</p>
-        </div>
-      )}
+      <FieldErrors error={error} />
       <p class="row-actions">
         <button type="button" class="primary" disabled={busy} onClick={() => decide('verified')}>
           {t('kla.decideVerified')}
@@ -318,7 +345,11 @@ function History({ ev }: { ev: Ev }) {
     const w = t(key as 'kla.h.status');
     return w === key ? k : w;
   };
-  const value = (k: string, x: unknown): string => {
+  const optionLabel = (n: number | null, code: string) => {
+    const sc = ev.indicators.find((i) => i.indicator.number === n)?.indicator.scoring;
+    return sc?.kind === 'options' ? (sc.options.find((o) => o.code === code)?.label ?? code) : code;
+  };
+  const value = (k: string, x: unknown, n: number | null): string => {
     if (x === null || x === undefined) return '—';
     if (k === 'status' && typeof x === 'string') {
       const key = `kla.ans.${x}`;
@@ -326,20 +357,27 @@ function History({ ev }: { ev: Ev }) {
       return w === key ? t(`kla.st.${x}` as 'kla.st.draft') : w;
     }
     if (k === 'size' && typeof x === 'number') return fmtSize(x);
+    if (k === 'option_code' && typeof x === 'string') return optionLabel(n, x);
+    if (typeof x === 'number') return fmtNumber(x);
     if ((k === 'decision' || k === 'verify_status') && typeof x === 'string')
       return t(`kla.ver.${x}` as 'kla.ver.fix');
+    if (Array.isArray(x)) return x.map((y) => (typeof y === 'number' ? fmtNumber(y) : String(y))).join(', ');
     return typeof x === 'object' ? JSON.stringify(x) : String(x);
   };
-  const detail = (d: Record<string, unknown>) =>
+  // internal ids (files, organisations, the answer's version) say nothing to a reader
+  const HIDDEN = new Set(['fileId', 'version']);
+  const detail = (d: Record<string, unknown>, n: number | null) =>
     Object.entries(d)
+      .filter(([k]) => !HIDDEN.has(k))
       .map(([k, x]) => {
+        if (k === 'assignments' && Array.isArray(x)) return t('kla.h.assignmentsN', { n: x.length });
         if (x && typeof x === 'object' && 'from' in x && 'to' in x) {
           const c = x as { from: unknown; to: unknown };
-          return `${word(k)}: ${value(k, c.from)} → ${value(k, c.to)}`;
+          return `${word(k)}: ${value(k, c.from, n)} → ${value(k, c.to, n)}`;
         }
         return x === 'changed' || x === 'written'
           ? `${word(k)}: ${t('kla.changed')}`
-          : `${word(k)}: ${value(k, x)}`;
+          : `${word(k)}: ${value(k, x, n)}`;
       })
       .join('; ');
   return (
@@ -373,7 +411,7 @@ function History({ ev }: { ev: Ev }) {
                   <td>{h.actorName ?? t('kla.system')}</td>
                   <td>{h.indicatorNumber ?? '—'}</td>
                   <td>{word(h.action)}</td>
-                  <td>{detail(h.detail)}</td>
+                  <td>{detail(h.detail, h.indicatorNumber)}</td>
                 </tr>
               ))}
             </tbody>
@@ -392,22 +430,54 @@ export default function KlaEvaluation({ id }: { id?: string }) {
   const user = useStore(userStore);
   const rec = useRecord<Ev>(evId, (x) => call('GET /kla/evaluations/{id}', { params: { id: x } }));
   const [notice, setNotice] = useState<string | null>(null);
+  const [cardNotice, setCardNotice] = useState<{ n: number; message: string } | null>(null);
+  // an address with #indikator-N (a link in the page, a reload) opens that card and shows it
+  useEffect(() => {
+    const show = () => {
+      const m = /^#indikator-(\d+)$/.exec(location.hash);
+      const el = m ? document.getElementById(`indikator-${m[1]}`) : null;
+      if (el instanceof HTMLDetailsElement) {
+        el.open = true;
+        el.scrollIntoView({ block: 'start' });
+      }
+    };
+    show();
+    window.addEventListener('hashchange', show);
+    return () => window.removeEventListener('hashchange', show);
+  }, [!!rec.data]);
   const [filter, setFilter] = useState<Filter | null>(null);
   const ev = rec.data;
   if (!user) return <Loading />;
   if (!ev) return <RecordPending error={rec.error} retry={rec.retry} />;
   const onSaved: Saved = (next, message) => {
     rec.setData(next);
+    setCardNotice(null);
     setNotice(message);
   };
-  const reload = async (message: string) => {
+  // a card's change is told in the card, where the user is working
+  const cardSaved = (next: Ev, message: string, n: number) => {
+    rec.setData(next);
+    // a card the change takes out of the list shown (decided, made final) says it at the top
+    const still = next.indicators.find((i) => i.indicator.number === n);
+    if (still && shows(still)) {
+      setNotice(null);
+      setCardNotice({ n, message });
+    } else {
+      setCardNotice(null);
+      setNotice(message);
+    }
+  };
+  const cardReload = async (message: string, n: number) => {
     await rec.load();
-    setNotice(message);
+    setNotice(null);
+    setCardNotice({ n, message });
   };
   const reader = roleCan(user.role, 'kla:read');
   const member = !reader;
-  const shownFilter: Filter = filter ?? (member ? 'mine' : 'all');
-  const visible = ev.indicators.filter((i) =>
+  const shownFilter: Filter =
+    filter ??
+    (member ? 'mine' : isProvince(user.jurisdiction) && ev.status === 'submitted' ? 'undecided' : 'all');
+  const shows = (i: Ev['indicators'][number]) =>
     shownFilter === 'mine'
       ? i.canFill || (member && i.answer !== null)
       : shownFilter === 'todo'
@@ -418,8 +488,8 @@ export default function KlaEvaluation({ id }: { id?: string }) {
             ? i.answer?.verifyStatus === 'fix' || i.answer?.verifyStatus === 'rejected'
             : member
               ? i.answer !== null
-              : true,
-  );
+              : true;
+  const visible = ev.indicators.filter(shows);
   const title = t('kla.evalTitle', { year: ev.year, region: ev.jurisdictionName });
   const en = getLang() === 'en';
   const groups = ev.groups.map((g) => ({ ...g, items: visible.filter((i) => i.indicator.group === g.code) }));
@@ -434,7 +504,9 @@ export default function KlaEvaluation({ id }: { id?: string }) {
       </div>
       <p class="hint">{t('kla.setLabel', { label: ev.setLabel })}</p>
       <Notice text={notice} />
-      {ev.status === 'submitted' && <p class="notice">{t('kla.locked')}</p>}
+      {ev.status === 'submitted' && (
+        <p class="notice">{ev.canVerify ? t('kla.lockedProvince') : t('kla.locked')}</p>
+      )}
       {ev.status === 'verified' && ev.verifiedAt && (
         <p class="notice">{t('kla.verifiedNote', { date: fmtDate(ev.verifiedAt, ev.jurisdiction) })}</p>
       )}
@@ -460,7 +532,7 @@ export default function KlaEvaluation({ id }: { id?: string }) {
         <Assignments key={ev.version} ev={ev} onSaved={onSaved} />
       )}
       <section aria-labelledby="kla-ind-h">
-        <h2 id="kla-ind-h">{t('kla.col.wording')}</h2>
+        <h2 id="kla-ind-h">{t('kla.indicators')}</h2>
         <div class="filters">
           <SelectField
             prefix="kla-f"
@@ -469,7 +541,10 @@ export default function KlaEvaluation({ id }: { id?: string }) {
             value={shownFilter}
             onValue={(x) => setFilter(x as Filter)}
             empty={false}
-            options={(['all', 'mine', 'todo', 'fix'] as const).map((f) => ({
+            options={(isProvince(user.jurisdiction)
+              ? (['all', 'undecided', 'fix'] as const)
+              : (['all', 'mine', 'todo', 'fix'] as const)
+            ).map((f) => ({
               value: f,
               text: t(`kla.filter.${f}`),
             }))}
@@ -486,9 +561,10 @@ export default function KlaEvaluation({ id }: { id?: string }) {
                   key={i.indicator.number}
                   ev={ev}
                   view={i}
-                  onSaved={onSaved}
-                  reload={reload}
+                  onSaved={cardSaved}
+                  reload={cardReload}
                   member={member}
+                  notice={cardNotice?.n === i.indicator.number ? cardNotice.message : null}
                 />
               ))}
               {g.code === 'kelembagaan' && reader && <Institutional ev={ev} />}
@@ -498,7 +574,9 @@ export default function KlaEvaluation({ id }: { id?: string }) {
       {ev.canCoordinate && (ev.status === 'draft' || ev.status === 'returned') && (
         <SubmitPanel key={ev.version} ev={ev} onSaved={onSaved} />
       )}
-      {ev.canVerify && ev.status === 'submitted' && <DecisionPanel ev={ev} onSaved={onSaved} />}
+      {ev.canVerify && ev.status === 'submitted' && (
+        <DecisionPanel key={ev.version} ev={ev} onSaved={onSaved} />
+      )}
       {ev.canReadHistory && <History ev={ev} />}
     </section>
   );

@@ -27,7 +27,7 @@ export default function KlaList() {
     [allowed],
   );
   const { route } = useLocation();
-  const [year, setYear] = useState(() => todayLocal(user?.jurisdiction).slice(0, 4));
+  const [year, setYear] = useState<string | null>(null);
   const start = useAction();
   if (!user) return <Loading />;
   if (!allowed && !roleCan(user.role, 'kla:sets')) return <NoAccess />;
@@ -36,7 +36,7 @@ export default function KlaList() {
   const submit = (e: Event) => {
     e.preventDefault();
     start.run(async () => {
-      const n = Number(year);
+      const n = Number(shownYear);
       const ev = await call('POST /kla/evaluations', {
         body: { year: Number.isInteger(n) ? n : Number.NaN },
       });
@@ -44,6 +44,15 @@ export default function KlaList() {
     });
   };
   const items = list.data?.items ?? [];
+  // the year to start: this local year, or the next one when this year's exists already
+  const thisYear = Number(todayLocal(user.jurisdiction).slice(0, 4));
+  const shownYear =
+    year ??
+    String(
+      items.some((e) => e.year === thisYear && e.jurisdiction === user.jurisdiction)
+        ? thisYear + 1
+        : thisYear,
+    );
   const title = t('kla.title');
   return (
     <section>
@@ -97,7 +106,7 @@ export default function KlaList() {
             prefix="kla-start"
             name="year"
             label={t('kla.year')}
-            value={year}
+            value={shownYear}
             onValue={setYear}
             error={start.error}
             required

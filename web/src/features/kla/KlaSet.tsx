@@ -16,12 +16,17 @@ import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { isProvince, ProblemList, pts } from './shared.tsx';
 
+type Sent = { indicators?: Array<{ number?: number; wording?: string }> } | null;
+
 function Import({ year, onDone }: { year: string; onDone: (msg: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [v, setV] = useState({ label: '', source: '' });
   const { busy, error, attempt, run } = useAction();
+  const [wrapped, setWrapped] = useState(false);
+  const [sent, setSent] = useState<Sent>(null);
   const submit = (e: Event) => {
     e.preventDefault();
+    setWrapped(false);
     const file = input.current?.files?.[0];
     run(async () => {
       if (!file)
@@ -34,6 +39,12 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
         } catch {
           throw new ApiError(400, 'CLIENT_VALIDATION', t('kla.notJson'), { file: t('kla.notJson') });
         }
+        // the API's download wraps the set with its description: take the set part
+        if (body && typeof body === 'object' && 'set' in body && 'versions' in body) {
+          setWrapped(true);
+          body = (body as { set: unknown }).set;
+        }
+        setSent(body as Sent);
         set = await call('POST /kla/sets', { body: body as never });
       } else {
         const form = new FormData();
@@ -48,6 +59,19 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
       onDone(t('kla.imported', { year: set.year, version: set.version }));
     });
   };
+  // a path into the indicators (indicators.4.weight) is named by the indicator's number and wording
+  // when the file says them; the rest of the path stays as written
+  const where = (path: string) => {
+    const m = /^indicators\.(\d+)(\..*)?$/.exec(path);
+    const ind = m ? sent?.indicators?.[Number(m[1])] : undefined;
+    if (!m || !ind) return <code>{path}</code>;
+    return (
+      <>
+        {t('kla.problemAt', { number: ind.number ?? Number(m[1]) + 1, wording: ind.wording ?? '' })}
+        {m[2] && <code> {m[2].slice(1)}</code>}
+      </>
+    );
+  };
   // the set's problems come back at their paths (indicators.4.weight: …): list them all
   const problems = error ? Object.entries(error.fields).filter(([k]) => k !== 'file') : [];
   return (
@@ -60,7 +84,7 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
           items={problems.map(([path, msg]) => [
             path,
             <>
-              <code>{path}</code>: {msg}
+              {where(path)}: {msg}
             </>,
           ])}
         />
@@ -72,6 +96,7 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
           labels={{ file: t('kla.importFile') }}
         />
       )}
+      {wrapped && <p class="hint">{t('kla.setWrapped')}</p>}
       <div class={`field${error?.fields.file ? ' has-error' : ''}`}>
         <label for="kla-imp-file">{t('kla.importFile')}</label>
         <input id="kla-imp-file" ref={input} type="file" name="file" accept=".json,.xlsx,application/json" />
@@ -85,6 +110,7 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
           value={v.label}
           onValue={(label) => setV((s) => ({ ...s, label }))}
           maxLength={200}
+          hint={t('kla.requiredXlsx')}
           error={error}
         />
         <TextField
@@ -94,6 +120,7 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
           value={v.source}
           onValue={(source) => setV((s) => ({ ...s, source }))}
           maxLength={1000}
+          hint={t('kla.requiredXlsx')}
           error={error}
         />
       </div>

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 import type { KlaAnswerDto, KlaEvaluationSummaryDto } from '../../../../src/domain/contract/kla.ts';
+import type { ApiError } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { fmtNumber } from '../../lib/format.ts';
 
@@ -63,5 +64,39 @@ export function ProblemList({
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A refusal in a few words: each field's message, an indicator's (`indicators.N`) named with a link
+ * to its card; otherwise the message. For actions without a form of their own (a decision, a
+ * review step, a value from case data).
+ */
+export function FieldErrors({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  const fields = Object.entries(error.fields);
+  if (fields.length === 0)
+    return (
+      <p class="field-error" role="alert">
+        {error.message}
+      </p>
+    );
+  return (
+    <ProblemList
+      title={error.message}
+      items={fields.map(([k, msg]) => {
+        const n = /^indicators\.(\d+)$/.exec(k)?.[1];
+        return [
+          k,
+          n ? (
+            <>
+              <a href={`#indikator-${n}`}>{t('kla.indicatorN', { number: n })}</a>: {msg}
+            </>
+          ) : (
+            msg
+          ),
+        ];
+      })}
+    />
   );
 }

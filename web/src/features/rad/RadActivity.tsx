@@ -54,6 +54,8 @@ function Evidence({ a, q, reload }: { a: RadActivityDto; q: Quarter; reload: () 
         upload: t('rad.upload'),
         remove: t('rad.evidenceRemove'),
         removeOf: (name) => t('rad.evidenceRemoveOf', { name }),
+        removeConfirm: (name) => t('rad.evidenceRemoveConfirm', { name }),
+        tooLarge: t('rad.evidenceTooLarge'),
       }}
       send={async (form) => {
         await upload('POST /rad/progress/{id}/files', { id }, form);
