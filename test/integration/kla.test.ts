@@ -714,4 +714,35 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       404,
     );
   });
+  it("starts a year with last year's assignments where they still hold, and tells the members", async () => {
+    const list = must(await coordinator.get('/api/v1/kla/evaluations?year=2029'), 200, '2029');
+    const e29 = must(await coordinator.get(`/api/v1/kla/evaluations/${list.items[0].id}`), 200, 'e29');
+    must(
+      await coordinator.req('PUT', `/api/v1/kla/evaluations/${e29.id}/assignments`, {
+        version: e29.version,
+        assignments: [
+          { number: 8, orgId: puspaga.id },
+          { number: 22, orgId: lebak.police.id, userId: policeNamed.id },
+        ],
+      }),
+      200,
+      'assign 2029',
+    );
+    const e30 = must(await coordinator.post('/api/v1/kla/evaluations', { year: 2030 }), 201, '2030');
+    const got = e30.indicators
+      .filter((v: J) => v.assignment)
+      .map((v: J) => [v.indicator.number, v.assignment.orgId, v.assignment.userId]);
+    expect(got).toEqual([
+      [8, puspaga.id, null],
+      [22, lebak.police.id, policeNamed.id],
+    ]);
+    const told = await h.svc.conn.db
+      .selectFrom('notification')
+      .select('ref')
+      .where('kind', '=', 'kla_ditugaskan')
+      .where('link', '=', `/kla/${e30.id}`)
+      .where('user_id', '=', policeNamed.id)
+      .execute();
+    expect(told.map((n) => n.ref)).toEqual(['Indikator 22 — Kabupaten Lebak 2030']);
+  });
 });

@@ -358,7 +358,7 @@ function History({ ev }: { ev: Ev }) {
     }
     if (k === 'size' && typeof x === 'number') return fmtSize(x);
     if (k === 'option_code' && typeof x === 'string') return optionLabel(n, x);
-    if (typeof x === 'number') return fmtNumber(x);
+    if (typeof x === 'number') return k === 'year' || k === 'fromYear' ? String(x) : fmtNumber(x);
     if ((k === 'decision' || k === 'verify_status') && typeof x === 'string')
       return t(`kla.ver.${x}` as 'kla.ver.fix');
     if (Array.isArray(x)) return x.map((y) => (typeof y === 'number' ? fmtNumber(y) : String(y))).join(', ');

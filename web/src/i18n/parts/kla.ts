@@ -213,6 +213,7 @@ export const id = {
   'kla.h.mime': 'jenis',
   'kla.h.size': 'ukuran',
   'kla.h.missing': 'dicatat kurang',
+  'kla.h.fromYear': 'dari tahun',
   'kla.setTitle': 'Set indikator KLA',
   'kla.setIntro':
     'Indikator, bobot dan kategori yang dipakai untuk satu tahun evaluasi. Bagian yang belum dikonfirmasi ditandai. Administrator dapat mengimpor set yang sudah dikoreksi tanpa menunggu rilis.',
@@ -453,6 +454,7 @@ export const en: Record<keyof typeof id, string> = {
   'kla.h.mime': 'type',
   'kla.h.size': 'size',
   'kla.h.missing': 'recorded as missing',
+  'kla.h.fromYear': 'from the year',
   'kla.setTitle': 'KLA indicator set',
   'kla.setIntro':
     'The indicators, weights and categories used for an evaluation year. Parts not yet confirmed are marked. An administrator can import a corrected set without waiting for a release.',
