@@ -703,7 +703,12 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     );
     const csv = new TextDecoder().decode(files[`${root}/jawaban.csv`]);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(25);
-    expect(files[`${root}/BACA-SAYA.txt`]).toBeDefined();
+    // words for people (the JSON keeps the codes): the option's label beside its code, statuses
+    const row8 = csv.split('\r\n').find((l) => l.startsWith('8,'))!;
+    expect(row8).toContain('ada_berfungsi');
+    expect(row8).toMatch(/,final,diterima,/);
+    const note = new TextDecoder().decode(files[`${root}/BACA-SAYA.txt`]);
+    expect(note).toContain('Status: terverifikasi provinsi.');
     // an OPD member does not export the whole evaluation; the province may
     expect((await puspagaStaff.req('GET', `/api/v1/kla/evaluations/${evalId}/export.zip`)).status).toBe(403);
     expect((await province.req('GET', `/api/v1/kla/evaluations/${evalId}/export.zip`)).status).toBe(200);

@@ -17,12 +17,34 @@ import { stringify } from 'csv-stringify/sync';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { findEvaluation } from '../../db/kla.repository.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { KlaIndicator } from '../../domain/kla.ts';
 import { type AuthedCtx, audit } from '../context.ts';
 import { readCoordFile } from '../coord-files.ts';
 import { forbidden, klaReadScope, notFound } from './access.ts';
 import { evaluationDto } from './views.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const num = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+/** The words of the codes, for people who open the CSV and the note (the JSON keeps the codes). */
+const ANSWER_WORDS: Record<string, string> = {
+  belum_diisi: 'belum diisi',
+  diisi: 'diisi',
+  diperiksa: 'diperiksa',
+  final: 'final',
+};
+const VERIFY_WORDS: Record<string, string> = {
+  accepted: 'diterima',
+  fix: 'perlu perbaikan',
+  rejected: 'ditolak',
+};
+const EVALUATION_WORDS: Record<string, string> = {
+  draft: 'sedang diisi (belum dikirim ke provinsi)',
+  submitted: 'dikirim ke provinsi, menunggu verifikasi',
+  returned: 'dikembalikan provinsi untuk perbaikan',
+  verified: 'terverifikasi provinsi',
+};
+const optionLabel = (ind: KlaIndicator, code: string) =>
+  ind.scoring.kind === 'options' ? (ind.scoring.options.find((o) => o.code === code)?.label ?? code) : code;
 
 export async function exportKlaEvaluation(
   ctx: AuthedCtx,
@@ -96,6 +118,7 @@ export async function exportKlaEvaluation(
     'indikator',
     'bobot',
     'pilihan',
+    'kode_pilihan',
     'nilai_persen',
     'pembilang',
     'penyebut',
@@ -114,13 +137,14 @@ export async function exportKlaEvaluation(
       v.indicator.group,
       v.indicator.wording,
       v.indicator.weight,
+      a?.option ? optionLabel(v.indicator, a.option) : '',
       a?.option ?? '',
       a?.percent ?? '',
       a?.numerator ?? '',
       a?.denominator ?? '',
       a?.points ?? '',
-      a?.status ?? '',
-      a?.verifyStatus ?? '',
+      a ? ANSWER_WORDS[a.status] : '',
+      a?.verifyStatus ? VERIFY_WORDS[a.verifyStatus] : '',
       a?.verifyNote ?? '',
       a?.verifiedPoints ?? '',
       a?.narrative ?? '',
@@ -134,9 +158,9 @@ export async function exportKlaEvaluation(
     [
       `Evaluasi mandiri KLA ${dto.jurisdictionName} (${dto.jurisdiction}) tahun ${dto.year}`,
       `Set indikator: ${dto.setLabel} (versi ${dto.setVersion})`,
-      `Status: ${dto.status}. Nilai mandiri: ${dto.score.total} (${dto.score.category.label}).`,
+      `Status: ${EVALUATION_WORDS[dto.status] ?? dto.status}. Nilai mandiri: ${num.format(dto.score.total)} (${dto.score.category.label}).`,
       dto.verifiedScore
-        ? `Nilai terverifikasi provinsi: ${dto.verifiedScore.total} (${dto.verifiedScore.category.label}).`
+        ? `Nilai terverifikasi provinsi: ${num.format(dto.verifiedScore.total)} (${dto.verifiedScore.category.label}).`
         : 'Belum diverifikasi provinsi.',
       '',
       'evaluasi.json  — seluruh jawaban, nilai, skor per klaster dan total, daftar bukti',
