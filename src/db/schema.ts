@@ -1044,6 +1044,8 @@ export interface KlaAnswerTable {
   status: string;
   verify_status: string | null;
   verify_note_enc: string | null;
+  /** the coordinator's note when it sent the answer back (migration 0034) */
+  review_note_enc: ColumnType<string | null, string | null | undefined, string | null>;
   verified_by: string | null;
   verified_at: Timestamp | null;
   version: Generated<number>;

@@ -750,4 +750,52 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
       .execute();
     expect(told.map((n) => n.ref)).toEqual(['Indikator 22 — Kabupaten Lebak 2030']);
   });
+  it('the coordinator sends an answer back with a note; the member is told and reads it until the next step', async () => {
+    const list = must(await coordinator.get('/api/v1/kla/evaluations?year=2030'), 200, '2030');
+    const id = list.items[0].id;
+    const get = async (c: Client) => must(await c.get(`/api/v1/kla/evaluations/${id}`), 200, 'get');
+    const a = answerOf(await get(puspagaStaff), 8);
+    let e = must(await put(puspagaStaff, a, { option: 'ada' }), 200, 'fill');
+    const step = async (status: string, note?: string) => {
+      const x = answerOf(e, 8);
+      e = must(
+        await coordinator.post(`/api/v1/kla/answers/${x.id}/review`, {
+          version: x.version,
+          status,
+          ...(note ? { note } : {}),
+        }),
+        200,
+        status,
+      );
+    };
+    await step('diperiksa');
+    await step('diisi', 'Lampirkan SK yang sudah ditandatangani.');
+    const mine = answerOf(await get(puspagaStaff), 8);
+    expect([mine.status, mine.reviewNote]).toEqual(['diisi', 'Lampirkan SK yang sudah ditandatangani.']);
+    const told = await h.svc.conn.db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select('n.ref')
+      .where('n.kind', '=', 'kla_indikator_dikembalikan')
+      .where('n.link', '=', `/kla/${id}`)
+      .where('u.org_id', '=', puspaga.id)
+      .execute();
+    expect(told.map((n) => n.ref)).toEqual(['Indikator 8 — Kabupaten Lebak 2030']);
+    // stored encrypted, never as written
+    const row = await h.svc.conn.db
+      .selectFrom('kla_answer')
+      .select('review_note_enc')
+      .where('id', '=', mine.id)
+      .executeTakeFirstOrThrow();
+    expect(row.review_note_enc).not.toContain('Lampirkan');
+    await step('diperiksa');
+    expect(answerOf(e, 8).reviewNote).toBeNull();
+    const long = answerOf(e, 8);
+    const tooLong = await coordinator.post(`/api/v1/kla/answers/${long.id}/review`, {
+      version: long.version,
+      status: 'diisi',
+      note: 'x'.repeat(2001),
+    });
+    expect([tooLong.status, tooLong.body.error.fieldCodes?.note]).toEqual([400, 'too_long']);
+  });
 });

@@ -29,12 +29,18 @@ export async function reviewKlaAnswer(
       trx,
       answerId,
       input.version,
-      { status: input.status, updated_by: ctx.actor.userId },
+      {
+        status: input.status,
+        // a note goes with sending it back; the next review step clears it
+        review_note_enc: input.status === 'diisi' && input.note ? ctx.keys.encrypt(input.note) : null,
+        updated_by: ctx.actor.userId,
+      },
       ctx.clock(),
     );
     if (!ok) throw new AppError('VERSION_CONFLICT');
     await recordHistory(ctx, trx, a.evaluation_id, a.indicator_number, 'answer.review', {
       status: { from: a.status, to: input.status },
+      ...(input.status === 'diisi' && input.note ? { note: 'written' } : {}),
     });
     // sent back to whoever filled it: they are told which indicator
     if (input.status === 'diisi')

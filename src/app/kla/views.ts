@@ -153,6 +153,7 @@ export async function evaluationDto(
         points: typeof points === 'number' ? points : null,
         verifyStatus: r.verify_status as KlaVerifyDecision | null,
         verifyNote: r.verify_note_enc ? ctx.keys.decrypt(r.verify_note_enc) : null,
+        reviewNote: r.review_note_enc ? ctx.keys.decrypt(r.review_note_enc) : null,
         verifiedPoints:
           r.verify_status === 'accepted' && typeof points === 'number'
             ? points

@@ -93,6 +93,8 @@ export const KlaAnswerDto = z
     points: z.number().nullable(),
     verifyStatus: z.enum(KLA_VERIFY_DECISIONS).nullable(),
     verifyNote: z.string().nullable(),
+    /** the coordinator's note when it sent the answer back (until its next review step) */
+    reviewNote: z.string().nullable(),
     /** points the province counts (null: not decided yet) */
     verifiedPoints: z.number().nullable(),
     evidence: z.array(CoordFileDto),
@@ -228,6 +230,8 @@ export type KlaAssignmentsInput = z.infer<typeof KlaAssignmentsInput>;
 export const KlaReviewInput = z.strictObject({
   version: z.number().int().min(1),
   status: z.enum(['diisi', 'diperiksa', 'final']),
+  /** why it goes back (sending it back to `diisi`); shown to whoever fills it */
+  note: z.string().trim().max(2000).nullish(),
 });
 export type KlaReviewInput = z.infer<typeof KlaReviewInput>;
 

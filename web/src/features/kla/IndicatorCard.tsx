@@ -287,30 +287,52 @@ const REVIEW_STEPS: Record<
 function Review({ view, onSaved }: { view: View; onSaved: Saved }) {
   const a = view.answer as Answer;
   const { busy, error, run } = useAction();
+  const [note, setNote] = useState('');
   const steps = REVIEW_STEPS[a.status];
   if (steps.length === 0) return null;
+  const back = steps.some(([to]) => to === 'diisi');
+  const prefix = `kla-r-${view.indicator.number}`;
   return (
-    <div class="row-actions">
-      <span class="hint">{t('kla.review')}:</span>
-      {steps.map(([to, key]) => (
-        <button
-          key={to}
-          type="button"
-          class={to === 'final' ? 'primary' : undefined}
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const next = await call('POST /kla/answers/{id}/review', {
-                params: { id: a.id },
-                body: { version: a.version, status: to },
-              });
-              onSaved(next, t('kla.saved', { number: view.indicator.number }));
-            })
-          }
-        >
-          {t(key)}
-        </button>
-      ))}
+    <div class="kla-review">
+      {back && (
+        <TextArea
+          prefix={prefix}
+          name="note"
+          label={t('kla.reviewNote')}
+          hint={t('kla.reviewNoteHint')}
+          rows={2}
+          maxLength={2000}
+          value={note}
+          onValue={setNote}
+          error={error}
+        />
+      )}
+      <div class="row-actions">
+        <span class="hint">{t('kla.review')}:</span>
+        {steps.map(([to, key]) => (
+          <button
+            key={to}
+            type="button"
+            class={to === 'final' ? 'primary' : undefined}
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const next = await call('POST /kla/answers/{id}/review', {
+                  params: { id: a.id },
+                  body: {
+                    version: a.version,
+                    status: to,
+                    ...(to === 'diisi' && note.trim() ? { note: note.trim() } : {}),
+                  },
+                });
+                onSaved(next, t('kla.saved', { number: view.indicator.number }));
+              })
+            }
+          >
+            {t(key)}
+          </button>
+        ))}
+      </div>
       <FieldErrors error={error} />
     </div>
   );
@@ -441,6 +463,9 @@ export function IndicatorCard({
               })
             : t('kla.notAssigned')}
         </p>
+        {a?.reviewNote && a.status === 'diisi' && (
+          <p class="notice warn">{t('kla.reviewNoteIs', { note: a.reviewNote })}</p>
+        )}
         {a?.verifyNote && (
           <p class={`notice ${a.verifyStatus === 'accepted' ? '' : 'warn'}`}>
             {t('kla.provinceNote', { note: a.verifyNote })}
