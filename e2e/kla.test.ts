@@ -126,6 +126,18 @@ describe('KLA self-evaluation (/kla)', () => {
       });
       await c.getByRole('button', { name: 'Unggah bukti' }).click();
       await see(opd, c.getByText(/Jenis berkas tidak diizinkan/).first(), 'a text file refused');
+      // over 20 MB: refused at the field before anything is sent
+      await file.setInputFiles({
+        name: 'pindaian-besar.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.alloc(21 * 1024 * 1024, 0x25),
+      });
+      await c.getByRole('button', { name: 'Unggah bukti' }).click();
+      await see(
+        opd,
+        c.locator('.field-error').getByText('Berkas melebihi 20 MB.'),
+        'a file too large refused',
+      );
       await file.setInputFiles({
         name: 'rekap-dapodik.pdf',
         mimeType: 'application/pdf',

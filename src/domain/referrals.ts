@@ -626,8 +626,8 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, Label> = {
     en: 'Your organisation was assigned KLA indicators to fill',
   },
   kla_indikator_dikembalikan: {
-    id: 'Jawaban indikator KLA Anda dikembalikan untuk diperbaiki',
-    en: 'Your KLA indicator answer was sent back for fixes',
+    id: 'Jawaban indikator KLA Anda dikembalikan (perlu diperbaiki, atau ditolak provinsi)',
+    en: 'Your KLA indicator answer came back (to be fixed, or rejected by the province)',
   },
 };
 

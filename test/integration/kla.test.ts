@@ -704,9 +704,11 @@ describe.each(ENGINES)('KLA self-evaluation on %s', (engine) => {
     const csv = new TextDecoder().decode(files[`${root}/jawaban.csv`]);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(25);
     // words for people (the JSON keeps the codes): the option's label beside its code, statuses
-    const row8 = csv.split('\r\n').find((l) => l.startsWith('8,'))!;
+    const row8 = csv.split('\r\n').find((l) => l.startsWith('8;'))!;
     expect(row8).toContain('ada_berfungsi');
-    expect(row8).toMatch(/,final,diterima,/);
+    expect(row8).toMatch(/;final;diterima;/);
+    // decimals with a comma, as an Indonesian spreadsheet reads them
+    expect(csv).not.toMatch(/;\d+\.\d+;/);
     const note = new TextDecoder().decode(files[`${root}/BACA-SAYA.txt`]);
     expect(note).toContain('Status: terverifikasi provinsi.');
     // an OPD member does not export the whole evaluation; the province may

@@ -24,6 +24,8 @@ import { forbidden, klaReadScope, notFound } from './access.ts';
 import { evaluationDto } from './views.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A number as an Indonesian spreadsheet reads it: a decimal comma, no thousands mark. */
+const dec = (n: number | null | undefined) => (n == null ? '' : String(n).replace('.', ','));
 const num = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 /** The words of the codes, for people who open the CSV and the note (the JSON keeps the codes). */
 const ANSWER_WORDS: Record<string, string> = {
@@ -136,23 +138,30 @@ export async function exportKlaEvaluation(
       v.indicator.number,
       v.indicator.group,
       v.indicator.wording,
-      v.indicator.weight,
+      dec(v.indicator.weight),
       a?.option ? optionLabel(v.indicator, a.option) : '',
       a?.option ?? '',
-      a?.percent ?? '',
-      a?.numerator ?? '',
-      a?.denominator ?? '',
-      a?.points ?? '',
+      dec(a?.percent),
+      dec(a?.numerator),
+      dec(a?.denominator),
+      dec(a?.points),
       a ? ANSWER_WORDS[a.status] : '',
       a?.verifyStatus ? VERIFY_WORDS[a.verifyStatus] : '',
       a?.verifyNote ?? '',
-      a?.verifiedPoints ?? '',
+      dec(a?.verifiedPoints),
       a?.narrative ?? '',
       a?.evidence.length ?? 0,
     ];
   });
   files[`${root}/jawaban.csv`] = enc.encode(
-    stringify([head, ...rows], { bom: true, escape_formulas: true, record_delimiter: 'windows' }),
+    // for a spreadsheet in Indonesian: semicolons between columns, a decimal comma (evaluasi.json
+    // keeps plain numbers for programs)
+    stringify([head, ...rows], {
+      bom: true,
+      delimiter: ';',
+      escape_formulas: true,
+      record_delimiter: 'windows',
+    }),
   );
   files[`${root}/BACA-SAYA.txt`] = enc.encode(
     [
@@ -164,7 +173,7 @@ export async function exportKlaEvaluation(
         : 'Belum diverifikasi provinsi.',
       '',
       'evaluasi.json  — seluruh jawaban, nilai, skor per klaster dan total, daftar bukti',
-      'jawaban.csv    — satu baris per indikator',
+      'jawaban.csv    — satu baris per indikator (pemisah titik koma, desimal koma: untuk Excel berbahasa Indonesia)',
       'bukti/NN/      — berkas bukti indikator nomor NN',
       '',
     ].join('\r\n'),

@@ -185,12 +185,17 @@ export function klaSummaryPdf(s: KlaSummary, opts: { compress?: boolean } = {}):
     'Catatan verifikasi provinsi',
     e.attention.map(
       (a) =>
-        `Indikator ${a.number} (${a.wording}): ${a.decision === 'fix' ? 'diminta perbaikan' : 'ditolak'}${a.note ? ` — ${a.note}` : ''}.`,
+        `Indikator ${a.number} (${a.wording}): ${a.decision === 'fix' ? 'diminta perbaikan' : 'ditolak'}${a.note ? ` — ${a.note.replace(/[.。]+\s*$/, '')}` : ''}.`,
     ),
   );
+  // a verified year is closed: where points could have come from no longer helps
   list(
-    sc.next ? `Peluang menambah nilai menuju kategori ${sc.next.category.label}` : '',
-    e.gains.map((g) => `Indikator ${g.number} (${g.wording}): sampai ${num.format(g.available)} poin.`),
+    sc.next && e.status !== 'verified'
+      ? `Peluang menambah nilai menuju kategori ${sc.next.category.label}`
+      : '',
+    (e.status === 'verified' ? [] : e.gains).map(
+      (g) => `Indikator ${g.number} (${g.wording}): sampai ${num.format(g.available)} poin.`,
+    ),
   );
 
   doc.moveDown(2);

@@ -45,6 +45,9 @@ export function EvidenceFiles(p: {
     run(async () => {
       if (!file)
         throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), { file: t('file.choose') });
+      // refused here, before 20 MB travel to be refused by the server
+      if (file.size > MAX_BYTES)
+        throw new ApiError(400, 'CLIENT_VALIDATION', t('error.checkFields'), { file: w.tooLarge });
       const form = new FormData();
       form.append('file', file);
       await p.send(form);

@@ -4,7 +4,7 @@
  * evidence, the coordinator's review steps, and the province's verification with its note.
  * Every change answers the whole evaluation, so the score on the page follows at once.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KlaEvaluationDto } from '../../../../src/domain/contract/kla.ts';
 import { API, ApiError, call, upload } from '../../api.ts';
 import { EvidenceFiles } from '../../components/evidence.tsx';
@@ -284,6 +284,29 @@ const REVIEW_STEPS: Record<
   final: [['diperiksa', 'kla.reopen']],
 };
 
+const STEP_DONE = {
+  diperiksa: 'kla.done.diperiksa',
+  final: 'kla.done.final',
+  diisi: 'kla.done.diisi',
+} as const;
+
+/**
+ * What the last change of the card did, where the user is working: it takes the focus (and so
+ * comes into view) when it appears, and a screen reader reads it.
+ */
+function CardNotice({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [text]);
+  return (
+    <p class="notice" role="status" tabIndex={-1} ref={ref}>
+      {text}
+    </p>
+  );
+}
+
 function Review({ view, onSaved }: { view: View; onSaved: Saved }) {
   const a = view.answer as Answer;
   const { busy, error, run } = useAction();
@@ -325,7 +348,7 @@ function Review({ view, onSaved }: { view: View; onSaved: Saved }) {
                     ...(to === 'diisi' && note.trim() ? { note: note.trim() } : {}),
                   },
                 });
-                onSaved(next, t('kla.saved', { number: view.indicator.number }));
+                onSaved(next, t(STEP_DONE[to], { number: view.indicator.number }));
               })
             }
           >
@@ -439,11 +462,7 @@ export function IndicatorCard({
         </span>
       </summary>
       <div class="kla-body">
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
+        {notice && <CardNotice text={notice} />}
         {en && <p class="hint">{ind.wording}</p>}
         <p>
           <strong>{t('kla.evidenceExpected')}:</strong> {ind.evidence}

@@ -6,7 +6,7 @@
  */
 import './words.ts';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { roleCan } from '../../../../src/domain/capabilities.ts';
 import type { KlaEvaluationDto, KlaScoreDto } from '../../../../src/domain/contract/kla.ts';
@@ -358,6 +358,8 @@ function History({ ev }: { ev: Ev }) {
     }
     if (k === 'size' && typeof x === 'number') return fmtSize(x);
     if (k === 'option_code' && typeof x === 'string') return optionLabel(n, x);
+    if (k === 'source' && typeof x === 'string') return word(x);
+    if (Array.isArray(x) && x.length === 0) return '—';
     if (typeof x === 'number') return k === 'year' || k === 'fromYear' ? String(x) : fmtNumber(x);
     if ((k === 'decision' || k === 'verify_status') && typeof x === 'string')
       return t(`kla.ver.${x}` as 'kla.ver.fix');
@@ -419,6 +421,19 @@ function History({ ev }: { ev: Ev }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The page's notice (a change whose card left the list shown): it takes the focus and so the view. */
+function TopNotice({ text }: { text: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text) ref.current?.focus();
+  }, [text]);
+  return (
+    <div tabIndex={-1} ref={ref}>
+      <Notice text={text} />
+    </div>
   );
 }
 
@@ -503,7 +518,7 @@ export default function KlaEvaluation({ id }: { id?: string }) {
         <StatusBadge status={ev.status} />
       </div>
       <p class="hint">{t('kla.setLabel', { label: ev.setLabel })}</p>
-      <Notice text={notice} />
+      <TopNotice text={notice} />
       {ev.status === 'submitted' && (
         <p class="notice">{ev.canVerify ? t('kla.lockedProvince') : t('kla.locked')}</p>
       )}
@@ -575,7 +590,12 @@ export default function KlaEvaluation({ id }: { id?: string }) {
         <SubmitPanel key={ev.version} ev={ev} onSaved={onSaved} />
       )}
       {ev.canVerify && ev.status === 'submitted' && (
-        <DecisionPanel key={ev.version} ev={ev} onSaved={onSaved} />
+        <DecisionPanel
+          // a refusal goes once the province has decided more (an answer's change is not the evaluation's)
+          key={`${ev.version}:${ev.indicators.filter((i) => i.answer?.verifyStatus).length}`}
+          ev={ev}
+          onSaved={onSaved}
+        />
       )}
       {ev.canReadHistory && <History ev={ev} />}
     </section>

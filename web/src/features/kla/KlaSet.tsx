@@ -16,6 +16,18 @@ import { useStore } from '../../lib/store.ts';
 import { userStore } from '../../lib/taxonomies.ts';
 import { isProvince, ProblemList, pts } from './shared.tsx';
 
+/** The fields of an indicator in the words of the page. */
+const FIELD = {
+  number: 'kla.f.number',
+  group: 'kla.f.group',
+  wording: 'kla.f.wording',
+  wordingEn: 'kla.f.wordingEn',
+  evidence: 'kla.f.evidence',
+  weight: 'kla.f.weight',
+  scoring: 'kla.f.scoring',
+  autoSource: 'kla.f.autoSource',
+} as const;
+
 type Sent = { indicators?: Array<{ number?: number; wording?: string }> } | null;
 
 function Import({ year, onDone }: { year: string; onDone: (msg: string) => void }) {
@@ -65,10 +77,14 @@ function Import({ year, onDone }: { year: string; onDone: (msg: string) => void 
     const m = /^indicators\.(\d+)(\..*)?$/.exec(path);
     const ind = m ? sent?.indicators?.[Number(m[1])] : undefined;
     if (!m || !ind) return <code>{path}</code>;
+    const number = ind.number ?? Number(m[1]) + 1;
+    const rest = m[2]?.slice(1) ?? '';
+    const field = rest.split('.')[0] as keyof typeof FIELD;
     return (
       <>
-        {t('kla.problemAt', { number: ind.number ?? Number(m[1]) + 1, wording: ind.wording ?? '' })}
-        {m[2] && <code> {m[2].slice(1)}</code>}
+        {ind.wording ? t('kla.problemAt', { number, wording: ind.wording }) : t('kla.problemAtN', { number })}
+        {rest && (FIELD[field] ? `, ${t(FIELD[field])}` : <code> {rest}</code>)}
+        {rest.includes('.') && FIELD[field] && <code> {rest.slice(field.length + 1)}</code>}
       </>
     );
   };

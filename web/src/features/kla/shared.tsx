@@ -75,10 +75,10 @@ export function ProblemList({
 export function FieldErrors({ error }: { error: ApiError | null }) {
   if (!error) return null;
   const fields = Object.entries(error.fields);
-  if (fields.length === 0)
+  if (fields.length === 0 || (fields.length === 1 && !fields[0]![0].startsWith('indicators.')))
     return (
       <p class="field-error" role="alert">
-        {error.message}
+        {fields.length === 1 ? fields[0]![1] : error.message}
       </p>
     );
   return (
