@@ -85,6 +85,14 @@ export async function submitKlaEvaluation(
     await recordHistory(ctx, trx, id, null, 'evaluation.submit', {
       status: { from: status, to: 'submitted' },
       missing: open,
+      // decided again by the province: what it asked to fix or rejected (its notes stay)
+      ...(status === 'returned'
+        ? {
+            reopened: answers
+              .filter((a) => a.verify_status === 'fix' || a.verify_status === 'rejected')
+              .map((a) => a.indicator_number),
+          }
+        : {}),
     });
     await audit(ctx, trx, {
       action,
