@@ -80,7 +80,14 @@ describe('KLA self-evaluation (/kla)', () => {
     let n = 0;
     await step('the OPD member sees only its own indicators', async () => {
       await signIn(opd, 'disdik@palangkaraya.demo', { home: null });
-      await openEvaluation(opd, 2026);
+      // its first page (the partner's referrals) says there is KLA work and leads to it
+      await see(
+        opd,
+        opd.getByText(/Evaluasi KLA 2026 \(Kota Palangkaraya\): lembaga Anda ditugaskan/),
+        'the KLA work',
+      );
+      await opd.getByRole('link', { name: 'Buka indikator KLA 2026' }).click();
+      await see(opd, opd.getByRole('heading', { name: TITLE, level: 1 }), 'the 2026 evaluation');
       const cards = opd.locator('details.kla-indicator');
       const count = await cards.count();
       expect(count).toBeGreaterThan(0);

@@ -779,6 +779,8 @@ export const en = {
   'nav.referrals': 'Referrals',
   'nav.transfers': 'Transfers',
   'tab.referrals': 'Referrals',
+  'ref.klaWork': 'KLA evaluation {year} ({region}): your organisation is assigned indicators to fill.',
+  'ref.klaOpen': 'Open the KLA {year} indicators',
   'ref.title': 'Referrals',
   'ref.referral': 'Referral',
   'ref.boxes': 'Referral boxes',

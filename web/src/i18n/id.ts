@@ -786,6 +786,8 @@ export const id = {
   'nav.referrals': 'Rujukan',
   'nav.transfers': 'Pelimpahan',
   'tab.referrals': 'Rujukan',
+  'ref.klaWork': 'Evaluasi KLA {year} ({region}): lembaga Anda ditugaskan mengisi indikator.',
+  'ref.klaOpen': 'Buka indikator KLA {year}',
   'ref.title': 'Rujukan',
   'ref.referral': 'Rujukan',
   'ref.boxes': 'Kotak rujukan',

@@ -1,5 +1,7 @@
 /** Referrals: "Masuk" (to the user's organisation) and "Keluar" (sent from the jurisdiction), by status. */
-import type { ReferralSummaryDto } from '../../../../src/domain/dto.ts';
+
+import { roleCan } from '../../../../src/domain/capabilities.ts';
+import type { ReferralSummaryDto, UserDto } from '../../../../src/domain/dto.ts';
 import { REFERRAL_STATUSES } from '../../../../src/domain/referrals.ts';
 import { call, qs } from '../../api.ts';
 import {
@@ -61,6 +63,31 @@ function ReferralTable({ items, box, tx }: { items: ReferralSummaryDto[]; box: B
   );
 }
 
+/**
+ * A partner that is also a Gugus Tugas KLA member (an OPD) finds its KLA work here, on its first
+ * page: the evaluations still open where it is assigned indicators (nothing shows for the others).
+ */
+function KlaWork({ user }: { user: UserDto }) {
+  const member =
+    roleCan(user.role, 'coord:read') && !roleCan(user.role, 'kla:read') && user.jurisdiction.includes('.');
+  const list = useLoad(
+    (signal) => (member ? call('GET /kla/evaluations', { signal }) : Promise.resolve(null)),
+    [member],
+  );
+  const open = (list.data?.items ?? []).filter((e) => e.status === 'draft' || e.status === 'returned');
+  if (open.length === 0) return null;
+  return (
+    <div class="card">
+      {open.map((e) => (
+        <p key={e.id}>
+          {t('ref.klaWork', { year: e.year, region: e.jurisdictionName })}{' '}
+          <a href={`/kla/${e.id}`}>{t('ref.klaOpen', { year: e.year })}</a>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export default function ReferralList() {
   const user = useStore(userStore);
   const tx = useTaxonomies();
@@ -103,6 +130,7 @@ export default function ReferralList() {
         <PageHeading title={title}>{title}</PageHeading>
       </div>
       <p class="lead">{box === 'masuk' ? t('ref.introIn', { org: user.orgName }) : t('ref.introOut')}</p>
+      <KlaWork user={user} />
       {boxes.length > 1 && (
         <nav class="tabs" aria-label={t('ref.boxes')}>
           <ul>
