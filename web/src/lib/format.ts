@@ -203,3 +203,8 @@ export function parseNumber(s: string): number | null {
   if (/^-?\d+([.,]\d+)?$/.test(x)) return Number(x.replace(',', '.'));
   return Number.NaN;
 }
+
+/** A number as a form shows it for editing: a decimal comma, no thousands mark ("76,5", "1250000"). */
+export function typed(n: number): string {
+  return String(n).replace('.', ',');
+}

@@ -17,6 +17,7 @@ import {
   useAction,
 } from '../../components/form.tsx';
 import { label, t } from '../../i18n/index.ts';
+import { parseNumber, typed } from '../../lib/format.ts';
 
 type Org = { id: string; name: string };
 type Target = { year: number; target: number; budget: number; budgetSource: string };
@@ -34,8 +35,11 @@ export type ActivityValue = {
   targets: Target[];
 };
 
-const num = (s: string): number | null =>
-  s.trim() === '' ? null : Number(s.replace(/\./g, '').replace(',', '.'));
+/**
+ * A typed number (parseNumber: "1.250.000", "76,5", "76.5"). It used to drop every dot, so a
+ * target shown as "76.5" came back as 765 when the form was saved unchanged.
+ */
+const num = (s: string): number | null => parseNumber(s);
 
 export function ActivityForm(p: {
   programmeId: string;
@@ -52,7 +56,7 @@ export function ActivityForm(p: {
     partnerOrgIds: a?.partnerOrgIds ?? [],
     indicator: a?.indicator ?? '',
     unit: a?.unit ?? 'jumlah',
-    baseline: a?.baseline === null || a?.baseline === undefined ? '' : String(a.baseline),
+    baseline: a?.baseline === null || a?.baseline === undefined ? '' : typed(a.baseline),
     klaCode: a?.klaCode ?? '',
     autoIndicator: a?.autoIndicator ?? '',
   });
@@ -61,8 +65,8 @@ export function ActivityForm(p: {
       const x = a?.targets.find((tt) => tt.year === year);
       return {
         year,
-        target: x ? String(x.target) : '',
-        budget: x ? String(x.budget) : '',
+        target: x ? typed(x.target) : '',
+        budget: x ? typed(x.budget) : '',
         budgetSource: x?.budgetSource ?? 'apbd',
       };
     }),

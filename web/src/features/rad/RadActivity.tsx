@@ -23,7 +23,7 @@ import {
 } from '../../components/form.tsx';
 import { isNotFound, Notice, PageHeading, RecordPending, useRecord } from '../../components/page.tsx';
 import { label, t } from '../../i18n/index.ts';
-import { fmtDate, fmtNumber, parseNumber } from '../../lib/format.ts';
+import { fmtDate, fmtNumber, parseNumber, typed } from '../../lib/format.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import {
   Bar,
@@ -79,8 +79,8 @@ function ProgressForm({
   onSaved: (x: RadActivityDto) => void;
 }) {
   const [v, setV] = useState({
-    realised: q.realised === null || a.automatic ? '' : String(q.realised),
-    budgetUsed: q.budgetUsed ? String(q.budgetUsed) : '',
+    realised: q.realised === null || a.automatic ? '' : typed(q.realised),
+    budgetUsed: q.budgetUsed ? typed(q.budgetUsed) : '',
     status: q.status ?? 'berjalan',
     note: q.note ?? '',
     clear: false,
