@@ -10,6 +10,7 @@ import type { FollowupsDocument } from '../../app/meetings/followups-report.ts';
 import { dateWords } from '../../domain/report.ts';
 import { zoneOfRegion } from '../../domain/time.ts';
 import { type FontStyle, faceFont, primaryFace, runs } from '../letters/fonts.ts';
+import { drawLetterhead } from './letterhead.ts';
 
 export function followupsListPdf(d: FollowupsDocument, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -58,25 +59,12 @@ export function followupsListPdf(d: FollowupsDocument, opts: { compress?: boolea
   const h = d.letterhead;
 
   // kop surat
-  let textX = left;
-  if (h.logo) {
-    try {
-      doc.image(Buffer.from(h.logo), left, doc.y, { fit: [50, 50] });
-      textX = left + 62;
-    } catch {
-      // an unreadable image: the letterhead without it
-    }
-  }
-  doc.y = 40;
-  write(h.dinasName, 'bold', 13, { x: textX, width: width - (textX - left) });
-  if (h.address) write(h.address, 'regular', 9, { x: textX, width: width - (textX - left) });
-  const line = Math.max(doc.y, 92) + 4;
-  doc
-    .moveTo(left, line)
-    .lineTo(left + width, line)
-    .lineWidth(2)
-    .stroke();
-  doc.y = line + 10;
+  drawLetterhead(doc, h, {
+    left,
+    width,
+    size: 'compact',
+    write: (text, style, size, x, w) => write(text, style, size, { x, width: w }),
+  });
   write(d.title.toUpperCase(), 'bold', 12, { x: left, width, align: 'center' });
   const issued = new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'long',

@@ -13,6 +13,7 @@ import { MEETING_STATUS_LABELS } from '../../domain/meetings.ts';
 import { dateWords } from '../../domain/report.ts';
 import { zoneOfRegion } from '../../domain/time.ts';
 import { type FontStyle, faceFont, primaryFace, runs } from '../letters/fonts.ts';
+import { drawLetterhead } from './letterhead.ts';
 
 export function meetingMinutesPdf(d: MinutesDocument, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const m = d.meeting;
@@ -64,25 +65,11 @@ export function meetingMinutesPdf(d: MinutesDocument, opts: { compress?: boolean
   const h = d.letterhead;
 
   // kop surat
-  let textX = left;
-  if (h.logo) {
-    try {
-      doc.image(Buffer.from(h.logo), left, doc.y, { fit: [60, 60] });
-      textX = left + 72;
-    } catch {
-      // an unreadable image: the letterhead without it
-    }
-  }
-  doc.y = 50;
-  write(h.dinasName, 'bold', 14, { x: textX, width: width - (textX - left) });
-  if (h.address) write(h.address, 'regular', 9, { x: textX, width: width - (textX - left) });
-  const line = Math.max(doc.y, 112) + 4;
-  doc
-    .moveTo(left, line)
-    .lineTo(left + width, line)
-    .lineWidth(2)
-    .stroke();
-  doc.y = line + 12;
+  drawLetterhead(doc, h, {
+    left,
+    width,
+    write: (text, style, size, x, w) => write(text, style, size, { x, width: w }),
+  });
   write(d.title.toUpperCase(), 'bold', 12, { x: left, width, align: 'center' });
   doc.moveDown(0.6);
 

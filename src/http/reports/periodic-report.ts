@@ -13,6 +13,7 @@ export const COORDINATION_TITLE = 'Pencegahan dan koordinasi';
 
 import { zoneOfRegion } from '../../domain/time.ts';
 import { faceFont, primaryFace } from '../letters/fonts.ts';
+import { drawLetterhead, plainWriter } from './letterhead.ts';
 
 const num = new Intl.NumberFormat('id-ID');
 const cellText = (c: Cell) => (c === null ? '–' : typeof c === 'number' ? num.format(c) : c);
@@ -196,31 +197,7 @@ export function periodicReportPdf(r: PeriodicReport, opts: { compress?: boolean 
   const h = r.letterhead;
 
   // kop surat
-  let textX = left;
-  if (h.logo) {
-    try {
-      doc.image(Buffer.from(h.logo), left, doc.y, { fit: [60, 60] });
-      textX = left + 72;
-    } catch {
-      // an unreadable image: the letterhead without it
-    }
-  }
-  doc
-    .font('bold')
-    .fontSize(14)
-    .text(h.dinasName, textX, 50, { width: width - (textX - left) });
-  if (h.address)
-    doc
-      .font('regular')
-      .fontSize(9)
-      .text(h.address, textX, doc.y, { width: width - (textX - left) });
-  const line = Math.max(doc.y, 112) + 4;
-  doc
-    .moveTo(left, line)
-    .lineTo(left + width, line)
-    .lineWidth(2)
-    .stroke();
-  doc.y = line + 12;
+  drawLetterhead(doc, h, { left, width, write: plainWriter(doc) });
   doc
     .font('bold')
     .fontSize(12)
